@@ -1,0 +1,3 @@
+// The action's glue arrives with issue 7.
+export {};
+//# sourceMappingURL=index.js.map

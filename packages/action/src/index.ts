@@ -1,0 +1,2 @@
+// The action's glue arrives with issue 7.
+export {};

@@ -1,0 +1,88 @@
+/** The Engium API surface that callers must get right (see the Engium authentication docs). */
+
+export const DEFAULT_API_BASE_URL = 'https://api.engium.app/api/v1';
+
+/** Every request, the auth endpoints included, needs `X-Tenant-ID` (else 400) and, but for the auth endpoints, `Authorization`. */
+export const HEADERS = {
+  authorization: 'Authorization',
+  tenant: 'X-Tenant-ID',
+  contentType: 'Content-Type',
+} as const;
+
+/** HTTP header names compare case-insensitively. */
+export function sameHeaderName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Methods whose bodies must be sent as `Content-Type: application/json`. */
+export const JSON_BODY_METHODS: readonly HttpMethod[] = ['POST', 'PATCH', 'PUT'];
+
+export interface Endpoint {
+  method: HttpMethod;
+  path: string;
+  purpose: string;
+}
+
+/** The JWT flow for browser clients; these two calls authenticate with credentials, not a Bearer token. */
+export const AUTH_ENDPOINTS: readonly Endpoint[] = [
+  { method: 'POST', path: '/auth/login', purpose: 'exchange email and password for a 30-minute access token' },
+  { method: 'POST', path: '/auth/refresh', purpose: 'exchange a refresh token (valid 30 days) for a new access token' },
+];
+
+export const ACCESS_TOKEN_LIFETIME_MINUTES = 30;
+export const REFRESH_TOKEN_LIFETIME_DAYS = 30;
+
+/** True unless the call is one of the auth endpoints, which need no `Authorization` header. */
+export function requiresAuthorization(method: string, path: string): boolean {
+  const normalised = normalisePath(path);
+  return !AUTH_ENDPOINTS.some((endpoint) => endpoint.method === method.toUpperCase() && endpoint.path === normalised);
+}
+
+function normalisePath(path: string): string {
+  const withoutQuery = path.split(/[?#]/, 1)[0] ?? '';
+  const trimmed = withoutQuery.replace(/\/+$/, '');
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * The API path of `url` when it addresses the Engium API under one of `baseUrls`
+ * (`/bookings` for `https://api.engium.app/api/v1/bookings`), otherwise undefined.
+ * Also matches any URL on the API host, so a call with a different version path is still an Engium call.
+ */
+export function engiumApiPath(url: string, baseUrls: readonly string[] = [DEFAULT_API_BASE_URL]): string | undefined {
+  for (const base of baseUrls.map(stripTrailingSlash)) {
+    if (url === base) return '/';
+    if (url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) return normalisePath(url.slice(base.length));
+  }
+  return undefined;
+}
+
+export function isEngiumApiUrl(url: string, baseUrls: readonly string[] = [DEFAULT_API_BASE_URL]): boolean {
+  return engiumApiPath(url, baseUrls) !== undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A tenant ID is a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`. */
+export function isTenantId(value: string): boolean {
+  return UUID.test(value.trim());
+}
+
+/** Query parameters that carry credentials, which proxies and access logs keep. */
+export const CREDENTIAL_QUERY_PARAMETERS: readonly string[] = ['api_key', 'apikey', 'api-key', 'key', 'token', 'access_token', 'secret'];
+
+/** The credential-bearing query parameters in a URL or query string. */
+export function credentialQueryParameters(url: string): string[] {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).split('#', 1)[0] ?? '' : '';
+  const names = query
+    .split('&')
+    .map((pair) => decodeURIComponent(pair.split('=', 1)[0] ?? '').toLowerCase())
+    .filter(Boolean);
+  return names.filter((name) => CREDENTIAL_QUERY_PARAMETERS.includes(name));
+}

@@ -1,0 +1,143 @@
+/**
+ * Where code and configuration end up: which env variables bundlers inline into browser code,
+ * and which files frameworks treat as client or server. Each fact carries a one-line reason that
+ * messages quote, so a person can check the verdict.
+ */
+
+export type Exposure = 'client' | 'server' | 'unknown';
+
+export interface PublicEnvPrefix {
+  prefix: string;
+  reason: string;
+}
+
+export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
+  { prefix: 'NEXT_PUBLIC_', reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles' },
+  { prefix: 'VITE_', reason: 'Vite exposes VITE_ variables to client code through import.meta.env' },
+  { prefix: 'REACT_APP_', reason: 'Create React App embeds REACT_APP_ variables in the build' },
+  { prefix: 'GATSBY_', reason: 'Gatsby embeds GATSBY_ variables in browser code' },
+  { prefix: 'EXPO_PUBLIC_', reason: 'Expo inlines EXPO_PUBLIC_ variables into the app bundle' },
+  { prefix: 'NUXT_PUBLIC_', reason: 'Nuxt exposes NUXT_PUBLIC_ variables through the public runtime config' },
+  { prefix: 'PUBLIC_', reason: 'SvelteKit and Astro expose PUBLIC_ variables to client code' },
+];
+
+/** The public prefix `name` starts with (built-in or extra from config), or undefined. */
+export function publicEnvPrefix(name: string, extraPrefixes: readonly string[] = []): PublicEnvPrefix | undefined {
+  const builtIn = PUBLIC_ENV_PREFIXES.find(({ prefix }) => name.startsWith(prefix));
+  if (builtIn) return builtIn;
+  const extra = extraPrefixes.find((prefix) => name.startsWith(prefix));
+  return extra ? { prefix: extra, reason: `${extra} variables are configured as public` } : undefined;
+}
+
+export interface EnvModule {
+  specifier: string;
+  visibility: 'public' | 'private';
+  reason: string;
+}
+
+/** SvelteKit's env modules: `public` ones reach the browser, `private` ones cannot be imported there. */
+export const SVELTEKIT_ENV_MODULES: readonly EnvModule[] = [
+  { specifier: '$env/static/public', visibility: 'public', reason: 'SvelteKit inlines $env/static/public values into client code' },
+  { specifier: '$env/dynamic/public', visibility: 'public', reason: 'SvelteKit sends $env/dynamic/public values to the browser' },
+  { specifier: '$env/static/private', visibility: 'private', reason: 'SvelteKit keeps $env/static/private on the server' },
+  { specifier: '$env/dynamic/private', visibility: 'private', reason: 'SvelteKit keeps $env/dynamic/private on the server' },
+];
+
+export function svelteKitEnvModule(specifier: string): EnvModule | undefined {
+  return SVELTEKIT_ENV_MODULES.find((module) => module.specifier === specifier);
+}
+
+export interface KeyBearingNameOptions {
+  /** Every one of these must match the name (default: ENGIUM). */
+  require?: readonly RegExp[];
+  /** At least one of these must match (default: KEY, SECRET, TOKEN). */
+  anyOf?: readonly RegExp[];
+  /** None of these may match (default: TENANT, which names an ID, not a credential). */
+  exclude?: readonly RegExp[];
+}
+
+export const DEFAULT_KEY_BEARING_NAME: Required<KeyBearingNameOptions> = {
+  require: [/ENGIUM/i],
+  anyOf: [/KEY/i, /SECRET/i, /TOKEN/i],
+  exclude: [/TENANT/i],
+};
+
+/** True for env variable names that hold an Engium API key, such as `NEXT_PUBLIC_ENGIUM_API_KEY`. */
+export function isKeyBearingEnvName(name: string, options: KeyBearingNameOptions = {}): boolean {
+  const rules = { ...DEFAULT_KEY_BEARING_NAME, ...options };
+  return (
+    rules.require.every((pattern) => pattern.test(name)) &&
+    rules.anyOf.some((pattern) => pattern.test(name)) &&
+    !rules.exclude.some((pattern) => pattern.test(name))
+  );
+}
+
+export interface FileMarker {
+  side: 'client' | 'server';
+  id: string;
+  reason: string;
+}
+
+interface PathMarkerRule extends FileMarker {
+  test(path: string): boolean;
+}
+
+/** Markers read from a file's path (POSIX, relative to the project root). Server rules first: they are boundaries. */
+const PATH_MARKERS: readonly PathMarkerRule[] = [
+  { side: 'server', id: 'server-file', reason: '*.server.* files never ship to the browser', test: (path) => /\.server\.[cm]?[jt]sx?$/.test(path) },
+  { side: 'server', id: 'server-dir', reason: 'modules under a .server/ folder never ship to the browser', test: (path) => /(^|\/)\.server\//.test(path) },
+  { side: 'server', id: 'sveltekit-lib-server', reason: 'SvelteKit keeps $lib/server modules on the server', test: (path) => /(^|\/)src\/lib\/server\//.test(path) },
+  { side: 'server', id: 'sveltekit-server-route', reason: 'SvelteKit +page.server / +layout.server / +server files run on the server', test: (path) => /(^|\/)\+(page|layout)\.server\.[jt]s$|(^|\/)\+server\.[jt]s$/.test(path) },
+  { side: 'server', id: 'next-route-handler', reason: 'Next.js app/**/route files are server route handlers', test: (path) => /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/.test(path) },
+  { side: 'server', id: 'next-api-route', reason: 'Next.js pages/api/** files are server API routes', test: (path) => /(^|\/)pages\/api\//.test(path) },
+  { side: 'client', id: 'client-file', reason: '*.client.* files run in the browser', test: (path) => /\.client\.[cm]?[jt]sx?$/.test(path) },
+];
+
+export function pathMarker(path: string): FileMarker | undefined {
+  const rule = PATH_MARKERS.find((marker) => marker.test(path));
+  return rule ? { side: rule.side, id: rule.id, reason: rule.reason } : undefined;
+}
+
+export const DIRECTIVE_MARKERS: Readonly<Record<'use client' | 'use server', FileMarker>> = {
+  'use client': { side: 'client', id: 'use-client', reason: '"use client" makes the module part of the browser bundle' },
+  'use server': { side: 'server', id: 'use-server', reason: '"use server" marks server actions that never ship to the browser' },
+};
+
+export const SERVER_ONLY_MARKER: FileMarker = {
+  side: 'server',
+  id: 'server-only',
+  reason: 'import "server-only" makes the build fail if a client module imports it',
+};
+
+/** Module specifiers whose import marks the importing file. */
+export const MARKER_IMPORTS: Readonly<Record<string, FileMarker>> = {
+  'server-only': SERVER_ONLY_MARKER,
+};
+
+/**
+ * The directives in a module's prologue (`"use client"` and friends): string statements before
+ * any other code, after comments and a hashbang.
+ */
+export function prologueDirectives(source: string): string[] {
+  const directives: string[] = [];
+  const prologue = /\s*(?:#![^\n]*\n|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])(use [a-z ]+)\1\s*;?)/y;
+  let position = 0;
+  for (;;) {
+    prologue.lastIndex = position;
+    const match = prologue.exec(source);
+    if (!match || match[0].length === 0) break;
+    if (match[2]) directives.push(match[2]);
+    position = prologue.lastIndex;
+  }
+  return directives;
+}
+
+/** The marker a module's own text and path give it: a directive first, then its path. */
+export function fileMarker(path: string, source?: string): FileMarker | undefined {
+  if (source !== undefined) {
+    for (const directive of prologueDirectives(source)) {
+      if (directive === 'use client' || directive === 'use server') return DIRECTIVE_MARKERS[directive];
+    }
+  }
+  return pathMarker(path);
+}

@@ -1,0 +1,19 @@
+import { ACCESS_TOKEN_LIFETIME_MINUTES, REFRESH_TOKEN_LIFETIME_DAYS } from './api.js';
+
+/** What people are told to do, worded once so the plugin, scanner and action say the same thing. */
+
+export const ROTATION_STEPS: readonly string[] = [
+  'Create a new key in Engium: Settings → Developer → API Keys.',
+  'Deploy the new key to your servers (an environment variable or secret store, never source code).',
+  'Revoke the old key on the same page: a committed or shipped key must be treated as leaked.',
+];
+
+export const ROTATE_ADVICE = 'Rotate it now (Settings → Developer → API Keys), then revoke the old key';
+
+export const SERVER_SIDE_ADVICE = 'keep the key on the server and read it from an environment variable such as ENGIUM_API_KEY';
+
+export const JWT_FLOW_ADVICE =
+  `browser code must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute ` +
+  `access token and renew it with POST /auth/refresh (refresh tokens last ${REFRESH_TOKEN_LIFETIME_DAYS} days)`;
+
+export const SUGGESTED_ENV_VARIABLE = 'ENGIUM_API_KEY';

@@ -1,0 +1,99 @@
+import { keyBody } from './key-grammar.js';
+
+/**
+ * Placeholders are key-shaped text that is not a secret: the docs' `eng_live_xxxxxxxxxxxx`,
+ * `eng_test_YOURKEYHERE`, masks, counting runs and bodies made of words. A random body never is
+ * one: each test below would need an astronomically unlikely body to pass by chance.
+ */
+
+const MARKER_WORDS = ['your', 'replace', 'example', 'placeholder', 'changeme', 'insert', 'dummy', 'sample', 'redacted'];
+
+/** Words that make up placeholder bodies such as `MyApiKeyHere` or `testsecretvalue`. */
+const BODY_WORDS = new Set([
+  'abc', 'abcd', 'access', 'account', 'api', 'app', 'auth', 'bar', 'baz', 'bearer', 'change', 'changeme',
+  'client', 'code', 'company', 'copy', 'credential', 'credentials', 'default', 'demo', 'dev', 'development',
+  'dummy', 'eng', 'engium', 'enter', 'env', 'example', 'fake', 'foo', 'for', 'from', 'generated', 'goes',
+  'hello', 'here', 'hidden', 'id', 'in', 'insert', 'invalid', 'is', 'it', 'key', 'keys', 'live', 'local',
+  'masked', 'me', 'mock', 'my', 'new', 'not', 'of', 'old', 'or', 'our', 'paste', 'placeholder', 'prod',
+  'production', 'project', 'put', 'qux', 'random', 'real', 'redacted', 'replace', 'replaceme', 'sample',
+  'sandbox', 'secret', 'secrets', 'server', 'service', 'set', 'some', 'staging', 'string', 'stub', 'tenant',
+  'test', 'testing', 'text', 'the', 'this', 'to', 'todo', 'token', 'user', 'valid', 'value', 'with',
+  'world', 'xyz', 'your', 'yours',
+]);
+
+export type PlaceholderReason =
+  | 'marker-word'
+  | 'mostly-one-character'
+  | 'counting-run'
+  | 'made-of-words'
+  | 'template-syntax';
+
+/** Why `candidate` (a whole key or just a body) is a placeholder, or undefined for a real-looking key. */
+export function placeholderReason(candidate: string): PlaceholderReason | undefined {
+  if (/[<>{}]|\$\{|\[|\]/.test(candidate)) return 'template-syntax';
+  const body = keyBody(candidate);
+  const lower = body.toLowerCase();
+  if (MARKER_WORDS.some((word) => lower.startsWith(word))) return 'marker-word';
+  if (isMostlyOneCharacter(body)) return 'mostly-one-character';
+  if (isCountingRun(body)) return 'counting-run';
+  if (isMadeOfWords(body)) return 'made-of-words';
+  return undefined;
+}
+
+export function isPlaceholder(candidate: string): boolean {
+  return placeholderReason(candidate) !== undefined;
+}
+
+/** `xxxxxxxxxxxx`, `000000000000`, `xxxxxxxx1234`: one character fills more than half the body. */
+function isMostlyOneCharacter(body: string): boolean {
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const char of body.toLowerCase()) {
+    const count = (counts.get(char) ?? 0) + 1;
+    counts.set(char, count);
+    most = Math.max(most, count);
+  }
+  return most * 2 > body.length;
+}
+
+const ORDER = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** `1234567890ab`, `abcdefghijkl`, `987654321zyx`: most neighbours count up or down by one. */
+function isCountingRun(body: string): boolean {
+  const lower = body.toLowerCase();
+  let steps = 0;
+  for (let i = 1; i < lower.length; i++) {
+    const previous = ORDER.indexOf(lower[i - 1] ?? '');
+    const current = ORDER.indexOf(lower[i] ?? '');
+    const delta = current - previous;
+    // 9→0 wraps the way people type digits on a keyboard row.
+    if (delta === 1 || delta === -1 || (previous === 9 && current === 0) || (previous === 0 && current === 9)) steps++;
+  }
+  return steps >= Math.ceil((lower.length - 1) * 0.7);
+}
+
+/**
+ * `MyApiKeyHere`, `testsecretvalue`, `EXAMPLEKEY123`: one consistent casing, split entirely into
+ * known words, with at most a short trailing number. Random bodies mix case and digits freely.
+ */
+function isMadeOfWords(body: string): boolean {
+  const match = /^([A-Za-z]+?)(\d{0,4})$/.exec(body);
+  if (!match) return false;
+  const letters = match[1] ?? '';
+  const consistentCase =
+    letters === letters.toLowerCase() || letters === letters.toUpperCase() || /^([A-Z][a-z]*)+$/.test(letters);
+  if (!consistentCase) return false;
+  return canSplitIntoWords(letters.toLowerCase());
+}
+
+function canSplitIntoWords(text: string): boolean {
+  // reachable[i]: text[0, i) splits into words. Linear in text length times the longest word.
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = Math.max(0, end - 12); start < end && !reachable[end]; start++) {
+      if (reachable[start] && BODY_WORDS.has(text.slice(start, end))) reachable[end] = true;
+    }
+  }
+  return reachable[text.length] === true;
+}

@@ -1,0 +1,36 @@
+import { BASE64_SIGNATURES } from './decoders.js';
+
+/**
+ * Byte strings at least one of which appears in the text of every key `findKeys` reports in
+ * plain, base64 or fully encoded form, so scanners can skip raw bytes that hold none of them
+ * without decoding. A key that escapes only some letters and keeps plain underscores (such as
+ * `eng_l\x69ve_…`) can slip past; fully escaped, percent- or entity-encoded keys cannot.
+ * `_` is a rare byte in most text, which makes these searches fast.
+ */
+export const KEY_NEEDLES: readonly string[] = [
+  '_live_',
+  '_test_',
+  ...new Set(BASE64_SIGNATURES.map(({ signature }) => signature)),
+  '\\x5f', '\\x5F', '\\u005f', '\\u005F', '\\u{5f}', '\\u{5F}',
+  '%5f', '%5F',
+  '&#95;', '&#x5f;', '&#x5F;', '&lowbar;', '&UnderBar;',
+  '_\\x', '_\\u', '_%', '_&#',
+];
+
+const NEEDLE_BUFFERS = KEY_NEEDLES.map((needle) => Buffer.from(needle, 'latin1'));
+
+/** Offsets in `bytes` where any needle starts, in order, without duplicates. */
+export function findNeedles(bytes: Uint8Array): number[] {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hits = new Set<number>();
+  for (const needle of NEEDLE_BUFFERS) {
+    for (let at = buffer.indexOf(needle); at !== -1; at = buffer.indexOf(needle, at + 1)) hits.add(at);
+  }
+  return [...hits].sort((a, b) => a - b);
+}
+
+/** True when `bytes` may hold a key; false means it certainly holds none that `findKeys` reports in full. */
+export function mayContainKey(bytes: Uint8Array): boolean {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return NEEDLE_BUFFERS.some((needle) => buffer.includes(needle));
+}

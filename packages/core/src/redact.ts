@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { KEY_PREFIXES, keyBody, keyKind } from './key-grammar.js';
+
+/** How many body characters the redacted form keeps, so people can tell keys apart. */
+export const REDACTED_TAIL_LENGTH = 4;
+
+/**
+ * The only way a key becomes text meant for people: its prefix, an ellipsis and the last
+ * four body characters (`eng_live_…x7Qz`).
+ */
+export function redact(key: string): string {
+  const kind = keyKind(key);
+  const prefix = kind ? KEY_PREFIXES[kind] : '';
+  const body = keyBody(key);
+  // A body too short to hide anything still shows no more than its tail's worth.
+  const tail = body.length > REDACTED_TAIL_LENGTH * 2 ? body.slice(-REDACTED_TAIL_LENGTH) : '';
+  return `${prefix}…${tail}`;
+}
+
+/**
+ * A stable identifier for a key that reveals nothing usable: the first 16 hex characters of
+ * SHA-256 over the full key. Keys carry at least 71 bits of randomness, so it cannot be reversed.
+ */
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
+}
+
+export interface SecretDescription {
+  kind: 'live' | 'test';
+  redacted: string;
+  fingerprint: string;
+}
+
+/** The public description of a key, as every report shows it. */
+export function describeSecret(key: string): SecretDescription {
+  return { kind: keyKind(key) ?? 'live', redacted: redact(key), fingerprint: fingerprint(key) };
+}

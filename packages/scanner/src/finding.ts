@@ -1,0 +1,73 @@
+import type { Exposure, KeyEncoding, SecretDescription, Severity } from '@engium/core';
+
+/**
+ * The report contract shared by the CLI, its JSON Schema, the SARIF writer and the GitHub Action.
+ * A finding never holds a key: only its redacted form and fingerprint.
+ */
+
+export interface Position {
+  /** POSIX path relative to the scanned directory. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, where the key or its encoded form starts. */
+  column: number;
+}
+
+export interface CommitInfo {
+  /** Full SHA of the first commit in the range that added the key to this file. */
+  sha: string;
+  author: string;
+  /** ISO 8601. */
+  date: string;
+  /** Whether the key is still in the file at HEAD. */
+  presentAtHead: boolean;
+}
+
+export interface Finding extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  exposure: Exposure;
+  secret: SecretDescription;
+  /** How the key is written where it was found. */
+  encoding: KeyEncoding;
+  /** For findings in built output: the original source position, through the source map. */
+  origin?: Position;
+  /** For client findings: the modules that ship it, entry first (`app/page.tsx ("use client")`, …). */
+  chain?: string[];
+  /** For findings from git history. */
+  commit?: CommitInfo;
+  /** Set when a baseline entry covers the finding: it is shown and counted, but does not fail the run. */
+  baselined?: boolean;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  durationMs: number;
+  /** Files that were not (fully) scanned, each with a reason a person can act on. */
+  skipped: SkippedFile[];
+  /** Findings left out by an allowlist entry or an inline `engium-ignore` comment. */
+  suppressed: number;
+  /** Findings covered by the baseline (still listed, marked `baselined`). */
+  baselined: number;
+}
+
+export interface ScanReport {
+  version: 1;
+  findings: Finding[];
+  stats: ScanStats;
+}
+
+/**
+ * Callers that must know raw keys in memory (the GitHub Action masks each one with
+ * `core.setSecret` before anything is logged) pass this; it is called once per distinct key,
+ * before the report exists. Nothing else ever sees a key.
+ */
+export type OnSecret = (key: string) => void;
