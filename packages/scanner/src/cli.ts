@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The engium-scan command line. Each command lives in its own module, loaded only when run, so
+// `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
+import { Command, Option } from 'commander';
+import { SEVERITIES } from '@engium/core';
+import type { CommandOptions } from './commands/options.js';
+
+const program = new Command()
+  .name('engium-scan')
+  .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
+  .showHelpAfterError()
+  .exitOverride();
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity')
+        .choices([...SEVERITIES, 'none'])
+        .default('high'),
+    )
+    .option('-c, --config <file>', 'config file (default: engium.config.json in the scanned directory)')
+    .option('-b, --baseline <file>', 'findings in this baseline are reported but do not fail the run')
+    .option('-q, --quiet', 'print only the findings and errors, no progress or summary');
+}
+
+type CommandModule = { run(dir: string, options: CommandOptions): Promise<number> };
+
+async function runCommand(load: () => Promise<CommandModule>, dir: string | undefined, options: CommandOptions): Promise<void> {
+  const module = await load();
+  process.exitCode = await module.run(dir ?? '.', options);
+}
+
+withCommonOptions(program.command('scan [dir]', { isDefault: true }).description('audit a directory (the default command)'))
+  .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
+
+withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file'))
+  .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/baseline.js'), dir, options));
+
+withCommonOptions(program.command('history [dir]').description('scan the lines that git commits added'))
+  .option('--range <range>', 'commits in A..B')
+  .option('--since <ref>', 'commits after REF up to HEAD')
+  .option('--all', 'every commit on every branch')
+  .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/history.js'), dir, options));
+
+withCommonOptions(program.command('staged [dir]').description('scan what `git commit` is about to record (for pre-commit hooks)'))
+  .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/staged.js'), dir, options));
+
+program
+  .command('init [dir]')
+  .description('set up a husky pre-commit hook that runs `engium-scan staged`')
+  .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/init.js'), dir, options));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // commander reports usage errors itself; anything else is a runtime error. Both exit 2.
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exitCode = 0;
+  else {
+    if (!code?.startsWith('commander.')) console.error(`engium-scan: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Exposure } from '@engium/core';
+
+/**
+ * The contract between the scanner's classify step and the program analysis (ts-morph module
+ * graph). Paths are POSIX, relative to the scanned root.
+ */
+
+export interface ModuleExposure {
+  exposure: Exposure;
+  /**
+   * For `client`: the import chain that ships the module, entry first, each step a path with the
+   * reason it is a client entry in parentheses on the first one, e.g.
+   * `['app/dashboard/page.tsx ("use client")', 'lib/engium.ts']`. Never empty for `client`.
+   */
+  chain?: string[];
+  /** One line a person can check: why this exposure. */
+  reason: string;
+}
+
+export interface KeyReaders {
+  /** Exposure of the key's definition, from the modules that import or read it. */
+  exposure: ModuleExposure;
+  /** Modules that import the constant or read the env variable (named in the message, not reported again). */
+  readers: string[];
+}
+
+export interface ProgramAnalysis {
+  /** Exposure of a source module; `unknown` for files outside the program. */
+  exposureOf(file: string): ModuleExposure;
+  /**
+   * For a key written at `file:line` as (part of) an exported constant: whether client modules
+   * import it, and which. Undefined when the line holds no exported binding.
+   */
+  importersOfDefinition(file: string, line: number): KeyReaders | undefined;
+  /** Client modules that read env variable `name` (`process.env.X`, `import.meta.env.X`, `$env/static/public`). */
+  envReaders(name: string): KeyReaders | undefined;
+  /** Exposure of a built file, from its path and the sources its source map names. */
+  buildExposure(file: string, mappedSources: readonly string[]): ModuleExposure;
+  /** Files that could not be parsed or resolved, with the reason (listed in the stats). */
+  problems: { file: string; reason: string }[];
+}
+
+export interface ProgramAnalysisOptions {
+  /** Extra client entry globs from config (`clientEntries`). */
+  clientEntries?: readonly string[];
+  /** Files the discover step found (relative POSIX paths); the analysis parses only what the graph needs. */
+  files: readonly string[];
+}
