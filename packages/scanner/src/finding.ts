@@ -40,11 +40,29 @@ export interface Finding extends Position {
   commit?: CommitInfo;
   /** Set when a baseline entry covers the finding: it is shown and counted, but does not fail the run. */
   baselined?: boolean;
+  /**
+   * In a report merged from many (`engium-scan merge`): every place the key appears, in every
+   * repository and commit; the finding's own fields describe the most severe of them.
+   */
+  occurrences?: Occurrence[];
+}
+
+/** One place a key appears in a merged report. */
+export interface Occurrence extends Position {
+  /** The repository's name as the merge was told it (`owner/name`). */
+  repository: string;
+  ruleId: string;
+  severity: Severity;
+  exposure: Exposure;
+  origin?: Position;
+  commit?: CommitInfo;
 }
 
 export interface SkippedFile {
   file: string;
   reason: string;
+  /** In a merged report: the repository the file belongs to. */
+  repository?: string;
 }
 
 export interface ScanStats {
@@ -61,6 +79,10 @@ export interface ScanStats {
 
 export interface ScanReport {
   version: 1;
+  /** The repository this report describes (`owner/name`), when the caller names it. */
+  repository?: string;
+  /** In a merged report: every repository merged, those without findings too. */
+  repositories?: string[];
   findings: Finding[];
   stats: ScanStats;
 }
