@@ -48,6 +48,16 @@ withCommonOptions(program.command('staged [dir]').description('scan what `git co
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/staged.js'), dir, options));
 
 program
+  .command('merge <reports...>')
+  .description('merge JSON reports from many repositories into one, a finding per key (each report: FILE, NAME=FILE or DIR)')
+  .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
+  .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices([...SEVERITIES, 'none']).default('high'))
+  .option('-q, --quiet', 'print only errors, no summary')
+  .action(async (reports: string[], options: import('./commands/merge.js').MergeOptions) => {
+    process.exitCode = await (await import('./commands/merge.js')).runMerge(reports, options);
+  });
+
+program
   .command('init [dir]')
   .description('set up a husky pre-commit hook that runs `engium-scan staged`')
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/init.js'), dir, options));
