@@ -1,0 +1,97 @@
+// The history source: streams `git log -p` over the chosen commits, oldest first, and keeps the
+// first commit that added each key to each file.
+import type { SkippedFile } from '../finding.js';
+import type { KeyHit } from '../analyse/key-hits.js';
+import { keyHitsInAddedLine } from './added-hits.js';
+import { readLines } from './lines.js';
+import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
+import { spawnGit } from './process.js';
+
+export interface HistoryHit {
+  hit: KeyHit;
+  /** POSIX path relative to the repository root, in the commit that added the key. */
+  file: string;
+  commit: CommitHeader;
+}
+
+export interface HistoryScan {
+  /** One per key fingerprint and file: the first commit (parents before children) that added it. */
+  hits: HistoryHit[];
+  commits: number;
+  /** File changes read (one file in one commit). */
+  fileChanges: number;
+  /** Bytes of added lines read. */
+  bytesScanned: number;
+  /** Binary files, once per path. */
+  skipped: SkippedFile[];
+}
+
+/**
+ * `git log -p` arguments. Oldest first in topological order, so the first sighting of a key is
+ * the commit that introduced it; `--cc` shows what a merge itself added (an "evil merge"), and
+ * only that; one line of context lets an `engium-ignore` comment above a key count.
+ */
+export function historyLogArguments(revisions: readonly string[]): string[] {
+  return [
+    'log',
+    '-p',
+    '--cc',
+    '-M',
+    '-U1',
+    '--reverse',
+    '--topo-order',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    `--format=${COMMIT_FORMAT}`,
+    '--end-of-options',
+    ...revisions,
+    '--',
+  ];
+}
+
+export async function scanHistory(cwd: string, revisions: readonly string[]): Promise<HistoryScan> {
+  const firstSightings = new Map<string, HistoryHit>();
+  const binaryPaths = new Map<string, number>();
+  let commit: CommitHeader | undefined;
+  let commits = 0;
+  let fileChanges = 0;
+  let bytesScanned = 0;
+
+  const parser = new PatchParser({
+    commit(header) {
+      commit = header;
+      commits++;
+    },
+    added(line) {
+      bytesScanned += line.bytes.length;
+      if (!commit) return;
+      for (const hit of keyHitsInAddedLine(line)) {
+        const id = `${hit.secret.fingerprint}\0${line.file.path}`;
+        const seen = firstSightings.get(id);
+        // An ignored sighting gives way to a later one that is not: that one leaked the key.
+        if (!seen || (seen.hit.ignoredInline && !hit.ignoredInline)) firstSightings.set(id, { hit, file: line.file.path, commit });
+      }
+    },
+    fileDone(file) {
+      fileChanges++;
+      if (file.binary && file.status !== 'deleted') binaryPaths.set(file.path, (binaryPaths.get(file.path) ?? 0) + 1);
+    },
+  });
+
+  if (revisions.length > 0) {
+    const { child, finished } = spawnGit(cwd, historyLogArguments(revisions));
+    child.stdin.end();
+    for await (const piece of readLines(child.stdout)) parser.push(piece);
+    parser.end();
+    await finished;
+  }
+
+  const skipped = [...binaryPaths].map(([file, count]) => ({
+    file,
+    reason: `binary file in ${count} commit${count === 1 ? '' : 's'}: not scanned`,
+  }));
+  return { hits: [...firstSightings.values()], commits, fileChanges, bytesScanned, skipped };
+}

@@ -1,0 +1,123 @@
+// The staged source: what `git commit` is about to record, read from the index (GIT_INDEX_FILE
+// inside a hook), never from the working tree. One `git diff --cached` gives the added lines;
+// renamed and copied files and staged .env files are read whole from their index blobs.
+import { mayContainKey } from '@engium/core';
+import type { SkippedFile } from '../finding.js';
+import { keyHitsInText, type KeyHit } from '../analyse/key-hits.js';
+import { keyHitsInAddedLine } from './added-hits.js';
+import { readBlobs } from './blobs.js';
+import { readLines } from './lines.js';
+import { PatchParser, type FileChange } from './patch-parser.js';
+import { runGit, spawnGit } from './process.js';
+
+export interface StagedHit {
+  hit: KeyHit;
+  /** POSIX path relative to the scanned directory. */
+  file: string;
+  /** The text of the line holding the key, for the code frame (redacted before it is shown). */
+  lineText: string;
+}
+
+export interface StagedScan {
+  hits: StagedHit[];
+  filesScanned: number;
+  bytesScanned: number;
+  skipped: SkippedFile[];
+}
+
+/** `.env`, `.env.local`, `.env.production`, …: read whole, since a variable's name decides exposure. */
+export function isEnvFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.env' || name.startsWith('.env.');
+}
+
+/** Files read whole from the index rather than through their added lines. */
+function readsWhole(file: FileChange): boolean {
+  return file.status === 'renamed' || file.status === 'copied' || (file.status === 'modified' && isEnvFile(file.path));
+}
+
+export const STAGED_DIFF_ARGUMENTS = [
+  'diff',
+  '--cached',
+  '--relative',
+  '-p',
+  '-M',
+  '-U1',
+  '--full-index',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--',
+];
+
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return '';
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+/** Index blob ids of `paths` (for renames git prints no `index` line). */
+async function indexBlobs(cwd: string, paths: readonly string[]): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  if (paths.length === 0) return blobs;
+  const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...paths]);
+  for (const entry of listing.toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    const id = entry.slice(0, tab).split(' ')[1];
+    if (tab !== -1 && id) blobs.set(entry.slice(tab + 1), id);
+  }
+  return blobs;
+}
+
+export async function scanStaged(cwd: string): Promise<StagedScan> {
+  const hits: StagedHit[] = [];
+  const whole: FileChange[] = [];
+  const skipped: SkippedFile[] = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+
+  const parser = new PatchParser({
+    added(line) {
+      if (readsWhole(line.file)) return;
+      bytesScanned += line.bytes.length;
+      for (const hit of keyHitsInAddedLine(line)) hits.push({ hit, file: line.file.path, lineText: line.bytes.toString('utf8') });
+    },
+    fileDone(file) {
+      if (file.status === 'deleted') return;
+      if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
+      else if (readsWhole(file)) whole.push(file);
+      else filesScanned++;
+    },
+  });
+  const { child, finished } = spawnGit(cwd, STAGED_DIFF_ARGUMENTS);
+  child.stdin.end();
+  for await (const piece of readLines(child.stdout)) parser.push(piece);
+  parser.end();
+  await finished;
+
+  if (whole.length > 0) {
+    const missing = whole.filter((file) => !file.blob).map((file) => file.path);
+    const listed = await indexBlobs(cwd, missing);
+    const idOf = (file: FileChange) => file.blob ?? listed.get(file.path);
+    const contents = await readBlobs(cwd, [...new Set(whole.map(idOf).filter((id): id is string => id !== undefined))]);
+    for (const file of whole) {
+      const content = contents.get(idOf(file) ?? '');
+      if (!content) {
+        skipped.push({ file: file.path, reason: 'not found in the index' });
+        continue;
+      }
+      filesScanned++;
+      bytesScanned += content.length;
+      if (!mayContainKey(content)) continue;
+      const text = content.toString('utf8');
+      for (const hit of keyHitsInText(text)) hits.push({ hit, file: file.path, lineText: lineOf(text, hit.line) });
+    }
+  }
+  return { hits, filesScanned, bytesScanned, skipped };
+}

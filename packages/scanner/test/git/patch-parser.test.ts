@@ -1,0 +1,127 @@
+// The patch parser on real `git log -p` output from repositories made in temp dirs: hostile
+// names, renames, binary files, merges, huge lines.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { commitFiles, git, gitRepo } from '../../../../test/support/index.js';
+import { readLines, LINE_WINDOW_OVERLAP } from '../../src/git/lines.js';
+import { PatchParser, type AddedLine, type CommitHeader, type FileChange } from '../../src/git/patch-parser.js';
+import { historyLogArguments } from '../../src/git/history-scan.js';
+import { spawnGit } from '../../src/git/process.js';
+import { pathFromDiffGitLine, unquotePath } from '../../src/git/quoted-path.js';
+
+interface Parsed {
+  commits: CommitHeader[];
+  added: { sha: string; path: string; line: number; text: string; offset: number }[];
+  files: FileChange[];
+}
+
+async function parseLog(repo: string, revisions: string[] = ['HEAD']): Promise<Parsed> {
+  const parsed: Parsed = { commits: [], added: [], files: [] };
+  let sha = '';
+  const parser = new PatchParser({
+    commit(header) {
+      parsed.commits.push(header);
+      sha = header.sha;
+    },
+    added(line: AddedLine) {
+      parsed.added.push({ sha, path: line.file.path, line: line.line, text: line.bytes.toString('utf8'), offset: line.offset });
+    },
+    fileDone(file) {
+      parsed.files.push({ ...file });
+    },
+  });
+  const { child, finished } = spawnGit(repo, historyLogArguments(revisions));
+  child.stdin.end();
+  for await (const piece of readLines(child.stdout)) parser.push(piece);
+  parser.end();
+  await finished;
+  return parsed;
+}
+
+describe('quoted paths', () => {
+  it('reads C-quoted names byte for byte', () => {
+    expect(unquotePath('"b/new\\nline \\"q\\" \\\\ \\303\\251t\\303\\251.txt"')).toBe('b/new\nline "q" \\ été.txt');
+    expect(unquotePath('b/with space.txt\t')).toBe('b/with space.txt');
+  });
+  it('splits bare and quoted `diff --git` names', () => {
+    expect(pathFromDiffGitLine('a/x y.bin b/x y.bin')).toBe('x y.bin');
+    expect(pathFromDiffGitLine('"a/t\\tab" "b/t\\tab"')).toBe('t\tab');
+  });
+});
+
+describe('PatchParser on real git log -p', () => {
+  it('reports added lines with new-file line numbers, oldest commit first', async () => {
+    const repo = gitRepo();
+    const first = commitFiles(repo, { 'a.txt': 'one\ntwo\nthree\n' }, 'first');
+    const second = commitFiles(repo, { 'a.txt': 'one\nTWO\nthree\nfour\n' }, 'second');
+    const parsed = await parseLog(repo);
+    expect(parsed.commits.map((commit) => commit.sha)).toEqual([first, second]);
+    expect(parsed.commits[0]?.author).toBe('Ada Lovelace <ada@example.com>');
+    expect(parsed.commits[0]?.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(parsed.added).toEqual([
+      { sha: first, path: 'a.txt', line: 1, text: 'one', offset: 0 },
+      { sha: first, path: 'a.txt', line: 2, text: 'two', offset: 0 },
+      { sha: first, path: 'a.txt', line: 3, text: 'three', offset: 0 },
+      { sha: second, path: 'a.txt', line: 2, text: 'TWO', offset: 0 },
+      { sha: second, path: 'a.txt', line: 4, text: 'four', offset: 0 },
+    ]);
+  });
+
+  it('survives hostile file names: newlines, quotes, tabs, spaces, non-ASCII, diff-like text', async () => {
+    const repo = gitRepo();
+    const names = ['new\nline.txt', 'quote"d.txt', 'tab\there.txt', 'with space.txt', 'été/ünï.txt', 'x b/y.txt', '+++ b.txt'];
+    commitFiles(repo, Object.fromEntries(names.map((name, index) => [name, `line ${index}\n+++ b/fake\n@@ -1 +1 @@\n`])));
+    const parsed = await parseLog(repo);
+    expect(new Set(parsed.added.map((added) => added.path))).toEqual(new Set(names));
+    for (const [index, name] of names.entries()) {
+      expect(parsed.added.filter((added) => added.path === name).map((added) => added.text)).toEqual([`line ${index}`, '+++ b/fake', '@@ -1 +1 @@']);
+    }
+  });
+
+  it('marks binary files and reads renames without re-adding their lines', async () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'img.bin': Buffer.from([0, 1, 2, 0, 255, 10, 0]), 'old name.txt': 'a\nb\nc\nd\ne\n' });
+    git(repo, 'mv', 'old name.txt', 'new name.txt');
+    commitFiles(repo, { 'new name.txt': 'a\nb\nc\nd\ne\nf\n' }, 'rename');
+    const parsed = await parseLog(repo);
+    expect(parsed.files.find((file) => file.path === 'img.bin')?.binary).toBe(true);
+    const renamed = parsed.files.find((file) => file.status === 'renamed');
+    expect(renamed).toMatchObject({ path: 'new name.txt', oldPath: 'old name.txt' });
+    expect(parsed.added.filter((added) => added.path === 'new name.txt')).toEqual([
+      expect.objectContaining({ line: 6, text: 'f' }),
+    ]);
+  });
+
+  it('reports only what a merge itself added (combined diff), not what its branches brought', async () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.txt': '1\n2\n3\n' });
+    git(repo, 'checkout', '-q', '-b', 'side');
+    const side = commitFiles(repo, { 'b.txt': 'side\n' }, 'side');
+    git(repo, 'checkout', '-q', 'main');
+    commitFiles(repo, { 'c.txt': 'main\n' }, 'main');
+    git(repo, 'merge', '-q', '--no-ff', '--no-commit', 'side');
+    commitFiles(repo, { 'a.txt': '1\n2\n3\nevil\n' }, 'merge with an extra line');
+    const merge = git(repo, 'rev-parse', 'HEAD');
+    const parsed = await parseLog(repo);
+    expect(parsed.added.filter((added) => added.sha === merge)).toEqual([{ sha: merge, path: 'a.txt', line: 4, text: 'evil', offset: 0 }]);
+    expect(parsed.added.find((added) => added.text === 'side')?.sha).toBe(side);
+  });
+});
+
+describe('readLines', () => {
+  it('cuts a huge line into overlapping windows and keeps ordinary lines whole', async () => {
+    const huge = 'x'.repeat(15_000) + 'KEY' + 'y'.repeat(15_000);
+    // A pipe hands git's output over in chunks: here 1,000 bytes each.
+    const all = Buffer.from(`short\n${huge}\nafter\n`);
+    const chunks = Array.from({ length: Math.ceil(all.length / 1000) }, (_, index) => all.subarray(index * 1000, (index + 1) * 1000));
+    const pieces = [];
+    for await (const piece of readLines(Readable.from(chunks), 3 * LINE_WINDOW_OVERLAP)) pieces.push(piece);
+    expect(pieces[0]).toEqual({ bytes: Buffer.from('short'), start: 0 });
+    expect(pieces.at(-1)).toEqual({ bytes: Buffer.from('after'), start: 0 });
+    const windows = pieces.slice(1, -1);
+    expect(windows.length).toBeGreaterThan(1);
+    // Every byte of the huge line is in some window at its own offset.
+    for (const window of windows) expect(window.bytes.toString()).toBe(huge.slice(window.start, window.start + window.bytes.length));
+    expect(Math.max(...windows.map((window) => window.start + window.bytes.length))).toBe(huge.length);
+  });
+});
