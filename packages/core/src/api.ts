@@ -42,23 +42,42 @@ export function requiresAuthorization(method: string, path: string): boolean {
 
 function normalisePath(path: string): string {
   const withoutQuery = path.split(/[?#]/, 1)[0] ?? '';
-  const trimmed = withoutQuery.replace(/\/+$/, '');
+  const trimmed = stripTrailingSlashes(withoutQuery);
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
-function stripTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
+/** A loop, not `/\/+$/`, which backtracks quadratically on long runs of slashes. */
+function stripTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}
+
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': ':80', 'https:': ':443' };
+
+/** Scheme and host compare case-insensitively and a default port changes nothing: `HTTPS://API.Engium.app:443/x` is `https://api.engium.app/x`. */
+function canonicalUrl(url: string): string {
+  const origin = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(url)?.[0];
+  if (origin === undefined) return url;
+  let canonical = origin.toLowerCase();
+  const scheme = canonical.slice(0, canonical.indexOf('//'));
+  const defaultPort = DEFAULT_PORTS[scheme];
+  if (defaultPort !== undefined && canonical.endsWith(defaultPort)) canonical = canonical.slice(0, -defaultPort.length);
+  return canonical + url.slice(origin.length);
 }
 
 /**
  * The API path of `url` when it addresses the Engium API under one of `baseUrls`
- * (`/bookings` for `https://api.engium.app/api/v1/bookings`), otherwise undefined.
- * Also matches any URL on the API host, so a call with a different version path is still an Engium call.
+ * (`/bookings` for `https://api.engium.app/api/v1/bookings`), otherwise undefined. The URL must
+ * continue the base at a path boundary, so `https://api.engium.app.evil.com/…` and
+ * `https://api.engium.app/api/v10/…` are not Engium calls; query and fragment are dropped.
  */
 export function engiumApiPath(url: string, baseUrls: readonly string[] = [DEFAULT_API_BASE_URL]): string | undefined {
-  for (const base of baseUrls.map(stripTrailingSlash)) {
-    if (url === base) return '/';
-    if (url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) return normalisePath(url.slice(base.length));
+  const target = canonicalUrl(url);
+  for (const base of baseUrls.map((baseUrl) => stripTrailingSlashes(canonicalUrl(baseUrl)))) {
+    if (!target.startsWith(base)) continue;
+    const rest = target.slice(base.length);
+    if (rest === '' || rest.startsWith('/') || rest.startsWith('?') || rest.startsWith('#')) return normalisePath(rest);
   }
   return undefined;
 }
@@ -79,10 +98,21 @@ export const CREDENTIAL_QUERY_PARAMETERS: readonly string[] = ['api_key', 'apike
 
 /** The credential-bearing query parameters in a URL or query string. */
 export function credentialQueryParameters(url: string): string[] {
-  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).split('#', 1)[0] ?? '' : '';
+  const withoutFragment = url.split('#', 1)[0] ?? '';
+  const query = withoutFragment.includes('?') ? withoutFragment.slice(withoutFragment.indexOf('?') + 1) : '';
   const names = query
     .split('&')
-    .map((pair) => decodeURIComponent(pair.split('=', 1)[0] ?? '').toLowerCase())
+    .map((pair) => decodeQueryComponent(pair.split('=', 1)[0] ?? '').toLowerCase())
     .filter(Boolean);
   return names.filter((name) => CREDENTIAL_QUERY_PARAMETERS.includes(name));
+}
+
+/** Form decoding (`+` is a space); malformed escapes such as `%zz` stay as written instead of throwing. */
+function decodeQueryComponent(text: string): string {
+  const spaced = text.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
 }

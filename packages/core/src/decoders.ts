@@ -1,4 +1,4 @@
-import { KEY_PREFIXES, matchKeys, type KeyKind } from './key-grammar.js';
+import { KEY_PATTERN_SOURCE, KEY_PREFIXES, matchKeys, type KeyKind } from './key-grammar.js';
 
 /**
  * Decoders for keys hidden in encoded text. Each reports where the encoded text starts in the
@@ -17,8 +17,17 @@ export interface EncodedKeyMatch {
   length: number;
 }
 
-/** The longest body decoded around one candidate; real keys are far shorter. */
-const MAX_DECODED_KEY_LENGTH = 256;
+/** Bytes decoded at first around one base64 candidate; the window doubles while a key runs on. */
+const INITIAL_DECODE_WINDOW = 64;
+
+/** Matches a key starting exactly at `lastIndex` (the look-behind still sees the byte before). */
+const KEY_AT = new RegExp(KEY_PATTERN_SOURCE, 'y');
+
+function keyAt(text: string, at: number): { key: string; kind: KeyKind } | undefined {
+  KEY_AT.lastIndex = at;
+  const match = KEY_AT.exec(text);
+  return match ? { key: match[0], kind: match[1] as KeyKind } : undefined;
+}
 
 // ---------------------------------------------------------------- base64
 
@@ -62,7 +71,11 @@ function isBase64Char(char: string | undefined): boolean {
   return char !== undefined && BASE64_CHAR.test(char);
 }
 
-/** Keys hidden in base64 or base64url text, at any of the three byte alignments. */
+/**
+ * Keys hidden in base64 or base64url text, at any of the three byte alignments. `index` is the
+ * start of the 4-character group holding the key's first byte; `length` runs to the end of the
+ * group holding its last byte (without `=` padding).
+ */
 export function findBase64Keys(text: string): EncodedKeyMatch[] {
   const found: EncodedKeyMatch[] = [];
   for (const { signature, offsetInGroup, alignment } of BASE64_SIGNATURES) {
@@ -72,27 +85,41 @@ export function findBase64Keys(text: string): EncodedKeyMatch[] {
       let valid = true;
       for (let i = groupStart; i < hit; i++) if (!isBase64Char(text[i])) valid = false;
       if (!valid) continue;
-      // Decode one group before too, when it is base64, to see the byte before the prefix.
-      const withPrevious = groupStart >= 4 && [1, 2, 3, 4].every((back) => isBase64Char(text[groupStart - back]));
-      const decodeStart = withPrevious ? groupStart - 4 : groupStart;
-      let decodeEnd = groupStart;
-      const limit = groupStart + Math.ceil((alignment + MAX_DECODED_KEY_LENGTH) / 3) * 4;
-      while (decodeEnd < text.length && decodeEnd < limit && isBase64Char(text[decodeEnd])) decodeEnd++;
-      const decoded = Buffer.from(text.slice(decodeStart, decodeEnd), 'base64').toString('latin1');
-      const prefixAt = alignment + (withPrevious ? 3 : 0);
-      const match = matchKeys(decoded).find((candidate) => candidate.index === prefixAt);
-      if (!match) continue;
-      const encodedLength = Math.ceil((alignment + match.key.length) / 3) * 4;
-      found.push({
-        key: match.key,
-        kind: match.kind,
-        encoding: 'base64',
-        index: groupStart,
-        length: Math.min(encodedLength, decodeEnd - groupStart),
-      });
+      const match = decodeBase64KeyAt(text, groupStart, alignment);
+      if (match) found.push(match);
     }
   }
   return found;
+}
+
+/**
+ * Decodes a window from `groupStart` and reads the key whose prefix sits at `alignment` in it.
+ * The window starts small and doubles only while the key reaches its end, so each candidate costs
+ * time in proportion to its own key and a long key is never cut short.
+ */
+function decodeBase64KeyAt(text: string, groupStart: number, alignment: number): EncodedKeyMatch | undefined {
+  // Decode one group before too, when it is base64, to see the byte before the prefix.
+  const withPrevious = groupStart >= 4 && [1, 2, 3, 4].every((back) => isBase64Char(text[groupStart - back]));
+  const decodeStart = withPrevious ? groupStart - 4 : groupStart;
+  const prefixAt = alignment + (withPrevious ? 3 : 0);
+  let decodeEnd = groupStart;
+  for (let window = INITIAL_DECODE_WINDOW; ; window *= 2) {
+    const limit = groupStart + Math.ceil((alignment + window) / 3) * 4;
+    while (decodeEnd < text.length && decodeEnd < limit && isBase64Char(text[decodeEnd])) decodeEnd++;
+    const decoded = Buffer.from(text.slice(decodeStart, decodeEnd), 'base64').toString('latin1');
+    const match = keyAt(decoded, prefixAt);
+    if (!match) return undefined;
+    const runsOn = decodeEnd === limit && isBase64Char(text[decodeEnd]);
+    if (runsOn && prefixAt + match.key.length >= decoded.length) continue;
+    const encodedLength = Math.ceil((alignment + match.key.length) / 3) * 4;
+    return {
+      key: match.key,
+      kind: match.kind,
+      encoding: 'base64',
+      index: groupStart,
+      length: Math.min(encodedLength, decodeEnd - groupStart),
+    };
+  }
 }
 
 // ---------------------------------------------------------------- token encodings
@@ -163,29 +190,53 @@ const TOKEN_ENCODINGS: readonly TokenEncoding[] = [
 ];
 
 /** How far back from a trigger a region may start: a key and its encoding fit easily. */
-const MAX_REGION_LOOKBACK = MAX_DECODED_KEY_LENGTH * 10;
+const MAX_REGION_LOOKBACK = 2560;
 
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char);
+}
+
+/**
+ * Decodes every region of `scheme` tokens (with the plain word characters around them) once: the
+ * next trigger of any kind is taken after the last decoded region, so the work is linear in the text.
+ */
 function findTokenEncodedKeys(text: string, scheme: TokenEncoding): EncodedKeyMatch[] {
   const found: EncodedKeyMatch[] = [];
-  for (const trigger of scheme.triggers) {
-    let scannedTo = 0;
-    for (let hit = text.indexOf(trigger); hit !== -1; hit = text.indexOf(trigger, Math.max(hit + 1, scannedTo))) {
-      if (hit < scannedTo) continue;
-      let start = hit;
-      const lookbackLimit = Math.max(scannedTo, hit - MAX_REGION_LOOKBACK);
-      while (start > lookbackLimit && scheme.regionChar.test(text[start - 1] ?? '')) start--;
-      let end = decodeRegion(text, start, scheme, found);
-      // Region syntax such as a lone `{` can end a region before the trigger: go on from there.
-      while (end <= hit) end = decodeRegion(text, end, scheme, found);
-      scannedTo = end;
+  const nextHits = scheme.triggers.map((trigger) => text.indexOf(trigger));
+  let scannedTo = 0;
+  for (;;) {
+    let hit = -1;
+    for (const [i, trigger] of scheme.triggers.entries()) {
+      let next = nextHits[i] ?? -1;
+      if (next !== -1 && next < scannedTo) next = nextHits[i] = text.indexOf(trigger, scannedTo);
+      if (next !== -1 && (hit === -1 || next < hit)) hit = next;
     }
+    if (hit === -1) break;
+    let start = hit;
+    const lookbackLimit = Math.max(scannedTo, hit - MAX_REGION_LOOKBACK);
+    while (start > lookbackLimit && scheme.regionChar.test(text[start - 1] ?? '')) start--;
+    // Cut short by the lookback limit, the region may start inside a word: no key starts at its first character.
+    const startsMidWord = start > scannedTo && scheme.regionChar.test(text[start - 1] ?? '');
+    let end = decodeRegion(text, start, scheme, found, startsMidWord);
+    // Region syntax such as a lone `{` can end a region before the trigger: go on from there.
+    while (end <= hit) end = decodeRegion(text, end, scheme, found, false);
+    scannedTo = end;
   }
   return found;
 }
 
 /** Decodes the region from `start`, collects keys that used at least one token, and returns where it ended. */
-function decodeRegion(text: string, start: number, scheme: TokenEncoding, found: EncodedKeyMatch[]): number {
+function decodeRegion(
+  text: string,
+  start: number,
+  scheme: TokenEncoding,
+  found: EncodedKeyMatch[],
+  startsMidWord: boolean,
+): number {
   let decoded = '';
+  // rawOffsets[i]: where the token or character that produced decoded[i] starts in `text`.
   const rawOffsets: number[] = [];
   let position = start;
   let sawToken = false;
@@ -193,13 +244,14 @@ function decodeRegion(text: string, start: number, scheme: TokenEncoding, found:
     const token = scheme.readToken(text, position);
     if (token) {
       decoded += token.char;
-      rawOffsets.push(position);
+      // An astral character decodes to two UTF-16 units, both from this one token.
+      for (let unit = 0; unit < token.char.length; unit++) rawOffsets.push(position);
       position += token.rawLength;
       sawToken = true;
       continue;
     }
-    const char = text[position] ?? '';
-    if (!/[A-Za-z0-9_]/.test(char)) break;
+    const char = text[position];
+    if (!isWordChar(char)) break;
     decoded += char;
     rawOffsets.push(position);
     position++;
@@ -207,10 +259,12 @@ function decodeRegion(text: string, start: number, scheme: TokenEncoding, found:
   rawOffsets.push(position);
   if (sawToken) {
     for (const match of matchKeys(decoded)) {
+      if (startsMidWord && match.index === 0) continue;
       const index = rawOffsets[match.index] ?? start;
       const end = rawOffsets[match.index + match.key.length] ?? position;
-      // A key written out plainly is the plain matcher's to report.
-      if (end - index === match.key.length) continue;
+      // A key written out plainly as a whole token is the plain matcher's to report.
+      const plain = end - index === match.key.length;
+      if (plain && !isWordChar(text[index - 1]) && !isWordChar(text[end])) continue;
       found.push({ key: match.key, kind: match.kind, encoding: scheme.encoding, index, length: end - index });
     }
   }

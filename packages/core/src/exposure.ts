@@ -64,12 +64,20 @@ export const DEFAULT_KEY_BEARING_NAME: Required<KeyBearingNameOptions> = {
 
 /** True for env variable names that hold an Engium API key, such as `NEXT_PUBLIC_ENGIUM_API_KEY`. */
 export function isKeyBearingEnvName(name: string, options: KeyBearingNameOptions = {}): boolean {
-  const rules = { ...DEFAULT_KEY_BEARING_NAME, ...options };
+  const require = options.require ?? DEFAULT_KEY_BEARING_NAME.require;
+  const anyOf = options.anyOf ?? DEFAULT_KEY_BEARING_NAME.anyOf;
+  const exclude = options.exclude ?? DEFAULT_KEY_BEARING_NAME.exclude;
   return (
-    rules.require.every((pattern) => pattern.test(name)) &&
-    rules.anyOf.some((pattern) => pattern.test(name)) &&
-    !rules.exclude.some((pattern) => pattern.test(name))
+    require.every((pattern) => matches(pattern, name)) &&
+    anyOf.some((pattern) => matches(pattern, name)) &&
+    !exclude.some((pattern) => matches(pattern, name))
   );
+}
+
+/** `pattern.test` without the `lastIndex` state a configured `g` or `y` flag would carry between names. */
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 export interface FileMarker {
@@ -88,7 +96,7 @@ const PATH_MARKERS: readonly PathMarkerRule[] = [
   { side: 'server', id: 'server-dir', reason: 'modules under a .server/ folder never ship to the browser', test: (path) => /(^|\/)\.server\//.test(path) },
   { side: 'server', id: 'sveltekit-lib-server', reason: 'SvelteKit keeps $lib/server modules on the server', test: (path) => /(^|\/)src\/lib\/server\//.test(path) },
   { side: 'server', id: 'sveltekit-server-route', reason: 'SvelteKit +page.server / +layout.server / +server files run on the server', test: (path) => /(^|\/)\+(page|layout)\.server\.[jt]s$|(^|\/)\+server\.[jt]s$/.test(path) },
-  { side: 'server', id: 'next-route-handler', reason: 'Next.js app/**/route files are server route handlers', test: (path) => /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/.test(path) },
+  { side: 'server', id: 'next-route-handler', reason: 'Next.js app/**/route files are server route handlers', test: (path) => /(^|\/)route\.[cm]?[jt]sx?$/.test(path) && /(^|\/)app\//.test(path) },
   { side: 'server', id: 'next-api-route', reason: 'Next.js pages/api/** files are server API routes', test: (path) => /(^|\/)pages\/api\//.test(path) },
   { side: 'client', id: 'client-file', reason: '*.client.* files run in the browser', test: (path) => /\.client\.[cm]?[jt]sx?$/.test(path) },
 ];
@@ -120,7 +128,7 @@ export const MARKER_IMPORTS: Readonly<Record<string, FileMarker>> = {
  */
 export function prologueDirectives(source: string): string[] {
   const directives: string[] = [];
-  const prologue = /\s*(?:#![^\n]*\n|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])(use [a-z ]+)\1\s*;?)/y;
+  const prologue = /\s*(?:#![^\n]*(?:\n|$)|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])(use [a-z ]+)\1\s*;?)/y;
   let position = 0;
   for (;;) {
     prologue.lastIndex = position;

@@ -32,12 +32,14 @@ export function findKeys(text: string, options: FindKeysOptions = {}): KeyOccurr
   }));
   if (options.decode !== false) occurrences.push(...findEncodedKeys(text));
 
-  const seen = new Set<string>();
+  // One spot is one finding: where two readings start at the same offset (a plain key that an
+  // escape right after it extends, say), the longer reading wins.
+  occurrences.sort((a, b) => a.index - b.index || b.length - a.length);
   const result: KeyOccurrence[] = [];
-  for (const occurrence of occurrences.sort((a, b) => a.index - b.index)) {
-    const id = `${occurrence.index}:${occurrence.key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+  let lastIndex = -1;
+  for (const occurrence of occurrences) {
+    if (occurrence.index === lastIndex) continue;
+    lastIndex = occurrence.index;
     const reason = placeholderReason(occurrence.key);
     if (reason === undefined) result.push(occurrence);
     else if (options.includePlaceholders) result.push({ ...occurrence, placeholder: reason });

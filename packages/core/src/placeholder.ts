@@ -3,7 +3,9 @@ import { keyBody } from './key-grammar.js';
 /**
  * Placeholders are key-shaped text that is not a secret: the docs' `eng_live_xxxxxxxxxxxx`,
  * `eng_test_YOURKEYHERE`, masks, counting runs and bodies made of words. A random body never is
- * one: each test below would need an astronomically unlikely body to pass by chance.
+ * one: for a uniformly random body of 12 or more letters and digits each test below fires with a
+ * probability under 1e-9 (the property tests in test/placeholder.test.ts sample this), so the
+ * thresholds are tuned to that bound, not to catch every conceivable placeholder.
  */
 
 const MARKER_WORDS = ['your', 'replace', 'example', 'placeholder', 'changeme', 'insert', 'dummy', 'sample', 'redacted'];
@@ -33,7 +35,7 @@ export function placeholderReason(candidate: string): PlaceholderReason | undefi
   if (/[<>{}]|\$\{|\[|\]/.test(candidate)) return 'template-syntax';
   const body = keyBody(candidate);
   const lower = body.toLowerCase();
-  if (MARKER_WORDS.some((word) => lower.startsWith(word))) return 'marker-word';
+  if (MARKER_WORDS.some((word) => lower.startsWith(word)) && hasConsistentCase(body)) return 'marker-word';
   if (isMostlyOneCharacter(body)) return 'mostly-one-character';
   if (isCountingRun(body)) return 'counting-run';
   if (isMadeOfWords(body)) return 'made-of-words';
@@ -44,16 +46,30 @@ export function isPlaceholder(candidate: string): boolean {
   return placeholderReason(candidate) !== undefined;
 }
 
-/** `xxxxxxxxxxxx`, `000000000000`, `xxxxxxxx1234`: one character fills more than half the body. */
+/**
+ * `YOURKEYHERE`, `your0key1`, `YourApiKey42`, `your-key-here`: letters in one case, capitalised
+ * words, or text no key could be. Random bodies mix cases, so a marker word at their start by
+ * chance does not make them placeholders.
+ */
+function hasConsistentCase(body: string): boolean {
+  return (
+    !/^[A-Za-z0-9]+$/.test(body) ||
+    /^[a-z0-9]+$/.test(body) ||
+    /^[A-Z0-9]+$/.test(body) ||
+    /^(?:[A-Z][a-z]+)+[0-9]*$/.test(body)
+  );
+}
+
+/** `xxxxxxxxxxxx`, `000000000000`, `xxxxxxxx1234`: one character fills at least two thirds of the body. */
 function isMostlyOneCharacter(body: string): boolean {
   const counts = new Map<string, number>();
   let most = 0;
-  for (const char of body.toLowerCase()) {
+  for (const char of body) {
     const count = (counts.get(char) ?? 0) + 1;
     counts.set(char, count);
     most = Math.max(most, count);
   }
-  return most * 2 > body.length;
+  return body.length > 0 && most * 3 >= body.length * 2;
 }
 
 const ORDER = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -69,7 +85,7 @@ function isCountingRun(body: string): boolean {
     // 9→0 wraps the way people type digits on a keyboard row.
     if (delta === 1 || delta === -1 || (previous === 9 && current === 0) || (previous === 0 && current === 9)) steps++;
   }
-  return steps >= Math.ceil((lower.length - 1) * 0.7);
+  return steps >= Math.ceil((lower.length - 1) * 0.8);
 }
 
 /**

@@ -12,8 +12,10 @@ export const KEY_NEEDLES: readonly string[] = [
   '_test_',
   ...new Set(BASE64_SIGNATURES.map(({ signature }) => signature)),
   '\\x5f', '\\x5F', '\\u005f', '\\u005F', '\\u{5f}', '\\u{5F}',
+  // `\u{…}` and numeric entities may pad with zeros (`\u{005f}`, `&#0095;`, `&#x05F;`).
+  '\\u{0',
   '%5f', '%5F',
-  '&#95;', '&#x5f;', '&#x5F;', '&lowbar;', '&UnderBar;',
+  '&#95;', '&#x5f;', '&#x5F;', '&#X5f;', '&#X5F;', '&#095;', '&#00', '&#x0', '&#X0', '&lowbar;', '&UnderBar;',
   '_\\x', '_\\u', '_%', '_&#',
 ];
 
