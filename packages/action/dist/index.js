@@ -1,3 +1,2 @@
-// The action's glue arrives with issue 7.
-export {};
-//# sourceMappingURL=index.js.map
+import { createRequire as __engiumCreateRequire } from 'node:module';
+const require = __engiumCreateRequire(import.meta.url);

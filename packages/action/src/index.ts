@@ -1,2 +1,2 @@
-// The action's glue arrives with issue 7.
+// The action flow (main.ts) lands once the scanner API it glues together is exported.
 export {};

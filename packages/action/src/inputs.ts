@@ -1,0 +1,77 @@
+import * as core from '@actions/core';
+import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
+import { isAbsolute, join, normalize, relative, resolve } from 'node:path';
+
+/** The action's inputs (documented in action.yml), read and checked once. */
+export interface Inputs {
+  token: string;
+  failOn: SeverityThreshold;
+  /** Absolute path of the checkout (GITHUB_WORKSPACE). */
+  workspace: string;
+  /** The directory to scan, relative to the workspace (POSIX, '' for the root). */
+  workingDirectory: string;
+  /** Config and baseline paths relative to the working directory. */
+  config: string;
+  baseline: string | undefined;
+  sarifFile: string;
+  history: boolean;
+  eslint: boolean;
+  comment: boolean;
+  issues: boolean;
+  webhookUrl: string | undefined;
+  issueLabel: string;
+}
+
+export class InputError extends Error {}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(value)) return true;
+  if (['false', 'no', '0', 'off'].includes(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, not "${value}"`);
+}
+
+/** A path inside the workspace, relative to it; anything escaping it is refused. */
+function insideWorkspace(workspace: string, path: string, name: string): string {
+  const absolute = resolve(workspace, path);
+  const rel = relative(workspace, absolute);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`input "${name}" must stay inside the workspace: ${path}`);
+  return rel.split('\\').join('/');
+}
+
+export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+  const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const failOn = core.getInput('fail-on').trim().toLowerCase() || 'high';
+  if (!isSeverityThreshold(failOn)) throw new InputError(`input "fail-on" must be critical, high, medium, low or none, not "${failOn}"`);
+  const workingDirectory = insideWorkspace(workspace, core.getInput('working-directory') || '.', 'working-directory');
+  const webhookUrl = core.getInput('webhook-url').trim() || undefined;
+  if (webhookUrl !== undefined) {
+    let protocol: string;
+    try {
+      protocol = new URL(webhookUrl).protocol;
+    } catch {
+      throw new InputError('input "webhook-url" is not a URL');
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') throw new InputError('input "webhook-url" must be an http(s) URL');
+  }
+  const sarifInput = core.getInput('sarif-file').trim();
+  const sarifFile = sarifInput
+    ? resolve(workspace, sarifInput)
+    : join(env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : workspace, 'engium-guard.sarif');
+  return {
+    token: core.getInput('token') || env.GITHUB_TOKEN || '',
+    failOn,
+    workspace,
+    workingDirectory: workingDirectory === '' ? '' : normalize(workingDirectory).split('\\').join('/'),
+    config: core.getInput('config').trim() || 'engium.config.json',
+    baseline: core.getInput('baseline').trim() || undefined,
+    sarifFile,
+    history: booleanInput('history', true),
+    eslint: booleanInput('eslint', true),
+    comment: booleanInput('comment', true),
+    issues: booleanInput('issues', true),
+    webhookUrl,
+    issueLabel: core.getInput('issue-label').trim() || 'engium-leaked-key',
+  };
+}

@@ -1,0 +1,102 @@
+import * as github from '@actions/github';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSecret } from '@engium/core';
+import { fakeKey } from '../../../test/support/index.js';
+import { startGitHubServer, type GitHubServer } from '../../../test/action/github-server.js';
+import { leakedLiveKeys } from '../src/alerts/leaks.js';
+import { COMMENT_MARKER, upsertPullRequestComment } from '../src/alerts/pr-comment.js';
+import { issueMarker, openRotationIssues } from '../src/alerts/rotation-issues.js';
+import { postWebhook, webhookAlert } from '../src/alerts/webhook.js';
+import type { KeyFinding } from '../src/results.js';
+
+const LIVE = fakeKey('live', 11);
+const OTHER_LIVE = fakeKey('live', 12);
+const TEST = fakeKey('test', 13);
+const repo = { owner: 'acme', repo: 'shop' };
+const link = { repository: 'acme/shop', url: 'https://github.example/acme/shop/actions/runs/1' };
+
+function finding(key: string, file: string, extra: Partial<KeyFinding> = {}): KeyFinding {
+  const secret = describeSecret(key);
+  return {
+    ruleId: 'hardcoded-key',
+    severity: secret.kind === 'live' ? 'high' : 'low',
+    message: `Engium ${secret.kind} key ${secret.redacted} committed.`,
+    file,
+    line: 3,
+    column: 7,
+    exposure: 'server',
+    secret,
+    encoding: 'plain',
+    onChangedLine: true,
+    ...extra,
+  };
+}
+
+let server: GitHubServer;
+let octokit: ReturnType<typeof github.getOctokit>;
+beforeAll(async () => {
+  server = await startGitHubServer({ maxPerPage: 2 });
+  octokit = github.getOctokit('ghs_token', { baseUrl: server.url });
+});
+afterAll(() => server.close());
+
+describe('leakedLiveKeys', () => {
+  it('groups live keys by fingerprint and leaves out test and baselined keys', () => {
+    const keys = leakedLiveKeys([
+      finding(LIVE, 'a.ts'),
+      finding(LIVE, 'b.ts', { severity: 'critical', exposure: 'client' }),
+      finding(TEST, 'c.ts'),
+      finding(OTHER_LIVE, 'd.ts', { baselined: true }),
+    ]);
+    expect(keys.map((key) => key.fingerprint)).toEqual([describeSecret(LIVE).fingerprint]);
+    expect(keys[0]?.findings.map((f) => f.file)).toEqual(['b.ts', 'a.ts']);
+  });
+});
+
+describe('pull request comment', () => {
+  it('is created once, found again by its marker past the first page, and updated in place', async () => {
+    // Other people's comments fill the first pages, so finding ours needs pagination.
+    for (let i = 0; i < 5; i++) await octokit.rest.issues.createComment({ ...repo, issue_number: 9, body: `review ${i}` });
+    const keys = leakedLiveKeys([finding(LIVE, 'src/a.ts')]);
+    expect(await upsertPullRequestComment(octokit, repo, 9, keys, link)).toBe('created');
+    expect(await upsertPullRequestComment(octokit, repo, 9, keys, link)).toBe('unchanged');
+    const more = leakedLiveKeys([finding(LIVE, 'src/a.ts'), finding(OTHER_LIVE, 'src/b.ts')]);
+    expect(await upsertPullRequestComment(octokit, repo, 9, more, link)).toBe('updated');
+    const ours = server.comments.filter((comment) => comment.body.includes(COMMENT_MARKER));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain(describeSecret(OTHER_LIVE).fingerprint);
+    expect(ours[0]?.body).toContain('Settings → Developer → API Keys');
+    expect(await upsertPullRequestComment(octokit, repo, 9, [], link)).toBe('updated');
+    expect(server.comments.filter((comment) => comment.body.includes(COMMENT_MARKER))[0]?.body).toContain('no leaked Engium live key');
+    expect(await upsertPullRequestComment(octokit, repo, 10, [], link)).toBe('skipped');
+    expect(server.allRequestText()).not.toContain(LIVE);
+    expect(server.allRequestText()).not.toContain(OTHER_LIVE);
+  });
+});
+
+describe('rotation issues', () => {
+  it('opens one issue per key and never duplicates or reopens one', async () => {
+    const keys = leakedLiveKeys([finding(LIVE, 'src/a.ts'), finding(OTHER_LIVE, 'src/b.ts'), finding(LIVE, 'src/c.ts')]);
+    const first = await openRotationIssues(octokit, repo, keys, link, 'engium-leaked-key');
+    expect(first.created).toHaveLength(2);
+    const closed = server.issues.find((issue) => issue.body.includes(issueMarker(describeSecret(LIVE).fingerprint)));
+    if (closed) closed.state = 'closed';
+    const second = await openRotationIssues(octokit, repo, keys, link, 'engium-leaked-key');
+    expect(second).toEqual({ created: [], existing: 2 });
+    expect(server.issues).toHaveLength(2);
+    expect(server.issues.filter((issue) => issue.state === 'closed')).toHaveLength(1);
+    expect(server.requests.some((request) => request.method === 'PATCH' && /\/issues\/\d+$/.test(request.path))).toBe(false);
+    expect(server.allRequestText()).not.toContain(LIVE);
+  });
+});
+
+describe('webhook', () => {
+  it('posts a Slack-compatible JSON alert without keys', async () => {
+    const keys = leakedLiveKeys([finding(LIVE, 'src/a.ts')]);
+    await postWebhook(server.webhookUrl, webhookAlert(keys, link, {}));
+    const alert = server.webhooks.at(-1) as { text: string; keys: { fingerprint: string }[] };
+    expect(alert.text).toContain(describeSecret(LIVE).redacted);
+    expect(alert.keys[0]?.fingerprint).toBe(describeSecret(LIVE).fingerprint);
+    expect(JSON.stringify(alert)).not.toContain(LIVE);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Runs the committed action bundle as the GitHub runner does: `node packages/action/dist/index.js`
+ * with INPUT_*, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and
+ * GITHUB_API_URL, and reads back what the runner would: exit status, workflow commands, outputs
+ * and the job summary.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/index.js';
+
+export const ACTION_BUNDLE = join(REPO_ROOT, 'packages/action/dist/index.js');
+
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+  /** Index of the stdout line, to check ordering (masks before any use). */
+  line: number;
+}
+
+export interface ActionRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  commands: WorkflowCommand[];
+  outputs: Record<string, string>;
+  summary: string;
+  /** The SARIF file named by the `sarif-file` output, read before the scratch dir goes. */
+  sarif: string | undefined;
+}
+
+export interface ActionRunOptions {
+  eventName: string;
+  payload: object;
+  workspace: string;
+  inputs?: Record<string, string>;
+  apiUrl?: string;
+  repository?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+function unescapeData(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+function unescapeProperty(text: string): string {
+  return text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+/** Parses `::name key=value,key=value::message` lines as the runner does. */
+export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  stdout.split('\n').forEach((raw, line) => {
+    const text = raw.replace(/\r$/, '');
+    const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(text);
+    if (!match) return;
+    const properties: Record<string, string> = {};
+    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+    }
+    commands.push({ command: match[1] as string, properties, message: unescapeData(match[3] ?? ''), line });
+  });
+  return commands;
+}
+
+/** Reads a GITHUB_OUTPUT file (`name<<delimiter` heredocs, as @actions/core writes them). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] as string);
+    if (!match) continue;
+    const [, name = '', delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] as string);
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  const scratch = mkdtempSync(join(tmpdir(), 'engium-action-run-'));
+  try {
+    const eventPath = join(scratch, 'event.json');
+    const outputPath = join(scratch, 'output');
+    const summaryPath = join(scratch, 'summary.md');
+    writeFileSync(eventPath, JSON.stringify(options.payload));
+    writeFileSync(outputPath, '');
+    writeFileSync(summaryPath, '');
+    const inputs = Object.fromEntries(
+      Object.entries(options.inputs ?? {}).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+    );
+    // A clean environment: nothing from the test runner's own CI leaks in.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME ?? tmpdir(),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: options.eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_WORKSPACE: options.workspace,
+      GITHUB_REPOSITORY: options.repository ?? 'acme/shop',
+      GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_TOKEN: 'ghs_test_token',
+      RUNNER_TEMP: scratch,
+      NO_PROXY: '127.0.0.1',
+      no_proxy: '127.0.0.1',
+      INPUT_TOKEN: 'ghs_test_token',
+      ...inputs,
+      ...options.env,
+    };
+    const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: options.workspace, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const status = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code ?? -1));
+    });
+    const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
+    const sarifFile = outputs['sarif-file'];
+    return {
+      status,
+      stdout,
+      stderr,
+      commands: parseWorkflowCommands(stdout),
+      outputs,
+      summary: readFileSync(summaryPath, 'utf8'),
+      sarif: sarifFile && existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : undefined,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
