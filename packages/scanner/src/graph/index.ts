@@ -1,37 +1,138 @@
-// Program analysis entry point. Loaded with a dynamic import by the classify step only, since
-// ts-morph costs half a second to load. This first version classifies by file markers alone;
-// the module graph (issue 5) replaces it behind the same contract.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileMarker } from '@engium/core';
-import type { ModuleExposure, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
+// Program analysis: which modules reach the browser. Loaded with a dynamic import by the classify
+// step only (ts-morph costs half a second to load). In order: packages and tsconfigs, entries per
+// framework, a lazy import graph walked from client entries and from server entries, then the
+// queries the classify step asks (a module's exposure, a key's importers, env readers, builds).
+import { publicEnvPrefix } from '@engium/core';
+import { buildExposure } from './build-exposure.js';
+import { exportedNamesAt, readersOf } from './definitions.js';
+import { findEntries } from './entries.js';
+import { envNamesRead } from './env-reads.js';
+import { ModuleGraph } from './module-graph.js';
+import { loadPackages } from './packages.js';
+import { RootPaths } from './paths.js';
+import type { Problem } from './problems.js';
+import { ModuleResolver } from './resolve.js';
+import { isModuleFile } from './source-files.js';
+import { SyntaxTrees } from './syntax.js';
+import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
+import { loadTypeScript } from './typescript.js';
+import type { KeyReaders, ModuleExposure, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
 
 export type * from './types.js';
 
 export async function analyseProgram(root: string, options: ProgramAnalysisOptions): Promise<ProgramAnalysis> {
-  const markers = new Map<string, ModuleExposure>();
-  for (const file of options.files) {
-    if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
-    let source: string | undefined;
-    try {
-      source = readFileSync(join(root, file), 'utf8');
-    } catch {
-      source = undefined;
+  const ts = await loadTypeScript();
+  const paths = new RootPaths(root);
+  const problems: Problem[] = [];
+  const files = options.files;
+
+  const packages = loadPackages(paths, files, problems);
+  const configs = loadConfigs(ts, paths, files, problems);
+  const fallbackOptions = defaultOptions(ts);
+  const fallback: ProgramConfig = { dir: '', options: fallbackOptions, fileNames: new Set(), cache: ts.createModuleResolutionCache(paths.root, (name) => name, fallbackOptions) };
+  const resolver = new ModuleResolver(ts, paths, packages, configFinder(configs, fallback));
+  const fileSet = new Set(files);
+  const entries = findEntries({
+    paths,
+    files,
+    packages,
+    clientEntries: options.clientEntries ?? [],
+    sourceFor: (file) => {
+      const resolution = resolver.resolve(`./${file}`, '__entry__.js');
+      return resolution.kind === 'module' ? resolution.file : fileSet.has(file) ? file : undefined;
+    },
+  });
+
+  const graph = new ModuleGraph(ts, paths, resolver, problems);
+  graph.walkClient(entries);
+  graph.walkServer(entries);
+  const trees = new SyntaxTrees(ts, paths);
+
+  const exposureOf = (file: string): ModuleExposure => {
+    const chain = graph.chain(graph.client, file);
+    if (chain) {
+      return {
+        exposure: 'client',
+        chain,
+        reason: chain.length === 1 ? `client entry: ${chain[0]}` : `imported from the client entry ${chain[0]}`,
+      };
     }
-    const marker = fileMarker(file, source);
-    if (marker) {
-      markers.set(file, {
-        exposure: marker.side,
-        reason: marker.reason,
-        ...(marker.side === 'client' ? { chain: [`${file} (${marker.id})`] } : {}),
-      });
-    }
-  }
-  return {
-    exposureOf: (file) => markers.get(file) ?? { exposure: 'unknown', reason: 'no client or server marker' },
-    importersOfDefinition: () => undefined,
-    envReaders: () => undefined,
-    buildExposure: () => ({ exposure: 'unknown', reason: 'build exposure needs the module graph' }),
-    problems: [],
+    const serverChain = graph.chain(graph.server, file);
+    if (serverChain) return { exposure: 'server', reason: `only server code reaches it: ${serverChain.join(' → ')}` };
+    if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
+    const node = graph.nodes.get(file);
+    if (node && !node.readable) return { exposure: 'unknown', reason: 'the module could not be read' };
+    return { exposure: 'unknown', reason: 'no client or server entry imports it' };
   };
+
+  const readersExposure = (found: { reader: string; path: string[] }[], fallbackFile: string, what: string): KeyReaders => {
+    const client = found
+      .map((reader) => ({ reader, chain: graph.chain(graph.client, reader.reader) }))
+      .filter((candidate): candidate is { reader: (typeof found)[number]; chain: string[] } => candidate.chain !== undefined)
+      .sort((a, b) => a.chain.length + a.reader.path.length - (b.chain.length + b.reader.path.length));
+    const readers = [...new Set(found.map(({ reader }) => reader))].sort();
+    const best = client[0];
+    if (best) {
+      return {
+        exposure: { exposure: 'client', chain: [...best.chain, ...best.reader.path], reason: `${what} is imported by client code: ${best.reader.reader}` },
+        readers,
+      };
+    }
+    return { exposure: exposureOf(fallbackFile), readers };
+  };
+
+  let envIndex: Map<string, string[]> | undefined;
+  const clientEnvReaders = (name: string): string[] => {
+    if (!envIndex) {
+      envIndex = new Map();
+      for (const file of [...graph.client.keys()].sort()) {
+        if (!graph.nodes.get(file)?.mentionsEnv) continue;
+        const tree = trees.of(file);
+        if (!tree) continue;
+        for (const read of envNamesRead(ts, tree)) envIndex.set(read, [...(envIndex.get(read) ?? []), file]);
+      }
+    }
+    return envIndex.get(name) ?? [];
+  };
+
+  return {
+    exposureOf,
+    importersOfDefinition(file, line) {
+      if (!isModuleFile(file) || !fileSet.has(file)) return undefined;
+      const tree = trees.of(file);
+      if (!tree) return undefined;
+      const names = exportedNamesAt(ts, tree, line);
+      if (names.length === 0) return undefined;
+      const found = readersOf(ts, graph, trees, file, names);
+      return readersExposure(found, file, names.includes('*') ? file : `${names.join(', ')} from ${file}`);
+    },
+    envReaders(name) {
+      const readers = clientEnvReaders(name);
+      if (readers.length === 0) return undefined;
+      const prefix = publicEnvPrefix(name, options.publicEnvPrefixes ?? []);
+      const shortest = readers
+        .map((reader) => graph.chain(graph.client, reader) as string[])
+        .sort((a, b) => a.length - b.length)[0] as string[];
+      if (!prefix) {
+        return {
+          exposure: { exposure: 'unknown', reason: `${name} has no public prefix, so bundlers do not inline it into ${readers.join(', ')}` },
+          readers,
+        };
+      }
+      return { exposure: { exposure: 'client', chain: shortest, reason: `${prefix.reason}; read by client code: ${readers.join(', ')}` }, readers };
+    },
+    buildExposure: (file, mappedSources) =>
+      buildExposure({ paths, packages, exposureOf, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
+    problems: dedupe(problems),
+  };
+}
+
+function dedupe(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter(({ file, reason }) => {
+    const id = `${file}\0${reason}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }

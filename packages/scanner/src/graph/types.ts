@@ -45,4 +45,6 @@ export interface ProgramAnalysisOptions {
   clientEntries?: readonly string[];
   /** Files the discover step found (relative POSIX paths); the analysis parses only what the graph needs. */
   files: readonly string[];
+  /** Extra public env prefixes from config, beside core's built-in ones. */
+  publicEnvPrefixes?: readonly string[];
 }

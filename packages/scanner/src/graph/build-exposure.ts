@@ -1,0 +1,73 @@
+// Exposure of built output: what the path says (browser build folders, server build folders) and,
+// for the rest, what the source map says it was built from.
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { ModuleExposure } from './types.js';
+import type { PackageInfo } from './packages.js';
+import type { RootPaths } from './paths.js';
+
+const CLIENT_BUILD: readonly [RegExp, string][] = [
+  [/(^|\/)\.next\/static\//, '.next/static is what Next.js serves to browsers'],
+  [/(^|\/)\.svelte-kit\/output\/client\//, '.svelte-kit/output/client is the SvelteKit browser build'],
+  [/(^|\/)\.output\/public\//, '.output/public is the Nuxt/Nitro public build'],
+  [/(^|\/)storybook-static\//, 'storybook-static is a static site for browsers'],
+  [/(^|\/)\.expo\/web\//, '.expo/web is the Expo web build'],
+];
+const SERVER_BUILD: readonly [RegExp, string][] = [
+  [/(^|\/)\.next\/server\//, '.next/server is the Next.js server build, never sent to browsers'],
+  [/(^|\/)\.svelte-kit\/output\/server\//, '.svelte-kit/output/server is the SvelteKit server build'],
+  [/(^|\/)\.output\/server\//, '.output/server is the Nitro server build'],
+];
+const BUILD_DIR = /^(.*?(?:^|\/)(?:dist|build|out|www|public))\//;
+
+/** Source map `sources` are relative to the map and often carry a bundler scheme: make them root-relative. */
+export function normaliseSource(paths: RootPaths, builtFile: string, source: string): string[] {
+  const stripped = source.replace(/^webpack:\/\/[^/]*\//, '').replace(/^(?:file:\/\/)/, '').replace(/^\/+(?=\.)/, '').replace(/\?.*$/, '');
+  const candidates = [stripped.replace(/^(?:\.\/|\.\.\/)+/, ''), posix.normalize(posix.join(posix.dirname(builtFile), stripped))];
+  if (posix.isAbsolute(stripped)) {
+    const relative = paths.relative(stripped);
+    if (relative) candidates.unshift(relative);
+  }
+  return [...new Set(candidates.filter((candidate) => !candidate.startsWith('..')))];
+}
+
+export interface BuildContext {
+  paths: RootPaths;
+  packages: readonly PackageInfo[];
+  exposureOf(file: string): ModuleExposure;
+  isModule(file: string): boolean;
+}
+
+export function buildExposure(context: BuildContext, file: string, mappedSources: readonly string[]): ModuleExposure {
+  for (const [pattern, reason] of SERVER_BUILD) if (pattern.test(file)) return { exposure: 'server', reason };
+
+  // What the bundle was built from decides, when its source map names modules of this program.
+  const sources = mappedSources.flatMap((source) => normaliseSource(context.paths, file, source).filter((candidate) => context.isModule(candidate)));
+  const exposures = [...new Set(sources)].map((source) => ({ source, exposure: context.exposureOf(source) }));
+  const client = exposures
+    .filter(({ exposure }) => exposure.exposure === 'client' && exposure.chain)
+    .sort((a, b) => (a.exposure.chain?.length ?? 0) - (b.exposure.chain?.length ?? 0))[0];
+  for (const [pattern, reason] of CLIENT_BUILD) {
+    if (pattern.test(file)) return { exposure: 'client', reason, chain: client?.exposure.chain ?? [`${file} (browser build)`] };
+  }
+  if (client) {
+    return { exposure: 'client', reason: `its source map names ${client.source}, which ships to the browser`, chain: client.exposure.chain };
+  }
+
+  const buildDir = BUILD_DIR.exec(file)?.[1];
+  if (buildDir && existsSync(context.paths.absolute(`${buildDir}/index.html`))) {
+    return { exposure: 'client', reason: `${buildDir} is a browser build (index.html with asset chunks)`, chain: [`${file} (browser build in ${buildDir})`] };
+  }
+  if (exposures.length > 0 && exposures.every(({ exposure }) => exposure.exposure === 'server')) {
+    return { exposure: 'server', reason: `built only from server modules (${exposures.map(({ source }) => source).slice(0, 3).join(', ')})` };
+  }
+  if (buildDir) {
+    const owner = context.packages.find(({ dir }) => dir === '' || buildDir.startsWith(`${dir}/`));
+    const browserApp = owner && ['next', 'vite', 'react-scripts', 'gatsby', 'nuxt', '@sveltejs/kit', 'astro', 'expo', 'react-native', '@angular/core'].some((name) => owner.dependencies.has(name));
+    const bin = owner?.manifest.bin;
+    const targets = owner ? [owner.manifest.main, ...(typeof bin === 'object' && bin ? Object.values(bin) : [bin])] : [];
+    const main = owner && targets.some((target) => typeof target === 'string' && posix.join(owner.dir, target).startsWith(`${buildDir}/`));
+    if (owner && !browserApp && main) return { exposure: 'server', reason: `${buildDir} is the compiled output of the Node package ${owner.name ?? owner.dir}` };
+  }
+  return { exposure: 'unknown', reason: 'no browser or server build recognised for this file' };
+}

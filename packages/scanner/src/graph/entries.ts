@@ -1,0 +1,245 @@
+// Where the browser starts and where the server starts, per framework, detected from each package's
+// dependencies and files. Client entries seed the walk that decides what ships; server entries
+// seed the walk that decides what is server-only.
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
+import { exportTargets, packageOf, type PackageInfo } from './packages.js';
+import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
+import { isModuleFile } from './source-files.js';
+
+export interface Entry {
+  file: string;
+  side: 'client' | 'server';
+  /** Short, shown in parentheses after the entry in a chain: `app/page.tsx ("use client")`. */
+  label: string;
+}
+
+interface FrameworkRules {
+  name: string;
+  detect(info: PackageInfo, has: (glob: string) => boolean): boolean;
+  client: readonly (readonly [glob: string, label: string])[];
+  server: readonly (readonly [glob: string, label: string])[];
+  /** Files the client globs match that the framework keeps on the server. */
+  notClient?: readonly string[];
+}
+
+const JS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+const uses = (...names: string[]) => (info: PackageInfo) => names.some((name) => info.dependencies.has(name));
+
+const FRAMEWORKS: readonly FrameworkRules[] = [
+  {
+    name: 'Next.js',
+    detect: (info, has) => info.dependencies.has('next') || has(`next.config.${JS}`),
+    client: [
+      [`{src/,}pages/**/*.${JS}`, 'Next.js pages router page'],
+      [`{src/,}instrumentation-client.${JS}`, 'Next.js client instrumentation'],
+    ],
+    notClient: ['{src/,}pages/api/**', `{src/,}pages/_document.${JS}`, `{src/,}pages/_middleware.${JS}`],
+    server: [
+      [`{src/,}pages/api/**/*.${JS}`, 'Next.js API route'],
+      [`{src/,}pages/_document.${JS}`, 'Next.js _document, rendered on the server'],
+      [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,route,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
+      [`{src/,}{middleware,instrumentation}.${JS}`, 'Next.js server runtime'],
+      [`next.config.${JS}`, 'Next.js config'],
+    ],
+  },
+  {
+    name: 'Create React App',
+    detect: uses('react-scripts'),
+    client: [[`src/index.${JS}`, 'Create React App entry']],
+    server: [],
+  },
+  {
+    name: 'Gatsby',
+    detect: uses('gatsby'),
+    client: [
+      [`gatsby-browser.${JS}`, 'Gatsby browser API'],
+      [`src/{pages,templates}/**/*.${JS}`, 'Gatsby page'],
+    ],
+    notClient: ['src/pages/api/**'],
+    server: [
+      [`{gatsby-node,gatsby-ssr,gatsby-config}.${JS}`, 'Gatsby build/SSR API'],
+      [`src/api/**/*.${JS}`, 'Gatsby function'],
+    ],
+  },
+  {
+    name: 'Nuxt',
+    detect: (info, has) => info.dependencies.has('nuxt') || has(`nuxt.config.${JS}`),
+    client: [
+      ['{app/,}{app,error}.vue', 'Nuxt app component'],
+      [`{app/,}{pages,layouts,components,plugins,middleware,composables,utils}/**/*.{vue,${JS.slice(1)}`, 'Nuxt app code'],
+    ],
+    notClient: ['**/*.server.*'],
+    server: [
+      [`server/**/*.${JS}`, 'Nuxt server route'],
+      [`nuxt.config.${JS}`, 'Nuxt config'],
+    ],
+  },
+  {
+    name: 'SvelteKit',
+    detect: (info, has) => info.dependencies.has('@sveltejs/kit') || has(`svelte.config.${JS}`),
+    client: [
+      [`src/routes/**/+{page,layout}.{svelte,${JS.slice(1)}`, 'SvelteKit route, runs in the browser'],
+      ['src/routes/**/+error.svelte', 'SvelteKit error page'],
+      [`src/{hooks.client,service-worker}.${JS}`, 'SvelteKit client hook'],
+    ],
+    notClient: ['src/routes/**/+{page,layout}.server.*'],
+    server: [
+      [`src/routes/**/+{page,layout}.server.${JS}`, 'SvelteKit server load'],
+      [`src/routes/**/+server.${JS}`, 'SvelteKit endpoint'],
+      [`src/hooks.server.${JS}`, 'SvelteKit server hook'],
+      [`src/lib/server/**/*.${JS}`, 'SvelteKit $lib/server'],
+    ],
+  },
+  {
+    name: 'Astro',
+    detect: (info, has) => info.dependencies.has('astro') || has(`astro.config.${JS}`),
+    client: [],
+    server: [
+      [`src/pages/**/*.{astro,${JS.slice(1)}`, 'Astro page, rendered on the server'],
+      [`src/{layouts,components}/**/*.astro`, 'Astro component, rendered on the server'],
+      [`src/middleware.${JS}`, 'Astro middleware'],
+    ],
+  },
+  {
+    name: 'Remix / React Router',
+    detect: uses('@remix-run/react', '@remix-run/dev', '@react-router/dev'),
+    client: [
+      [`app/{root,entry.client}.${JS}`, 'Remix root / client entry'],
+      [`app/routes/**/*.${JS}`, 'Remix route module'],
+    ],
+    server: [
+      [`app/entry.server.${JS}`, 'Remix server entry'],
+      [`{server,server/**/*}.${JS}`, 'Remix server'],
+    ],
+  },
+  {
+    name: 'Expo / React Native',
+    detect: uses('expo', 'react-native', 'expo-router'),
+    client: [
+      [`{App,index}.${JS}`, 'React Native app entry'],
+      [`{src/,}app/**/*.${JS}`, 'Expo Router screen'],
+    ],
+    notClient: ['**/*+api.*', '**/+html.*'],
+    server: [[`{src/,}app/**/*+api.${JS}`, 'Expo API route']],
+  },
+  {
+    name: 'Angular',
+    detect: uses('@angular/core'),
+    client: [
+      [`src/main.${JS}`, 'Angular bootstrap'],
+      [`src/environments/environment*.${JS}`, 'Angular environment file, always bundled'],
+    ],
+    server: [[`{server,src/main.server,src/server}.${JS}`, 'Angular SSR server']],
+  },
+];
+
+/** Folders that hold server code in any repository. */
+const SERVER_FOLDERS = [`{server,src/server,api,functions,netlify/functions,supabase/functions}/**/*.${JS}`];
+const NODE_RUNNER = /(?:^|&&|;|\s)(?:node|tsx|ts-node|nodemon|bun)\s+(?:--?[\w-]+(?:=\S+)?\s+)*([\w./-]+\.[cm]?[jt]sx?)\b/g;
+
+const SCRIPT_SRC = /<script\b([^>]*)>/gi;
+
+export interface EntryOptions {
+  paths: RootPaths;
+  files: readonly string[];
+  packages: readonly PackageInfo[];
+  clientEntries: readonly string[];
+  /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
+  sourceFor(file: string): string | undefined;
+}
+
+function relativeTo(dir: string, file: string): string {
+  return dir ? file.slice(dir.length + 1) : file;
+}
+
+export function findEntries({ paths, files, packages, clientEntries, sourceFor }: EntryOptions): Entry[] {
+  const entries: Entry[] = [];
+  const fileSet = new Set(files);
+  const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
+  const add = (file: string | undefined, side: Entry['side'], label: string) => {
+    if (file) entries.push({ file, side, label });
+  };
+
+  // Markers in the module's own text or path, in any framework.
+  for (const file of modules) {
+    let head = '';
+    try {
+      head = readFileSync(paths.absolute(file), 'utf8');
+    } catch {
+      // Unreadable modules are reported when the walk reaches them.
+    }
+    const directive = prologueDirectives(head).find((name) => name === 'use client' || name === 'use server');
+    if (directive) add(file, DIRECTIVE_MARKERS[directive].side, `"${directive}"`);
+    for (const specifier of Object.keys(MARKER_IMPORTS)) {
+      if (head.includes(specifier) && new RegExp(`import\\s*['"]${specifier}['"]`).test(head)) add(file, 'server', `import "${specifier}"`);
+    }
+    const marker = pathMarker(file);
+    if (marker) add(file, marker.side, marker.id === 'client-file' ? '*.client.* file' : marker.reason);
+  }
+
+  for (const info of packages) {
+    const owned = modules.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
+    const ownedFiles = files.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
+    const has = (glob: string) => {
+      const match = picomatch(glob);
+      return ownedFiles.some((file) => match(file));
+    };
+    for (const framework of FRAMEWORKS) {
+      if (!framework.detect(info, has)) continue;
+      const excluded = picomatch([...(framework.notClient ?? [])]);
+      for (const [glob, label] of framework.client) {
+        const match = picomatch(glob);
+        for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label);
+      }
+      for (const [glob, label] of framework.server) {
+        const match = picomatch(glob);
+        for (const file of owned) if (match(file)) add(joinPosix(info.dir, file), 'server', label);
+      }
+    }
+    const serverFolder = picomatch(SERVER_FOLDERS);
+    for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
+    for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
+  }
+
+  // Vite and plain pages: module scripts that an index.html loads.
+  for (const html of files) {
+    if (!/(^|\/)index\.html$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
+    let text: string;
+    try {
+      text = readFileSync(paths.absolute(html), 'utf8');
+    } catch {
+      continue;
+    }
+    const dir = posix.dirname(html) === '.' ? '' : posix.dirname(html);
+    const vite = packageOf(packages, html)?.dependencies.has('vite') ?? false;
+    for (const match of text.matchAll(SCRIPT_SRC)) {
+      const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(match[1] ?? '')?.[1];
+      if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
+      const target = joinPosix(dir, src.replace(/^\//, ''));
+      if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+    }
+  }
+
+  if (clientEntries.length > 0) {
+    const match = picomatch([...clientEntries], { dot: true });
+    for (const file of modules) if (match(file)) add(file, 'client', 'clientEntries in config');
+  }
+  return entries;
+}
+
+/** `main`, `bin`, `exports` and the files `node`/`tsx` run in `scripts`: where a Node program starts. */
+function nodeEntryPoints(info: PackageInfo): string[] {
+  const { manifest } = info;
+  const targets = [
+    manifest.main,
+    ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),
+    ...exportTargets(manifest.exports),
+    ...Object.values(manifest.scripts ?? {}).flatMap((script) =>
+      typeof script === 'string' ? [...script.matchAll(NODE_RUNNER)].map((match) => match[1]) : [],
+    ),
+  ];
+  return targets.filter((target): target is string => typeof target === 'string' && !target.endsWith('.json')).map((target) => target.replace(/^\.\//, ''));
+}

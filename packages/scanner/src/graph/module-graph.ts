@@ -1,0 +1,172 @@
+// The import graph, built lazily: a module is read and its imports resolved only when a walk from
+// an entry reaches it. Two walks run over it: from client entries (stopping at server boundaries and
+// at imports only server data functions use) and from server entries (following everything).
+import { fileMarker, MARKER_IMPORTS, type FileMarker } from '@engium/core';
+import { mayHaveDataFunctions, serverOnlyImports } from './data-functions.js';
+import type { Entry } from './entries.js';
+import type { Problem } from './problems.js';
+import type { ModuleResolver } from './resolve.js';
+import { readModule } from './source-files.js';
+import type { RootPaths } from './paths.js';
+import type { Ts } from './typescript.js';
+
+export interface ModuleEdge {
+  specifier: string;
+  target: string;
+  /** Only the server runs it: a data function's import, Astro frontmatter. */
+  serverOnly: boolean;
+}
+
+export interface ModuleNode {
+  file: string;
+  edges: ModuleEdge[];
+  /** Astro pages: modules they ship to the browser (islands, `<script>` imports). */
+  clientEdges: { target: string; reason: string }[];
+  marker?: FileMarker;
+  /** Env names the text mentions after `process.env` / `import.meta.env` / `$env/…/public` (confirmed on demand). */
+  mentionsEnv: boolean;
+  readable: boolean;
+}
+
+export interface Reach {
+  /** The module it was reached from; undefined for an entry. */
+  parent?: string;
+  entry: Entry;
+  depth: number;
+}
+
+const ENV_MENTION = /\bprocess\.env\b|\bimport\.meta\.env\b|\$env\/(?:static|dynamic)\/public/;
+
+export class ModuleGraph {
+  readonly nodes = new Map<string, ModuleNode>();
+  readonly client = new Map<string, Reach>();
+  readonly server = new Map<string, Reach>();
+
+  constructor(
+    private readonly ts: Ts,
+    private readonly paths: RootPaths,
+    private readonly resolver: ModuleResolver,
+    private readonly problems: Problem[],
+  ) {}
+
+  node(file: string): ModuleNode {
+    let node = this.nodes.get(file);
+    if (node) return node;
+    const read = readModule(this.ts, this.paths.absolute(file), file);
+    if (!read.ok) {
+      this.problems.push({ file, reason: read.reason });
+      node = { file, edges: [], clientEdges: [], marker: fileMarker(file), mentionsEnv: false, readable: false };
+      this.nodes.set(file, node);
+      return node;
+    }
+    const { source } = read;
+    let serverOnly = new Set<string>();
+    if (mayHaveDataFunctions(file, source.text)) {
+      try {
+        serverOnly = serverOnlyImports(this.ts, file, source.text);
+      } catch (error) {
+        this.problems.push({ file, reason: `not parsed: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    const edges: ModuleEdge[] = [];
+    let marker = fileMarker(file, source.text);
+    for (const entry of source.imports) {
+      if (entry.typeOnly) continue;
+      const imported = MARKER_IMPORTS[entry.specifier];
+      // `import "server-only"` fails the build of any client module that imports this one.
+      if (imported) marker = imported;
+      const target = this.resolve(entry.specifier, file);
+      if (target) edges.push({ specifier: entry.specifier, target, serverOnly: entry.serverSide || serverOnly.has(entry.specifier) });
+    }
+    const clientEdges = source.clientImports.flatMap(({ specifier, reason }) => {
+      const target = this.resolve(specifier, file);
+      return target ? [{ target, reason }] : [];
+    });
+    node = { file, edges, clientEdges, marker, mentionsEnv: ENV_MENTION.test(source.text), readable: true };
+    this.nodes.set(file, node);
+    return node;
+  }
+
+  private resolve(specifier: string, from: string): string | undefined {
+    const resolution = this.resolver.resolve(specifier, from);
+    if (resolution.kind === 'unresolved') this.problems.push({ file: from, reason: resolution.reason });
+    return resolution.kind === 'module' ? resolution.file : undefined;
+  }
+
+  /** Breadth first from every client entry at once, so each module keeps its shortest chain. */
+  walkClient(entries: readonly Entry[]): void {
+    const queue: string[] = [];
+    const seed = (file: string, entry: Entry) => {
+      if (this.client.has(file)) return;
+      if (this.node(file).marker?.side === 'server') return;
+      this.client.set(file, { entry, depth: 0 });
+      queue.push(file);
+    };
+    for (const entry of entries) if (entry.side === 'client') seed(entry.file, entry);
+    // Astro islands and page scripts: entries found while reading the server-rendered pages.
+    for (const entry of entries) {
+      if (entry.side !== 'server' || !entry.file.endsWith('.astro')) continue;
+      for (const edge of this.node(entry.file).clientEdges) seed(edge.target, { file: edge.target, side: 'client', label: `${edge.reason} in ${entry.file}` });
+    }
+    for (let index = 0; index < queue.length; index++) {
+      const file = queue[index] as string;
+      const reach = this.client.get(file) as Reach;
+      for (const edge of this.node(file).edges) {
+        if (edge.serverOnly || this.client.has(edge.target)) continue;
+        // A server module imported by client code is a boundary: "use server" becomes an RPC
+        // reference, and `server-only` / *.server.* fail the build rather than ship.
+        if (this.node(edge.target).marker?.side === 'server') continue;
+        this.client.set(edge.target, { parent: file, entry: reach.entry, depth: reach.depth + 1 });
+        queue.push(edge.target);
+      }
+    }
+  }
+
+  walkServer(entries: readonly Entry[]): void {
+    const queue: string[] = [];
+    for (const entry of entries) {
+      if (entry.side !== 'server' || this.server.has(entry.file)) continue;
+      this.server.set(entry.file, { entry, depth: 0 });
+      queue.push(entry.file);
+    }
+    for (let index = 0; index < queue.length; index++) {
+      const file = queue[index] as string;
+      const reach = this.server.get(file) as Reach;
+      for (const edge of this.node(file).edges) {
+        if (this.server.has(edge.target)) continue;
+        this.server.set(edge.target, { parent: file, entry: reach.entry, depth: reach.depth + 1 });
+        queue.push(edge.target);
+      }
+    }
+  }
+
+  /** Entry first, the entry with its label: `['app/page.tsx ("use client")', 'lib/engium.ts']`. */
+  chain(reached: ReadonlyMap<string, Reach>, file: string): string[] | undefined {
+    const steps: string[] = [];
+    let current: string | undefined = file;
+    while (current !== undefined) {
+      const reach = reached.get(current);
+      if (!reach) return undefined;
+      steps.unshift(reach.parent === undefined ? `${current} (${reach.entry.label})` : current);
+      current = reach.parent;
+    }
+    return steps;
+  }
+
+  private importers?: Map<string, string[]>;
+
+  /** Modules whose edges point at `file`, among those the walks read (call after the walks). */
+  importersOf(file: string): string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const node of this.nodes.values()) {
+        for (const edge of node.edges) {
+          const list = this.importers.get(edge.target) ?? [];
+          if (!list.includes(node.file)) list.push(node.file);
+          this.importers.set(edge.target, list);
+        }
+      }
+    }
+    return this.importers.get(file) ?? [];
+  }
+}

@@ -1,0 +1,61 @@
+// The repository's package.json files: workspace packages (for resolving their names), the
+// frameworks each package uses (for finding its client entries) and its Node entry points.
+import { readFileSync } from 'node:fs';
+import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
+import type { Problem } from './problems.js';
+
+export interface PackageInfo {
+  /** Root-relative POSIX folder, '' for the root. */
+  dir: string;
+  name?: string;
+  dependencies: Set<string>;
+  manifest: PackageManifest;
+}
+
+export interface PackageManifest {
+  name?: unknown;
+  main?: unknown;
+  module?: unknown;
+  bin?: unknown;
+  exports?: unknown;
+  browser?: unknown;
+  scripts?: Record<string, unknown>;
+  dependencies?: Record<string, unknown>;
+  devDependencies?: Record<string, unknown>;
+  peerDependencies?: Record<string, unknown>;
+}
+
+export function loadPackages(paths: RootPaths, files: readonly string[], problems: Problem[]): PackageInfo[] {
+  const packages: PackageInfo[] = [];
+  for (const file of files) {
+    if (!/(^|\/)package\.json$/.test(file) || isOutsideSource(file)) continue;
+    let manifest: PackageManifest;
+    try {
+      manifest = JSON.parse(readFileSync(paths.absolute(file), 'utf8')) as PackageManifest;
+      if (typeof manifest !== 'object' || manifest === null) throw new Error('not a JSON object');
+    } catch (error) {
+      problems.push({ file, reason: `package.json not read: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    const dependencies = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.devDependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+    ]);
+    packages.push({ dir: dirnamePosix(file), name: typeof manifest.name === 'string' ? manifest.name : undefined, dependencies, manifest });
+  }
+  // Deepest first, so the package owning a file is the first whose folder holds it.
+  return packages.sort((a, b) => b.dir.length - a.dir.length);
+}
+
+export function packageOf(packages: readonly PackageInfo[], file: string): PackageInfo | undefined {
+  return packages.find(({ dir }) => dir === '' || file.startsWith(`${dir}/`));
+}
+
+/** Every path string in a package.json `exports` map (conditions and subpaths). */
+export function exportTargets(exportsField: unknown): string[] {
+  if (typeof exportsField === 'string') return [exportsField];
+  if (Array.isArray(exportsField)) return exportsField.flatMap(exportTargets);
+  if (exportsField && typeof exportsField === 'object') return Object.values(exportsField).flatMap(exportTargets);
+  return [];
+}

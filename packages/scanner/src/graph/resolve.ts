@@ -1,0 +1,173 @@
+// Resolving an import the way the compiler does (`ts.resolveModuleName` under the module's own
+// tsconfig, with a shared cache and a cached file system), then the few things a bundler adds that
+// the compiler cannot see without a generated config or node_modules: workspace packages by name,
+// SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+import { exportTargets, type PackageInfo } from './packages.js';
+import { joinPosix, type RootPaths } from './paths.js';
+import type { ProgramConfig } from './tsconfig.js';
+import type { Ts, TypeScript } from './typescript.js';
+
+export type Resolution =
+  | { kind: 'module'; file: string }
+  /** A package outside the repository, an asset, a virtual module or types only: nothing to walk. */
+  | { kind: 'external' }
+  | { kind: 'unresolved'; reason: string };
+
+const COMPONENT = /\.(?:vue|svelte|astro)$/;
+const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|eot|mp4|webm|wasm|html|md|mdx|txt|json|ya?ml|graphql|gql)(?:\?.*)?$/;
+const VIRTUAL = /^(?:\$env\/|\$app\/|\$service-worker|astro:|virtual:|node:|bun:|#)/;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+class CachedFileSystem {
+  private readonly stats = new Map<string, 'file' | 'dir' | 'none'>();
+
+  kind(path: string): 'file' | 'dir' | 'none' {
+    let kind = this.stats.get(path);
+    if (kind === undefined) {
+      try {
+        const stat = statSync(path);
+        kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'none';
+      } catch {
+        kind = 'none';
+      }
+      this.stats.set(path, kind);
+    }
+    return kind;
+  }
+}
+
+export class ModuleResolver {
+  private readonly fs = new CachedFileSystem();
+  private readonly host: TypeScript.ModuleResolutionHost;
+  private readonly workspace: Map<string, PackageInfo>;
+
+  constructor(
+    private readonly ts: Ts,
+    private readonly paths: RootPaths,
+    private readonly packages: readonly PackageInfo[],
+    private readonly configFor: (file: string, absolute: string) => ProgramConfig,
+  ) {
+    this.workspace = new Map(packages.filter((info) => info.name).map((info) => [info.name as string, info]));
+    this.host = {
+      fileExists: (path) => this.fs.kind(path) === 'file',
+      directoryExists: (path) => this.fs.kind(path) === 'dir',
+      readFile: (path) => {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      realpath: (path) => {
+        try {
+          return realpathSync(path);
+        } catch {
+          return path;
+        }
+      },
+      getCurrentDirectory: () => paths.root,
+    };
+  }
+
+  resolve(specifier: string, from: string): Resolution {
+    const bare = specifier.split('?')[0] ?? specifier;
+    const relativeLike = bare.startsWith('.') || bare.startsWith('/');
+    if (COMPONENT.test(bare) && relativeLike) return this.existing(joinPosix(posix.dirname(from), bare), specifier);
+    if (ASSET.test(bare) || VIRTUAL.test(bare)) return { kind: 'external' };
+
+    const absoluteFrom = this.paths.absolute(from);
+    const config = this.configFor(from, absoluteFrom);
+    const result = this.ts.resolveModuleName(bare, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    if (result) return this.fromCompiler(result.resolvedFileName, result.isExternalLibraryImport === true);
+
+    if (relativeLike) return { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+    const aliased = this.bundlerAlias(bare, from);
+    if (aliased) return aliased;
+    const workspace = this.workspacePackage(bare, from);
+    if (workspace) return workspace;
+    if (this.matchesPathAlias(bare, config)) return { kind: 'unresolved', reason: `cannot resolve "${specifier}" through tsconfig paths` };
+    return { kind: 'external' };
+  }
+
+  private fromCompiler(resolvedFileName: string, external: boolean): Resolution {
+    const file = this.paths.relative(resolvedFileName);
+    if (!file || external || file.includes('node_modules/')) return { kind: 'external' };
+    if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(dist|build|lib|out)\//.test(file)) {
+      // A workspace package's declarations or build output: walk its source when it is here.
+      const source = this.sourceOf(file);
+      if (source) return { kind: 'module', file: source };
+      if (/\.d\.[cm]?ts$/.test(file)) return { kind: 'external' };
+    }
+    return { kind: 'module', file };
+  }
+
+  /** `packages/ui/dist/button.d.ts` → `packages/ui/src/button.tsx`, when such a file exists. */
+  private sourceOf(file: string): string | undefined {
+    const stem = file.replace(/\.d\.[cm]?ts$|\.[cm]?jsx?$/, '');
+    const candidates = [stem.replace(/(^|\/)(dist|build|lib|out)\//, '$1src/'), stem];
+    for (const candidate of candidates) {
+      for (const extension of SOURCE_EXTENSIONS) {
+        if (this.fs.kind(this.paths.absolute(candidate + extension)) === 'file') return candidate + extension;
+      }
+    }
+    return undefined;
+  }
+
+  private existing(file: string, specifier: string): Resolution {
+    return this.fs.kind(this.paths.absolute(file)) === 'file' ? { kind: 'module', file } : { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+  }
+
+  /** Resolves `target` (root-relative, extension optional, maybe a folder) as the compiler would a relative import. */
+  private resolveWithin(target: string, from: string): Resolution | undefined {
+    if (COMPONENT.test(target)) return this.fs.kind(this.paths.absolute(target)) === 'file' ? { kind: 'module', file: target } : undefined;
+    let relative = posix.relative(posix.dirname(from), target);
+    if (!relative.startsWith('.')) relative = `./${relative}`;
+    const absoluteFrom = this.paths.absolute(from);
+    const config = this.configFor(from, absoluteFrom);
+    const result = this.ts.resolveModuleName(relative, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    if (result) return this.fromCompiler(result.resolvedFileName, false);
+    const source = this.sourceOf(target);
+    return source ? { kind: 'module', file: source } : undefined;
+  }
+
+  private bundlerAlias(specifier: string, from: string): Resolution | undefined {
+    const owner = this.packages.find(({ dir }) => dir === '' || from.startsWith(`${dir}/`));
+    const base = owner?.dir ?? '';
+    const lib = /^\$lib(\/.*)?$/.exec(specifier);
+    if (lib) return this.resolveWithin(joinPosix(base, `src/lib${lib[1] ?? ''}`), from);
+    const app = /^[~@]\/(.*)$/.exec(specifier);
+    if (app) {
+      for (const folder of ['src', 'app', '']) {
+        const found = this.resolveWithin(joinPosix(base, folder ? `${folder}/${app[1]}` : (app[1] ?? '')), from);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private workspacePackage(specifier: string, from: string): Resolution | undefined {
+    const parts = specifier.split('/');
+    const nameLength = specifier.startsWith('@') ? 2 : 1;
+    const info = this.workspace.get(parts.slice(0, nameLength).join('/'));
+    if (!info) return undefined;
+    const subpath = parts.slice(nameLength).join('/');
+    const manifest = info.manifest;
+    const candidates = subpath
+      ? [subpath, `src/${subpath}`]
+      : [...exportTargets(manifest.exports), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
+    for (const candidate of candidates) {
+      const found = this.resolveWithin(joinPosix(info.dir, candidate), from);
+      if (found?.kind === 'module') return found;
+    }
+    return { kind: 'unresolved', reason: `cannot resolve workspace package "${specifier}"` };
+  }
+
+  private matchesPathAlias(specifier: string, config: ProgramConfig): boolean {
+    return Object.keys(config.options.paths ?? {}).some((pattern) => {
+      const star = pattern.indexOf('*');
+      return star < 0 ? pattern === specifier : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+    });
+  }
+}

@@ -1,0 +1,126 @@
+// Reading one module for the graph: its script text (with component files' markup blanked out so
+// lines still match the file), its prologue directives and its import specifiers. Imports come
+// from the compiler's pre-processor (`ts.preProcessFile`), which scans tokens without building a
+// syntax tree: the graph needs the edges of every reached module, and a tree only for a few.
+import { readFileSync } from 'node:fs';
+import { prologueDirectives } from '@engium/core';
+import type { Ts, TypeScript } from './typescript.js';
+
+const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
+const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/;
+
+/** Files the graph parses: JS/TS modules and the script blocks of Vue, Svelte and Astro components. */
+export function isModuleFile(file: string): boolean {
+  return (SCRIPT_FILE.test(file) || COMPONENT_FILE.test(file)) && !file.endsWith('.d.ts') && !/\.d\.[cm]ts$/.test(file);
+}
+
+export interface ModuleImport {
+  specifier: string;
+  /** `import type` / `export type`: erased by the compiler, so it ships nothing. */
+  typeOnly: boolean;
+  /** Astro frontmatter runs on the server; islands and `<script>` imports are in `clientImports`. */
+  serverSide: boolean;
+}
+
+export interface ModuleSource {
+  /** The module's script text, same length and lines as the file. */
+  text: string;
+  directives: string[];
+  imports: ModuleImport[];
+  /** Astro: specifiers the page ships to the browser (islands with `client:*`, `<script>` imports), with why. */
+  clientImports: { specifier: string; reason: string }[];
+}
+
+export type ReadResult = { ok: true; source: ModuleSource } | { ok: false; reason: string };
+
+/** Replaces everything outside the given ranges with spaces, keeping newlines, so offsets and lines stay. */
+function keepRanges(text: string, ranges: readonly [number, number][]): string {
+  const out = text.replace(/[^\n]/g, ' ').split('');
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) out[i] = text[i] as string;
+  return out.join('');
+}
+
+const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+function scriptRanges(text: string, from = 0): { range: [number, number]; attributes: string }[] {
+  const blocks: { range: [number, number]; attributes: string }[] = [];
+  SCRIPT_BLOCK.lastIndex = from;
+  for (let match = SCRIPT_BLOCK.exec(text); match; match = SCRIPT_BLOCK.exec(text)) {
+    const start = match.index + match[0].indexOf('>') + 1;
+    blocks.push({ range: [start, start + (match[2] ?? '').length], attributes: match[1] ?? '' });
+  }
+  return blocks;
+}
+
+function isTypeOnly(text: string, position: number): boolean {
+  const before = text.slice(Math.max(0, position - 2000), position);
+  if (/(?:\brequire|\bimport)\s*\(\s*$/.test(before)) return false;
+  const keyword = /\b(import|export)\b(?![\s\S]*\b(?:import|export)\b)/.exec(before);
+  if (!keyword) return false;
+  return /^(?:import|export)\s+type\s+(?!from\b|,|=)/.test(before.slice(keyword.index));
+}
+
+function importsOf(ts: Ts, text: string, serverSide: boolean): ModuleImport[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((reference) => ({
+    specifier: reference.fileName,
+    typeOnly: isTypeOnly(text, reference.pos),
+    serverSide,
+  }));
+}
+
+const ISLAND = /<([A-Za-z][\w.]*)\b[^>]*?\sclient:(load|idle|visible|media|only)\b/g;
+const STATIC_IMPORT = /\bimport\s+([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g;
+
+function astroSource(ts: Ts, text: string): ModuleSource {
+  const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  const frontStart = frontmatter ? (frontmatter.index + frontmatter[0].indexOf('\n') + 1) : 0;
+  const frontEnd = frontmatter ? frontStart + (frontmatter[1] ?? '').length : 0;
+  const frontText = frontmatter?.[1] ?? '';
+  const scripts = scriptRanges(text, frontEnd).filter(({ attributes }) => !/\bis:inline\b/.test(attributes));
+  const clientImports: ModuleSource['clientImports'] = [];
+  for (const island of text.slice(frontEnd).matchAll(ISLAND)) {
+    const name = (island[1] ?? '').split('.')[0] ?? '';
+    for (const statement of frontText.matchAll(STATIC_IMPORT)) {
+      if (new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(statement[1] ?? '')) {
+        clientImports.push({ specifier: statement[2] ?? '', reason: `Astro island client:${island[2]}` });
+      }
+    }
+  }
+  for (const { range } of scripts) {
+    for (const entry of importsOf(ts, text.slice(range[0], range[1]), false)) {
+      if (!entry.typeOnly) clientImports.push({ specifier: entry.specifier, reason: 'Astro <script>' });
+    }
+  }
+  const masked = keepRanges(text, [[frontStart, frontEnd], ...scripts.map(({ range }) => range)]);
+  return {
+    text: masked,
+    directives: [],
+    imports: importsOf(ts, keepRanges(text, [[frontStart, frontEnd]]), true),
+    clientImports,
+  };
+}
+
+export function readModule(ts: Ts, absolutePath: string, file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    return { ok: false, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content, not a module' };
+  const raw = bytes.toString('utf8');
+  if (file.endsWith('.astro')) return { ok: true, source: astroSource(ts, raw) };
+  const text = COMPONENT_FILE.test(file) ? keepRanges(raw, scriptRanges(raw).map(({ range }) => range)) : raw;
+  return {
+    ok: true,
+    source: { text, directives: COMPONENT_FILE.test(file) ? [] : prologueDirectives(text), imports: importsOf(ts, text, false), clientImports: [] },
+  };
+}
+
+/** The compiler's script kind for a module file (component script blocks are TypeScript with JSX). */
+export function scriptKindOf(ts: Ts, file: string): TypeScript.ScriptKind {
+  if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
+  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.TSX;
+}
