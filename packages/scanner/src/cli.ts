@@ -33,9 +33,11 @@ async function runCommand(load: () => Promise<CommandModule>, dir: string | unde
 }
 
 withCommonOptions(program.command('scan [dir]', { isDefault: true }).description('audit a directory (the default command)'))
+  .option('--no-graph', 'skip the module-graph pass: exposure from file markers and build folders only')
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
 
-withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file'))
+withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json)'))
+  .option('--no-graph', 'skip the module-graph pass')
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/baseline.js'), dir, options));
 
 withCommonOptions(program.command('history [dir]').description('scan the lines that git commits added'))

@@ -5,6 +5,16 @@ import type { Exposure, KeyEncoding, SecretDescription, Severity } from '@engium
  * A finding never holds a key: only its redacted form and fingerprint.
  */
 
+/** Core's encodings plus the one the scanner resolves in JS/TS source: constants joined by `+` or a template. */
+export type FindingEncoding = KeyEncoding | 'concatenation';
+
+export interface Snippet {
+  /** The text of the finding's line (a window of it, for long lines), every key in it redacted. */
+  text: string;
+  /** 1-based column in `text` where the redacted key starts. */
+  column: number;
+}
+
 export interface Position {
   /** POSIX path relative to the scanned directory. */
   file: string;
@@ -31,7 +41,9 @@ export interface Finding extends Position {
   exposure: Exposure;
   secret: SecretDescription;
   /** How the key is written where it was found. */
-  encoding: KeyEncoding;
+  encoding: FindingEncoding;
+  /** The line around the key with every key on it redacted, for code frames. */
+  snippet?: Snippet;
   /** For findings in built output: the original source position, through the source map. */
   origin?: Position;
   /** For client findings: the modules that ship it, entry first (`app/page.tsx ("use client")`, …). */
@@ -75,6 +87,13 @@ export interface ScanStats {
   suppressed: number;
   /** Findings covered by the baseline (still listed, marked `baselined`). */
   baselined: number;
+  /** Things that did not stop the scan but limit what it could tell (a broken source map, a huge file read in windows). */
+  warnings?: ScanWarning[];
+}
+
+export interface ScanWarning {
+  file: string;
+  message: string;
 }
 
 export interface ScanReport {

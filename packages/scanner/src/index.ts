@@ -2,3 +2,22 @@ export * from './finding.js';
 export * from './analyse/key-hits.js';
 export * from './merge/merge-reports.js';
 export * from './merge/read-report.js';
+export { scanDirectory, type ScanOptions, type ScanProgress } from './scan.js';
+export { loadConfig, UsageError, CONFIG_FILE_NAME, CONFIG_SCHEMA_PATH, type EngiumConfig, type AllowlistEntry } from './config.js';
+export { buildFinding, type FindingCandidate, type FindingContext, type HitLike } from './classify/finding.js';
+export { snippetOf } from './analyse/snippet.js';
+export {
+  applySuppressions,
+  baselineOf,
+  readBaseline,
+  writeBaseline,
+  formatBaseline,
+  type Baseline,
+  type BaselineEntry,
+  type Suppressions,
+  type SuppressionResult,
+} from './suppress/index.js';
+export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
+export { RULES, ruleById, type ScanRule } from './rules.js';
+export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
+export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';

@@ -9,6 +9,8 @@ export interface KeyHit {
   encoding: KeyEncoding;
   /** UTF-16 offset in the text. */
   index: number;
+  /** Length of the key, or of its encoded form, in the text. */
+  length: number;
   /** 1-based. */
   line: number;
   /** 1-based. */
@@ -61,6 +63,7 @@ export function keyHitsInText(text: string, firstLine = 1): KeyHit[] {
       secret: describeSecret(occurrence.key),
       encoding: occurrence.encoding,
       index: occurrence.index,
+      length: occurrence.length,
       line: firstLine + lineIndex,
       column: occurrence.index - (starts[lineIndex] ?? 0) + 1,
       ignoredInline,

@@ -1,7 +1,23 @@
+import { scanDirectory } from '../scan.js';
+import { writeBaseline } from '../suppress/baseline.js';
+import { reportError } from './errors.js';
 import type { CommandOptions } from './options.js';
 
-// Work in progress this session: the command is wired into the CLI before its implementation lands.
-export async function run(_dir: string, _options: CommandOptions): Promise<number> {
-  console.error('engium-scan: the `baseline` command is not available in this build yet');
-  return 2;
+/** The default baseline file, written in the current directory. */
+export const DEFAULT_BASELINE_FILE = '.engium-baseline.json';
+
+/** `engium-scan baseline [dir] [-o FILE]`: records the current findings so only new ones fail later runs. */
+export async function run(dir: string, options: CommandOptions): Promise<number> {
+  try {
+    const report = await scanDirectory(dir, {
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      ...(options.graph === false ? { programAnalysis: false } : {}),
+    });
+    const path = options.output ?? DEFAULT_BASELINE_FILE;
+    const baseline = writeBaseline(path, report.findings);
+    if (!options.quiet) console.error(`engium-scan: wrote ${baseline.findings.length} baseline entr${baseline.findings.length === 1 ? 'y' : 'ies'} to ${path}; pass --baseline ${path} to accept them`);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
 }

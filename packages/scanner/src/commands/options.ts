@@ -8,6 +8,8 @@ export interface CommonOptions {
   config?: string;
   baseline?: string;
   quiet?: boolean;
+  /** `--no-graph`: skip the module-graph pass (scan and baseline). */
+  graph?: boolean;
 }
 
 /** What `history` adds (see cli.ts). */

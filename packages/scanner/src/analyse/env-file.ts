@@ -1,0 +1,12 @@
+/**
+ * `.env` files: the variable a line assigns, so the classify step can tell a key under a public
+ * prefix (shipped to browsers) from one kept for the server.
+ */
+
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:]/;
+
+/** The variable assigned on `line` (`NEXT_PUBLIC_ENGIUM_KEY` in `export NEXT_PUBLIC_ENGIUM_KEY="…"`), if any. */
+export function envVariableOf(line: string): string | undefined {
+  if (/^[ \t]*#/.test(line)) return undefined;
+  return ASSIGNMENT.exec(line)?.[1];
+}

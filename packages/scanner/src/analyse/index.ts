@@ -1,0 +1,239 @@
+/**
+ * Stage 2, analyse: the keys in one discovered file, located by line and column, with what the
+ * classify step needs: the env variable a key is assigned to, and for built output its original
+ * position through the source map. Raw bytes are prefiltered before anything is decoded; huge
+ * files are read in regions so memory stays flat.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
+import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
+import type { DiscoveredFile } from '../discover/index.js';
+import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, WHOLE_DECODE_BYTES, type LocatedHit } from './bytes.js';
+import { findAssembledKeys } from './concatenation.js';
+import { envVariableOf } from './env-file.js';
+import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
+import { loadSourceMap, originalPosition, originInSourcesContent, type LoadedSourceMap } from './source-map.js';
+
+export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
+  encoding: FindingEncoding;
+  /** For `.env*` files: the variable the key is assigned to. */
+  envVariable?: string;
+  /** For built output: the original position through the source map. */
+  origin?: Position;
+  /** For built output: the sources its source map names (relative to the root when inside it). */
+  mappedSources?: string[];
+}
+
+export interface FileAnalysis {
+  file: DiscoveredFile;
+  hits: AnalysedHit[];
+  bytes: number;
+  skipped?: SkippedFile;
+  warnings: ScanWarning[];
+  /** For source files with hits: the client/server marker its directives or path give it. */
+  marker?: FileMarker;
+}
+
+/** Files above this size are read in regions of about this size instead of whole. */
+export const REGION_BYTES = 16 * 1024 * 1024;
+
+/** Bytes checked for NUL to tell binary files, as git does. */
+const BINARY_PROBE_BYTES = 8000;
+
+const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
+/** Assembled keys start with this literal in at least one part. */
+const ASSEMBLY_TRIGGER = Buffer.from('eng_');
+
+function isBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let offset = 0;
+  while (offset < size) {
+    const read = readSync(fd, buffer, offset, size - offset, offset);
+    if (read === 0) break;
+    offset += read;
+  }
+  return offset === size ? buffer : buffer.subarray(0, offset);
+}
+
+function errorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `unreadable (${code})` : `unreadable (${(error as Error).message})`;
+}
+
+export interface AnalyseContext {
+  root: string;
+}
+
+export function analyseFile(file: DiscoveredFile, context: AnalyseContext): FileAnalysis {
+  const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
+  let fd: number;
+  try {
+    fd = openSync(file.absolutePath, 'r');
+  } catch (error) {
+    analysis.skipped = { file: file.path, reason: errorReason(error) };
+    return analysis;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
+    else analyseWhole(readAll(fd, size), analysis, context);
+  } catch (error) {
+    analysis.skipped = { file: file.path, reason: errorReason(error) };
+    analysis.hits = [];
+  } finally {
+    closeSync(fd);
+  }
+  return analysis;
+}
+
+function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
+  const { file } = analysis;
+  analysis.bytes = bytes.length;
+  if (isBinary(bytes)) {
+    analysis.skipped = { file: file.path, reason: 'binary file' };
+    return;
+  }
+  const assembly = file.role === 'source' && JS_SOURCE.test(file.path) && bytes.length <= WHOLE_DECODE_BYTES;
+  if (!hasCandidate(bytes, assembly ? ASSEMBLY_TRIGGER : undefined)) return;
+  const { hits, text } = keyHitsInBytes(bytes);
+  const analysed: AnalysedHit[] = hits;
+  const decoded = text ?? (assembly ? bytes.toString('utf8') : undefined);
+  if (assembly && decoded !== undefined) analysed.push(...assembledHits(decoded));
+  if (file.role === 'env' && decoded !== undefined) {
+    const lines = decoded.split('\n');
+    for (const hit of analysed) {
+      const variable = envVariableOf(lines[hit.line - 1] ?? '');
+      if (variable !== undefined) hit.envVariable = variable;
+    }
+  }
+  if (file.role === 'build' && analysed.length > 0) mapBuiltHits(bytes, analysed, analysis, context);
+  if (file.role === 'source' && analysed.length > 0) {
+    const marker = fileMarker(file.path, decoded);
+    if (marker) analysis.marker = marker;
+  }
+  analysis.hits = analysed;
+}
+
+function assembledHits(text: string): AnalysedHit[] {
+  const assembled = findAssembledKeys(text);
+  if (assembled.length === 0) return [];
+  const starts = lineStarts(text);
+  return assembled.map((found) => {
+    const lineIndex = lineIndexAt(starts, found.index);
+    const lineStart = starts[lineIndex] ?? 0;
+    const previousStart = starts[lineIndex - 1];
+    const ignoredInline =
+      text.slice(lineStart, text.indexOf('\n', found.index) === -1 ? undefined : text.indexOf('\n', found.index)).includes(INLINE_IGNORE) ||
+      (previousStart !== undefined && text.slice(previousStart, lineStart).includes(INLINE_IGNORE));
+    const secret = describeSecret(found.key);
+    return {
+      key: found.key,
+      kind: found.kind,
+      secret,
+      encoding: 'concatenation',
+      index: found.index,
+      length: found.length,
+      line: lineIndex + 1,
+      column: found.index - lineStart + 1,
+      ignoredInline,
+      snippet: snippetAt(text, found.index, found.length, secret.redacted),
+    };
+  });
+}
+
+function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
+  const { file } = analysis;
+  if (file.path.endsWith('.map')) {
+    const json = bytes.toString('utf8');
+    for (const hit of hits) {
+      try {
+        const { origin, sources } = originInSourcesContent(context.root, file.absolutePath, json, hit.secret.fingerprint);
+        if (origin) hit.origin = origin;
+        hit.mappedSources = sources;
+      } catch (error) {
+        analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
+        return;
+      }
+    }
+    return;
+  }
+  if (!MAPPABLE_OUTPUT.test(file.path)) return;
+  const result = loadSourceMap(context.root, file.absolutePath, bytes);
+  if (result === undefined) return;
+  if ('warning' in result) {
+    analysis.warnings.push({ file: file.path, message: result.warning });
+    return;
+  }
+  applyMap(result.map, hits, analysis, context);
+}
+
+function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
+  for (const hit of hits) {
+    hit.mappedSources = map.sources;
+    const origin = originalPosition(map, context.root, hit.line, hit.column);
+    if (origin) hit.origin = origin;
+    else analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} has no mapping for line ${hit.line}, column ${hit.column}` });
+  }
+}
+
+/** Byte values a region may end after: never inside a key or an encoded key. */
+const REGION_BREAKS = [0x0a, 0x20, 0x22, 0x27, 0x60, 0x2c, 0x28, 0x29]; // \n space " ' ` , ( )
+
+function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, context: AnalyseContext): void {
+  const { file } = analysis;
+  analysis.warnings.push({
+    file: file.path,
+    message: `large file (${(size / 1024 / 1024).toFixed(0)} MB) read in ${REGION_BYTES / 1024 / 1024} MB regions: keys are found, but constant concatenations are not analysed`,
+  });
+  const buffer = Buffer.allocUnsafe(REGION_BYTES);
+  let carry = Buffer.alloc(0);
+  let position = 0;
+  let line = 1;
+  let column = 0;
+  let first = true;
+  while (position < size || carry.length > 0) {
+    const room = REGION_BYTES - carry.length;
+    const read = position < size ? readSync(fd, buffer, 0, Math.min(room, size - position), position) : 0;
+    position += read;
+    const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+    if (first && isBinary(chunk)) {
+      analysis.skipped = { file: file.path, reason: 'binary file' };
+      return;
+    }
+    first = false;
+    const atEnd = position >= size;
+    let cut = chunk.length;
+    if (!atEnd) {
+      cut = -1;
+      for (const byte of REGION_BREAKS) cut = Math.max(cut, chunk.lastIndexOf(byte));
+      cut = cut <= 0 ? chunk.length : cut + 1;
+    }
+    const region = chunk.subarray(0, cut);
+    const { hits } = keyHitsInBytes(region, { line, column });
+    analysis.hits.push(...hits);
+    // Where the next region starts: count its lines and the columns of its last line.
+    let newlines = 0;
+    let lastNewline = -1;
+    for (let at = region.indexOf(0x0a); at !== -1; at = region.indexOf(0x0a, at + 1)) {
+      newlines++;
+      lastNewline = at;
+    }
+    line += newlines;
+    column = lastNewline === -1 ? column + utf16Length(region, 0, region.length) : utf16Length(region, lastNewline + 1, region.length);
+    carry = Buffer.from(chunk.subarray(cut));
+    if (atEnd) break;
+  }
+  analysis.bytes = size;
+  if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
+    const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const result = loadSourceMap(context.root, file.absolutePath, tail);
+    if (result && 'warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
+    else if (result) applyMap(result.map, analysis.hits, analysis, context);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Built output mapped back to its source through source maps (@jridgewell/trace-mapping): maps
+ * named by a `sourceMappingURL` comment, inline `data:` maps, and "hidden" maps (a `.map` beside
+ * the file with no comment). A map that cannot be read or parsed is a warning; the finding stays
+ * in the bundle.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { TraceMap, originalPositionFor, type SourceMapInput } from '@jridgewell/trace-mapping';
+import type { Position } from '../finding.js';
+import { keyHitsInText } from './key-hits.js';
+
+export interface LoadedSourceMap {
+  /** Where the map came from: `inline`, or the map file's path relative to the root. */
+  location: string;
+  map: TraceMap;
+  /** Every source the map names, relative to the root when inside it. */
+  sources: string[];
+}
+
+export type SourceMapResult = { map: LoadedSourceMap } | { warning: string } | undefined;
+
+const URL_COMMENT = /[#@][ \t]+sourceMappingURL=([^\s'"*]+)[ \t]*(?:\*\/)?[ \t]*$/;
+
+/** Looks only this far from the end for the comment, unless the map is inline. */
+const COMMENT_SEARCH_BYTES = 64 * 1024;
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function rootRelative(root: string, source: string): string {
+  if (!isAbsolute(source)) return source;
+  const path = relative(root, source);
+  return path.startsWith('..') ? toPosix(source) : toPosix(path);
+}
+
+/** The `sourceMappingURL` value in the last comment of `bytes`, if any. */
+export function sourceMappingUrl(bytes: Buffer): string | undefined {
+  const marker = bytes.lastIndexOf('sourceMappingURL=');
+  if (marker === -1) return undefined;
+  const lineStart = bytes.lastIndexOf(0x0a, marker) + 1;
+  const lineEnd = bytes.indexOf(0x0a, marker);
+  const end = lineEnd === -1 ? bytes.length : lineEnd;
+  // A URL comment far from the end is part of the code (a string), not the map reference.
+  if (bytes.length - end > COMMENT_SEARCH_BYTES) return undefined;
+  const line = bytes.toString('utf8', lineStart, end).replace(/\r$/, '');
+  return URL_COMMENT.exec(line)?.[1];
+}
+
+function parseDataUrl(url: string): string {
+  const comma = url.indexOf(',');
+  if (comma === -1) throw new Error('malformed data: URL');
+  const header = url.slice(5, comma);
+  const payload = url.slice(comma + 1);
+  return header.endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
+}
+
+function build(root: string, json: string, mapUrl: string, location: string): LoadedSourceMap {
+  const map = new TraceMap(JSON.parse(json) as SourceMapInput, mapUrl);
+  return { location, map, sources: map.resolvedSources.map((source) => rootRelative(root, source)) };
+}
+
+function inside(root: string, path: string): boolean {
+  const local = relative(root, path);
+  return !local.startsWith('..') && !isAbsolute(local);
+}
+
+/** The source map of a built file, from its bytes (or its last bytes, for a huge file). */
+export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer): SourceMapResult {
+  const url = sourceMappingUrl(bytes);
+  try {
+    if (url?.startsWith('data:')) return { map: build(root, parseDataUrl(url), absolutePath, 'inline') };
+    if (url !== undefined) {
+      const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
+      if (!inside(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
+      return { map: build(root, readFileSync(mapPath, 'utf8'), mapPath, rootRelative(root, mapPath)) };
+    }
+    const hidden = `${absolutePath}.map`;
+    if (existsSync(hidden)) return { map: build(root, readFileSync(hidden, 'utf8'), hidden, rootRelative(root, hidden)) };
+    return undefined;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { warning: `source map ${url?.startsWith('data:') ? '(inline)' : (url ?? 'beside the file')} could not be used (${reason}); findings stay in the bundle` };
+  }
+}
+
+/** The original position of a 1-based line and column of the generated file. */
+export function originalPosition(map: LoadedSourceMap, root: string, line: number, column: number): Position | undefined {
+  const original = originalPositionFor(map.map, { line, column: column - 1 });
+  if (original.source === null || original.line === null || original.column === null) return undefined;
+  return { file: rootRelative(root, original.source), line: original.line, column: original.column + 1 };
+}
+
+/**
+ * For a key found in a `.map` file: where it stands in the original source, from `sourcesContent`.
+ * `fingerprint` identifies the key without handing it around.
+ */
+export function originInSourcesContent(root: string, mapPath: string, json: string, fingerprint: string): { origin?: Position; sources: string[] } {
+  const map = build(root, json, mapPath, rootRelative(root, mapPath));
+  const contents = (JSON.parse(json) as { sourcesContent?: (string | null)[] }).sourcesContent ?? [];
+  for (const [index, content] of contents.entries()) {
+    if (typeof content !== 'string') continue;
+    const hit = keyHitsInText(content).find((candidate) => candidate.secret.fingerprint === fingerprint);
+    if (hit) return { origin: { file: map.sources[index] ?? `source ${index}`, line: hit.line, column: hit.column }, sources: map.sources };
+  }
+  return { sources: map.sources };
+}
+
+

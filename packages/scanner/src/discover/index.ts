@@ -1,0 +1,181 @@
+/**
+ * Stage 1, discover: every file worth scanning under the root. `.gitignore` rules apply at every
+ * level (the `ignore` package), but build output and `.env*` files are kept even when ignored,
+ * since they are what ships and what the build reads. Symlinks are never followed: a link's
+ * target inside the root is scanned at its own path, one outside it or one that loops is reported.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignoreModule, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { SkippedFile } from '../finding.js';
+import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
+
+export type FileRole = 'source' | 'env' | 'build';
+
+export interface DiscoveredFile {
+  /** POSIX path relative to the root. */
+  path: string;
+  absolutePath: string;
+  role: FileRole;
+  /** Matched by a .gitignore rule (so, as far as the tree tells, not committed). */
+  gitignored: boolean;
+  /** For build output: the build folder it sits in. */
+  buildDir?: BuildDir;
+}
+
+export interface DiscoverOptions {
+  /** Globs a file must match to be scanned (default: all). */
+  include?: readonly string[];
+  /** Globs of files and folders to leave out. */
+  exclude?: readonly string[];
+  /** Extra build output folders from config. */
+  buildDirs?: readonly string[];
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+}
+
+/** Folders that are never the project's own files. */
+const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+const ENV_FILE = /^\.env(\..+)?$/;
+
+export function isEnvFile(path: string): boolean {
+  return ENV_FILE.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+interface IgnoreLevel {
+  /** Folder of the .gitignore, relative to the root ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+interface WalkState {
+  root: string;
+  realRoot: string;
+  levels: IgnoreLevel[];
+  builds: BuildDirMatcher;
+  isIncluded: (path: string) => boolean;
+  isExcluded: (path: string) => boolean;
+  result: Discovery;
+}
+
+function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules } of levels) {
+    const local = base === '' ? path : path.slice(base.length + 1);
+    const verdict = rules.test(isDir ? `${local}/` : local);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: string): IgnoreLevel | undefined {
+  try {
+    const text = readFileSync(join(absoluteDir, '.gitignore'), 'utf8');
+    return { base: dirPath, rules: ignoreModule.default().add(text) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `unreadable .gitignore (${code}): its rules were not applied` });
+    }
+    return undefined;
+  }
+}
+
+function isInside(parent: string, child: string): boolean {
+  const path = relative(parent, child);
+  return path === '' || (!path.startsWith('..') && !path.startsWith(sep) && !/^[A-Za-z]:/.test(path));
+}
+
+/** Reports a symlink unless its target is inside the root, where it is scanned at its own path. */
+function checkSymlink(state: WalkState, path: string, absolutePath: string, ancestors: ReadonlySet<string>): void {
+  let target: string;
+  try {
+    target = realpathSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ELOOP' ? 'symlink loop (not followed)' : `broken symlink (${code ?? 'unresolvable'})`;
+    state.result.skipped.push({ file: path, reason });
+    return;
+  }
+  if (ancestors.has(target)) state.result.skipped.push({ file: path, reason: 'symlink loop: it points at a folder that contains it (not followed)' });
+  else if (!isInside(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
+}
+
+function walk(state: WalkState, dirPath: string, absoluteDir: string, inBuild: BuildDir | undefined, dirIgnored: boolean, ancestors: Set<string>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(absoluteDir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    state.result.skipped.push({ file: dirPath || '.', reason: `unreadable folder (${code})` });
+    return;
+  }
+  const level = dirIgnored ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
+  if (level) state.levels.push(level);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
+    const absolutePath = join(absoluteDir, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      checkSymlink(state, path, absolutePath, ancestors);
+      continue;
+    }
+    if (!isDirectory && !isFile) {
+      try {
+        const stats = statSync(absolutePath);
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      } catch {
+        continue;
+      }
+    }
+    if (isDirectory) {
+      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || state.isExcluded(path)) continue;
+      const build = inBuild ?? state.builds.match(path);
+      const ignored = dirIgnored || isGitignored(state.levels, path, true);
+      if (ignored && !build && !state.builds.leadsTo(path)) continue;
+      let real = absolutePath;
+      try {
+        real = realpathSync(absolutePath);
+      } catch {
+        // Listing it will report the problem.
+      }
+      ancestors.add(real);
+      walk(state, path, absolutePath, build, ignored, ancestors);
+      ancestors.delete(real);
+    } else if (isFile) {
+      if (state.isExcluded(path) || !state.isIncluded(path)) continue;
+      const env = isEnvFile(path);
+      const ignored = dirIgnored || isGitignored(state.levels, path, false);
+      if (inBuild) state.result.files.push({ path, absolutePath, role: 'build', gitignored: ignored, buildDir: inBuild });
+      else if (env) state.result.files.push({ path, absolutePath, role: 'env', gitignored: ignored });
+      else if (!ignored) state.result.files.push({ path, absolutePath, role: 'source', gitignored: false });
+    }
+  }
+  if (level) state.levels.pop();
+}
+
+export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovery {
+  const realRoot = realpathSync(root);
+  const include = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
+  const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const state: WalkState = {
+    root,
+    realRoot,
+    levels: [],
+    builds: new BuildDirMatcher(options.buildDirs),
+    isIncluded: include,
+    isExcluded: (path) => exclude(path) || exclude(`${path}/`),
+    result: { files: [], skipped: [] },
+  };
+  walk(state, '', root, undefined, false, new Set([realRoot]));
+  return state.result;
+}

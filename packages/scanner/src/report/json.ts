@@ -1,0 +1,7 @@
+/** The JSON report: `{ version: 1, findings, stats }`, as described by schemas/report.schema.json. */
+import type { ScanReport } from '../finding.js';
+
+export function renderJson(report: ScanReport): string {
+  const { version, findings, stats, ...rest } = report;
+  return `${JSON.stringify({ version, ...rest, findings, stats }, null, 2)}\n`;
+}
