@@ -1,9 +1,23 @@
-// Rules arrive with issue 4; the package builds and loads in ESLint from the start.
+/**
+ * @engium/eslint-plugin: keeps Engium API keys out of source code and the browser, and catches
+ * Engium API calls that the API would reject. Use `export default [engium.configs.recommended]`.
+ */
 import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import { buildConfigs } from './configs.js';
+import { rules } from './rules/index.js';
+
+const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+const namespace = 'engium';
 
 const plugin = {
-  meta: { name: '@engium/eslint-plugin', version: '0.1.0', namespace: 'engium' },
-  rules: {} as Record<string, TSESLint.LooseRuleDefinition>,
+  meta: { name, version, namespace },
+  rules,
+  configs: {} as ReturnType<typeof buildConfigs>,
 };
+// The configs hold the plugin itself, as ESLint's flat configs expect.
+plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules, namespace);
 
+export { rules };
+export type { EngiumSettings } from './analysis/settings.js';
 export default plugin;

@@ -1,0 +1,72 @@
+/**
+ * The Engium API calls in a file: every HTTP request whose URL addresses the API (core's
+ * `engiumApiPath` over the configured base URLs). Computed once per file and option set, and
+ * shared by the rules that check those calls.
+ */
+import { AUTH_ENDPOINTS, engiumApiPath, requiresAuthorization } from '@engium/core';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findHeader, type HeaderTypeCheck, type Presence } from './headers.js';
+import { findHttpRequests, type HttpRequest } from './http-calls.js';
+import { engiumSettings } from './settings.js';
+import type { PartialString } from './static.js';
+import { typeResolvers } from './type-information.js';
+
+export interface EngiumRequest extends HttpRequest {
+  url: PartialString;
+  /** The API path (`/bookings`), or its known head when the URL ends in a dynamic part. */
+  path: string;
+}
+
+export interface EngiumRequestAnalysis {
+  requests: readonly EngiumRequest[];
+  /** Whether `request` sends header `name`. */
+  header(request: EngiumRequest, name: string): Presence;
+}
+
+const cache = new WeakMap<object, Map<string, EngiumRequestAnalysis>>();
+
+export function engiumRequests(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: { typeAware: boolean },
+): EngiumRequestAnalysis {
+  const settings = engiumSettings(context);
+  const key = `${options.typeAware}\u0000${settings.apiBaseUrls.join('\u0000')}`;
+  const perFile = cache.get(context.sourceCode) ?? new Map<string, EngiumRequestAnalysis>();
+  cache.set(context.sourceCode, perFile);
+  const cached = perFile.get(key);
+  if (cached) return cached;
+
+  const types = options.typeAware ? typeResolvers(context) : undefined;
+  const requests: EngiumRequest[] = [];
+  for (const request of findHttpRequests(context.sourceCode, types?.typeValue)) {
+    if (!request.url) continue;
+    const path = engiumApiPath(request.url.text, settings.apiBaseUrls);
+    if (path !== undefined) requests.push({ ...request, url: request.url, path });
+  }
+  const typeCheck: HeaderTypeCheck | undefined = types?.headerTypeCheck;
+  const analysis: EngiumRequestAnalysis = {
+    requests,
+    header: (request, name) => findHeader(request.headers, name, typeCheck),
+  };
+  perFile.set(key, analysis);
+  return analysis;
+}
+
+/** `GET /bookings`, `POST /auth/…` for messages. */
+export function describeEndpoint(request: EngiumRequest): string {
+  return `${request.method ?? '<method>'} ${request.path}${request.url.complete ? '' : '…'}`;
+}
+
+/** Whether the call needs `Authorization`: not for the auth endpoints; unknown when it may be one of them. */
+export function authorizationNeed(request: EngiumRequest): 'required' | 'not-required' | 'unknown' {
+  if (request.url.complete && request.method !== null) {
+    return requiresAuthorization(request.method, request.path) ? 'required' : 'not-required';
+  }
+  const prefix = request.path === '/' ? '' : request.path;
+  const couldBeAuth = AUTH_ENDPOINTS.some(
+    (endpoint) =>
+      (request.method === null || request.method === endpoint.method) &&
+      (request.url.complete ? endpoint.path === request.path : endpoint.path.startsWith(prefix)),
+  );
+  return couldBeAuth ? 'unknown' : 'required';
+}

@@ -1,0 +1,473 @@
+/**
+ * Every HTTP request a file makes through the clients people use to call Engium: `fetch`,
+ * `Request`, axios, ky, got, ofetch / `$fetch`, superagent and `XMLHttpRequest`. Each request is
+ * described the same way (URL, method, header entries), so rules ask one question of all of them.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
+import { globalUses, requireCalls } from './globals.js';
+import { boundVariable, partialString, staticString, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
+
+export interface HttpRequest {
+  /** Where problems are reported: the call (or `new Request`, or `xhr.open`) that makes the request. */
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  client: ClientName;
+  /** The URL as far as it is known; undefined when nothing of it is. */
+  url: PartialString | undefined;
+  /** Upper-case method; null when it cannot be resolved. */
+  method: string | null;
+  headers: HeaderEntry[];
+}
+
+/** A client value's defaults: `axios.create({...})`, `ky.extend({...})`, `api.defaults.headers…`. */
+interface ClientDefaults {
+  base: PartialString | undefined;
+  headers: HeaderEntry[];
+}
+
+interface ClientSpec {
+  name: Exclude<ClientName, 'fetch' | 'XMLHttpRequest' | 'superagent'>;
+  /** The config option that holds a base URL. */
+  baseOption: string;
+  /** Methods that take (url, config). */
+  urlMethods: Readonly<Record<string, string | null>>;
+  /** Methods that take (url, data, config): axios's. */
+  dataMethods: Readonly<Record<string, string>>;
+  /** Methods that return a new client with merged defaults. */
+  factories: readonly string[];
+  /** Config options that run code before each request, which may add any header. */
+  hookOptions: readonly string[];
+}
+
+const HTTP_METHODS = { get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT', patch: 'PATCH' } as const;
+
+const CLIENTS: readonly ClientSpec[] = [
+  {
+    name: 'axios',
+    baseOption: 'baseURL',
+    urlMethods: { get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' },
+    dataMethods: { post: 'POST', put: 'PUT', patch: 'PATCH', postForm: 'POST', putForm: 'PUT', patchForm: 'PATCH' },
+    factories: ['create'],
+    hookOptions: ['transformRequest'],
+  },
+  { name: 'ky', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['create', 'extend'], hookOptions: ['hooks'] },
+  { name: 'got', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['extend'], hookOptions: ['hooks'] },
+  { name: 'ofetch', baseOption: 'baseURL', urlMethods: { raw: null, native: null }, dataMethods: {}, factories: ['create'], hookOptions: ['onRequest'] },
+];
+
+const MODULES: Readonly<Record<string, { spec: ClientSpec; exportName?: string }[]>> = {
+  axios: [{ spec: CLIENTS[0]! }],
+  ky: [{ spec: CLIENTS[1]! }],
+  got: [{ spec: CLIENTS[2]! }],
+  ofetch: [{ spec: CLIENTS[3]!, exportName: 'ofetch' }, { spec: CLIENTS[3]!, exportName: '$fetch' }],
+};
+
+const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:\/\//i;
+
+/** `base` + `path` as clients join them: an absolute path wins, else one slash between. */
+export function joinUrl(base: PartialString | undefined, path: PartialString | undefined): PartialString | undefined {
+  if (path && ABSOLUTE_URL.test(path.text)) return path;
+  if (!base) return path;
+  if (!base.complete) return { text: base.text, complete: false };
+  if (!path) return { text: `${base.text.replace(/\/+$/, '')}/`, complete: false };
+  if (path.text === '') return { text: base.text, complete: path.complete };
+  return { text: `${base.text.replace(/\/+$/, '')}/${path.text.replace(/^\/+/, '')}`, complete: path.complete };
+}
+
+interface Collector {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  typeValue: TypeValueResolver | undefined;
+  requests: HttpRequest[];
+  /** `new Request(…)` nodes a `fetch` call consumed, so they are not reported twice. */
+  consumed: Set<TSESTree.Node>;
+}
+
+/** Every HTTP request in the file, in source order. */
+export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, typeValue?: TypeValueResolver): HttpRequest[] {
+  const globalScope = sourceCode.getScope(sourceCode.ast);
+  const collector: Collector = { sourceCode, typeValue, requests: [], consumed: new Set() };
+  const tracker = new ReferenceTracker(globalScope);
+  const { READ, ESM } = ReferenceTracker;
+
+  const requestConstructions: TSESTree.NewExpression[] = [];
+  for (const use of globalUses(globalScope, 'fetch')) {
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) fetchCall(use.parent, collector);
+  }
+  for (const use of globalUses(globalScope, 'Request')) {
+    if (use.parent?.type === AST_NODE_TYPES.NewExpression && use.parent.callee === use) requestConstructions.push(use.parent);
+  }
+  for (const use of globalUses(globalScope, 'XMLHttpRequest')) {
+    if (use.parent?.type === AST_NODE_TYPES.NewExpression && use.parent.callee === use) xhrRequests(use.parent, collector);
+  }
+  // Nuxt auto-imports `$fetch`, so it is a global there.
+  clientValue(globalUses(globalScope, '$fetch'), CLIENTS[3]!, { base: undefined, headers: [] }, collector);
+
+  const required = requireCalls(globalScope, [...Object.keys(MODULES), 'superagent']);
+  for (const [moduleName, entries] of Object.entries(MODULES)) {
+    for (const { spec, exportName } of entries) {
+      const traceMap = exportName ? { [moduleName]: { [ESM]: true, [exportName]: { [READ]: spec.name } } } : { [moduleName]: { [READ]: spec.name } };
+      const uses = [...new Set([...tracker.iterateEsmReferences<string>(traceMap)].flatMap(({ node }) => importedUses(node, exportName, collector)))];
+      for (const { call, module } of required) {
+        if (module !== moduleName) continue;
+        if (!exportName) uses.push(...usesOf(call, collector));
+        else if (call.parent?.type === AST_NODE_TYPES.MemberExpression && ASTUtils.getPropertyName(call.parent, globalScope) === exportName) uses.push(...usesOf(call.parent, collector));
+      }
+      clientValue(uses, spec, { base: undefined, headers: [] }, collector);
+    }
+  }
+  const superagentUses = [
+    ...new Set([...tracker.iterateEsmReferences<string>({ superagent: { [READ]: 'superagent' } })].flatMap(({ node }) => importedUses(node, undefined, collector))),
+    ...required.filter(({ module }) => module === 'superagent').flatMap(({ call }) => usesOf(call, collector)),
+  ];
+  for (const use of superagentUses) superagentUse(use, collector);
+
+  for (const construction of requestConstructions) {
+    if (!collector.consumed.has(construction)) collector.requests.push(requestFromConstruction(construction, collector));
+  }
+  return collector.requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function scopeOf(node: TSESTree.Node, collector: Collector): Scope {
+  return collector.sourceCode.getScope(node);
+}
+
+/**
+ * The expressions through which an imported client is used. The tracker reports a default import
+ * as its declaration and a named one as its specifier.
+ */
+function importedUses(node: TSESTree.Node, exportName: string | undefined, collector: Collector): TSESTree.Node[] {
+  const specifiers =
+    node.type === AST_NODE_TYPES.ImportDeclaration
+      ? node.specifiers.filter((specifier) =>
+          exportName
+            ? specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === exportName
+            : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === 'default'),
+        )
+      : node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier
+        ? [node]
+        : [];
+  return specifiers.flatMap((specifier) =>
+    collector.sourceCode.getDeclaredVariables(specifier).flatMap((variable) => variable.references.map((reference) => reference.identifier as TSESTree.Node)),
+  );
+}
+
+function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
+
+/** References to the value `node` is bound to (`const api = <node>`), or [node] itself when used directly. */
+function usesOf(node: TSESTree.Node, collector: Collector): TSESTree.Node[] {
+  const variable = boundVariable(node, scopeOf(node, collector));
+  if (!variable) return [node];
+  return variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Node);
+}
+
+/**
+ * The uses of one client value (an imported client or an instance): writes to its defaults
+ * first, since they apply to every request the value makes, then its requests and factories.
+ */
+function clientValue(uses: readonly TSESTree.Node[], spec: ClientSpec, defaults: ClientDefaults, collector: Collector): void {
+  for (const use of uses) {
+    const parent = use.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
+    const member = ASTUtils.getPropertyName(parent, scopeOf(use, collector));
+    if (member === 'defaults' || member === 'interceptors') defaultsWrite(parent, member, defaults, scopeOf(use, collector));
+  }
+  for (const use of uses) clientUse(use, spec, defaults, collector);
+}
+
+/** One use of a client value: a call, a method call or a factory. */
+function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefaults, collector: Collector): void {
+  const parent = use.parent;
+  if (!parent) return;
+  const scope = scopeOf(use, collector);
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === use) {
+    const [first, second] = parent.arguments;
+    const firstIsConfig = first !== undefined && unwrap(first).type === AST_NODE_TYPES.ObjectExpression;
+    if ((spec.name === 'axios' || spec.name === 'got') && firstIsConfig) {
+      collector.requests.push(clientRequest(parent, spec, defaults, undefined, first, null, collector));
+    } else {
+      collector.requests.push(clientRequest(parent, spec, defaults, first, second, null, collector));
+    }
+    return;
+  }
+  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return;
+  const member = ASTUtils.getPropertyName(parent, scope);
+  const grand = parent.parent;
+  if (member === null) return;
+  if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+    const args = grand.arguments;
+    if (spec.factories.includes(member)) {
+      const config = args[0];
+      const instance = instanceDefaults(spec, defaults, config, scope);
+      clientValue(usesOf(grand, collector), spec, instance, collector);
+      return;
+    }
+    if (member === 'request' && spec.name === 'axios') {
+      collector.requests.push(clientRequest(grand, spec, defaults, undefined, args[0], null, collector));
+      return;
+    }
+    if (member in spec.urlMethods) {
+      const method = spec.urlMethods[member] ?? null;
+      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[1], method, collector));
+      return;
+    }
+    if (member in spec.dataMethods) {
+      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector));
+    }
+  }
+}
+
+/** The defaults a factory call gives its instance: the parent's, then the config's. */
+function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope): ClientDefaults {
+  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+  const baseValues = optionValues(config, spec.baseOption, scope).values;
+  const baseNode = baseValues.at(-1);
+  return {
+    base: baseNode ? partialString(baseNode, scope) : parent.base,
+    headers: [
+      ...parent.headers,
+      ...configHeaderEntries(config, scope),
+      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+    ],
+  };
+}
+
+/**
+ * `api.defaults.headers.common['X-Tenant-ID'] = …`, `api.defaults.baseURL = …` and
+ * `api.interceptors.request.use(…)` change every later request of that client (mutating `defaults`).
+ */
+function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'interceptors', defaults: ClientDefaults, scope: Scope): void {
+  const path: string[] = [];
+  let top: TSESTree.Node = member;
+  while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+    const key = ASTUtils.getPropertyName(top.parent, scope);
+    if (key === null) {
+      defaults.headers.push({ kind: 'unknown', node: top.parent, shape: 'headers' });
+      return;
+    }
+    path.push(key);
+    top = top.parent;
+  }
+  const parent = top.parent;
+  if (name === 'interceptors') {
+    if (path[0] === 'request') defaults.headers.push({ kind: 'unknown', node: top, shape: 'headers' });
+    return;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) {
+    if (path[0] === 'baseURL' || path[0] === 'prefixUrl') {
+      defaults.base = partialString(parent.right, scope);
+      return;
+    }
+    if (path[0] !== 'headers') return;
+    const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || key in HTTP_METHODS)));
+    if (rest.length === 0) defaults.headers.push(...headerEntries(parent.right, scope));
+    else if (rest.length === 1) defaults.headers.push({ kind: 'named', name: rest[0]!, value: parent.right });
+    return;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[0] === 'headers' && path.at(-1) === 'set') {
+    const [nameNode, value] = parent.arguments;
+    const header = nameNode ? staticString(nameNode, scope) : undefined;
+    defaults.headers.push(header === undefined ? { kind: 'unknown', node: parent, shape: 'headers' } : { kind: 'named', name: header, value });
+  }
+}
+
+function clientRequest(
+  node: TSESTree.CallExpression,
+  spec: ClientSpec,
+  defaults: ClientDefaults,
+  urlNode: TSESTree.Node | undefined,
+  config: TSESTree.Node | undefined,
+  method: string | null,
+  collector: Collector,
+): HttpRequest {
+  const scope = scopeOf(node, collector);
+  const urlOption = urlNode ?? optionValues(config, 'url', scope).values.at(-1);
+  const path = urlOption ? partialString(urlOption, scope, collector.typeValue) : undefined;
+  const baseNode = optionValues(config, spec.baseOption, scope).values.at(-1);
+  const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
+  const configMethod = configString(config, 'method', scope);
+  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+  return {
+    node,
+    client: spec.name,
+    url: joinUrl(base, path),
+    method: configMethod === undefined ? (method ?? 'GET') : configMethod === null ? null : configMethod.toUpperCase(),
+    headers: [
+      ...defaults.headers,
+      ...configHeaderEntries(config, scope),
+      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- fetch and Request
+
+function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
+  const scope = scopeOf(call, collector);
+  const [input, init] = call.arguments;
+  const construction = input ? requestConstructionOf(input, scope) : undefined;
+  const fromInit = { headers: configHeaderEntries(init, scope), method: configString(init, 'method', scope) };
+  if (construction) {
+    collector.consumed.add(construction);
+    const request = requestFromConstruction(construction, collector);
+    collector.requests.push({
+      ...request,
+      node: call,
+      // `fetch(request, init)`: init's headers replace the request's when given.
+      headers: init ? [...request.headers, ...fromInit.headers] : request.headers,
+      method: fromInit.method === undefined ? request.method : fromInit.method?.toUpperCase() ?? null,
+    });
+    return;
+  }
+  collector.requests.push({
+    node: call,
+    client: 'fetch',
+    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
+    headers: fromInit.headers,
+  });
+}
+
+function requestConstructionOf(node: TSESTree.Node, scope: Scope): TSESTree.NewExpression | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Request') return inner;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(scope, inner);
+    const definition = variable?.defs[0];
+    if (variable?.defs.length === 1 && definition?.type === 'Variable' && definition.node.init) {
+      const init = unwrap(definition.node.init);
+      if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'Request') return init;
+    }
+  }
+  return undefined;
+}
+
+function requestFromConstruction(construction: TSESTree.NewExpression, collector: Collector): HttpRequest {
+  const scope = scopeOf(construction, collector);
+  const [input, init] = construction.arguments;
+  const method = configString(init, 'method', scope);
+  return {
+    node: construction,
+    client: 'fetch',
+    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
+    headers: configHeaderEntries(init, scope),
+  };
+}
+
+// ---------------------------------------------------------------- superagent
+
+/** `request.get(url).set(name, value)…`, `request('POST', url)`, `request(url)`. */
+function superagentUse(use: TSESTree.Node, collector: Collector): void {
+  const parent = use.parent;
+  const scope = scopeOf(use, collector);
+  let call: TSESTree.CallExpression;
+  let method: string | null;
+  let urlNode: TSESTree.Node | undefined;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === use) {
+    call = parent;
+    const [first, second] = parent.arguments;
+    if (second) {
+      const name = first ? staticString(first, scope) : undefined;
+      method = name?.toUpperCase() ?? null;
+      urlNode = second;
+    } else {
+      method = 'GET';
+      urlNode = first;
+    }
+  } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    const member = ASTUtils.getPropertyName(parent, scope);
+    const verb = member === 'del' ? 'delete' : member;
+    if (verb === null || !(verb in HTTP_METHODS)) return;
+    call = parent.parent;
+    method = HTTP_METHODS[verb as keyof typeof HTTP_METHODS];
+    urlNode = call.arguments[0];
+  } else {
+    return;
+  }
+  collector.requests.push({
+    node: call,
+    client: 'superagent',
+    url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
+    method,
+    headers: chainHeaders(call, scope, collector),
+  });
+}
+
+/** Headers set along a superagent chain, and on the binding it is stored in. */
+function chainHeaders(start: TSESTree.Node, scope: Scope, collector: Collector, depth = 0): HeaderEntry[] {
+  const entries: HeaderEntry[] = [];
+  let top: TSESTree.Node = start;
+  for (;;) {
+    const member = top.parent;
+    const call = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top || call?.type !== AST_NODE_TYPES.CallExpression) break;
+    const name = ASTUtils.getPropertyName(member, scope);
+    const [first, second] = call.arguments;
+    if (name === 'set' && first) {
+      const header = second ? staticString(first, scope) : undefined;
+      if (second) entries.push(header === undefined ? { kind: 'unknown', node: call, shape: 'headers' } : { kind: 'named', name: header, value: second });
+      else entries.push(...headerEntries(first, scope));
+    } else if (name === 'auth') {
+      entries.push({ kind: 'named', name: 'Authorization', value: undefined });
+    } else if (name === 'use') {
+      entries.push({ kind: 'unknown', node: call, shape: 'headers' });
+    }
+    top = call;
+  }
+  const parent = top.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && depth < 2) {
+    for (const use of usesOf(top, collector)) entries.push(...chainHeaders(use, scope, collector, depth + 1));
+  } else if (
+    parent &&
+    parent.type !== AST_NODE_TYPES.AwaitExpression &&
+    parent.type !== AST_NODE_TYPES.ExpressionStatement &&
+    !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top)
+  ) {
+    // Returned or handed on: whoever receives the request may still set headers.
+    entries.push({ kind: 'unknown', node: top, shape: 'headers' });
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------- XMLHttpRequest
+
+/** `const xhr = new XMLHttpRequest(); xhr.open(method, url); xhr.setRequestHeader(name, value)`. */
+function xhrRequests(construction: TSESTree.NewExpression, collector: Collector): void {
+  const scope = scopeOf(construction, collector);
+  const uses = usesOf(construction, collector).filter((use) => use !== construction);
+  const headers: HeaderEntry[] = [];
+  const opens: TSESTree.CallExpression[] = [];
+  for (const use of uses) {
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const member = ASTUtils.getPropertyName(parent, scope);
+      const call = parent.parent;
+      if (member === 'open') opens.push(call);
+      else if (member === 'setRequestHeader') {
+        const [nameNode, value] = call.arguments;
+        const name = nameNode ? staticString(nameNode, scope) : undefined;
+        headers.push(name === undefined ? { kind: 'unknown', node: call, shape: 'headers' } : { kind: 'named', name, value });
+      }
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.Expression)) {
+      headers.push({ kind: 'unknown', node: parent, shape: 'headers' });
+    }
+  }
+  for (const open of opens) {
+    const openScope = scopeOf(open, collector);
+    const [methodNode, urlNode] = open.arguments;
+    const method = methodNode ? staticString(methodNode, openScope) : undefined;
+    collector.requests.push({
+      node: open,
+      client: 'XMLHttpRequest',
+      url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
+      method: method?.toUpperCase() ?? null,
+      headers,
+    });
+  }
+}

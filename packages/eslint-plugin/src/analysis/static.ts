@@ -1,0 +1,158 @@
+/**
+ * Static values, resolved with ESLint's own evaluator (`getStaticValue`, `findVariable`) and
+ * never by hand-rolled constant folding. What this module adds is only what that evaluator does
+ * not do: the known prefix of a string whose tail is dynamic, and the initialiser of a binding.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type Scope = TSESLint.Scope.Scope;
+
+/** Strips what changes a value's type but not the value: `as`, `satisfies`, `!`, `<T>x`. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+export function staticString(node: TSESTree.Node, scope: Scope): string | undefined {
+  const result = ASTUtils.getStaticValue(node, scope);
+  return result && typeof result.value === 'string' ? result.value : undefined;
+}
+
+/**
+ * The initialiser of the binding `identifier` refers to, when it is the binding's only write
+ * (`const x = …`, or a `let` that is never reassigned); undefined for parameters, imports,
+ * reassigned or destructured bindings.
+ */
+export function bindingInit(identifier: TSESTree.Identifier, scope: Scope): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(scope, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable') return undefined;
+  const declarator = definition.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1 || writes[0]?.identifier !== declarator.id) return undefined;
+  return declarator.init;
+}
+
+/** The variable a `const x = <node>` / `let x = <node>` declaration binds `node` to, if any. */
+export function boundVariable(node: TSESTree.Node, scope: Scope): TSESLint.Scope.Variable | undefined {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return undefined;
+  if (parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return ASTUtils.findVariable(scope, parent.id) ?? undefined;
+}
+
+/** True when `identifier` names the global (not a local or imported binding of the same name). */
+export function isGlobalReference(identifier: TSESTree.Identifier, scope: Scope): boolean {
+  const variable = ASTUtils.findVariable(scope, identifier);
+  return !variable || variable.defs.length === 0;
+}
+
+/** A string known in full (`complete`) or only up to a dynamic part (`complete: false`). */
+export interface PartialString {
+  text: string;
+  complete: boolean;
+}
+
+/** Resolves what static evaluation cannot: a string whose type checker knows its literal value. */
+export type TypeValueResolver = (node: TSESTree.Node) => string | undefined;
+
+const MAX_DEPTH = 8;
+
+/**
+ * The known part of a string expression: all of it when static, else its static head
+ * (`${BASE}/bookings/${id}` → `https://…/bookings/`). Undefined when not even the head is known.
+ */
+export function partialString(
+  node: TSESTree.Node,
+  scope: Scope,
+  typeValue?: TypeValueResolver,
+  depth = 0,
+): PartialString | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrap(node);
+  const full = staticString(inner, scope);
+  if (full !== undefined) return { text: full, complete: true };
+  const recurse = (child: TSESTree.Node): PartialString | undefined => partialString(child, scope, typeValue, depth + 1);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const init = bindingInit(inner, scope);
+      if (init) return recurse(init);
+      const typed = typeValue?.(inner);
+      return typed === undefined ? undefined : { text: typed, complete: true };
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = '';
+      for (const [index, quasi] of inner.quasis.entries()) {
+        text += quasi.value.cooked ?? quasi.value.raw;
+        const expression = inner.expressions[index];
+        if (!expression) break;
+        const part = recurse(expression);
+        if (!part) return { text, complete: false };
+        text += part.text;
+        if (!part.complete) return { text, complete: false };
+      }
+      return { text, complete: true };
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (inner.operator !== '+') return undefined;
+      const left = recurse(inner.left);
+      if (!left?.complete) return left;
+      const right = recurse(inner.right);
+      if (!right) return { text: left.text, complete: false };
+      return { text: left.text + right.text, complete: right.complete };
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return urlConstruction(inner, scope, recurse);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `new URL(…).href` and `url.href` read the same string the URL holds.
+      const property = ASTUtils.getPropertyName(inner, scope);
+      return property === 'href' ? recurse(inner.object) : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `url.toString()`
+      const callee = inner.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && inner.arguments.length === 0) {
+        if (ASTUtils.getPropertyName(callee, scope) === 'toString') return recurse(callee.object);
+      }
+      return typeValue ? typed(inner, typeValue) : undefined;
+    }
+    default:
+      return typeValue ? typed(inner, typeValue) : undefined;
+  }
+}
+
+function typed(node: TSESTree.Node, typeValue: TypeValueResolver): PartialString | undefined {
+  const value = typeValue(node);
+  return value === undefined ? undefined : { text: value, complete: true };
+}
+
+/** `new URL(path, base)`, resolved by the URL class itself so relative paths behave as at run time. */
+function urlConstruction(
+  node: TSESTree.NewExpression,
+  scope: Scope,
+  recurse: (child: TSESTree.Node) => PartialString | undefined,
+): PartialString | undefined {
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'URL') return undefined;
+  if (!isGlobalReference(node.callee, scope)) return undefined;
+  const [pathNode, baseNode] = node.arguments;
+  if (!pathNode || pathNode.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const path = recurse(pathNode);
+  if (!baseNode || baseNode.type === AST_NODE_TYPES.SpreadElement) return path;
+  const base = recurse(baseNode);
+  if (!base?.complete) return undefined;
+  if (!path) return undefined;
+  try {
+    return { text: new URL(path.text, base.text).href.replace(/\/$/, path.text.endsWith('/') ? '/' : ''), complete: path.complete };
+  } catch {
+    return undefined;
+  }
+}

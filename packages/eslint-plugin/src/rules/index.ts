@@ -1,0 +1,13 @@
+import noHardcodedKey from './no-hardcoded-key.js';
+import noKeyInClient from './no-key-in-client.js';
+import requireAuthorizationHeader from './require-authorization-header.js';
+import requireTenantHeader from './require-tenant-header.js';
+import validTenantId from './valid-tenant-id.js';
+
+export const rules = {
+  'no-hardcoded-key': noHardcodedKey,
+  'no-key-in-client': noKeyInClient,
+  'require-authorization-header': requireAuthorizationHeader,
+  'require-tenant-header': requireTenantHeader,
+  'valid-tenant-id': validTenantId,
+};

@@ -1,0 +1,146 @@
+import { findKeys, isKey, mayContainKey, redact, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'hardcodedKey' | 'readFromEnv';
+
+const ENV_EXPRESSION = `process.env.${SUGGESTED_ENV_VARIABLE}`;
+
+/** A string-building expression ESLint may fold: `a + b`, or a template with expressions. */
+type Composite = TSESTree.BinaryExpression | TSESTree.TemplateLiteral;
+
+function operands(node: Composite): TSESTree.Node[] {
+  return node.type === AST_NODE_TYPES.BinaryExpression ? [node.left, node.right] : node.expressions;
+}
+
+function isComposite(node: TSESTree.Node | undefined): node is Composite {
+  return (
+    (node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') ||
+    (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0)
+  );
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-hardcoded-key',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Engium API keys written into source code',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      hardcodedKey:
+        'Engium {{kind}} key {{redacted}} is hard-coded; anyone who can read this file can use it. Read it from {{env}} on the server, and rotate this key (Settings → Developer → API Keys).',
+      readFromEnv: 'Read the key from {{env}} instead.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const { sourceCode } = context;
+    // Literals and comments can only hold a key when the file text has one of core's needles.
+    const textMayHoldKey = mayContainKey(Buffer.from(sourceCode.text, 'utf8'));
+
+    function report(node: TSESTree.Node | TSESTree.Comment, occurrence: KeyOccurrence, loc: TSESTree.SourceLocation | undefined, replacement?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): void {
+      context.report({
+        node: node as TSESTree.Node,
+        loc: loc ?? node.loc,
+        messageId: 'hardcodedKey',
+        data: { kind: occurrence.kind, redacted: redact(occurrence.key), env: ENV_EXPRESSION },
+        suggest: replacement ? [{ messageId: 'readFromEnv', data: { env: ENV_EXPRESSION }, fix: replacement }] : [],
+      });
+    }
+
+    /** Keys in the raw text of a token, each reported where it is written. */
+    function reportInText(node: TSESTree.Node | TSESTree.Comment, cooked: string | undefined, fix?: (occurrence: KeyOccurrence) => ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined): void {
+      const [start] = node.range;
+      const raw = sourceCode.text.slice(start, node.range[1]);
+      const inRaw = findKeys(raw);
+      for (const occurrence of inRaw) {
+        const loc = { start: sourceCode.getLocFromIndex(start + occurrence.index), end: sourceCode.getLocFromIndex(start + occurrence.index + occurrence.length) };
+        report(node, occurrence, loc, fix?.(occurrence));
+      }
+      // Escapes such as `eng\u005flive_…` only form the key once the string is read.
+      if (inRaw.length === 0 && cooked !== undefined) {
+        for (const occurrence of findKeys(cooked)) report(node, occurrence, undefined, fix?.(occurrence));
+      }
+    }
+
+    function literalFix(node: TSESTree.Literal, value: string, occurrence: KeyOccurrence): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+      if (occurrence.encoding !== 'plain') return undefined;
+      const inJsx = node.parent?.type === AST_NODE_TYPES.JSXAttribute;
+      if (isKey(value)) return (fixer) => fixer.replaceText(node, inJsx ? `{${ENV_EXPRESSION}}` : ENV_EXPRESSION);
+      if (inJsx) return undefined;
+      const at = value.indexOf(occurrence.key);
+      if (at === -1) return undefined;
+      const escape = (text: string): string => text.replace(/[\\`$]/g, (char) => `\\${char}`);
+      const template = `\`${escape(value.slice(0, at))}\${${ENV_EXPRESSION}}${escape(value.slice(at + occurrence.key.length))}\``;
+      return (fixer) => fixer.replaceText(node, template);
+    }
+
+    /**
+     * A key that only exists once the expression is evaluated (`'eng_' + 'live_' + body`, a
+     * template over constants). Reported on the smallest expression that forms it: one whose
+     * operands do not already hold it whole, so a key is reported once, where it is put together.
+     */
+    function checkComposite(node: Composite): void {
+      const scope = sourceCode.getScope(node);
+      const value = ASTUtils.getStaticValue(node, scope);
+      if (!value || typeof value.value !== 'string' || !value.value.includes('_')) return;
+      const held = new Set<string>();
+      for (const operand of operands(node)) {
+        const part = ASTUtils.getStaticValue(operand, scope);
+        if (part && typeof part.value === 'string') for (const { key } of findKeys(part.value)) held.add(key);
+      }
+      for (const occurrence of findKeys(value.value)) {
+        if (held.has(occurrence.key)) continue;
+        held.add(occurrence.key);
+        const whole = isKey(value.value) && occurrence.encoding === 'plain';
+        report(node, occurrence, undefined, whole ? (fixer) => fixer.replaceText(node, ENV_EXPRESSION) : undefined);
+      }
+    }
+
+    return {
+      Literal(node) {
+        if (!textMayHoldKey || typeof node.value !== 'string') return;
+        const value = node.value;
+        reportInText(node, value, (occurrence) => literalFix(node, value, occurrence));
+      },
+      TemplateElement(node) {
+        if (textMayHoldKey) reportInText(node, node.value.cooked ?? undefined);
+      },
+      JSXText(node) {
+        if (textMayHoldKey) reportInText(node, node.value);
+      },
+      Identifier(node) {
+        // `{ eng_live_…: true }`: a key written as a property name.
+        if (textMayHoldKey && node.name.includes('_') && node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node) reportInText(node, undefined);
+      },
+      BinaryExpression(node) {
+        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
+      },
+      TemplateLiteral(node) {
+        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
+      },
+      Program() {
+        if (!textMayHoldKey) return;
+        for (const comment of sourceCode.getAllComments()) reportInText(comment, undefined);
+      },
+    };
+
+    /** Checks an outermost composite and, only when its value holds a key, the composites inside it. */
+    function checkAll(outer: Composite): void {
+      const value = ASTUtils.getStaticValue(outer, sourceCode.getScope(outer));
+      if (!value || typeof value.value !== 'string' || findKeys(value.value).length === 0) return;
+      const pending: TSESTree.Node[] = [outer];
+      while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (isComposite(node)) {
+          checkComposite(node);
+          pending.push(...operands(node));
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,163 @@
+import { HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { importMetaEnvReads, processEnvReads, svelteKitEnvReads, type EnvRead } from '../analysis/env-reads.js';
+import { fileSide } from '../analysis/file-side.js';
+import { engiumSettings } from '../analysis/settings.js';
+import { bindingInit, staticString, unwrap } from '../analysis/static.js';
+import { createRule } from '../util/create-rule.js';
+
+export interface KeyBearingNamesOption {
+  /** Regex sources that must all match a key-bearing name (default: `ENGIUM`). */
+  require?: string[];
+  /** Regex sources of which one must match (default: `KEY`, `SECRET`, `TOKEN`). */
+  anyOf?: string[];
+  /** Regex sources none of which may match (default: `TENANT`). */
+  exclude?: string[];
+}
+
+type Options = [{ keyBearingNames?: KeyBearingNamesOption }];
+type MessageIds = 'publicKeyVariable' | 'secretVariableInClient' | 'bearerKeyInClient';
+
+const regexList = { type: 'array', items: { type: 'string' } } as const;
+
+/** Names a Bearer token is given when it holds an API key rather than a user's access token. */
+const API_KEY_NAME = /(?:api|secret|private|engium)_?key/i;
+const USER_TOKEN_NAME = /access|jwt|session|refresh|user|id_?token/i;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-key-in-client',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Engium API keys in code that runs in the browser',
+      recommended: true,
+    },
+    messages: {
+      publicKeyVariable:
+        '{{name}} holds an Engium API key under a public name ({{reason}}), so the key ships to every visitor. Rename it without the public prefix and keep it on the server: {{advice}}.',
+      secretVariableInClient:
+        'This file runs in the browser ({{where}}) but reads {{name}}, an Engium API key: it is undefined there, and putting it there would leak it. {{advice}}.',
+      bearerKeyInClient:
+        'This file runs in the browser ({{where}}) and sends {{name}} as a Bearer token: an API key in the browser is a leaked key. {{advice}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          keyBearingNames: {
+            type: 'object',
+            description: 'Which variable names hold an Engium API key, as regular expression sources.',
+            additionalProperties: false,
+            properties: { require: regexList, anyOf: regexList, exclude: regexList },
+          },
+        },
+      },
+    ],
+    defaultOptions: [{}],
+  },
+  create(context, [options]) {
+    const settings = engiumSettings(context);
+    const { sourceCode } = context;
+    const names = options.keyBearingNames ?? {};
+    const toRegexes = (sources: string[] | undefined): RegExp[] | undefined => sources?.map((source) => new RegExp(source, 'i'));
+    const nameOptions: KeyBearingNameOptions = Object.fromEntries(
+      Object.entries({ require: toRegexes(names.require), anyOf: toRegexes(names.anyOf), exclude: toRegexes(names.exclude) }).filter(([, value]) => value),
+    );
+    const isKeyBearing = (name: string): boolean => isKeyBearingEnvName(name, nameOptions);
+    const side = fileSide(context, settings);
+    const client = side?.side === 'client' ? side : undefined;
+    const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1);
+
+    function checkRead(read: EnvRead): void {
+      if (!isKeyBearing(read.name)) return;
+      const exposed =
+        typeof read.source === 'object'
+          ? read.source.visibility === 'public'
+            ? read.source.reason
+            : undefined
+          : publicEnvPrefix(read.name, settings.publicEnvPrefixes)?.reason;
+      if (exposed) {
+        context.report({ node: read.node, messageId: 'publicKeyVariable', data: { name: read.name, reason: exposed, advice: JWT_FLOW_ADVICE } });
+      } else if (client) {
+        context.report({ node: read.node, messageId: 'secretVariableInClient', data: { name: read.name, where: client.reason, advice } });
+      }
+    }
+
+    /** The token of `Bearer ${token}` / `'Bearer ' + token`, if the value is built that way. */
+    function bearerToken(value: TSESTree.Node): TSESTree.Node | undefined {
+      const inner = unwrap(value);
+      const scope = sourceCode.getScope(inner);
+      if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 1 && /^bearer\s+$/i.test(inner.quasis[0]?.value.cooked ?? '')) {
+        return inner.expressions[0];
+      }
+      if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+' && /^bearer\s+$/i.test(staticString(inner.left, scope) ?? '')) {
+        return inner.right;
+      }
+      return undefined;
+    }
+
+    /** The name an API-key token goes by (`apiKey`, `props.engiumKey`), when it is one. */
+    function apiKeyName(token: TSESTree.Node): string | undefined {
+      let inner = unwrap(token);
+      // Env reads are the env check's to report; literals are no-hardcoded-key's.
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        const init = bindingInit(inner, sourceCode.getScope(inner));
+        if (init && isEnvRead(init)) return undefined;
+      }
+      if (isEnvRead(inner) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
+      if (inner.type === AST_NODE_TYPES.CallExpression) inner = inner.callee;
+      const name =
+        inner.type === AST_NODE_TYPES.Identifier
+          ? inner.name
+          : inner.type === AST_NODE_TYPES.MemberExpression
+            ? (ASTUtils.getPropertyName(inner, sourceCode.getScope(inner)) ?? undefined)
+            : undefined;
+      if (!name || USER_TOKEN_NAME.test(name)) return undefined;
+      return API_KEY_NAME.test(name) || isKeyBearing(name) ? name : undefined;
+    }
+
+    function checkAuthorization(value: TSESTree.Node | undefined): void {
+      if (!client || !value) return;
+      const token = bearerToken(value);
+      const name = token && apiKeyName(token);
+      if (token && name) context.report({ node: token, messageId: 'bearerKeyInClient', data: { name, where: client.reason, advice } });
+    }
+
+    return {
+      Program() {
+        for (const read of processEnvReads(sourceCode)) checkRead(read);
+      },
+      'MemberExpression[object.type="MetaProperty"]'(node: TSESTree.MemberExpression) {
+        if (node.object.type !== AST_NODE_TYPES.MetaProperty || node.object.meta.name !== 'import') return;
+        if (ASTUtils.getPropertyName(node, sourceCode.getScope(node)) !== 'env') return;
+        for (const read of importMetaEnvReads(node, sourceCode.getScope(node))) checkRead(read);
+      },
+      ImportDeclaration(node) {
+        for (const read of svelteKitEnvReads(node, sourceCode)) checkRead(read);
+      },
+      Property(node) {
+        if (!client || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const name = ASTUtils.getPropertyName(node, sourceCode.getScope(node));
+        if (name !== null && sameHeaderName(name, HEADERS.authorization)) checkAuthorization(node.value);
+      },
+      CallExpression(node) {
+        if (!client || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const method = ASTUtils.getPropertyName(node.callee, sourceCode.getScope(node));
+        if (method !== 'set' && method !== 'append' && method !== 'setRequestHeader') return;
+        const [name, value] = node.arguments;
+        if (name && sameHeaderName(staticString(name, sourceCode.getScope(node)) ?? '', HEADERS.authorization)) checkAuthorization(value);
+      },
+    };
+  },
+});
+
+function isEnvRead(node: TSESTree.Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = inner.object;
+  if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const base = object.object;
+  const envName = object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : '';
+  return envName === 'env' && ((base.type === AST_NODE_TYPES.Identifier && base.name === 'process') || base.type === AST_NODE_TYPES.MetaProperty);
+}

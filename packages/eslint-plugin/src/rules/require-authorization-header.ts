@@ -1,0 +1,58 @@
+import { credentialQueryParameters, HEADERS } from '@engium/core';
+import { CALL_RULE_DEFAULTS, CALL_RULE_SCHEMA, type CallRuleOptions } from '../analysis/call-rule-options.js';
+import { authorizationNeed, describeEndpoint, engiumRequests } from '../analysis/engium-requests.js';
+import { partialString } from '../analysis/static.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'missingAuthorization' | 'unresolvedAuthorization' | 'notBearer' | 'credentialInQuery';
+
+export default createRule<[CallRuleOptions], MessageIds>({
+  name: 'require-authorization-header',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: `Require an ${HEADERS.authorization}: Bearer header on Engium API calls, and no credentials in their URLs`,
+      recommended: true,
+      strictOptions: { reportUnknown: true },
+      typeCheckedOptions: { typeAware: true },
+    },
+    messages: {
+      missingAuthorization: `This Engium API call ({{endpoint}}) sends no ${HEADERS.authorization} header; every call but POST /auth/login and POST /auth/refresh needs ${HEADERS.authorization}: Bearer <token>.`,
+      unresolvedAuthorization: `Cannot tell whether this Engium API call ({{endpoint}}) sends ${HEADERS.authorization}: its headers come from code this rule cannot follow.`,
+      notBearer: `The ${HEADERS.authorization} header of this Engium API call ({{endpoint}}) does not use the Bearer scheme; Engium expects "Bearer <api key or access token>".`,
+      credentialInQuery: `This Engium API call ({{endpoint}}) sends a credential in its URL (?{{parameter}}=), which proxies, browser history and access logs keep. Send it as ${HEADERS.authorization}: Bearer <token> instead.`,
+    },
+    schema: CALL_RULE_SCHEMA,
+    defaultOptions: CALL_RULE_DEFAULTS,
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    return {
+      'Program:exit'() {
+        const analysis = engiumRequests(context, { typeAware: options.typeAware === true });
+        for (const request of analysis.requests) {
+          const data = { endpoint: describeEndpoint(request) };
+          const inQuery = [...new Set(credentialQueryParameters(request.url.text))];
+          for (const parameter of inQuery) context.report({ node: request.node, messageId: 'credentialInQuery', data: { ...data, parameter } });
+          // The credential is sent, only in the wrong place: that is the one problem to report.
+          if (inQuery.length > 0) continue;
+          const need = authorizationNeed(request);
+          if (need === 'not-required') continue;
+          const authorization = analysis.header(request, HEADERS.authorization);
+          if (authorization.state === 'present') {
+            const value = authorization.value && partialString(authorization.value, sourceCode.getScope(authorization.value));
+            const scheme = value?.text.trimStart();
+            if (scheme !== undefined && (value?.complete || scheme.length >= 7) && !/^bearer(\s|$)/i.test(scheme)) {
+              context.report({ node: request.node, messageId: 'notBearer', data });
+            }
+          } else if (authorization.state === 'absent' && need === 'required') {
+            context.report({ node: request.node, messageId: 'missingAuthorization', data });
+          } else if (options.reportUnknown) {
+            context.report({ node: request.node, messageId: 'unresolvedAuthorization', data });
+          }
+        }
+      },
+    };
+  },
+});
+
