@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findKeys, findNeedles, KEY_NEEDLES, mayContainKey } from '../src/index.js';
+import { ALPHANUMERIC, FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
+
+const KEY = keyOf('test', 'Zr81mQ0pLk2vW9');
+const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+describe('prefilter', () => {
+  it.each(Object.entries(FULL_ENCODERS).flatMap(([name, encode]) => [0, 1, 2, 3, 4, 5, 6].map((variant) => [`${name} #${variant}`, encode(KEY, variant).text] as const)))(
+    'passes the fully encoded form %s',
+    (_name, text) => {
+      expect(findKeys(text)).toHaveLength(1);
+      expect(mayContainKey(bytes(text))).toBe(true);
+    },
+  );
+
+  it('passes keys that keep a plain underscore next to an encoded character', () => {
+    for (const text of [KEY.replace('_Z', '_\\x5a'), KEY.replace('_Z', '_%5A'), KEY.replace('_Z', '_&#90;'), KEY.replace('_Z', '_\\u005a')]) {
+      expect(findKeys(text)).toHaveLength(1);
+      expect(mayContainKey(bytes(text))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['prose', 'The quick brown fox jumps over the lazy dog.'],
+    ['code without keys', 'const user_name = process.env.USER_NAME; fetch(url, { headers });'],
+    ['an identifier with eng_', 'eng_subscription eng_x'],
+    ['empty input', ''],
+    ['binary bytes', '\u0000\u0001\u00ff\u00fe'],
+  ])('rejects %s', (_name, text) => {
+    expect(mayContainKey(bytes(text))).toBe(false);
+    expect(findKeys(text)).toEqual([]);
+  });
+
+  it('accepts a Uint8Array view into a larger buffer, reading only the view', () => {
+    const whole = bytes(`xxxxxxxx${KEY}yyyy`);
+    const view = new Uint8Array(whole.buffer, whole.byteOffset + 8, KEY.length);
+    expect(mayContainKey(view)).toBe(true);
+    const before = new Uint8Array(whole.buffer, whole.byteOffset, 8);
+    expect(mayContainKey(before)).toBe(false);
+  });
+
+  it('finds needles at their byte offsets, in order, once each', () => {
+    const text = `a${KEY} \\x5f %5F`;
+    const hits = findNeedles(bytes(text));
+    expect(hits).toEqual([...new Set(hits)].sort((a, b) => a - b));
+    expect(hits).toContain(1 + 'eng'.length);
+    expect(hits).toContain(text.indexOf('\\x5f'));
+    expect(hits).toContain(text.indexOf('%5F'));
+    expect(findNeedles(bytes('nothing here'))).toEqual([]);
+  });
+
+  it('has only needles that are valid, non-empty byte strings', () => {
+    for (const needle of KEY_NEEDLES) {
+      expect(needle.length).toBeGreaterThan(1);
+      expect([...needle].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
+    }
+  });
+});
+
+describe('prefilter: properties', () => {
+  it('never rejects bytes in which findKeys finds a plain or fully encoded key', () => {
+    fc.assert(
+      fc.property(randomKey, fc.constantFrom(...Object.keys(FULL_ENCODERS)), fc.nat(1000), surroundingText, surroundingText, (key, name, variant, before, after) => {
+        const form = FULL_ENCODERS[name]?.(key, variant);
+        if (!form) throw new Error(`no encoder ${name}`);
+        const text = before + form.text + after;
+        fc.pre(findKeys(text).length > 0);
+        expect(mayContainKey(bytes(text))).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('passes every key whose underscores are plain or encoded in any way the decoders read', () => {
+    const underscores: Record<string, string[]> = {
+      escape: ['\\x5f', '\\x5F', '\\u005f', '\\u005F', '\\u{5f}', '\\u{5F}', '\\u{05f}', '\\u{00005F}'],
+      percent: ['%5f', '%5F'],
+      'html-entity': ['&#95;', '&#095;', '&#0000095;', '&#x5f;', '&#x5F;', '&#X5f;', '&#X5F;', '&#x005f;', '&#X00005F;', '&lowbar;', '&UnderBar;'],
+    };
+    const scheme = fc.constantFrom(...Object.keys(underscores));
+    const underscore = (name: string): fc.Arbitrary<string> => fc.constantFrom('_', ...(underscores[name] ?? []));
+    fc.assert(
+      fc.property(
+        scheme.chain((name) => fc.tuple(underscore(name), underscore(name))),
+        fc.constantFrom('live', 'test'),
+        fc.noBias(fc.string({ unit: fc.constantFrom(...ALPHANUMERIC), minLength: 12, maxLength: 40 })),
+        surroundingText,
+        ([first, second], kind, body, around) => {
+          const text = `${around}eng${first}${kind}${second}${body}${around}`;
+          expect(findKeys(text).map(({ key }) => key)).toEqual([`eng_${kind}_${body}`]);
+          expect(mayContainKey(bytes(text))).toBe(true);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
