@@ -1,7 +1,22 @@
+import { historyReport } from '../git/history-report.js';
+import { asUsageError } from '../git/report-parts.js';
+import { exitCodeFor, writeReport } from '../report/index.js';
+import { reportError } from './errors.js';
 import type { CommandOptions } from './options.js';
 
-// Work in progress this session: the command is wired into the CLI before its implementation lands.
-export async function run(_dir: string, _options: CommandOptions): Promise<number> {
-  console.error('engium-scan: the `history` command is not available in this build yet');
-  return 2;
+/** `engium-scan history [dir] [--range A..B | --since REF | --all]`. */
+export async function run(dir: string, options: CommandOptions): Promise<number> {
+  try {
+    const report = await historyReport(dir, {
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      ...(options.baseline !== undefined ? { baselineFile: options.baseline } : {}),
+      ...(options.range !== undefined ? { range: options.range } : {}),
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.all ? { all: true } : {}),
+    });
+    writeReport(report, { format: options.format, ...(options.output !== undefined ? { output: options.output } : {}), ...(options.quiet ? { quiet: true } : {}) });
+    return exitCodeFor(report, options.failOn);
+  } catch (error) {
+    return reportError(asUsageError(error));
+  }
 }

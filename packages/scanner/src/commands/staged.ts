@@ -1,7 +1,19 @@
+import { asUsageError } from '../git/report-parts.js';
+import { stagedReport } from '../git/staged-report.js';
+import { exitCodeFor, writeReport } from '../report/index.js';
+import { reportError } from './errors.js';
 import type { CommandOptions } from './options.js';
 
-// Work in progress this session: the command is wired into the CLI before its implementation lands.
-export async function run(_dir: string, _options: CommandOptions): Promise<number> {
-  console.error('engium-scan: the `staged` command is not available in this build yet');
-  return 2;
+/** `engium-scan staged [dir]`: what `git commit` is about to record; for pre-commit hooks. */
+export async function run(dir: string, options: CommandOptions): Promise<number> {
+  try {
+    const report = await stagedReport(dir, {
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      ...(options.baseline !== undefined ? { baselineFile: options.baseline } : {}),
+    });
+    writeReport(report, { format: options.format, ...(options.output !== undefined ? { output: options.output } : {}), ...(options.quiet ? { quiet: true } : {}) });
+    return exitCodeFor(report, options.failOn);
+  } catch (error) {
+    return reportError(asUsageError(error));
+  }
 }

@@ -1,18 +1,33 @@
 // Keys in one added line: a byte prefilter first (most lines hold no needle), then core's finder.
 import { mayContainKey } from '@engium/core';
+import type { Snippet } from '../finding.js';
 import { INLINE_IGNORE, keyHitsInText, type KeyHit } from '../analyse/key-hits.js';
+import { snippetOf } from '../analyse/snippet.js';
 import type { AddedLine } from './patch-parser.js';
 
 const IGNORE_BYTES = Buffer.from(INLINE_IGNORE);
 
+export interface AddedHit extends KeyHit {
+  /** The line with every key redacted, for the code frame. */
+  snippet: Snippet;
+}
+
 /**
- * Every key on an added line, located in the new file. An `engium-ignore` comment on the line
- * above counts, as in the directory audit, when the diff shows that line.
+ * Every key on an added line, located in the new file, with its redacted code frame. An
+ * `engium-ignore` comment on the line above counts, as in the directory audit, when the diff
+ * shows that line. `onText` sees the decoded line when it holds a key (for env-variable names).
  */
-export function keyHitsInAddedLine(added: AddedLine): KeyHit[] {
+export function keyHitsInAddedLine(added: AddedLine, onText?: (text: string) => void): AddedHit[] {
   if (!mayContainKey(added.bytes)) return [];
-  const hits = keyHitsInText(added.bytes.toString('utf8'), added.line);
+  const text = added.bytes.toString('utf8');
+  const hits = keyHitsInText(text, added.line);
+  if (hits.length === 0) return [];
+  onText?.(text);
   const ignoredAbove = added.previous !== undefined && added.previous.includes(IGNORE_BYTES);
-  if (added.offset === 0 && !ignoredAbove) return hits;
-  return hits.map((hit) => ({ ...hit, column: hit.column + added.offset, ignoredInline: hit.ignoredInline || ignoredAbove }));
+  return hits.map((hit) => ({
+    ...hit,
+    snippet: snippetOf(text, hit.column, hit.length, hit.secret.redacted),
+    column: hit.column + added.offset,
+    ignoredInline: hit.ignoredInline || ignoredAbove,
+  }));
 }

@@ -1,14 +1,15 @@
 // The history source: streams `git log -p` over the chosen commits, oldest first, and keeps the
 // first commit that added each key to each file.
 import type { SkippedFile } from '../finding.js';
-import type { KeyHit } from '../analyse/key-hits.js';
-import { keyHitsInAddedLine } from './added-hits.js';
+import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
+import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit } from './process.js';
 
 export interface HistoryHit {
-  hit: KeyHit;
+  hit: AddedHit;
+  exposure: LineExposure;
   /** POSIX path relative to the repository root, in the commit that added the key. */
   file: string;
   commit: CommitHeader;
@@ -52,7 +53,17 @@ export function historyLogArguments(revisions: readonly string[]): string[] {
   ];
 }
 
-export async function scanHistory(cwd: string, revisions: readonly string[]): Promise<HistoryScan> {
+export interface HistoryScanOptions {
+  /** Extra public env prefixes from config. */
+  publicEnvPrefixes?: readonly string[];
+  /** Paths to leave out (config include/exclude). */
+  skipPath?: (path: string) => boolean;
+  /** Called once per distinct key, in memory only (the action masks keys with it). */
+  onKey?: (key: string) => void;
+}
+
+export async function scanHistory(cwd: string, revisions: readonly string[], options: HistoryScanOptions = {}): Promise<HistoryScan> {
+  const keys = new Set<string>();
   const firstSightings = new Map<string, HistoryHit>();
   const binaryPaths = new Map<string, number>();
   let commit: CommitHeader | undefined;
@@ -67,12 +78,20 @@ export async function scanHistory(cwd: string, revisions: readonly string[]): Pr
     },
     added(line) {
       bytesScanned += line.bytes.length;
-      if (!commit) return;
-      for (const hit of keyHitsInAddedLine(line)) {
+      if (!commit || options.skipPath?.(line.file.path)) return;
+      let text = '';
+      for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
+        if (!keys.has(hit.key)) {
+          keys.add(hit.key);
+          options.onKey?.(hit.key);
+        }
         const id = `${hit.secret.fingerprint}\0${line.file.path}`;
         const seen = firstSightings.get(id);
         // An ignored sighting gives way to a later one that is not: that one leaked the key.
-        if (!seen || (seen.hit.ignoredInline && !hit.ignoredInline)) firstSightings.set(id, { hit, file: line.file.path, commit });
+        if (!seen || (seen.hit.ignoredInline && !hit.ignoredInline)) {
+          const exposure = exposureOfLine(line.file.path, text, options.publicEnvPrefixes);
+          firstSightings.set(id, { hit, exposure, file: line.file.path, commit });
+        }
       }
     },
     fileDone(file) {

@@ -1,15 +1,12 @@
 // Which commits `engium-scan history` reads: --range A..B, --since REF, --all, or HEAD's history.
 // Every ref is checked with git first, so a typo is a clear error rather than an empty report.
-import { GitError, runGit, tryGit } from './process.js';
+import { UsageError } from '../config.js';
+import { runGit, tryGit } from './process.js';
 
 export interface RevisionOptions {
   range?: string;
   since?: string;
   all?: boolean;
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 /** Resolves `ref` to a commit, or throws a UsageError naming it. */
@@ -51,5 +48,3 @@ export async function revisionArguments(cwd: string, options: RevisionOptions): 
   }
   return (await hasHead(cwd)) ? ['HEAD'] : [];
 }
-
-export { GitError };

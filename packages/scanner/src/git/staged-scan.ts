@@ -3,19 +3,28 @@
 // renamed and copied files and staged .env files are read whole from their index blobs.
 import { mayContainKey } from '@engium/core';
 import type { SkippedFile } from '../finding.js';
-import { keyHitsInText, type KeyHit } from '../analyse/key-hits.js';
-import { keyHitsInAddedLine } from './added-hits.js';
+import { keyHitsInText } from '../analyse/key-hits.js';
+import { snippetAt } from '../analyse/bytes.js';
+import { isEnvFile } from '../discover/index.js';
+import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
+import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
 import { readLines } from './lines.js';
 import { PatchParser, type FileChange } from './patch-parser.js';
 import { runGit, spawnGit } from './process.js';
 
 export interface StagedHit {
-  hit: KeyHit;
+  hit: AddedHit;
+  exposure: LineExposure;
   /** POSIX path relative to the scanned directory. */
   file: string;
-  /** The text of the line holding the key, for the code frame (redacted before it is shown). */
-  lineText: string;
+}
+
+export interface StagedScanOptions {
+  /** Extra public env prefixes from config. */
+  publicEnvPrefixes?: readonly string[];
+  /** Paths to leave out (config include/exclude). */
+  skipPath?: (path: string) => boolean;
 }
 
 export interface StagedScan {
@@ -23,12 +32,6 @@ export interface StagedScan {
   filesScanned: number;
   bytesScanned: number;
   skipped: SkippedFile[];
-}
-
-/** `.env`, `.env.local`, `.env.production`, …: read whole, since a variable's name decides exposure. */
-export function isEnvFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name === '.env' || name.startsWith('.env.');
 }
 
 /** Files read whole from the index rather than through their added lines. */
@@ -52,14 +55,9 @@ export const STAGED_DIFF_ARGUMENTS = [
   '--',
 ];
 
-function lineOf(text: string, line: number): string {
-  let start = 0;
-  for (let current = 1; current < line; current++) {
-    start = text.indexOf('\n', start) + 1;
-    if (start === 0) return '';
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? undefined : end);
+function lineAt(text: string, index: number): string {
+  const end = text.indexOf('\n', index);
+  return text.slice(text.lastIndexOf('\n', index - 1) + 1, end === -1 ? undefined : end);
 }
 
 /** Index blob ids of `paths` (for renames git prints no `index` line). */
@@ -75,7 +73,7 @@ async function indexBlobs(cwd: string, paths: readonly string[]): Promise<Map<st
   return blobs;
 }
 
-export async function scanStaged(cwd: string): Promise<StagedScan> {
+export async function scanStaged(cwd: string, options: StagedScanOptions = {}): Promise<StagedScan> {
   const hits: StagedHit[] = [];
   const whole: FileChange[] = [];
   const skipped: SkippedFile[] = [];
@@ -84,12 +82,15 @@ export async function scanStaged(cwd: string): Promise<StagedScan> {
 
   const parser = new PatchParser({
     added(line) {
-      if (readsWhole(line.file)) return;
+      if (readsWhole(line.file) || options.skipPath?.(line.file.path)) return;
       bytesScanned += line.bytes.length;
-      for (const hit of keyHitsInAddedLine(line)) hits.push({ hit, file: line.file.path, lineText: line.bytes.toString('utf8') });
+      let text = '';
+      for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
+        hits.push({ hit, file: line.file.path, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes) });
+      }
     },
     fileDone(file) {
-      if (file.status === 'deleted') return;
+      if (file.status === 'deleted' || options.skipPath?.(file.path)) return;
       if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
       else if (readsWhole(file)) whole.push(file);
       else filesScanned++;
@@ -116,7 +117,10 @@ export async function scanStaged(cwd: string): Promise<StagedScan> {
       bytesScanned += content.length;
       if (!mayContainKey(content)) continue;
       const text = content.toString('utf8');
-      for (const hit of keyHitsInText(text)) hits.push({ hit, file: file.path, lineText: lineOf(text, hit.line) });
+      for (const hit of keyHitsInText(text)) {
+        const located = { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) };
+        hits.push({ hit: located, file: file.path, exposure: exposureOfLine(file.path, lineAt(text, hit.index), options.publicEnvPrefixes) });
+      }
     }
   }
   return { hits, filesScanned, bytesScanned, skipped };

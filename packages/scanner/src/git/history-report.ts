@@ -1,0 +1,69 @@
+// `engium-scan history`: the history source, then the same classify → suppress → report stages
+// as the directory audit, plus whether each key is still there at HEAD.
+import type { ScanReport } from '../finding.js';
+import { buildFinding } from '../classify/finding.js';
+import { RULES } from '../rules.js';
+import { scanHistory, type HistoryHit } from './history-scan.js';
+import { presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
+import { runGit } from './process.js';
+import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
+import { hasHead, revisionArguments, type RevisionOptions } from './revisions.js';
+
+export type HistoryReportOptions = GitReportOptions & RevisionOptions;
+
+/**
+ * Says where the key still is at HEAD: in the file, or moved elsewhere. (A key gone everywhere
+ * is already called a leak by the finding's message: "gone at HEAD but stays in every clone".)
+ */
+export function presenceNote(file: string, presence: PresenceAtHead): string {
+  const others = presence.elsewhere.slice(0, 3).join(', ') + (presence.elsewhere.length > 3 ? ` and ${presence.elsewhere.length - 3} more` : '');
+  if (presence.inFile) return ` At HEAD it is still in ${file}${others ? ` and also in ${others}` : ''}: remove it there too.`;
+  if (others) return ` At HEAD it is gone from ${file} but still in ${others}: remove it there too.`;
+  return '';
+}
+
+function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
+  const { hit, exposure, commit, file } = sighting;
+  const finding = buildFinding(hit, {
+    file,
+    ruleId: RULES.historyKey.id,
+    exposure: exposure.exposure,
+    ...(exposure.reason ? { reason: exposure.reason } : {}),
+    ...(exposure.chain ? { chain: exposure.chain } : {}),
+    ...(exposure.envVariable ? { envVariable: exposure.envVariable } : {}),
+    commit: {
+      sha: commit.sha,
+      author: commit.author,
+      date: commit.date,
+      presentAtHead: presence.inFile || presence.elsewhere.length > 0,
+    },
+  });
+  finding.message += presenceNote(file, presence);
+  return finding;
+}
+
+export async function historyReport(dir: string, options: HistoryReportOptions = {}): Promise<ScanReport> {
+  const started = performance.now();
+  // History paths are relative to the repository root, whichever folder of it was named.
+  const root = (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').replace(/\n$/, '');
+  const { config, skipPath } = await setUp(root, options);
+  const revisions = await revisionArguments(root, options);
+  const scan = await scanHistory(root, revisions, {
+    skipPath,
+    ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
+    ...(options.onSecret ? { onKey: options.onSecret } : {}),
+  });
+  const presence = await presenceAtHead(
+    root,
+    scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
+    await hasHead(root),
+  );
+  const candidates = scan.hits.map((sighting) =>
+    candidateOf(sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
+  );
+  return assembleReport(
+    { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, started },
+    config,
+    options,
+  );
+}

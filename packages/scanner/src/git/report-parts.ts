@@ -1,0 +1,69 @@
+// What the history and staged reports share with the directory audit: config, path filters,
+// suppressions (inline engium-ignore, allowlist, baseline) and the report shape.
+import picomatch from 'picomatch';
+import { loadConfig, UsageError, type EngiumConfig } from '../config.js';
+import type { FindingCandidate } from '../classify/finding.js';
+import type { ScanReport, ScanWarning, SkippedFile } from '../finding.js';
+import { applySuppressions, readBaseline } from '../suppress/index.js';
+import { GitError } from './process.js';
+
+export interface GitReportOptions {
+  /** Config file; default: engium.config.json at the scanned directory, if any. */
+  configFile?: string;
+  /** Findings in this baseline file are kept, marked `baselined`, and do not fail the run. */
+  baselineFile?: string;
+  /** Called once per distinct key, in memory only (the action masks keys with it). */
+  onSecret?: (key: string) => void;
+}
+
+export interface Setup {
+  config: EngiumConfig;
+  /** True for paths the config's include/exclude globs leave out. */
+  skipPath: (path: string) => boolean;
+}
+
+export async function setUp(dir: string, options: GitReportOptions): Promise<Setup> {
+  const config = await loadConfig(dir, options.configFile);
+  const included = config.include?.length ? picomatch(config.include, { dot: true }) : undefined;
+  const excluded = config.exclude?.length ? picomatch(config.exclude, { dot: true }) : undefined;
+  return { config, skipPath: (path) => (included !== undefined && !included(path)) || (excluded?.(path) ?? false) };
+}
+
+export interface ReportParts {
+  candidates: FindingCandidate[];
+  filesScanned: number;
+  bytesScanned: number;
+  skipped: SkippedFile[];
+  warnings?: ScanWarning[];
+  started: number;
+}
+
+const byPosition = (a: FindingCandidate, b: FindingCandidate): number =>
+  (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+
+export function assembleReport(parts: ReportParts, config: EngiumConfig, options: GitReportOptions): ScanReport {
+  const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
+  const { findings, suppressed, baselined } = applySuppressions([...parts.candidates].sort(byPosition), {
+    ...(config.allowlist ? { allowlist: config.allowlist } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
+  return {
+    version: 1,
+    findings,
+    stats: {
+      filesScanned: parts.filesScanned,
+      bytesScanned: parts.bytesScanned,
+      durationMs: Math.round(performance.now() - parts.started),
+      skipped: parts.skipped,
+      suppressed,
+      baselined,
+      ...(parts.warnings?.length ? { warnings: parts.warnings } : {}),
+    },
+  };
+}
+
+/** Git failures and bad refs are the user's to fix: they become usage errors (exit 2) with git's words. */
+export function asUsageError(error: unknown): unknown {
+  if (error instanceof GitError) return new UsageError(error.message);
+  return error;
+}
