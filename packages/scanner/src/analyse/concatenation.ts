@@ -16,7 +16,7 @@ export interface AssembledKey {
 
 type Token =
   | { type: 'string'; value: string; start: number; end: number }
-  | { type: 'template'; value: string | undefined; substitutions: number; start: number; end: number }
+  | { type: 'template'; value: string | undefined; substitutions: number; constantParts: string[]; start: number; end: number }
   | { type: 'identifier'; name: string; start: number; end: number }
   | { type: 'plus'; start: number; end: number }
   | { type: 'other'; text: string; start: number; end: number };
@@ -51,13 +51,18 @@ function readQuoted(text: string, start: number): { value: string; end: number }
 }
 
 /** Reads a template literal; its value is known when every `${…}` holds a known constant or a quoted string. */
-function readTemplate(text: string, start: number, constants: ReadonlyMap<string, string>): { value: string | undefined; substitutions: number; end: number } {
+function readTemplate(
+  text: string,
+  start: number,
+  constants: ReadonlyMap<string, string>,
+): { value: string | undefined; substitutions: number; constantParts: string[]; end: number } {
   let value: string | undefined = '';
   let substitutions = 0;
+  const constantParts: string[] = [];
   let i = start + 1;
   while (i < text.length) {
     const char = text[i] ?? '';
-    if (char === '`') return { value, substitutions, end: i + 1 };
+    if (char === '`') return { value, substitutions, constantParts, end: i + 1 };
     if (char === '\\') {
       if (value !== undefined) value += SIMPLE_ESCAPES[text[i + 1] ?? ''] ?? text[i + 1] ?? '';
       i += 2;
@@ -74,7 +79,9 @@ function readTemplate(text: string, start: number, constants: ReadonlyMap<string
       const expression = text.slice(i + 2, j - 1).trim();
       substitutions++;
       const quoted = /^(['"]).*\1$/.test(expression) ? readQuoted(expression, 0)?.value : undefined;
-      const resolved = quoted ?? constants.get(expression);
+      const constant = constants.get(expression);
+      if (constant !== undefined) constantParts.push(constant);
+      const resolved = quoted ?? constant;
       value = value !== undefined && resolved !== undefined ? value + resolved : undefined;
       i = j;
       continue;
@@ -82,7 +89,7 @@ function readTemplate(text: string, start: number, constants: ReadonlyMap<string
     if (value !== undefined) value += char;
     i++;
   }
-  return { value: undefined, substitutions, end: text.length };
+  return { value: undefined, substitutions, constantParts, end: text.length };
 }
 
 /** Whether a `/` after this token starts a regex literal rather than a division. */
@@ -120,9 +127,11 @@ export function findAssembledKeys(text: string): AssembledKey[] {
   const tokens: Token[] = [];
   let i = 0;
 
-  const report = (value: string, start: number, end: number): void => {
+  // A key already whole in one constant is reported where that constant is assembled, not at each use.
+  const report = (value: string, start: number, end: number, constantParts: readonly string[]): void => {
     for (const match of matchKeys(value)) {
       if (placeholderReason(match.key) !== undefined || text.includes(match.key)) continue;
+      if (constantParts.some((part) => part.includes(match.key))) continue;
       if (!found.some((existing) => existing.index === start && existing.key === match.key)) {
         found.push({ key: match.key, kind: match.kind, index: start, length: end - start });
       }
@@ -134,6 +143,7 @@ export function findAssembledKeys(text: string): AssembledKey[] {
     let value = '';
     let parts = 0;
     let templated = false;
+    const constantParts: string[] = [];
     let index = tokens.length - 1;
     let start: number;
     for (;;) {
@@ -143,7 +153,11 @@ export function findAssembledKeys(text: string): AssembledKey[] {
       else if (token?.type === 'template') {
         part = token.value;
         templated ||= token.substitutions > 0;
-      } else if (token?.type === 'identifier') part = constants.get(token.name);
+        constantParts.push(...token.constantParts);
+      } else if (token?.type === 'identifier') {
+        part = constants.get(token.name);
+        if (part !== undefined) constantParts.push(part);
+      }
       if (token === undefined || part === undefined) return;
       value = part + value;
       parts++;
@@ -152,7 +166,7 @@ export function findAssembledKeys(text: string): AssembledKey[] {
       index -= 2;
     }
     const last = tokens[tokens.length - 1];
-    if (last && (parts >= 2 || templated)) report(value, start, last.end);
+    if (last && (parts >= 2 || templated)) report(value, start, last.end, constantParts);
   };
 
   /** After `const NAME = …;`-like tokens: records NAME when the value is known. */
@@ -172,7 +186,9 @@ export function findAssembledKeys(text: string): AssembledKey[] {
     const equals = tokens[index - 1];
     const name = tokens[index - 2];
     const keyword = tokens[index - 3];
-    if (equals?.type === 'other' && equals.text === '=' && name?.type === 'identifier' && keyword?.type === 'identifier' && ['const', 'let', 'var'].includes(keyword.name)) {
+    const declares =
+      (keyword?.type === 'identifier' && ['const', 'let', 'var'].includes(keyword.name)) || (keyword?.type === 'other' && keyword.text === ','); // `var a="…",b=a+"…"` in minified code
+    if (equals?.type === 'other' && equals.text === '=' && name?.type === 'identifier' && declares) {
       constants.set(name.name, value);
     }
   };
@@ -211,7 +227,7 @@ export function findAssembledKeys(text: string): AssembledKey[] {
     }
     if (char === '`') {
       const template = readTemplate(text, i, constants);
-      tokens.push({ type: 'template', value: template.value, substitutions: template.substitutions, start: i, end: template.end });
+      tokens.push({ type: 'template', value: template.value, substitutions: template.substitutions, constantParts: template.constantParts, start: i, end: template.end });
       i = template.end;
       if (!continuesWithPlus(text, i)) operandEnded();
       continue;

@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
-import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, WHOLE_DECODE_BYTES, type LocatedHit } from './bytes.js';
+import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
@@ -42,6 +42,8 @@ const BINARY_PROBE_BYTES = 8000;
 
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
+/** The largest file whose constant concatenations are resolved. */
+const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
 /** Assembled keys start with this literal in at least one part. */
 const ASSEMBLY_TRIGGER = Buffer.from('eng_');
 
@@ -98,7 +100,8 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
     analysis.skipped = { file: file.path, reason: 'binary file' };
     return;
   }
-  const assembly = file.role === 'source' && JS_SOURCE.test(file.path) && bytes.length <= WHOLE_DECODE_BYTES;
+  // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
+  const assembly = file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
   if (!hasCandidate(bytes, assembly ? ASSEMBLY_TRIGGER : undefined)) return;
   const { hits, text } = keyHitsInBytes(bytes);
   const analysed: AnalysedHit[] = hits;
