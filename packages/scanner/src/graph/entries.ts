@@ -1,7 +1,7 @@
 // Where the browser starts and where the server starts, per framework, detected from each package's
 // dependencies and files. Client entries seed the walk that decides what ships; server entries
 // seed the walk that decides what is server-only.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
@@ -39,6 +39,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     notClient: ['{src/,}pages/api/**', `{src/,}pages/_document.${JS}`, `{src/,}pages/_middleware.${JS}`],
     server: [
       [`{src/,}pages/api/**/*.${JS}`, 'Next.js API route'],
+      // Pages render on the server too, and their data functions run only there.
+      [`{src/,}pages/**/*.${JS}`, 'Next.js page, server side'],
       [`{src/,}pages/_document.${JS}`, 'Next.js _document, rendered on the server'],
       [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,route,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
       [`{src/,}{middleware,instrumentation}.${JS}`, 'Next.js server runtime'],
@@ -112,6 +114,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
     server: [
       [`app/entry.server.${JS}`, 'Remix server entry'],
+      [`app/{root,routes/**/*}.${JS}`, 'Remix route, loader and action run on the server'],
       [`{server,server/**/*}.${JS}`, 'Remix server'],
     ],
   },
@@ -163,23 +166,6 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
     if (file) entries.push({ file, side, label });
   };
 
-  // Markers in the module's own text or path, in any framework.
-  for (const file of modules) {
-    let head = '';
-    try {
-      head = readFileSync(paths.absolute(file), 'utf8');
-    } catch {
-      // Unreadable modules are reported when the walk reaches them.
-    }
-    const directive = prologueDirectives(head).find((name) => name === 'use client' || name === 'use server');
-    if (directive) add(file, DIRECTIVE_MARKERS[directive].side, `"${directive}"`);
-    for (const specifier of Object.keys(MARKER_IMPORTS)) {
-      if (head.includes(specifier) && new RegExp(`import\\s*['"]${specifier}['"]`).test(head)) add(file, 'server', `import "${specifier}"`);
-    }
-    const marker = pathMarker(file);
-    if (marker) add(file, marker.side, marker.id === 'client-file' ? '*.client.* file' : marker.reason);
-  }
-
   for (const info of packages) {
     const owned = modules.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
     const ownedFiles = files.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
@@ -202,6 +188,19 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
     const serverFolder = picomatch(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
     for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
+  }
+
+  // Markers in the module's own text or path, in any framework (after the frameworks' entries,
+  // whose labels are more specific for the same file).
+  for (const file of modules) {
+    const head = readHead(paths.absolute(file));
+    const directive = prologueDirectives(head).find((name) => name === 'use client' || name === 'use server');
+    if (directive) add(file, DIRECTIVE_MARKERS[directive].side, `"${directive}"`);
+    for (const specifier of Object.keys(MARKER_IMPORTS)) {
+      if (head.includes(specifier) && new RegExp(`import\\s*['"]${specifier}['"]`).test(head)) add(file, 'server', `import "${specifier}"`);
+    }
+    const marker = pathMarker(file);
+    if (marker) add(file, marker.side, marker.id === 'client-file' ? '*.client.* file' : marker.reason);
   }
 
   // Vite and plain pages: module scripts that an index.html loads.
@@ -228,6 +227,22 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
     for (const file of modules) if (match(file)) add(file, 'client', 'clientEntries in config');
   }
   return entries;
+}
+
+const HEAD_BYTES = 8192;
+
+/** The start of a module: where directives and marker imports sit. Unreadable modules are reported when a walk reaches them. */
+function readHead(path: string): string {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.toString('utf8', 0, readSync(descriptor, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return '';
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /** `main`, `bin`, `exports` and the files `node`/`tsx` run in `scripts`: where a Node program starts. */

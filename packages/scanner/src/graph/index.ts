@@ -37,10 +37,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     files,
     packages,
     clientEntries: options.clientEntries ?? [],
-    sourceFor: (file) => {
-      const resolution = resolver.resolve(`./${file}`, '__entry__.js');
-      return resolution.kind === 'module' ? resolution.file : fileSet.has(file) ? file : undefined;
-    },
+    sourceFor: (file) => resolver.moduleAt(file),
   });
 
   const graph = new ModuleGraph(ts, paths, resolver, problems);
@@ -66,7 +63,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   };
 
   const readersExposure = (found: { reader: string; path: string[] }[], fallbackFile: string, what: string): KeyReaders => {
+    // A reader ships the binding only through an import the browser build keeps (not one used
+    // only by getServerSideProps, a loader, or Astro frontmatter).
+    const shipsFrom = (reader: string, imported: string | undefined) =>
+      graph.node(reader).edges.some((edge) => edge.target === imported && !edge.serverOnly);
     const client = found
+      .filter((reader) => shipsFrom(reader.reader, reader.path[0]))
       .map((reader) => ({ reader, chain: graph.chain(graph.client, reader.reader) }))
       .filter((candidate): candidate is { reader: (typeof found)[number]; chain: string[] } => candidate.chain !== undefined)
       .sort((a, b) => a.chain.length + a.reader.path.length - (b.chain.length + b.reader.path.length));

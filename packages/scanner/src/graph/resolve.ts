@@ -2,7 +2,7 @@
 // tsconfig, with a shared cache and a cached file system), then the few things a bundler adds that
 // the compiler cannot see without a generated config or node_modules: workspace packages by name,
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { exportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
@@ -20,21 +20,43 @@ const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|woff
 const VIRTUAL = /^(?:\$env\/|\$app\/|\$service-worker|astro:|virtual:|node:|bun:|#)/;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+/**
+ * File kinds from one directory listing per folder: resolution probes many names that do not
+ * exist (`x.ts`, `x.tsx`, `x.d.ts`, `x/index.ts`, …), and a listing answers them all.
+ */
 class CachedFileSystem {
-  private readonly stats = new Map<string, 'file' | 'dir' | 'none'>();
+  private readonly listings = new Map<string, Map<string, 'file' | 'dir' | 'link'> | undefined>();
 
   kind(path: string): 'file' | 'dir' | 'none' {
-    let kind = this.stats.get(path);
-    if (kind === undefined) {
-      try {
-        const stat = statSync(path);
-        kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'none';
-      } catch {
-        kind = 'none';
-      }
-      this.stats.set(path, kind);
+    const slash = path.lastIndexOf('/');
+    if (slash <= 0) return this.stat(path);
+    const listing = this.listing(path.slice(0, slash));
+    const kind = listing?.get(path.slice(slash + 1));
+    if (kind === undefined) return 'none';
+    return kind === 'link' ? this.stat(path) : kind;
+  }
+
+  private listing(dir: string): Map<string, 'file' | 'dir' | 'link'> | undefined {
+    if (this.listings.has(dir)) return this.listings.get(dir);
+    let listing: Map<string, 'file' | 'dir' | 'link'> | undefined;
+    try {
+      listing = new Map(
+        readdirSync(dir, { withFileTypes: true }).map((entry) => [entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'link'] as const),
+      );
+    } catch {
+      listing = undefined;
     }
-    return kind;
+    this.listings.set(dir, listing);
+    return listing;
+  }
+
+  private stat(path: string): 'file' | 'dir' | 'none' {
+    try {
+      const stat = statSync(path);
+      return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'none';
+    } catch {
+      return 'none';
+    }
   }
 }
 
@@ -117,6 +139,12 @@ export class ModuleResolver {
 
   private existing(file: string, specifier: string): Resolution {
     return this.fs.kind(this.paths.absolute(file)) === 'file' ? { kind: 'module', file } : { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+  }
+
+  /** The module a root-relative path names (a package.json entry point): itself, its source, or undefined. */
+  moduleAt(target: string): string | undefined {
+    const found = this.resolveWithin(target, '__root__.js');
+    return found?.kind === 'module' ? found.file : undefined;
   }
 
   /** Resolves `target` (root-relative, extension optional, maybe a folder) as the compiler would a relative import. */

@@ -1,0 +1,244 @@
+// The module graph on realistic small apps, through the built scanner's analyseProgram (what the
+// scan command's classify step calls): each module's exposure, the chain that ships it, the
+// readers of exported keys and public env variables, and built output.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseProgram, type ProgramAnalysis } from '../../packages/scanner/dist/graph/index.js';
+import { expectNoFullKey, REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
+import { expoApp, monorepo, nextAppRouter, nextPagesRouter, nodeServer, svelteKit, viteReact, type FixtureApp } from './apps.js';
+
+function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(root, join(dir, entry.name)) : [relative(root, join(dir, entry.name)).split('\\').join('/')],
+  );
+}
+
+async function analyse(app: FixtureApp, extra: Record<string, string> = {}): Promise<{ root: string; analysis: ProgramAnalysis }> {
+  const root = tempDir('engium-graph-');
+  writeFiles(root, { ...app.files, ...extra });
+  const analysis = await analyseProgram(root, { files: listFiles(root) });
+  return { root, analysis };
+}
+
+/** Every answer the analysis gives, as text: none may hold a key. */
+function everything(analysis: ProgramAnalysis, files: readonly string[]): string {
+  return JSON.stringify({ exposures: files.map((file) => analysis.exposureOf(file)), problems: analysis.problems });
+}
+
+function lineOf(app: FixtureApp, file: string, needle: string): number {
+  const lines = (app.files[file] ?? '').split('\n');
+  const index = lines.findIndex((line) => line.includes(needle));
+  expect(index, `${needle} in ${file}`).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}
+
+describe('Next.js app router', async () => {
+  const app = nextAppRouter();
+  const { analysis } = await analyse(app);
+
+  it('ships what a "use client" page imports, with the chain from the page', () => {
+    expect(analysis.exposureOf('lib/engium.ts')).toEqual({
+      exposure: 'client',
+      chain: ['app/dashboard/page.tsx ("use client")', 'lib/engium.ts'],
+      reason: 'imported from the client entry app/dashboard/page.tsx ("use client")',
+    });
+    expect(analysis.exposureOf('components/Widget.tsx').chain).toEqual(['components/Widget.tsx ("use client")']);
+  });
+
+  it('keeps server components, route handlers, "use server" actions and server-only modules on the server', () => {
+    for (const file of ['app/layout.tsx', 'app/page.tsx', 'app/api/charge/route.ts', 'lib/server-config.ts', 'app/actions.ts', 'lib/secrets.ts', 'lib/db.ts']) {
+      expect(analysis.exposureOf(file).exposure, file).toBe('server');
+    }
+    expect(analysis.exposureOf('lib/server-config.ts').reason).toContain('app/api/charge/route.ts');
+  });
+
+  it('does not ship type-only imports', () => {
+    // lib/plans.ts is `server-only` and imported by the client page with `import type` only.
+    expect(analysis.exposureOf('lib/plans.ts').exposure).toBe('server');
+  });
+
+  it('follows an exported key through a barrel re-export to the client module that imports it', () => {
+    const line = lineOf(app, 'lib/config/keys.ts', 'eng_live_');
+    const readers = analysis.importersOfDefinition('lib/config/keys.ts', line);
+    expect(readers).toEqual({
+      exposure: {
+        exposure: 'client',
+        chain: ['app/dashboard/page.tsx ("use client")', 'lib/config/index.ts', 'lib/config/keys.ts'],
+        reason: 'PARTNER_KEY from lib/config/keys.ts is imported by client code: app/dashboard/page.tsx',
+      },
+      readers: ['app/dashboard/page.tsx'],
+    });
+    expect(analysis.importersOfDefinition('lib/server-config.ts', 1)?.exposure.exposure).toBe('server');
+    expect(analysis.importersOfDefinition('lib/server-config.ts', 1)?.readers).toEqual(['app/api/charge/route.ts']);
+    expect(analysis.importersOfDefinition('lib/config/index.ts', 99)).toBeUndefined();
+  });
+
+  it('names the client modules that read a public env variable', () => {
+    expect(analysis.envReaders('NEXT_PUBLIC_ENGIUM_KEY')).toEqual({
+      exposure: {
+        exposure: 'client',
+        chain: ['components/Widget.tsx ("use client")'],
+        reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles; read by client code: components/Widget.tsx',
+      },
+      readers: ['components/Widget.tsx'],
+    });
+    // lib/secrets.ts reads ENGIUM_API_KEY, but only "use server" code imports it.
+    expect(analysis.envReaders('ENGIUM_API_KEY')).toBeUndefined();
+  });
+
+  it('tells the browser build from the server build', () => {
+    expect(analysis.buildExposure('.next/static/chunks/app/dashboard/page-3f2a.js', [])).toMatchObject({ exposure: 'client' });
+    expect(analysis.buildExposure('.next/server/app/api/charge/route.js', [])).toMatchObject({ exposure: 'server' });
+    const mapped = analysis.buildExposure('.next/static/chunks/app/dashboard/page-3f2a.js', ['webpack://_N_E/./lib/engium.ts']);
+    expect(mapped.chain).toEqual(['app/dashboard/page.tsx ("use client")', 'lib/engium.ts']);
+  });
+
+  it('leaves modules no entry imports unknown, and never prints a key', () => {
+    expect(analysis.exposureOf('scripts/seed.ts')).toMatchObject({ exposure: 'unknown' });
+    expect(analysis.problems).toEqual([]);
+    expectNoFullKey(everything(analysis, Object.keys(app.files)), app.keys);
+  });
+});
+
+describe('Next.js pages router', async () => {
+  const app = nextPagesRouter();
+  const { analysis } = await analyse(app);
+
+  it('ships pages and what they render, but not imports used only in getServerSideProps', () => {
+    expect(analysis.exposureOf('components/Banner.jsx').chain).toEqual(['pages/index.tsx (Next.js pages router page)', 'components/Banner.jsx']);
+    expect(analysis.exposureOf('lib/theme.js').chain).toEqual(['pages/index.tsx (Next.js pages router page)', 'components/Banner.jsx', 'lib/theme.js']);
+    expect(analysis.exposureOf('lib/server-data.ts')).toEqual({
+      exposure: 'server',
+      reason: 'only server code reaches it: pages/index.tsx (Next.js page, server side) → lib/server-data.ts',
+    });
+    expect(analysis.importersOfDefinition('lib/server-data.ts', lineOf(app, 'lib/server-data.ts', 'fetchPosts()'))?.exposure.exposure).toBe('server');
+  });
+
+  it('keeps API routes and _document on the server', () => {
+    expect(analysis.exposureOf('lib/api-client.ts').reason).toBe('only server code reaches it: pages/api/keys.ts (Next.js API route) → lib/api-client.ts');
+    expect(analysis.exposureOf('lib/document-meta.ts').exposure).toBe('server');
+    expect(analysis.exposureOf('pages/_app.tsx').exposure).toBe('client');
+  });
+});
+
+describe('Vite React', async () => {
+  const app = viteReact();
+  const { analysis } = await analyse(app, {
+    'dist/index.html': '<!doctype html><script type="module" src="/assets/index-4f1c.js"></script>',
+    'dist/assets/index-4f1c.js': 'console.log(1);\n',
+  });
+
+  it('starts from the index.html module script and resolves tsconfig.app.json paths', () => {
+    expect(analysis.exposureOf('src/api/client.ts').chain).toEqual(['src/main.tsx (Vite entry in index.html)', 'src/App.tsx', 'src/api/client.ts']);
+    expect(analysis.exposureOf('server/engium.js').exposure).toBe('server');
+    expect(analysis.exposureOf('server/engium.js').reason).toBe('only server code reaches it: server/engium.js (server folder)');
+  });
+
+  it('names import.meta.env readers and treats dist with index.html as a browser build', () => {
+    expect(analysis.envReaders('VITE_ENGIUM_KEY')?.readers).toEqual(['src/env.ts']);
+    expect(analysis.envReaders('VITE_ENGIUM_KEY')?.exposure.chain).toEqual(['src/main.tsx (Vite entry in index.html)', 'src/App.tsx', 'src/env.ts']);
+    expect(analysis.buildExposure('dist/assets/index-4f1c.js', [])).toMatchObject({ exposure: 'client', chain: ['dist/assets/index-4f1c.js (browser build in dist)'] });
+    expect(analysis.buildExposure('dist/assets/index-4f1c.js', ['../../src/api/client.ts']).chain).toEqual([
+      'src/main.tsx (Vite entry in index.html)',
+      'src/App.tsx',
+      'src/api/client.ts',
+    ]);
+  });
+});
+
+describe('SvelteKit', async () => {
+  const app = svelteKit();
+  const { analysis } = await analyse(app, { '.svelte-kit/output/server/entries/pages/_page.server.ts.js': 'export {}\n' });
+
+  it('ships route components and what their scripts import, through $lib', () => {
+    expect(analysis.exposureOf('src/lib/engium.ts').chain).toEqual(['src/routes/+page.svelte (SvelteKit route, runs in the browser)', 'src/lib/engium.ts']);
+    expect(analysis.exposureOf('src/lib/format.ts').chain).toEqual([
+      'src/routes/+page.svelte (SvelteKit route, runs in the browser)',
+      'src/lib/components/Counter.svelte',
+      'src/lib/format.ts',
+    ]);
+  });
+
+  it('keeps +page.server, +server and $lib/server on the server', () => {
+    for (const file of ['src/routes/+page.server.ts', 'src/routes/api/keys/+server.ts', 'src/lib/server/db.ts']) {
+      expect(analysis.exposureOf(file).exposure, file).toBe('server');
+    }
+    expect(analysis.buildExposure('.svelte-kit/output/server/entries/pages/_page.server.ts.js', []).exposure).toBe('server');
+    expect(analysis.buildExposure('.svelte-kit/output/client/_app/immutable/nodes/2.js', []).exposure).toBe('client');
+  });
+
+  it('names $env/static/public importers', () => {
+    expect(analysis.envReaders('PUBLIC_ENGIUM_KEY')?.readers).toEqual(['src/routes/+page.svelte']);
+    expect(analysis.envReaders('ENGIUM_API_KEY')).toBeUndefined();
+  });
+});
+
+describe('Expo', async () => {
+  const app = expoApp();
+  const { analysis } = await analyse(app);
+
+  it('ships expo-router screens and keeps +api routes on the server', () => {
+    expect(analysis.exposureOf('lib/engium.ts').chain).toEqual(['app/index.tsx (Expo Router screen)', 'lib/engium.ts']);
+    expect(analysis.exposureOf('lib/server-key.ts').reason).toBe('only server code reaches it: app/api/keys+api.ts (Expo API route) → lib/server-key.ts');
+    expect(analysis.envReaders('EXPO_PUBLIC_ENGIUM_KEY')?.readers).toEqual(['lib/config.ts']);
+  });
+
+  it('lists the tsconfig it could not fully read, and goes on', () => {
+    expect(analysis.problems).toEqual([expect.objectContaining({ file: 'tsconfig.json', reason: expect.stringContaining('expo/tsconfig.base') })]);
+  });
+});
+
+describe('monorepo with paths aliases and workspace packages', async () => {
+  const app = monorepo();
+  const { analysis } = await analyse(app);
+
+  it('follows workspace packages by name into their source, and paths aliases', () => {
+    expect(analysis.exposureOf('packages/ui/src/config.ts').chain).toEqual([
+      'apps/web/app/page.tsx ("use client")',
+      'packages/ui/src/index.ts',
+      'packages/ui/src/button.tsx',
+      'packages/ui/src/config.ts',
+    ]);
+    expect(analysis.exposureOf('packages/shared/src/keys.ts').chain).toEqual(['apps/web/app/page.tsx ("use client")', 'packages/shared/src/keys.ts']);
+  });
+
+  it('keeps what only the Node service imports on the server, and its build output', () => {
+    expect(analysis.exposureOf('packages/shared/src/server-keys.ts')).toEqual({
+      exposure: 'server',
+      reason: 'only server code reaches it: apps/api/src/server.ts (Node entry point in package.json) → packages/shared/src/server-keys.ts',
+    });
+    expect(analysis.buildExposure('apps/api/dist/server.js', []).exposure).toBe('server');
+    expect(analysis.problems).toEqual([]);
+  });
+});
+
+describe('plain Node server', async () => {
+  const app = nodeServer();
+  const { analysis } = await analyse(app);
+
+  it('is server code from the package.json main, with no tsconfig', () => {
+    expect(analysis.exposureOf('src/engium-client.js')).toEqual({
+      exposure: 'server',
+      reason: 'only server code reaches it: src/index.js (Node entry point in package.json) → src/engium-client.js',
+    });
+    expect(analysis.exposureOf('scripts/report.js').exposure).toBe('unknown');
+  });
+
+  it('lists an unresolvable import as a problem and goes on', () => {
+    expect(analysis.problems).toEqual([{ file: 'src/broken.js', reason: 'cannot resolve "./does-not-exist.js"' }]);
+    expect(analysis.exposureOf('src/broken.js').exposure).toBe('server');
+  });
+});
+
+it('loads ts-morph only in the graph module, so `engium-scan staged` never pays for it', () => {
+  const scannerSource = join(REPO_ROOT, 'packages/scanner/src');
+  const outside = listFiles(scannerSource).filter((file) => !file.startsWith('graph/') && file.endsWith('.ts'));
+  expect(outside.length).toBeGreaterThan(0);
+  for (const file of outside) {
+    const text = readFileSync(join(scannerSource, file), 'utf8');
+    // Type imports are erased; a value import or require would load it.
+    const loads = text.split('\n').filter((line) => /['"]ts-morph['"]/.test(line) && !/^\s*import\s+type\b/.test(line));
+    expect(loads, file).toEqual([]);
+  }
+});
