@@ -68,7 +68,7 @@ export default createRule<[], MessageIds>({
     }
 
     function literalFix(node: TSESTree.Literal, value: string, occurrence: KeyOccurrence): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
-      if (occurrence.encoding !== 'plain') return undefined;
+      if (occurrence.encoding !== 'plain' || !isExpressionPosition(node)) return undefined;
       const inJsx = node.parent?.type === AST_NODE_TYPES.JSXAttribute;
       if (isKey(value)) return (fixer) => fixer.replaceText(node, inJsx ? `{${ENV_EXPRESSION}}` : ENV_EXPRESSION);
       if (inJsx) return undefined;
@@ -144,3 +144,21 @@ export default createRule<[], MessageIds>({
     }
   },
 });
+
+/** Positions where a string literal may be replaced by an expression (not a property name, a type or a module specifier). */
+function isExpressionPosition(node: TSESTree.Literal): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if ('key' in parent && parent.key === node && !('computed' in parent && parent.computed)) return false;
+  if (parent.type === AST_NODE_TYPES.TSEnumMember && parent.id === node) return false;
+  return ![
+    AST_NODE_TYPES.TSLiteralType,
+    AST_NODE_TYPES.ImportDeclaration,
+    AST_NODE_TYPES.ExportAllDeclaration,
+    AST_NODE_TYPES.ExportNamedDeclaration,
+    AST_NODE_TYPES.ImportExpression,
+    AST_NODE_TYPES.TSExternalModuleReference,
+    AST_NODE_TYPES.TSModuleDeclaration,
+    AST_NODE_TYPES.ImportAttribute,
+  ].includes(parent.type);
+}

@@ -1,0 +1,32 @@
+// One RuleTester for every rule test: typescript-eslint's tester, run by vitest.
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { findKeys, redact } from '@engium/core';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export const ruleTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+/** Test names show code, and code holds keys: name each case by its code with every key (plain or encoded) redacted. */
+export function safeName(code: string): string {
+  let name = '';
+  let position = 0;
+  for (const occurrence of findKeys(code, { includePlaceholders: true })) {
+    if (occurrence.index < position) continue;
+    name += code.slice(position, occurrence.index) + redact(occurrence.key);
+    position = occurrence.index + occurrence.length;
+  }
+  return name + code.slice(position);
+}
+
+/** Names every case safely (see `safeName`); strings become `{ code }` cases. */
+export function named<T extends { code: string; name?: string }>(cases: readonly (T | string)[]): T[] {
+  return cases.map((item) => (typeof item === 'string' ? ({ code: item, name: safeName(item) } as T) : { ...item, name: item.name ?? safeName(item.code) }));
+}
+
+export { fakeKey } from '../../../test/support/index.js';

@@ -1,0 +1,108 @@
+import rule from '../../src/rules/require-tenant-header.js';
+import { named, ruleTester } from '../rule-tester.js';
+
+const API = 'https://api.engium.app/api/v1';
+const TENANT = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+
+const missing = (endpoint: string) => ({ messageId: 'missingTenant' as const, data: { endpoint } });
+const unresolved = (endpoint: string) => ({ messageId: 'unresolvedTenant' as const, data: { endpoint } });
+
+ruleTester.run('require-tenant-header', rule, {
+  valid: named([
+    // fetch with the header as a literal, a constant, a spread, new Headers(), any casing.
+    `fetch('${API}/bookings', { headers: { 'X-Tenant-ID': '${TENANT}' } });`,
+    `fetch('${API}/bookings', { headers: { 'x-tenant-id': tenantId } });`,
+    `const HEADERS = { 'X-Tenant-ID': process.env.ENGIUM_TENANT_ID }; fetch('${API}/bookings', { headers: HEADERS });`,
+    `const common = { 'X-Tenant-ID': tenant }; fetch('${API}/bookings', { headers: { ...common, Accept: 'application/json' } });`,
+    `const headers = new Headers(); headers.set('X-Tenant-ID', tenant); fetch('${API}/bookings', { headers });`,
+    `const headers = new Headers({ Accept: 'application/json' }); headers.append('x-tenant-id', tenant); await fetch('${API}/bookings', { headers });`,
+    `fetch('${API}/bookings', { headers: new Headers([['X-Tenant-ID', tenant]]) });`,
+    `const init = { method: 'POST', headers: { 'X-Tenant-ID': tenant } }; fetch('${API}/bookings', init);`,
+    `const headers: Record<string, string> = {}; headers['X-Tenant-ID'] = tenant; fetch('${API}/bookings', { headers });`,
+    // The auth endpoints need the tenant too, and here they have it.
+    `fetch('${API}/auth/login', { method: 'POST', headers: { 'X-Tenant-ID': tenant, 'Content-Type': 'application/json' } });`,
+    // Not the Engium API.
+    `fetch('https://example.com/api/v1/bookings');`,
+    `fetch('/api/bookings');`,
+    `fetch(url);`,
+    `function fetch(u: string) { return u; } fetch('${API}/bookings');`,
+    // Unknown headers are not reported without reportUnknown.
+    `fetch('${API}/bookings', { headers: authHeaders() });`,
+    `fetch('${API}/bookings', { headers: { ...defaults, Accept: 'application/json' } });`,
+    `fetch('${API}/bookings', options);`,
+    // Request objects.
+    `const request = new Request('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); fetch(request);`,
+    // axios: config, instances and their defaults.
+    `import axios from 'axios'; axios.get('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`,
+    `import axios from 'axios'; axios.post('${API}/bookings', body, { headers: { 'X-Tenant-ID': tenant } });`,
+    `import axios from 'axios'; axios({ url: '${API}/bookings', method: 'post', headers: { 'X-Tenant-ID': tenant } });`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { 'X-Tenant-ID': tenant } }); api.get('/bookings');`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.defaults.headers.common['X-Tenant-ID'] = tenant; api.get('/bookings');`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(addTenant); api.get('/bookings');`,
+    `const axios = require('axios'); axios.get('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`,
+    // ky, got, ofetch, superagent, XMLHttpRequest.
+    `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', headers: { 'X-Tenant-ID': tenant } }); api.get('bookings');`,
+    `import ky from 'ky'; const api = ky.extend({ prefixUrl: '${API}', headers: { 'X-Tenant-ID': tenant } }).extend({ timeout: 5000 }); api.get('bookings');`,
+    `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', headers: { 'x-tenant-id': tenant } }); api('bookings');`,
+    `import { ofetch } from 'ofetch'; ofetch('/bookings', { baseURL: '${API}', headers: { 'X-Tenant-ID': tenant } });`,
+    `await $fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`,
+    `import request from 'superagent'; await request.get('${API}/bookings').set('X-Tenant-ID', tenant);`,
+    `import request from 'superagent'; await request.post('${API}/bookings').set({ 'X-Tenant-ID': tenant }).send(body);`,
+    `const xhr = new XMLHttpRequest(); xhr.open('GET', '${API}/bookings'); xhr.setRequestHeader('X-Tenant-ID', tenant); xhr.send();`,
+    // TSX component.
+    {
+      code: `export function Bookings({ tenant }: { tenant: string }) { useEffect(() => { fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); }, [tenant]); return <ul />; }`,
+      filename: 'bookings.tsx',
+    },
+    // Configured base URL.
+    { code: `fetch('https://engium.internal/proxy/bookings', { headers: { 'X-Tenant-ID': tenant } });`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } } },
+  ]),
+  invalid: named([
+    { code: `fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `fetch('${API}/bookings', { headers: { Authorization: token } });`, errors: [missing('GET /bookings')] },
+    { code: `fetch('${API}/bookings', { method: 'POST', headers: { 'Content-Type': 'application/json' } });`, errors: [missing('POST /bookings')] },
+    { code: `const BASE = '${API}'; fetch(BASE + '/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const BASE = '${API}'; fetch(\`\${BASE}/bookings/\${id}\`);`, errors: [missing('GET /bookings…')] },
+    { code: `const BASE = '${API}'; const url = \`\${BASE}/customers\`; fetch(url, { headers: {} });`, errors: [missing('GET /customers')] },
+    { code: `fetch(new URL('bookings', '${API}/'));`, errors: [missing('GET /bookings')] },
+    { code: `const BASE = '${API}/'; fetch(new URL(\`bookings/\${id}\`, BASE).href);`, errors: [missing('GET /bookings…')] },
+    // Auth endpoints need X-Tenant-ID too.
+    { code: `fetch('${API}/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });`, errors: [missing('POST /auth/login')] },
+    { code: `fetch('${API}/auth/refresh', { method: 'POST', body });`, errors: [missing('POST /auth/refresh')] },
+    // Headers through constants and new Headers() without the tenant.
+    { code: `const headers = { Authorization: auth }; fetch('${API}/bookings', { headers });`, errors: [missing('GET /bookings')] },
+    { code: `const headers = new Headers(); headers.set('Authorization', auth); fetch('${API}/bookings', { headers });`, errors: [missing('GET /bookings')] },
+    { code: `const base = { Accept: 'application/json' }; fetch('${API}/bookings', { headers: { ...base, Authorization: auth } });`, errors: [missing('GET /bookings')] },
+    { code: `fetch('${API}/bookings', { headers: cond ? { Authorization: a } : { Authorization: b } });`, errors: [missing('GET /bookings')] },
+    { code: `const request = new Request('${API}/bookings'); fetch(request);`, errors: [missing('GET /bookings')] },
+    { code: `new Request('${API}/bookings', { method: 'DELETE' });`, errors: [missing('DELETE /bookings')] },
+    { code: `window.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    // axios.
+    { code: `import axios from 'axios'; axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import axios from 'axios'; axios.post('${API}/bookings', { a: 1 }, { headers: { Authorization: auth } });`, errors: [missing('POST /bookings')] },
+    { code: `import axios from 'axios'; axios({ url: '${API}/bookings', method: 'patch' });`, errors: [missing('PATCH /bookings')] },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.get('/bookings'); api.delete(\`/bookings/\${id}\`);`, errors: [missing('GET /bookings'), missing('DELETE /bookings…')] },
+    { code: `const axios = require('axios'); axios.request({ url: '${API}/customers' });`, errors: [missing('GET /customers')] },
+    // ky, got, ofetch, superagent, XMLHttpRequest.
+    { code: `import ky from 'ky'; ky.post('${API}/bookings', { json: body });`, errors: [missing('POST /bookings')] },
+    { code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}' }); api.get('bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import got from 'got'; got('${API}/bookings', { headers: { authorization: auth } });`, errors: [missing('GET /bookings')] },
+    { code: `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}' }); api('/bookings', { method: 'PUT' });`, errors: [missing('PUT /bookings')] },
+    { code: `await $fetch('/bookings', { baseURL: '${API}' });`, errors: [missing('GET /bookings')] },
+    { code: `import request from 'superagent'; await request.get('${API}/bookings').set('Authorization', auth);`, errors: [missing('GET /bookings')] },
+    { code: `const xhr = new XMLHttpRequest(); xhr.open('POST', '${API}/bookings'); xhr.send(body);`, errors: [missing('POST /bookings')] },
+    // TSX.
+    {
+      code: `export const Load = () => <button onClick={() => fetch('${API}/bookings', { headers: { Authorization: token } })}>Load</button>;`,
+      filename: 'load.tsx',
+      errors: [missing('GET /bookings')],
+    },
+    // Configured base URLs.
+    { code: `fetch('https://engium.internal/proxy/bookings');`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } }, errors: [missing('GET /bookings')] },
+    // reportUnknown (the strict config) reports what cannot be resolved.
+    { code: `fetch('${API}/bookings', { headers: authHeaders() });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+    { code: `fetch('${API}/bookings', { headers: { ...defaults } });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+    { code: `fetch('${API}/bookings', init);`, options: [{ reportUnknown: true }], errors: [unresolved('<method> /bookings')] },
+    { code: `const h = new Headers(); addTenant(h); fetch('${API}/bookings', { headers: h });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+  ]),
+});
