@@ -41,8 +41,10 @@ export default createRule<[CallRuleOptions], MessageIds>({
           const authorization = analysis.header(request, HEADERS.authorization);
           if (authorization.state === 'present') {
             const value = authorization.value && partialString(authorization.value, sourceCode.getScope(authorization.value));
-            const scheme = value?.text.trimStart();
-            if (scheme !== undefined && (value?.complete || scheme.length >= 7) && !/^bearer(\s|$)/i.test(scheme)) {
+            const head = value?.text.trimStart().toLowerCase();
+            // A dynamic value is decided only when its known head already rules out "Bearer ".
+            const maybeBearer = head === undefined || /^bearer\s/.test(head) || (!value?.complete && 'bearer '.startsWith(head));
+            if (!maybeBearer) {
               context.report({ node: request.node, messageId: 'notBearer', data });
             }
           } else if (authorization.state === 'absent' && need === 'required') {

@@ -1,0 +1,102 @@
+import { JWT_FLOW_ADVICE } from '@engium/core';
+import rule from '../../src/rules/no-key-in-client.js';
+import { named, ruleTester } from '../rule-tester.js';
+
+const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1);
+const clientFile = '"*.client.*" files run in the browser';
+const useClient = '"use client" makes the module part of the browser bundle';
+void clientFile;
+
+ruleTester.run('no-key-in-client', rule, {
+  valid: named([
+    // Server code may read the secret key.
+    { code: `const key = process.env.ENGIUM_API_KEY;`, filename: 'server/engium.ts' },
+    { code: `const key = process.env.ENGIUM_API_KEY;`, filename: 'app/bookings/page.server.ts' },
+    { code: `'use client';\nconst tenant = process.env.NEXT_PUBLIC_ENGIUM_TENANT_ID;`, filename: 'app/page.tsx' },
+    { code: `const url = import.meta.env.VITE_ENGIUM_API_URL;`, filename: 'src/main.client.ts' },
+    { code: `'use client';\nfetch(url, { headers: { Authorization: \`Bearer \${accessToken}\` } });`, filename: 'app/page.tsx' },
+    { code: `'use client';\nfetch(url, { headers: { Authorization: \`Bearer \${session.jwt}\` } });`, filename: 'app/page.tsx' },
+    { code: `import 'server-only';\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'lib/engium.ts' },
+    { code: `const key = process.env.ENGIUM_API_KEY;`, filename: 'src/engium.ts', settings: { engium: { clientFiles: ['src/ui/**'] } } },
+    { code: `'use client';\nconst process = { env: {} as Record<string, string> };\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
+    // Key literals are no-hardcoded-key's to report.
+    { code: `'use client';\nfetch(url, { headers: { Authorization: 'Bearer ' + 'token' } });`, filename: 'app/page.tsx' },
+  ]),
+  invalid: named([
+    {
+      code: `const key = process.env.NEXT_PUBLIC_ENGIUM_API_KEY;`,
+      filename: 'lib/engium.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'NEXT_PUBLIC_ENGIUM_API_KEY', reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const key = import.meta.env.VITE_ENGIUM_KEY;`,
+      filename: 'src/api.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'VITE_ENGIUM_KEY', reason: 'Vite exposes VITE_ variables to client code through import.meta.env', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const { REACT_APP_ENGIUM_SECRET } = process.env;`,
+      filename: 'src/api.js',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'REACT_APP_ENGIUM_SECRET', reason: 'Create React App embeds REACT_APP_ variables in the build', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `import { PUBLIC_ENGIUM_KEY } from '$env/static/public';`,
+      filename: 'src/routes/+page.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'PUBLIC_ENGIUM_KEY', reason: 'SvelteKit inlines $env/static/public values into client code', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `import { env } from '$env/dynamic/public';\nconst key = env.ENGIUM_API_TOKEN;`,
+      filename: 'src/routes/+page.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'ENGIUM_API_TOKEN', reason: 'SvelteKit sends $env/dynamic/public values to the browser', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const key = process.env['NEXT_PUBLIC_ENGIUM_API_KEY'];`,
+      filename: 'pages/api/bookings.ts',
+      errors: [{ messageId: 'publicKeyVariable' }],
+    },
+    {
+      code: `const key = process.env.MYAPP_ENGIUM_KEY;`,
+      filename: 'src/a.ts',
+      settings: { engium: { publicEnvPrefixes: ['MYAPP_'] } },
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'MYAPP_ENGIUM_KEY', reason: 'MYAPP_ variables are configured as public', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `'use client';\nexport function Bookings() { const key = process.env.ENGIUM_API_KEY; return <p>{key}</p>; }`,
+      filename: 'app/bookings/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } }],
+    },
+    {
+      code: `const key = process.env.ENGIUM_SECRET;`,
+      filename: 'src/widget.client.ts',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_SECRET', where: '*.client.* files run in the browser', advice } }],
+    },
+    {
+      code: `const key = process.env.ENGIUM_API_KEY;`,
+      filename: 'src/ui/bookings.ts',
+      settings: { engium: { clientFiles: ['src/ui/**'] } },
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: 'settings.engium.clientFiles lists this file', advice } }],
+    },
+    {
+      code: `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) { fetch(url, { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`,
+      filename: 'app/widget.tsx',
+      errors: [{ messageId: 'bearerKeyInClient', data: { name: 'apiKey', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nconst headers = new Headers(); headers.set('Authorization', 'Bearer ' + config.engiumKey);`,
+      filename: 'app/widget.tsx',
+      errors: [{ messageId: 'bearerKeyInClient', data: { name: 'engiumKey', where: useClient, advice } }],
+    },
+    // Custom key-bearing names.
+    {
+      code: `const key = process.env.NEXT_PUBLIC_BOOKING_CREDENTIAL;`,
+      filename: 'src/a.ts',
+      options: [{ keyBearingNames: { require: ['BOOKING'], anyOf: ['CREDENTIAL'] } }],
+      errors: [{ messageId: 'publicKeyVariable' }],
+    },
+    // One problem, reported once: the env read, not also the header built from it.
+    {
+      code: `'use client';\nfetch(url, { headers: { Authorization: \`Bearer \${process.env.NEXT_PUBLIC_ENGIUM_API_KEY}\` } });`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'publicKeyVariable' }],
+    },
+  ]),
+});

@@ -1,0 +1,40 @@
+import rule from '../../src/rules/require-authorization-header.js';
+import { named, ruleTester } from '../rule-tester.js';
+
+const API = 'https://api.engium.app/api/v1';
+const endpoint = (value: string) => ({ endpoint: value });
+
+ruleTester.run('require-authorization-header', rule, {
+  valid: named([
+    `fetch('${API}/bookings', { headers: { Authorization: \`Bearer \${process.env.ENGIUM_API_KEY}\` } });`,
+    `fetch('${API}/bookings', { headers: { authorization: 'Bearer ' + accessToken } });`,
+    `fetch('${API}/bookings', { headers: { Authorization: bearer } });`,
+    // The JWT flow's two calls authenticate with credentials, not a token.
+    `fetch('${API}/auth/login', { method: 'POST', body });`,
+    `fetch('${API}/auth/refresh', { method: 'post', body });`,
+    `import axios from 'axios'; axios.post('${API}/auth/login', credentials);`,
+    // A path that may be an auth endpoint is not decided without reportUnknown.
+    `fetch(\`${API}/auth/\${action}\`, { method: 'POST' });`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { Authorization: \`Bearer \${key}\` } }); api.get('/bookings');`,
+    `import request from 'superagent'; request.get('${API}/bookings').auth(token, { type: 'bearer' });`,
+    `fetch('${API}/bookings', { headers: authHeaders() });`,
+    `fetch('https://example.com/data?api_key=abc');`,
+  ]),
+  invalid: named([
+    { code: `fetch('${API}/bookings');`, errors: [{ messageId: 'missingAuthorization', data: endpoint('GET /bookings') }] },
+    { code: `fetch('${API}/auth/login');`, errors: [{ messageId: 'missingAuthorization', data: endpoint('GET /auth/login') }] },
+    { code: `fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`, errors: [{ messageId: 'missingAuthorization', data: endpoint('GET /bookings') }] },
+    { code: `import ky from 'ky'; ky.delete(\`${API}/bookings/\${id}\`);`, errors: [{ messageId: 'missingAuthorization', data: endpoint('DELETE /bookings…') }] },
+    { code: `fetch('${API}/bookings', { headers: { Authorization: 'Token ' + key } });`, errors: [{ messageId: 'notBearer', data: endpoint('GET /bookings') }] },
+    { code: `fetch('${API}/bookings', { headers: { Authorization: \`Basic \${creds}\` } });`, errors: [{ messageId: 'notBearer', data: endpoint('GET /bookings') }] },
+    { code: `fetch(\`${API}/bookings?api_key=\${key}\`);`, errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings…'), parameter: 'api_key' } }] },
+    { code: `const BASE = '${API}'; fetch(BASE + '/bookings?limit=5&token=' + token);`, errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings…'), parameter: 'token' } }] },
+    { code: `fetch(\`${API}/auth/\${action}\`, { method: 'POST' });`, options: [{ reportUnknown: true }], errors: [{ messageId: 'unresolvedAuthorization', data: endpoint('POST /auth…') }] },
+    { code: `fetch('${API}/bookings', { headers: authHeaders() });`, options: [{ reportUnknown: true }], errors: [{ messageId: 'unresolvedAuthorization', data: endpoint('GET /bookings') }] },
+    {
+      code: `export const Save = () => <form onSubmit={() => fetch('${API}/bookings', { method: 'POST', headers: { 'X-Tenant-ID': t } })} />;`,
+      filename: 'save.tsx',
+      errors: [{ messageId: 'missingAuthorization', data: endpoint('POST /bookings') }],
+    },
+  ]),
+});
