@@ -66,6 +66,8 @@ export interface Occurrence extends Position {
   ruleId: string;
   severity: Severity;
   exposure: Exposure;
+  /** The message the scan gave for this place. */
+  message?: string;
   origin?: Position;
   commit?: CommitInfo;
 }

@@ -18,6 +18,7 @@ function occurrencesOf(finding: Finding, repository: string): Occurrence[] {
     ruleId: finding.ruleId,
     severity: finding.severity,
     exposure: finding.exposure,
+    message: finding.message,
   };
   if (finding.origin) occurrence.origin = finding.origin;
   if (finding.commit) occurrence.commit = finding.commit;
@@ -25,6 +26,7 @@ function occurrencesOf(finding: Finding, repository: string): Occurrence[] {
 }
 
 function occurrenceKey(occurrence: Occurrence): string {
+  // The message is left out: the same place worded differently by two scanner versions is one place.
   const { repository, file, line, column, ruleId, severity, exposure, commit } = occurrence;
   return JSON.stringify([repository, file, line, column, ruleId, severity, exposure, commit?.sha ?? null]);
 }
@@ -49,6 +51,33 @@ function compareOccurrences(a: Occurrence, b: Occurrence): number {
     byText(a.ruleId, b.ruleId) ||
     byText(a.exposure, b.exposure)
   );
+}
+
+/**
+ * The findings of one repository in a merged report, one per place, as that repository's own scan
+ * would list them (for its SARIF file).
+ */
+export function findingsInRepository(merged: ScanReport, repository: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const finding of merged.findings) {
+    for (const occurrence of finding.occurrences ?? []) {
+      if (occurrence.repository !== repository) continue;
+      const { repository: _repository, origin, commit, message, ...place } = occurrence;
+      const own: Finding = { ...finding, ...place, message: message ?? finding.message };
+      delete own.occurrences;
+      delete own.origin;
+      delete own.commit;
+      // The snippet and chain describe the finding's own place, its first (worst) occurrence.
+      if (occurrence !== finding.occurrences?.[0]) {
+        delete own.snippet;
+        delete own.chain;
+      }
+      if (origin) own.origin = origin;
+      if (commit) own.commit = commit;
+      findings.push(own);
+    }
+  }
+  return findings;
 }
 
 /** The repositories a merged finding appears in, sorted. */

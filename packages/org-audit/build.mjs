@@ -1,0 +1,58 @@
+// Bundles the org-audit action into the one file the runner executes (dist/index.js), with the
+// workspace packages taken from their TypeScript sources so the bundle never depends on what
+// `tsc -b` last left in their dist folders.
+//
+//   node packages/org-audit/build.mjs [outfile]     (default: packages/org-audit/dist/index.js)
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(packageDir, '../..');
+
+/** Resolves `@engium/<name>` to `packages/<name>/src/index.ts`. */
+const workspaceSources = {
+  name: 'workspace-sources',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@engium\/[a-z-]+$/ }, (args) => {
+      const entry = join(repoRoot, 'packages', args.path.slice('@engium/'.length), 'src/index.ts');
+      return existsSync(entry) ? { path: entry } : undefined;
+    });
+    // A workspace module that finds its own files (package.json, a JSON schema) relative to itself
+    // would look next to the bundle instead: point it at the file in the action's checkout, which
+    // holds the whole repository (the same rewrite as packages/action/build.mjs).
+    const assetReference = /(\brequire\.resolve\(|\brequire\(|\bnew URL\()(['"])(\.\.?\/[^'"]+)\2/g;
+    pluginBuild.onLoad({ filter: /[\\/]packages[\\/][a-z-]+[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(assetReference, (_match, call, quote, specifier) => {
+        const target = relative(join(packageDir, 'dist'), resolve(dirname(args.path), specifier)).split('\\').join('/');
+        return `${call}${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
+      });
+      return { contents, loader: 'ts', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+export async function bundle(outfile = join(packageDir, 'dist/index.js')) {
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: [join(packageDir, 'src/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __engiumCreateRequire } from 'node:module';\nconst require = __engiumCreateRequire(import.meta.url);" },
+    plugins: [workspaceSources],
+    legalComments: 'none',
+    logLevel: 'warning',
+    charset: 'utf8',
+  });
+  return outfile;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundle(process.argv[2] ? resolve(process.argv[2]) : undefined);
+}

@@ -1,0 +1,4 @@
+// The org-audit action's entry point: everything else is in main.ts.
+import { run } from './main.js';
+
+await run();

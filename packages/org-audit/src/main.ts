@@ -1,0 +1,127 @@
+import * as core from '@actions/core';
+import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
+import { planMatrix, type Batch } from './batches.js';
+import { fanIn, repositoryFileName } from './fan-in.js';
+import { createOctokit } from './github.js';
+import { listRepositories } from './repositories.js';
+import { scanRepository } from './scan-repository.js';
+import { readState } from './state.js';
+
+class InputError extends Error {}
+
+/** A list input: one item per line or comma, blanks and `#` comments dropped. */
+function listInput(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((item) => item.replace(/#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`input "${name}" must be true or false, not "${value}"`);
+}
+
+function severityInput(name: string, fallback: SeverityThreshold): SeverityThreshold {
+  const value = core.getInput(name).trim().toLowerCase() || fallback;
+  if (!isSeverityThreshold(value)) throw new InputError(`input "${name}" must be critical, high, medium, low or none, not "${value}"`);
+  return value;
+}
+
+function token(): string {
+  const value = core.getInput('token') || process.env.GITHUB_TOKEN || '';
+  if (!value) throw new InputError('input "token" is required: a GitHub App or fine-grained token that can read the repositories');
+  return value;
+}
+
+/** `plan`: list the repositories, read the state, and lay out the matrix. */
+async function plan(): Promise<void> {
+  const organization = core.getInput('organization').trim() || process.env.GITHUB_REPOSITORY_OWNER || '';
+  if (!organization) throw new InputError('input "organization" is required');
+  const maxParallel = Number(core.getInput('max-parallel') || '20');
+  if (!Number.isInteger(maxParallel) || maxParallel < 1) throw new InputError(`input "max-parallel" must be a positive whole number, not "${core.getInput('max-parallel')}"`);
+  const repositories = await listRepositories(createOctokit(token()), {
+    organization,
+    topic: core.getInput('topic').trim() || undefined,
+    namePatterns: listInput('name-pattern'),
+    repositories: listInput('repositories'),
+    includeForks: booleanInput('include-forks'),
+    includeArchived: booleanInput('include-archived'),
+  });
+  const state = await readState(core.getInput('state-file').trim() || undefined, core.warning);
+  const matrix = planMatrix(repositories, state, { maxParallel, fullRescan: booleanInput('full-rescan') });
+  const incremental = matrix.batches.flatMap((batch) => batch.repositories).filter((target) => target.since).length;
+  core.info(`${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full`);
+  core.setOutput('batches', JSON.stringify(matrix.batches));
+  core.setOutput('repositories', JSON.stringify(matrix.batches.flatMap((batch) => batch.repositories.map((target) => target.repository))));
+  core.setOutput('repository-count', String(matrix.repositoryCount));
+  core.setOutput('batch-count', String(matrix.batches.length));
+  core.setOutput('batch-parallel', String(matrix.batchParallel));
+  core.setOutput('repository-parallel', String(matrix.repositoryParallel));
+}
+
+/** `scan`: one repository's audit and history, in a matrix job. */
+async function scan(): Promise<void> {
+  const repository = core.getInput('repository', { required: true }).trim();
+  const output = core.getInput('output-directory').trim() || `engium-org-audit/${repositoryFileName(repository)}`;
+  const { report, record } = await scanRepository(
+    {
+      repository,
+      ref: core.getInput('ref').trim() || 'main',
+      directory: core.getInput('directory').trim() || '.',
+      since: core.getInput('since').trim() || undefined,
+      engiumScan: (core.getInput('engium-scan').trim() || 'engium-scan').split(/\s+/),
+      outputDirectory: output,
+    },
+    core.warning,
+  );
+  core.info(`${repository}: ${report.findings.length} distinct key(s) at ${record.commit.slice(0, 12)}${record.since ? ` (history since ${record.since.slice(0, 12)})` : ' (whole history)'}`);
+  core.setOutput('report-directory', output);
+  core.setOutput('artifact-name', `engium-report-${repositoryFileName(repository)}`);
+}
+
+/** `report`: the fan-in. */
+async function report(): Promise<void> {
+  const trackingRepository = core.getInput('tracking-repository').trim() || undefined;
+  const uploadSarif = booleanInput('upload-sarif');
+  const planned = (JSON.parse(core.getInput('planned-batches') || '[]') as Batch[]).flatMap((batch) => batch.repositories.map((target) => target.repository));
+  const needsApi = Boolean(trackingRepository) || uploadSarif;
+  const result = await fanIn(
+    needsApi ? createOctokit(token()) : undefined,
+    {
+      reportsDirectory: core.getInput('reports-directory').trim() || 'reports',
+      outputDirectory: core.getInput('output-directory').trim() || 'engium-org-audit',
+      previousState: await readState(core.getInput('state-file').trim() || undefined, core.warning),
+      planned,
+      trackingRepository,
+      issueThreshold: severityInput('issue-threshold', 'high'),
+      failOn: severityInput('fail-on', 'none'),
+      uploadSarif,
+    },
+    core.warning,
+  );
+  await core.summary.addRaw(result.summary).write();
+  core.setOutput('merged-report', result.mergedReportPath);
+  core.setOutput('state-file', result.statePath);
+  core.setOutput('sarif-directory', result.sarifDirectory);
+  core.setOutput('keys', String(result.merged.findings.length));
+  core.setOutput('fingerprints', result.merged.findings.map((finding) => finding.secret.fingerprint).join(','));
+  for (const failure of result.failures) core.error(failure);
+  if (result.failures.length) core.setFailed(`organisation audit: ${result.failures.join('; ')}`);
+}
+
+const COMMANDS: Record<string, () => Promise<void>> = { plan, scan, report };
+
+export async function run(): Promise<void> {
+  try {
+    const name = core.getInput('command', { required: true }).trim();
+    const command = COMMANDS[name];
+    if (!command) throw new InputError(`input "command" must be plan, scan or report, not "${name}"`);
+    await command();
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}

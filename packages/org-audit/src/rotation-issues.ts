@@ -1,0 +1,134 @@
+import { meetsThreshold, ROTATION_STEPS, type SeverityThreshold } from '@engium/core';
+import type { Finding, Occurrence } from '@engium/scanner';
+import type { Octokit } from './github.js';
+
+/** A rotation issue as the summary links it. */
+export interface RotationIssue {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  action: 'created' | 'updated' | 'unchanged';
+}
+
+export const ROTATION_LABEL = 'engium-leaked-key';
+const MARKER_PREFIX = '<!-- engium-guard:rotation-issue fingerprint=';
+const PLACES_PREFIX = '<!-- engium-guard:places ';
+/** Issue bodies are capped at 65,536 characters; the table and the remembered places stay well under. */
+const MAX_TABLE_ROWS = 100;
+const MAX_REMEMBERED_PLACES = 400;
+
+/** Where a key was seen, as an issue remembers it across runs (incremental runs see only new commits). */
+type Place = [repository: string, file: string, line: number, sha: string, date: string, presentAtHead: boolean | null];
+
+export function issueMarker(fingerprint: string): string {
+  return `${MARKER_PREFIX}${fingerprint} -->`;
+}
+
+function placeOf(occurrence: Occurrence): Place {
+  const { repository, file, line, commit } = occurrence;
+  return [repository, file, line, commit?.sha ?? '', commit?.date ?? '', commit ? commit.presentAtHead : null];
+}
+
+function rememberedPlaces(body: string): Place[] {
+  const start = body.indexOf(PLACES_PREFIX);
+  if (start < 0) return [];
+  const end = body.indexOf(' -->', start);
+  try {
+    const places = JSON.parse(Buffer.from(body.slice(start + PLACES_PREFIX.length, end), 'base64').toString('utf8')) as unknown;
+    return Array.isArray(places) ? (places as Place[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function unionPlaces(old: Place[], fresh: Place[]): Place[] {
+  const byKey = new Map<string, Place>();
+  for (const place of [...old, ...fresh]) byKey.set(JSON.stringify(place.slice(0, 4)), place);
+  return [...byKey.values()].sort((a, b) => (a[4] || '9').localeCompare(b[4] || '9') || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+
+export function issueTitle(finding: Finding): string {
+  return `Rotate the leaked Engium ${finding.secret.kind} key ${finding.secret.redacted} (${finding.secret.fingerprint})`;
+}
+
+/** The issue's body: what leaked, what to do, and every place seen so far (this run's and earlier runs'). */
+export function issueBody(finding: Finding, places: Place[]): string {
+  const { redacted, fingerprint, kind } = finding.secret;
+  const repositories = [...new Set(places.map((place) => place[0]))].sort();
+  const lines = [
+    issueMarker(fingerprint),
+    `The Engium ${kind} key \`${redacted}\` (fingerprint \`${fingerprint}\`) is committed in ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${repositories.map(cell).join(', ')}.`,
+    'A key that was ever committed must be treated as leaked, even when a later commit removed it.',
+    '',
+    '### Rotate it',
+    ...ROTATION_STEPS.map((step, index) => `${index + 1}. ${step}`),
+    '',
+    'Close this issue once the old key is revoked: the organisation audit keeps it updated but never reopens it.',
+    '',
+    '### Where it was found',
+    '| Repository | File | Line | Commit | Date | Still at HEAD |',
+    '| --- | --- | ---: | --- | --- | --- |',
+    ...places.slice(0, MAX_TABLE_ROWS).map(([repository, file, line, sha, date, atHead]) =>
+      `| ${cell(repository)} | \`${cell(file)}\` | ${line} | ${sha ? sha.slice(0, 12) : 'HEAD'} | ${date.slice(0, 10)} | ${atHead === null ? 'yes' : atHead ? 'yes' : 'no'} |`,
+    ),
+  ];
+  if (places.length > MAX_TABLE_ROWS) lines.push('', `…and ${places.length - MAX_TABLE_ROWS} more places (see the audit's merged report).`);
+  lines.push('', `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places.slice(0, MAX_REMEMBERED_PLACES))).toString('base64')} -->`);
+  return lines.join('\n');
+}
+
+interface IssuePayload {
+  number: number;
+  html_url: string;
+  state: string;
+  body?: string | null;
+  pull_request?: unknown;
+}
+
+export interface UpsertOptions {
+  owner: string;
+  repo: string;
+  threshold: SeverityThreshold;
+  label?: string;
+}
+
+/**
+ * One issue per key fingerprint in the tracking repository, found again by the hidden marker in
+ * its body: created the first time, updated (never duplicated, never reopened) after that.
+ */
+export async function upsertRotationIssues(octokit: Octokit, findings: readonly Finding[], options: UpsertOptions): Promise<Map<string, RotationIssue>> {
+  const label = options.label ?? ROTATION_LABEL;
+  const due = findings.filter((finding) => meetsThreshold(finding.severity, options.threshold));
+  const result = new Map<string, RotationIssue>();
+  if (due.length === 0) return result;
+
+  const existing = new Map<string, IssuePayload>();
+  const listed = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner: options.owner, repo: options.repo, labels: label, state: 'all', per_page: 100 })) as IssuePayload[];
+  for (const issue of listed) {
+    if (issue.pull_request) continue;
+    const match = /<!-- engium-guard:rotation-issue fingerprint=([0-9a-f]+) -->/.exec(issue.body ?? '');
+    if (match && !existing.has(match[1] as string)) existing.set(match[1] as string, issue);
+  }
+
+  for (const finding of due) {
+    const fingerprint = finding.secret.fingerprint;
+    const fresh = (finding.occurrences ?? []).map(placeOf);
+    const found = existing.get(fingerprint);
+    if (!found) {
+      const { data } = await octokit.rest.issues.create({ owner: options.owner, repo: options.repo, title: issueTitle(finding), body: issueBody(finding, unionPlaces([], fresh)), labels: [label] });
+      result.set(fingerprint, { number: data.number, url: data.html_url, state: 'open', action: 'created' });
+      continue;
+    }
+    const body = issueBody(finding, unionPlaces(rememberedPlaces(found.body ?? ''), fresh));
+    const state = found.state === 'closed' ? 'closed' : 'open';
+    if (body === found.body) {
+      result.set(fingerprint, { number: found.number, url: found.html_url, state, action: 'unchanged' });
+      continue;
+    }
+    await octokit.rest.issues.update({ owner: options.owner, repo: options.repo, issue_number: found.number, body });
+    result.set(fingerprint, { number: found.number, url: found.html_url, state, action: 'updated' });
+  }
+  return result;
+}
