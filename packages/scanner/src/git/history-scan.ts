@@ -47,8 +47,10 @@ export function historyLogArguments(revisions: readonly string[]): string[] {
     '--src-prefix=a/',
     '--dst-prefix=b/',
     `--format=${COMMIT_FORMAT}`,
+    // `--all` is ours (see revisions.ts); everything after --end-of-options is a revision, never an option.
+    ...revisions.filter((revision) => revision === '--all'),
     '--end-of-options',
-    ...revisions,
+    ...revisions.filter((revision) => revision !== '--all'),
     '--',
   ];
 }

@@ -1,0 +1,145 @@
+// `engium-scan history` on real repositories: keys added then removed, the first commit named,
+// HEAD presence, ranges and --all, binary and huge files, hostile names, every format.
+import { describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner } from '../support/index.js';
+
+const LIVE = fakeKey('live', 701);
+const MOVED = fakeKey('live', 702);
+const TEST = fakeKey('test', 703);
+const SIDE = fakeKey('live', 704);
+const KEYS = [LIVE, MOVED, TEST, SIDE];
+
+function history(repo: string, ...args: string[]) {
+  const result = runScanner(['history', repo, '--format', 'json', ...args]);
+  expectNoFullKey(result.stdout + result.stderr, KEYS);
+  return { ...result, report: result.stdout ? (JSON.parse(result.stdout) as ScanReport) : undefined };
+}
+
+describe('engium-scan history', () => {
+  it('finds a key added then removed, names the commit that added it, and says it is gone at HEAD', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'README.md': '# app\n' }, 'start');
+    const added = commitFiles(repo, { 'src/api.ts': `import x from "y";\n\nconst key = "${LIVE}";\n` }, 'add api client');
+    commitFiles(repo, { 'src/api.ts': `import x from "y";\n\nconst key = "${LIVE}";\nconst more = 1;\n` }, 'touch');
+    commitFiles(repo, { 'src/api.ts': 'import x from "y";\n\nconst key = process.env.ENGIUM_API_KEY;\n' }, 'remove the key');
+
+    const { status, report } = history(repo);
+    expect(status).toBe(1);
+    expect(report?.findings).toHaveLength(1);
+    const [finding] = report?.findings ?? [];
+    expect(finding).toMatchObject({
+      ruleId: 'engium/history-key',
+      severity: 'high',
+      file: 'src/api.ts',
+      line: 3,
+      column: 14,
+      secret: { kind: 'live', redacted: `eng_live_…${LIVE.slice(-4)}` },
+      commit: { sha: added, author: 'Ada Lovelace <ada@example.com>', presentAtHead: false },
+    });
+    expect(finding?.commit?.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(finding?.message).toContain(added.slice(0, 12));
+    expect(finding?.message).toMatch(/gone at HEAD/);
+    expect(finding?.message).toMatch(/Rotate it now/);
+
+    const text = runScanner(['history', repo]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain(added);
+    expectNoFullKey(text.stdout + text.stderr, KEYS);
+  });
+
+  it('says where a key still is at HEAD: in its file, or moved to another', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'b.ts': `const b = "${MOVED}";\n` }, 'keys');
+    git(repo, 'rm', '-q', 'b.ts');
+    commitFiles(repo, { 'lib/c.ts': `export const c = "${MOVED}";\n` }, 'move b');
+    const { report } = history(repo);
+    const byFile = new Map(report?.findings.map((finding) => [finding.file, finding]));
+    expect(byFile.get('a.ts')?.commit?.presentAtHead).toBe(true);
+    expect(byFile.get('a.ts')?.message).toContain('At HEAD it is still in a.ts');
+    expect(byFile.get('b.ts')?.commit?.presentAtHead).toBe(true);
+    expect(byFile.get('b.ts')?.message).toContain('gone from b.ts but still in lib/c.ts');
+    expect(byFile.get('lib/c.ts')?.commit?.presentAtHead).toBe(true);
+  });
+
+  it('reports a key once per file, with the first commit, however often it comes back', () => {
+    const repo = gitRepo();
+    const first = commitFiles(repo, { 'k.ts': `const k = "${LIVE}";\n` });
+    commitFiles(repo, { 'k.ts': '' });
+    commitFiles(repo, { 'k.ts': `const again = "${LIVE}";\n` });
+    commitFiles(repo, { 'other.ts': `const k = "${LIVE}";\n` });
+    const { report } = history(repo);
+    expect(report?.findings.map((finding) => [finding.file, finding.commit?.sha === first])).toEqual([
+      ['k.ts', true],
+      ['other.ts', false],
+    ]);
+  });
+
+  function branchyRepo() {
+    const repo = gitRepo();
+    const base = commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` }, 'base');
+    const middle = commitFiles(repo, { 'b.ts': `const b = "${TEST}";\n` }, 'middle');
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    commitFiles(repo, { 'side.ts': `const s = "${SIDE}";\n` }, 'side');
+    git(repo, 'checkout', '-q', 'main');
+    const top = commitFiles(repo, { 'c.ts': 'const c = 1;\n' }, 'top');
+    return { repo, base, middle, top };
+  }
+
+  it('--range, --since and --all choose the commits', () => {
+    const { repo, base, middle, top } = branchyRepo();
+    const files = (...args: string[]) => history(repo, ...args).report?.findings.map((finding) => finding.file) ?? [];
+    expect(files()).toEqual(['a.ts', 'b.ts']);
+    expect(files('--range', `${base}..${top}`)).toEqual(['b.ts']);
+    expect(files('--range', `${middle}..HEAD`)).toEqual([]);
+    expect(files('--since', base)).toEqual(['b.ts']);
+    expect(files('--all')).toEqual(['a.ts', 'b.ts', 'side.ts']);
+    expect(files('--range', 'main..feature')).toEqual(['side.ts']);
+  });
+
+  it('unknown refs and conflicting options are usage errors (exit 2)', () => {
+    const { repo, base } = branchyRepo();
+    for (const args of [['--range', 'nope..HEAD'], ['--since', 'v9.9.9'], ['--range', 'HEAD'], ['--all', '--since', base]]) {
+      const result = history(repo, ...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/--range|--since|choose one/);
+      expect(result.stdout).toBe('');
+    }
+    expect(history(repo, '--since', 'v9.9.9').stderr).toContain('unknown revision "v9.9.9"');
+  });
+
+  it('gets through binary files, huge minified lines and hostile file names', () => {
+    const repo = gitRepo();
+    const binary = Buffer.alloc(300_000);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+    binary.write(LIVE, 1000); // keys inside binary files are out of scope, but must not crash anything
+    const minified = `var a=${'"x",'.repeat(3_000_000)}k="${TEST}";\n`;
+    commitFiles(repo, { 'img.png': binary, 'dist/app.min.js': minified, 'we"ird\nname.ts': `const k = "${MOVED}";\n` });
+    const result = history(repo);
+    expect(result.status).toBe(1);
+    const findings = result.report?.findings ?? [];
+    expect(findings.map((finding) => finding.file).sort()).toEqual(['dist/app.min.js', 'we"ird\nname.ts']);
+    expect(findings.find((finding) => finding.file === 'dist/app.min.js')?.column).toBe(minified.indexOf(TEST) + 1);
+    expect(result.report?.stats.skipped).toEqual([{ file: 'img.png', reason: 'binary file in 1 commit: not scanned' }]);
+  });
+
+  it('SARIF and --fail-on share the audit contract; an engium-ignore comment suppresses', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'docs.md': `<!-- engium-ignore -->\nexample: ${LIVE}\n`, 't.ts': `const t = "${TEST}";\n` });
+    const json = history(repo);
+    expect(json.report?.findings.map((finding) => finding.file)).toEqual(['t.ts']);
+    expect(json.report?.stats.suppressed).toBe(1);
+    expect(json.status).toBe(0); // a test key is low, under the default high threshold
+    expect(history(repo, '--fail-on', 'low').status).toBe(1);
+    const sarif = runScanner(['history', repo, '--format', 'sarif']);
+    expect(JSON.parse(sarif.stdout).runs[0].results[0].ruleId).toBe('engium/history-key');
+    expectNoFullKey(sarif.stdout, KEYS);
+  });
+
+  it('an empty repository has no history: exit 0; a plain folder is a usage error', () => {
+    expect(history(gitRepo()).status).toBe(0);
+    const outside = runScanner(['history', '/']);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/not a git repository/);
+  });
+});
