@@ -42,7 +42,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       // Pages render on the server too, and their data functions run only there.
       [`{src/,}pages/**/*.${JS}`, 'Next.js page, server side'],
       [`{src/,}pages/_document.${JS}`, 'Next.js _document, rendered on the server'],
-      [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,route,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
+      [`{src/,}app/**/route.${JS}`, 'Next.js route handler'],
+      [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
       [`{src/,}{middleware,instrumentation}.${JS}`, 'Next.js server runtime'],
       [`next.config.${JS}`, 'Next.js config'],
     ],
