@@ -12,7 +12,7 @@ import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, type LocatedHit }
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { loadSourceMap, originalPosition, originInSourcesContent, type LoadedSourceMap } from './source-map.js';
+import { inlineSourceMap, loadSourceMap, originalPosition, originInSourcesContent, type LoadedSourceMap } from './source-map.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -166,6 +166,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
     return;
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
+  dropInlineMapCopies(bytes, hits, analysis, context);
   const result = loadSourceMap(context.root, file.absolutePath, bytes);
   if (result === undefined) return;
   if ('warning' in result) {
@@ -175,8 +176,34 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   applyMap(result.map, hits, analysis, context);
 }
 
+/**
+ * An inline map's sourcesContent repeats the bundle's keys (base64-encoded). A key also in the code
+ * is one leak: the copy in the map is dropped. A key only in the map points at its original line.
+ */
+function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
+  const inline = inlineSourceMap(bytes);
+  if (!inline) return;
+  const inCode = new Set(hits.filter((hit) => hit.line !== inline.line).map((hit) => hit.secret.fingerprint));
+  for (let index = hits.length - 1; index >= 0; index--) {
+    const hit = hits[index];
+    if (!hit || hit.line !== inline.line) continue;
+    if (inCode.has(hit.secret.fingerprint)) {
+      hits.splice(index, 1);
+      continue;
+    }
+    try {
+      const { origin, sources } = originInSourcesContent(context.root, analysis.file.absolutePath, inline.json, hit.secret.fingerprint);
+      if (origin) hit.origin = origin;
+      hit.mappedSources = sources;
+    } catch {
+      // The map is reported as broken when the code hits are mapped.
+    }
+  }
+}
+
 function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
   for (const hit of hits) {
+    if (hit.origin) continue;
     hit.mappedSources = map.sources;
     const origin = originalPosition(map, context.root, hit.line, hit.column);
     if (origin) hit.origin = origin;

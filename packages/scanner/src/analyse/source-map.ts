@@ -48,6 +48,20 @@ export function sourceMappingUrl(bytes: Buffer): string | undefined {
   return URL_COMMENT.exec(line)?.[1];
 }
 
+/** For a file with an inline `data:` map: the map's JSON and the 1-based line its comment is on. */
+export function inlineSourceMap(bytes: Buffer): { json: string; line: number } | undefined {
+  const url = sourceMappingUrl(bytes);
+  if (!url?.startsWith('data:')) return undefined;
+  const marker = bytes.lastIndexOf('sourceMappingURL=');
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < marker; at = bytes.indexOf(0x0a, at + 1)) line++;
+  try {
+    return { json: parseDataUrl(url), line };
+  } catch {
+    return undefined;
+  }
+}
+
 function parseDataUrl(url: string): string {
   const comma = url.indexOf(',');
   if (comma === -1) throw new Error('malformed data: URL');

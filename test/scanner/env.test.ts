@@ -1,0 +1,61 @@
+// .env rules: a public prefix ships the key (critical, client); a committed env file is high; a
+// server-only name in a gitignored .env.local is where keys belong; gitignored env files are read.
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import { fakeKey, gitRepo, writeFiles } from '../support/index.js';
+import { scanJson, summaries } from './support.js';
+
+const publicLive = fakeKey('live', 11);
+const publicTest = fakeKey('test', 12);
+const committedLive = fakeKey('live', 13);
+const committedTest = fakeKey('test', 14);
+const localServer = fakeKey('live', 15);
+const localPublic = fakeKey('live', 16);
+const customPrefix = fakeKey('live', 17);
+const keys = [publicLive, publicTest, committedLive, committedTest, localServer, localPublic, customPrefix];
+
+describe('.env files', () => {
+  const dir = gitRepo();
+  writeFiles(dir, {
+    '.gitignore': '.env.local\n.env.*.local\n',
+    '.env': `# shared\nNEXT_PUBLIC_ENGIUM_API_KEY=${publicLive}\nexport VITE_ENGIUM_KEY="${publicTest}"\n`,
+    '.env.production': `ENGIUM_API_KEY=${committedLive}\nENGIUM_TENANT_ID=3fa85f64-5717-4562-b3fc-2c963f66afa6\n`,
+    'apps/api/.env.test': `ENGIUM_API_KEY='${committedTest}'\n`,
+    '.env.local': `ENGIUM_API_KEY=${localServer}\nEXPO_PUBLIC_ENGIUM_KEY=${localPublic}\n`,
+    '.env.staging.local': `ACME_PUBLIC_ENGIUM_KEY=${customPrefix}\n`,
+    '.env.example': 'ENGIUM_API_KEY=eng_live_xxxxxxxxxxxx\nNEXT_PUBLIC_ENGIUM_API_KEY=eng_live_YOURKEYHERE\n',
+    'engium.config.json': JSON.stringify({ publicEnvPrefixes: ['ACME_PUBLIC_'] }),
+  });
+  const { report, status } = scanJson(dir, keys, ['--no-graph']);
+
+  it('applies the env rules exactly', () => {
+    expect(summaries(report)).toEqual([
+      `.env:2:28 engium/public-env-key critical client plain ${redact(publicLive)}`,
+      `.env:3:25 engium/public-env-key medium client plain ${redact(publicTest)}`,
+      `.env.local:2:24 engium/public-env-key critical client plain ${redact(localPublic)}`,
+      `.env.production:1:16 engium/env-file-key high server plain ${redact(committedLive)}`,
+      `.env.staging.local:1:24 engium/public-env-key critical client plain ${redact(customPrefix)}`,
+      `apps/api/.env.test:1:17 engium/env-file-key low server plain ${redact(committedTest)}`,
+    ]);
+    expect(status).toBe(1);
+  });
+
+  it('does not report a server-only key in a gitignored .env.local', () => {
+    expect(report.findings.some((finding) => finding.secret.redacted === redact(localServer))).toBe(false);
+  });
+
+  it('explains the public prefix and the fix', () => {
+    const finding = report.findings[0];
+    expect(finding?.message).toContain('NEXT_PUBLIC_ENGIUM_API_KEY');
+    expect(finding?.message).toContain('Next.js inlines NEXT_PUBLIC_ variables');
+    expect(finding?.message).toContain('POST /auth/login');
+    expect(finding?.chain?.length).toBeGreaterThan(0);
+  });
+
+  it('passes with --fail-on critical when only high findings remain', () => {
+    const onlyCommitted = gitRepo();
+    writeFiles(onlyCommitted, { '.env.production': `ENGIUM_API_KEY=${committedLive}\n` });
+    expect(scanJson(onlyCommitted, keys, ['--no-graph', '--fail-on', 'critical']).status).toBe(0);
+    expect(scanJson(onlyCommitted, keys, ['--no-graph']).status).toBe(1);
+  });
+});
