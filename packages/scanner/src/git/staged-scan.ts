@@ -100,7 +100,14 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
   child.stdin.end();
   for await (const piece of readLines(child.stdout)) parser.push(piece);
   parser.end();
-  await finished;
+  try {
+    await finished;
+  } catch (error) {
+    // Outside a repository `git diff` turns into `diff --no-index` and complains about usage;
+    // asking git about the repository (only now, so a hook pays nothing) gives the real reason.
+    await runGit(cwd, ['rev-parse', '--git-dir']);
+    throw error;
+  }
 
   if (whole.length > 0) {
     const missing = whole.filter((file) => !file.blob).map((file) => file.path);

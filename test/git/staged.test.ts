@@ -1,0 +1,114 @@
+// `engium-scan staged` on real repositories: it reads the index, never the working tree, in the
+// first commit, renamed files, staged .env files, worktrees and submodules.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner, tempDir, writeFiles } from '../support/index.js';
+
+const LIVE = fakeKey('live', 801);
+const OTHER = fakeKey('live', 802);
+const TEST = fakeKey('test', 803);
+const KEYS = [LIVE, OTHER, TEST];
+
+function staged(cwd: string, ...args: string[]) {
+  const result = runScanner(['staged', '--format', 'json', ...args], { cwd });
+  expectNoFullKey(result.stdout + result.stderr, KEYS);
+  return { ...result, report: result.stdout ? (JSON.parse(result.stdout) as ScanReport) : undefined };
+}
+
+const files = (report: ScanReport | undefined) => report?.findings.map((finding) => `${finding.file}:${finding.line}`) ?? [];
+
+describe('engium-scan staged', () => {
+  it('works in the first commit of a repository, with the advice in the message', () => {
+    const repo = gitRepo();
+    writeFiles(repo, { 'src/a.ts': `// client\nexport const key = "${LIVE}";\n` });
+    git(repo, 'add', '-A');
+    const { status, report } = staged(repo);
+    expect(status).toBe(1);
+    expect(report?.findings).toMatchObject([{ ruleId: 'engium/staged-key', severity: 'high', file: 'src/a.ts', line: 2, column: 21 }]);
+    const message = report?.findings[0]?.message ?? '';
+    expect(message).toMatch(/Unstage/);
+    expect(message).toContain('.env.local');
+    expect(message).toMatch(/rotate/i);
+    expect(message).toContain('git commit --no-verify');
+  });
+
+  it('reads the index: an unstaged edit neither hides a staged key nor invents one', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': 'const a = 1;\n', 'b.ts': 'const b = 1;\n' });
+    writeFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` });
+    git(repo, 'add', 'a.ts');
+    writeFiles(repo, { 'a.ts': 'const a = 2;\n', 'b.ts': `const b = "${OTHER}";\n`, 'c.ts': `const c = "${OTHER}";\n` });
+    const { status, report } = staged(repo);
+    expect(status).toBe(1);
+    expect(files(report)).toEqual(['a.ts:1']);
+
+    git(repo, 'reset', '-q', 'a.ts');
+    expect(staged(repo).report?.findings).toEqual([]);
+    expect(staged(repo).status).toBe(0);
+  });
+
+  it('scans only added lines of modified files, whole renamed files, and whole staged .env files', () => {
+    const repo = gitRepo();
+    commitFiles(repo, {
+      'old.ts': `// engium-ignore\nconst k = "${TEST}";\n${'const filler = 1;\n'.repeat(20)}`,
+      'kept.ts': `const known = "${OTHER}";\nconst x = 1;\n`,
+      '.env.production': `NEXT_PUBLIC_ENGIUM_KEY=${LIVE}\nOTHER=1\n`,
+    });
+    git(repo, 'mv', 'old.ts', 'new.client.ts');
+    writeFiles(repo, { 'kept.ts': `const known = "${OTHER}";\nconst x = 2;\n`, '.env.production': `NEXT_PUBLIC_ENGIUM_KEY=${LIVE}\nOTHER=2\n` });
+    git(repo, 'add', '-A');
+    const { report } = staged(repo, '--fail-on', 'none');
+    // kept.ts: its key is on an unchanged line; the renamed file's key is ignored inline.
+    expect(files(report)).toEqual(['.env.production:1']);
+    expect(report?.findings[0]).toMatchObject({ severity: 'critical', exposure: 'client' });
+    expect(report?.stats.suppressed).toBe(1);
+  });
+
+  it('honours the config allowlist and a baseline, like the directory audit', () => {
+    const repo = gitRepo();
+    writeFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'b.ts': `const b = "${OTHER}";\n` });
+    git(repo, 'add', 'a.ts', 'b.ts');
+    const first = staged(repo).report;
+    const fingerprintOf = (file: string) => first?.findings.find((finding) => finding.file === file)?.secret.fingerprint;
+    const config = join(tempDir(), 'engium.config.json');
+    writeFileSync(config, JSON.stringify({ allowlist: [{ fingerprint: fingerprintOf('a.ts'), reason: 'revoked sample key' }] }));
+    const baseline = join(tempDir(), 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ version: 1, findings: [{ fingerprint: fingerprintOf('b.ts'), file: 'b.ts', ruleId: 'engium/staged-key' }] }));
+    const result = staged(repo, '--config', config, '--baseline', baseline);
+    expect(result.status).toBe(0);
+    expect(result.report?.findings).toMatchObject([{ file: 'b.ts', baselined: true }]);
+    expect(result.report?.stats).toMatchObject({ suppressed: 1, baselined: 1 });
+  });
+
+  it('works in a linked worktree and inside a submodule', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': 'const a = 1;\n' });
+    const worktree = join(tempDir(), 'wt');
+    git(repo, 'worktree', 'add', '-q', '-b', 'wt', worktree);
+    writeFiles(worktree, { 'w.ts': `const w = "${LIVE}";\n` });
+    git(worktree, 'add', 'w.ts');
+    expect(files(staged(worktree).report)).toEqual(['w.ts:1']);
+    expect(staged(repo).report?.findings).toEqual([]);
+
+    const library = gitRepo();
+    commitFiles(library, { 'lib.ts': 'export {};\n' });
+    const parent = gitRepo();
+    git(parent, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'vendor/lib');
+    const submodule = join(parent, 'vendor/lib');
+    writeFiles(submodule, { 'lib.ts': `export const k = "${OTHER}";\n` });
+    git(submodule, 'add', 'lib.ts');
+    expect(files(staged(submodule).report)).toEqual(['lib.ts:1']);
+  });
+
+  it('in a subfolder, reports paths relative to it; outside a repository, exit 2', () => {
+    const repo = gitRepo();
+    writeFiles(repo, { 'pkg/app/x.ts': `const x = "${LIVE}";\n`, 'top.ts': `const t = "${OTHER}";\n` });
+    git(repo, 'add', '-A');
+    expect(files(staged(join(repo, 'pkg')).report)).toEqual(['app/x.ts:1']);
+    const outside = runScanner(['staged'], { cwd: tempDir() });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/not a git repository/);
+  });
+});
