@@ -43,7 +43,7 @@ function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
 }
 
 export async function historyReport(dir: string, options: HistoryReportOptions = {}): Promise<ScanReport> {
-  const started = performance.now();
+  const started = Date.now();
   // History paths are relative to the repository root, whichever folder of it was named.
   const root = (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').replace(/\n$/, '');
   const { config, skipPath } = await setUp(root, options);

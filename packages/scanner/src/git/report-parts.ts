@@ -1,6 +1,5 @@
 // What the history and staged reports share with the directory audit: config, path filters,
 // suppressions (inline engium-ignore, allowlist, baseline) and the report shape.
-import picomatch from 'picomatch';
 import { loadConfig, UsageError, type EngiumConfig } from '../config.js';
 import type { FindingCandidate } from '../classify/finding.js';
 import type { ScanReport, ScanWarning, SkippedFile } from '../finding.js';
@@ -24,8 +23,10 @@ export interface Setup {
 
 export async function setUp(dir: string, options: GitReportOptions): Promise<Setup> {
   const config = await loadConfig(dir, options.configFile);
-  const included = config.include?.length ? picomatch(config.include, { dot: true }) : undefined;
-  const excluded = config.exclude?.length ? picomatch(config.exclude, { dot: true }) : undefined;
+  // picomatch loads only for configs with globs: a pre-commit hook pays for nothing it does not use.
+  const globs = config.include?.length || config.exclude?.length ? (await import('picomatch')).default : undefined;
+  const included = globs && config.include?.length ? globs(config.include, { dot: true }) : undefined;
+  const excluded = globs && config.exclude?.length ? globs(config.exclude, { dot: true }) : undefined;
   return { config, skipPath: (path) => (included !== undefined && !included(path)) || (excluded?.(path) ?? false) };
 }
 
@@ -35,6 +36,7 @@ export interface ReportParts {
   bytesScanned: number;
   skipped: SkippedFile[];
   warnings?: ScanWarning[];
+  /** Date.now() when the run began (not `performance`, whose first use costs a pre-commit hook ~10 ms). */
   started: number;
 }
 
@@ -53,7 +55,7 @@ export function assembleReport(parts: ReportParts, config: EngiumConfig, options
     stats: {
       filesScanned: parts.filesScanned,
       bytesScanned: parts.bytesScanned,
-      durationMs: Math.round(performance.now() - parts.started),
+      durationMs: Math.round(Date.now() - parts.started),
       skipped: parts.skipped,
       suppressed,
       baselined,

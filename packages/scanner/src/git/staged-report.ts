@@ -7,7 +7,7 @@ import { assembleReport, setUp, type GitReportOptions } from './report-parts.js'
 import { scanStaged } from './staged-scan.js';
 
 export async function stagedReport(dir: string, options: GitReportOptions = {}): Promise<ScanReport> {
-  const started = performance.now();
+  const started = Date.now();
   const { config, skipPath } = await setUp(dir, options);
   const scan = await scanStaged(dir, { skipPath, ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}) });
   if (options.onSecret) for (const key of new Set(scan.hits.map(({ hit }) => hit.key))) options.onSecret(key);
