@@ -1,0 +1,54 @@
+// The README's first command: `engium-scan examples/acme-shop` finds every planted key, where it
+// is written, with the exposure the module graph and the build folder give it.
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import { fakeKey, runScanner, REPO_ROOT, expectNoFullKey } from '../support/index.js';
+import { scanJson } from './support.js';
+
+// The seeds examples/generate-acme-shop.mjs uses.
+const planted = {
+  publicEnv: fakeKey('live', 101),
+  localEnv: fakeKey('live', 102),
+  productionEnv: fakeKey('live', 103),
+  serverRoute: fakeKey('live', 104),
+  concatenated: fakeKey('live', 105),
+  hidden: fakeKey('live', 106),
+  widget: fakeKey('test', 107),
+  readme: fakeKey('test', 108),
+};
+const keys = Object.values(planted);
+
+describe('examples/acme-shop', () => {
+  const { report, status } = scanJson('examples/acme-shop', keys);
+  const line = (finding: (typeof report.findings)[number]) =>
+    `${finding.file}:${finding.line} ${finding.ruleId} ${finding.severity} ${finding.exposure} ${finding.encoding} ${finding.secret.redacted}${finding.origin ? ` <- ${finding.origin.file}:${finding.origin.line}` : ''}`;
+
+  it('finds every planted key but the one in the gitignored .env.local', () => {
+    expect(report.findings.map(line)).toEqual([
+      `.env:4 engium/public-env-key critical client plain ${redact(planted.publicEnv)}`,
+      `.env.production:2 engium/env-file-key high server plain ${redact(planted.productionEnv)}`,
+      `.next/static/chunks/app/page.js:1 engium/bundle-key critical client concatenation ${redact(planted.concatenated)} <- lib/booking-client.ts:3`,
+      `.next/static/chunks/app/page.js:1 engium/bundle-key medium client plain ${redact(planted.widget)} <- components/BookingWidget.tsx:6`,
+      `.next/static/chunks/app/page.js:1 engium/bundle-key critical client plain ${redact(planted.publicEnv)} <- components/BookingWidget.tsx:12`,
+      `README.md:8 engium/source-key low unknown plain ${redact(planted.readme)}`,
+      `app/api/bookings/route.ts:4 engium/source-key high server plain ${redact(planted.serverRoute)}`,
+      `components/BookingWidget.tsx:6 engium/source-key medium client plain ${redact(planted.widget)}`,
+      `lib/booking-client.ts:3 engium/source-key critical client concatenation ${redact(planted.concatenated)}`,
+      `lib/legacy-config.ts:2 engium/source-key high unknown base64 ${redact(planted.hidden)}`,
+    ]);
+    expect(status).toBe(1);
+  });
+
+  it('names the chain that ships the concatenated key', () => {
+    const finding = report.findings.find((candidate) => candidate.file === 'lib/booking-client.ts');
+    expect(finding?.chain?.at(0)).toMatch(/^components\/BookingWidget\.tsx/);
+    expect(finding?.chain?.at(-1)).toBe('lib/booking-client.ts');
+    expect(finding?.message).toContain('components/BookingWidget.tsx');
+  });
+
+  it('prints the text report without a full key, as the README shows', () => {
+    const result = runScanner(['examples/acme-shop'], { cwd: REPO_ROOT });
+    expectNoFullKey(result.stdout + result.stderr, keys);
+    expect(result.stdout).toMatch(/10 findings \(4 critical, 3 high, 2 medium, 1 low\)/);
+  });
+});
