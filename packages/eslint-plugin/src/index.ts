@@ -8,7 +8,7 @@ import { buildConfigs } from './configs.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
-const namespace = 'engium';
+const namespace = '@engium';
 
 const plugin = {
   meta: { name, version, namespace },
@@ -18,6 +18,5 @@ const plugin = {
 // The configs hold the plugin itself, as ESLint's flat configs expect.
 plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules, namespace);
 
-export { rules };
 export type { EngiumSettings } from './analysis/settings.js';
 export default plugin;
