@@ -102,7 +102,7 @@ export class ModuleResolver {
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
     const result = this.ts.resolveModuleName(bare, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
-    if (result) return this.fromCompiler(result.resolvedFileName, result.isExternalLibraryImport === true);
+    if (result) return this.fromCompiler(result.resolvedFileName);
 
     if (relativeLike) return { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
     const aliased = this.bundlerAlias(bare, from);
@@ -113,9 +113,11 @@ export class ModuleResolver {
     return { kind: 'external' };
   }
 
-  private fromCompiler(resolvedFileName: string, external: boolean): Resolution {
+  private fromCompiler(resolvedFileName: string): Resolution {
+    // The compiler resolves symlinks: a workspace package linked into node_modules comes back as
+    // its real path in the repository, and is walked like any other module.
     const file = this.paths.relative(resolvedFileName);
-    if (!file || external || file.includes('node_modules/')) return { kind: 'external' };
+    if (!file || file.includes('node_modules/')) return { kind: 'external' };
     if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(dist|build|lib|out)\//.test(file)) {
       // A workspace package's declarations or build output: walk its source when it is here.
       const source = this.sourceOf(file);
@@ -155,7 +157,7 @@ export class ModuleResolver {
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
     const result = this.ts.resolveModuleName(relative, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
-    if (result) return this.fromCompiler(result.resolvedFileName, false);
+    if (result) return this.fromCompiler(result.resolvedFileName);
     const source = this.sourceOf(target);
     return source ? { kind: 'module', file: source } : undefined;
   }

@@ -1,0 +1,90 @@
+// Client and server entries per framework, detected from each package's dependencies and files.
+import { describe, expect, it } from 'vitest';
+import { analyseApp, packageJson } from './support.js';
+
+describe('framework entries', () => {
+  it('Astro: islands with client:* and <script> imports ship; frontmatter imports stay on the server', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ astro: '5.0.0', react: '19.0.0' }),
+      'src/pages/index.astro': `---\nimport Counter from '../components/Counter.tsx';\nimport Static from '../components/Static.tsx';\nimport { secret } from '../lib/secret';\nconst title = secret.slice(0, 0) + 'Home';\n---\n<h1>{title}</h1>\n<Static />\n<Counter client:visible start={1} />\n<script>\n  import { track } from '../lib/track';\n  track();\n</script>\n`,
+      'src/components/Counter.tsx': `import { format } from '../lib/format';\nexport default function Counter() { return <b>{format(1)}</b>; }\n`,
+      'src/components/Static.tsx': `export default function Static() { return <i />; }\n`,
+      'src/lib/format.ts': `export const format = (n: number) => String(n);\n`,
+      'src/lib/track.ts': `export const track = () => undefined;\n`,
+      'src/lib/secret.ts': `export const secret = 'x';\n`,
+    });
+    expect(analysis.exposureOf('src/lib/format.ts').chain).toEqual([
+      'src/components/Counter.tsx (Astro island client:visible in src/pages/index.astro)',
+      'src/lib/format.ts',
+    ]);
+    expect(analysis.exposureOf('src/lib/track.ts').chain).toEqual(['src/lib/track.ts (Astro <script> in src/pages/index.astro)']);
+    expect(analysis.exposureOf('src/components/Static.tsx').exposure).toBe('server');
+    expect(analysis.exposureOf('src/lib/secret.ts').exposure).toBe('server');
+    expect(analysis.exposureOf('src/pages/index.astro').exposure).toBe('server');
+  });
+
+  it('Remix: route modules ship, but not imports only their loader or action use', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@remix-run/react': '2.15.0', '@remix-run/node': '2.15.0' }),
+      'app/root.tsx': `import { Outlet } from '@remix-run/react';\nexport default function Root() { return <Outlet />; }\n`,
+      'app/routes/_index.tsx': `import { json } from '@remix-run/node';\nimport { engium } from '~/lib/engium.server';\nimport { db } from '~/lib/db';\nimport { Card } from '~/components/Card';\nexport async function loader() {\n  return json(await db.list(engium));\n}\nexport default function Index() { return <Card />; }\n`,
+      'app/lib/engium.server.ts': `export const engium = 'k';\n`,
+      'app/lib/db.ts': `export const db = { list: async (key: string) => [key] };\n`,
+      'app/components/Card.tsx': `export function Card() { return <div />; }\n`,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', paths: { '~/*': ['./app/*'] } } }),
+    });
+    expect(analysis.exposureOf('app/components/Card.tsx').chain).toEqual(['app/routes/_index.tsx (Remix route module)', 'app/components/Card.tsx']);
+    expect(analysis.exposureOf('app/lib/db.ts').exposure).toBe('server');
+    expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
+  });
+
+  it('Angular: environment files always ship', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@angular/core': '19.0.0' }),
+      'src/main.ts': `import { bootstrapApplication } from '@angular/platform-browser';\nimport { AppComponent } from './app/app.component';\nbootstrapApplication(AppComponent);\n`,
+      'src/app/app.component.ts': `export class AppComponent {}\n`,
+      'src/environments/environment.prod.ts': `export const environment = { production: true };\n`,
+    });
+    expect(analysis.exposureOf('src/environments/environment.prod.ts').chain).toEqual([
+      'src/environments/environment.prod.ts (Angular environment file, always bundled)',
+    ]);
+    expect(analysis.exposureOf('src/app/app.component.ts').chain).toEqual(['src/main.ts (Angular bootstrap)', 'src/app/app.component.ts']);
+  });
+
+  it('Nuxt: pages and components ship through Vue script blocks; server/ stays on the server', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ nuxt: '3.14.0' }),
+      'pages/index.vue': `<template><Hello /></template>\n<script setup lang="ts">\nimport { engium } from '~/lib/engium';\nconsole.log(engium);\n</script>\n`,
+      'lib/engium.ts': `import { region } from '../shared/region';\nexport const engium = region;\n`,
+      'shared/region.ts': `export const region = 'eu';\n`,
+      'server/api/keys.ts': `import { key } from '../../shared/server-key';\nexport default () => key.length;\n`,
+      'shared/server-key.ts': `export const key = 'k';\n`,
+    });
+    expect(analysis.exposureOf('shared/region.ts').chain).toEqual(['pages/index.vue (Nuxt app code)', 'lib/engium.ts', 'shared/region.ts']);
+    expect(analysis.exposureOf('shared/server-key.ts').exposure).toBe('server');
+  });
+
+  it('Gatsby pages, Create React App src/index, *.client.* files and clientEntries globs', async () => {
+    const gatsby = await analyseApp({
+      'package.json': packageJson({ gatsby: '5.14.0' }),
+      'src/pages/index.tsx': `import { key } from '../lib/key';\nexport default () => key;\n`,
+      'src/lib/key.ts': `export const key = 'k';\n`,
+      'gatsby-node.ts': `import { build } from './src/build';\nexport const createPages = build;\n`,
+      'src/build.ts': `export const build = () => undefined;\n`,
+    });
+    expect(gatsby.exposureOf('src/lib/key.ts').chain).toEqual(['src/pages/index.tsx (Gatsby page)', 'src/lib/key.ts']);
+    expect(gatsby.exposureOf('src/build.ts').exposure).toBe('server');
+
+    const cra = await analyseApp({
+      'package.json': packageJson({ 'react-scripts': '5.0.1' }),
+      'src/index.js': `import App from './App';\nApp();\n`,
+      'src/App.js': `export default function App() {}\n`,
+      'src/widget.client.ts': `export const widget = 1;\n`,
+      'embed/loader.ts': `import { tag } from './tag';\nexport const load = tag;\n`,
+      'embed/tag.ts': `export const tag = 1;\n`,
+    }, { clientEntries: ['embed/loader.ts'] });
+    expect(cra.exposureOf('src/App.js').chain).toEqual(['src/index.js (Create React App entry)', 'src/App.js']);
+    expect(cra.exposureOf('src/widget.client.ts').chain).toEqual(['src/widget.client.ts (*.client.* file)']);
+    expect(cra.exposureOf('embed/tag.ts').chain).toEqual(['embed/loader.ts (clientEntries in config)', 'embed/tag.ts']);
+  });
+});

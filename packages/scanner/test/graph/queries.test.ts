@@ -1,0 +1,154 @@
+// The classify step's questions: who imports the binding a key is written in, who reads an env
+// variable, what a built file is; and bad input that must not stop the analysis.
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseProgram } from '../../src/graph/index.js';
+import { analyseApp, listFiles, packageJson } from './support.js';
+
+const nextApp = { 'package.json': packageJson({ next: '15.0.0', react: '19.0.0' }) };
+
+describe('importersOfDefinition', async () => {
+  const analysis = await analyseApp({
+    ...nextApp,
+    'lib/keys.ts': [
+      `export const A = 'a';`,
+      `const B = 'b';`,
+      `export { B as RENAMED };`,
+      `export default { key: 'default' };`,
+      `const C = 'not exported';`,
+      `export const D = 'only the server reads it';`,
+      `export const E = 'read through a namespace';`,
+    ].join('\n'),
+    'lib/mixed.ts': `export const USED = 1;\nexport const SERVER_NAME = 2;\n`,
+    'components/Mixed.tsx': `'use client';\nimport { USED } from '../lib/mixed';\nexport const m = USED;\n`,
+    'app/api/mixed/route.ts': `import { SERVER_NAME } from '../../../lib/mixed';\nexport const GET = () => new Response(String(SERVER_NAME));\n`,
+    'lib/legacy.js': `module.exports = {\n  key: 'cjs',\n};\n`,
+    'lib/barrel.ts': `export * as keys from './keys';\nexport { RENAMED as R2 } from './keys';\n`,
+    'lib/pass.ts': `import { A } from './keys';\nexport { A as PASSED };\n`,
+    'components/Named.tsx': `'use client';\nimport { R2 } from '../lib/barrel';\nexport const x = R2;\n`,
+    'components/Default.tsx': `'use client';\nimport config from '../lib/keys';\nexport const y = config;\n`,
+    'components/Passed.tsx': `'use client';\nimport { PASSED } from '../lib/pass';\nexport const z = PASSED;\n`,
+    'components/Lazy.tsx': `'use client';\nexport const load = () => import('../lib/legacy.js');\n`,
+    'components/Namespace.tsx': `'use client';\nimport { keys } from '../lib/barrel';\nexport const w = keys.E;\n`,
+    'app/api/route.ts': `import { D } from '../../lib/keys';\nexport const GET = () => new Response(D);\n`,
+  });
+
+  it('follows renamed, default, namespace and pass-through re-exports to client readers', () => {
+    // `export * as keys` hands every binding to whoever imports the namespace.
+    expect(analysis.importersOfDefinition('lib/keys.ts', 2)?.readers).toEqual(['components/Named.tsx', 'components/Namespace.tsx']);
+    expect(analysis.importersOfDefinition('lib/keys.ts', 2)?.exposure.chain?.slice(1)).toEqual(['lib/barrel.ts', 'lib/keys.ts']);
+    expect(analysis.importersOfDefinition('lib/keys.ts', 4)?.readers).toEqual(['components/Default.tsx', 'components/Namespace.tsx']);
+    expect(analysis.importersOfDefinition('lib/keys.ts', 1)?.exposure.chain).toEqual(['components/Passed.tsx ("use client")', 'lib/pass.ts', 'lib/keys.ts']);
+    expect(analysis.importersOfDefinition('lib/keys.ts', 7)?.readers).toEqual(['components/Namespace.tsx']);
+  });
+
+  it('counts dynamic import() of a CommonJS module as reading it', () => {
+    expect(analysis.importersOfDefinition('lib/legacy.js', 2)).toMatchObject({ exposure: { exposure: 'client' }, readers: ['components/Lazy.tsx'] });
+  });
+
+  it('is undefined off exported bindings, and the module verdict when no client reader imports the binding', () => {
+    expect(analysis.importersOfDefinition('lib/keys.ts', 5)).toBeUndefined();
+    expect(analysis.importersOfDefinition('lib/keys.ts', 40)).toBeUndefined();
+    // lib/mixed.ts ships (a client module imports it), so SERVER_NAME cannot be called server
+    // even though only a route imports it: the module verdict stands.
+    expect(analysis.importersOfDefinition('lib/mixed.ts', 2)).toEqual({
+      exposure: { exposure: 'client', chain: ['components/Mixed.tsx ("use client")', 'lib/mixed.ts'], reason: 'imported from the client entry components/Mixed.tsx ("use client")' },
+      readers: ['app/api/mixed/route.ts'],
+    });
+  });
+});
+
+describe('envReaders', async () => {
+  const analysis = await analyseApp({
+    ...nextApp,
+    'components/A.tsx': `'use client';\nconst { NEXT_PUBLIC_A: a } = process.env;\nexport const x = a;\n`,
+    'components/B.tsx': `'use client';\nexport const y = process.env['NEXT_PUBLIC_B'];\n// process.env.NEXT_PUBLIC_C is mentioned only in this comment\n`,
+    'components/C.tsx': `'use client';\nexport const z = process.env.ENGIUM_API_KEY;\n`,
+    'app/api/route.ts': `export const GET = () => new Response(process.env.NEXT_PUBLIC_D);\n`,
+  });
+
+  it('finds destructured and bracketed reads, not comments nor server modules', () => {
+    expect(analysis.envReaders('NEXT_PUBLIC_A')?.readers).toEqual(['components/A.tsx']);
+    expect(analysis.envReaders('NEXT_PUBLIC_B')?.readers).toEqual(['components/B.tsx']);
+    expect(analysis.envReaders('NEXT_PUBLIC_C')).toBeUndefined();
+    expect(analysis.envReaders('NEXT_PUBLIC_D')).toBeUndefined();
+  });
+
+  it('does not call a variable without a public prefix client, even when client code reads it', () => {
+    expect(analysis.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'unknown' }, readers: ['components/C.tsx'] });
+  });
+
+  it('honours extra public prefixes from config', async () => {
+    const custom = await analyseApp({ ...nextApp, 'components/A.tsx': `'use client';\nexport const a = process.env.MYAPP_PUBLIC_KEY;\n` }, { publicEnvPrefixes: ['MYAPP_PUBLIC_'] });
+    expect(custom.envReaders('MYAPP_PUBLIC_KEY')?.exposure.exposure).toBe('client');
+  });
+
+  it('reads SvelteKit $env/dynamic/public through env.X', async () => {
+    const kit = await analyseApp({
+      'package.json': packageJson({ '@sveltejs/kit': '2.8.0' }),
+      'src/routes/+page.ts': `import { env } from '$env/dynamic/public';\nexport const load = () => ({ key: env.PUBLIC_ENGIUM_KEY });\n`,
+    });
+    expect(kit.envReaders('PUBLIC_ENGIUM_KEY')?.readers).toEqual(['src/routes/+page.ts']);
+  });
+});
+
+describe('buildExposure', async () => {
+  const analysis = await analyseApp({
+    ...nextApp,
+    'components/Widget.tsx': `'use client';\nexport const w = 1;\n`,
+    'app/api/route.ts': `import { db } from '../../lib/db';\nexport const GET = () => new Response(String(db));\n`,
+    'lib/db.ts': `export const db = 1;\n`,
+  });
+
+  it('uses the source map: client sources ship the bundle, server-only sources keep it on the server', () => {
+    expect(analysis.buildExposure('out/chunk.js', ['../components/Widget.tsx']).chain).toEqual(['components/Widget.tsx ("use client")']);
+    expect(analysis.buildExposure('out/api.js', ['webpack://app/./lib/db.ts', 'webpack://app/./app/api/route.ts']).exposure).toBe('server');
+    expect(analysis.buildExposure('out/other.js', ['node_modules/react/index.js']).exposure).toBe('unknown');
+  });
+});
+
+describe('bad input never stops the analysis', () => {
+  it('lists binary modules, broken tsconfig and package.json, syntax errors, and goes on', async () => {
+    const analysis = await analyseApp({
+      'package.json': '{ "name": ',
+      'tsconfig.json': '{ "compilerOptions": { "paths": ',
+      'src/app.tsx': `'use client';\nimport { weird } from './weird';\nimport { blob } from './blob';\nimport { ok } from './ok';\nexport const app = [weird, blob, ok];\n`,
+      'src/weird.ts': `export const weird = ((( ;\nimport { deep } from './deep';\nexport { deep };\n`,
+      'src/deep.ts': `export const deep = 1;\n`,
+      'src/blob.ts': Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]),
+      'src/ok.ts': `export const ok = 1;\n`,
+    });
+    expect(analysis.exposureOf('src/ok.ts').exposure).toBe('client');
+    // Imports after a syntax error are still edges: the pre-processor scans tokens, not a tree.
+    expect(analysis.exposureOf('src/deep.ts').chain).toEqual(['src/app.tsx ("use client")', 'src/weird.ts', 'src/deep.ts']);
+    expect(analysis.problems).toEqual(
+      expect.arrayContaining([
+        { file: 'package.json', reason: expect.stringContaining('package.json not read') },
+        { file: 'tsconfig.json', reason: expect.stringContaining('tsconfig') },
+        { file: 'src/blob.ts', reason: 'binary content, not a module' },
+      ]),
+    );
+    expect(analysis.importersOfDefinition('src/blob.ts', 1)).toBeUndefined();
+  });
+
+  it('survives symlink loops and resolves workspace packages linked into node_modules to their source', async () => {
+    const analysis = await analyseApp({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['web', 'ui'] }),
+      'web/package.json': packageJson({ next: '15.0.0', '@acme/ui': '*' }),
+      'web/app/page.tsx': `'use client';\nimport { Button } from '@acme/ui';\nexport default Button;\n`,
+      'ui/package.json': JSON.stringify({ name: '@acme/ui', main: 'src/index.ts' }),
+      'ui/src/index.ts': `export const Button = 1;\n`,
+    });
+    // Re-run over the same tree with a real node_modules link and a loop.
+    mkdirSync(join(analysis.root, 'node_modules/@acme'), { recursive: true });
+    symlinkSync(join(analysis.root, 'ui'), join(analysis.root, 'node_modules/@acme/ui'));
+    symlinkSync(join(analysis.root, 'web'), join(analysis.root, 'web/app/loop'));
+    const files = listFiles(analysis.root).filter((file) => !file.startsWith('node_modules/') && !file.includes('/loop/'));
+    const linked = await analyseProgram(analysis.root, { files });
+    for (const result of [analysis, linked]) {
+      expect(result.exposureOf('ui/src/index.ts').chain).toEqual(['web/app/page.tsx ("use client")', 'ui/src/index.ts']);
+      expect(result.problems).toEqual([]);
+    }
+  });
+});
