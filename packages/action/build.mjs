@@ -4,8 +4,8 @@
 //
 //   node packages/action/build.mjs [outfile]     (default: packages/action/dist/index.js)
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const actionDir = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,18 @@ const workspaceSources = {
       const entry = join(repoRoot, 'packages', folder, 'src/index.ts');
       return existsSync(entry) ? { path: entry } : undefined;
     });
+    // A workspace module that finds its own files (a JSON schema) relative to itself would look next
+    // to the bundle instead: point it at the file in the action's checkout, which holds the whole
+    // repository.
+    const assetReference = /(\brequire\.resolve\(|\brequire\(|\bnew URL\()(['"])(\.\.?\/[^'"]+)\2/g;
+    pluginBuild.onLoad({ filter: /[\\/]packages[\\/][a-z-]+[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(assetReference, (_match, call, quote, specifier) => {
+        const target = relative(join(actionDir, 'dist'), resolve(dirname(args.path), specifier)).split('\\').join('/');
+        return `${call}${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
+      });
+      return { contents, loader: 'ts', resolveDir: dirname(args.path) };
+    });
   },
 };
 
@@ -34,10 +46,25 @@ export async function bundle(outfile = join(actionDir, 'dist/index.js')) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __engiumCreateRequire } from 'node:module';\nconst require = __engiumCreateRequire(import.meta.url);" },
+    // CommonJS dependencies bundled into an ES module still call require() for Node built-ins and
+    // read __filename (TypeScript does).
+    banner: {
+      js: [
+        "import { createRequire as __engiumCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __engiumFileURLToPath } from 'node:url';",
+        "import { dirname as __engiumDirnameOf } from 'node:path';",
+        'const require = __engiumCreateRequire(import.meta.url);',
+        'const __engiumFilename = __engiumFileURLToPath(import.meta.url);',
+        'const __engiumDirname = __engiumDirnameOf(__engiumFilename);',
+      ].join('\n'),
+    },
+    define: { __filename: '__engiumFilename', __dirname: '__engiumDirname' },
+    // ESLint loads jiti only for TypeScript config files; the action passes its config inline.
+    external: ['jiti', 'jiti/package.json'],
     plugins: [workspaceSources],
     legalComments: 'none',
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
     charset: 'utf8',
   });

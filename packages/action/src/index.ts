@@ -1,2 +1,4 @@
-// The action flow (main.ts) lands once the scanner API it glues together is exported.
-export {};
+// The runner's entry point: everything happens in main.ts.
+import { run } from './main.js';
+
+await run();

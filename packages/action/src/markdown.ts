@@ -9,10 +9,10 @@ import { byImportance, keysOf, type KeyFinding, type RunResults } from './result
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~>-]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`);
 }
 
 /** Inline code that survives backticks in its content. */

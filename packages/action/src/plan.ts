@@ -32,7 +32,7 @@ export interface NothingPlan {
 export type ScanPlan = RangePlan | AuditPlan | NothingPlan;
 
 /** The subset of the webhook payloads this action reads. */
-interface EventPayload {
+export interface EventPayload {
   pull_request?: {
     number: number;
     base: { sha: string; ref: string; repo?: { full_name?: string } };

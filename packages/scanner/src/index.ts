@@ -21,3 +21,4 @@ export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSari
 export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';
+export { historyReport, type HistoryReportOptions } from './git/history-report.js';

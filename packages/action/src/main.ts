@@ -1,0 +1,78 @@
+/**
+ * The action's flow: read the event, resolve what to scan, scan it (keys in files and history,
+ * ESLint rules on changed files), then report (annotations, summary, SARIF, outputs), alert
+ * (pull request comment, rotation issues, webhook) and block when findings reach `fail-on`.
+ */
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { meetsThreshold } from '@engium/core';
+import { leakedLiveKeys, runLink } from './alerts/leaks.js';
+import { warnOnFailure } from './alerts/github-errors.js';
+import { upsertPullRequestComment } from './alerts/pr-comment.js';
+import { openRotationIssues } from './alerts/rotation-issues.js';
+import { postWebhook, webhookAlert } from './alerts/webhook.js';
+import { annotate } from './annotations.js';
+import { readInputs, type Inputs } from './inputs.js';
+import { summaryMarkdown } from './markdown.js';
+import { setOutputs } from './outputs.js';
+import { planScan, type EventPayload, type ScanPlan } from './plan.js';
+import type { RunResults } from './results.js';
+import { writeSarif } from './sarif.js';
+import { collectResults } from './scan.js';
+
+function blockingCount(results: RunResults, inputs: Inputs): number {
+  return (
+    results.findings.filter((finding) => !finding.baselined && meetsThreshold(finding.severity, inputs.failOn)).length +
+    results.lintProblems.filter((problem) => meetsThreshold(problem.severity, inputs.failOn)).length
+  );
+}
+
+async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promise<void> {
+  const keys = leakedLiveKeys(results.findings);
+  const link = runLink();
+  const canCallGitHub = inputs.token !== '' && link.repository.includes('/');
+  const octokit = canCallGitHub ? github.getOctokit(inputs.token) : undefined;
+  const [owner = '', name = ''] = link.repository.split('/');
+  const repo = { owner, repo: name };
+  if (octokit && inputs.comment && plan.kind === 'pull-request' && plan.pullRequest) {
+    const number = plan.pullRequest.number;
+    const outcome = await warnOnFailure(`comment on pull request #${number}`, () => upsertPullRequestComment(octokit, repo, number, keys, link));
+    if (outcome && outcome !== 'skipped') core.info(`Pull request comment ${outcome}.`);
+  }
+  if (octokit && inputs.issues && keys.length > 0 && plan.kind !== 'nothing' && plan.kind !== 'pull-request' && plan.onDefaultBranch) {
+    const outcome = await warnOnFailure('open rotation issues', () => openRotationIssues(octokit, repo, keys, link, inputs.issueLabel));
+    if (outcome) core.info(`Rotation issues: ${outcome.created.length} opened, ${outcome.existing} already reported.`);
+  }
+  const webhookUrl = inputs.webhookUrl;
+  if (webhookUrl && keys.length > 0) {
+    await warnOnFailure('post the webhook alert', () => postWebhook(webhookUrl, webhookAlert(keys, link)));
+  }
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const plan = planScan(github.context.eventName, github.context.payload as EventPayload, process.env.GITHUB_SHA, process.env.GITHUB_REF);
+    core.info(`Engium Guard: ${plan.description}`);
+    // Every key is masked the moment the scanner meets it, before anything can log it.
+    const results = await collectResults(inputs, plan, (key) => core.setSecret(key));
+    const blocking = blockingCount(results, inputs);
+    const sarifFile = await writeSarif(results, inputs.sarifFile);
+    setOutputs(results, sarifFile);
+    annotate(results);
+    const summary = summaryMarkdown(results, { failOn: inputs.failOn, description: plan.description, blocking });
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+    else core.info(summary);
+    await alert(results, inputs, plan);
+    if (blocking > 0) {
+      core.setFailed(
+        `Engium Guard: ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on "${inputs.failOn}". ` +
+          'See the annotations and the job summary; rotate every leaked live key.',
+      );
+    } else {
+      core.info(`Engium Guard: nothing at or above fail-on "${inputs.failOn}".`);
+    }
+  } catch (error) {
+    core.setFailed(`Engium Guard: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The SARIF file for `github/codeql-action/upload-sarif`: the scanner's own SARIF for key findings
+ * (paths relative to the repository root), plus one run for the ESLint rules' problems.
+ */
+import type { Severity } from '@engium/core';
+import engium from '@engium/eslint-plugin';
+import { toSarif, type ScanReport } from '@engium/scanner';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { LintProblem, RunResults } from './results.js';
+
+const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+
+function lintRun(problems: readonly LintProblem[]): Run {
+  const ruleIds = [...new Set(problems.map((problem) => problem.ruleId))].sort();
+  const rules: ReportingDescriptor[] = ruleIds.map((id) => {
+    const documented = engium.rules as Record<string, { meta?: { docs?: { description?: string; url?: string } } } | undefined>;
+    const rule = documented[id.replace(/^engium\//, '')];
+    const description = rule?.meta?.docs?.description ?? id;
+    return {
+      id,
+      shortDescription: { text: description },
+      ...(rule?.meta?.docs?.url ? { helpUri: rule.meta.docs.url } : {}),
+      properties: { tags: ['security', 'engium', 'eslint'] },
+    };
+  });
+  return {
+    tool: { driver: { name: 'engium-eslint', semanticVersion: engium.meta.version, version: engium.meta.version, rules } },
+    results: problems.map(
+      (problem): Result => ({
+        ruleId: problem.ruleId,
+        ruleIndex: ruleIds.indexOf(problem.ruleId),
+        level: LEVEL[problem.severity],
+        message: { text: problem.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: problem.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: problem.line,
+                startColumn: problem.column,
+                ...(problem.endLine !== undefined ? { endLine: problem.endLine } : {}),
+                ...(problem.endColumn !== undefined ? { endColumn: problem.endColumn } : {}),
+              },
+            },
+          },
+        ],
+      }),
+    ),
+  };
+}
+
+export function sarifLog(results: RunResults): Log {
+  const report: ScanReport = {
+    version: 1,
+    findings: results.findings.map(({ onChangedLine: _changed, unapprovedSuppression: _unapproved, ...finding }) => finding),
+    stats: { filesScanned: 0, bytesScanned: 0, durationMs: 0, skipped: results.skipped, suppressed: results.suppressed, baselined: 0 },
+  };
+  const log = toSarif(report);
+  if (results.lintProblems.length > 0) log.runs.push(lintRun(results.lintProblems));
+  return log;
+}
+
+/** Writes the SARIF file and returns its path. */
+export async function writeSarif(results: RunResults, path: string): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(sarifLog(results), null, 2)}\n`);
+  return path;
+}

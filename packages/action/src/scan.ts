@@ -1,0 +1,192 @@
+/**
+ * Runs the scans a plan asks for and gathers their results with repository-relative paths:
+ * the working tree (all of it in an audit; the changed files in a pull request or push), the
+ * commits of the range (or the whole history in an audit), and the ESLint rules on changed files.
+ */
+import * as core from '@actions/core';
+import { severityOf } from '@engium/core';
+import { keyHitsInText, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { git, gitSucceeds } from './git.js';
+import { scanCommits, type HistoryResult } from './history.js';
+import type { Inputs } from './inputs.js';
+import { lintChangedFiles } from './lint.js';
+import type { RangePlan, ScanPlan } from './plan.js';
+import { completeFullHistory, resolveRange, type ResolvedRange } from './range.js';
+import type { KeyFinding, RunResults } from './results.js';
+import { suppressionFiles } from './suppressions.js';
+
+export const UNAPPROVED_INLINE_IGNORE =
+  'The engium-ignore comment beside it was added by this change and does not count: suppressions come from the base branch only, so a maintainer must approve it there (an allowlist entry in engium.config.json).';
+
+interface ScanTarget {
+  /** The checkout holding the head commit's files. */
+  tree: string;
+  /** Removes a temporary worktree, if one was made. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * The working tree when it holds the head commit (or GitHub's merge commit for a pull request);
+ * otherwise (`pull_request_target` checks out the base) a temporary worktree at head. Files are only
+ * read, never run.
+ */
+async function checkoutOf(repo: string, head: string): Promise<ScanTarget> {
+  const current = (await git(repo, ['rev-parse', 'HEAD'])).trim();
+  const mergeParent = (await gitSucceeds(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^2'])) ? (await git(repo, ['rev-parse', 'HEAD^2'])).trim() : '';
+  if (current === head || mergeParent === head) return { tree: repo, cleanup: async () => undefined };
+  const dir = await mkdtemp(join(tmpdir(), 'engium-guard-head-'));
+  await git(repo, ['worktree', 'add', '--quiet', '--detach', dir, head]);
+  core.info(`Scanning the head commit ${head.slice(0, 12)} in a temporary worktree (the checkout is at ${current.slice(0, 12)}).`);
+  return {
+    tree: dir,
+    cleanup: async () => {
+      await git(repo, ['worktree', 'remove', '--force', dir]).catch(() => rm(dir, { recursive: true, force: true }));
+    },
+  };
+}
+
+function withPrefix(prefix: string, path: string): string {
+  return prefix === '' ? path : posix.join(prefix, path);
+}
+
+/** Findings of a scan of `<repo>/<prefix>`, moved to repository-relative paths. */
+function relocate(report: ScanReport, prefix: string): Finding[] {
+  return report.findings.map((finding) => ({
+    ...finding,
+    file: withPrefix(prefix, finding.file),
+    ...(finding.origin ? { origin: { ...finding.origin, file: withPrefix(prefix, finding.origin.file) } } : {}),
+  }));
+}
+
+/** A finding concerns the change when its file, its source-map origin or a module of its chain changed. */
+function touchesChange(finding: Finding, changed: ReadonlySet<string>): boolean {
+  if (changed.has(finding.file) || (finding.origin && changed.has(finding.origin.file))) return true;
+  return (finding.chain ?? []).some((link) => changed.has(link.split(' (')[0] ?? link));
+}
+
+function markChangedLines(findings: readonly Finding[], range: ResolvedRange | undefined): KeyFinding[] {
+  return findings.map((finding) => ({ ...finding, onChangedLine: range?.addedLines.get(finding.file)?.has(finding.line) ?? false }));
+}
+
+/**
+ * Keys on lines the pull request added that an `engium-ignore` comment it also added would hide:
+ * they are findings, marked as needing approval.
+ */
+async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, reported: readonly Finding[], onSecret: OnSecret): Promise<KeyFinding[]> {
+  const seen = new Set(reported.map((finding) => `${finding.secret.fingerprint}\0${finding.file}`));
+  const findings: KeyFinding[] = [];
+  for (const [file, lines] of range.addedLines) {
+    let text: string;
+    try {
+      text = await readFile(join(tree, file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const hit of keyHitsInText(text)) {
+      if (!hit.ignoredInline || !lines.has(hit.line)) continue;
+      onSecret(hit.key);
+      const id = `${hit.secret.fingerprint}\0${file}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      findings.push({
+        ruleId: 'engium/source-key',
+        severity: severityOf(hit.kind, 'unknown'),
+        message: `Engium ${hit.kind} key ${hit.secret.redacted} committed in ${file}.`,
+        file,
+        line: hit.line,
+        column: hit.column,
+        exposure: 'unknown',
+        secret: hit.secret,
+        encoding: hit.encoding,
+        onChangedLine: true,
+        unapprovedSuppression: UNAPPROVED_INLINE_IGNORE,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Drops history findings for a key the tree scan already reports in the same file. */
+function withoutDuplicates(tree: readonly KeyFinding[], history: readonly KeyFinding[]): KeyFinding[] {
+  const inTree = new Set(tree.map((finding) => `${finding.secret.fingerprint}\0${finding.file}`));
+  return [...tree, ...history.filter((finding) => !inTree.has(`${finding.secret.fingerprint}\0${finding.file}`))];
+}
+
+async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): Promise<RunResults> {
+  const repo = inputs.workspace;
+  const range = await resolveRange(repo, plan);
+  if (range.fetched.length > 0) core.info(`Fetched ${range.fetched.join(', ')} to complete the range.`);
+  core.info(`${range.commits.length} commit(s) and ${range.changedFiles.length} changed file(s) to scan.`);
+  const prefix = inputs.workingDirectory;
+  const configPath = withPrefix(prefix, inputs.config);
+  const baselinePath = inputs.baseline === undefined ? undefined : withPrefix(prefix, inputs.baseline);
+  // A pull request is judged by its base branch's suppressions; a push by the pushed tree's own.
+  const suppressions = await suppressionFiles(repo, plan.kind === 'pull-request' ? range.base : undefined, configPath, baselinePath);
+  const target = await checkoutOf(repo, range.head);
+  try {
+    const scanRoot = join(target.tree, prefix);
+    const options = {
+      onSecret,
+      configFile: suppressions.configFile,
+      ...(suppressions.baselineFile !== undefined ? { baselineFile: suppressions.baselineFile } : {}),
+    };
+    const changed = new Set(range.changedFiles.filter((file) => prefix === '' || file.startsWith(`${prefix}/`)));
+    const report = await scanDirectory(scanRoot, options);
+    const treeFindings = markChangedLines(relocate(report, prefix).filter((finding) => touchesChange(finding, changed)), range);
+    const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, options) : undefined;
+    const historyFindings = markChangedLines(historyReport?.findings ?? [], range);
+    const findings = withoutDuplicates(treeFindings, historyFindings);
+    if (plan.kind === 'pull-request') findings.push(...(await unapprovedInlineIgnores(target.tree, range, findings, onSecret)));
+    const lint = inputs.eslint
+      ? await lintChangedFiles(
+          scanRoot,
+          [...changed].map((file) => (prefix === '' ? file : file.slice(prefix.length + 1))),
+          prefix === '' ? '' : `${prefix}/`,
+          (file, line) => range.addedLines.get(file)?.has(line) ?? false,
+        )
+      : { problems: [], unparsable: [] };
+    return {
+      findings,
+      lintProblems: lint.problems,
+      skipped: [...report.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(historyReport?.skipped ?? []), ...lint.unparsable],
+      suppressed: report.stats.suppressed + (historyReport?.suppressed ?? 0),
+    };
+  } finally {
+    await target.cleanup();
+  }
+}
+
+async function scanAudit(inputs: Inputs, onSecret: OnSecret): Promise<RunResults> {
+  const repo = inputs.workspace;
+  const prefix = inputs.workingDirectory;
+  const scanRoot = join(repo, prefix);
+  const suppressions = await suppressionFiles(repo, undefined, withPrefix(prefix, inputs.config), inputs.baseline === undefined ? undefined : withPrefix(prefix, inputs.baseline));
+  const options = {
+    onSecret,
+    configFile: suppressions.configFile,
+    ...(suppressions.baselineFile !== undefined ? { baselineFile: suppressions.baselineFile } : {}),
+  };
+  const report = await scanDirectory(scanRoot, options);
+  const treeFindings = markChangedLines(relocate(report, prefix), undefined);
+  let historyReport: HistoryResult | undefined;
+  if (inputs.history) {
+    const fetched = await completeFullHistory(repo);
+    if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
+    historyReport = await scanCommits(repo, prefix, undefined, options);
+  }
+  return {
+    findings: withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
+    lintProblems: [],
+    skipped: [...report.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(historyReport?.skipped ?? [])],
+    suppressed: report.stats.suppressed + (historyReport?.suppressed ?? 0),
+  };
+}
+
+export async function collectResults(inputs: Inputs, plan: ScanPlan, onSecret: OnSecret): Promise<RunResults> {
+  if (plan.kind === 'nothing') return { findings: [], lintProblems: [], skipped: [], suppressed: 0 };
+  if (plan.kind === 'audit') return scanAudit(inputs, onSecret);
+  return scanRange(inputs, plan, onSecret);
+}

@@ -1,0 +1,52 @@
+/**
+ * In a pull request, suppressions count only when the base branch has them: the config (its
+ * allowlist, includes and excludes) and the baseline are read from the base commit with
+ * `git show`, and an `engium-ignore` comment on a line the pull request added hides nothing.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { git } from './git.js';
+
+export interface SuppressionFiles {
+  /** Always a file: an empty config stands in when there is none, so no scan falls back to the scanned tree's own. */
+  configFile: string;
+  baselineFile: string | undefined;
+}
+
+const EMPTY_CONFIG = '{}\n';
+
+async function showAtCommit(repo: string, commit: string, path: string): Promise<string | undefined> {
+  try {
+    return await git(repo, ['show', `${commit}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Copies the config and baseline (repository-relative paths) to a temp dir: from the `base`
+ * commit when given (pull requests), else from the checkout.
+ */
+export async function suppressionFiles(repo: string, base: string | undefined, configPath: string, baselinePath: string | undefined): Promise<SuppressionFiles> {
+  const dir = await mkdtemp(join(tmpdir(), 'engium-guard-config-'));
+  const read = (path: string) => (base === undefined ? readIfPresent(join(repo, path)) : showAtCommit(repo, base, posix.normalize(path)));
+  const config = await read(configPath);
+  const baseline = baselinePath === undefined ? undefined : await read(baselinePath);
+  const configFile = join(dir, 'engium.config.json');
+  await writeFile(configFile, config ?? EMPTY_CONFIG);
+  let baselineFile: string | undefined;
+  if (baseline !== undefined) {
+    baselineFile = join(dir, 'engium.baseline.json');
+    await writeFile(baselineFile, baseline);
+  }
+  return { configFile, baselineFile };
+}
