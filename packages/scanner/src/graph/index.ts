@@ -40,12 +40,14 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     sourceFor: (file) => resolver.moduleAt(file),
   });
 
-  const graph = new ModuleGraph(ts, paths, resolver, problems);
+  const trees = new SyntaxTrees(ts, paths);
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees);
   graph.walkClient(entries);
   graph.walkServer(entries);
-  const trees = new SyntaxTrees(ts, paths);
 
   const exposureOf = (file: string): ModuleExposure => {
+    const syntaxError = graph.nodes.get(file)?.syntaxError;
+    if (syntaxError) return { exposure: 'unknown', reason: `the module does not parse (${syntaxError})` };
     const chain = graph.chain(graph.client, file);
     if (chain) {
       return {
@@ -100,7 +102,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   return {
     exposureOf,
     importersOfDefinition(file, line) {
-      if (!isModuleFile(file) || !fileSet.has(file)) return undefined;
+      if (!isModuleFile(file) || !fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
       const tree = trees.of(file);
       if (!tree) return undefined;
       const names = exportedNamesAt(ts, tree, line);

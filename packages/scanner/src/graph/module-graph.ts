@@ -8,6 +8,7 @@ import type { Problem } from './problems.js';
 import type { ModuleResolver } from './resolve.js';
 import { readModule } from './source-files.js';
 import type { RootPaths } from './paths.js';
+import type { SyntaxTrees } from './syntax.js';
 import type { Ts } from './typescript.js';
 
 export interface ModuleEdge {
@@ -26,6 +27,8 @@ export interface ModuleNode {
   /** Env names the text mentions after `process.env` / `import.meta.env` / `$env/…/public` (confirmed on demand). */
   mentionsEnv: boolean;
   readable: boolean;
+  /** For modules that may hold a key (the only ones parsed in full here): the first syntax error. */
+  syntaxError?: string;
 }
 
 export interface Reach {
@@ -47,6 +50,7 @@ export class ModuleGraph {
     private readonly paths: RootPaths,
     private readonly resolver: ModuleResolver,
     private readonly problems: Problem[],
+    private readonly trees: SyntaxTrees,
   ) {}
 
   node(file: string): ModuleNode {
@@ -82,7 +86,10 @@ export class ModuleGraph {
       const target = this.resolve(specifier, file);
       return target ? [{ target, reason }] : [];
     });
-    node = { file, edges, clientEdges, marker, mentionsEnv: ENV_MENTION.test(source.text), readable: true };
+    // A key's verdict rests on its module's syntax, so modules that may hold one are parsed in full.
+    const syntaxError = source.mayHoldKey ? this.trees.syntaxError(file) : undefined;
+    if (syntaxError) this.problems.push({ file, reason: `syntax error, ${syntaxError}` });
+    node = { file, edges, clientEdges, marker, mentionsEnv: ENV_MENTION.test(source.text), readable: true, ...(syntaxError ? { syntaxError } : {}) };
     this.nodes.set(file, node);
     return node;
   }

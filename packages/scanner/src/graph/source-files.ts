@@ -3,7 +3,7 @@
 // from the compiler's pre-processor (`ts.preProcessFile`), which scans tokens without building a
 // syntax tree: the graph needs the edges of every reached module, and a tree only for a few.
 import { readFileSync } from 'node:fs';
-import { prologueDirectives } from '@engium/core';
+import { mayContainKey, prologueDirectives } from '@engium/core';
 import type { Ts, TypeScript } from './typescript.js';
 
 const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
@@ -27,6 +27,8 @@ export interface ModuleSource {
   text: string;
   directives: string[];
   imports: ModuleImport[];
+  /** Whether the raw bytes may hold a key (core's prefilter): such modules get a full parse. */
+  mayHoldKey: boolean;
   /** Astro: specifiers the page ships to the browser (islands with `client:*`, `<script>` imports), with why. */
   clientImports: { specifier: string; reason: string }[];
 }
@@ -71,7 +73,7 @@ function importsOf(ts: Ts, text: string, serverSide: boolean): ModuleImport[] {
 const ISLAND = /<([A-Za-z][\w.]*)\b[^>]*?\sclient:(load|idle|visible|media|only)\b/g;
 const STATIC_IMPORT = /\bimport\s+([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g;
 
-function astroSource(ts: Ts, text: string): ModuleSource {
+function astroSource(ts: Ts, text: string): Omit<ModuleSource, 'mayHoldKey'> {
   const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   const frontStart = frontmatter ? (frontmatter.index + frontmatter[0].indexOf('\n') + 1) : 0;
   const frontEnd = frontmatter ? frontStart + (frontmatter[1] ?? '').length : 0;
@@ -109,11 +111,12 @@ export function readModule(ts: Ts, absolutePath: string, file: string): ReadResu
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content, not a module' };
   const raw = bytes.toString('utf8');
-  if (file.endsWith('.astro')) return { ok: true, source: astroSource(ts, raw) };
+  const mayHoldKey = mayContainKey(bytes);
+  if (file.endsWith('.astro')) return { ok: true, source: { ...astroSource(ts, raw), mayHoldKey } };
   const text = COMPONENT_FILE.test(file) ? keepRanges(raw, scriptRanges(raw).map(({ range }) => range)) : raw;
   return {
     ok: true,
-    source: { text, directives: COMPONENT_FILE.test(file) ? [] : prologueDirectives(text), imports: importsOf(ts, text, false), clientImports: [] },
+    source: { text, directives: COMPONENT_FILE.test(file) ? [] : prologueDirectives(text), imports: importsOf(ts, text, false), clientImports: [], mayHoldKey },
   };
 }
 

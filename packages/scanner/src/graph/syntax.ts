@@ -1,5 +1,6 @@
 // Syntax trees for the few modules a query needs (a key's definition, its importers, env readers),
 // parsed on demand and kept for the rest of the analysis.
+import { keyPattern, redact } from '@engium/core';
 import { readModule, scriptKindOf } from './source-files.js';
 import type { RootPaths } from './paths.js';
 import type { Ts, TypeScript } from './typescript.js';
@@ -18,5 +19,17 @@ export class SyntaxTrees {
     const tree = read.ok ? this.ts.createSourceFile(file, read.source.text, this.ts.ScriptTarget.Latest, true, scriptKindOf(this.ts, file)) : undefined;
     this.trees.set(file, tree);
     return tree;
+  }
+
+  /** The first syntax error in the module, as `line N: message`, or undefined when it parses. */
+  syntaxError(file: string): string | undefined {
+    const tree = this.of(file);
+    // The parser's own diagnostics: no program or type checker needed.
+    const diagnostic = (tree as { parseDiagnostics?: readonly TypeScript.DiagnosticWithLocation[] } | undefined)?.parseDiagnostics?.[0];
+    if (!tree || !diagnostic) return undefined;
+    const line = tree.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
+    // Parser messages may quote source text: never let a key through.
+    const message = this.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(keyPattern(), (key) => redact(key));
+    return `line ${line}: ${message}`;
   }
 }

@@ -4,6 +4,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseProgram } from '../../src/graph/index.js';
+import { expectNoFullKey, fakeKey } from '../../../../test/support/index.js';
 import { analyseApp, listFiles, packageJson } from './support.js';
 
 const nextApp = { 'package.json': packageJson({ next: '15.0.0', react: '19.0.0' }) };
@@ -130,6 +131,19 @@ describe('bad input never stops the analysis', () => {
       ]),
     );
     expect(analysis.importersOfDefinition('src/blob.ts', 1)).toBeUndefined();
+  });
+
+  it('gives a module that may hold a key and does not parse an unknown verdict, with the syntax error listed', async () => {
+    const key = fakeKey('live', 9);
+    const analysis = await analyseApp({
+      ...nextApp,
+      'components/Pay.tsx': `'use client';\nimport { KEY } from '../lib/broken';\nexport const pay = KEY;\n`,
+      'lib/broken.ts': `export const KEY = '${key}';\nexport const oops = {{;\n`,
+    });
+    expect(analysis.exposureOf('lib/broken.ts')).toEqual({ exposure: 'unknown', reason: "the module does not parse (line 2: Property assignment expected.)" });
+    expect(analysis.importersOfDefinition('lib/broken.ts', 1)).toBeUndefined();
+    expect(analysis.problems).toEqual([{ file: 'lib/broken.ts', reason: 'syntax error, line 2: Property assignment expected.' }]);
+    expectNoFullKey(JSON.stringify(analysis.problems), [key]);
   });
 
   it('survives symlink loops and resolves workspace packages linked into node_modules to their source', async () => {
