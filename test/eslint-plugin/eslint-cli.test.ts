@@ -1,0 +1,113 @@
+// End to end: the real `eslint` CLI, with the plugin's flat configs, on a fixture project.
+// The fixture holds no keys; they are generated per run (fakeKey) into a temp copy.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoFullKey, fakeKey, REPO_ROOT, tempDir } from '../support/index.js';
+
+const ESLINT = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+const FIXTURE = join(REPO_ROOT, 'test/eslint-plugin/fixtures/project');
+const LIVE = fakeKey('live', 41);
+const TEST = fakeKey('test', 42);
+
+interface EslintResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; messageId?: string; message: string; fatal?: boolean }[];
+}
+
+let project: string;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+beforeAll(() => {
+  expect(statSync(join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js')).isFile(), 'build first: npx tsc -b').toBe(true);
+  project = tempDir('engium-eslint-e2e-');
+  cpSync(FIXTURE, project, { recursive: true });
+  // The fixture resolves `@engium/eslint-plugin` and its parser as an installed project would.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  for (const file of files(project).filter((path) => !path.includes('node_modules'))) {
+    const text = readFileSync(file, 'utf8');
+    if (text.includes('__LIVE_KEY__') || text.includes('__TEST_KEY__')) {
+      writeFileSync(file, text.replaceAll('__LIVE_KEY__', LIVE).replaceAll('__TEST_KEY__', TEST));
+    }
+  }
+});
+
+function eslint(args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [ESLINT, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `file:line rule/messageId` for every problem, from the JSON formatter. */
+function reports(config: string, targets: string[]): string[] {
+  const { status, stdout, stderr } = eslint(['-c', config, '--format', 'json', ...targets]);
+  expect(stderr).toBe('');
+  expect(status).toBe(1);
+  const results = JSON.parse(stdout) as EslintResult[];
+  // The JSON formatter repeats each file's source; what the plugin wrote is the messages.
+  expectNoFullKey(JSON.stringify(results.map((result) => result.messages)), [LIVE, TEST]);
+  return results.flatMap((result) =>
+    result.messages.map((message) => {
+      expect(message.fatal, message.message).toBeFalsy();
+      return `${relative(project, result.filePath)}:${message.line} ${message.ruleId}/${message.messageId}`;
+    }),
+  );
+}
+
+const RECOMMENDED = [
+  'app/bookings/page.tsx:7 @engium/no-key-in-client/publicKeyVariable',
+  'app/bookings/page.tsx:9 @engium/no-key-in-client/bearerKeyInClient',
+  'src/server/engium.ts:15 @engium/require-tenant-header/missingTenant',
+  'src/server/engium.ts:16 @engium/no-hardcoded-key/hardcodedKey',
+  'src/server/engium.ts:23 @engium/valid-tenant-id/notUuid',
+  'src/server/engium.ts:28 @engium/no-hardcoded-key/hardcodedKey',
+  'src/server/engium.ts:30 @engium/require-authorization-header/credentialInQuery',
+  'src/ui/legacy.js:7 @engium/require-tenant-header/missingTenant',
+  'src/ui/widget.client.jsx:2 @engium/no-hardcoded-key/hardcodedKey',
+];
+
+describe('eslint CLI with @engium/eslint-plugin', () => {
+  it('recommended: reports exactly the fixture problems, on JS, JSX, TS and TSX', () => {
+    expect(reports('eslint.config.js', ['.'])).toEqual(RECOMMENDED);
+  });
+
+  it('strict: also reports the call whose headers cannot be resolved', () => {
+    expect(reports('eslint.strict.config.js', ['.'])).toEqual(
+      [
+        ...RECOMMENDED,
+        'src/server/engium.ts:33 @engium/require-authorization-header/unresolvedAuthorization',
+        'src/server/engium.ts:33 @engium/require-tenant-header/unresolvedTenant',
+      ].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
+  });
+
+  it('recommendedTypeChecked: resolves the base URL and headers imported from another module', () => {
+    const typed = reports('eslint.typed.config.js', ['src', 'app']);
+    expect(typed).toEqual([...RECOMMENDED.slice(0, 7), 'src/server/typed.ts:7 @engium/require-tenant-header/missingTenant', ...RECOMMENDED.slice(7)]);
+  });
+
+  it('the stylish output shows keys redacted and never whole', () => {
+    const { status, stdout } = eslint(['.']);
+    expect(status).toBe(1);
+    expectNoFullKey(stdout, [LIVE, TEST]);
+    expect(stdout).toContain(`eng_live_…${LIVE.slice(-4)}`);
+    expect(stdout).toContain(`eng_test_…${TEST.slice(-4)}`);
+    expect(stdout).toContain('POST /auth/login');
+  });
+
+  it('typeAware without type information is a clear error, not a silent change', () => {
+    writeFileSync(
+      join(project, 'eslint.untyped.config.js'),
+      `import engium from '@engium/eslint-plugin';\nexport default [engium.configs.recommended, { rules: { '@engium/require-tenant-header': ['error', { typeAware: true }] } }];\n`,
+    );
+    const { status, stdout, stderr } = eslint(['-c', 'eslint.untyped.config.js', 'src/server/typed.ts']);
+    expect(status).toBe(2);
+    expect(stdout + stderr).toMatch(/requires type information/);
+  });
+});
