@@ -109,6 +109,7 @@ export function credentialQueryParameters(url: string): string[] {
 
 /** Form decoding (`+` is a space); malformed escapes such as `%zz` stay as written instead of throwing. */
 function decodeQueryComponent(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
   const spaced = text.replaceAll('+', ' ');
   try {
     return decodeURIComponent(spaced);

@@ -65,10 +65,11 @@ function base64Signatures(prefix: string): Base64Signature[] {
 
 export const BASE64_SIGNATURES: readonly Base64Signature[] = Object.values(KEY_PREFIXES).flatMap(base64Signatures);
 
-const BASE64_CHAR = /[A-Za-z0-9+/\-_]/;
-
+/** `[A-Za-z0-9+/_-]`: the standard and the url-safe alphabet together. */
 function isBase64Char(char: string | undefined): boolean {
-  return char !== undefined && BASE64_CHAR.test(char);
+  if (char === undefined) return false;
+  const unit = char.charCodeAt(0);
+  return isWordUnit(unit) || unit === 0x2b || unit === 0x2f || unit === 0x2d;
 }
 
 /**
@@ -124,9 +125,12 @@ function decodeBase64KeyAt(text: string, groupStart: number, alignment: number):
 
 // ---------------------------------------------------------------- token encodings
 
-/** One encoded character: what it decodes to and how many raw characters it takes. */
+/**
+ * One encoded character: the code point it stands for and how many raw characters it takes.
+ * Token readers fill one shared instance instead of allocating, since a region can hold millions.
+ */
 interface DecodedToken {
-  char: string;
+  codePoint: number;
   rawLength: number;
 }
 
@@ -134,69 +138,144 @@ interface TokenEncoding {
   encoding: Exclude<HiddenEncoding, 'base64'>;
   /** Substrings that start every token; a text without them has nothing to decode. */
   triggers: readonly string[];
-  /** Raw characters a region may hold (plain key characters plus token syntax). */
-  regionChar: RegExp;
-  readToken(text: string, at: number): DecodedToken | undefined;
+  /** True for the UTF-16 code units a region may hold: plain key characters plus token syntax. */
+  isRegionUnit(unit: number): boolean;
+  /** Reads the token at `at` into `token` and returns true, or returns false when none starts there. */
+  readToken(text: string, at: number, token: DecodedToken): boolean;
 }
 
-const HEX = '[0-9A-Fa-f]';
-const ESCAPE_TOKEN = new RegExp(`\\\\(?:x(${HEX}{2})|u(${HEX}{4})|u\\{(${HEX}{1,6})\\})`, 'y');
-const PERCENT_TOKEN = new RegExp(`%(${HEX}{2})`, 'y');
-const ENTITY_TOKEN = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|(lowbar|UnderBar|lpar|rpar|period));/y;
-const NAMED_ENTITIES: Record<string, string> = { lowbar: '_', UnderBar: '_', lpar: '(', rpar: ')', period: '.' };
+const BACKSLASH = 0x5c;
+const PERCENT = 0x25;
+const AMPERSAND = 0x26;
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const MAX_CODE_POINT = 0x10ffff;
 
-function readSticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
+/** `[A-Za-z0-9_]`: the characters a key is made of, and what joins it to a longer token. */
+function isWordUnit(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f;
 }
 
-function fromCodePoint(hex: string | undefined, radix = 16): string | undefined {
-  if (hex === undefined) return undefined;
-  const codePoint = Number.parseInt(hex, radix);
-  return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && isWordUnit(char.charCodeAt(0));
+}
+
+function hexValue(unit: number): number {
+  if (unit >= 0x30 && unit <= 0x39) return unit - 0x30;
+  if (unit >= 0x61 && unit <= 0x66) return unit - 0x61 + 10;
+  if (unit >= 0x41 && unit <= 0x46) return unit - 0x41 + 10;
+  return -1;
+}
+
+/**
+ * Reads 1 to `maxDigits` digits in `radix` (10 or 16) from `at` into `token.codePoint`, then
+ * requires `terminator` when one is given (more digits than allowed before it means no token).
+ * Returns where the number (and terminator) ends, or -1.
+ */
+function readNumber(text: string, at: number, radix: 10 | 16, minDigits: number, maxDigits: number, token: DecodedToken, terminator = -1): number {
+  let value = 0;
+  let end = at;
+  while (end - at < maxDigits) {
+    const digit = radix === 16 ? hexValue(text.charCodeAt(end)) : decimalValue(text.charCodeAt(end));
+    if (digit < 0) break;
+    value = value * radix + digit;
+    end++;
+  }
+  if (end - at < minDigits) return -1;
+  if (terminator !== -1) {
+    if (text.charCodeAt(end) !== terminator) return -1;
+    end++;
+  }
+  token.codePoint = value;
+  return end;
+}
+
+function decimalValue(unit: number): number {
+  return unit >= 0x30 && unit <= 0x39 ? unit - 0x30 : -1;
+}
+
+/** Completes a token whose number `readNumber` read, ending at `end` (-1: none). */
+function endToken(token: DecodedToken, at: number, end: number): boolean {
+  if (end === -1 || token.codePoint > MAX_CODE_POINT) return false;
+  token.rawLength = end - at;
+  return true;
+}
+
+/** `\xNN`, `\uNNNN`, `\u{N…}` (1 to 6 hex digits). */
+function readEscape(text: string, at: number, token: DecodedToken): boolean {
+  if (text.charCodeAt(at) !== BACKSLASH) return false;
+  const kind = text.charCodeAt(at + 1);
+  let end = -1;
+  if (kind === 0x78 /* x */) end = readNumber(text, at + 2, 16, 2, 2, token);
+  else if (kind === 0x75 /* u */) {
+    end =
+      text.charCodeAt(at + 2) === OPEN_BRACE
+        ? readNumber(text, at + 3, 16, 1, 6, token, CLOSE_BRACE)
+        : readNumber(text, at + 2, 16, 4, 4, token);
+  }
+  return endToken(token, at, end);
+}
+
+/** `%NN`, one byte each; keys are ASCII, so bytes are characters. */
+function readPercent(text: string, at: number, token: DecodedToken): boolean {
+  if (text.charCodeAt(at) !== PERCENT) return false;
+  return endToken(token, at, readNumber(text, at + 1, 16, 2, 2, token));
+}
+
+/** The named entities that stand for characters around keys. */
+const NAMED_ENTITIES: readonly (readonly [string, number])[] = [
+  ['lowbar;', 0x5f],
+  ['UnderBar;', 0x5f],
+  ['lpar;', 0x28],
+  ['rpar;', 0x29],
+  ['period;', 0x2e],
+];
+
+/** `&#NNN;` (1 to 7 digits), `&#xNN;` / `&#XNN;` (1 to 6 hex digits) and the named entities above. */
+function readEntity(text: string, at: number, token: DecodedToken): boolean {
+  if (text.charCodeAt(at) !== AMPERSAND) return false;
+  if (text.charCodeAt(at + 1) === HASH) {
+    const kind = text.charCodeAt(at + 2);
+    const end =
+      kind === 0x78 || kind === 0x58 /* x X */
+        ? readNumber(text, at + 3, 16, 1, 6, token, SEMICOLON)
+        : readNumber(text, at + 2, 10, 1, 7, token, SEMICOLON);
+    return endToken(token, at, end);
+  }
+  for (const [name, codePoint] of NAMED_ENTITIES) {
+    if (text.startsWith(name, at + 1)) {
+      token.codePoint = codePoint;
+      return endToken(token, at, at + 1 + name.length);
+    }
+  }
+  return false;
 }
 
 const TOKEN_ENCODINGS: readonly TokenEncoding[] = [
   {
     encoding: 'escape',
     triggers: ['\\x', '\\u'],
-    regionChar: /[A-Za-z0-9_\\{}]/,
-    readToken(text, at) {
-      const match = readSticky(ESCAPE_TOKEN, text, at);
-      const char = match ? fromCodePoint(match[1] ?? match[2] ?? match[3]) : undefined;
-      return match && char !== undefined ? { char, rawLength: match[0].length } : undefined;
-    },
+    isRegionUnit: (unit) => isWordUnit(unit) || unit === BACKSLASH || unit === OPEN_BRACE || unit === CLOSE_BRACE,
+    readToken: readEscape,
   },
   {
     encoding: 'percent',
     triggers: ['%'],
-    regionChar: /[A-Za-z0-9_%]/,
-    readToken(text, at) {
-      const match = readSticky(PERCENT_TOKEN, text, at);
-      return match ? { char: String.fromCharCode(Number.parseInt(match[1] ?? '', 16)), rawLength: 3 } : undefined;
-    },
+    isRegionUnit: (unit) => isWordUnit(unit) || unit === PERCENT,
+    readToken: readPercent,
   },
   {
     encoding: 'html-entity',
     triggers: ['&'],
-    regionChar: /[A-Za-z0-9_&#;]/,
-    readToken(text, at) {
-      const match = readSticky(ENTITY_TOKEN, text, at);
-      if (!match) return undefined;
-      const char = match[3] !== undefined ? NAMED_ENTITIES[match[3]] : fromCodePoint(match[1] ?? match[2], match[1] ? 10 : 16);
-      return char !== undefined ? { char, rawLength: match[0].length } : undefined;
-    },
+    isRegionUnit: (unit) => isWordUnit(unit) || unit === AMPERSAND || unit === HASH || unit === SEMICOLON,
+    readToken: readEntity,
   },
 ];
 
 /** How far back from a trigger a region may start: a key and its encoding fit easily. */
 const MAX_REGION_LOOKBACK = 2560;
-
-const WORD_CHAR = /[A-Za-z0-9_]/;
-
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char);
-}
 
 /**
  * Decodes every region of `scheme` tokens (with the plain word characters around them) once: the
@@ -216,9 +295,9 @@ function findTokenEncodedKeys(text: string, scheme: TokenEncoding): EncodedKeyMa
     if (hit === -1) break;
     let start = hit;
     const lookbackLimit = Math.max(scannedTo, hit - MAX_REGION_LOOKBACK);
-    while (start > lookbackLimit && scheme.regionChar.test(text[start - 1] ?? '')) start--;
+    while (start > lookbackLimit && scheme.isRegionUnit(text.charCodeAt(start - 1))) start--;
     // Cut short by the lookback limit, the region may start inside a word: no key starts at its first character.
-    const startsMidWord = start > scannedTo && scheme.regionChar.test(text[start - 1] ?? '');
+    const startsMidWord = start > scannedTo && scheme.isRegionUnit(text.charCodeAt(start - 1));
     let end = decodeRegion(text, start, scheme, found, startsMidWord);
     // Region syntax such as a lone `{` can end a region before the trigger: go on from there.
     while (end <= hit) end = decodeRegion(text, end, scheme, found, false);
@@ -226,6 +305,8 @@ function findTokenEncodedKeys(text: string, scheme: TokenEncoding): EncodedKeyMa
   }
   return found;
 }
+
+const SCRATCH_TOKEN: DecodedToken = { codePoint: 0, rawLength: 0 };
 
 /** Decodes the region from `start`, collects keys that used at least one token, and returns where it ended. */
 function decodeRegion(
@@ -235,29 +316,38 @@ function decodeRegion(
   found: EncodedKeyMatch[],
   startsMidWord: boolean,
 ): number {
-  let decoded = '';
-  // rawOffsets[i]: where the token or character that produced decoded[i] starts in `text`.
+  const token = SCRATCH_TOKEN;
+  // Most triggers start no region at all (a lone `&` or `%`): leave before allocating anything.
+  if (!isWordUnit(text.charCodeAt(start)) && !scheme.readToken(text, start, token)) return start + 1;
+  const units: number[] = [];
+  // rawOffsets[i]: where the token or character that produced units[i] starts in `text`.
   const rawOffsets: number[] = [];
   let position = start;
   let sawToken = false;
   while (position < text.length) {
-    const token = scheme.readToken(text, position);
-    if (token) {
-      decoded += token.char;
-      // An astral character decodes to two UTF-16 units, both from this one token.
-      for (let unit = 0; unit < token.char.length; unit++) rawOffsets.push(position);
+    if (scheme.readToken(text, position, token)) {
+      if (token.codePoint > 0xffff) {
+        // An astral character decodes to two UTF-16 units, both from this one token.
+        const offset = token.codePoint - 0x10000;
+        units.push(0xd800 + (offset >> 10), 0xdc00 + (offset & 0x3ff));
+        rawOffsets.push(position, position);
+      } else {
+        units.push(token.codePoint);
+        rawOffsets.push(position);
+      }
       position += token.rawLength;
       sawToken = true;
       continue;
     }
-    const char = text[position];
-    if (!isWordChar(char)) break;
-    decoded += char;
+    const unit = text.charCodeAt(position);
+    if (!isWordUnit(unit)) break;
+    units.push(unit);
     rawOffsets.push(position);
     position++;
   }
   rawOffsets.push(position);
   if (sawToken) {
+    const decoded = fromCharCodes(units);
     for (const match of matchKeys(decoded)) {
       if (startsMidWord && match.index === 0) continue;
       const index = rawOffsets[match.index] ?? start;
@@ -269,6 +359,13 @@ function decodeRegion(
     }
   }
   return Math.max(position, start + 1);
+}
+
+/** A string from UTF-16 code units, in chunks that stay under the engine's argument limit. */
+function fromCharCodes(units: readonly number[]): string {
+  const chunks: string[] = [];
+  for (let at = 0; at < units.length; at += 8192) chunks.push(String.fromCharCode(...units.slice(at, at + 8192)));
+  return chunks.join('');
 }
 
 /** Keys hidden in any supported encoding. */

@@ -56,8 +56,16 @@ function hasConsistentCase(body: string): boolean {
     !/^[A-Za-z0-9]+$/.test(body) ||
     /^[a-z0-9]+$/.test(body) ||
     /^[A-Z0-9]+$/.test(body) ||
-    /^(?:[A-Z][a-z]+)+[0-9]*$/.test(body)
+    isCapitalisedWords(body)
   );
+}
+
+/**
+ * `YourApiKey42`: `(?:[A-Z][a-z]+)+[0-9]*`, checked without a repeated group, whose backtracking
+ * state overflows the regex stack on bodies of megabytes.
+ */
+function isCapitalisedWords(body: string): boolean {
+  return /^[A-Z][A-Za-z]*[0-9]*$/.test(body) && !/[A-Z](?![a-z])/.test(body);
 }
 
 /** `xxxxxxxxxxxx`, `000000000000`, `xxxxxxxx1234`: one character fills at least two thirds of the body. */
@@ -93,11 +101,12 @@ function isCountingRun(body: string): boolean {
  * known words, with at most a short trailing number. Random bodies mix case and digits freely.
  */
 function isMadeOfWords(body: string): boolean {
-  const match = /^([A-Za-z]+?)(\d{0,4})$/.exec(body);
-  if (!match) return false;
-  const letters = match[1] ?? '';
-  const consistentCase =
-    letters === letters.toLowerCase() || letters === letters.toUpperCase() || /^([A-Z][a-z]*)+$/.test(letters);
+  if (!/^[A-Za-z]+[0-9]{0,4}$/.test(body)) return false;
+  let lettersEnd = body.length;
+  while (/[0-9]/.test(body[lettersEnd - 1] ?? '')) lettersEnd--;
+  const letters = body.slice(0, lettersEnd);
+  // Capitalised words (`([A-Z][a-z]*)+` over letters) are letters that start with a capital.
+  const consistentCase = letters === letters.toLowerCase() || letters === letters.toUpperCase() || /^[A-Z]/.test(letters);
   if (!consistentCase) return false;
   return canSplitIntoWords(letters.toLowerCase());
 }
