@@ -3,7 +3,7 @@
  * small file with a candidate is decoded whole, a large one only in windows around each candidate,
  * with lines and columns counted on the bytes in between.
  */
-import { findNeedles, mayContainKey } from '@engium/core';
+import { findNeedles, KEY_PREFIXES, mayContainKey } from '@engium/core';
 import type { Snippet } from '../finding.js';
 import { keyHitsInText, type KeyHit } from './key-hits.js';
 import { snippetOf } from './snippet.js';
@@ -66,9 +66,37 @@ function shiftFirstLine(hits: LocatedHit[], start: RegionStart): LocatedHit[] {
   return hits.map((hit) => (hit.line === start.line ? { ...hit, column: hit.column + start.column } : hit));
 }
 
-/** True when a prefilter needle, or `extraTrigger`, occurs in `bytes`. */
-export function hasCandidate(bytes: Buffer, extraTrigger?: Buffer): boolean {
-  return mayContainKey(bytes) || (extraTrigger !== undefined && bytes.includes(extraTrigger));
+// A plain needle (`_live_`, `_test_`) starts a key only after the prefix's head (`eng`) or after an
+// escape, entity or percent token that spells it (`\x67`, `&#103;`, `%67`, `\u{67}`): elsewhere it is
+// an identifier such as `is_test_mode` or `e._live_reload`, common in minified code.
+const PLAIN_NEEDLES = new Set(Object.values(KEY_PREFIXES).map((prefix) => prefix.slice(prefix.indexOf('_'))));
+const PREFIX_HEAD = Buffer.from(KEY_PREFIXES.live.slice(0, KEY_PREFIXES.live.indexOf('_')));
+const PLAIN_NEEDLE_BYTES = [...PLAIN_NEEDLES].map((needle) => Buffer.from(needle));
+
+function isHexDigit(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
+}
+
+function plainNeedleAt(bytes: Buffer, offset: number): boolean {
+  return PLAIN_NEEDLE_BYTES.some((needle) => bytes.compare(needle, 0, needle.length, offset, offset + needle.length) === 0);
+}
+
+/** Whether the needle at `offset` can start a key (see above); other needles always can. */
+function isCandidate(bytes: Buffer, offset: number): boolean {
+  if (!plainNeedleAt(bytes, offset)) return true;
+  if (offset >= PREFIX_HEAD.length && bytes.compare(PREFIX_HEAD, 0, PREFIX_HEAD.length, offset - PREFIX_HEAD.length, offset) === 0) return true;
+  const before = bytes[offset - 1] ?? 0;
+  return isHexDigit(before) || before === 0x3b || before === 0x7d; // …67, &#103; \u{67}
+}
+
+/** Offsets of prefilter needles in `bytes` that can start a key. */
+export function candidateOffsets(bytes: Buffer): number[] {
+  return findNeedles(bytes).filter((offset) => isCandidate(bytes, offset));
+}
+
+/** True when a prefilter needle that can start a key occurs in `bytes`. */
+export function hasCandidate(bytes: Buffer): boolean {
+  return mayContainKey(bytes) && candidateOffsets(bytes).length > 0;
 }
 
 /**
@@ -76,7 +104,7 @@ export function hasCandidate(bytes: Buffer, extraTrigger?: Buffer): boolean {
  * the region was decoded whole, for analyses that need it (concatenations, env names).
  */
 export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, column: 0 }): { hits: LocatedHit[]; text?: string } {
-  if (!mayContainKey(bytes)) return { hits: [] };
+  if (!hasCandidate(bytes)) return { hits: [] };
   if (bytes.length <= WHOLE_DECODE_BYTES) {
     const text = bytes.toString('utf8');
     return { hits: shiftFirstLine(located(text, keyHitsInText(text, start.line)), start), text };
@@ -86,7 +114,7 @@ export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, co
 
 function keyHitsInWindows(bytes: Buffer, start: RegionStart): LocatedHit[] {
   const hits: LocatedHit[] = [];
-  const needles = findNeedles(bytes);
+  const needles = candidateOffsets(bytes);
   let cursor = 0;
   let line = start.line;
   let index = 0;

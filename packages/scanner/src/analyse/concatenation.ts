@@ -113,6 +113,9 @@ function skipRegex(text: string, start: number): number {
   return text.length;
 }
 
+const MAX_TOKENS = 4096;
+const KEPT_TOKENS = 256;
+
 /** True when the next token after `at` is a binary `+`. */
 function continuesWithPlus(text: string, at: number): boolean {
   let i = at;
@@ -199,6 +202,8 @@ export function findAssembledKeys(text: string): AssembledKey[] {
   };
 
   while (i < text.length) {
+    // Only the last tokens matter (an operand chain and the declaration before it): keep memory flat.
+    if (tokens.length > MAX_TOKENS) tokens.splice(0, tokens.length - KEPT_TOKENS);
     const char = text[i] ?? '';
     if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
       i++;

@@ -5,7 +5,7 @@
  * files are read in regions so memory stays flat.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
+import { describeSecret, fileMarker, KEY_PREFIXES, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
@@ -44,8 +44,8 @@ const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
-/** Assembled keys start with this literal in at least one part. */
-const ASSEMBLY_TRIGGER = Buffer.from('eng_');
+/** An assembled key starts in a string literal that opens with `eng` (`"eng_" + …`, `'eng_live_' + …`, `` `eng_live_${…}` ``). */
+const ASSEMBLY_TRIGGERS = ['"eng', "'eng", '`eng'].map((trigger) => Buffer.from(trigger));
 
 function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
@@ -102,11 +102,12 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
   }
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
   const assembly = file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
-  if (!hasCandidate(bytes, assembly ? ASSEMBLY_TRIGGER : undefined)) return;
+  const assemble = assembly && mayAssembleKey(bytes);
+  if (!assemble && !hasCandidate(bytes)) return;
   const { hits, text } = keyHitsInBytes(bytes);
   const analysed: AnalysedHit[] = hits;
-  const decoded = text ?? (assembly ? bytes.toString('utf8') : undefined);
-  if (assembly && decoded !== undefined) analysed.push(...assembledHits(decoded));
+  const decoded = text ?? (assemble ? bytes.toString('utf8') : undefined);
+  if (assemble && decoded !== undefined) analysed.push(...assembledHits(decoded));
   if (file.role === 'env' && decoded !== undefined) {
     const lines = decoded.split('\n');
     for (const hit of analysed) {
@@ -120,6 +121,23 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
     if (marker) analysis.marker = marker;
   }
   analysis.hits = analysed;
+}
+
+/** Bytes that close a string part: a quote or a template substitution (`${`). */
+const PART_ENDS = new Set([0x22, 0x27, 0x60, 0x24]);
+
+/**
+ * Whether a string literal opens with `eng` and closes (or breaks into `${`) within a prefix's
+ * length: a part of a key, not a whole one (whole keys are the plain matcher's).
+ */
+function mayAssembleKey(bytes: Buffer): boolean {
+  for (const trigger of ASSEMBLY_TRIGGERS) {
+    for (let at = bytes.indexOf(trigger); at !== -1; at = bytes.indexOf(trigger, at + 1)) {
+      const limit = Math.min(bytes.length, at + trigger.length + KEY_PREFIXES.live.length);
+      for (let i = at + trigger.length; i < limit; i++) if (PART_ENDS.has(bytes[i] ?? 0)) return true;
+    }
+  }
+  return false;
 }
 
 function assembledHits(text: string): AnalysedHit[] {
