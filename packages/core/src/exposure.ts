@@ -128,7 +128,8 @@ export const MARKER_IMPORTS: Readonly<Record<string, FileMarker>> = {
  */
 export function prologueDirectives(source: string): string[] {
   const directives: string[] = [];
-  const prologue = /\s*(?:#![^\n]*(?:\n|$)|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])(use [a-z ]+)\1\s*;?)/y;
+  // A directive is a string statement on its own: `'use client' + x` or `'use client'.length` is code.
+  const prologue = /\s*(?:#![^\n]*(?:\n|$)|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])(use [a-z ]+)\1[ \t]*(?:;|(?=\r?\n|$|\/\/|\/\*)))/y;
   let position = 0;
   for (;;) {
     prologue.lastIndex = position;

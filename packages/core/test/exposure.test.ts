@@ -174,6 +174,11 @@ describe('prologue directives and file markers', () => {
     ['a hashbang alone', '#!/usr/bin/env node', []],
     ['an unterminated comment', '/* "use client";', []],
     ['empty', '', []],
+    ['followed by a comment on its line', '"use client" // the widget\nexport {}', ['use client']],
+    ['followed by a block comment', '"use client" /* why */;', ['use client']],
+    ['part of an expression: not a directive', "'use client' + suffix;", []],
+    ['a member access: not a directive', "'use client'.length;", []],
+    ['at the very end, without a semicolon', "'use server'", ['use server']],
   ])('%s', (_name, source, expected) => {
     expect(prologueDirectives(source)).toEqual(expected);
   });
