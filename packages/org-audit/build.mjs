@@ -11,14 +11,27 @@ import { fileURLToPath } from 'node:url';
 const packageDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(packageDir, '../..');
 
-/** Resolves `@engium/<name>` to `packages/<name>/src/index.ts`. */
+/**
+ * Of the scanner, the org audit needs the report contract's merge, reader and SARIF writer: the
+ * bundle takes those modules alone, so it neither grows with nor goes stale on the rest of the
+ * scanner (type-checking still sees its whole index).
+ */
+const SCANNER_MODULES = ['merge/merge-reports.ts', 'merge/read-report.ts', 'report/sarif.ts'];
+
+/** Resolves `@engium/<name>` to `packages/<name>/src/index.ts` (the scanner to SCANNER_MODULES). */
 const workspaceSources = {
   name: 'workspace-sources',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^@engium\/[a-z-]+$/ }, (args) => {
+      if (args.path === '@engium/scanner') return { path: 'scanner-for-org-audit', namespace: 'engium-scanner' };
       const entry = join(repoRoot, 'packages', args.path.slice('@engium/'.length), 'src/index.ts');
       return existsSync(entry) ? { path: entry } : undefined;
     });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'engium-scanner' }, () => ({
+      contents: SCANNER_MODULES.map((module) => `export * from ${JSON.stringify(join(repoRoot, 'packages/scanner/src', module))};`).join('\n'),
+      loader: 'ts',
+      resolveDir: repoRoot,
+    }));
     // A workspace module that finds its own files (package.json, a JSON schema) relative to itself
     // would look next to the bundle instead: point it at the file in the action's checkout, which
     // holds the whole repository (the same rewrite as packages/action/build.mjs).

@@ -102,7 +102,7 @@ export async function fanIn(octokit: Octokit | undefined, options: FanInOptions,
   let issues = new Map<string, RotationIssue>();
   if (options.trackingRepository && octokit) {
     const { owner, repo } = splitRepository(options.trackingRepository, 'tracking-repository');
-    issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold });
+    issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold, serverUrl: process.env.GITHUB_SERVER_URL });
   }
 
   const state = advanceState(options.previousState, scanned);

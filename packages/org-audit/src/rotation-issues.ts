@@ -81,7 +81,7 @@ export function issueBody(finding: Finding, places: Place[]): string {
 
 interface IssuePayload {
   number: number;
-  html_url: string;
+  html_url?: string;
   state: string;
   body?: string | null;
   pull_request?: unknown;
@@ -90,6 +90,8 @@ interface IssuePayload {
 export interface UpsertOptions {
   owner: string;
   repo: string;
+  /** For links when the API leaves out html_url (GITHUB_SERVER_URL). */
+  serverUrl?: string;
   threshold: SeverityThreshold;
   label?: string;
 }
@@ -100,6 +102,8 @@ export interface UpsertOptions {
  */
 export async function upsertRotationIssues(octokit: Octokit, findings: readonly Finding[], options: UpsertOptions): Promise<Map<string, RotationIssue>> {
   const label = options.label ?? ROTATION_LABEL;
+  const link = (issue: { number: number; html_url?: string }): string =>
+    issue.html_url ?? `${options.serverUrl ?? 'https://github.com'}/${options.owner}/${options.repo}/issues/${issue.number}`;
   const due = findings.filter((finding) => meetsThreshold(finding.severity, options.threshold));
   const result = new Map<string, RotationIssue>();
   if (due.length === 0) return result;
@@ -118,17 +122,17 @@ export async function upsertRotationIssues(octokit: Octokit, findings: readonly 
     const found = existing.get(fingerprint);
     if (!found) {
       const { data } = await octokit.rest.issues.create({ owner: options.owner, repo: options.repo, title: issueTitle(finding), body: issueBody(finding, unionPlaces([], fresh)), labels: [label] });
-      result.set(fingerprint, { number: data.number, url: data.html_url, state: 'open', action: 'created' });
+      result.set(fingerprint, { number: data.number, url: link(data), state: 'open', action: 'created' });
       continue;
     }
     const body = issueBody(finding, unionPlaces(rememberedPlaces(found.body ?? ''), fresh));
     const state = found.state === 'closed' ? 'closed' : 'open';
     if (body === found.body) {
-      result.set(fingerprint, { number: found.number, url: found.html_url, state, action: 'unchanged' });
+      result.set(fingerprint, { number: found.number, url: link(found), state, action: 'unchanged' });
       continue;
     }
     await octokit.rest.issues.update({ owner: options.owner, repo: options.repo, issue_number: found.number, body });
-    result.set(fingerprint, { number: found.number, url: found.html_url, state, action: 'updated' });
+    result.set(fingerprint, { number: found.number, url: link(found), state, action: 'updated' });
   }
   return result;
 }

@@ -35,17 +35,20 @@ async function isAncestor(directory: string, commit: string): Promise<boolean> {
   }
 }
 
-/** Runs one engium-scan command for a JSON report; 0 and 1 are answers, anything else is a failed scan. */
+/** Runs one engium-scan command for a JSON report; exit 0 and 1 are answers, anything else is a failed scan. */
 async function engiumScan(command: readonly string[], args: string[], output: string): Promise<ScanReport> {
   const [file, ...lead] = command;
   if (!file) throw new Error('no engium-scan command given');
+  let failure: { code?: number | string; stderr?: string } | undefined;
   try {
     await run(file, [...lead, ...args, '--format', 'json', '--fail-on', 'none', '--quiet', '--output', output], { maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    const { code, stderr } = error as { code?: number | string; stderr?: string };
-    if (code !== 1) throw new Error(`engium-scan ${args[0]} failed (exit ${String(code)}): ${(stderr ?? '').trim().slice(0, 2000)}`, { cause: error });
+    failure = error as { code?: number | string; stderr?: string };
+    if (failure.code !== 1) throw new Error(`engium-scan ${args[0]} failed (exit ${String(failure.code)}): ${(failure.stderr ?? '').trim().slice(0, 2000)}`, { cause: error });
   }
-  const parsed = parseReport(await readFile(output, 'utf8'));
+  const text = await readFile(output, 'utf8').catch(() => undefined);
+  if (text === undefined) throw new Error(`engium-scan ${args[0]} wrote no report${failure ? `: ${(failure.stderr ?? '').trim().slice(0, 2000)}` : ''}`);
+  const parsed = parseReport(text);
   if (!parsed.ok) throw new Error(`engium-scan ${args[0]} wrote no usable report: ${parsed.reason}`);
   return parsed.report;
 }
@@ -56,7 +59,9 @@ async function engiumScan(command: readonly string[], args: string[], output: st
  * merged into one report named after the repository, and the record the next run starts from.
  */
 export async function scanRepository(options: ScanRepositoryOptions, warn: (message: string) => void): Promise<{ report: ScanReport; record: ScanRecord }> {
-  const head = await git(options.directory, 'rev-parse', 'HEAD');
+  const head = await git(options.directory, 'rev-parse', '--verify', 'HEAD^{commit}').catch((error: unknown) => {
+    throw new Error(`${options.directory} is not a checkout with commits (${(error as Error).message.split('\n')[0]})`, { cause: error });
+  });
   let since = options.since;
   if (since && !(await isAncestor(options.directory, since))) {
     warn(`${options.repository}: the last scanned commit ${since.slice(0, 12)} is not in the history any more (force push?): scanning the whole history`);

@@ -44,7 +44,12 @@ export function renderSummary({ merged, scannedIncrementally, scannedInFull, mis
       `${merged.findings.length} distinct key${merged.findings.length === 1 ? '' : 's'} found.`,
   );
   if (missing.length) {
-    lines.push('', `> [!WARNING]`, `> ${missing.length} planned repositor${missing.length === 1 ? 'y' : 'ies'} produced no report, so ${missing.length === 1 ? 'it was' : 'they were'} not audited and keep their previous state: ${missing.map(cell).join(', ')}`);
+    const one = missing.length === 1;
+    lines.push(
+      '',
+      '> [!WARNING]',
+      `> ${missing.length} planned repositor${one ? 'y' : 'ies'} produced no report, so ${one ? 'it was not audited and keeps its' : 'they were not audited and keep their'} previous state: ${missing.map(cell).join(', ')}`,
+    );
   }
   const unreadable = merged.stats.skipped.length;
   if (unreadable) lines.push('', `${unreadable} file${unreadable === 1 ? ' was' : 's were'} skipped (see the merged report's stats.skipped).`);

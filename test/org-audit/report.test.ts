@@ -1,0 +1,163 @@
+// The fan-in job, run from the committed bundle: per-repository artifacts in, then the summary,
+// one SARIF per repository, rotation issues in a tracking repository and the next run's state.
+import { gunzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import type { AuditState } from '../../packages/org-audit/src/state.js';
+import { commit, finding, report } from '../../packages/scanner/test/merge/fixtures.js';
+import { startOrgServer, type OrgServer } from './org-server.js';
+import { runOrgAudit } from './run-org-audit.js';
+
+const LIVE = fakeKey('live', 21);
+const TEST = fakeKey('test', 22);
+const KEYS = [LIVE, TEST];
+const LIVE_FINGERPRINT = finding(LIVE, 'x', 'server').secret.fingerprint;
+const sha = (c: string) => c.repeat(40);
+
+let server: OrgServer;
+beforeAll(async () => {
+  server = await startOrgServer('acme', []);
+});
+afterAll(() => server.close());
+
+/** One artifact folder per repository, as the matrix jobs upload them. */
+function artifacts(dir: string, entries: { repository: string; report: ScanReport; commit: string; since?: string }[]): string {
+  const reports = join(dir, 'reports');
+  for (const entry of entries) {
+    const folder = `engium-report-${entry.repository.replace('/', '__')}`;
+    writeFiles(reports, {
+      [`${folder}/report.json`]: JSON.stringify({ ...entry.report, repository: entry.repository }),
+      [`${folder}/scan.json`]: JSON.stringify({ repository: entry.repository, commit: entry.commit, ref: 'main', scannedAt: '2026-11-29T03:00:00Z', ...(entry.since ? { since: entry.since } : {}) }),
+    });
+  }
+  return reports;
+}
+
+const planned = (...repositories: string[]) => JSON.stringify([{ id: 'batch-001', repositories: repositories.map((repository) => ({ repository, ref: 'main' })) }]);
+
+async function fanIn(dir: string, reports: string, inputs: Record<string, string> = {}) {
+  const output = join(dir, 'out');
+  const run = await runOrgAudit(
+    { command: 'report', 'reports-directory': reports, 'output-directory': output, 'tracking-repository': 'acme/security', ...inputs },
+    { apiUrl: server.url, env: { GITHUB_SERVER_URL: 'https://github.example' } },
+  );
+  const read = (name: string) => readFileSync(join(output, name), 'utf8');
+  return { run, output, read };
+}
+
+describe('org-audit report (fan-in)', () => {
+  const dir = tempDir('engium-org-report-');
+  let firstState = '';
+
+  it('merges the reports, writes the summary, SARIF per repository and one rotation issue per leaked live key', async () => {
+    const reports = artifacts(dir, [
+      { repository: 'acme/api', commit: sha('a'), report: report([finding(LIVE, 'src/config.ts', 'server', { commit: commit('c1', '2021-04-01T08:00:00Z') })]) },
+      { repository: 'acme/web', commit: sha('b'), report: report([finding(LIVE, 'app/page.tsx', 'client'), finding(TEST, 'test/a.test.ts', 'server')]) },
+      { repository: 'acme/docs', commit: sha('d'), report: report([]) },
+    ]);
+    const { run, output, read } = await fanIn(dir, reports, { 'planned-batches': planned('acme/api', 'acme/web', 'acme/docs', 'acme/ghost') });
+
+    // A planned repository without a report fails the job, after everything else is written.
+    expect(run.status).toBe(1);
+    expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toContain('1 planned repository produced no report: acme/ghost');
+    expect(run.outputs.keys).toBe('2');
+
+    expect(run.summary).toContain('Scanned 3 repositories (3 in full, 0 from their last scanned commit); 2 distinct keys found.');
+    expect(run.summary).toContain('produced no report, so it was not audited and keeps its previous state: acme/ghost');
+    expect(run.summary).toMatch(/\| critical \| 1 \|\n\| high \| 0 \|\n\| medium \| 0 \|\n\| low \| 1 \|/);
+    expect(run.summary).toContain(`| critical | \`eng_live_…${LIVE.slice(-4)}\` | \`${LIVE_FINGERPRINT}\` | acme/api, acme/web | 2 | 2021-04-01 in acme/api@c1000000 | [#1](https://github.example/acme/security/issues/1) (open) |`);
+
+    const issues = server.github.issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.title).toBe(`Rotate the leaked Engium live key eng_live_…${LIVE.slice(-4)} (${LIVE_FINGERPRINT})`);
+    expect(issues[0]?.labels).toEqual([{ name: 'engium-leaked-key' }]);
+    expect(issues[0]?.body).toContain(`<!-- engium-guard:rotation-issue fingerprint=${LIVE_FINGERPRINT} -->`);
+    expect(issues[0]?.body).toContain('Settings → Developer → API Keys');
+    expect(issues[0]?.body).toMatch(/\| acme\/api \| `src\/config.ts` \| 3 \| c10000000000 \| 2021-04-01 \| no \|/);
+    expect(issues[0]?.body).toMatch(/\| acme\/web \| `app\/page.tsx` \| 3 \| HEAD \| {2}\| yes \|/);
+
+    const sarif = (name: string) => JSON.parse(read(`sarif/${name}.sarif`)) as { version: string; runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif('acme__web').version).toBe('2.1.0');
+    expect(sarif('acme__web').runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual(['app/page.tsx', 'test/a.test.ts']);
+    expect(sarif('acme__api').runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual(['src/config.ts']);
+    expect(sarif('acme__docs').runs[0]?.results).toEqual([]);
+    expect(existsSync(join(output, 'sarif/acme__ghost.sarif'))).toBe(false);
+
+    const merged = JSON.parse(read('merged-report.json')) as ScanReport;
+    expect(merged.repositories).toEqual(['acme/api', 'acme/docs', 'acme/web']);
+    firstState = read('state.json');
+    const state = JSON.parse(firstState) as AuditState;
+    expect(Object.keys(state.repositories)).toEqual(['acme/api', 'acme/docs', 'acme/web']);
+    expect(state.repositories['acme/api']?.commit).toBe(sha('a'));
+
+    const everything = [run.stdout, run.stderr, run.summary, server.allRequestText(), read('merged-report.json'), read('state.json'), read('sarif/acme__web.sarif')].join('\n');
+    expectNoFullKey(everything, KEYS);
+  });
+
+  it('on an incremental run updates the key’s issue with the new places, keeps the old ones, and never duplicates it', async () => {
+    const stateFile = join(dir, 'previous-state.json');
+    writeFiles(dir, { 'previous-state.json': firstState });
+    const reports = artifacts(join(dir, 'second'), [
+      { repository: 'acme/api', commit: sha('e'), since: sha('a'), report: report([finding(LIVE, 'scripts/seed.ts', 'server', { commit: commit('c2', '2026-11-28T12:00:00Z') })]) },
+    ]);
+    const before = server.requests.length;
+    const { run, read } = await fanIn(dir, reports, { 'state-file': stateFile, 'planned-batches': planned('acme/api') });
+    expect(run.status).toBe(0);
+    expect(server.github.issues).toHaveLength(1);
+    const body = server.github.issues[0]?.body ?? '';
+    expect(body).toContain('scripts/seed.ts');
+    expect(body).toContain('app/page.tsx');
+    expect(body).toContain('is committed in 2 repositories: acme/api, acme/web.');
+    expect(server.requests.slice(before).filter((r) => r.method === 'PATCH' && r.path === '/repos/acme/security/issues/1')).toHaveLength(1);
+    expect(server.requests.slice(before).some((r) => r.method === 'POST' && r.path === '/repos/acme/security/issues')).toBe(false);
+    expect(run.summary).toContain('(0 in full, 1 from their last scanned commit)');
+
+    // The state moves on for the repository scanned now and keeps the others as they were.
+    const state = JSON.parse(read('state.json')) as AuditState;
+    expect(state.repositories['acme/api']?.commit).toBe(sha('e'));
+    expect(state.repositories['acme/web']?.commit).toBe(sha('b'));
+  });
+
+  it('leaves a closed issue closed (the key was rotated), and does not touch it when nothing is new', async () => {
+    const issue = server.github.issues[0];
+    if (!issue) throw new Error('no issue from the first run');
+    issue.state = 'closed';
+    const reports = artifacts(join(dir, 'third'), [
+      { repository: 'acme/api', commit: sha('e'), since: sha('e'), report: report([finding(LIVE, 'scripts/seed.ts', 'server', { commit: commit('c2', '2026-11-28T12:00:00Z') })]) },
+    ]);
+    const before = server.requests.length;
+    const { run } = await fanIn(dir, reports);
+    expect(run.status).toBe(0);
+    expect(issue.state).toBe('closed');
+    expect(server.github.issues).toHaveLength(1);
+    expect(server.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(run.summary).toContain('[#1](https://github.example/acme/security/issues/1) (closed: rotated)');
+  });
+
+  it('uploads each repository’s SARIF to its code scanning when asked, gzipped and base64 as the API wants', async () => {
+    const reports = artifacts(join(dir, 'fourth'), [
+      { repository: 'acme/web', commit: sha('f'), report: report([finding(LIVE, 'app/page.tsx', 'client')]) },
+    ]);
+    const { run } = await fanIn(dir, reports, { 'upload-sarif': 'true', 'tracking-repository': '' });
+    expect(run.status).toBe(0);
+    expect(server.sarifUploads).toHaveLength(1);
+    const upload = server.sarifUploads[0];
+    expect(upload?.repository).toBe('acme/web');
+    expect(upload?.body).toMatchObject({ commit_sha: sha('f'), ref: 'refs/heads/main', tool_name: 'engium-org-audit' });
+    const sarif = JSON.parse(gunzipSync(Buffer.from(String(upload?.body.sarif), 'base64')).toString('utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]?.results).toHaveLength(1);
+    expectNoFullKey(server.allRequestText(), KEYS);
+  });
+
+  it('fails with the file named when an artifact holds a broken report, and still reports the rest', async () => {
+    const reports = artifacts(join(dir, 'fifth'), [{ repository: 'acme/api', commit: sha('a'), report: report([]) }]);
+    writeFiles(reports, { 'engium-report-acme__web/report.json': '{"version": 2}' });
+    const { run } = await fanIn(dir, reports, { 'tracking-repository': '' });
+    expect(run.status).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/engium-report-acme__web\/report\.json is not a usable report: unsupported report version 2/);
+    expect(run.summary).toContain('Scanned 1 repository');
+  });
+});
