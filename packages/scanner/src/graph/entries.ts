@@ -127,7 +127,10 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{src/,}app/**/*.${JS}`, 'Expo Router screen'],
     ],
     notClient: ['**/*+api.*', '**/+html.*'],
-    server: [[`{src/,}app/**/*+api.${JS}`, 'Expo API route']],
+    server: [
+      [`{src/,}app/**/*+api.${JS}`, 'Expo API route'],
+      [`{src/,}app/+html.${JS}`, 'Expo static HTML root, rendered at build time'],
+    ],
   },
   {
     name: 'Angular',
@@ -246,13 +249,19 @@ function readHead(path: string): string {
   }
 }
 
-/** `main`, `bin`, `exports` and the files `node`/`tsx` run in `scripts`: where a Node program starts. */
+/** Dependencies that make a package's `main` / `exports` a library for browsers, not a Node program. */
+const BROWSER_LIBRARY_DEPENDENCIES = ['react', 'react-dom', 'react-native', 'vue', 'svelte', 'preact', 'solid-js', '@angular/core', 'lit'];
+
+/**
+ * Where a Node program starts: `bin`, the files `node`/`tsx` run in `scripts`, and `main` /
+ * `exports` unless the package is a browser library (a `browser` field or a UI framework dependency).
+ */
 function nodeEntryPoints(info: PackageInfo): string[] {
   const { manifest } = info;
+  const browserLibrary = manifest.browser !== undefined || BROWSER_LIBRARY_DEPENDENCIES.some((name) => info.dependencies.has(name));
   const targets = [
-    manifest.main,
+    ...(browserLibrary ? [] : [manifest.main, ...exportTargets(manifest.exports)]),
     ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),
-    ...exportTargets(manifest.exports),
     ...Object.values(manifest.scripts ?? {}).flatMap((script) =>
       typeof script === 'string' ? [...script.matchAll(NODE_RUNNER)].map((match) => match[1]) : [],
     ),

@@ -110,6 +110,8 @@ export class ModuleResolver {
     const workspace = this.workspacePackage(bare, from);
     if (workspace) return workspace;
     if (this.matchesPathAlias(bare, config)) return { kind: 'unresolved', reason: `cannot resolve "${specifier}" through tsconfig paths` };
+    // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
+    if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
   }
 

@@ -87,4 +87,34 @@ describe('framework entries', () => {
     expect(cra.exposureOf('src/widget.client.ts').chain).toEqual(['src/widget.client.ts (*.client.* file)']);
     expect(cra.exposureOf('embed/tag.ts').chain).toEqual(['embed/loader.ts (clientEntries in config)', 'embed/tag.ts']);
   });
+
+  it('React Native: App.tsx is the entry', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ 'react-native': '0.76.0', react: '18.3.0' }),
+      'App.tsx': `import { Home } from './src/Home';\nexport default Home;\n`,
+      'src/Home.tsx': `export const Home = () => null;\n`,
+    });
+    expect(analysis.exposureOf('src/Home.tsx').chain).toEqual(['App.tsx (React Native app entry)', 'src/Home.tsx']);
+  });
+
+  it('package.json main is a Node entry point for a Node package, not for a browser library', async () => {
+    const analysis = await analyseApp({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/cli/package.json': JSON.stringify({ name: 'cli', main: 'src/index.js', bin: { tool: 'src/bin.js' } }),
+      'packages/cli/src/index.js': `export const run = () => undefined;\n`,
+      'packages/cli/src/bin.js': `import { run } from './index.js';\nrun();\n`,
+      'packages/widgets/package.json': JSON.stringify({ name: 'widgets', main: 'src/index.js', peerDependencies: { react: '*' } }),
+      'packages/widgets/src/index.js': `export const Widget = () => null;\n`,
+    });
+    expect(analysis.exposureOf('packages/cli/src/index.js').reason).toBe('only server code reaches it: packages/cli/src/index.js (Node entry point in package.json)');
+    expect(analysis.exposureOf('packages/widgets/src/index.js').exposure).toBe('unknown');
+  });
+
+  it('lists an alias that leads nowhere as a problem', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ next: '15.0.0' }),
+      'app/page.tsx': `'use client';\nimport { gone } from '@/lib/gone';\nexport default gone;\n`,
+    });
+    expect(analysis.problems).toEqual([{ file: 'app/page.tsx', reason: 'cannot resolve the alias "@/lib/gone"' }]);
+  });
 });
