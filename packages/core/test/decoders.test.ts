@@ -185,6 +185,32 @@ describe('decoders: properties', () => {
     );
   });
 
+  it('finds a key at its exact offset after encoded neighbours, astral characters included', () => {
+    const encoders: Record<string, (text: string) => string> = {
+      escape: (text) => [...text].map((char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`).join(''),
+      surrogates: (text) => [...text].map((char) => [...char].map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')).join(''),
+      percent: (text) => [...Buffer.from(text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+      'html-entity': (text) => [...text].map((char) => `&#${char.codePointAt(0)};`).join(''),
+    };
+    fc.assert(
+      fc.property(randomKey, fc.constantFrom(...Object.keys(encoders)), surroundingText, surroundingText, surroundingText, (key, name, neighbours, before, after) => {
+        const encode = encoders[name];
+        if (!encode) throw new Error(`no encoder ${name}`);
+        const text = before + encode(neighbours) + encode(key) + encode(neighbours) + after;
+        expect(findKeys(text)).toEqual([
+          {
+            key,
+            kind: key.startsWith('eng_live_') ? 'live' : 'test',
+            encoding: name === 'surrogates' ? 'escape' : name,
+            index: before.length + encode(neighbours).length,
+            length: encode(key).length,
+          },
+        ]);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('finds every key of a random sequence of encoded keys, in order', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(randomKey, fc.constantFrom(...encoderNames), fc.nat(1000), surroundingText), { minLength: 1, maxLength: 6 }), (parts) => {

@@ -45,7 +45,9 @@ describe('placeholders', () => {
     ['a random body', keyOf('live', 'a8Kd93LmQz7Xw2Pq')],
     ['a random body of 12', keyOf('test', 'Qm7x2KpL9wZr')],
     ['a random lower-case body', keyOf('live', 'k3j9x0q2m7v1z8')],
+    // Both were drawn at random, and both were taken for placeholders by looser rules.
     ['a random body that starts with a marker word in mixed case', keyOf('live', 'YOUrsDncB4Vg3')],
+    ['a random body where one letter, in either case, fills half', keyOf('live', 'wGsGGgGiXG9gR')],
     ['a random body that starts with a word', keyOf('live', 'sampleQ7xZ2mKp9L')],
     ['words with a long number', keyOf('live', 'mykey83920174650')],
     ['words in random case', keyOf('test', 'mYaPiKeYhErEq')],
