@@ -27,6 +27,13 @@ const workspaceSources = {
       const entry = join(repoRoot, 'packages', args.path.slice('@engium/'.length), 'src/index.ts');
       return existsSync(entry) ? { path: entry } : undefined;
     });
+    // Workspace modules are pure (no work at import time), so esbuild may drop whatever the org audit
+    // does not call; the bundle then changes only when code it runs changes.
+    pluginBuild.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      if (!/[\\/]packages[\\/](core|scanner)[\\/]src[\\/]/.test(args.importer)) return undefined;
+      const path = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return existsSync(path) ? { path, sideEffects: false } : undefined;
+    });
     pluginBuild.onLoad({ filter: /.*/, namespace: 'engium-scanner' }, () => ({
       contents: SCANNER_MODULES.map((module) => `export * from ${JSON.stringify(join(repoRoot, 'packages/scanner/src', module))};`).join('\n'),
       loader: 'ts',

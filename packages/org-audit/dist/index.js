@@ -22194,66 +22194,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// packages/core/src/key-grammar.ts
-var KEY_PREFIXES = { live: "eng_live_", test: "eng_test_" };
-var MIN_BODY_LENGTH = 12;
-var KEY_PATTERN_SOURCE = `(?<![A-Za-z0-9_])eng_(live|test)_[A-Za-z0-9]{${MIN_BODY_LENGTH},}(?![A-Za-z0-9_])`;
-var WHOLE_KEY = new RegExp(`^${KEY_PATTERN_SOURCE}$`);
-
-// packages/core/src/decoders.ts
-var KEY_AT = new RegExp(KEY_PATTERN_SOURCE, "y");
-function base64Signatures(prefix) {
-  const signatures = [];
-  for (let alignment = 0; alignment < 3; alignment++) {
-    const encode = (filler) => Buffer.concat([Buffer.alloc(alignment, filler), Buffer.from(prefix, "latin1"), Buffer.alloc(3, filler)]).toString("base64");
-    const low = encode(0);
-    const high = encode(255);
-    let start = 0;
-    while (low[start] !== high[start]) start++;
-    let end = start;
-    while (end < low.length && low[end] === high[end]) end++;
-    const standard = low.slice(start, end);
-    signatures.push({ signature: standard, offsetInGroup: start, alignment });
-    const urlSafe = standard.replaceAll("+", "-").replaceAll("/", "_");
-    if (urlSafe !== standard) signatures.push({ signature: urlSafe, offsetInGroup: start, alignment });
-  }
-  return signatures;
-}
-var BASE64_SIGNATURES = Object.values(KEY_PREFIXES).flatMap(base64Signatures);
-
-// packages/core/src/prefilter.ts
-var KEY_NEEDLES = [
-  "_live_",
-  "_test_",
-  ...new Set(BASE64_SIGNATURES.map(({ signature }) => signature)),
-  "\\x5f",
-  "\\x5F",
-  "\\u005f",
-  "\\u005F",
-  "\\u{5f}",
-  "\\u{5F}",
-  // `\u{…}` and numeric entities may pad with zeros (`\u{005f}`, `&#0095;`, `&#x05F;`).
-  "\\u{0",
-  "%5f",
-  "%5F",
-  "&#95;",
-  "&#x5f;",
-  "&#x5F;",
-  "&#X5f;",
-  "&#X5F;",
-  "&#095;",
-  "&#00",
-  "&#x0",
-  "&#X0",
-  "&lowbar;",
-  "&UnderBar;",
-  "_\\x",
-  "_\\u",
-  "_%",
-  "_&#"
-];
-var NEEDLE_BUFFERS = KEY_NEEDLES.map((needle) => Buffer.from(needle, "latin1"));
-
 // packages/core/src/api.ts
 var ACCESS_TOKEN_LIFETIME_MINUTES = 30;
 var REFRESH_TOKEN_LIFETIME_DAYS = 30;
