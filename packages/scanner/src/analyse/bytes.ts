@@ -3,7 +3,7 @@
  * small file with a candidate is decoded whole, a large one only in windows around each candidate,
  * with lines and columns counted on the bytes in between.
  */
-import { findNeedles, KEY_PREFIXES, mayContainKey } from '@engium/core';
+import { findNeedles, KEY_PREFIXES } from '@engium/core';
 import type { Snippet } from '../finding.js';
 import { keyHitsInText, type KeyHit } from './key-hits.js';
 import { snippetOf } from './snippet.js';
@@ -94,27 +94,23 @@ export function candidateOffsets(bytes: Buffer): number[] {
   return findNeedles(bytes).filter((offset) => isCandidate(bytes, offset));
 }
 
-/** True when a prefilter needle that can start a key occurs in `bytes`. */
-export function hasCandidate(bytes: Buffer): boolean {
-  return mayContainKey(bytes) && candidateOffsets(bytes).length > 0;
-}
-
 /**
  * Every key in `bytes` (UTF-8) with line and column. `decodedText` receives the decoded text when
  * the region was decoded whole, for analyses that need it (concatenations, env names).
  */
 export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, column: 0 }): { hits: LocatedHit[]; text?: string } {
-  if (!hasCandidate(bytes)) return { hits: [] };
+  // One pass over the needles (findNeedles), not two (mayContainKey first): most files either hold none or hold some.
+  const needles = candidateOffsets(bytes);
+  if (needles.length === 0) return { hits: [] };
   if (bytes.length <= WHOLE_DECODE_BYTES) {
     const text = bytes.toString('utf8');
     return { hits: shiftFirstLine(located(text, keyHitsInText(text, start.line)), start), text };
   }
-  return { hits: keyHitsInWindows(bytes, start) };
+  return { hits: keyHitsInWindows(bytes, needles, start) };
 }
 
-function keyHitsInWindows(bytes: Buffer, start: RegionStart): LocatedHit[] {
+function keyHitsInWindows(bytes: Buffer, needles: readonly number[], start: RegionStart): LocatedHit[] {
   const hits: LocatedHit[] = [];
-  const needles = candidateOffsets(bytes);
   let cursor = 0;
   let line = start.line;
   let index = 0;

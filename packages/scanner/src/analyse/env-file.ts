@@ -10,3 +10,10 @@ export function envVariableOf(line: string): string | undefined {
   if (/^[ \t]*#/.test(line)) return undefined;
   return ASSIGNMENT.exec(line)?.[1];
 }
+
+const ENV_FILE = /^\.env(\..+)?$/;
+
+/** `.env`, `.env.local`, `.env.production`, …: files the build reads variables from. */
+export function isEnvFile(path: string): boolean {
+  return ENV_FILE.test(path.slice(path.lastIndexOf('/') + 1));
+}

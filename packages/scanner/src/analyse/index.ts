@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, KEY_PREFIXES, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
-import { hasCandidate, keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
+import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
@@ -103,8 +103,8 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
   const assembly = file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
   const assemble = assembly && mayAssembleKey(bytes);
-  if (!assemble && !hasCandidate(bytes)) return;
   const { hits, text } = keyHitsInBytes(bytes);
+  if (hits.length === 0 && !assemble) return;
   const analysed: AnalysedHit[] = hits;
   const decoded = text ?? (assemble ? bytes.toString('utf8') : undefined);
   if (assemble && decoded !== undefined) analysed.push(...assembledHits(decoded));

