@@ -10,6 +10,7 @@ import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
+import { isEnvFile } from '../analyse/env-file.js';
 
 export type FileRole = 'source' | 'env' | 'build';
 
@@ -41,11 +42,9 @@ export interface Discovery {
 /** Folders that are never the project's own files. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-const ENV_FILE = /^\.env(\..+)?$/;
-
-export function isEnvFile(path: string): boolean {
-  return ENV_FILE.test(path.slice(path.lastIndexOf('/') + 1));
-}
+// Which files are env files lives with the env-line reader, so `engium-scan staged` can ask
+// without loading the directory walk.
+export { isEnvFile } from '../analyse/env-file.js';
 
 interface IgnoreLevel {
   /** Folder of the .gitignore, relative to the root ('' for the root). */

@@ -2,8 +2,7 @@
 // analysis: history and staged must stay fast). A public env prefix ships it to every browser; a
 // client path marker puts it in the bundle; anything else is unknown.
 import { pathMarker, publicEnvPrefix, type Exposure } from '@engium/core';
-import { envVariableOf } from '../analyse/env-file.js';
-import { isEnvFile } from '../discover/index.js';
+import { envVariableOf, isEnvFile } from '../analyse/env-file.js';
 
 export interface LineExposure {
   exposure: Exposure;

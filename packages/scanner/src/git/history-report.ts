@@ -61,7 +61,7 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
   const candidates = scan.hits.map((sighting) =>
     candidateOf(sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
   );
-  return assembleReport(
+  return await assembleReport(
     { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, started },
     config,
     options,

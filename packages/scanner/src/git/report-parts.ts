@@ -3,7 +3,6 @@
 import { loadConfig, UsageError, type EngiumConfig } from '../config.js';
 import type { FindingCandidate } from '../classify/finding.js';
 import type { ScanReport, ScanWarning, SkippedFile } from '../finding.js';
-import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { GitError } from './process.js';
 
 export interface GitReportOptions {
@@ -43,12 +42,17 @@ export interface ReportParts {
 const byPosition = (a: FindingCandidate, b: FindingCandidate): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 
-export function assembleReport(parts: ReportParts, config: EngiumConfig, options: GitReportOptions): ScanReport {
-  const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
-  const { findings, suppressed, baselined } = applySuppressions([...parts.candidates].sort(byPosition), {
-    ...(config.allowlist ? { allowlist: config.allowlist } : {}),
-    ...(baseline ? { baseline } : {}),
-  });
+export async function assembleReport(parts: ReportParts, config: EngiumConfig, options: GitReportOptions): Promise<ScanReport> {
+  // Loaded only when needed: a clean commit (the usual case) never pays for the suppression stage.
+  const { applySuppressions, readBaseline } =
+    parts.candidates.length > 0 || options.baselineFile !== undefined ? await import('../suppress/index.js') : { applySuppressions: undefined, readBaseline: undefined };
+  const baseline = options.baselineFile !== undefined ? readBaseline?.(options.baselineFile) : undefined;
+  const { findings, suppressed, baselined } = applySuppressions
+    ? applySuppressions([...parts.candidates].sort(byPosition), {
+        ...(config.allowlist ? { allowlist: config.allowlist } : {}),
+        ...(baseline ? { baseline } : {}),
+      })
+    : { findings: [], suppressed: 0, baselined: 0 };
   return {
     version: 1,
     findings,

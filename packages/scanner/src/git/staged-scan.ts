@@ -5,7 +5,7 @@ import { mayContainKey } from '@engium/core';
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { snippetAt } from '../analyse/bytes.js';
-import { isEnvFile } from '../discover/index.js';
+import { isEnvFile } from '../analyse/env-file.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
