@@ -101,8 +101,10 @@ const PATH_MARKERS: readonly PathMarkerRule[] = [
   { side: 'client', id: 'client-file', reason: '*.client.* files run in the browser', test: (path) => /\.client\.[cm]?[jt]sx?$/.test(path) },
 ];
 
+/** The marker a file's path gives it. Windows separators are read as `/`, so editors on Windows agree. */
 export function pathMarker(path: string): FileMarker | undefined {
-  const rule = PATH_MARKERS.find((marker) => marker.test(path));
+  const posix = path.replaceAll('\\', '/');
+  const rule = PATH_MARKERS.find((marker) => marker.test(posix));
   return rule ? { side: rule.side, id: rule.id, reason: rule.reason } : undefined;
 }
 

@@ -123,6 +123,8 @@ describe('path markers', () => {
     ['pages/api/bookings.ts', 'server', 'next-api-route'],
     ['src/pages/api/v1/[id].js', 'server', 'next-api-route'],
     ['src/components/Widget.client.tsx', 'client', 'client-file'],
+    ['src\\lib\\server\\engium.ts', 'server', 'sveltekit-lib-server'],
+    ['app\\api\\bookings\\route.ts', 'server', 'next-route-handler'],
     ['app/entry.client.jsx', 'client', 'client-file'],
   ])('%s is %s (%s)', (path, side, id) => {
     const marker = pathMarker(path);
