@@ -26,7 +26,14 @@ function scan(app: FixtureApp): JsonReport {
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout) as JsonReport;
   // Never client without a chain.
-  for (const finding of report.findings) if (finding.exposure === 'client') expect(finding.chain?.length, finding.file).toBeGreaterThan(0);
+  for (const finding of report.findings) {
+    if (finding.exposure !== 'client') continue;
+    expect(finding.chain?.length, finding.file).toBeGreaterThan(0);
+    // The message names the chain that ships the key, as a person reads it; an env finding names
+    // the client modules that read the variable (its chain is in the JSON).
+    const named = finding.ruleId === 'engium/public-env-key' ? `Read by: ${(finding.chain ?? []).at(-1)}` : (finding.chain ?? []).join(' → ');
+    expect(finding.message, finding.file).toContain(named);
+  }
   return report;
 }
 

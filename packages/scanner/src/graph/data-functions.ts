@@ -62,7 +62,11 @@ export function serverOnlyImports(ts: Ts, file: string, text: string): Set<strin
     if (clause?.name) locals.push(clause.name.text);
     const bindings = clause?.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) locals.push(bindings.name.text);
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) locals.push(element.name.text);
+    if (bindings && ts.isNamedImports(bindings)) {
+      // `import { type A } from` with nothing else is erased like `import type`.
+      if (!clause?.name && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly)) continue;
+      for (const element of bindings.elements) if (!element.isTypeOnly) locals.push(element.name.text);
+    }
     // A side-effect import (`import "./x"`) runs wherever the page runs.
     if (locals.length === 0 || locals.some((local) => usedOutside.has(local))) clientUsed.add(specifier);
     else serverOnly.add(specifier);

@@ -96,7 +96,8 @@ export class ModuleResolver {
   resolve(specifier: string, from: string): Resolution {
     const bare = specifier.split('?')[0] ?? specifier;
     const relativeLike = bare.startsWith('.') || bare.startsWith('/');
-    if (COMPONENT.test(bare) && relativeLike) return this.existing(joinPosix(posix.dirname(from), bare), specifier);
+    // Components and JSON data are bundled as they are: a key in an imported JSON file ships too.
+    if ((COMPONENT.test(bare) || bare.endsWith('.json')) && relativeLike) return this.existing(joinPosix(posix.dirname(from), bare), specifier);
     if (ASSET.test(bare) || VIRTUAL.test(bare)) return { kind: 'external' };
 
     const absoluteFrom = this.paths.absolute(from);

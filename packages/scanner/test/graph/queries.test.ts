@@ -94,6 +94,17 @@ describe('envReaders', async () => {
   });
 });
 
+it('ships JSON data a client module imports', async () => {
+  const analysis = await analyseApp({
+    ...nextApp,
+    'components/Config.tsx': `'use client';\nimport config from '../config/public.json';\nexport const c = config;\n`,
+    'config/public.json': `{ "region": "eu" }\n`,
+    'config/server.json': `{ "region": "eu" }\n`,
+  });
+  expect(analysis.exposureOf('config/public.json').chain).toEqual(['components/Config.tsx ("use client")', 'config/public.json']);
+  expect(analysis.exposureOf('config/server.json').exposure).toBe('unknown');
+});
+
 describe('buildExposure', async () => {
   const analysis = await analyseApp({
     ...nextApp,
