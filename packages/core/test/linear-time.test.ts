@@ -173,6 +173,8 @@ describe('linear time: exposure', () => {
     ['an unterminated directive', `"use ${big('a', 10)}`, []],
     ['an unterminated directive with spaces', `'use ${big('a ', 10)}`, []],
     ['a long hashbang', `#!${big('x', 10)}`, []],
+    ['block comments, then a directive', `${big('/* c */ ', 10)}'use server'`, ['use server']],
+    ['a directive, spaces, then code on its line', `"use ${big('a ', 4)}"${big(' ', 4)}+ x`, []],
   ])('reads the prologue of %s', (_name, source, expected) => {
     expect(prologueDirectives(source)).toEqual(expected);
   });
