@@ -36,7 +36,7 @@ withCommonOptions(program.command('scan [dir]', { isDefault: true }).description
   .option('--no-graph', 'skip the module-graph pass: exposure from file markers and build folders only')
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
 
-withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json)'))
+withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json in dir)'))
   .option('--no-graph', 'skip the module-graph pass')
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/baseline.js'), dir, options));
 

@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { scanDirectory } from '../scan.js';
 import { writeBaseline } from '../suppress/baseline.js';
 import { reportError } from './errors.js';
 import type { CommandOptions } from './options.js';
 
-/** The default baseline file, written in the current directory. */
+/** The default baseline file, written in the scanned directory. */
 export const DEFAULT_BASELINE_FILE = '.engium-baseline.json';
 
 /** `engium-scan baseline [dir] [-o FILE]`: records the current findings so only new ones fail later runs. */
@@ -13,7 +14,7 @@ export async function run(dir: string, options: CommandOptions): Promise<number>
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       ...(options.graph === false ? { programAnalysis: false } : {}),
     });
-    const path = options.output ?? DEFAULT_BASELINE_FILE;
+    const path = options.output ?? join(dir, DEFAULT_BASELINE_FILE);
     const baseline = writeBaseline(path, report.findings);
     if (!options.quiet) console.error(`engium-scan: wrote ${baseline.findings.length} baseline entr${baseline.findings.length === 1 ? 'y' : 'ies'} to ${path}; pass --baseline ${path} to accept them`);
     return 0;
