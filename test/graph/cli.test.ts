@@ -31,7 +31,7 @@ function scan(app: FixtureApp): JsonReport {
     expect(finding.chain?.length, finding.file).toBeGreaterThan(0);
     // The message names the chain that ships the key, as a person reads it; an env finding names
     // the client modules that read the variable (its chain is in the JSON).
-    const named = finding.ruleId === 'engium/public-env-key' ? `Read by: ${(finding.chain ?? []).at(-1)}` : (finding.chain ?? []).join(' → ');
+    const named = finding.ruleId === 'engium/public-env-key' ? `Read by: ${(finding.chain ?? []).at(-1)?.replace(/ \(.*\)$/, '')}` : (finding.chain ?? []).join(' → ');
     expect(finding.message, finding.file).toContain(named);
   }
   return report;
