@@ -20,7 +20,8 @@ const BODY_WORDS = new Set([
   'production', 'project', 'put', 'qux', 'random', 'real', 'redacted', 'replace', 'replaceme', 'sample',
   'sandbox', 'secret', 'secrets', 'server', 'service', 'set', 'some', 'staging', 'string', 'stub', 'tenant',
   'test', 'testing', 'text', 'the', 'this', 'to', 'todo', 'token', 'user', 'valid', 'value', 'with',
-  'world', 'xyz', 'your', 'yours',
+  'world', 'xyz', 'your', 'yours', 'doc', 'docs', 'temp', 'tmp', 'lorem', 'ipsum', 'none', 'null', 'empty',
+  'blank', 'unset', 'admin', 'web', 'site', 'prefix', 'suffix', 'readme', 'docker', 'ci',
 ]);
 
 export type PlaceholderReason =

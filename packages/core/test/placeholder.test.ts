@@ -35,6 +35,8 @@ describe('placeholders', () => {
     ['plain words in upper case', keyOf('live', 'SECRETTOKENVALUE'), 'made-of-words'],
     ['plain words with a short number', keyOf('live', 'myengiumkey2024'), 'made-of-words'],
     ['more words', keyOf('test', 'FakeTokenForTesting'), 'made-of-words'],
+    ['words for docs', keyOf('live', 'FakeKeyForDocs'), 'made-of-words'],
+    ['lorem ipsum', keyOf('test', 'loremipsumdemo'), 'made-of-words'],
     ['a body alone', 'xxxxxxxxxxxx', 'mostly-one-character'],
   ])('%s', (_name, candidate, reason) => {
     expect(placeholderReason(candidate)).toBe(reason);
