@@ -170,9 +170,12 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
     if (file) entries.push({ file, side, label });
   };
 
-  for (const info of packages) {
-    const owned = modules.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
-    const ownedFiles = files.filter((file) => packageOf(packages, file) === info).map((file) => relativeTo(info.dir, file));
+  // A repository without a root package.json still has server folders at its root.
+  const owners = packages.some(({ dir }) => dir === '') ? packages : [...packages, { dir: '', dependencies: new Set<string>(), manifest: {} }];
+  const ownerOf = new Map(files.map((file) => [file, packageOf(owners, file)]));
+  for (const info of owners) {
+    const owned = modules.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
+    const ownedFiles = files.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
     const has = (glob: string) => {
       const match = picomatch(glob);
       return ownedFiles.some((file) => match(file));
@@ -217,7 +220,7 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
       continue;
     }
     const dir = posix.dirname(html) === '.' ? '' : posix.dirname(html);
-    const vite = packageOf(packages, html)?.dependencies.has('vite') ?? false;
+    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
     for (const match of text.matchAll(SCRIPT_SRC)) {
       const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(match[1] ?? '')?.[1];
       if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;

@@ -117,4 +117,16 @@ describe('framework entries', () => {
     });
     expect(analysis.problems).toEqual([{ file: 'app/page.tsx', reason: 'cannot resolve the alias "@/lib/gone"' }]);
   });
+
+  it('finds server folders and index.html scripts in a repository without a package.json', async () => {
+    const analysis = await analyseApp({
+      'index.html': `<script type="module" src="./web/main.js"></script>\n`,
+      'web/main.js': `import { ui } from './ui.js';\nui();\n`,
+      'web/ui.js': `export const ui = () => undefined;\n`,
+      'server/app.js': `import { db } from '../lib/db.js';\ndb();\n`,
+      'lib/db.js': `export const db = () => undefined;\n`,
+    });
+    expect(analysis.exposureOf('web/ui.js').chain).toEqual(['web/main.js (script in index.html)', 'web/ui.js']);
+    expect(analysis.exposureOf('lib/db.js').reason).toBe('only server code reaches it: server/app.js (server folder) → lib/db.js');
+  });
 });
