@@ -22,3 +22,5 @@ export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';
 export { historyReport, type HistoryReportOptions } from './git/history-report.js';
+export { stagedReport } from './git/staged-report.js';
+export type { GitReportOptions } from './git/report-parts.js';

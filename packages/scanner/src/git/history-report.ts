@@ -17,8 +17,8 @@ export type HistoryReportOptions = GitReportOptions & RevisionOptions;
  */
 export function presenceNote(file: string, presence: PresenceAtHead): string {
   const others = presence.elsewhere.slice(0, 3).join(', ') + (presence.elsewhere.length > 3 ? ` and ${presence.elsewhere.length - 3} more` : '');
-  if (presence.inFile) return ` At HEAD it is still in ${file}${others ? ` and also in ${others}` : ''}: remove it there too.`;
-  if (others) return ` At HEAD it is gone from ${file} but still in ${others}: remove it there too.`;
+  if (presence.inFile) return ` At HEAD it is still in ${file}${others ? ` and also in ${others}` : ''}.`;
+  if (others) return ` At HEAD it is gone from ${file} but still in ${others}.`;
   return '';
 }
 
