@@ -1,5 +1,5 @@
 // The list job, run from the committed bundle against a GitHub API on 127.0.0.1.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/index.js';
@@ -8,6 +8,7 @@ import { startOrgServer, type OrgServer } from './org-server.js';
 import { runOrgAudit } from './run-org-audit.js';
 
 let server: OrgServer;
+const dir = tempDir('engium-org-plan-');
 
 beforeAll(async () => {
   server = await startOrgServer(
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function plan(inputs: Record<string, string>) {
-  const run = await runOrgAudit({ command: 'plan', organization: 'acme', ...inputs }, { apiUrl: server.url });
+  const run = await runOrgAudit({ command: 'plan', organization: 'acme', 'plan-file': join(dir, 'plan.json'), ...inputs }, { apiUrl: server.url });
   const batches = run.outputs.batches ? (JSON.parse(run.outputs.batches) as Batch[]) : [];
   return { run, batches, names: batches.flatMap((b) => b.repositories.map((t) => t.repository)) };
 }
@@ -43,7 +44,8 @@ describe('org-audit plan', () => {
     expect(listing.every((r) => r.headers.authorization === 'token ghs_test_token')).toBe(true);
     expect(run.outputs['repository-count']).toBe('5');
     expect(run.outputs['batch-count']).toBe('1');
-    expect(JSON.parse(run.outputs.repositories ?? '[]')).toEqual(names);
+    // The fan-in reads the same plan from the file the list job keeps as an artifact.
+    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe(`${run.outputs.batches}\n`);
   });
 
   it('filters by topic (any case) and by name patterns, with ! to exclude', async () => {
@@ -66,8 +68,7 @@ describe('org-audit plan', () => {
   });
 
   it('scans from the state’s last commit per repository, everything on a full rescan, and says when the state is broken', async () => {
-    const dir = tempDir('engium-org-state-');
-    const stateFile = join(dir, 'state.json');
+    const stateFile = join(tempDir('engium-org-state-'), 'state.json');
     writeFileSync(stateFile, JSON.stringify({ version: 1, repositories: { 'acme/api': { commit: 'c'.repeat(40), scannedAt: '2026-11-01T00:00:00Z' }, 'acme/web': { commit: 'not-a-sha' } } }));
     const incremental = await plan({ 'state-file': stateFile, topic: 'engium' });
     expect(incremental.batches[0]?.repositories).toEqual([
@@ -85,7 +86,7 @@ describe('org-audit plan', () => {
     expect(broken.batches[0]?.repositories.some((t) => t.since)).toBe(false);
     expect(broken.run.commands.some((c) => c.command === 'warning' && /unusable .*scanning every repository in full/.test(c.message))).toBe(true);
     // No state at all is a first run, not a problem.
-    const first = await plan({ 'state-file': join(dir, 'missing.json') });
+    const first = await plan({ 'state-file': join(dir, 'missing-state.json') });
     expect(first.run.commands.filter((c) => c.command === 'warning')).toEqual([]);
   });
 

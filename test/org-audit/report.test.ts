@@ -1,7 +1,7 @@
 // The fan-in job, run from the committed bundle: per-repository artifacts in, then the summary,
 // one SARIF per repository, rotation issues in a tracking repository and the next run's state.
 import { gunzipSync } from 'node:zlib';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
@@ -36,7 +36,12 @@ function artifacts(dir: string, entries: { repository: string; report: ScanRepor
   return reports;
 }
 
-const planned = (...repositories: string[]) => JSON.stringify([{ id: 'batch-001', repositories: repositories.map((repository) => ({ repository, ref: 'main' })) }]);
+/** A plan file as the list job writes it. */
+function planned(...repositories: string[]): string {
+  const path = join(tempDir('engium-org-plan-'), 'plan.json');
+  writeFileSync(path, JSON.stringify([{ id: 'batch-001', repositories: repositories.map((repository) => ({ repository, ref: 'main' })) }]));
+  return path;
+}
 
 async function fanIn(dir: string, reports: string, inputs: Record<string, string> = {}) {
   const output = join(dir, 'out');
@@ -58,7 +63,7 @@ describe('org-audit report (fan-in)', () => {
       { repository: 'acme/web', commit: sha('b'), report: report([finding(LIVE, 'app/page.tsx', 'client'), finding(TEST, 'test/a.test.ts', 'server')]) },
       { repository: 'acme/docs', commit: sha('d'), report: report([]) },
     ]);
-    const { run, output, read } = await fanIn(dir, reports, { 'planned-batches': planned('acme/api', 'acme/web', 'acme/docs', 'acme/ghost') });
+    const { run, output, read } = await fanIn(dir, reports, { 'plan-file': planned('acme/api', 'acme/web', 'acme/docs', 'acme/ghost') });
 
     // A planned repository without a report fails the job, after everything else is written.
     expect(run.status).toBe(1);
@@ -104,7 +109,7 @@ describe('org-audit report (fan-in)', () => {
       { repository: 'acme/api', commit: sha('e'), since: sha('a'), report: report([finding(LIVE, 'scripts/seed.ts', 'server', { commit: commit('c2', '2026-11-28T12:00:00Z') })]) },
     ]);
     const before = server.requests.length;
-    const { run, read } = await fanIn(dir, reports, { 'state-file': stateFile, 'planned-batches': planned('acme/api') });
+    const { run, read } = await fanIn(dir, reports, { 'state-file': stateFile, 'plan-file': planned('acme/api') });
     expect(run.status).toBe(0);
     expect(server.github.issues).toHaveLength(1);
     const body = server.github.issues[0]?.body ?? '';

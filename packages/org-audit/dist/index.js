@@ -21698,6 +21698,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// packages/org-audit/src/main.ts
+import { readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -27099,6 +27102,7 @@ async function scanRepository(options, warn) {
 // packages/org-audit/src/main.ts
 var InputError = class extends Error {
 };
+var JOB_OUTPUT_LIMIT = 1024 * 1024;
 function listInput(name) {
   return getInput(name).split(/[\n,]/).map((item) => item.replace(/#.*$/, "").trim()).filter(Boolean);
 }
@@ -27135,8 +27139,15 @@ async function plan() {
   const matrix = planMatrix(repositories, state, { maxParallel, fullRescan: booleanInput("full-rescan") });
   const incremental = matrix.batches.flatMap((batch) => batch.repositories).filter((target) => target.since).length;
   info(`${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full`);
-  setOutput("batches", JSON.stringify(matrix.batches));
-  setOutput("repositories", JSON.stringify(matrix.batches.flatMap((batch) => batch.repositories.map((target) => target.repository))));
+  const batches = JSON.stringify(matrix.batches);
+  if (Buffer.byteLength(batches) > JOB_OUTPUT_LIMIT) {
+    throw new InputError(`the plan for ${matrix.repositoryCount} repositories is ${Buffer.byteLength(batches)} bytes, over GitHub's 1 MB job output limit: split the audit into several calls by topic or name-pattern, each with its own state-name`);
+  }
+  const planFile = getInput("plan-file").trim() || "engium-org-audit-plan.json";
+  await writeFile5(planFile, `${batches}
+`);
+  setOutput("plan-file", planFile);
+  setOutput("batches", batches);
   setOutput("repository-count", String(matrix.repositoryCount));
   setOutput("batch-count", String(matrix.batches.length));
   setOutput("batch-parallel", String(matrix.batchParallel));
@@ -27160,10 +27171,20 @@ async function scan() {
   setOutput("report-directory", output);
   setOutput("artifact-name", `engium-report-${repositoryFileName(repository)}`);
 }
+async function plannedRepositories(planFile) {
+  if (!planFile) return [];
+  try {
+    const batches = JSON.parse(await readFile4(planFile, "utf8"));
+    return batches.flatMap((batch) => batch.repositories.map((target) => target.repository));
+  } catch (error2) {
+    warning(`cannot read the plan ${planFile} (${error2.message}): repositories whose scan left no report cannot be named`);
+    return [];
+  }
+}
 async function report() {
   const trackingRepository = getInput("tracking-repository").trim() || void 0;
   const uploadSarif2 = booleanInput("upload-sarif");
-  const planned = JSON.parse(getInput("planned-batches") || "[]").flatMap((batch) => batch.repositories.map((target) => target.repository));
+  const planned = await plannedRepositories(getInput("plan-file").trim());
   const needsApi = Boolean(trackingRepository) || uploadSarif2;
   const result2 = await fanIn(
     needsApi ? createOctokit(token()) : void 0,

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
 import { planMatrix, type Batch } from './batches.js';
@@ -8,6 +9,8 @@ import { scanRepository } from './scan-repository.js';
 import { readState } from './state.js';
 
 class InputError extends Error {}
+
+const JOB_OUTPUT_LIMIT = 1024 * 1024;
 
 /** A list input: one item per line or comma, blanks and `#` comments dropped. */
 function listInput(name: string): string[] {
@@ -55,8 +58,16 @@ async function plan(): Promise<void> {
   const matrix = planMatrix(repositories, state, { maxParallel, fullRescan: booleanInput('full-rescan') });
   const incremental = matrix.batches.flatMap((batch) => batch.repositories).filter((target) => target.since).length;
   core.info(`${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full`);
-  core.setOutput('batches', JSON.stringify(matrix.batches));
-  core.setOutput('repositories', JSON.stringify(matrix.batches.flatMap((batch) => batch.repositories.map((target) => target.repository))));
+  const batches = JSON.stringify(matrix.batches);
+  // The matrix reaches the scan jobs through a job output, which GitHub caps at 1 MB.
+  if (Buffer.byteLength(batches) > JOB_OUTPUT_LIMIT) {
+    throw new InputError(`the plan for ${matrix.repositoryCount} repositories is ${Buffer.byteLength(batches)} bytes, over GitHub's 1 MB job output limit: split the audit into several calls by topic or name-pattern, each with its own state-name`);
+  }
+  // The fan-in reads the plan from this file (an artifact): an input that large would not fit in an environment variable.
+  const planFile = core.getInput('plan-file').trim() || 'engium-org-audit-plan.json';
+  await writeFile(planFile, `${batches}\n`);
+  core.setOutput('plan-file', planFile);
+  core.setOutput('batches', batches);
   core.setOutput('repository-count', String(matrix.repositoryCount));
   core.setOutput('batch-count', String(matrix.batches.length));
   core.setOutput('batch-parallel', String(matrix.batchParallel));
@@ -83,11 +94,23 @@ async function scan(): Promise<void> {
   core.setOutput('artifact-name', `engium-report-${repositoryFileName(repository)}`);
 }
 
+/** The repositories the list job planned, so the fan-in can name those that left no report. */
+async function plannedRepositories(planFile: string): Promise<string[]> {
+  if (!planFile) return [];
+  try {
+    const batches = JSON.parse(await readFile(planFile, 'utf8')) as Batch[];
+    return batches.flatMap((batch) => batch.repositories.map((target) => target.repository));
+  } catch (error) {
+    core.warning(`cannot read the plan ${planFile} (${(error as Error).message}): repositories whose scan left no report cannot be named`);
+    return [];
+  }
+}
+
 /** `report`: the fan-in. */
 async function report(): Promise<void> {
   const trackingRepository = core.getInput('tracking-repository').trim() || undefined;
   const uploadSarif = booleanInput('upload-sarif');
-  const planned = (JSON.parse(core.getInput('planned-batches') || '[]') as Batch[]).flatMap((batch) => batch.repositories.map((target) => target.repository));
+  const planned = await plannedRepositories(core.getInput('plan-file').trim());
   const needsApi = Boolean(trackingRepository) || uploadSarif;
   const result = await fanIn(
     needsApi ? createOctokit(token()) : undefined,
