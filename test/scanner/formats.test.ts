@@ -1,10 +1,11 @@
 // Report formats and exit codes: text (grouped, code frames, colours only when wanted), JSON
 // against the shipped schema, SARIF against the official 2.1.0 schema; nothing holds a full key.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint, redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
-import { expectNoFullKey, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
+import { REPO_ROOT, expectNoFullKey, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { expectValidReport, expectValidSarif } from './support.js';
 
 const clientKey = fakeKey('live', 61);
@@ -102,5 +103,12 @@ describe('report formats', () => {
     const result = runScanner([clean]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^No Engium keys found in 1 file/);
+  });
+
+  it('runs as the installed command (bin/engium-scan.js, executable without a build step)', () => {
+    const result = spawnSync(join(REPO_ROOT, 'packages/scanner/bin/engium-scan.js'), [dir, '--no-graph', '--quiet'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('scripts/seed.ts');
+    expectNoFullKey(result.stdout + result.stderr, keys);
   });
 });
