@@ -12,12 +12,15 @@ import type { LintProblem } from './results.js';
 
 export const LINTED_EXTENSIONS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
+/** The plugin's rule ids are `<namespace>/<rule>`. */
+export const RULE_PREFIX = `${engium.meta.namespace}/`;
+
 /** Keys in code are the scanner's to report (with exposure and fingerprint); one problem, one report. */
-const LEFT_TO_THE_SCANNER = new Set(['engium/no-hardcoded-key']);
+const LEFT_TO_THE_SCANNER = new Set([`${RULE_PREFIX}no-hardcoded-key`]);
 
 /** A key-bearing variable read in client code ships the key to browsers; a broken call fails in production. */
 function severityOf(ruleId: string): Severity {
-  return ruleId === 'engium/no-key-in-client' ? 'critical' : 'high';
+  return ruleId === `${RULE_PREFIX}no-key-in-client` ? 'critical' : 'high';
 }
 
 export interface LintOutcome {
@@ -57,7 +60,7 @@ export async function lintChangedFiles(
         unparsable.push({ file, reason: `ESLint could not parse it: ${message.message}` });
         continue;
       }
-      if (!message.ruleId.startsWith('engium/') || LEFT_TO_THE_SCANNER.has(message.ruleId)) continue;
+      if (!message.ruleId.startsWith(RULE_PREFIX) || LEFT_TO_THE_SCANNER.has(message.ruleId)) continue;
       problems.push({
         ruleId: message.ruleId,
         severity: severityOf(message.ruleId),

@@ -36,7 +36,9 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
   const repo = { owner, repo: name };
   if (octokit && inputs.comment && plan.kind === 'pull-request' && plan.pullRequest) {
     const number = plan.pullRequest.number;
-    const outcome = await warnOnFailure(`comment on pull request #${number}`, () => upsertPullRequestComment(octokit, repo, number, keys, link));
+    const outcome = await warnOnFailure(`comment on pull request #${number}`, () =>
+      upsertPullRequestComment(octokit, repo, number, keys, link, inputs.workingDirectory),
+    );
     if (outcome && outcome !== 'skipped') core.info(`Pull request comment ${outcome}.`);
   }
   if (octokit && inputs.issues && keys.length > 0 && plan.kind !== 'nothing' && plan.kind !== 'pull-request' && plan.onDefaultBranch) {
@@ -54,8 +56,14 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     const plan = planScan(github.context.eventName, github.context.payload as EventPayload, process.env.GITHUB_SHA, process.env.GITHUB_REF);
     core.info(`Engium Guard: ${plan.description}`);
-    // Every key is masked the moment the scanner meets it, before anything can log it.
-    const results = await collectResults(inputs, plan, (key) => core.setSecret(key));
+    // Every key is masked the moment a scan meets it, before anything can log it (once: the tree
+    // and the history scans meet the same keys).
+    const masked = new Set<string>();
+    const results = await collectResults(inputs, plan, (key) => {
+      if (masked.has(key)) return;
+      masked.add(key);
+      core.setSecret(key);
+    });
     const blocking = blockingCount(results, inputs);
     const sarifFile = await writeSarif(results, inputs.sarifFile);
     setOutputs(results, sarifFile);

@@ -34,15 +34,27 @@ function chain(finding: KeyFinding): string {
   return finding.chain && finding.chain.length > 0 ? finding.chain.map(escapeMarkdown).join(' → ') : '';
 }
 
+/** GitHub caps a job summary at 1 MiB and a comment at 65,536 characters: long lists stop here. */
+export const MAX_TABLE_ROWS = 200;
+
+function moreRows(total: number, shown: number): string[] {
+  return total > shown ? ['', `…and ${total - shown} more: the SARIF file lists every one.`] : [];
+}
+
 export function findingsTable(findings: readonly KeyFinding[], failOn: SeverityThreshold): string {
-  const rows = [...findings].sort(byImportance).map((finding) => {
+  const rows = [...findings].sort(byImportance).slice(0, MAX_TABLE_ROWS).map((finding) => {
     const blocking = !finding.baselined && meetsThreshold(finding.severity, failOn);
     const notes = [finding.baselined ? 'baselined' : '', finding.unapprovedSuppression ? escapeMarkdown(finding.unapprovedSuppression) : '']
       .filter(Boolean)
       .join('; ');
     return `| ${finding.severity}${blocking ? ' ⛔' : ''} | ${code(finding.secret.redacted)} | ${code(finding.secret.fingerprint)} | ${finding.exposure} | ${where(finding)} | ${chain(finding)} | ${notes} |`;
   });
-  return ['| Severity | Key | Fingerprint | Exposure | Where | Chain | Notes |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Severity | Key | Fingerprint | Exposure | Where | Chain | Notes |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...moreRows(findings.length, rows.length),
+  ].join('\n');
 }
 
 export function rotationSteps(): string {
@@ -65,18 +77,20 @@ export function summaryMarkdown(results: RunResults, options: { failOn: Severity
   if (results.findings.length > 0) lines.push('', '### Keys', '', findingsTable(results.findings, options.failOn));
   if (results.lintProblems.length > 0) {
     lines.push('', '### Engium calls and client code (ESLint)', '', '| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
-    for (const problem of [...results.lintProblems].sort(byImportance)) {
+    const problems = [...results.lintProblems].sort(byImportance);
+    for (const problem of problems.slice(0, MAX_TABLE_ROWS)) {
       lines.push(`| ${problem.severity} | ${code(problem.ruleId)} | ${code(`${problem.file}:${problem.line}:${problem.column}`)} | ${escapeMarkdown(problem.message)} |`);
     }
   }
+  if (results.lintProblems.length > MAX_TABLE_ROWS) lines.push(...moreRows(results.lintProblems.length, MAX_TABLE_ROWS));
   if ([...keys.values()].some((list) => list[0]?.secret.kind === 'live')) {
     lines.push('', '### Rotate every leaked live key', '', rotationSteps());
   }
   if (results.suppressed > 0) lines.push('', `${results.suppressed} finding(s) suppressed by the base branch's config.`);
   if (results.skipped.length > 0) {
     lines.push('', '<details><summary>Files not scanned</summary>', '');
-    for (const skipped of results.skipped) lines.push(`- ${code(skipped.file)}: ${escapeMarkdown(skipped.reason)}`);
-    lines.push('', '</details>');
+    for (const skipped of results.skipped.slice(0, MAX_TABLE_ROWS)) lines.push(`- ${code(skipped.file)}: ${escapeMarkdown(skipped.reason)}`);
+    lines.push(...moreRows(results.skipped.length, MAX_TABLE_ROWS), '', '</details>');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import { toSarif, type ScanReport } from '@engium/scanner';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import { RULE_PREFIX } from './lint.js';
 import type { LintProblem, RunResults } from './results.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -16,7 +17,7 @@ function lintRun(problems: readonly LintProblem[]): Run {
   const ruleIds = [...new Set(problems.map((problem) => problem.ruleId))].sort();
   const rules: ReportingDescriptor[] = ruleIds.map((id) => {
     const documented = engium.rules as Record<string, { meta?: { docs?: { description?: string; url?: string } } } | undefined>;
-    const rule = documented[id.replace(/^engium\//, '')];
+    const rule = documented[id.slice(RULE_PREFIX.length)];
     const description = rule?.meta?.docs?.description ?? id;
     return {
       id,

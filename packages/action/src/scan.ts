@@ -16,7 +16,7 @@ import { lintChangedFiles } from './lint.js';
 import type { RangePlan, ScanPlan } from './plan.js';
 import { completeFullHistory, resolveRange, type ResolvedRange } from './range.js';
 import type { KeyFinding, RunResults } from './results.js';
-import { suppressionFiles } from './suppressions.js';
+import { suppressionFiles, suppressionsAddedByChange } from './suppressions.js';
 
 export const UNAPPROVED_INLINE_IGNORE =
   'The engium-ignore comment beside it was added by this change and does not count: suppressions come from the base branch only, so a maintainer must approve it there (an allowlist entry in engium.config.json).';
@@ -58,6 +58,8 @@ function relocate(report: ScanReport, prefix: string): Finding[] {
     ...finding,
     file: withPrefix(prefix, finding.file),
     ...(finding.origin ? { origin: { ...finding.origin, file: withPrefix(prefix, finding.origin.file) } } : {}),
+    // Chain links are `path (why)`: the path leads, so prefixing the text moves it.
+    ...(finding.chain && prefix !== '' ? { chain: finding.chain.map((link) => `${prefix}/${link}`) } : {}),
   }));
 }
 
@@ -139,7 +141,14 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
     const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, options) : undefined;
     const historyFindings = markChangedLines(historyReport?.findings ?? [], range);
     const findings = withoutDuplicates(treeFindings, historyFindings);
-    if (plan.kind === 'pull-request') findings.push(...(await unapprovedInlineIgnores(target.tree, range, findings, onSecret)));
+    if (plan.kind === 'pull-request') {
+      const added = await suppressionsAddedByChange(repo, range.base, range.head, configPath, baselinePath);
+      for (const finding of findings) {
+        const note = added.get(finding.secret.fingerprint);
+        if (note) finding.unapprovedSuppression = note;
+      }
+      findings.push(...(await unapprovedInlineIgnores(target.tree, range, findings, onSecret)));
+    }
     const lint = inputs.eslint
       ? await lintChangedFiles(
           scanRoot,

@@ -50,3 +50,43 @@ export async function suppressionFiles(repo: string, base: string | undefined, c
   }
   return { configFile, baselineFile };
 }
+
+/** Fingerprints a config or baseline text names (parsed as JSON, never run); empty when unreadable. */
+function fingerprintsIn(text: string | undefined, list: 'allowlist' | 'findings'): Set<string> {
+  if (text === undefined) return new Set();
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const entries = Array.isArray(parsed[list]) ? (parsed[list] as unknown[]) : [];
+    return new Set(entries.map((entry) => (entry as { fingerprint?: unknown }).fingerprint).filter((value): value is string => typeof value === 'string'));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The allowlist and baseline fingerprints that the head commit adds over the base: suppressions
+ * a pull request wrote for itself, which do not count, named so the finding can say so.
+ */
+export async function suppressionsAddedByChange(
+  repo: string,
+  base: string,
+  head: string,
+  configPath: string,
+  baselinePath: string | undefined,
+): Promise<Map<string, string>> {
+  const added = new Map<string, string>();
+  const paths: [string | undefined, 'allowlist' | 'findings'][] = [[configPath, 'allowlist'], [baselinePath, 'findings']];
+  for (const [path, list] of paths) {
+    if (path === undefined) continue;
+    const before = fingerprintsIn(await showAtCommit(repo, base, posix.normalize(path)), list);
+    for (const fingerprint of fingerprintsIn(await showAtCommit(repo, head, posix.normalize(path)), list)) {
+      if (!before.has(fingerprint) && !added.has(fingerprint)) {
+        added.set(
+          fingerprint,
+          `This change adds it to ${path} (${list === 'allowlist' ? 'allowlist' : 'baseline'}), which does not count: suppressions come from the base branch only, so a maintainer must approve it there.`,
+        );
+      }
+    }
+  }
+  return added;
+}

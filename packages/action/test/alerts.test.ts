@@ -69,6 +69,11 @@ describe('pull request comment', () => {
     expect(await upsertPullRequestComment(octokit, repo, 9, [], link)).toBe('updated');
     expect(server.comments.filter((comment) => comment.body.includes(COMMENT_MARKER))[0]?.body).toContain('no leaked Engium live key');
     expect(await upsertPullRequestComment(octokit, repo, 10, [], link)).toBe('skipped');
+    // Each folder of a monorepo matrix keeps its own comment.
+    expect(await upsertPullRequestComment(octokit, repo, 9, keys, link, 'apps/web')).toBe('created');
+    expect(await upsertPullRequestComment(octokit, repo, 9, keys, link, 'apps/admin')).toBe('created');
+    expect(await upsertPullRequestComment(octokit, repo, 9, keys, link, 'apps/web')).toBe('unchanged');
+    expect(server.comments.filter((comment) => comment.body.includes('engium-guard:pull-request-comment'))).toHaveLength(3);
     expect(server.allRequestText()).not.toContain(LIVE);
     expect(server.allRequestText()).not.toContain(OTHER_LIVE);
   });

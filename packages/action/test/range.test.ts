@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
 import { commitFiles, git, gitRepo, tempDir } from '../../../test/support/index.js';
 import { planScan, type RangePlan } from '../src/plan.js';
 import { RangeError, resolveRange, unquoteGitPath } from '../src/range.js';
+
+// Dozens of real commits and clones: slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 function prPlan(base: string, head: string): RangePlan {
   const plan = planScan('pull_request', {

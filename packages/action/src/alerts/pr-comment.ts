@@ -5,23 +5,37 @@ import type { LeakedKey, RunLink } from './leaks.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
+const MAX_COMMENT_KEYS = 50;
+const MAX_PLACES_PER_KEY = 5;
+
 export const COMMENT_MARKER = '<!-- engium-guard:pull-request-comment -->';
 
-export function commentBody(keys: readonly LeakedKey[], link: RunLink): string {
+/** One comment per scanned folder, so the jobs of a monorepo matrix do not overwrite each other's. */
+export function commentMarker(workingDirectory: string): string {
+  return workingDirectory === '' ? COMMENT_MARKER : `<!-- engium-guard:pull-request-comment:${encodeURIComponent(workingDirectory)} -->`;
+}
+
+export function commentBody(keys: readonly LeakedKey[], link: RunLink, marker = COMMENT_MARKER, scope = ''): string {
   const run = link.url ? ` ([run](${link.url}))` : '';
   if (keys.length === 0) {
-    return `${COMMENT_MARKER}\n### Engium Guard\n\n✅ The latest run found no leaked Engium live key in this pull request${run}.\n`;
+    return `${marker}\n### Engium Guard${scope}\n\n✅ The latest run found no leaked Engium live key in this pull request${run}.\n`;
   }
   const lines = [
-    COMMENT_MARKER,
-    '### Engium Guard: rotate leaked Engium keys',
+    marker,
+    `### Engium Guard${scope}: rotate leaked Engium keys`,
     '',
     `This pull request leaks ${keys.length} live Engium API key${keys.length === 1 ? '' : 's'}${run}. ` +
       'A key that was ever pushed is leaked, even if a later commit removes it: removing it from the code is not enough.',
     '',
     '| Key | Fingerprint | Where |',
     '| --- | --- | --- |',
-    ...keys.map((key) => `| ${code(key.redacted)} | ${code(key.fingerprint)} | ${key.findings.map(where).join('<br>')} |`),
+    // Comments hold 65,536 characters at most: a few places per key, a bounded number of keys.
+    ...keys.slice(0, MAX_COMMENT_KEYS).map((key) => {
+      const places = key.findings.slice(0, MAX_PLACES_PER_KEY).map(where);
+      if (key.findings.length > MAX_PLACES_PER_KEY) places.push(`…and ${key.findings.length - MAX_PLACES_PER_KEY} more`);
+      return `| ${code(key.redacted)} | ${code(key.fingerprint)} | ${places.join('<br>')} |`;
+    }),
+    ...(keys.length > MAX_COMMENT_KEYS ? ['', `…and ${keys.length - MAX_COMMENT_KEYS} more keys: see the job summary.`] : []),
     '',
     '**Rotate each key:**',
     '',
@@ -39,12 +53,14 @@ export async function upsertPullRequestComment(
   issueNumber: number,
   keys: readonly LeakedKey[],
   link: RunLink,
+  workingDirectory = '',
 ): Promise<CommentOutcome> {
+  const marker = commentMarker(workingDirectory);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
-  const existing = comments.find((comment) => comment.body?.includes(COMMENT_MARKER));
+  const existing = comments.find((comment) => comment.body?.includes(marker));
   // A pull request that never leaked gets no comment; one that did is told when it is clean again.
   if (!existing && keys.length === 0) return 'skipped';
-  const body = commentBody(keys, link);
+  const body = commentBody(keys, link, marker, workingDirectory === '' ? '' : ` (${code(workingDirectory)})`);
   if (existing) {
     if (existing.body === body) return 'unchanged';
     await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });

@@ -9,6 +9,8 @@ import type { LeakedKey, RunLink } from './leaks.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
+const MAX_PLACES = 100;
+
 export function issueMarker(fingerprint: string): string {
   return `<!-- engium-guard:leaked-key:${fingerprint} -->`;
 }
@@ -21,7 +23,9 @@ export function issueBody(key: LeakedKey, link: RunLink): string {
     '',
     '**Where it leaked:**',
     '',
-    ...key.findings.map((finding) => `- ${where(finding)}: ${finding.severity}, exposure ${finding.exposure}`),
+    // Issue bodies hold 65,536 characters at most.
+    ...key.findings.slice(0, MAX_PLACES).map((finding) => `- ${where(finding)}: ${finding.severity}, exposure ${finding.exposure}`),
+    ...(key.findings.length > MAX_PLACES ? [`- …and ${key.findings.length - MAX_PLACES} more places`] : []),
     '',
     '**Rotate it now:**',
     '',
