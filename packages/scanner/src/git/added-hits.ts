@@ -1,5 +1,5 @@
-// Keys in one added line: a byte prefilter first (most lines hold no needle), then core's finder.
-import { mayContainKey } from '@engium/core';
+// Keys in one added line: the byte prefilter's verdict first (most lines hold no needle, see
+// lines.ts), then core's finder.
 import type { Snippet } from '../finding.js';
 import { INLINE_IGNORE, keyHitsInText, type KeyHit } from '../analyse/key-hits.js';
 import { snippetOf } from '../analyse/snippet.js';
@@ -18,7 +18,7 @@ export interface AddedHit extends KeyHit {
  * shows that line. `onText` sees the decoded line when it holds a key (for env-variable names).
  */
 export function keyHitsInAddedLine(added: AddedLine, onText?: (text: string) => void): AddedHit[] {
-  if (!mayContainKey(added.bytes)) return [];
+  if (!added.mayHoldKey) return [];
   const text = added.bytes.toString('utf8');
   const hits = keyHitsInText(text, added.line);
   if (hits.length === 0) return [];

@@ -1,5 +1,8 @@
 // Splits a byte stream into lines without ever holding more than one line (or one window of a
-// huge line) in memory, and without decoding: the patch parser looks at bytes first.
+// huge line) in memory, and without decoding. It also marks the lines that may hold a key: core's
+// needles are searched once per chunk (a few native searches over 64 KB) rather than once per line,
+// which is what makes reading a long history cheap.
+import { findNeedles, mayContainKey } from '@engium/core';
 
 /** Lines longer than this are handed on in overlapping windows of this size. */
 export const LINE_WINDOW_BYTES = 8 * 1024 * 1024;
@@ -11,6 +14,8 @@ export interface LinePiece {
   bytes: Buffer;
   /** Byte offset of `bytes` in its line: 0 for a line's first (usually only) piece. */
   start: number;
+  /** False when the piece certainly holds no key (no needle of core's prefilter in it). */
+  mayHoldKey: boolean;
 }
 
 /** Yields every line of `stream` (a git stdout), cutting lines longer than the window into overlapping pieces. */
@@ -21,11 +26,19 @@ export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LI
   let pendingStart = 0;
 
   for await (const chunk of stream) {
+    const needles = findNeedles(chunk);
+    let nextNeedle = 0;
     let from = 0;
     for (let newline = chunk.indexOf(10, from); newline !== -1; newline = chunk.indexOf(10, from)) {
       const tail = chunk.subarray(from, newline);
-      const bytes = pendingLength === 0 ? tail : Buffer.concat([...pending, tail]);
-      yield { bytes, start: pendingStart };
+      while (nextNeedle < needles.length && (needles[nextNeedle] as number) < from) nextNeedle++;
+      if (pendingLength === 0) {
+        yield { bytes: tail, start: 0, mayHoldKey: nextNeedle < needles.length && (needles[nextNeedle] as number) < newline };
+      } else {
+        // A line that began in an earlier chunk: a needle may straddle the seam, so look again.
+        const bytes = Buffer.concat([...pending, tail]);
+        yield { bytes, start: pendingStart, mayHoldKey: mayContainKey(bytes) };
+      }
       pending = [];
       pendingLength = 0;
       pendingStart = 0;
@@ -36,7 +49,8 @@ export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LI
       pendingLength += chunk.length - from;
       while (pendingLength >= windowBytes) {
         const joined = Buffer.concat(pending);
-        yield { bytes: joined.subarray(0, windowBytes), start: pendingStart };
+        const window = joined.subarray(0, windowBytes);
+        yield { bytes: window, start: pendingStart, mayHoldKey: mayContainKey(window) };
         const keepFrom = windowBytes - LINE_WINDOW_OVERLAP;
         pending = [joined.subarray(keepFrom)];
         pendingLength = joined.length - keepFrom;
@@ -44,5 +58,8 @@ export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LI
       }
     }
   }
-  if (pendingLength > 0) yield { bytes: Buffer.concat(pending), start: pendingStart };
+  if (pendingLength > 0) {
+    const bytes = Buffer.concat(pending);
+    yield { bytes, start: pendingStart, mayHoldKey: mayContainKey(bytes) };
+  }
 }

@@ -36,6 +36,8 @@ export interface AddedLine {
   offset: number;
   /** The line before it in the new file, when the hunk shows it (for `engium-ignore` on the line above). */
   previous?: Buffer;
+  /** False when the line certainly holds no key (see lines.ts). */
+  mayHoldKey: boolean;
 }
 
 export interface PatchVisitor {
@@ -74,13 +76,13 @@ export class PatchParser {
     if (piece.start > 0) {
       // A later window of a huge line: it continues whatever the line's first piece was.
       if (this.lastPieceWasAdded && this.file) {
-        this.visitor.added({ file: this.file, line: this.lastAddedLine, bytes: piece.bytes, offset: piece.start - this.columns });
+        this.visitor.added({ file: this.file, line: this.lastAddedLine, bytes: piece.bytes, offset: piece.start - this.columns, mayHoldKey: piece.mayHoldKey });
       }
       return;
     }
     this.lastPieceWasAdded = false;
     const bytes = piece.bytes;
-    if (this.state === 'hunk' && this.readHunkLine(bytes)) return;
+    if (this.state === 'hunk' && this.readHunkLine(bytes, piece.mayHoldKey)) return;
     this.readHeaderLine(bytes);
   }
 
@@ -89,7 +91,7 @@ export class PatchParser {
   }
 
   /** Handles a line inside a hunk; false when the line is not hunk content (the hunk has ended). */
-  private readHunkLine(bytes: Buffer): boolean {
+  private readHunkLine(bytes: Buffer, mayHoldKey: boolean): boolean {
     const columns = this.columns;
     if (bytes.length === 0) return false;
     if (bytes[0] === BACKSLASH) return true; // "\ No newline at end of file"
@@ -105,7 +107,7 @@ export class PatchParser {
     if (!inResult) return true;
     const text = bytes.subarray(columns);
     if (added && this.file) {
-      this.visitor.added({ file: this.file, line: this.nextLine, bytes: text, offset: 0, previous: this.previousInResult });
+      this.visitor.added({ file: this.file, line: this.nextLine, bytes: text, offset: 0, previous: this.previousInResult, mayHoldKey });
       this.lastAddedLine = this.nextLine;
       this.lastPieceWasAdded = true;
     }

@@ -32,9 +32,12 @@ export async function revisionArguments(cwd: string, options: RevisionOptions): 
 
   if (options.all) return ['--all'];
   if (options.range !== undefined) {
-    const match = /^(.*?)(\.\.\.?)(.*)$/.exec(options.range);
-    if (!match) throw new UsageError(`--range: expected A..B, got "${options.range}"`);
-    const [, from = '', dots = '..', to = ''] = match;
+    // The first `..` or `...` splits the range (indexOf, not a lazy regex: linear on any input).
+    const at = options.range.indexOf('..');
+    if (at === -1) throw new UsageError(`--range: expected A..B, got "${options.range}"`);
+    const dots = options.range.startsWith('...', at) ? '...' : '..';
+    const from = options.range.slice(0, at);
+    const to = options.range.slice(at + dots.length);
     if (from === '' && to === '') throw new UsageError(`--range: expected A..B, got "${options.range}"`);
     // Like git, an empty side means HEAD.
     await verifyCommit(cwd, from || 'HEAD', '--range');

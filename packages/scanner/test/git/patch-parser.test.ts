@@ -116,12 +116,26 @@ describe('readLines', () => {
     const chunks = Array.from({ length: Math.ceil(all.length / 1000) }, (_, index) => all.subarray(index * 1000, (index + 1) * 1000));
     const pieces = [];
     for await (const piece of readLines(Readable.from(chunks), 3 * LINE_WINDOW_OVERLAP)) pieces.push(piece);
-    expect(pieces[0]).toEqual({ bytes: Buffer.from('short'), start: 0 });
-    expect(pieces.at(-1)).toEqual({ bytes: Buffer.from('after'), start: 0 });
+    expect(pieces[0]).toEqual({ bytes: Buffer.from('short'), start: 0, mayHoldKey: false });
+    expect(pieces.at(-1)).toEqual({ bytes: Buffer.from('after'), start: 0, mayHoldKey: false });
     const windows = pieces.slice(1, -1);
     expect(windows.length).toBeGreaterThan(1);
     // Every byte of the huge line is in some window at its own offset.
     for (const window of windows) expect(window.bytes.toString()).toBe(huge.slice(window.start, window.start + window.bytes.length));
     expect(Math.max(...windows.map((window) => window.start + window.bytes.length))).toBe(huge.length);
+  });
+
+  it('marks the lines that may hold a key, also when a needle straddles two chunks', async () => {
+    const text = 'plain\nx = "eng_live_abc"\nother\nsplit_li|ve_here\nlast\n';
+    const [before, after] = text.split('|') as [string, string];
+    const pieces = [];
+    for await (const piece of readLines(Readable.from([Buffer.from(before), Buffer.from(after)]))) pieces.push(piece);
+    expect(pieces.map((piece) => [piece.bytes.toString(), piece.mayHoldKey])).toEqual([
+      ['plain', false],
+      ['x = "eng_live_abc"', true],
+      ['other', false],
+      ['split_live_here', true],
+      ['last', false],
+    ]);
   });
 });
