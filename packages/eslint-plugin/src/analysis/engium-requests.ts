@@ -38,7 +38,9 @@ export function engiumRequests(
 
   const types = options.typeAware ? typeResolvers(context) : undefined;
   const requests: EngiumRequest[] = [];
-  for (const request of findHttpRequests(context.sourceCode, types?.typeValue)) {
+  // Without types, a URL is resolved from this file's own text, so the API's host is written in it.
+  const mayCallEngium = types !== undefined || apiHosts(settings.apiBaseUrls).some((host) => context.sourceCode.text.includes(host));
+  for (const request of mayCallEngium ? findHttpRequests(context.sourceCode, types?.typeValue) : []) {
     if (!request.url) continue;
     const path = engiumApiPath(request.url.text, settings.apiBaseUrls);
     if (path !== undefined) requests.push({ ...request, url: request.url, path });
@@ -69,4 +71,14 @@ export function authorizationNeed(request: EngiumRequest): 'required' | 'not-req
       (request.url.complete ? endpoint.path === request.path : endpoint.path.startsWith(prefix)),
   );
   return couldBeAuth ? 'unknown' : 'required';
+}
+
+function apiHosts(baseUrls: readonly string[]): string[] {
+  return baseUrls.map((base) => {
+    try {
+      return new URL(base).host;
+    } catch {
+      return base;
+    }
+  });
 }

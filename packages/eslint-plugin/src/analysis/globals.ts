@@ -8,25 +8,35 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 const GLOBAL_OBJECTS = ['globalThis', 'window', 'self', 'global'];
 
-function directReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  const declared = globalScope.set.get(name);
-  const references = [
-    ...(declared && declared.defs.length === 0 ? declared.references : []),
-    ...globalScope.through.filter((reference) => reference.identifier.name === name),
-  ];
-  const seen = new Set<TSESTree.Node>();
-  const result: TSESTree.Identifier[] = [];
-  for (const reference of references) {
-    if (reference.isWrite() || seen.has(reference.identifier)) continue;
-    seen.add(reference.identifier);
-    if (reference.identifier.type === AST_NODE_TYPES.Identifier) result.push(reference.identifier);
+/** Each global name's read references, indexed once per scope in one pass over `through`. */
+const indexes = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESTree.Identifier[]>>();
+
+function globalIndex(globalScope: TSESLint.Scope.Scope): Map<string, TSESTree.Identifier[]> {
+  const cached = indexes.get(globalScope);
+  if (cached) return cached;
+  const index = new Map<string, TSESTree.Identifier[]>();
+  const add = (reference: TSESLint.Scope.Reference): void => {
+    const identifier = reference.identifier;
+    if (reference.isWrite() || identifier.type !== AST_NODE_TYPES.Identifier) return;
+    const list = index.get(identifier.name);
+    if (!list) index.set(identifier.name, [identifier]);
+    else if (!list.includes(identifier)) list.push(identifier);
+  };
+  for (const variable of globalScope.variables) {
+    if (variable.defs.length === 0) variable.references.forEach(add);
   }
-  return result;
+  globalScope.through.forEach(add);
+  indexes.set(globalScope, index);
+  return index;
+}
+
+function directReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESTree.Identifier[] {
+  return globalIndex(globalScope).get(name) ?? [];
 }
 
 /** Expressions that read global `name`: `name`, `window.name`, `globalThis.name`, in source order. */
 export function globalUses(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Node[] {
-  const uses: TSESTree.Node[] = directReferences(globalScope, name);
+  const uses: TSESTree.Node[] = [...directReferences(globalScope, name)];
   for (const objectName of GLOBAL_OBJECTS) {
     for (const reference of directReferences(globalScope, objectName)) {
       const parent = reference.parent;

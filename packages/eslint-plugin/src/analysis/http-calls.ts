@@ -73,9 +73,21 @@ export function joinUrl(base: PartialString | undefined, path: PartialString | u
   if (path && ABSOLUTE_URL.test(path.text)) return path;
   if (!base) return path;
   if (!base.complete) return { text: base.text, complete: false };
-  if (!path) return { text: `${base.text.replace(/\/+$/, '')}/`, complete: false };
+  if (!path) return { text: `${trimEnd(base.text, '/')}/`, complete: false };
   if (path.text === '') return { text: base.text, complete: path.complete };
-  return { text: `${base.text.replace(/\/+$/, '')}/${path.text.replace(/^\/+/, '')}`, complete: path.complete };
+  return { text: `${trimEnd(base.text, '/')}/${trimStart(path.text, '/')}`, complete: path.complete };
+}
+
+function trimEnd(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}
+
+function trimStart(text: string, char: string): string {
+  let start = 0;
+  while (start < text.length && text[start] === char) start++;
+  return text.slice(start);
 }
 
 interface Collector {

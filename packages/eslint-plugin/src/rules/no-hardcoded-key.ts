@@ -1,4 +1,4 @@
-import { findKeys, isKey, mayContainKey, redact, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
+import { findKeys, isKey, KEY_NEEDLES, redact, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 
@@ -39,8 +39,9 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    // Literals and comments can only hold a key when the file text has one of core's needles.
-    const textMayHoldKey = mayContainKey(Buffer.from(sourceCode.text, 'utf8'));
+    // Literals and comments can only hold a key when the file text has one of core's needles
+    // (all ASCII, so searching the string finds what searching its bytes would).
+    const textMayHoldKey = KEY_NEEDLES.some((needle) => sourceCode.text.includes(needle));
 
     function report(node: TSESTree.Node | TSESTree.Comment, occurrence: KeyOccurrence, loc: TSESTree.SourceLocation | undefined, replacement?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): void {
       context.report({
@@ -101,30 +102,33 @@ export default createRule<[], MessageIds>({
       }
     }
 
+    const composites = {
+      BinaryExpression(node: TSESTree.BinaryExpression) {
+        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
+      },
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
+      },
+    };
+    if (!textMayHoldKey) return composites;
     return {
+      ...composites,
       Literal(node) {
-        if (!textMayHoldKey || typeof node.value !== 'string') return;
+        if (typeof node.value !== 'string') return;
         const value = node.value;
         reportInText(node, value, (occurrence) => literalFix(node, value, occurrence));
       },
       TemplateElement(node) {
-        if (textMayHoldKey) reportInText(node, node.value.cooked ?? undefined);
+        reportInText(node, node.value.cooked ?? undefined);
       },
       JSXText(node) {
-        if (textMayHoldKey) reportInText(node, node.value);
+        reportInText(node, node.value);
       },
       Identifier(node) {
         // `{ eng_live_…: true }`: a key written as a property name.
-        if (textMayHoldKey && node.name.includes('_') && node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node) reportInText(node, undefined);
-      },
-      BinaryExpression(node) {
-        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
-      },
-      TemplateLiteral(node) {
-        if (isComposite(node) && !isComposite(node.parent)) checkAll(node);
+        if (node.name.includes('_') && node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node) reportInText(node, undefined);
       },
       Program() {
-        if (!textMayHoldKey) return;
         for (const comment of sourceCode.getAllComments()) reportInText(comment, undefined);
       },
     };

@@ -1,4 +1,4 @@
-import { HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
+import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { importMetaEnvReads, processEnvReads, svelteKitEnvReads, type EnvRead } from '../analysis/env-reads.js';
 import { fileSide } from '../analysis/file-side.js';
@@ -67,6 +67,10 @@ export default createRule<Options, MessageIds>({
     const isKeyBearing = (name: string): boolean => isKeyBearingEnvName(name, nameOptions);
     const side = fileSide(context, settings);
     const client = side?.side === 'client' ? side : undefined;
+    // Outside client files only key-bearing env names are reported, and every required part of
+    // such a name (ENGIUM by default) is written in the file.
+    const requiredParts = nameOptions.require ?? DEFAULT_KEY_BEARING_NAME.require;
+    if (!client && !requiredParts.every((pattern) => pattern.test(sourceCode.text))) return {};
     const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1);
 
     function checkRead(read: EnvRead): void {
