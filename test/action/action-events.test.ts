@@ -66,7 +66,7 @@ describe('pull_request on GitHub\'s merge commit', () => {
     const repo = gitRepo('engium-action-merge-');
     const base = commitFiles(repo, { 'src/app.ts': 'export {};\n' });
     git(repo, 'checkout', '-q', '-b', 'topic');
-    const head = commitFiles(repo, { 'src/topic.ts': `export const key = '${KEY}';\n` });
+    const head = commitFiles(repo, { 'src/topic.ts': `export const key = '${KEY}';\n`, 'src/broken.ts': 'export const = ;\n' });
     // What actions/checkout does for pull_request: refs/pull/N/merge, a merge of head into base.
     git(repo, 'checkout', '-q', '--detach', base);
     git(repo, 'merge', '-q', '--no-ff', '--no-edit', head);
@@ -80,6 +80,32 @@ describe('pull_request on GitHub\'s merge commit', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).not.toMatch(/temporary worktree/);
     expect(annotatedFiles(run)).toContain('src/topic.ts');
+    // A file ESLint cannot parse is named in the summary; the run goes on.
+    expect(run.summary).toMatch(/src\/broken\.ts<\/code>: ESLint could not parse it/);
+  });
+});
+
+describe('scheduled audit of a shallow checkout', () => {
+  it('fetches the whole history before auditing it', async () => {
+    const origin = gitRepo('engium-action-audit-origin-');
+    commitFiles(origin, { 'src/pay.ts': `export const key = '${OTHER}';\n` });
+    commitFiles(origin, { 'src/pay.ts': 'export const key = process.env.ENGIUM_API_KEY;\n' });
+    commitFiles(origin, { 'README.md': '# shop\n' });
+    const clone = gitRepo('engium-action-audit-clone-');
+    git(clone, 'fetch', '-q', '--depth=1', `file://${origin}`, 'main');
+    git(clone, 'checkout', '-q', 'FETCH_HEAD');
+    git(clone, 'remote', 'add', 'origin', `file://${origin}`);
+    const run = await runAction({
+      eventName: 'schedule',
+      payload: {},
+      workspace: clone,
+      apiUrl: server.url,
+      inputs: { issues: 'false' },
+      env: { GITHUB_REF: 'refs/heads/main' },
+    });
+    expect(run.stdout).toMatch(/Fetched the full history \(unshallow\)/);
+    expect(run.status).toBe(1);
+    expect(run.outputs.fingerprints).toBe(fp(OTHER));
   });
 });
 
