@@ -22,7 +22,8 @@ const BUILD_DIR = /^(.*?(?:^|\/)(?:dist|build|out|www|public))\//;
 
 /** Source map `sources` are relative to the map and often carry a bundler scheme: make them root-relative. */
 export function normaliseSource(paths: RootPaths, builtFile: string, source: string): string[] {
-  const stripped = source.replace(/^webpack:\/\/[^/]*\//, '').replace(/^(?:file:\/\/)/, '').replace(/^\/+(?=\.)/, '').replace(/\?.*$/, '');
+  const unqueried = source.split('?', 1)[0] ?? '';
+  const stripped = unqueried.replace(/^webpack:\/\/[^/]*\//, '').replace(/^(?:file:\/\/)/, '').replace(/^\/+(?=\.)/, '');
   const candidates = [stripped.replace(/^(?:\.\/|\.\.\/)+/, ''), posix.normalize(posix.join(posix.dirname(builtFile), stripped))];
   if (posix.isAbsolute(stripped)) {
     const relative = paths.relative(stripped);

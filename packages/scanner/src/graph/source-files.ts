@@ -54,12 +54,21 @@ function scriptRanges(text: string, from = 0): { range: [number, number]; attrib
   return blocks;
 }
 
-function isTypeOnly(text: string, position: number): boolean {
+/** The import/export statement that names the specifier at `position`, up to it (a linear scan back). */
+function statementBefore(text: string, position: number): string | undefined {
   const before = text.slice(Math.max(0, position - 2000), position);
-  if (/(?:\brequire|\bimport)\s*\(\s*$/.test(before)) return false;
-  const keyword = /\b(import|export)\b(?![\s\S]*\b(?:import|export)\b)/.exec(before);
-  if (!keyword) return false;
-  return /^(?:import|export)\s+type\s+(?!from\b|,|=)/.test(before.slice(keyword.index));
+  let last: number | undefined;
+  for (const match of before.matchAll(/\b(?:import|export)\b/g)) last = match.index;
+  return last === undefined ? undefined : before.slice(last);
+}
+
+function isTypeOnly(text: string, position: number): boolean {
+  const statement = statementBefore(text, position);
+  if (!statement || /^import\s*\(/.test(statement)) return false;
+  if (/^(?:import|export)\s+type\s+(?!from\b|,|=)/.test(statement)) return true;
+  // `import { type A, type B as C } from`: erased too.
+  const elements = /^(?:import|export)\s*\{([^}]*)\}\s*from\b/.exec(statement)?.[1]?.split(',').map((element) => element.trim()).filter(Boolean);
+  return elements !== undefined && elements.length > 0 && elements.every((element) => element.startsWith('type '));
 }
 
 function importsOf(ts: Ts, text: string, serverSide: boolean): ModuleImport[] {
@@ -71,7 +80,6 @@ function importsOf(ts: Ts, text: string, serverSide: boolean): ModuleImport[] {
 }
 
 const ISLAND = /<([A-Za-z][\w.]*)\b[^>]*?\sclient:(load|idle|visible|media|only)\b/g;
-const STATIC_IMPORT = /\bimport\s+([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g;
 
 function astroSource(ts: Ts, text: string): Omit<ModuleSource, 'mayHoldKey'> {
   const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
@@ -80,12 +88,12 @@ function astroSource(ts: Ts, text: string): Omit<ModuleSource, 'mayHoldKey'> {
   const frontText = frontmatter?.[1] ?? '';
   const scripts = scriptRanges(text, frontEnd).filter(({ attributes }) => !/\bis:inline\b/.test(attributes));
   const clientImports: ModuleSource['clientImports'] = [];
+  const frontImports = ts.preProcessFile(frontText, true, true).importedFiles;
   for (const island of text.slice(frontEnd).matchAll(ISLAND)) {
     const name = (island[1] ?? '').split('.')[0] ?? '';
-    for (const statement of frontText.matchAll(STATIC_IMPORT)) {
-      if (new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(statement[1] ?? '')) {
-        clientImports.push({ specifier: statement[2] ?? '', reason: `Astro island client:${island[2]}` });
-      }
+    const binds = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`);
+    for (const reference of frontImports) {
+      if (binds.test(statementBefore(frontText, reference.pos) ?? '')) clientImports.push({ specifier: reference.fileName, reason: `Astro island client:${island[2]}` });
     }
   }
   for (const { range } of scripts) {

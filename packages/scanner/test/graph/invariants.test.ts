@@ -35,7 +35,12 @@ function sourceOf(module: RandomModule): string {
     const specifier = `./m${target}`;
     if (kind === 'static') lines.push(`import { value as v${position} } from '${specifier}';`, `console.log(v${position});`);
     if (kind === 'side-effect') lines.push(`import '${specifier}';`);
-    if (kind === 'type') lines.push(`import type { Shape as T${position} } from '${specifier}';`, `export type U${position} = T${position};`);
+    if (kind === 'type') {
+      lines.push(
+        position % 2 === 0 ? `import type { Shape as T${position} } from '${specifier}';` : `import { type Shape as T${position} } from '${specifier}';`,
+        `export type U${position} = T${position};`,
+      );
+    }
     if (kind === 'dynamic') lines.push(`export const load${position} = () => import('${specifier}');`);
     if (kind === 'require') lines.push(`export const req${position} = require('${specifier}');`);
   });
