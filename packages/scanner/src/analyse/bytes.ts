@@ -118,30 +118,38 @@ export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, co
 
 function keyHitsInWindows(bytes: Buffer, needles: readonly number[], start: RegionStart): LocatedHit[] {
   const hits: LocatedHit[] = [];
-  let cursor = 0;
+  /** Where the previous window ended: windows never overlap, so no key is found twice. */
+  let scannedTo = 0;
+  /** Newlines are counted up to here; `line` is the line at this offset. */
+  let countedTo = 0;
   let line = start.line;
   let index = 0;
   while (index < needles.length) {
-    let windowStart = Math.max(0, (needles[index] ?? 0) - WINDOW_BYTES);
-    let windowEnd = Math.min(bytes.length, (needles[index] ?? 0) + WINDOW_BYTES);
+    const needle = needles[index] ?? 0;
+    if (needle < scannedTo) {
+      index++;
+      continue;
+    }
+    let windowStart = Math.max(scannedTo, needle - WINDOW_BYTES);
+    let windowEnd = Math.min(bytes.length, needle + WINDOW_BYTES);
     // Merge the candidates this window covers.
     while (index < needles.length && (needles[index] ?? 0) < windowEnd) {
       windowEnd = Math.min(bytes.length, Math.max(windowEnd, (needles[index] ?? 0) + WINDOW_BYTES));
       index++;
     }
-    windowStart = Math.max(cursor, windowStart);
-    for (let limit = windowStart - MAX_EDGE_EXTENSION; windowStart > cursor && windowStart > limit && isTokenByte(bytes[windowStart - 1] ?? 0); ) windowStart--;
+    // Never cut a token (a key or an encoded key) in two, nor a UTF-8 sequence.
+    for (let limit = windowStart - MAX_EDGE_EXTENSION; windowStart > scannedTo && windowStart > limit && isTokenByte(bytes[windowStart - 1] ?? 0); ) windowStart--;
     for (let limit = windowEnd + MAX_EDGE_EXTENSION; windowEnd < bytes.length && windowEnd < limit && isTokenByte(bytes[windowEnd] ?? 0); ) windowEnd++;
-    // Never start inside a UTF-8 sequence.
-    while (windowStart > cursor && ((bytes[windowStart] ?? 0) & 0xc0) === 0x80) windowStart--;
-    for (let at = bytes.indexOf(NEWLINE, cursor); at !== -1 && at < windowStart; at = bytes.indexOf(NEWLINE, at + 1)) line++;
+    while (windowStart < windowEnd && ((bytes[windowStart] ?? 0) & 0xc0) === 0x80) windowStart++;
+    for (let at = bytes.indexOf(NEWLINE, countedTo); at !== -1 && at < windowStart; at = bytes.indexOf(NEWLINE, at + 1)) line++;
+    countedTo = windowStart;
     const lineStart = Math.max(0, bytes.lastIndexOf(NEWLINE, windowStart - 1) + 1);
     const startsRegionLine = line === start.line;
     const column = utf16Length(bytes, lineStart, windowStart) + (startsRegionLine ? start.column : 0);
     const text = bytes.toString('utf8', windowStart, windowEnd);
     const windowHits = located(text, keyHitsInText(text, line));
     for (const hit of windowHits) hits.push(hit.line === line ? { ...hit, column: hit.column + column } : hit);
-    cursor = windowStart;
+    scannedTo = windowEnd;
   }
   return hits;
 }

@@ -36,4 +36,12 @@ describe('keyHitsInBytes', () => {
     const [hit] = keyHitsInBytes(Buffer.from(text), { line: 7, column: 10 }).hits;
     expect(hit).toMatchObject({ line: 7, column: 10 + text.indexOf(KEY) + 1 });
   });
+
+  it('finds keys close together in a large buffer once each', () => {
+    const second = ['eng', 'test', 'Pz9Rt4Vw8KXq7Lm2'].join('_');
+    // Needles just over one window apart: the second window starts inside the first key's token.
+    const gap = ' '.repeat(4100 - (KEY.length + '";b="'.length));
+    const buffer = large(`a="${KEY}";${gap}b="${second}";${gap}c="${KEY}";`);
+    expect(keyHitsInBytes(buffer).hits.map((hit) => hit.key)).toEqual([KEY, second, KEY]);
+  });
 });
