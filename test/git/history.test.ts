@@ -2,7 +2,7 @@
 // HEAD presence, ranges and --all, binary and huge files, hostile names, every format.
 import { describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner } from '../support/index.js';
+import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner, writeFiles } from '../support/index.js';
 
 const LIVE = fakeKey('live', 701);
 const MOVED = fakeKey('live', 702);
@@ -95,6 +95,11 @@ describe('engium-scan history', () => {
     expect(files('--since', base)).toEqual(['b.ts']);
     expect(files('--all')).toEqual(['a.ts', 'b.ts', 'side.ts']);
     expect(files('--range', 'main..feature')).toEqual(['side.ts']);
+
+    // A stash was never shared: --all leaves it out.
+    writeFiles(repo, { 'c.ts': `const wip = "${MOVED}";\n` });
+    git(repo, 'stash', '-q');
+    expect(files('--all')).toEqual(['a.ts', 'b.ts', 'side.ts']);
   });
 
   it('unknown refs and conflicting options are usage errors (exit 2)', () => {

@@ -6,6 +6,9 @@ import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit } from './process.js';
+import { ALL_REFS } from './revisions.js';
+
+const isAllRefsOption = (revision: string): boolean => (ALL_REFS as readonly string[]).includes(revision);
 
 export interface HistoryHit {
   hit: AddedHit;
@@ -47,10 +50,10 @@ export function historyLogArguments(revisions: readonly string[]): string[] {
     '--src-prefix=a/',
     '--dst-prefix=b/',
     `--format=${COMMIT_FORMAT}`,
-    // `--all` is ours (see revisions.ts); everything after --end-of-options is a revision, never an option.
-    ...revisions.filter((revision) => revision === '--all'),
+    // The --all options are ours (see revisions.ts); after --end-of-options comes only revisions, never an option.
+    ...revisions.filter(isAllRefsOption),
     '--end-of-options',
-    ...revisions.filter((revision) => revision !== '--all'),
+    ...revisions.filter((revision) => !isAllRefsOption(revision)),
     '--',
   ];
 }

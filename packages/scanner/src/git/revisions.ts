@@ -9,6 +9,9 @@ export interface RevisionOptions {
   all?: boolean;
 }
 
+/** The `git log` options `--all` stands for. */
+export const ALL_REFS = ['--exclude=refs/stash', '--all'] as const;
+
 /** Resolves `ref` to a commit, or throws a UsageError naming it. */
 async function verifyCommit(cwd: string, ref: string, option: string): Promise<void> {
   const resolved = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
@@ -30,7 +33,8 @@ export async function revisionArguments(cwd: string, options: RevisionOptions): 
   // Fails with "not a git repository" before any ref is judged.
   await runGit(cwd, ['rev-parse', '--git-dir']);
 
-  if (options.all) return ['--all'];
+  // Every branch, tag and remote-tracking ref; not the stash, which was never shared.
+  if (options.all) return [...ALL_REFS];
   if (options.range !== undefined) {
     // The first `..` or `...` splits the range (indexOf, not a lazy regex: linear on any input).
     const at = options.range.indexOf('..');
