@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { ModuleExposure } from './types.js';
-import type { PackageInfo } from './packages.js';
+import { exportTargets, type PackageInfo } from './packages.js';
 import type { RootPaths } from './paths.js';
 
 const CLIENT_BUILD: readonly [RegExp, string][] = [
@@ -66,7 +66,7 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
     const owner = context.packages.find(({ dir }) => dir === '' || buildDir.startsWith(`${dir}/`));
     const browserApp = owner && ['next', 'vite', 'react-scripts', 'gatsby', 'nuxt', '@sveltejs/kit', 'astro', 'expo', 'react-native', '@angular/core'].some((name) => owner.dependencies.has(name));
     const bin = owner?.manifest.bin;
-    const targets = owner ? [owner.manifest.main, ...(typeof bin === 'object' && bin ? Object.values(bin) : [bin])] : [];
+    const targets = owner ? [owner.manifest.main, ...exportTargets(owner.manifest.exports), ...(typeof bin === 'object' && bin ? Object.values(bin) : [bin])] : [];
     const main = owner && targets.some((target) => typeof target === 'string' && posix.join(owner.dir, target).startsWith(`${buildDir}/`));
     if (owner && !browserApp && main) return { exposure: 'server', reason: `${buildDir} is the compiled output of the Node package ${owner.name ?? owner.dir}` };
   }
