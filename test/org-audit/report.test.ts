@@ -8,6 +8,7 @@ import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import type { AuditState } from '../../packages/org-audit/src/state.js';
 import { commit, finding, report } from '../../packages/scanner/test/merge/fixtures.js';
+import { expectValidReport, expectValidSarif } from '../scanner/support.js';
 import { startOrgServer, type OrgServer } from './org-server.js';
 import { runOrgAudit } from './run-org-audit.js';
 
@@ -85,13 +86,14 @@ describe('org-audit report (fan-in)', () => {
     expect(issues[0]?.body).toMatch(/\| acme\/web \| `app\/page.tsx` \| 3 \| HEAD \| {2}\| yes \|/);
 
     const sarif = (name: string) => JSON.parse(read(`sarif/${name}.sarif`)) as { version: string; runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-    expect(sarif('acme__web').version).toBe('2.1.0');
+    for (const name of ['acme__api', 'acme__web', 'acme__docs']) expectValidSarif(sarif(name));
     expect(sarif('acme__web').runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual(['app/page.tsx', 'test/a.test.ts']);
     expect(sarif('acme__api').runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual(['src/config.ts']);
     expect(sarif('acme__docs').runs[0]?.results).toEqual([]);
     expect(existsSync(join(output, 'sarif/acme__ghost.sarif'))).toBe(false);
 
     const merged = JSON.parse(read('merged-report.json')) as ScanReport;
+    expectValidReport(merged);
     expect(merged.repositories).toEqual(['acme/api', 'acme/docs', 'acme/web']);
     firstState = read('state.json');
     const state = JSON.parse(firstState) as AuditState;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { commitFiles, expectNoFullKey, fakeKey, gitRepo, SCANNER_CLI, tempDir } from '../support/index.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import type { ScanRecord } from '../../packages/org-audit/src/state.js';
+import { expectValidReport } from '../scanner/support.js';
 import { runOrgAudit } from './run-org-audit.js';
 
 const OLD = fakeKey('live', 31);
@@ -31,6 +32,8 @@ describe('org-audit scan', () => {
     const { run, report, record } = await scan(repo);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const merged = report();
+    // A real engium-scan report, merged: it still meets the report contract's schema.
+    expectValidReport(merged);
     expect(merged.repository).toBe('acme/api');
     expect(merged.repositories).toEqual(['acme/api']);
     expect(places(merged)).toEqual([`eng_live_…${OLD.slice(-4)} src/config.ts history gone`]);

@@ -27104,7 +27104,7 @@ var InputError = class extends Error {
 };
 var JOB_OUTPUT_LIMIT = 1024 * 1024;
 function listInput(name) {
-  return getInput(name).split(/[\n,]/).map((item) => item.replace(/#.*$/, "").trim()).filter(Boolean);
+  return getInput(name).split(/[\n,]/).map((item) => (item.split("#", 1)[0] ?? "").trim()).filter(Boolean);
 }
 function booleanInput(name) {
   const value = getInput(name).trim().toLowerCase();

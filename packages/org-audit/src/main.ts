@@ -17,7 +17,7 @@ function listInput(name: string): string[] {
   return core
     .getInput(name)
     .split(/[\n,]/)
-    .map((item) => item.replace(/#.*$/, '').trim())
+    .map((item) => (item.split('#', 1)[0] ?? '').trim())
     .filter(Boolean);
 }
 

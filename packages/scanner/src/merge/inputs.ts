@@ -28,7 +28,7 @@ export async function resolveInputs(args: readonly string[]): Promise<ReportInpu
     }
     if ((await stat(arg).catch(() => undefined))?.isDirectory()) {
       const files = await fg('**/*.json', { cwd: arg, onlyFiles: true, dot: false });
-      for (const file of files.sort()) inputs.push({ path: `${arg.replace(/\/+$/, '')}/${file}`, derivedName: file.replace(/\.json$/, '') });
+      for (const file of files.sort()) inputs.push({ path: `${arg.replace(/(?<!\/)\/+$/, '')}/${file}`, derivedName: file.replace(/\.json$/, '') });
       continue;
     }
     inputs.push({ path: arg, derivedName: basename(arg).replace(/\.json$/, '') });

@@ -5,7 +5,7 @@ import type { CommitInfo, Finding, ScanReport } from '../../src/finding.js';
 export function finding(key: string, file: string, exposure: Exposure, extra: Partial<Finding> = {}): Finding {
   const secret = describeSecret(key);
   return {
-    ruleId: exposure === 'client' ? 'client-bundle-key' : 'committed-key',
+    ruleId: extra.commit ? 'engium/history-key' : exposure === 'client' ? 'engium/bundle-key' : 'engium/source-key',
     severity: severityOf(secret.kind, exposure),
     message: `An Engium ${secret.kind} key (${secret.redacted}) is committed in ${file}.`,
     file,
@@ -14,6 +14,7 @@ export function finding(key: string, file: string, exposure: Exposure, extra: Pa
     exposure,
     secret,
     encoding: 'plain',
+    ...(exposure === 'client' ? { chain: [`${file} (bundled for the browser)`] } : {}),
     ...extra,
   };
 }

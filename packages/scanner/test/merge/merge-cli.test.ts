@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoFullKey, fakeKey, runScanner, tempDir, writeFiles } from '../../../../test/support/index.js';
 import type { ScanReport } from '../../src/finding.js';
+import { expectValidReport } from '../../../../test/scanner/support.js';
 import { commit, finding, report } from './fixtures.js';
 
 const LIVE = fakeKey('live', 11);
@@ -27,6 +28,7 @@ describe('engium-scan merge', () => {
     expect(result.stderr).toContain('3 report(s), 3 repositories, 2 distinct key(s)');
     expect(result.status).toBe(0);
     const merged = JSON.parse(result.stdout) as ScanReport;
+    expectValidReport(merged);
     expect(merged.repositories).toEqual(['acme/api', 'acme/docs', 'acme/web']);
     expect(merged.findings.map((f) => [f.severity, f.occurrences?.map((o) => `${o.repository}:${o.file}`)])).toEqual([
       ['critical', ['acme/web:app/page.tsx', 'acme/api:src/config.ts']],

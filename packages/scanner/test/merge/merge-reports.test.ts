@@ -20,7 +20,7 @@ describe('mergeReports', () => {
     expect(merged.findings.map((f) => f.secret.fingerprint)).toEqual([finding(LIVE, 'x', 'server').secret.fingerprint, finding(TEST, 'x', 'server').secret.fingerprint]);
     const [live] = merged.findings;
     // The finding reads as its worst occurrence: the key shipped to browsers in acme/web.
-    expect(live).toMatchObject({ severity: 'critical', exposure: 'client', file: 'app/page.tsx', ruleId: 'client-bundle-key' });
+    expect(live).toMatchObject({ severity: 'critical', exposure: 'client', file: 'app/page.tsx', ruleId: 'engium/bundle-key' });
     expect(live?.message).toContain('app/page.tsx');
     expect(live?.occurrences).toEqual([
       expect.objectContaining({ repository: 'acme/web', file: 'app/page.tsx', severity: 'critical' }),
