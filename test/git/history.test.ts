@@ -1,8 +1,9 @@
 // `engium-scan history` on real repositories: keys added then removed, the first commit named,
 // HEAD presence, ranges and --all, binary and huge files, hostile names, every format.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner, writeFiles } from '../support/index.js';
+import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner, tempDir, writeFiles } from '../support/index.js';
 
 const LIVE = fakeKey('live', 701);
 const MOVED = fakeKey('live', 702);
@@ -139,6 +140,18 @@ describe('engium-scan history', () => {
     const sarif = runScanner(['history', repo, '--format', 'sarif']);
     expect(JSON.parse(sarif.stdout).runs[0].results[0].ruleId).toBe('engium/history-key');
     expectNoFullKey(sarif.stdout, KEYS);
+  });
+
+  it('warns that a shallow clone attributes older keys to its oldest commit', () => {
+    const origin = gitRepo();
+    commitFiles(origin, { 'a.ts': `const a = "${LIVE}";\n` }, 'old');
+    commitFiles(origin, { 'b.ts': 'const b = 1;\n' }, 'new');
+    const clone = join(tempDir(), 'clone');
+    git(origin, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
+    const { report } = history(clone);
+    expect(report?.findings.map((finding) => finding.file)).toEqual(['a.ts']);
+    expect(report?.stats.warnings?.[0]?.message).toMatch(/shallow clone/);
+    expect(history(origin).report?.stats.warnings).toBeUndefined();
   });
 
   it('an empty repository has no history: exit 0; a plain folder is a usage error', () => {

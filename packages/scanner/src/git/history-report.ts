@@ -5,7 +5,7 @@ import { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, type HistoryHit } from './history-scan.js';
 import { presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
-import { runGit } from './process.js';
+import { runGit, tryGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
 import { hasHead, revisionArguments, type RevisionOptions } from './revisions.js';
 
@@ -58,11 +58,16 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
     await hasHead(root),
   );
+  // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
+  const shallow = (await tryGit(root, ['rev-parse', '--is-shallow-repository']))?.toString().trim() === 'true';
+  const warnings = shallow
+    ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }]
+    : [];
   const candidates = scan.hits.map((sighting) =>
     candidateOf(sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
   );
   return await assembleReport(
-    { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, started },
+    { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, warnings, started },
     config,
     options,
   );
