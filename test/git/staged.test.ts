@@ -66,6 +66,23 @@ describe('engium-scan staged', () => {
     expect(report?.stats.suppressed).toBe(1);
   });
 
+  it('in a merge, reports only what the merge itself adds, not what the merged branch committed', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': 'const a = 1;\n' });
+    git(repo, 'checkout', '-q', '-b', 'side');
+    commitFiles(repo, { 'side.ts': `const s = "${LIVE}";\n` }, 'side adds a key');
+    git(repo, 'checkout', '-q', 'main');
+    commitFiles(repo, { 'main.ts': 'const m = 1;\n' }, 'main moves on');
+    git(repo, 'merge', '-q', '--no-ff', '--no-commit', 'side');
+    expect(staged(repo).report?.findings).toEqual([]);
+
+    writeFiles(repo, { 'a.ts': `const a = "${OTHER}";\n` });
+    git(repo, 'add', 'a.ts');
+    const { status, report } = staged(repo);
+    expect(status).toBe(1);
+    expect(files(report)).toEqual(['a.ts:1']);
+  });
+
   it('honours the config allowlist and a baseline, like the directory audit', () => {
     const repo = gitRepo();
     writeFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'b.ts': `const b = "${OTHER}";\n` });

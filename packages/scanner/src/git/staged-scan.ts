@@ -1,6 +1,8 @@
 // The staged source: what `git commit` is about to record, read from the index (GIT_INDEX_FILE
 // inside a hook), never from the working tree. One `git diff --cached` gives the added lines;
 // renamed and copied files and staged .env files are read whole from their index blobs.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { mayContainKey } from '@engium/core';
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
@@ -58,6 +60,65 @@ export const STAGED_DIFF_ARGUMENTS = [
 function lineAt(text: string, index: number): string {
   const end = text.indexOf('\n', index);
   return text.slice(text.lastIndexOf('\n', index - 1) + 1, end === -1 ? undefined : end);
+}
+
+/** Where the repository of `cwd` keeps its state, found on disk (no git process on the hot path). */
+function gitDirOf(cwd: string): string | undefined {
+  if (process.env.GIT_DIR) return resolve(process.env.GIT_DIR);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    try {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      // A linked worktree or a submodule: `.git` is a file naming the real git dir.
+      const pointer = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+      return pointer ? resolve(dir, pointer.trim()) : undefined;
+    } catch {
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+}
+
+/** The commits being merged in when the commit to be made is a merge (MERGE_HEAD), else none. */
+function mergeHeads(cwd: string): string[] {
+  const gitDir = gitDirOf(cwd);
+  if (!gitDir) return [];
+  try {
+    return readFileSync(join(gitDir, 'MERGE_HEAD'), 'utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+  } catch {
+    return [];
+  }
+}
+
+/** `file\0line\0fingerprint` of every key on a line the index adds relative to commit `base`. */
+async function keyLinesAddedSince(cwd: string, base: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  const parser = new PatchParser({
+    added(line) {
+      for (const hit of keyHitsInAddedLine(line)) found.add(`${line.file.path}\0${hit.line}\0${hit.secret.fingerprint}`);
+    },
+  });
+  const { child, finished } = spawnGit(cwd, [...STAGED_DIFF_ARGUMENTS.slice(0, -1), base, '--']);
+  child.stdin.end();
+  for await (const piece of readLines(child.stdout)) parser.push(piece);
+  parser.end();
+  await finished;
+  return found;
+}
+
+/**
+ * For a merge, only what the merge itself adds counts (as `git log --cc` shows it): a key the
+ * merged branch already committed is that branch's finding, found by `engium-scan history`, and
+ * must not block every merge of it.
+ */
+async function addedByTheMerge(cwd: string, hits: StagedHit[]): Promise<StagedHit[]> {
+  const heads = mergeHeads(cwd);
+  if (heads.length === 0 || hits.length === 0) return hits;
+  let kept = hits;
+  for (const head of heads) {
+    const added = await keyLinesAddedSince(cwd, head);
+    kept = kept.filter(({ hit, file }) => added.has(`${file}\0${hit.line}\0${hit.secret.fingerprint}`));
+  }
+  return kept;
 }
 
 /** Index blob ids of `paths` (for renames git prints no `index` line). */
@@ -130,5 +191,5 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
       }
     }
   }
-  return { hits, filesScanned, bytesScanned, skipped };
+  return { hits: await addedByTheMerge(cwd, hits), filesScanned, bytesScanned, skipped };
 }
