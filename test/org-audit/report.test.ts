@@ -14,7 +14,8 @@ import { runOrgAudit } from './run-org-audit.js';
 
 const LIVE = fakeKey('live', 21);
 const TEST = fakeKey('test', 22);
-const KEYS = [LIVE, TEST];
+const ACTION_REPORTED = fakeKey('live', 23);
+const KEYS = [LIVE, TEST, ACTION_REPORTED];
 const LIVE_FINGERPRINT = finding(LIVE, 'x', 'server').secret.fingerprint;
 const sha = (c: string) => c.repeat(40);
 
@@ -80,7 +81,7 @@ describe('org-audit report (fan-in)', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]?.title).toBe(`Rotate the leaked Engium live key eng_live_…${LIVE.slice(-4)} (${LIVE_FINGERPRINT})`);
     expect(issues[0]?.labels).toEqual([{ name: 'engium-leaked-key' }]);
-    expect(issues[0]?.body).toContain(`<!-- engium-guard:rotation-issue fingerprint=${LIVE_FINGERPRINT} -->`);
+    expect(issues[0]?.body).toContain(`<!-- engium-guard:leaked-key:${LIVE_FINGERPRINT} -->`);
     expect(issues[0]?.body).toContain('Settings → Developer → API Keys');
     expect(issues[0]?.body).toMatch(/\| acme\/api \| `src\/config.ts` \| 3 \| c10000000000 \| 2021-04-01 \| no \|/);
     expect(issues[0]?.body).toMatch(/\| acme\/web \| `app\/page.tsx` \| 3 \| HEAD \| {2}\| yes \|/);
@@ -166,5 +167,27 @@ describe('org-audit report (fan-in)', () => {
     expect(run.status).toBe(1);
     expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/engium-report-acme__web\/report\.json is not a usable report: unsupported report version 2/);
     expect(run.summary).toContain('Scanned 1 repository');
+  });
+
+  it('finds and updates the issue the Engium Guard action opened for the same key, rather than opening another', async () => {
+    const fingerprint = finding(ACTION_REPORTED, 'x', 'server').secret.fingerprint;
+    const number = 900;
+    server.github.issues.push({
+      id: 9000,
+      number,
+      title: `Rotate the leaked Engium live key eng_live_…${ACTION_REPORTED.slice(-4)} (${fingerprint})`,
+      body: `<!-- engium-guard:leaked-key:${fingerprint} -->\nThe Engium live API key is committed to this repository.`,
+      state: 'open',
+      labels: [{ name: 'engium-leaked-key' }],
+    });
+    const count = server.github.issues.length;
+    const reports = artifacts(join(dir, 'sixth'), [{ repository: 'acme/billing', commit: sha('9'), report: report([finding(ACTION_REPORTED, 'lib/client.ts', 'server')]) }]);
+    const { run } = await fanIn(dir, reports);
+    expect(run.status).toBe(0);
+    expect(server.github.issues).toHaveLength(count);
+    const updated = server.github.issues.find((issue) => issue.number === number);
+    expect(updated?.body).toContain('| acme/billing | `lib/client.ts` |');
+    expect(updated?.body).toContain(`<!-- engium-guard:leaked-key:${fingerprint} -->`);
+    expectNoFullKey(server.allRequestText() + run.summary, KEYS);
   });
 });

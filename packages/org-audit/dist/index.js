@@ -22041,11 +22041,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell3) => {
-        if (typeof cell3 === "string") {
-          return this.wrap("td", cell3);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell3;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -26731,9 +26731,14 @@ function splitRepository(fullName, what = "repository") {
   return { owner: match[1], repo: match[2] };
 }
 
+// packages/org-audit/src/markdown.ts
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
+}
+
 // packages/org-audit/src/rotation-issues.ts
 var ROTATION_LABEL = "engium-leaked-key";
-var MARKER_PREFIX = "<!-- engium-guard:rotation-issue fingerprint=";
+var MARKER_PREFIX = "<!-- engium-guard:leaked-key:";
 var PLACES_PREFIX = "<!-- engium-guard:places ";
 var MAX_TABLE_ROWS = 100;
 var MAX_REMEMBERED_PLACES = 400;
@@ -26760,7 +26765,6 @@ function unionPlaces(old, fresh) {
   for (const place of [...old, ...fresh]) byKey.set(JSON.stringify(place.slice(0, 4)), place);
   return [...byKey.values()].sort((a, b) => (a[4] || "9").localeCompare(b[4] || "9") || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
 }
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/`/g, "'");
 function issueTitle(finding) {
   return `Rotate the leaked Engium ${finding.secret.kind} key ${finding.secret.redacted} (${finding.secret.fingerprint})`;
 }
@@ -26798,7 +26802,7 @@ async function upsertRotationIssues(octokit, findings, options) {
   const listed = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: options.owner, repo: options.repo, labels: label, state: "all", per_page: 100 });
   for (const issue2 of listed) {
     if (issue2.pull_request) continue;
-    const match = /<!-- engium-guard:rotation-issue fingerprint=([0-9a-f]+) -->/.exec(issue2.body ?? "");
+    const match = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/.exec(issue2.body ?? "");
     if (match && !existing.has(match[1])) existing.set(match[1], issue2);
   }
   for (const finding of due) {
@@ -26871,16 +26875,15 @@ function advanceState(previous, scanned) {
 // packages/org-audit/src/summary.ts
 var MAX_KEY_ROWS = 500;
 var MAX_REPOSITORIES_PER_ROW = 5;
-var cell2 = (text) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 function repositoriesCell(finding) {
   const repositories = repositoriesOf(finding);
-  const shown = repositories.slice(0, MAX_REPOSITORIES_PER_ROW).map(cell2).join(", ");
+  const shown = repositories.slice(0, MAX_REPOSITORIES_PER_ROW).map(cell).join(", ");
   return repositories.length > MAX_REPOSITORIES_PER_ROW ? `${shown} and ${repositories.length - MAX_REPOSITORIES_PER_ROW} more` : shown;
 }
 function oldestCell(finding) {
   const oldest = oldestExposure(finding);
   if (!oldest?.commit) return "at HEAD (no commit seen)";
-  return `${oldest.commit.date.slice(0, 10)} in ${cell2(oldest.repository)}@${oldest.commit.sha.slice(0, 8)}`;
+  return `${oldest.commit.date.slice(0, 10)} in ${cell(oldest.repository)}@${oldest.commit.sha.slice(0, 8)}`;
 }
 function issueCell(issue2) {
   if (!issue2) return "";
@@ -26897,7 +26900,7 @@ function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, i
     lines.push(
       "",
       "> [!WARNING]",
-      `> ${missing.length} planned repositor${one ? "y" : "ies"} produced no report, so ${one ? "it was not audited and keeps its" : "they were not audited and keep their"} previous state: ${missing.map(cell2).join(", ")}`
+      `> ${missing.length} planned repositor${one ? "y" : "ies"} produced no report, so ${one ? "it was not audited and keeps its" : "they were not audited and keep their"} previous state: ${missing.map(cell).join(", ")}`
     );
   }
   const unreadable = merged.stats.skipped.length;
@@ -26909,7 +26912,7 @@ function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, i
     for (const finding of merged.findings.slice(0, MAX_KEY_ROWS)) {
       const { redacted, fingerprint } = finding.secret;
       lines.push(
-        `| ${finding.severity} | \`${cell2(redacted)}\` | \`${fingerprint}\` | ${repositoriesCell(finding)} | ${finding.occurrences?.length ?? 1} | ${oldestCell(finding)} | ${issueCell(issues?.get(fingerprint))} |`
+        `| ${finding.severity} | \`${cell(redacted)}\` | \`${fingerprint}\` | ${repositoriesCell(finding)} | ${finding.occurrences?.length ?? 1} | ${oldestCell(finding)} | ${issueCell(issues?.get(fingerprint))} |`
       );
     }
     if (merged.findings.length > MAX_KEY_ROWS) lines.push("", `${merged.findings.length - MAX_KEY_ROWS} more keys are in the merged report artifact.`);

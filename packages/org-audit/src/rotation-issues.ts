@@ -1,6 +1,7 @@
 import { meetsThreshold, ROTATION_STEPS, type SeverityThreshold } from '@engium/core';
 import type { Finding, Occurrence } from '@engium/scanner';
 import type { Octokit } from './github.js';
+import { cell } from './markdown.js';
 
 /** A rotation issue as the summary links it. */
 export interface RotationIssue {
@@ -11,7 +12,10 @@ export interface RotationIssue {
 }
 
 export const ROTATION_LABEL = 'engium-leaked-key';
-const MARKER_PREFIX = '<!-- engium-guard:rotation-issue fingerprint=';
+// The marker and label are the ones the Engium Guard action's rotation issues carry, so where an
+// organisation audit and the action report into the same repository, each finds the other's issue
+// and a key still gets one issue.
+const MARKER_PREFIX = '<!-- engium-guard:leaked-key:';
 const PLACES_PREFIX = '<!-- engium-guard:places ';
 /** Issue bodies are capped at 65,536 characters; the table and the remembered places stay well under. */
 const MAX_TABLE_ROWS = 100;
@@ -47,7 +51,6 @@ function unionPlaces(old: Place[], fresh: Place[]): Place[] {
   return [...byKey.values()].sort((a, b) => (a[4] || '9').localeCompare(b[4] || '9') || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 
 export function issueTitle(finding: Finding): string {
   return `Rotate the leaked Engium ${finding.secret.kind} key ${finding.secret.redacted} (${finding.secret.fingerprint})`;
@@ -112,7 +115,7 @@ export async function upsertRotationIssues(octokit: Octokit, findings: readonly 
   const listed = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner: options.owner, repo: options.repo, labels: label, state: 'all', per_page: 100 })) as IssuePayload[];
   for (const issue of listed) {
     if (issue.pull_request) continue;
-    const match = /<!-- engium-guard:rotation-issue fingerprint=([0-9a-f]+) -->/.exec(issue.body ?? '');
+    const match = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/.exec(issue.body ?? '');
     if (match && !existing.has(match[1] as string)) existing.set(match[1] as string, issue);
   }
 

@@ -1,5 +1,6 @@
 import { SEVERITIES } from '@engium/core';
 import { oldestExposure, repositoriesOf, type Finding, type ScanReport } from '@engium/scanner';
+import { cell } from './markdown.js';
 import type { RotationIssue } from './rotation-issues.js';
 
 /** GitHub refuses job summaries over 1 MiB; a table this long is read as a list of issues anyway. */
@@ -16,7 +17,6 @@ export interface SummaryInput {
   issues?: ReadonlyMap<string, RotationIssue>;
 }
 
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 function repositoriesCell(finding: Finding): string {
   const repositories = repositoriesOf(finding);
