@@ -1,5 +1,7 @@
 // End to end: the real `engium-scan --format json` on the fixture apps. Each key's finding carries
 // the exposure the module graph gives it and, for client findings, the chain that ships it.
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { expectNoFullKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { expoApp, monorepo, nextAppRouter, nextPagesRouter, nodeServer, svelteKit, viteReact, type FixtureApp } from './apps.js';
@@ -111,5 +113,39 @@ describe('engium-scan --format json on fixture apps', () => {
     const report = scan(nodeServer());
     expect(verdicts(report)).toEqual({ 'src/engium-client.js:1': ['server', undefined] });
     expect(report.stats.warnings).toEqual([{ file: 'src/broken.js', message: 'program analysis: cannot resolve "./does-not-exist.js"' }]);
+  });
+
+  it('built output: a Vite browser build maps back to the chain that ships it, a Node build stays server', () => {
+    const app = viteReact();
+    const root = tempDir('engium-graph-build-');
+    writeFiles(root, app.files);
+    // Real bundles with source maps, as `vite build` and a Node build would leave them.
+    buildSync({
+      entryPoints: [join(root, 'src/main.tsx')],
+      bundle: true,
+      outfile: join(root, 'dist/assets/index-4f1c.js'),
+      sourcemap: true,
+      format: 'esm',
+      jsx: 'automatic',
+      external: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+      alias: { '@': join(root, 'src') },
+      define: { 'import.meta.env.VITE_ENGIUM_KEY': '"public"' },
+      logLevel: 'silent',
+    });
+    writeFiles(root, { 'dist/index.html': '<!doctype html><script type="module" src="/assets/index-4f1c.js"></script>\n' });
+    buildSync({ entryPoints: [join(root, 'server/index.js')], bundle: true, platform: 'node', format: 'esm', outfile: join(root, 'server/dist/index.js'), sourcemap: true, external: ['express'], logLevel: 'silent' });
+
+    const result = runScanner([root, '--format', 'json']);
+    expectNoFullKey(result.stdout + result.stderr, app.keys);
+    const report = JSON.parse(result.stdout) as JsonReport & { findings: (JsonFinding & { origin?: { file: string } })[] };
+    const bundled = report.findings.find((finding) => finding.file === 'dist/assets/index-4f1c.js');
+    expect(bundled).toMatchObject({
+      exposure: 'client',
+      chain: ['src/main.tsx (Vite entry in index.html)', 'src/App.tsx', 'src/api/client.ts'],
+      origin: { file: 'src/api/client.ts' },
+    });
+    expect(bundled?.message).toContain('src/main.tsx (Vite entry in index.html) → src/App.tsx → src/api/client.ts');
+    const serverBundle = report.findings.find((finding) => finding.file === 'server/dist/index.js');
+    expect(serverBundle).toMatchObject({ exposure: 'server', origin: { file: 'server/engium.js' } });
   });
 });

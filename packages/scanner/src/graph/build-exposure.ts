@@ -45,9 +45,8 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
   // What the bundle was built from decides, when its source map names modules of this program.
   const sources = mappedSources.flatMap((source) => normaliseSource(context.paths, file, source).filter((candidate) => context.isModule(candidate)));
   const exposures = [...new Set(sources)].map((source) => ({ source, exposure: context.exposureOf(source) }));
-  const client = exposures
-    .filter(({ exposure }) => exposure.exposure === 'client' && exposure.chain)
-    .sort((a, b) => (a.exposure.chain?.length ?? 0) - (b.exposure.chain?.length ?? 0))[0];
+  // The first client source listed: the classify step puts the one the key maps back to first.
+  const client = exposures.find(({ exposure }) => exposure.exposure === 'client' && exposure.chain);
   for (const [pattern, reason] of CLIENT_BUILD) {
     if (pattern.test(file)) return { exposure: 'client', reason, chain: client?.exposure.chain ?? [`${file} (browser build)`] };
   }

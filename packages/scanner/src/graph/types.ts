@@ -34,7 +34,10 @@ export interface ProgramAnalysis {
   importersOfDefinition(file: string, line: number): KeyReaders | undefined;
   /** Client modules that read env variable `name` (`process.env.X`, `import.meta.env.X`, `$env/static/public`). */
   envReaders(name: string): KeyReaders | undefined;
-  /** Exposure of a built file, from its path and the sources its source map names. */
+  /**
+   * Exposure of a built file, from its path and the sources its source map names (the source the
+   * key maps back to first, when known: the first client module listed gives the chain).
+   */
   buildExposure(file: string, mappedSources: readonly string[]): ModuleExposure;
   /** Files that could not be parsed or resolved, with the reason (listed in the stats). */
   problems: { file: string; reason: string }[];
