@@ -73,12 +73,20 @@ export function authorizationNeed(request: EngiumRequest): 'required' | 'not-req
   return couldBeAuth ? 'unknown' : 'required';
 }
 
+const hostsByBaseUrls = new Map<string, string[]>();
+
+/** The hosts of the API base URLs, parsed once per configuration (URL parsing is not free per file). */
 function apiHosts(baseUrls: readonly string[]): string[] {
-  return baseUrls.map((base) => {
+  const key = baseUrls.join('\u0000');
+  const cached = hostsByBaseUrls.get(key);
+  if (cached) return cached;
+  const hosts = baseUrls.map((base) => {
     try {
       return new URL(base).host;
     } catch {
       return base;
     }
   });
+  hostsByBaseUrls.set(key, hosts);
+  return hosts;
 }

@@ -17,12 +17,20 @@ function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
 
+/** Parsed once per `settings.engium` object (ESLint hands each file its own `settings` wrapper). */
+const cache = new WeakMap<object, EngiumSettings>();
+const NO_SETTINGS: Record<string, unknown> = {};
+
 export function engiumSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): EngiumSettings {
-  const raw = (context.settings as { engium?: Record<string, unknown> }).engium ?? {};
-  return {
+  const raw = (context.settings as { engium?: Record<string, unknown> }).engium ?? NO_SETTINGS;
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  const settings: EngiumSettings = {
     apiBaseUrls: stringList(raw.apiBaseUrls) ?? [DEFAULT_API_BASE_URL],
     clientFiles: stringList(raw.clientFiles) ?? [],
     serverFiles: stringList(raw.serverFiles) ?? [],
     publicEnvPrefixes: stringList(raw.publicEnvPrefixes) ?? [],
   };
+  cache.set(raw, settings);
+  return settings;
 }

@@ -1,5 +1,6 @@
 import { findKeys, isKey, KEY_NEEDLES, redact, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { bindingInit, unwrap, type Scope } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'hardcodedKey' | 'readFromEnv';
@@ -135,6 +136,7 @@ export default createRule<[], MessageIds>({
 
     /** Checks an outermost composite and, only when its value holds a key, the composites inside it. */
     function checkAll(outer: Composite): void {
+      if (!mayBeStaticString(outer, sourceCode.getScope(outer), 0)) return;
       const value = ASTUtils.getStaticValue(outer, sourceCode.getScope(outer));
       if (!value || typeof value.value !== 'string' || findKeys(value.value).length === 0) return;
       const pending: TSESTree.Node[] = [outer];
@@ -165,4 +167,28 @@ function isExpressionPosition(node: TSESTree.Literal): boolean {
     AST_NODE_TYPES.TSModuleDeclaration,
     AST_NODE_TYPES.ImportAttribute,
   ].includes(parent.type);
+}
+
+/**
+ * A cheap look at an expression's shape before asking ESLint to evaluate it: only literals,
+ * templates, `+` and same-file constants of those can fold into a string. Skipping the rest
+ * (calls, member reads) keeps evaluation off the hot path of ordinary code.
+ */
+function mayBeStaticString(node: TSESTree.Node, scope: Scope, depth: number): boolean {
+  if (depth > 8) return false;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.every((expression) => mayBeStaticString(expression, scope, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.operator === '+' && mayBeStaticString(inner.left, scope, depth + 1) && mayBeStaticString(inner.right, scope, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const init = bindingInit(inner, scope);
+      return init !== undefined && mayBeStaticString(init, scope, depth + 1);
+    }
+    default:
+      return false;
+  }
 }

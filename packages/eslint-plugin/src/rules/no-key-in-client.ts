@@ -65,12 +65,16 @@ export default createRule<Options, MessageIds>({
       Object.entries({ require: toRegexes(names.require), anyOf: toRegexes(names.anyOf), exclude: toRegexes(names.exclude) }).filter(([, value]) => value),
     );
     const isKeyBearing = (name: string): boolean => isKeyBearingEnvName(name, nameOptions);
+    // Outside client files only key-bearing env names are reported, and every required part of
+    // such a name (ENGIUM by default) is written in the file. Deciding the file's side costs more
+    // than these text checks, so it waits until the file may be a client file.
+    const requiredParts = nameOptions.require ?? DEFAULT_KEY_BEARING_NAME.require;
+    const mayNameKey = requiredParts.every((pattern) => pattern.test(sourceCode.text));
+    const mayBeClient = settings.clientFiles.length > 0 || sourceCode.text.includes('use client') || /\.client\.[cm]?[jt]sx?$/.test(context.filename);
+    if (!mayNameKey && !mayBeClient) return {};
     const side = fileSide(context, settings);
     const client = side?.side === 'client' ? side : undefined;
-    // Outside client files only key-bearing env names are reported, and every required part of
-    // such a name (ENGIUM by default) is written in the file.
-    const requiredParts = nameOptions.require ?? DEFAULT_KEY_BEARING_NAME.require;
-    if (!client && !requiredParts.every((pattern) => pattern.test(sourceCode.text))) return {};
+    if (!client && !mayNameKey) return {};
     const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1);
 
     function checkRead(read: EnvRead): void {
