@@ -107,4 +107,42 @@ describe('exposure invariants on random import graphs', () => {
       { numRuns: 40, seed: 5 },
     );
   });
+
+  it('never throws on arbitrary module, tsconfig and package.json text, and never calls a module client without a chain', async () => {
+    const fragments = fc.constantFrom(
+      "'use client';", '"use server";', "import 'server-only';", "import x from './m1';", "export * from './m2.js';", 'import(', '<script>', '</script>',
+      '---', "import Island from './m0.tsx';", '<Island client:load />', 'process.env.NEXT_PUBLIC_A', '{', '}', '`${', '/*', '\u0000', '\uFFFD', '\n',
+    );
+    const text = fc.array(fc.oneof(fragments, fc.string({ maxLength: 12 })), { maxLength: 24 }).map((parts) => parts.join(' '));
+    const file = fc.record({ stem: fc.constantFrom('m0', 'm1', 'm2', 'app/page', 'pages/index', 'src/routes/+page'), ext: fc.constantFrom('.ts', '.tsx', '.js', '.vue', '.svelte', '.astro', '.json') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ file, text }), { minLength: 1, maxLength: 6 }), text, text, async (modules, tsconfig, manifest) => {
+        const root = mkdtempSync(join(tmpdir(), 'engium-graph-fuzz-'));
+        try {
+          const files = new Set(['tsconfig.json', 'package.json']);
+          writeFileSync(join(root, 'tsconfig.json'), tsconfig);
+          writeFileSync(join(root, 'package.json'), manifest);
+          for (const module of modules) {
+            const path = `${module.file.stem}${module.file.ext}`;
+            mkdirSync(join(root, path, '..'), { recursive: true });
+            writeFileSync(join(root, path), module.text);
+            files.add(path);
+          }
+          const analysis = await analyseProgram(root, { files: [...files] });
+          for (const path of files) {
+            const verdict = analysis.exposureOf(path);
+            expect(['client', 'server', 'unknown']).toContain(verdict.exposure);
+            if (verdict.exposure === 'client') expect(verdict.chain?.length).toBeGreaterThan(0);
+            analysis.importersOfDefinition(path, 1);
+          }
+          analysis.envReaders('NEXT_PUBLIC_A');
+          analysis.buildExposure('dist/assets/x.js', [...files]);
+          for (const problem of analysis.problems) expect(typeof problem.reason).toBe('string');
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
 });
