@@ -122,10 +122,15 @@ function gitleaksConfig() {
 /** True when `command` (a shell line) runs in the repository and exits with one of `codes`. */
 function works(command, codes = [0]) {
   const result = spawnSync('sh', ['-c', command], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
-  return { ok: codes.includes(result.status ?? -1), output: `${result.stdout}${result.stderr}`.trim() };
+  // eslint-disable-next-line no-control-regex -- strips the colour codes gitleaks writes even into a pipe
+  const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '').trim();
+  return { ok: codes.includes(result.status ?? -1), output };
 }
 
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
+
+/** Mean CPU time (user + system, children included) in ms per command, when hyperfine measured it. */
+const cpuTimes = new Map();
 
 /** Median wall time in ms of each command (shell lines, run in the repository). */
 function measure(commands) {
@@ -136,6 +141,7 @@ function measure(commands) {
     const result = spawnSync('hyperfine', args, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
     if (result.status === 0) {
       const { results } = JSON.parse(readFileSync(exportPath, 'utf8'));
+      for (const entry of results) cpuTimes.set(entry.command, (entry.user + entry.system) * 1000);
       return new Map(results.map((entry) => [entry.command, entry.median * 1000]));
     }
     console.log('hyperfine failed; timing with repeated runs instead');
@@ -192,9 +198,12 @@ function main() {
   console.log(`repository: ${FILES} files, ${STAGED} staged (bench/.cache/staged-repo); ${RUNS} runs each, ${hasHyperfine ? 'hyperfine' : 'own timer'}`);
   const medians = measure(commands);
   const floor = medians.get('node -e 0');
+  const cpuFloor = cpuTimes.get('node -e 0');
   for (const { name } of commands) {
     const median = medians.get(name);
-    console.log(`  ${name.padEnd(36)} median ${median.toFixed(0).padStart(6)} ms   ${(median / floor).toFixed(2)}x node -e 0`);
+    // CPU time is steadier than wall time on a shared machine, so it is shown beside it.
+    const cpu = cpuTimes.has(name) ? `   cpu ${cpuTimes.get(name).toFixed(0).padStart(5)} ms (${(cpuTimes.get(name) / cpuFloor).toFixed(2)}x)` : '';
+    console.log(`  ${name.padEnd(36)} median ${median.toFixed(0).padStart(6)} ms   ${(median / floor).toFixed(2)}x node -e 0${cpu}`);
   }
   const ours = medians.get('engium-scan staged');
   for (const [name, median] of medians) {
