@@ -119,6 +119,14 @@ describe('engium-scan staged', () => {
     expect(files(staged(submodule).report)).toEqual(['lib.ts:1']);
   });
 
+  it('reads hostile file names exactly (newline, quote, non-ASCII, space)', () => {
+    const repo = gitRepo();
+    const name = 'we"ird\nnäme with space.ts';
+    writeFiles(repo, { [name]: `const k = "${LIVE}";\n` });
+    git(repo, 'add', '-A');
+    expect(staged(repo).report?.findings.map((finding) => finding.file)).toEqual([name]);
+  });
+
   it('in a subfolder, reports paths relative to it; outside a repository, exit 2', () => {
     const repo = gitRepo();
     writeFiles(repo, { 'pkg/app/x.ts': `const x = "${LIVE}";\n`, 'top.ts': `const t = "${OTHER}";\n` });
