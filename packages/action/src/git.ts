@@ -1,29 +1,17 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+// Git runs through the scanner's runner, which pins the output formats (quoted paths, prefixes,
+// no colour or pager, no prompts) whatever the user's git config says.
+import { runGit, tryGit } from '@engium/scanner';
 
-const execFileAsync = promisify(execFile);
+export { GitError } from '@engium/scanner';
 
-export class GitError extends Error {}
-
-/** Runs git in `cwd` without a shell and returns stdout; throws a GitError carrying git's stderr. */
+/** Runs git in `cwd` without a shell and returns stdout; throws a GitError naming what failed. */
 export async function git(cwd: string, args: readonly string[]): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync('git', [...args], { cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new GitError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
-  }
+  return (await runGit(cwd, args)).toString('utf8');
 }
 
-/** Like git() but answers false instead of throwing (for yes/no questions such as `merge-base --is-ancestor`). */
+/** Like git() but answers false instead of throwing (for yes/no questions such as `cat-file -e`). */
 export async function gitSucceeds(cwd: string, args: readonly string[]): Promise<boolean> {
-  try {
-    await git(cwd, args);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await tryGit(cwd, args)) !== undefined;
 }
 
 /** Splits `-z` output into its NUL-separated entries. */

@@ -3,6 +3,7 @@
  * checkout is shallow, and fails with a clear message when that is impossible: a range that cannot
  * be resolved must never pass silently as "nothing to scan".
  */
+import { unquotePath } from '@engium/scanner';
 import { git, gitSucceeds, splitNul } from './git.js';
 import type { RangePlan } from './plan.js';
 
@@ -106,34 +107,10 @@ async function completeHistory(repo: string, base: string, head: string, fetched
   return mergeBaseOf(repo, base, head);
 }
 
-/** Undoes git's C-style quoting of unusual file names in diff headers (`"a\tb"`, octal UTF-8 bytes). */
-export function unquoteGitPath(path: string): string {
-  if (!path.startsWith('"') || !path.endsWith('"')) return path;
-  const bytes: number[] = [];
-  const inner = path.slice(1, -1);
-  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
-  for (let i = 0; i < inner.length; i++) {
-    const char = inner[i] as string;
-    if (char !== '\\') {
-      bytes.push(...Buffer.from(char, 'utf8'));
-      continue;
-    }
-    const next = inner[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(inner.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
 /** Line numbers at `to` that the diff from `from` added, per file. */
 async function addedLinesBetween(repo: string, from: string, to: string): Promise<Map<string, Set<number>>> {
   const patch = await git(repo, [
-    '-c', 'core.quotePath=true', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--diff-filter=d',
+    'diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--diff-filter=d',
     '--src-prefix=a/', '--dst-prefix=b/', from, to,
   ]);
   const added = new Map<string, Set<number>>();
@@ -144,10 +121,9 @@ async function addedLinesBetween(repo: string, from: string, to: string): Promis
       inHeader = true;
       lines = undefined;
     } else if (inHeader && line.startsWith('+++ ')) {
-      // git appends a tab to names holding a space; quoted names are C-escaped.
-      const unquoted = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+      const path = unquotePath(line.slice(4));
       lines = new Set();
-      added.set(unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted, lines);
+      added.set(path.startsWith('b/') ? path.slice(2) : path, lines);
     } else if (line.startsWith('@@') && lines) {
       inHeader = false;
       const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);

@@ -165,6 +165,7 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
     };
   } finally {
     await target.cleanup();
+    await suppressions.cleanup();
   }
 }
 
@@ -178,14 +179,19 @@ async function scanAudit(inputs: Inputs, onSecret: OnSecret): Promise<RunResults
     configFile: suppressions.configFile,
     ...(suppressions.baselineFile !== undefined ? { baselineFile: suppressions.baselineFile } : {}),
   };
-  const report = await scanDirectory(scanRoot, options);
-  const treeFindings = markChangedLines(relocate(report, prefix), undefined);
+  let report: ScanReport;
   let historyReport: HistoryResult | undefined;
-  if (inputs.history) {
-    const fetched = await completeFullHistory(repo);
-    if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
-    historyReport = await scanCommits(repo, prefix, undefined, options);
+  try {
+    report = await scanDirectory(scanRoot, options);
+    if (inputs.history) {
+      const fetched = await completeFullHistory(repo);
+      if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
+      historyReport = await scanCommits(repo, prefix, undefined, options);
+    }
+  } finally {
+    await suppressions.cleanup();
   }
+  const treeFindings = markChangedLines(relocate(report, prefix), undefined);
   return {
     findings: withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
     lintProblems: [],

@@ -3,7 +3,7 @@
  * allowlist, includes and excludes) and the baseline are read from the base commit with
  * `git show`, and an `engium-ignore` comment on a line the pull request added hides nothing.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { git } from './git.js';
@@ -12,6 +12,8 @@ export interface SuppressionFiles {
   /** Always a file: an empty config stands in when there is none, so no scan falls back to the scanned tree's own. */
   configFile: string;
   baselineFile: string | undefined;
+  /** Removes the copies. */
+  cleanup: () => Promise<void>;
 }
 
 const EMPTY_CONFIG = '{}\n';
@@ -48,7 +50,7 @@ export async function suppressionFiles(repo: string, base: string | undefined, c
     baselineFile = join(dir, 'engium.baseline.json');
     await writeFile(baselineFile, baseline);
   }
-  return { configFile, baselineFile };
+  return { configFile, baselineFile, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Fingerprints a config or baseline text names (parsed as JSON, never run); empty when unreadable. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { commitFiles, git, gitRepo, tempDir } from '../../../test/support/index.js';
 import { planScan, type RangePlan } from '../src/plan.js';
-import { RangeError, resolveRange, unquoteGitPath } from '../src/range.js';
+import { RangeError, resolveRange } from '../src/range.js';
 
 // Dozens of real commits and clones: slow on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -88,13 +88,5 @@ describe('resolveRange', () => {
     expect([...range.changedFiles].sort()).toEqual([...names].sort());
     expect([...range.addedLines.keys()].sort()).toEqual([...names].sort());
     for (const name of names) expect(range.addedLines.get(name)).toEqual(new Set([1, 2]));
-  });
-});
-
-describe('unquoteGitPath', () => {
-  it('reads C-quoted names with octal UTF-8 bytes', () => {
-    expect(unquoteGitPath('"b/\\303\\274.ts"')).toBe('b/ü.ts');
-    expect(unquoteGitPath('"b/a\\tb\\n\\"c\\\\"')).toBe('b/a\tb\n"c\\');
-    expect(unquoteGitPath('b/plain.ts')).toBe('b/plain.ts');
   });
 });
