@@ -51,8 +51,15 @@ function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
 }
 
+/**
+ * Files up to this size are read into one reused buffer: analysis is synchronous and keeps no
+ * reference to the bytes (hits hold strings), so a scan of thousands of files allocates almost
+ * nothing per file.
+ */
+const SCRATCH = Buffer.allocUnsafe(4 * 1024 * 1024);
+
 function readAll(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = size <= SCRATCH.length ? SCRATCH.subarray(0, size) : Buffer.allocUnsafe(size);
   let offset = 0;
   while (offset < size) {
     const read = readSync(fd, buffer, offset, size - offset, offset);
