@@ -111,4 +111,14 @@ describe('report formats', () => {
     expect(result.stdout).toContain('scripts/seed.ts');
     expectNoFullKey(result.stdout + result.stderr, keys);
   });
+
+  it('text: escape sequences from scanned files never reach the terminal', () => {
+    const hostile = tempDir();
+    writeFiles(hostile, { 'evil.ts': `const k = "${testKey}"; // \u001b]0;pwned\u0007\u001b[2J\n` });
+    const result = runScanner([hostile, '--fail-on', 'none']);
+    expect(result.stdout).toContain('evil.ts');
+    expect(result.stdout).not.toMatch(ANSI_ESCAPE);
+    expect(result.stdout.includes(String.fromCharCode(0x1b))).toBe(false);
+    expect(result.stdout.includes(String.fromCharCode(0x07))).toBe(false);
+  });
 });

@@ -8,6 +8,12 @@ import type { Finding, ScanReport } from '../finding.js';
 
 type Colours = ReturnType<typeof pc.createColors>;
 
+/** Text from scanned files, made safe for a terminal: control characters (escape sequences) become `?`. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
 function severityLabel(severity: Severity, colours: Colours): string {
   const label = severity.padEnd(8);
   if (severity === 'critical') return colours.bold(colours.red(label));
@@ -21,7 +27,7 @@ function codeFrame(finding: Finding, colours: Colours): string[] {
   const gutter = String(finding.line);
   const caretPad = ' '.repeat(Math.max(0, finding.snippet.column - 1));
   return [
-    `    ${colours.dim(`${gutter} |`)} ${finding.snippet.text}`,
+    `    ${colours.dim(`${gutter} |`)} ${printable(finding.snippet.text)}`,
     `    ${colours.dim(`${' '.repeat(gutter.length)} |`)} ${caretPad}${colours.red('^')}`,
   ];
 }
@@ -65,12 +71,12 @@ export function renderText(report: ScanReport, options: TextOptions = {}): strin
     byFile.set(finding.file, group);
   }
   for (const [file, findings] of byFile) {
-    lines.push(colours.underline(file));
+    lines.push(colours.underline(printable(file)));
     for (const finding of findings) {
       const where = colours.dim(`${finding.line}:${finding.column}`.padEnd(8));
       const baselined = finding.baselined ? colours.dim(' (baselined)') : '';
       lines.push(`  ${where} ${severityLabel(finding.severity, colours)} ${finding.exposure.padEnd(7)} ${colours.dim(finding.ruleId)}${baselined}`);
-      lines.push(`    ${finding.message}`);
+      lines.push(`    ${printable(finding.message)}`);
       if (finding.origin) lines.push(`    ${colours.dim(`from ${finding.origin.file}:${finding.origin.line}:${finding.origin.column}`)}`);
       if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${finding.commit.author} on ${finding.commit.date}`)}`);
       lines.push(...codeFrame(finding, colours));
