@@ -29,7 +29,13 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   const packages = loadPackages(paths, files, problems);
   const configs = loadConfigs(ts, paths, files, problems);
   const fallbackOptions = defaultOptions(ts);
-  const fallback: ProgramConfig = { dir: '', options: fallbackOptions, fileNames: new Set(), cache: ts.createModuleResolutionCache(paths.root, (name) => name, fallbackOptions) };
+  const fallback: ProgramConfig = {
+    dir: '',
+    options: fallbackOptions,
+    solutionStyle: false,
+    includes: () => false,
+    cache: ts.createModuleResolutionCache(paths.root, (name) => name, fallbackOptions),
+  };
   const resolver = new ModuleResolver(ts, paths, packages, configFinder(configs, fallback));
   const fileSet = new Set(files);
   const entries = findEntries({

@@ -10,8 +10,10 @@ export interface ProgramConfig {
   file?: string;
   dir: string;
   options: TypeScript.CompilerOptions;
-  /** Absolute paths of the files the config includes. */
-  fileNames: ReadonlySet<string>;
+  /** `files: []` with references only: it names no options of its own. */
+  solutionStyle: boolean;
+  /** Whether the config includes the absolute path (its file list is read on first use only). */
+  includes(absolute: string): boolean;
   /** The compiler's resolution cache, shared by every module under this config. */
   cache: TypeScript.ModuleResolutionCache;
 }
@@ -48,11 +50,15 @@ export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], 
     getCurrentDirectory: () => paths.root,
     onUnRecoverableConfigFileDiagnostic: () => undefined,
   };
+  // Options first, without listing the files a config includes: that walks folders, and only
+  // modules under more than one config need it.
+  const optionsOnly: TypeScript.ParseConfigFileHost = { ...host, readDirectory: () => [] };
   for (const file of files) {
     if (!CONFIG_FILE.test(file) || isOutsideSource(file)) continue;
+    const absolute = paths.absolute(file);
     let parsed: TypeScript.ParsedCommandLine | undefined;
     try {
-      parsed = ts.getParsedCommandLineOfConfigFile(paths.absolute(file), {}, host);
+      parsed = ts.getParsedCommandLineOfConfigFile(absolute, {}, optionsOnly);
     } catch (error) {
       problems.push({ file, reason: `tsconfig not parsed: ${error instanceof Error ? error.message : String(error)}` });
       continue;
@@ -65,12 +71,18 @@ export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], 
     for (const error of errors.slice(0, 3)) {
       problems.push({ file, reason: `tsconfig: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}` });
     }
+    const raw = (parsed.raw ?? {}) as { files?: unknown; include?: unknown };
+    let fileNames: Set<string> | undefined;
     const options = graphOptions(ts, parsed.options);
     configs.push({
       file,
       dir: dirnamePosix(file),
       options,
-      fileNames: new Set(parsed.fileNames),
+      solutionStyle: Array.isArray(raw.files) && raw.files.length === 0 && raw.include === undefined,
+      includes: (path) => {
+        fileNames ??= new Set(ts.getParsedCommandLineOfConfigFile(absolute, {}, host)?.fileNames ?? []);
+        return fileNames.has(path);
+      },
       cache: ts.createModuleResolutionCache(paths.root, (name) => name, options),
     });
   }
@@ -78,23 +90,24 @@ export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], 
 }
 
 /**
- * The config a module resolves under: the deepest config that includes it; else the deepest one in
- * a folder above it that includes anything (solution-style configs with `files: []` name no options);
- * else the defaults.
+ * The config a module resolves under, among the configs in folders above it: the one alone in the
+ * deepest such folder; else, when several compete (Vite's tsconfig.app.json beside
+ * tsconfig.node.json), the deepest that includes it; else the deepest that is not solution-style
+ * (`files: []` names no options); else the defaults.
  */
 export function configFinder(configs: readonly ProgramConfig[], fallback: ProgramConfig): (file: string, absolute: string) => ProgramConfig {
-  const byDir = new Map<string, ProgramConfig>();
+  const byDir = new Map<string, readonly ProgramConfig[]>();
   return (file, absolute) => {
-    const including = configs.find((config) => config.fileNames.has(absolute));
-    if (including) return including;
     const dir = dirnamePosix(file);
-    let found = byDir.get(dir);
-    if (!found) {
-      found =
-        configs.find((config) => (config.dir === '' || dir === config.dir || dir.startsWith(`${config.dir}/`)) && config.fileNames.size > 0) ??
-        fallback;
-      byDir.set(dir, found);
+    let candidates = byDir.get(dir);
+    if (!candidates) {
+      candidates = configs.filter((config) => config.dir === '' || dir === config.dir || dir.startsWith(`${config.dir}/`));
+      byDir.set(dir, candidates);
     }
-    return found;
+    const first = candidates[0];
+    if (!first) return fallback;
+    const alone = candidates.length === 1 || (candidates[1]?.dir !== first.dir && !first.solutionStyle);
+    if (alone && !first.solutionStyle) return first;
+    return candidates.find((config) => config.includes(absolute)) ?? candidates.find((config) => !config.solutionStyle) ?? fallback;
   };
 }
