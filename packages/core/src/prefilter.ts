@@ -27,12 +27,20 @@ export function findNeedles(bytes: Uint8Array): number[] {
   // One latin1 string (a byte per character) searched in JavaScript: far cheaper per hit than
   // Buffer#indexOf, which crosses into native code for every call.
   const text = buffer.toString('latin1');
-  const hits: number[] = [];
+  // Each needle's hits come in order; most texts hit one needle or none, and need no sort at all.
+  const lists: number[][] = [];
   for (const needle of KEY_NEEDLES) {
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) hits.push(at);
+    const list: number[] = [];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) list.push(at);
+    if (list.length > 0) lists.push(list);
   }
-  hits.sort((a, b) => a - b);
-  return hits.filter((at, i) => i === 0 || hits[i - 1] !== at);
+  if (lists.length <= 1) return lists[0] ?? [];
+  // A typed array sorts numbers natively: millions of hits (a file of bare prefixes) sort in a
+  // fraction of the time Array#sort with a comparator takes.
+  const sorted = Float64Array.from(lists.flat()).sort();
+  const unique: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i] as number);
+  return unique;
 }
 
 /** True when `bytes` may hold a key; false means it certainly holds none that `findKeys` reports in full. */

@@ -20,7 +20,7 @@ export interface LoadedSourceMap {
 
 export type SourceMapResult = { map: LoadedSourceMap } | { warning: string } | undefined;
 
-const URL_COMMENT = /[#@][ \t]+sourceMappingURL=([^\s'"*]+)[ \t]*(?:\*\/)?[ \t]*$/;
+const URL_COMMENT = /[#@][ \t]+sourceMappingURL=([^\s'"*]+)[ \t]*(?:\*\/[ \t]*)?$/;
 
 /** Looks only this far from the end for the comment, unless the map is inline. */
 const COMMENT_SEARCH_BYTES = 64 * 1024;
@@ -99,11 +99,21 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer)
   }
 }
 
+/**
+ * A map's `sources` entry as a reported origin: never a path outside the scanned directory, since a
+ * lying map (`../../../etc/passwd`) must not make a report point there.
+ */
+function originFile(root: string, source: string): string | undefined {
+  const file = rootRelative(root, source);
+  return isAbsolute(file) ? undefined : file;
+}
+
 /** The original position of a 1-based line and column of the generated file. */
 export function originalPosition(map: LoadedSourceMap, root: string, line: number, column: number): Position | undefined {
   const original = originalPositionFor(map.map, { line, column: column - 1 });
   if (original.source === null || original.line === null || original.column === null) return undefined;
-  return { file: rootRelative(root, original.source), line: original.line, column: original.column + 1 };
+  const file = originFile(root, original.source);
+  return file === undefined ? undefined : { file, line: original.line, column: original.column + 1 };
 }
 
 /**
@@ -116,7 +126,9 @@ export function originInSourcesContent(root: string, mapPath: string, json: stri
   for (const [index, content] of contents.entries()) {
     if (typeof content !== 'string') continue;
     const hit = keyHitsInText(content).find((candidate) => candidate.secret.fingerprint === fingerprint);
-    if (hit) return { origin: { file: map.sources[index] ?? `source ${index}`, line: hit.line, column: hit.column }, sources: map.sources };
+    const source = map.map.resolvedSources[index];
+    const file = source === undefined ? `source ${index}` : originFile(root, source);
+    if (hit && file !== undefined) return { origin: { file, line: hit.line, column: hit.column }, sources: map.sources };
   }
   return { sources: map.sources };
 }

@@ -1,0 +1,130 @@
+// Broken, huge, circular and lying source maps. A map is untrusted input: whatever it says, the
+// scan goes on, the finding stays in the bundle when the map cannot be used (with a warning), and
+// a reported origin never points outside the scanned repository.
+import { join } from 'node:path';
+import { redact } from '@engium/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { fakeKey, tempDir, writeFiles } from '../support/index.js';
+import { scanBounded, streamFile } from './support.js';
+
+const BROKEN = fakeKey('live', 820);
+const HUGE = fakeKey('live', 821);
+const CIRCULAR = fakeKey('live', 822);
+const NESTED = fakeKey('live', 823);
+const PAST_END = fakeKey('live', 824);
+const ESCAPING = fakeKey('live', 825);
+const ESCAPING_CONTENT = fakeKey('live', 826);
+const OUTSIDE_URL = fakeKey('live', 827);
+const BAD_INLINE = fakeKey('live', 828);
+const SELF_URL = fakeKey('live', 829);
+const ABSOLUTE = fakeKey('live', 830);
+const NULLS = fakeKey('live', 831);
+const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS];
+
+/** One line of built code with the key at column 8 (1-based), and a map comment. */
+const bundle = (key: string, mapUrl: string) => `var k="${key}";\n//# sourceMappingURL=${mapUrl}\n`;
+/** A segment mapping generated column 0 and 7 of line 1 to line 1 of source 0. */
+const MAPPINGS = 'AAAA,OAAO';
+const map = (extra: object) => JSON.stringify({ version: 3, names: [], mappings: MAPPINGS, ...extra });
+
+function byFile(report: ScanReport, file: string) {
+  return report.findings.filter((finding) => finding.file === file);
+}
+
+describe('hostile source maps', () => {
+  const dir = tempDir('engium-adv-maps-');
+  const elsewhere = tempDir('engium-adv-maps-outside-');
+  let report: ScanReport;
+  let status: number;
+
+  beforeAll(() => {
+    writeFiles(elsewhere, { 'outside.js.map': map({ sources: ['secret-origin.ts'] }) });
+    // An index map whose sections hold index maps, 5,000 deep: a recursive reader overflows.
+    const depth = 5_000;
+    const nested = `${'{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":'.repeat(depth)}${map({ sources: ['../src/nested.ts'] })}${'}]}'.repeat(depth)}`;
+    writeFiles(dir, {
+      'dist/broken.js': bundle(BROKEN, 'broken.js.map'),
+      'dist/broken.js.map': '{"version":3,"sources":["a.ts"],"mappings":"AAAA,OAAO"',
+      'dist/circular.js': bundle(CIRCULAR, 'circular.js.map'),
+      // An index map whose one section names the map itself.
+      'dist/circular.js.map': JSON.stringify({ version: 3, sections: [{ offset: { line: 0, column: 0 }, url: 'circular.js.map' }] }),
+      'dist/nested.js': bundle(NESTED, 'nested.js.map'),
+      'dist/nested.js.map': nested,
+      // Segments far past the end of the generated line and of the original file.
+      'dist/past-end.js': bundle(PAST_END, 'past-end.js.map'),
+      'dist/past-end.js.map': JSON.stringify({ version: 3, sources: ['../src/short.ts'], names: [], mappings: 'AAAA,OAAO,+/////D,gBAAgB;;;;;;;;;;AAAA,+/////D' }),
+      'src/short.ts': 'export {};\n',
+      // `sources` that climb out of the repository, and a key only in such a source's content.
+      'dist/escaping.js': bundle(ESCAPING, 'escaping.js.map'),
+      'dist/escaping.js.map': map({ sources: ['../../../../../../../../etc/passwd'] }),
+      'dist/content.js': 'var k=1;\n//# sourceMappingURL=content.js.map\n',
+      'dist/content.js.map': map({ sources: ['../../../../../../../../home/victim/.ssh/notes.ts'], sourcesContent: [`export const k = "${ESCAPING_CONTENT}";\n`] }),
+      'dist/absolute.js': bundle(ABSOLUTE, 'absolute.js.map'),
+      'dist/absolute.js.map': map({ sources: [join(elsewhere, 'secret-origin.ts')] }),
+      // A map URL that leaves the repository is never read.
+      'dist/outside.js': bundle(OUTSIDE_URL, `${join(elsewhere, 'outside.js.map')}`),
+      'dist/bad-inline.js': bundle(BAD_INLINE, 'data:application/json;base64,!!!not*base64%%%'),
+      'dist/self.js': bundle(SELF_URL, 'self.js'),
+      'dist/nulls.js': bundle(NULLS, 'nulls.js.map'),
+      'dist/nulls.js.map': JSON.stringify({ version: 3, sources: [null, 7, { x: 1 }], sourcesContent: [null, 5], names: [null], mappings: MAPPINGS }),
+    });
+    // A 20 MB map: mappings for a million generated lines and 15 MB of sourcesContent.
+    const lines = 1_000_000;
+    streamFile(join(dir, 'dist/huge.js'), [`var k="${HUGE}";\n`, { repeat: 'x();\n', times: lines }, '//# sourceMappingURL=huge.js.map\n']);
+    streamFile(join(dir, 'dist/huge.js.map'), [
+      '{"version":3,"sources":["../src/huge.ts"],"names":[],"sourcesContent":["',
+      { repeat: 'x();\\n', times: 2_500_000 },
+      '"],"mappings":"AAAA,OAAO',
+      { repeat: ';AACA', times: lines },
+      '"}',
+    ]);
+    ({ report, status } = scanBounded([dir, '--no-graph'], KEYS, { heapMb: 512 }));
+  }, 300_000);
+
+  it('names an unparsable map in a warning and keeps the finding in the bundle', () => {
+    expect(byFile(report, 'dist/broken.js').map((finding) => [finding.line, finding.column, finding.secret.redacted, finding.origin])).toEqual([[1, 8, redact(BROKEN), undefined]]);
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/broken.js', message: expect.stringMatching(/source map broken\.js\.map could not be used/) });
+  });
+
+  it('survives an index map that names itself and one nested 5,000 deep, with a warning or a mapping, never a crash', () => {
+    for (const [file, key] of [['dist/circular.js', CIRCULAR], ['dist/nested.js', NESTED]] as const) {
+      const findings = byFile(report, file);
+      expect(findings.map((finding) => finding.secret.redacted)).toEqual([redact(key)]);
+      const origin = findings[0]?.origin;
+      if (origin === undefined) expect(report.stats.warnings?.some((warning) => warning.file === file)).toBe(true);
+      else expect(origin.file).toBe('src/nested.ts');
+    }
+  });
+
+  it('reads a 20 MB map with a million lines and maps the key back', () => {
+    expect(byFile(report, 'dist/huge.js').map((finding) => finding.origin)).toEqual([{ file: 'src/huge.ts', line: 1, column: 8 }]);
+  });
+
+  it('never reports an origin outside the repository, whatever `sources` says', () => {
+    for (const finding of report.findings) {
+      const origin = finding.origin?.file;
+      if (origin === undefined) continue;
+      expect(origin.startsWith('/') || origin.startsWith('..') || /^[A-Za-z]:/.test(origin), `${finding.file} → ${origin}`).toBe(false);
+    }
+    expect(JSON.stringify(report)).not.toMatch(/etc\/passwd|victim|secret-origin/);
+    expect(byFile(report, 'dist/escaping.js').map((finding) => [finding.column, finding.origin])).toEqual([[8, undefined]]);
+    expect(byFile(report, 'dist/absolute.js').map((finding) => finding.origin)).toEqual([undefined]);
+    // The key only in an escaping source's content is still reported, in the map itself.
+    expect(byFile(report, 'dist/content.js.map').map((finding) => [finding.secret.redacted, finding.origin])).toEqual([[redact(ESCAPING_CONTENT), undefined]]);
+  });
+
+  it('maps segments past the end of the line or the source file without inventing positions outside it', () => {
+    const findings = byFile(report, 'dist/past-end.js');
+    expect(findings.map((finding) => finding.secret.redacted)).toEqual([redact(PAST_END)]);
+    expect(findings[0]?.origin?.file ?? 'src/short.ts').toBe('src/short.ts');
+  });
+
+  it('does not read a map outside the repository, nor a malformed inline or self-referencing one', () => {
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/outside.js', message: expect.stringMatching(/outside the scanned directory \(not read\)/) });
+    for (const [file, key] of [['dist/outside.js', OUTSIDE_URL], ['dist/bad-inline.js', BAD_INLINE], ['dist/self.js', SELF_URL], ['dist/nulls.js', NULLS]] as const) {
+      expect(byFile(report, file).map((finding) => [finding.line, finding.column, finding.secret.redacted])).toEqual([[1, 8, redact(key)]]);
+    }
+    expect(status).toBe(1);
+  });
+});
