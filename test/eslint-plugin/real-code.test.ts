@@ -1,7 +1,7 @@
 // Precision on real code: a slice of the JavaScript in this repository's node_modules (HTTP
 // clients, GitHub's API client, ESLint itself) never calls Engium and holds no Engium key, so
 // the recommended config must report nothing on it.
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import fg from 'fast-glob';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,11 @@ describe('@engium/eslint-plugin on real code that never calls Engium', () => {
       overrideConfigFile: true,
       // ESLint ignores node_modules by default; un-ignore it for this slice.
       // Their eslint-disable comments must not hide a report, so inline config is off.
-      overrideConfig: [{ ignores: ['!**/node_modules/'] }, { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } }, engium.configs.recommended],
+      overrideConfig: [
+        { ignores: ['!**/node_modules/'] },
+        { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+        engium.configs.recommended as Linter.Config,
+      ],
       cache: false,
     });
     const results = await eslint.lintFiles(files);

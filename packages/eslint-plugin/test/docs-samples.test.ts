@@ -3,6 +3,7 @@
 // kind, and optionally `file=<path>` and `options=<json>`.
 import { redact } from '@engium/core';
 import { Linter } from 'eslint';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +63,7 @@ describe.each(pages)('docs/rules/%s', (page) => {
     const filename = join(process.cwd(), sample.file ?? `sample.${sample.language}`);
     const messages = linter.verify(
       sample.code,
-      [{ ...plugin.configs.recommended, rules: { [ruleId]: sample.options ? ['error', sample.options] : 'error' } }],
+      [{ ...plugin.configs.recommended, rules: { [ruleId]: sample.options ? ['error', sample.options] : 'error' } } satisfies TSESLint.FlatConfig.Config as Linter.Config],
       { filename },
     );
     expect(messages.filter((message) => message.fatal)).toEqual([]);

@@ -34,7 +34,7 @@ describe('the plugin', () => {
 
 describe.each(ruleFiles)('rule %s', (name) => {
   const rule = plugin.rules[name as keyof typeof plugin.rules];
-  const docs = rule.meta.docs;
+  const docs = rule.meta.docs!;
 
   it('has a description, a docs URL to its page, and that page', () => {
     expect(docs.description).toMatch(/^[A-Z]/);
