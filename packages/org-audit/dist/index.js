@@ -26740,8 +26740,10 @@ function cell(text) {
 var ROTATION_LABEL = "engium-leaked-key";
 var MARKER_PREFIX = "<!-- engium-guard:leaked-key:";
 var PLACES_PREFIX = "<!-- engium-guard:places ";
+var MAX_BODY_LENGTH = 65e3;
 var MAX_TABLE_ROWS = 100;
-var MAX_REMEMBERED_PLACES = 400;
+var MAX_NAMED_REPOSITORIES = 30;
+var MAX_PATH_LENGTH = 120;
 function issueMarker(fingerprint) {
   return `${MARKER_PREFIX}${fingerprint} -->`;
 }
@@ -26771,9 +26773,10 @@ function issueTitle(finding) {
 function issueBody(finding, places) {
   const { redacted, fingerprint, kind } = finding.secret;
   const repositories = [...new Set(places.map((place) => place[0]))].sort();
+  const named = repositories.slice(0, MAX_NAMED_REPOSITORIES).map(cell).join(", ");
   const lines = [
     issueMarker(fingerprint),
-    `The Engium ${kind} key \`${redacted}\` (fingerprint \`${fingerprint}\`) is committed in ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${repositories.map(cell).join(", ")}.`,
+    `The Engium ${kind} key \`${redacted}\` (fingerprint \`${fingerprint}\`) is committed in ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${named}${repositories.length > MAX_NAMED_REPOSITORIES ? ` and ${repositories.length - MAX_NAMED_REPOSITORIES} more` : ""}.`,
     "A key that was ever committed must be treated as leaked, even when a later commit removed it.",
     "",
     "### Rotate it",
@@ -26785,12 +26788,26 @@ function issueBody(finding, places) {
     "| Repository | File | Line | Commit | Date | Still at HEAD |",
     "| --- | --- | ---: | --- | --- | --- |",
     ...places.slice(0, MAX_TABLE_ROWS).map(
-      ([repository, file, line, sha, date, atHead]) => `| ${cell(repository)} | \`${cell(file)}\` | ${line} | ${sha ? sha.slice(0, 12) : "HEAD"} | ${date.slice(0, 10)} | ${atHead === null ? "yes" : atHead ? "yes" : "no"} |`
+      ([repository, file, line, sha, date, atHead]) => `| ${cell(repository)} | \`${cell(file.length > MAX_PATH_LENGTH ? `…${file.slice(-MAX_PATH_LENGTH)}` : file)}\` | ${line} | ${sha ? sha.slice(0, 12) : "HEAD"} | ${date.slice(0, 10)} | ${atHead === false ? "no" : "yes"} |`
     )
   ];
   if (places.length > MAX_TABLE_ROWS) lines.push("", `…and ${places.length - MAX_TABLE_ROWS} more places (see the audit's merged report).`);
-  lines.push("", `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places.slice(0, MAX_REMEMBERED_PLACES))).toString("base64")} -->`);
-  return lines.join("\n");
+  const text = lines.join("\n");
+  let remembered = places.length;
+  let block = rememberBlock(places);
+  while (remembered > 0 && text.length + block.length > MAX_BODY_LENGTH) {
+    remembered = Math.floor(remembered * 0.8);
+    block = rememberBlock(places.slice(0, remembered));
+  }
+  const note = remembered < places.length ? `
+
+${places.length - remembered} newer places do not fit in this issue; the audit's merged report has them.` : "";
+  return `${text}${note}
+
+${block}`;
+}
+function rememberBlock(places) {
+  return `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places)).toString("base64")} -->`;
 }
 async function upsertRotationIssues(octokit, findings, options) {
   const label = options.label ?? ROTATION_LABEL;

@@ -17,9 +17,11 @@ export const ROTATION_LABEL = 'engium-leaked-key';
 // and a key still gets one issue.
 const MARKER_PREFIX = '<!-- engium-guard:leaked-key:';
 const PLACES_PREFIX = '<!-- engium-guard:places ';
-/** Issue bodies are capped at 65,536 characters; the table and the remembered places stay well under. */
+/** GitHub refuses issue bodies over 65,536 characters; this leaves room for the note on what did not fit. */
+const MAX_BODY_LENGTH = 65_000;
 const MAX_TABLE_ROWS = 100;
-const MAX_REMEMBERED_PLACES = 400;
+const MAX_NAMED_REPOSITORIES = 30;
+const MAX_PATH_LENGTH = 120;
 
 /** Where a key was seen, as an issue remembers it across runs (incremental runs see only new commits). */
 type Place = [repository: string, file: string, line: number, sha: string, date: string, presentAtHead: boolean | null];
@@ -60,9 +62,11 @@ export function issueTitle(finding: Finding): string {
 export function issueBody(finding: Finding, places: Place[]): string {
   const { redacted, fingerprint, kind } = finding.secret;
   const repositories = [...new Set(places.map((place) => place[0]))].sort();
+  const named = repositories.slice(0, MAX_NAMED_REPOSITORIES).map(cell).join(', ');
   const lines = [
     issueMarker(fingerprint),
-    `The Engium ${kind} key \`${redacted}\` (fingerprint \`${fingerprint}\`) is committed in ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${repositories.map(cell).join(', ')}.`,
+    `The Engium ${kind} key \`${redacted}\` (fingerprint \`${fingerprint}\`) is committed in ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ` +
+      `${named}${repositories.length > MAX_NAMED_REPOSITORIES ? ` and ${repositories.length - MAX_NAMED_REPOSITORIES} more` : ''}.`,
     'A key that was ever committed must be treated as leaked, even when a later commit removed it.',
     '',
     '### Rotate it',
@@ -74,12 +78,24 @@ export function issueBody(finding: Finding, places: Place[]): string {
     '| Repository | File | Line | Commit | Date | Still at HEAD |',
     '| --- | --- | ---: | --- | --- | --- |',
     ...places.slice(0, MAX_TABLE_ROWS).map(([repository, file, line, sha, date, atHead]) =>
-      `| ${cell(repository)} | \`${cell(file)}\` | ${line} | ${sha ? sha.slice(0, 12) : 'HEAD'} | ${date.slice(0, 10)} | ${atHead === null ? 'yes' : atHead ? 'yes' : 'no'} |`,
+      `| ${cell(repository)} | \`${cell(file.length > MAX_PATH_LENGTH ? `…${file.slice(-MAX_PATH_LENGTH)}` : file)}\` | ${line} | ${sha ? sha.slice(0, 12) : 'HEAD'} | ${date.slice(0, 10)} | ${atHead === false ? 'no' : 'yes'} |`,
     ),
   ];
   if (places.length > MAX_TABLE_ROWS) lines.push('', `…and ${places.length - MAX_TABLE_ROWS} more places (see the audit's merged report).`);
-  lines.push('', `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places.slice(0, MAX_REMEMBERED_PLACES))).toString('base64')} -->`);
-  return lines.join('\n');
+  const text = lines.join('\n');
+  // Issue bodies hold 65,536 characters: remember as many places (oldest first) as fit.
+  let remembered = places.length;
+  let block = rememberBlock(places);
+  while (remembered > 0 && text.length + block.length > MAX_BODY_LENGTH) {
+    remembered = Math.floor(remembered * 0.8);
+    block = rememberBlock(places.slice(0, remembered));
+  }
+  const note = remembered < places.length ? `\n\n${places.length - remembered} newer places do not fit in this issue; the audit's merged report has them.` : '';
+  return `${text}${note}\n\n${block}`;
+}
+
+function rememberBlock(places: Place[]): string {
+  return `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places)).toString('base64')} -->`;
 }
 
 interface IssuePayload {
