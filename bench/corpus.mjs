@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const VERSION = '1';
+const VERSION = '2';
 
 /** Deterministic pseudo-random numbers (LCG). */
 function random(seed) {
@@ -84,15 +84,17 @@ function bundleText(rand, bytes, planted) {
   return parts.join('');
 }
 
-function sourceMap(rand, sources, bytes) {
-  const segments = [];
-  let size = 0;
-  while (size < bytes) {
-    const segment = pick(rand, ['AAAA', 'CAAC', 'EAAE', 'GAAG', 'IAAI', 'KAAK', 'MAAM']);
-    segments.push(segment);
-    size += segment.length + 1;
+/** A valid map of about `bytes`, its segments spread over the bundle's `lines` lines. */
+function sourceMap(rand, sources, bytes, lines) {
+  const perLine = Math.max(1, Math.floor(bytes / 5 / lines));
+  const rows = [];
+  for (let line = 0; line < lines; line++) {
+    // Each row starts at column 0 of the generated line and walks forward through the source.
+    const segments = ['AACA'];
+    for (let i = 1; i < perLine; i++) segments.push(pick(rand, ['CAAC', 'EAAE', 'GAAG', 'IAAI', 'KAAK', 'MAAM']));
+    rows.push(segments.join(','));
   }
-  return JSON.stringify({ version: 3, sources, names: [], mappings: segments.join(',') });
+  return JSON.stringify({ version: 3, sources, names: [], mappings: rows.join(';') });
 }
 
 export function generateCorpus(sizeMB = 300, seed = 20261129) {
@@ -126,8 +128,9 @@ export function generateCorpus(sizeMB = 300, seed = 20261129) {
     const keys = index % 5 === 0 ? [fakeKey('live', rand)] : [];
     planted.push(...keys);
     const name = `packages/app-${index % 20}/dist/assets/chunk-${index}.js`;
-    write(join(dir, name), `${bundleText(rand, bundleBytes, keys)}\n//# sourceMappingURL=chunk-${index}.js.map\n`);
-    write(join(dir, `${name}.map`), sourceMap(rand, [`../../src/module-${index}.ts`], 1024 * 1024));
+    const bundle = bundleText(rand, bundleBytes, keys);
+    write(join(dir, name), `${bundle}\n//# sourceMappingURL=chunk-${index}.js.map\n`);
+    write(join(dir, `${name}.map`), sourceMap(rand, [`../../src/module-${index}.ts`], 1024 * 1024, bundle.split('\n').length + 1));
   }
 
   // .env files in every package.
