@@ -237,14 +237,15 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
 }
 
 const HEAD_BYTES = 8192;
+/** One buffer for every head read: the reads are sequential, and thousands of allocations add up. */
+const headBuffer = Buffer.alloc(HEAD_BYTES);
 
 /** The start of a module: where directives and marker imports sit. Unreadable modules are reported when a walk reaches them. */
 function readHead(path: string): string {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, readSync(descriptor, buffer, 0, HEAD_BYTES, 0));
+    return headBuffer.toString('utf8', 0, readSync(descriptor, headBuffer, 0, HEAD_BYTES, 0));
   } catch {
     return '';
   } finally {
