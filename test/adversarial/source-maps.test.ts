@@ -20,7 +20,8 @@ const BAD_INLINE = fakeKey('live', 828);
 const SELF_URL = fakeKey('live', 829);
 const ABSOLUTE = fakeKey('live', 830);
 const NULLS = fakeKey('live', 831);
-const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS];
+const NO_SOURCES = fakeKey('live', 832);
+const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS, NO_SOURCES];
 
 /** One line of built code with the key at column 8 (1-based), and a map comment. */
 const bundle = (key: string, mapUrl: string) => `var k="${key}";\n//# sourceMappingURL=${mapUrl}\n`;
@@ -67,6 +68,10 @@ describe('hostile source maps', () => {
       'dist/bad-inline.js': bundle(BAD_INLINE, 'data:application/json;base64,!!!not*base64%%%'),
       'dist/self.js': bundle(SELF_URL, 'self.js'),
       'dist/nulls.js': bundle(NULLS, 'nulls.js.map'),
+      // Segments that name source 0 of a map with no sources (found by test/fuzz): this made the
+      // bundle "unreadable" and lost its key.
+      'dist/no-sources.js': bundle(NO_SOURCES, 'no-sources.js.map'),
+      'dist/no-sources.js.map': map({ sources: [] }),
       'dist/nulls.js.map': JSON.stringify({ version: 3, sources: [null, 7, { x: 1 }], sourcesContent: [null, 5], names: [null], mappings: MAPPINGS }),
     });
     // A 20 MB map: mappings for a million generated lines and 15 MB of sourcesContent.
@@ -122,9 +127,10 @@ describe('hostile source maps', () => {
 
   it('does not read a map outside the repository, nor a malformed inline or self-referencing one', () => {
     expect(report.stats.warnings).toContainEqual({ file: 'dist/outside.js', message: expect.stringMatching(/outside the scanned directory \(not read\)/) });
-    for (const [file, key] of [['dist/outside.js', OUTSIDE_URL], ['dist/bad-inline.js', BAD_INLINE], ['dist/self.js', SELF_URL], ['dist/nulls.js', NULLS]] as const) {
+    for (const [file, key] of [['dist/outside.js', OUTSIDE_URL], ['dist/bad-inline.js', BAD_INLINE], ['dist/self.js', SELF_URL], ['dist/nulls.js', NULLS], ['dist/no-sources.js', NO_SOURCES]] as const) {
       expect(byFile(report, file).map((finding) => [finding.line, finding.column, finding.secret.redacted])).toEqual([[1, 8, redact(key)]]);
     }
+    expect(report.stats.skipped).toEqual([]);
     expect(status).toBe(1);
   });
 });

@@ -111,7 +111,8 @@ function originFile(root: string, source: string): string | undefined {
 /** The original position of a 1-based line and column of the generated file. */
 export function originalPosition(map: LoadedSourceMap, root: string, line: number, column: number): Position | undefined {
   const original = originalPositionFor(map.map, { line, column: column - 1 });
-  if (original.source === null || original.line === null || original.column === null) return undefined;
+  // A segment may name a source index the map does not have: trace-mapping then gives `undefined`.
+  if (typeof original.source !== 'string' || original.line === null || original.column === null) return undefined;
   const file = originFile(root, original.source);
   return file === undefined ? undefined : { file, line: original.line, column: original.column + 1 };
 }
