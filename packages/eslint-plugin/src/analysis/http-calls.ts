@@ -6,7 +6,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
-import { boundVariable, partialString, staticString, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
+import { bindingInit, boundVariable, partialString, staticString, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -21,6 +21,8 @@ export interface HttpRequest {
   /** Upper-case method; null when it cannot be resolved. */
   method: string | null;
   headers: HeaderEntry[];
+  /** Query parameter names given as a config object (`params: { api_key }`), beside those in the URL. */
+  queryParameters: string[];
 }
 
 /** A client value's defaults: `axios.create({...})`, `ky.extend({...})`, `api.defaults.headers…`. */
@@ -41,6 +43,8 @@ interface ClientSpec {
   factories: readonly string[];
   /** Config options that run code before each request, which may add any header. */
   hookOptions: readonly string[];
+  /** Config options holding query parameters. */
+  queryOptions: readonly string[];
 }
 
 const HTTP_METHODS = { get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT', patch: 'PATCH' } as const;
@@ -53,10 +57,11 @@ const CLIENTS: readonly ClientSpec[] = [
     dataMethods: { post: 'POST', put: 'PUT', patch: 'PATCH', postForm: 'POST', putForm: 'PUT', patchForm: 'PATCH' },
     factories: ['create'],
     hookOptions: ['transformRequest'],
+    queryOptions: ['params'],
   },
-  { name: 'ky', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['create', 'extend'], hookOptions: ['hooks'] },
-  { name: 'got', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['extend'], hookOptions: ['hooks'] },
-  { name: 'ofetch', baseOption: 'baseURL', urlMethods: { raw: null, native: null }, dataMethods: {}, factories: ['create'], hookOptions: ['onRequest'] },
+  { name: 'ky', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['create', 'extend'], hookOptions: ['hooks'], queryOptions: ['searchParams'] },
+  { name: 'got', baseOption: 'prefixUrl', urlMethods: HTTP_METHODS, dataMethods: {}, factories: ['extend'], hookOptions: ['hooks'], queryOptions: ['searchParams'] },
+  { name: 'ofetch', baseOption: 'baseURL', urlMethods: { raw: null, native: null }, dataMethods: {}, factories: ['create'], hookOptions: ['onRequest'], queryOptions: ['query', 'params'] },
 ];
 
 const MODULES: Readonly<Record<string, { spec: ClientSpec; exportName?: string }[]>> = {
@@ -314,7 +319,23 @@ function clientRequest(
       ...configHeaderEntries(config, scope),
       ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
     ],
+    queryParameters: spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
   };
+}
+
+/** The static property names of an object literal (or a same-file constant bound to one). */
+function objectKeys(node: TSESTree.Node, scope: Scope): string[] {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const init = bindingInit(inner, scope);
+    return init ? objectKeys(init, scope) : [];
+  }
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return inner.properties.flatMap((property) => {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return objectKeys(property.argument, scope);
+    const name = ASTUtils.getPropertyName(property, scope);
+    return name === null ? [] : [name];
+  });
 }
 
 // ---------------------------------------------------------------- fetch and Request
@@ -342,6 +363,7 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
+    queryParameters: [],
   });
 }
 
@@ -369,6 +391,7 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
+    queryParameters: [],
   };
 }
 
@@ -408,6 +431,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
     url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
     method,
     headers: chainHeaders(call, scope, collector),
+    queryParameters: [],
   });
 }
 
@@ -480,6 +504,7 @@ function xhrRequests(construction: TSESTree.NewExpression, collector: Collector)
       url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
       method: method?.toUpperCase() ?? null,
       headers,
+      queryParameters: [],
     });
   }
 }

@@ -1,4 +1,4 @@
-import { credentialQueryParameters, HEADERS } from '@engium/core';
+import { CREDENTIAL_QUERY_PARAMETERS, credentialQueryParameters, HEADERS } from '@engium/core';
 import { CALL_RULE_DEFAULTS, CALL_RULE_SCHEMA, type CallRuleOptions } from '../analysis/call-rule-options.js';
 import { authorizationNeed, describeEndpoint, engiumRequests } from '../analysis/engium-requests.js';
 import { partialString } from '../analysis/static.js';
@@ -32,7 +32,8 @@ export default createRule<[CallRuleOptions], MessageIds>({
         const analysis = engiumRequests(context, { typeAware: options.typeAware === true });
         for (const request of analysis.requests) {
           const data = { endpoint: describeEndpoint(request) };
-          const inQuery = [...new Set(credentialQueryParameters(request.url.text))];
+          const fromConfig = request.queryParameters.map((name) => name.toLowerCase()).filter((name) => CREDENTIAL_QUERY_PARAMETERS.includes(name));
+          const inQuery = [...new Set([...credentialQueryParameters(request.url.text), ...fromConfig])];
           for (const parameter of inQuery) context.report({ node: request.node, messageId: 'credentialInQuery', data: { ...data, parameter } });
           // The credential is sent, only in the wrong place: that is the one problem to report.
           if (inQuery.length > 0) continue;

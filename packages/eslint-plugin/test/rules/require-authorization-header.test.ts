@@ -29,6 +29,14 @@ ruleTester.run('require-authorization-header', rule, {
     { code: `fetch('${API}/bookings', { headers: { Authorization: \`Basic \${creds}\` } });`, errors: [{ messageId: 'notBearer', data: endpoint('GET /bookings') }] },
     { code: `fetch(\`${API}/bookings?api_key=\${key}\`);`, errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings…'), parameter: 'api_key' } }] },
     { code: `const BASE = '${API}'; fetch(BASE + '/bookings?limit=5&token=' + token);`, errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings…'), parameter: 'token' } }] },
+    {
+      code: `import axios from 'axios'; axios.get('${API}/bookings', { params: { api_key: key, limit: 5 } });`,
+      errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings'), parameter: 'api_key' } }],
+    },
+    {
+      code: `import ky from 'ky'; const query = { token }; ky.get('${API}/bookings', { searchParams: query });`,
+      errors: [{ messageId: 'credentialInQuery', data: { ...endpoint('GET /bookings'), parameter: 'token' } }],
+    },
     { code: `fetch(\`${API}/auth/\${action}\`, { method: 'POST' });`, options: [{ reportUnknown: true }], errors: [{ messageId: 'unresolvedAuthorization', data: endpoint('POST /auth…') }] },
     { code: `fetch('${API}/bookings', { headers: authHeaders() });`, options: [{ reportUnknown: true }], errors: [{ messageId: 'unresolvedAuthorization', data: endpoint('GET /bookings') }] },
     {
