@@ -72,7 +72,8 @@ const RECOMMENDED = [
   'src/ui/widget.client.jsx:2 @engium/no-hardcoded-key/hardcodedKey',
 ];
 
-describe('eslint CLI with @engium/eslint-plugin', () => {
+// Each test starts ESLint (and for the typed config, TypeScript) in a fresh process.
+describe('eslint CLI with @engium/eslint-plugin', { timeout: 180_000 }, () => {
   it('recommended: reports exactly the fixture problems, on JS, JSX, TS and TSX', () => {
     expect(reports('eslint.config.js', ['.'])).toEqual(RECOMMENDED);
   });
