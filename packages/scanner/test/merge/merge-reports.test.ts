@@ -87,7 +87,8 @@ describe('mergeReports', () => {
       { maxLength: 6 },
     ),
   });
-  const toNamed = ({ repository, findings }: fc.RecordValue<typeof arbitraryInput>): NamedReport => ({
+  type ArbitraryInput = typeof arbitraryInput extends fc.Arbitrary<infer T> ? T : never;
+  const toNamed = ({ repository, findings }: ArbitraryInput): NamedReport => ({
     repository,
     report: report(
       findings.map(({ key, file, exposure, line, commit: c }) =>
