@@ -64,7 +64,8 @@ function statementBefore(text: string, position: number): string | undefined {
 
 function isTypeOnly(text: string, position: number): boolean {
   const statement = statementBefore(text, position);
-  if (!statement || /^import\s*\(/.test(statement)) return false;
+  // Only the specifier of that very statement (`… from "x"`), not a later `require("x")` or `import("x")`.
+  if (!statement || statement.includes(';') || !/\bfrom\s*['"`]?$/.test(statement)) return false;
   if (/^(?:import|export)\s+type\s+(?!from\b|,|=)/.test(statement)) return true;
   // `import { type A, type B as C } from`: erased too.
   const elements = /^(?:import|export)\s*\{([^}]*)\}\s*from\b/.exec(statement)?.[1]?.split(',').map((element) => element.trim()).filter(Boolean);

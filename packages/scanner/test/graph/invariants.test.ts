@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseProgram } from '../../src/graph/index.js';
 
 type Marker = 'none' | 'use client' | 'use server' | 'server-only';
-type ImportKind = 'static' | 'side-effect' | 'type' | 'dynamic' | 'require';
+type ImportKind = 'static' | 'side-effect' | 'type' | 'dynamic' | 'require' | 'bare-require';
 
 interface RandomModule {
   marker: Marker;
@@ -20,7 +20,7 @@ interface RandomModule {
 const moduleArbitrary = (count: number) =>
   fc.record({
     marker: fc.constantFrom<Marker>('none', 'none', 'none', 'use client', 'use server', 'server-only'),
-    imports: fc.array(fc.record({ target: fc.nat(count - 1), kind: fc.constantFrom<ImportKind>('static', 'static', 'side-effect', 'type', 'dynamic', 'require') }), { maxLength: 4 }),
+    imports: fc.array(fc.record({ target: fc.nat(count - 1), kind: fc.constantFrom<ImportKind>('static', 'static', 'side-effect', 'type', 'dynamic', 'require', 'bare-require') }), { maxLength: 4 }),
   });
 
 const graphArbitrary = fc.integer({ min: 2, max: 14 }).chain((count) => fc.array(moduleArbitrary(count), { minLength: count, maxLength: count }));
@@ -43,6 +43,7 @@ function sourceOf(module: RandomModule): string {
     }
     if (kind === 'dynamic') lines.push(`export const load${position} = () => import('${specifier}');`);
     if (kind === 'require') lines.push(`export const req${position} = require('${specifier}');`);
+    if (kind === 'bare-require') lines.push(`const bare${position} = require('${specifier}');`, `console.log(bare${position});`);
   });
   lines.push('export const value = 1;', 'export type Shape = { value: number };');
   return lines.join('\n') + '\n';
