@@ -25,7 +25,7 @@ const workspaceSources = {
     // A workspace module that finds its own files (a JSON schema) relative to itself would look next
     // to the bundle instead: point it at the file in the action's checkout, which holds the whole
     // repository.
-    const assetReference = /(\brequire\.resolve\(|\brequire\(|\bnew URL\()(['"])(\.\.?\/[^'"]+)\2/g;
+    const assetReference = /(\brequire\.resolve\(|\brequire\(|\bcreateRequire\(import\.meta\.url\)\(|\bnew URL\()(['"])(\.\.?\/[^'"]+)\2/g;
     pluginBuild.onLoad({ filter: /[\\/]packages[\\/][a-z-]+[\\/]src[\\/].*\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const contents = source.replace(assetReference, (_match, call, quote, specifier) => {

@@ -146,6 +146,10 @@ describe('pull request', () => {
     expect(log.runs.map((run) => run.tool.driver.name)).toEqual(['engium-scan', 'engium-eslint']);
     const uris = log.runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri);
     expect(uris).toContain('src/checkout.client.ts');
+    // The ESLint run describes each rule from the plugin's own metadata (read through the bundle).
+    const eslintRules = (log.runs[1]?.tool.driver as { rules?: { id: string; helpUri?: string }[] }).rules ?? [];
+    const tenantRule = eslintRules.find((rule) => rule.id.endsWith('/require-tenant-header'));
+    expect(tenantRule?.helpUri).toMatch(/require-tenant-header/);
   });
 
   it('writes a job summary with redacted keys, fingerprints and exposure', () => {

@@ -64,7 +64,7 @@ export function rotationSteps(): string {
 /** The job summary: every finding and lint problem, with redacted keys and fingerprints. */
 export function summaryMarkdown(results: RunResults, options: { failOn: SeverityThreshold; description: string; blocking: number }): string {
   const keys = keysOf(results.findings);
-  const lines = [`## Engium Guard`, '', `Scanned ${escapeMarkdown(options.description)}.`, ''];
+  const lines = [`## Engium Guard`, '', `Scope: ${escapeMarkdown(options.description)}.`, ''];
   if (results.findings.length === 0 && results.lintProblems.length === 0) {
     lines.push('✅ No Engium key and no broken Engium call found.');
   } else {
