@@ -39,7 +39,11 @@ export interface ProgramAnalysis {
    * key maps back to first, when known: the first client module listed gives the chain).
    */
   buildExposure(file: string, mappedSources: readonly string[]): ModuleExposure;
-  /** Files that could not be parsed or resolved, with the reason (listed in the stats). */
+  /**
+   * Files that could not be read, parsed or resolved, with the reason (listed in the stats): broken
+   * tsconfig/package.json, unreadable or binary modules, imports that resolve nowhere, and syntax
+   * errors in reached modules that may hold a key (the only ones the graph parses in full).
+   */
   problems: { file: string; reason: string }[];
 }
 
