@@ -21,7 +21,7 @@ const sha = (c: string) => c.repeat(40);
 
 let server: OrgServer;
 beforeAll(async () => {
-  server = await startOrgServer('acme', []);
+  server = await startOrgServer('acme', [], { forbid: [{ method: 'GET', path: /^\/repos\/acme\/locked\/issues$/ }] });
 });
 afterAll(() => server.close());
 
@@ -189,5 +189,14 @@ describe('org-audit report (fan-in)', () => {
     expect(updated?.body).toContain('| acme/billing | `lib/client.ts` |');
     expect(updated?.body).toContain(`<!-- engium-guard:leaked-key:${fingerprint} -->`);
     expectNoFullKey(server.allRequestText() + run.summary, KEYS);
+  });
+
+  it('still writes the summary and the state when the tracking repository refuses issues, and fails the run saying why', async () => {
+    const reports = artifacts(join(dir, 'seventh'), [{ repository: 'acme/api', commit: sha('7'), report: report([finding(LIVE, 'src/config.ts', 'server')]) }]);
+    const { run, read } = await fanIn(dir, reports, { 'tracking-repository': 'acme/locked' });
+    expect(run.status).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/rotation issues in acme\/locked failed \(HTTP 403\): .*issues write access/);
+    expect(run.summary).toContain('Scanned 1 repository');
+    expect((JSON.parse(read('state.json')) as AuditState).repositories['acme/api']?.commit).toBe(sha('7'));
   });
 });

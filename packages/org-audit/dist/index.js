@@ -26983,17 +26983,23 @@ async function fanIn(octokit, options, warn) {
   await writeFile3(mergedReportPath, `${JSON.stringify(merged, null, 2)}
 `);
   const sarifDirectory = join(options.outputDirectory, "sarif");
+  const recordOf = new Map(scanned.map((record) => [record.repository, record]));
   for (const repository of merged.repositories ?? []) {
     const log = sarifForRepository(merged, repository);
     const text = JSON.stringify(log);
     await writeFile3(join(sarifDirectory, `${repositoryFileName(repository)}.sarif`), text);
-    const record = scanned.find((r) => r.repository === repository);
+    const record = recordOf.get(repository);
     if (options.uploadSarif && octokit && record) await uploadSarif(octokit, repository, record, text, warn);
   }
   let issues = /* @__PURE__ */ new Map();
   if (options.trackingRepository && octokit) {
-    const { owner, repo } = splitRepository(options.trackingRepository, "tracking-repository");
-    issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold, serverUrl: process.env.GITHUB_SERVER_URL });
+    try {
+      const { owner, repo } = splitRepository(options.trackingRepository, "tracking-repository");
+      issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold, serverUrl: process.env.GITHUB_SERVER_URL });
+    } catch (error2) {
+      const status = error2.status;
+      failures.push(`rotation issues in ${options.trackingRepository} failed${status ? ` (HTTP ${status})` : ""}: ${error2.message}; the token needs issues write access there`);
+    }
   }
   const state = advanceState(options.previousState, scanned);
   const statePath = join(options.outputDirectory, "state.json");

@@ -91,18 +91,25 @@ export async function fanIn(octokit: Octokit | undefined, options: FanInOptions,
   await writeFile(mergedReportPath, `${JSON.stringify(merged, null, 2)}\n`);
 
   const sarifDirectory = join(options.outputDirectory, 'sarif');
+  const recordOf = new Map(scanned.map((record) => [record.repository, record]));
   for (const repository of merged.repositories ?? []) {
     const log = sarifForRepository(merged, repository);
     const text = JSON.stringify(log);
     await writeFile(join(sarifDirectory, `${repositoryFileName(repository)}.sarif`), text);
-    const record = scanned.find((r) => r.repository === repository);
+    const record = recordOf.get(repository);
     if (options.uploadSarif && octokit && record) await uploadSarif(octokit, repository, record, text, warn);
   }
 
   let issues = new Map<string, RotationIssue>();
   if (options.trackingRepository && octokit) {
-    const { owner, repo } = splitRepository(options.trackingRepository, 'tracking-repository');
-    issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold, serverUrl: process.env.GITHUB_SERVER_URL });
+    // A refused issue (no write access, rate limit) fails the run but loses neither the summary nor the state.
+    try {
+      const { owner, repo } = splitRepository(options.trackingRepository, 'tracking-repository');
+      issues = await upsertRotationIssues(octokit, merged.findings, { owner, repo, threshold: options.issueThreshold, serverUrl: process.env.GITHUB_SERVER_URL });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      failures.push(`rotation issues in ${options.trackingRepository} failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}; the token needs issues write access there`);
+    }
   }
 
   const state = advanceState(options.previousState, scanned);
