@@ -14,7 +14,7 @@ const LIVE = fakeKey('live', 701);
 const LIVE_REMOVED = fakeKey('live', 702);
 const LIVE_CLIENT = fakeKey('live', 703);
 const TEST_KEY = fakeKey('test', 704);
-const ALL_KEYS = [LIVE, LIVE_REMOVED, LIVE_CLIENT, TEST_KEY];
+const ALL_KEYS = [LIVE, LIVE_REMOVED, LIVE_CLIENT, TEST_KEY, ...[801, 802, 803, 804].map((seed) => fakeKey('live', seed))];
 const fp = (key: string) => describeSecret(key).fingerprint;
 
 
@@ -216,12 +216,13 @@ describe('suppressions in a pull request', () => {
     const approved = fakeKey('live', 801);
     const sneaky = fakeKey('live', 802);
     const inline = fakeKey('live', 803);
+    const hidden = fakeKey('live', 804);
     const base = commitFiles(repo, {
       'engium.config.json': JSON.stringify({ allowlist: [{ fingerprint: fp(approved), reason: 'revoked demo key' }] }),
       'src/a.ts': 'export {};\n',
     });
     git(repo, 'checkout', '-q', '-b', 'sneaky');
-    const head = commitFiles(repo, {
+    commitFiles(repo, {
       'engium.config.json': JSON.stringify({
         allowlist: [
           { fingerprint: fp(approved), reason: 'revoked demo key' },
@@ -233,9 +234,14 @@ describe('suppressions in a pull request', () => {
       'src/sneaky.ts': `export const sneaky = '${sneaky}';\n`,
       'src/inline.ts': `export const inline = '${inline}'; // engium-ignore\n`,
     });
+    // Pushed with an ignore comment, then deleted: still leaked, and the comment was never approved.
+    commitFiles(repo, { 'src/hidden.ts': `// engium-ignore\nexport const hidden = '${hidden}';\n` });
+    git(repo, 'rm', '-q', 'src/hidden.ts');
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'remove hidden');
+    const tip = git(repo, 'rev-parse', 'HEAD');
     const run = await runAction({
       eventName: 'pull_request',
-      payload: prPayload({ repo, base, head }, { number: 31 }),
+      payload: prPayload({ repo, base, head: tip }, { number: 31 }),
       workspace: repo,
       apiUrl: server.url,
       inputs: { eslint: 'false' },
@@ -249,8 +255,9 @@ describe('suppressions in a pull request', () => {
     expect(inlineAnnotation?.message).toMatch(/added by this change and does not count/);
     const sneakyAnnotation = annotations(run).find((annotation) => annotation.properties.file === 'src/sneaky.ts');
     expect(sneakyAnnotation?.message).toMatch(/This change adds it to engium\.config\.json \(allowlist\), which does not count/);
-    expect(run.outputs.fingerprints?.split(',').sort()).toEqual([fp(sneaky), fp(inline)].sort());
-    expectMaskedFirst(run, [sneaky, inline]);
+    expect(files).toContain('src/hidden.ts');
+    expect(run.outputs.fingerprints?.split(',').sort()).toEqual([fp(sneaky), fp(inline), fp(hidden)].sort());
+    expectMaskedFirst(run, [sneaky, inline, hidden]);
   });
 });
 

@@ -11,6 +11,8 @@ export interface HistoryScanOptions {
   configFile: string;
   baselineFile?: string;
   onSecret: OnSecret;
+  /** False for a pull request's own commits: an `engium-ignore` it adds itself hides nothing. */
+  inlineIgnores?: boolean;
 }
 
 /**

@@ -77,8 +77,9 @@ function markChangedLines(findings: readonly Finding[], range: ResolvedRange | u
  * Keys on lines the pull request added that an `engium-ignore` comment it also added would hide:
  * they are findings, marked as needing approval.
  */
-async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, reported: readonly Finding[], onSecret: OnSecret): Promise<KeyFinding[]> {
-  const seen = new Set(reported.map((finding) => `${finding.secret.fingerprint}\0${finding.file}`));
+async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, reported: KeyFinding[], onSecret: OnSecret): Promise<KeyFinding[]> {
+  const byPlace = new Map(reported.map((finding) => [`${finding.secret.fingerprint}\0${finding.file}`, finding]));
+  const seen = new Set<string>();
   const findings: KeyFinding[] = [];
   for (const [file, lines] of range.addedLines) {
     let text: string;
@@ -93,6 +94,12 @@ async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, repor
       const id = `${hit.secret.fingerprint}\0${file}`;
       if (seen.has(id)) continue;
       seen.add(id);
+      // Already reported (from the pull request's commits, where the comment counts for nothing): say why.
+      const known = byPlace.get(id);
+      if (known) {
+        known.unapprovedSuppression ??= UNAPPROVED_INLINE_IGNORE;
+        continue;
+      }
       findings.push({
         ruleId: 'engium/source-key',
         severity: severityOf(hit.kind, 'unknown'),
@@ -138,7 +145,9 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
     const changed = new Set(range.changedFiles.filter((file) => prefix === '' || file.startsWith(`${prefix}/`)));
     const report = await scanDirectory(scanRoot, options);
     const treeFindings = markChangedLines(relocate(report, prefix).filter((finding) => touchesChange(finding, changed)), range);
-    const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, options) : undefined;
+    // The range's added lines are all the pull request's own: none of its ignore comments count.
+    const historyOptions = plan.kind === 'pull-request' ? { ...options, inlineIgnores: false } : options;
+    const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, historyOptions) : undefined;
     const historyFindings = markChangedLines(historyReport?.findings ?? [], range);
     const findings = withoutDuplicates(treeFindings, historyFindings);
     if (plan.kind === 'pull-request') {

@@ -12,6 +12,11 @@ export interface GitReportOptions {
   baselineFile?: string;
   /** Called once per distinct key, in memory only (the action masks keys with it). */
   onSecret?: (key: string) => void;
+  /**
+   * Whether `engium-ignore` comments hide findings (default: true). The GitHub Action turns it off
+   * for a pull request's own commits, since an ignore comment the change adds itself does not count.
+   */
+  inlineIgnores?: boolean;
 }
 
 export interface Setup {
@@ -46,9 +51,10 @@ export async function assembleReport(parts: ReportParts, config: EngiumConfig, o
   // Loaded only when needed: a clean commit (the usual case) never pays for the suppression stage.
   const { applySuppressions, readBaseline } =
     parts.candidates.length > 0 || options.baselineFile !== undefined ? await import('../suppress/index.js') : { applySuppressions: undefined, readBaseline: undefined };
+  const candidates = options.inlineIgnores === false ? parts.candidates.map(({ ignoredInline: _ignored, ...candidate }) => candidate) : parts.candidates;
   const baseline = options.baselineFile !== undefined ? readBaseline?.(options.baselineFile) : undefined;
   const { findings, suppressed, baselined } = applySuppressions
-    ? applySuppressions([...parts.candidates].sort(byPosition), {
+    ? applySuppressions([...candidates].sort(byPosition), {
         ...(config.allowlist ? { allowlist: config.allowlist } : {}),
         ...(baseline ? { baseline } : {}),
       })
