@@ -8,6 +8,9 @@ import * as core from '@actions/core';
 import type { Severity } from '@engium/core';
 import { byImportance, type KeyFinding, type LintProblem, type RunResults } from './results.js';
 
+/** What GitHub displays per step and kind (error, warning, notice); the rest stays in the log. */
+export const GITHUB_ANNOTATIONS_PER_KIND = 10;
+
 type Emit = (message: string, properties: core.AnnotationProperties) => void;
 
 function emitterFor(severity: Severity, baselined = false): Emit {
@@ -54,5 +57,8 @@ export function annotate(results: RunResults): number {
   ];
   items.sort(byImportance);
   for (const item of items) item.emit();
+  if (items.length > GITHUB_ANNOTATIONS_PER_KIND) {
+    core.info(`GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} annotations of each kind per step; all ${items.length} findings are in the job summary and the SARIF file.`);
+  }
   return items.length;
 }
