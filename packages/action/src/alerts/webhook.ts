@@ -1,4 +1,5 @@
 /** An optional JSON alert for chat and incident tools; `text` makes it a valid Slack incoming-webhook message. */
+import { ROTATE_ADVICE } from '@engium/core';
 import type { LeakedKey, RunLink } from './leaks.js';
 
 export interface WebhookAlert {
@@ -22,7 +23,7 @@ export function webhookAlert(keys: readonly LeakedKey[], link: RunLink, env: Nod
   return {
     text:
       `:rotating_light: Engium Guard: ${keys.length} live Engium API key${keys.length === 1 ? '' : 's'} leaked in ${link.repository}: ${names}. ` +
-      `Rotate ${keys.length === 1 ? 'it' : 'them'} now (Settings → Developer → API Keys), then revoke the old key.` +
+      `${ROTATE_ADVICE}.` +
       (link.url ? ` ${link.url}` : ''),
     repository: link.repository,
     event: env.GITHUB_EVENT_NAME ?? '',
