@@ -4,6 +4,7 @@
 // queries the classify step asks (a module's exposure, a key's importers, env readers, builds).
 import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
+import { configInlinedEnv } from './config-env.js';
 import { exportedNamesAt, readersOf } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
@@ -123,6 +124,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       const shortest = readers
         .map((reader) => graph.chain(graph.client, reader) as string[])
         .sort((a, b) => a.length - b.length)[0] as string[];
+      const inlined = prefix ? undefined : configInlinedEnv(paths, files, name);
+      if (inlined) return { exposure: { exposure: 'client', chain: shortest, reason: `${inlined.reason}; read by client code: ${readers.join(', ')}` }, readers };
       if (!prefix) {
         return {
           exposure: { exposure: 'unknown', reason: `${name} has no public prefix, so bundlers do not inline it into ${readers.join(', ')}` },

@@ -80,6 +80,24 @@ describe('envReaders', async () => {
     expect(analysis.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'unknown' }, readers: ['components/C.tsx'] });
   });
 
+  it('calls a variable client when next.config or vite.config inlines it under any name', async () => {
+    const next = await analyseApp({
+      ...nextApp,
+      'next.config.mjs': `export default {\n  env: {\n    ENGIUM_KEY: process.env.ENGIUM_KEY,\n  },\n};\n`,
+      'components/A.tsx': `'use client';\nexport const a = process.env.ENGIUM_KEY;\nexport const b = process.env.OTHER_KEY;\n`,
+    });
+    expect(next.envReaders('ENGIUM_KEY')?.exposure).toMatchObject({ exposure: 'client', chain: ['components/A.tsx ("use client")'] });
+    expect(next.envReaders('ENGIUM_KEY')?.exposure.reason).toContain('next.config.mjs lists ENGIUM_KEY under env');
+    expect(next.envReaders('OTHER_KEY')?.exposure.exposure).toBe('unknown');
+    const vite = await analyseApp({
+      'package.json': packageJson({ vite: '6.0.0' }),
+      'vite.config.ts': `export default { define: { 'import.meta.env.ENGIUM_KEY': JSON.stringify(process.env.ENGIUM_KEY) } };\n`,
+      'index.html': `<script type="module" src="/src/main.ts"></script>\n`,
+      'src/main.ts': `console.log(import.meta.env.ENGIUM_KEY);\n`,
+    });
+    expect(vite.envReaders('ENGIUM_KEY')?.exposure.exposure).toBe('client');
+  });
+
   it('honours extra public prefixes from config', async () => {
     const custom = await analyseApp({ ...nextApp, 'components/A.tsx': `'use client';\nexport const a = process.env.MYAPP_PUBLIC_KEY;\n` }, { publicEnvPrefixes: ['MYAPP_PUBLIC_'] });
     expect(custom.envReaders('MYAPP_PUBLIC_KEY')?.exposure.exposure).toBe('client');
