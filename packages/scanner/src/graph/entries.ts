@@ -1,13 +1,13 @@
 // Where the browser starts and where the server starts, per framework, detected from each package's
 // dependencies and files. Client entries seed the walk that decides what ships; server entries
 // seed the walk that decides what is server-only.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
-import { isModuleFile } from './source-files.js';
+import { isModuleFile, type ModuleBytes } from './source-files.js';
 
 export interface Entry {
   file: string;
@@ -154,6 +154,8 @@ export interface EntryOptions {
   files: readonly string[];
   packages: readonly PackageInfo[];
   clientEntries: readonly string[];
+  /** Where the marker scan leaves module bytes for the walk. */
+  moduleBytes: ModuleBytes;
   /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
   sourceFor(file: string): string | undefined;
 }
@@ -162,7 +164,7 @@ function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
 
-export function findEntries({ paths, files, packages, clientEntries, sourceFor }: EntryOptions): Entry[] {
+export function findEntries({ paths, files, packages, clientEntries, moduleBytes, sourceFor }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
@@ -200,7 +202,7 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
   // Markers in the module's own text or path, in any framework (after the frameworks' entries,
   // whose labels are more specific for the same file).
   for (const file of modules) {
-    const head = readHead(paths.absolute(file));
+    const head = readHead(moduleBytes, paths.absolute(file));
     const directive = prologueDirectives(head).find((name) => name === 'use client' || name === 'use server');
     if (directive) add(file, DIRECTIVE_MARKERS[directive].side, `"${directive}"`);
     for (const specifier of Object.keys(MARKER_IMPORTS)) {
@@ -237,20 +239,10 @@ export function findEntries({ paths, files, packages, clientEntries, sourceFor }
 }
 
 const HEAD_BYTES = 8192;
-/** One buffer for every head read: the reads are sequential, and thousands of allocations add up. */
-const headBuffer = Buffer.alloc(HEAD_BYTES);
 
-/** The start of a module: where directives and marker imports sit. Unreadable modules are reported when a walk reaches them. */
-function readHead(path: string): string {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, 'r');
-    return headBuffer.toString('utf8', 0, readSync(descriptor, headBuffer, 0, HEAD_BYTES, 0));
-  } catch {
-    return '';
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
+/** The start of a module: where directives and marker imports sit. */
+function readHead(moduleBytes: ModuleBytes, path: string): string {
+  return moduleBytes.read(path)?.toString('utf8', 0, HEAD_BYTES) ?? '';
 }
 
 /** Dependencies that make a package's `main` / `exports` a library for browsers, not a Node program. */

@@ -13,7 +13,7 @@ import { loadPackages } from './packages.js';
 import { RootPaths } from './paths.js';
 import type { Problem } from './problems.js';
 import { ModuleResolver } from './resolve.js';
-import { isModuleFile } from './source-files.js';
+import { isModuleFile, ModuleBytes } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
 import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
 import { loadTypeScript } from './typescript.js';
@@ -39,18 +39,21 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   };
   const resolver = new ModuleResolver(ts, paths, packages, configFinder(configs, fallback));
   const fileSet = new Set(files);
+  const moduleBytes = new ModuleBytes();
   const entries = findEntries({
     paths,
     files,
     packages,
     clientEntries: options.clientEntries ?? [],
+    moduleBytes,
     sourceFor: (file) => resolver.moduleAt(file),
   });
 
   const trees = new SyntaxTrees(ts, paths);
-  const graph = new ModuleGraph(ts, paths, resolver, problems, trees);
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes);
   graph.walkClient(entries);
   graph.walkServer(entries);
+  moduleBytes.clear();
 
   const exposureOf = (file: string): ModuleExposure => {
     const syntaxError = graph.nodes.get(file)?.syntaxError;

@@ -6,7 +6,7 @@ import { mayHaveDataFunctions, serverOnlyImports } from './data-functions.js';
 import type { Entry } from './entries.js';
 import type { Problem } from './problems.js';
 import type { ModuleResolver } from './resolve.js';
-import { readModule } from './source-files.js';
+import { readModule, type ModuleBytes } from './source-files.js';
 import type { RootPaths } from './paths.js';
 import type { SyntaxTrees } from './syntax.js';
 import type { Ts } from './typescript.js';
@@ -51,12 +51,13 @@ export class ModuleGraph {
     private readonly resolver: ModuleResolver,
     private readonly problems: Problem[],
     private readonly trees: SyntaxTrees,
+    private readonly moduleBytes: ModuleBytes,
   ) {}
 
   node(file: string): ModuleNode {
     let node = this.nodes.get(file);
     if (node) return node;
-    const read = readModule(this.ts, this.paths.absolute(file), file);
+    const read = readModule(this.ts, this.paths.absolute(file), file, this.moduleBytes);
     if (!read.ok) {
       this.problems.push({ file, reason: read.reason });
       node = { file, edges: [], clientEdges: [], marker: fileMarker(file), mentionsEnv: false, readable: false };

@@ -111,10 +111,49 @@ function astroSource(ts: Ts, text: string): Omit<ModuleSource, 'mayHoldKey'> {
   };
 }
 
-export function readModule(ts: Ts, absolutePath: string, file: string): ReadResult {
+/**
+ * Module bytes read once: the entry scan reads every module's start for its markers, and the walk
+ * then needs the whole of each module it reaches. Bytes wait here, up to a budget, until the walk
+ * takes them.
+ */
+export class ModuleBytes {
+  private readonly waiting = new Map<string, Buffer>();
+  private budget = 256 * 1024 * 1024;
+
+  /** Reads a module for the entry scan, keeping its bytes for the walk while the budget lasts. */
+  read(absolutePath: string): Buffer | undefined {
+    try {
+      const bytes = readFileSync(absolutePath);
+      if (bytes.length <= this.budget) {
+        this.waiting.set(absolutePath, bytes);
+        this.budget -= bytes.length;
+      }
+      return bytes;
+    } catch {
+      // Reported when a walk reaches the module.
+      return undefined;
+    }
+  }
+
+  /** Drops what no walk took (modules no entry reaches). */
+  clear(): void {
+    this.waiting.clear();
+  }
+
+  /** The waiting bytes of a module, handed over once, or a fresh read. */
+  take(absolutePath: string): Buffer {
+    const bytes = this.waiting.get(absolutePath);
+    if (!bytes) return readFileSync(absolutePath);
+    this.waiting.delete(absolutePath);
+    this.budget += bytes.length;
+    return bytes;
+  }
+}
+
+export function readModule(ts: Ts, absolutePath: string, file: string, moduleBytes?: ModuleBytes): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolutePath);
+    bytes = moduleBytes ? moduleBytes.take(absolutePath) : readFileSync(absolutePath);
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
