@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { KEY_PREFIXES, keyBody, keyKind } from './key-grammar.js';
+import { KEY_PREFIXES, keyBody, keyKind, keyPattern } from './key-grammar.js';
 
 /** How many body characters the redacted form keeps, so people can tell keys apart. */
 export const REDACTED_TAIL_LENGTH = 4;
@@ -15,6 +15,14 @@ export function redact(key: string): string {
   // A body too short to hide anything still shows no more than its tail's worth.
   const tail = body.length > REDACTED_TAIL_LENGTH * 2 ? body.slice(-REDACTED_TAIL_LENGTH) : '';
   return `${prefix}…${tail}`;
+}
+
+/**
+ * `text` with every key written out in it redacted: for messages that may quote their input
+ * (error messages echoing an argument or a config value, third-party debug logs).
+ */
+export function redactKeys(text: string): string {
+  return text.includes('eng_') ? text.replace(keyPattern(), (key) => redact(key)) : text;
 }
 
 /**

@@ -2,13 +2,15 @@
 // The engium-scan command line. Each command lives in its own module, loaded only when run, so
 // `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
 import { Command, Option } from 'commander';
-import { SEVERITIES } from '@engium/core';
+import { redactKeys, SEVERITIES } from '@engium/core';
 import type { CommandOptions } from './commands/options.js';
 
 const program = new Command()
   .name('engium-scan')
   .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
   .showHelpAfterError()
+  // commander quotes a bad argument back ("unknown option '--eng_live_…'"): never a whole key.
+  .configureOutput({ outputError: (text, write) => write(redactKeys(text)) })
   .exitOverride();
 
 function withCommonOptions(command: Command): Command {
