@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeSecret } from '@engium/core';
-import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo } from '../support/index.js';
+import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, tempDir } from '../support/index.js';
 import { startGitHubServer, type GitHubServer } from './github-server.js';
 import { runAction, type ActionRun } from './run-action.js';
 
@@ -150,6 +150,17 @@ describe('monorepo', () => {
     // A webhook that fails is a warning; the findings still fail the step.
     expect(run.commands.find((command) => command.command === 'warning')?.message).toMatch(/could not post the webhook alert \(HTTP 500\)/);
     expectNoFullKey(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), [KEY, OTHER]);
+  });
+
+  it('asks for actions/checkout when the workspace is not a repository', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      payload: { ref: 'refs/heads/main', before: 'a'.repeat(40), after: 'b'.repeat(40), repository: { default_branch: 'main' } },
+      workspace: tempDir('engium-action-no-checkout-'),
+      apiUrl: server.url,
+    });
+    expect(run.status).toBe(1);
+    expect(run.commands.at(-1)?.message).toMatch(/not a git repository.*Run actions\/checkout/s);
   });
 
   it('refuses a working-directory outside the workspace', async () => {

@@ -81,6 +81,8 @@ export async function run(): Promise<void> {
       core.info(`Engium Guard: nothing at or above fail-on "${inputs.failOn}".`);
     }
   } catch (error) {
-    core.setFailed(`Engium Guard: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /not a git repository/i.test(message) ? ' Run actions/checkout (with fetch-depth: 0) before this step.' : '';
+    core.setFailed(`Engium Guard: ${message}${hint}`);
   }
 }
