@@ -145,7 +145,9 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
 
 /** Folders that hold server code in any repository. */
 const SERVER_FOLDERS = [`{server,src/server,api,functions,netlify/functions,supabase/functions}/**/*.${JS}`];
-const NODE_RUNNER = /(?:^|&&|;|\s)(?:node|tsx|ts-node|nodemon|bun)\s+(?:--?[\w-]+(?:=\S+)?\s+)*([\w./-]+\.[cm]?[jt]sx?)\b/g;
+/** A script that runs a file with Node or a Node runner; the files it names are Node entry points. */
+const NODE_RUNNER = /(?:^|[\s;&|])(?:node|tsx|ts-node|ts-node-dev|nodemon|bun|vite-node|esno)\s/;
+const SCRIPT_FILE_TOKEN = /^[\w.][\w./-]*\.[cm]?[jt]sx?$/;
 
 const SCRIPT_SRC = /<script\b([^>]*)>/gi;
 
@@ -259,7 +261,7 @@ function nodeEntryPoints(info: PackageInfo): string[] {
     ...(browserLibrary ? [] : [manifest.main, ...exportTargets(manifest.exports)]),
     ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),
     ...Object.values(manifest.scripts ?? {}).flatMap((script) =>
-      typeof script === 'string' ? [...script.matchAll(NODE_RUNNER)].map((match) => match[1]) : [],
+      typeof script === 'string' && NODE_RUNNER.test(script) ? script.split(/\s+/).filter((token) => SCRIPT_FILE_TOKEN.test(token)) : [],
     ),
   ];
   return targets.filter((target): target is string => typeof target === 'string' && !target.endsWith('.json')).map((target) => target.replace(/^\.\//, ''));

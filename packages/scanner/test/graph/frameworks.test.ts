@@ -100,13 +100,20 @@ describe('framework entries', () => {
   it('package.json main is a Node entry point for a Node package, not for a browser library', async () => {
     const analysis = await analyseApp({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
-      'packages/cli/package.json': JSON.stringify({ name: 'cli', main: 'src/index.js', bin: { tool: 'src/bin.js' } }),
+      'packages/cli/package.json': JSON.stringify({
+        name: 'cli',
+        main: 'src/index.js',
+        bin: { tool: 'src/bin.js' },
+        scripts: { serve: 'node --loader ts-node/esm src/serve.ts', build: 'vite build' },
+      }),
+      'packages/cli/src/serve.ts': `export {};\n`,
       'packages/cli/src/index.js': `export const run = () => undefined;\n`,
       'packages/cli/src/bin.js': `import { run } from './index.js';\nrun();\n`,
       'packages/widgets/package.json': JSON.stringify({ name: 'widgets', main: 'src/index.js', peerDependencies: { react: '*' } }),
       'packages/widgets/src/index.js': `export const Widget = () => null;\n`,
     });
     expect(analysis.exposureOf('packages/cli/src/index.js').reason).toBe('only server code reaches it: packages/cli/src/index.js (Node entry point in package.json)');
+    expect(analysis.exposureOf('packages/cli/src/serve.ts').reason).toBe('only server code reaches it: packages/cli/src/serve.ts (Node entry point in package.json)');
     expect(analysis.exposureOf('packages/widgets/src/index.js').exposure).toBe('unknown');
   });
 
