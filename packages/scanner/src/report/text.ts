@@ -77,8 +77,8 @@ export function renderText(report: ScanReport, options: TextOptions = {}): strin
       const baselined = finding.baselined ? colours.dim(' (baselined)') : '';
       lines.push(`  ${where} ${severityLabel(finding.severity, colours)} ${finding.exposure.padEnd(7)} ${colours.dim(finding.ruleId)}${baselined}`);
       lines.push(`    ${printable(finding.message)}`);
-      if (finding.origin) lines.push(`    ${colours.dim(`from ${finding.origin.file}:${finding.origin.line}:${finding.origin.column}`)}`);
-      if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${finding.commit.author} on ${finding.commit.date}`)}`);
+      if (finding.origin) lines.push(`    ${colours.dim(`from ${printable(finding.origin.file)}:${finding.origin.line}:${finding.origin.column}`)}`);
+      if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${printable(finding.commit.author)} on ${finding.commit.date}`)}`);
       lines.push(...codeFrame(finding, colours));
     }
     lines.push('');
@@ -88,11 +88,11 @@ export function renderText(report: ScanReport, options: TextOptions = {}): strin
     const unreadable = skipped.filter((entry) => entry.reason !== 'binary file');
     if (unreadable.length > 0) {
       lines.push(colours.yellow('Not scanned:'));
-      for (const entry of unreadable) lines.push(`  ${entry.file}: ${entry.reason}`);
+      for (const entry of unreadable) lines.push(`  ${printable(entry.file)}: ${printable(entry.reason)}`);
     }
     if (warnings.length > 0) {
       lines.push(colours.yellow('Warnings:'));
-      for (const warning of warnings) lines.push(`  ${warning.file}: ${warning.message}`);
+      for (const warning of warnings) lines.push(`  ${printable(warning.file)}: ${printable(warning.message)}`);
     }
     const summary = summaryLine(report);
     lines.push(report.findings.some((finding) => !finding.baselined) ? colours.bold(summary) : colours.green(summary));
