@@ -2,7 +2,6 @@
 // scanner CLI at that offset: the line, and the column (1-based UTF-16, as editors count) where
 // the key or its encoded form starts. Cases are generated (fast-check, fixed seed), written as
 // files of one temp dir, and checked against one `engium-scan --format json` run.
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { redact } from '@engium/core';
 import { beforeAll, describe, expect, it } from 'vitest';
