@@ -1,8 +1,8 @@
 // One RuleTester for every rule test: typescript-eslint's tester, run by vitest.
 import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findKeys, redact } from '@engium/core';
 import { afterAll, describe, it } from 'vitest';
+import { redactAllKeys } from '../src/util/safe-text.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -28,16 +28,7 @@ export const ruleTester = {
 };
 
 /** Test names show code, and code holds keys: name each case by its code with every key (plain or encoded) redacted. */
-export function safeName(code: string): string {
-  let name = '';
-  let position = 0;
-  for (const occurrence of findKeys(code, { includePlaceholders: true })) {
-    if (occurrence.index < position) continue;
-    name += code.slice(position, occurrence.index) + redact(occurrence.key);
-    position = occurrence.index + occurrence.length;
-  }
-  return name + code.slice(position);
-}
+export const safeName = redactAllKeys;
 
 /** Names every case safely (see `safeName`); strings become `{ code }` cases. */
 export function named<T extends { code: string; name?: string }>(cases: readonly (T | string)[]): T[] {
