@@ -11,13 +11,12 @@ import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
 import { loadPackages } from './packages.js';
 import { RootPaths } from './paths.js';
-import type { Problem } from './problems.js';
 import { ModuleResolver } from './resolve.js';
 import { isModuleFile, ModuleBytes } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
 import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
 import { loadTypeScript } from './typescript.js';
-import type { KeyReaders, ModuleExposure, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
+import type { KeyReaders, ModuleExposure, Problem, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
 
 export type * from './types.js';
 

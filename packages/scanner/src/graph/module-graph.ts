@@ -4,7 +4,7 @@
 import { fileMarker, MARKER_IMPORTS, type FileMarker } from '@engium/core';
 import { mayHaveDataFunctions, serverOnlyImports } from './data-functions.js';
 import type { Entry } from './entries.js';
-import type { Problem } from './problems.js';
+import type { Problem } from './types.js';
 import type { ModuleResolver } from './resolve.js';
 import { readModule, type ModuleBytes } from './source-files.js';
 import type { RootPaths } from './paths.js';

@@ -2,7 +2,7 @@
 // frameworks each package uses (for finding its client entries) and its Node entry points.
 import { readFileSync } from 'node:fs';
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
-import type { Problem } from './problems.js';
+import type { Problem } from './types.js';
 
 export interface PackageInfo {
   /** Root-relative POSIX folder, '' for the root. */

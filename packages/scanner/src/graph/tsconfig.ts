@@ -2,7 +2,7 @@
 // repository, parsed by the compiler itself (so `extends`, `paths` and `baseUrl` mean what they mean
 // to tsc), or defaults covering JS/JSX/TS/TSX where a module has none.
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
-import type { Problem } from './problems.js';
+import type { Problem } from './types.js';
 import type { Ts, TypeScript } from './typescript.js';
 
 export interface ProgramConfig {

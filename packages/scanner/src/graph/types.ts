@@ -44,7 +44,13 @@ export interface ProgramAnalysis {
    * tsconfig/package.json, unreadable or binary modules, imports that resolve nowhere, and syntax
    * errors in reached modules that may hold a key (the only ones the graph parses in full).
    */
-  problems: { file: string; reason: string }[];
+  problems: Problem[];
+}
+
+/** A file the analysis could not read, parse or resolve, and why. */
+export interface Problem {
+  file: string;
+  reason: string;
 }
 
 export interface ProgramAnalysisOptions {
