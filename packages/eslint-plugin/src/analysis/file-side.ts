@@ -20,8 +20,8 @@ export function fileSide(context: Readonly<TSESLint.RuleContext<string, readonly
   if (directives.includes('use client') || directives.includes('use server')) return fileMarker(path, source);
   for (const statement of context.sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      const marker = MARKER_IMPORTS[statement.source.value];
-      if (marker) return marker;
+      const specifier = statement.source.value;
+      if (Object.hasOwn(MARKER_IMPORTS, specifier)) return MARKER_IMPORTS[specifier];
     }
   }
   const byPath = fileMarker(path);

@@ -228,12 +228,12 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
       collector.requests.push(clientRequest(grand, spec, defaults, undefined, args[0], null, collector));
       return;
     }
-    if (member in spec.urlMethods) {
+    if (Object.hasOwn(spec.urlMethods, member)) {
       const method = spec.urlMethods[member] ?? null;
       collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[1], method, collector));
       return;
     }
-    if (member in spec.dataMethods) {
+    if (Object.hasOwn(spec.dataMethods, member)) {
       collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector));
     }
   }
@@ -281,7 +281,7 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
       return;
     }
     if (path[0] !== 'headers') return;
-    const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || key in HTTP_METHODS)));
+    const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || Object.hasOwn(HTTP_METHODS, key))));
     if (rest.length === 0) defaults.headers.push(...headerEntries(parent.right, scope));
     else if (rest.length === 1) defaults.headers.push({ kind: 'named', name: rest[0]!, value: parent.right });
     return;
@@ -418,7 +418,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
   } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
     const member = ASTUtils.getPropertyName(parent, scope);
     const verb = member === 'del' ? 'delete' : member;
-    if (verb === null || !(verb in HTTP_METHODS)) return;
+    if (verb === null || !Object.hasOwn(HTTP_METHODS, verb)) return;
     call = parent.parent;
     method = HTTP_METHODS[verb as keyof typeof HTTP_METHODS];
     urlNode = call.arguments[0];

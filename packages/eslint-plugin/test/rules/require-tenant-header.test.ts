@@ -54,6 +54,8 @@ ruleTester.run('require-tenant-header', rule, {
       code: `export function Bookings({ tenant }: { tenant: string }) { useEffect(() => { fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); }, [tenant]); return <ul />; }`,
       filename: 'bookings.tsx',
     },
+    // Members that only look like methods through the prototype are not requests.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.toString(); api.hasOwnProperty('get'); axios.constructor('${API}/x');`,
     // Configured base URL.
     { code: `fetch('https://engium.internal/proxy/bookings', { headers: { 'X-Tenant-ID': tenant } });`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } } },
   ]),
