@@ -105,8 +105,10 @@ describe('files deleted while the scan runs', () => {
     const child = spawn(process.execPath, [SCANNER_CLI, dir, '--no-graph', '--format', 'json'], { env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
     // Delete the folders one by one while the scanner lists and reads them.
     for (let d = 0; d < 20; d++) {
       await new Promise((resolve) => setTimeout(resolve, 15));
