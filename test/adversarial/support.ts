@@ -18,7 +18,8 @@ export function streamFile(path: string, parts: readonly (string | Buffer | { re
   const fd = openSync(path, 'w');
   try {
     for (const part of parts) {
-      if (typeof part === 'string' || Buffer.isBuffer(part)) writeSync(fd, part);
+      if (typeof part === 'string') writeSync(fd, part);
+      else if (Buffer.isBuffer(part)) writeSync(fd, part);
       else {
         const chunk = Buffer.isBuffer(part.repeat) ? part.repeat : Buffer.from(part.repeat);
         for (let i = 0; i < part.times; i++) writeSync(fd, chunk);

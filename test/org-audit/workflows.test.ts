@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/index.js';
 
-const WORKFLOWS = ['.github/workflows/org-audit.yml', '.github/workflows/org-audit-batch.yml'];
+// ci.yml (the project's own CI, dogfooding the action) is linted here too.
+const WORKFLOWS = ['.github/workflows/org-audit.yml', '.github/workflows/org-audit-batch.yml', '.github/workflows/ci.yml'];
 const ORG_AUDIT_ACTION = 'engium/guard/packages/org-audit@v1';
 
 /** A fresh linter per file: the WebAssembly build does not survive many calls on one instance. */
