@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/index.js';
+import { collectOutput, REPO_ROOT } from '../support/index.js';
 
 export const ACTION_BUNDLE = join(REPO_ROOT, 'packages/action/dist/index.js');
 
@@ -116,16 +116,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       ...options.env,
     };
     const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: options.workspace, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    const status = await new Promise<number>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => resolve(code ?? -1));
-    });
+    const { status, stdout, stderr } = await collectOutput(child);
     const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
     const sarifFile = outputs['sarif-file'];
     return {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { redact } from '@engium/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { SCANNER_CLI, expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
+import { SCANNER_CLI, collectOutput, expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
 import { expectValidReport } from '../scanner/support.js';
 import { AS_ROOT, NOBODY, located, scanBounded } from './support.js';
 
@@ -103,18 +103,13 @@ describe('files deleted while the scan runs', () => {
 
   it('finishes with a valid report that still has the surviving key, whatever vanished when', async () => {
     const child = spawn(process.execPath, [SCANNER_CLI, dir, '--no-graph', '--format', 'json'], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const output = collectOutput(child);
     // Delete the folders one by one while the scanner lists and reads them.
     for (let d = 0; d < 20; d++) {
       await new Promise((resolve) => setTimeout(resolve, 15));
       rmSync(join(dir, `gone${d}`), { recursive: true, force: true });
     }
-    const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const { status, stdout, stderr } = await output;
     expectNoFullKey(stdout + stderr, KEYS);
     const report = JSON.parse(stdout) as ScanReport;
     // Every finding is a whole key from one file: a read that raced a deletion must not mix bytes.

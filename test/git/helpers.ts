@@ -2,9 +2,8 @@
 // repository wired like a user's after `npm install`: husky and engium-scan in node_modules.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, SCANNER_CLI } from '../support/index.js';
+import { GIT_ENV, REPO_ROOT, SCANNER_CLI } from '../support/index.js';
 
 export interface GitRun {
   status: number;
@@ -15,16 +14,7 @@ export interface GitRun {
 
 /** Runs git like support's `git`, but hands back the exit code and both streams instead of throwing. */
 export function gitRun(cwd: string, ...args: string[]): GitRun {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'Ada Lovelace',
-    GIT_AUTHOR_EMAIL: 'ada@example.com',
-    GIT_COMMITTER_NAME: 'Ada Lovelace',
-    GIT_COMMITTER_EMAIL: 'ada@example.com',
-    GIT_CONFIG_NOSYSTEM: '1',
-    HOME: tmpdir(),
-    NO_COLOR: '1',
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, NO_COLOR: '1' };
   delete env.HUSKY; // a CI's HUSKY=0 would skip the very hook under test
   const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/index.js';
+import { collectOutput, REPO_ROOT } from '../support/index.js';
 import { parseOutputFile, parseWorkflowCommands, type WorkflowCommand } from '../action/run-action.js';
 
 export const ORG_AUDIT_BUNDLE = join(REPO_ROOT, 'packages/org-audit/dist/index.js');
@@ -41,16 +41,7 @@ export async function runOrgAudit(inputs: Record<string, string>, options: { api
       ...options.env,
     };
     const child = spawn(process.execPath, [ORG_AUDIT_BUNDLE], { cwd: options.cwd ?? scratch, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    const status = await new Promise<number>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => resolve(code ?? -1));
-    });
+    const { status, stdout, stderr } = await collectOutput(child);
     return { status, stdout, stderr, commands: parseWorkflowCommands(stdout), outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

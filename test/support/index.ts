@@ -1,6 +1,6 @@
 // Helpers shared by the end-to-end tests: temp dirs, real git repositories, the built CLI,
 // and the check that no output holds a full key.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +26,8 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
   }
 }
 
-const GIT_ENV = {
+/** The fixed identity and isolation every test's git runs with. */
+export const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Ada Lovelace',
   GIT_AUTHOR_EMAIL: 'ada@example.com',
   GIT_COMMITTER_NAME: 'Ada Lovelace',
@@ -91,4 +92,22 @@ export function fakeKey(kind: 'live' | 'test', seed: number, length = 24): strin
     body += alphabet[state % alphabet.length];
   }
   return `eng_${kind}_${body}`;
+}
+
+/**
+ * Collects a spawned child's output until it exits. Decoding goes through `setEncoding`, so a
+ * multi-byte character split across two pipe chunks is not read as U+FFFD.
+ */
+export async function collectOutput(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? -1));
+  });
+  return { status, stdout, stderr };
 }
