@@ -7,31 +7,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { plantedKeys as keys } from './acme-shop-keys.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), 'acme-shop');
-
-/** The same generator as test/support's fakeKey: a random-looking body, deterministic per seed. */
-function fakeKey(kind, seed, length = 24) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let state = seed * 2654435761 + 1;
-  let body = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    body += alphabet[state % alphabet.length];
-  }
-  return `eng_${kind}_${body}`;
-}
-
-const keys = {
-  publicEnv: fakeKey('live', 101),
-  localEnv: fakeKey('live', 102),
-  productionEnv: fakeKey('live', 103),
-  serverRoute: fakeKey('live', 104),
-  concatenated: fakeKey('live', 105),
-  hidden: fakeKey('live', 106),
-  widget: fakeKey('test', 107),
-  readme: fakeKey('test', 108),
-};
 
 const files = {
   'package.json': `${JSON.stringify({ name: 'acme-shop', private: true, version: '1.0.0', scripts: { dev: 'next dev', build: 'next build' }, dependencies: { next: '^15.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } }, null, 2)}\n`,

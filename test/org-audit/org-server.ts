@@ -4,9 +4,9 @@
  * organisation audit asks for (listing an organisation's repositories, reading one, code scanning
  * uploads), forwarding everything else. Every request is recorded here.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGitHubServer, type GitHubServer, type GitHubServerOptions, type RecordedRequest } from '../action/github-server.js';
+import { readBody, send, startGitHubServer, type GitHubServer, type GitHubServerOptions, type RecordedRequest } from '../action/github-server.js';
 
 export interface FakeRepository {
   name: string;
@@ -23,20 +23,6 @@ export interface OrgServer {
   sarifUploads: { repository: string; body: Record<string, unknown> }[];
   allRequestText(): string;
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
 }
 
 export async function startOrgServer(organization: string, repositories: FakeRepository[], options: GitHubServerOptions & { perPage?: number } = {}): Promise<OrgServer> {

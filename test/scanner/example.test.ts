@@ -2,20 +2,10 @@
 // is written, with the exposure the module graph and the build folder give it.
 import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
-import { fakeKey, runScanner, REPO_ROOT, expectNoFullKey } from '../support/index.js';
+import { plantedKeys as planted } from '../../examples/acme-shop-keys.mjs';
+import { runScanner, REPO_ROOT, expectNoFullKey } from '../support/index.js';
 import { scanJson } from './support.js';
 
-// The seeds examples/generate-acme-shop.mjs uses.
-const planted = {
-  publicEnv: fakeKey('live', 101),
-  localEnv: fakeKey('live', 102),
-  productionEnv: fakeKey('live', 103),
-  serverRoute: fakeKey('live', 104),
-  concatenated: fakeKey('live', 105),
-  hidden: fakeKey('live', 106),
-  widget: fakeKey('test', 107),
-  readme: fakeKey('test', 108),
-};
 const keys = Object.values(planted);
 
 describe('examples/acme-shop', () => {

@@ -82,17 +82,7 @@ export function expectNoFullKey(output: string, keys: readonly string[]): void {
   for (const key of keys) expect(output.includes(key), `output holds a full key ending …${key.slice(-4)}`).toBe(false);
 }
 
-/** A random-looking key body that is deterministic per seed, so fixtures are reproducible. */
-export function fakeKey(kind: 'live' | 'test', seed: number, length = 24): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let state = seed * 2654435761 + 1;
-  let body = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    body += alphabet[state % alphabet.length];
-  }
-  return `eng_${kind}_${body}`;
-}
+export { fakeKey } from './fake-key.mjs';
 
 /**
  * Collects a spawned child's output until it exits. Decoding goes through `setEncoding`, so a

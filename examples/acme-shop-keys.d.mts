@@ -1,0 +1,1 @@
+export declare const plantedKeys: Record<'publicEnv' | 'localEnv' | 'productionEnv' | 'serverRoute' | 'concatenated' | 'hidden' | 'widget' | 'readme', string>;
