@@ -12,7 +12,7 @@ import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { inlineSourceMap, loadSourceMap, originalPosition, originInSourcesContent, type LoadedSourceMap } from './source-map.js';
+import { inlineSourceMap, loadSourceMap, originalPosition, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -177,16 +177,15 @@ function assembledHits(text: string): AnalysedHit[] {
 function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
   const { file } = analysis;
   if (file.path.endsWith('.map')) {
-    const json = bytes.toString('utf8');
-    for (const hit of hits) {
-      try {
-        const { origin, sources } = originInSourcesContent(context.root, file.absolutePath, json, hit.secret.fingerprint);
+    try {
+      const { origins, sources } = sourcesContentOrigins(context.root, file.absolutePath, bytes.toString('utf8'));
+      for (const hit of hits) {
+        const origin = origins.get(hit.secret.fingerprint);
         if (origin) hit.origin = origin;
         hit.mappedSources = sources;
-      } catch (error) {
-        analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
-        return;
       }
+    } catch (error) {
+      analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
     }
     return;
   }
@@ -209,6 +208,7 @@ function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileA
   const inline = inlineSourceMap(bytes);
   if (!inline) return;
   const inCode = new Set(hits.filter((hit) => hit.line !== inline.line).map((hit) => hit.secret.fingerprint));
+  let fromSources: ReturnType<typeof sourcesContentOrigins> | 'broken' | undefined;
   for (let index = hits.length - 1; index >= 0; index--) {
     const hit = hits[index];
     if (!hit || hit.line !== inline.line) continue;
@@ -217,12 +217,15 @@ function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileA
       continue;
     }
     try {
-      const { origin, sources } = originInSourcesContent(context.root, analysis.file.absolutePath, inline.json, hit.secret.fingerprint);
-      if (origin) hit.origin = origin;
-      hit.mappedSources = sources;
+      fromSources ??= sourcesContentOrigins(context.root, analysis.file.absolutePath, inline.json);
     } catch {
       // The map is reported as broken when the code hits are mapped.
+      fromSources = 'broken';
     }
+    if (fromSources === 'broken') continue;
+    const origin = fromSources.origins.get(hit.secret.fingerprint);
+    if (origin) hit.origin = origin;
+    hit.mappedSources = fromSources.sources;
   }
 }
 

@@ -118,20 +118,24 @@ export function originalPosition(map: LoadedSourceMap, root: string, line: numbe
 }
 
 /**
- * For a key found in a `.map` file: where it stands in the original source, from `sourcesContent`.
- * `fingerprint` identifies the key without handing it around.
+ * For keys found in a `.map` file: where each stands in the original source, from `sourcesContent`,
+ * by key fingerprint (the first place wins). The map is parsed and its sources scanned once, however
+ * many keys the file holds.
  */
-export function originInSourcesContent(root: string, mapPath: string, json: string, fingerprint: string): { origin?: Position; sources: string[] } {
+export function sourcesContentOrigins(root: string, mapPath: string, json: string): { origins: Map<string, Position>; sources: string[] } {
   const map = build(root, json, mapPath, rootRelative(root, mapPath));
   const contents = (JSON.parse(json) as { sourcesContent?: (string | null)[] }).sourcesContent ?? [];
+  const origins = new Map<string, Position>();
   for (const [index, content] of contents.entries()) {
     if (typeof content !== 'string') continue;
-    const hit = keyHitsInText(content).find((candidate) => candidate.secret.fingerprint === fingerprint);
     const source = map.map.resolvedSources[index];
     const file = source === undefined ? `source ${index}` : originFile(root, source);
-    if (hit && file !== undefined) return { origin: { file, line: hit.line, column: hit.column }, sources: map.sources };
+    if (file === undefined) continue;
+    for (const hit of keyHitsInText(content)) {
+      if (!origins.has(hit.secret.fingerprint)) origins.set(hit.secret.fingerprint, { file, line: hit.line, column: hit.column });
+    }
   }
-  return { sources: map.sources };
+  return { origins, sources: map.sources };
 }
 
 
