@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoFullKey, fakeKey, REPO_ROOT, tempDir } from '../support/index.js';
 
 const ESLINT = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+// ESLint 9 (installed as the `eslint9` alias), which the plugin supports too.
+const ESLINT_9 = join(REPO_ROOT, 'node_modules/eslint9/bin/eslint.js');
 const FIXTURE = join(REPO_ROOT, 'test/eslint-plugin/fixtures/project');
 const LIVE = fakeKey('live', 41);
 const TEST = fakeKey('test', 42);
@@ -39,14 +41,14 @@ beforeAll(() => {
   }
 });
 
-function eslint(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [ESLINT, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function eslint(args: string[], bin = ESLINT): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** `file:line rule/messageId` for every problem, from the JSON formatter. */
-function reports(config: string, targets: string[]): string[] {
-  const { status, stdout, stderr } = eslint(['-c', config, '--format', 'json', ...targets]);
+function reports(config: string, targets: string[], bin = ESLINT): string[] {
+  const { status, stdout, stderr } = eslint(['-c', config, '--format', 'json', ...targets], bin);
   expect(stderr).toBe('');
   expect(status).toBe(1);
   const results = JSON.parse(stdout) as EslintResult[];
@@ -76,6 +78,11 @@ const RECOMMENDED = [
 describe('eslint CLI with @engium/eslint-plugin', { timeout: 180_000 }, () => {
   it('recommended: reports exactly the fixture problems, on JS, JSX, TS and TSX', () => {
     expect(reports('eslint.config.js', ['.'])).toEqual(RECOMMENDED);
+  });
+
+  it('ESLint 9: recommended reports exactly the same problems', () => {
+    expect(eslint(['--version'], ESLINT_9).stdout).toMatch(/^v9\./);
+    expect(reports('eslint.config.js', ['.'], ESLINT_9)).toEqual(RECOMMENDED);
   });
 
   it('strict: also reports the call whose headers cannot be resolved', () => {
