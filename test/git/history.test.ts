@@ -10,6 +10,7 @@ const MOVED = fakeKey('live', 702);
 const TEST = fakeKey('test', 703);
 const SIDE = fakeKey('live', 704);
 const KEYS = [LIVE, MOVED, TEST, SIDE];
+const redactedOf = (key: string) => `${key.slice(0, 9)}…${key.slice(-4)}`;
 
 function history(repo: string, ...args: string[]) {
   const result = runScanner(['history', repo, '--format', 'json', ...args]);
@@ -18,6 +19,23 @@ function history(repo: string, ...args: string[]) {
 }
 
 describe('engium-scan history', () => {
+  it('honours a baseline written by the directory audit for the same key and file, and only those', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'src/api.ts': `const key = "${LIVE}";\n` }, 'accepted key');
+    const baseline = join(tempDir(), 'baseline.json');
+    const written = runScanner(['baseline', repo, '--output', baseline]);
+    expect(written.status).toBe(0);
+    commitFiles(repo, { 'src/api.ts': `const key = "${LIVE}";\nconst other = "${SIDE}";\n`, 'src/copy.ts': `const key = "${LIVE}";\n` }, 'new keys');
+
+    const { status, report } = history(repo, '--baseline', baseline);
+    expect(status).toBe(1);
+    const located = (report?.findings ?? []).map((finding) => `${finding.file} ${finding.secret.redacted} ${finding.baselined === true}`).sort();
+    expect(located).toEqual(
+      [`src/api.ts ${redactedOf(LIVE)} true`, `src/api.ts ${redactedOf(SIDE)} false`, `src/copy.ts ${redactedOf(LIVE)} false`].sort(),
+    );
+    expect(report?.stats.baselined).toBe(1);
+  });
+
   it('finds a key added then removed, names the commit that added it, and says it is gone at HEAD', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'README.md': '# app\n' }, 'start');

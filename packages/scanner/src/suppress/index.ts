@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import type { AllowlistEntry } from '../config.js';
 import type { Finding } from '../finding.js';
 import type { FindingCandidate } from '../classify/finding.js';
+import { RULES } from '../rules.js';
 import { baselineEntryId, type Baseline } from './baseline.js';
 
 export * from './baseline.js';
@@ -33,9 +34,21 @@ function allowlistMatcher(allowlist: readonly AllowlistEntry[]): (finding: Findi
     entries.some((entry) => entry.fingerprint === finding.secret.fingerprint && (entry.paths === undefined || entry.paths(finding.file)));
 }
 
+/**
+ * History and staged findings say that a key was committed in a file, whatever the directory audit
+ * calls it there (a source, env or bundle key): a baseline entry for that key and file covers them.
+ */
+const COMMIT_RULE_IDS: ReadonlySet<string> = new Set([RULES.historyKey.id, RULES.stagedKey.id]);
+
+function keyInFile(fingerprint: string, file: string): string {
+  return `${fingerprint}\u0000${file}`;
+}
+
 export function applySuppressions(candidates: readonly FindingCandidate[], suppressions: Suppressions = {}): SuppressionResult {
   const allowed = allowlistMatcher(suppressions.allowlist ?? []);
-  const baselineIds = new Set((suppressions.baseline?.findings ?? []).map(baselineEntryId));
+  const baselineEntries = suppressions.baseline?.findings ?? [];
+  const baselineIds = new Set(baselineEntries.map(baselineEntryId));
+  const baselinedKeysInFiles = new Set(baselineEntries.map((entry) => keyInFile(entry.fingerprint, entry.file)));
   const findings: Finding[] = [];
   let suppressed = 0;
   let baselined = 0;
@@ -45,7 +58,10 @@ export function applySuppressions(candidates: readonly FindingCandidate[], suppr
       suppressed++;
       continue;
     }
-    if (baselineIds.has(baselineEntryId({ fingerprint: finding.secret.fingerprint, file: finding.file, ruleId: finding.ruleId }))) {
+    const inBaseline = COMMIT_RULE_IDS.has(finding.ruleId)
+      ? baselinedKeysInFiles.has(keyInFile(finding.secret.fingerprint, finding.file))
+      : baselineIds.has(baselineEntryId({ fingerprint: finding.secret.fingerprint, file: finding.file, ruleId: finding.ruleId }));
+    if (inBaseline) {
       finding.baselined = true;
       baselined++;
     }
