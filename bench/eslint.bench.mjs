@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pluginEntry = join(root, 'packages/eslint-plugin/dist/index.js');
@@ -23,14 +24,6 @@ const CORPUS_VERSION = 2;
 const corpus = join(root, '.bench/eslint-corpus');
 
 // ---------------------------------------------------------------- corpus
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const nouns = ['booking', 'customer', 'invoice', 'message', 'template', 'tenant', 'report', 'session', 'order', 'product'];
 const pick = (next, list) => list[Math.floor(next() * list.length)];

@@ -8,20 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { random } from './random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, '.cache/graph');
 const FILES = 5000;
 const CORPUS_VERSION = '1';
-
-/** Deterministic pseudo-random numbers (LCG), so every run measures the same corpus. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 function moduleBody(index, rand, imports) {
   const lines = [];
