@@ -27,10 +27,8 @@ function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
   const finding = buildFinding(hit, {
     file,
     ruleId: RULES.historyKey.id,
-    exposure: exposure.exposure,
-    ...(exposure.reason ? { reason: exposure.reason } : {}),
-    ...(exposure.chain ? { chain: exposure.chain } : {}),
-    ...(exposure.envVariable ? { envVariable: exposure.envVariable } : {}),
+    // A LineExposure holds only the fields it has: exposure, reason, chain, envVariable.
+    ...exposure,
     commit: {
       sha: commit.sha,
       author: commit.author,

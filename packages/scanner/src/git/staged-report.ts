@@ -13,10 +13,8 @@ async function candidatesOf(hits: readonly StagedHit[]): Promise<FindingCandidat
     buildFinding(hit, {
       file,
       ruleId: RULES.stagedKey.id,
-      exposure: exposure.exposure,
-      ...(exposure.reason ? { reason: exposure.reason } : {}),
-      ...(exposure.chain ? { chain: exposure.chain } : {}),
-      ...(exposure.envVariable ? { envVariable: exposure.envVariable } : {}),
+      // A LineExposure holds only the fields it has: exposure, reason, chain, envVariable.
+      ...exposure,
     }),
   );
 }
