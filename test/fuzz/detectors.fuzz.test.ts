@@ -9,7 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import fc from 'fast-check';
 import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, findNeedles, isKey, KEY_NEEDLES, mayContainKey, redact } from '@engium/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inlineSourceMap, loadSourceMap, originalPosition, sourcesContentOrigins, sourceMappingUrl } from '../../packages/scanner/src/analyse/source-map.js';
+import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, sourceMappingUrl } from '../../packages/scanner/src/analyse/source-map.js';
 
 /** Fixed seed: a CI failure reproduces locally; FUZZ_SEED picks another run. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -147,9 +147,13 @@ describe('fuzz: source-map reading', () => {
     const result = loadSourceMap(root, bundlePath, inline);
     expect(inlineSourceMap(inline)?.json ?? json).toBe(json);
     if (result && 'map' in result) {
-      for (const [line, column] of [[1, 1], [1, 8], [2, 1], [1_000_000, 5]] as const) {
-        const origin = originalPosition(result.map, root, line, column);
-        if (origin) expect(isAbsolute(origin.file), origin.file).toBe(false);
+      try {
+        for (const origin of originalPositions(result.map, root, [{ line: 1, column: 1 }, { line: 1, column: 8 }, { line: 2, column: 1 }, { line: 1_000_000, column: 5 }])) {
+          if (origin) expect(isAbsolute(origin.file), origin.file).toBe(false);
+        }
+      } catch (error) {
+        // Mappings that are not VLQ text: the caller turns this into a warning.
+        expect((error as Error).message).toMatch(/invalid mappings character/);
       }
     } else if (result) {
       expect(result.warning).toMatch(/source map .* could not be used/);
@@ -177,7 +181,7 @@ describe('fuzz: source-map reading', () => {
     for (const json of ['{"sources":[],"mappings":"AA"}', '{"version":3,"sources":[null],"mappings":"AAAA"}']) checkMap(json);
   });
 
-  it('loadSourceMap and originalPosition: 25,000 maps, whole, cut short and garbled', () => {
+  it('loadSourceMap and originalPositions: 25,000 maps, whole, cut short and garbled', () => {
     fc.assert(fc.property(mapJson, count(checkMap)), { numRuns: 25_000, seed: SEED + 3 });
   });
 

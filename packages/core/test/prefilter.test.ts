@@ -97,3 +97,53 @@ describe('prefilter: properties', () => {
     );
   });
 });
+
+/** Every offset where a needle starts, by the plainest search there is. */
+function naiveNeedles(text: Buffer): number[] {
+  const offsets = new Set<number>();
+  for (const needle of KEY_NEEDLES) {
+    const bytes = Buffer.from(needle, 'latin1');
+    for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) offsets.add(at);
+  }
+  return [...offsets].sort((a, b) => a - b);
+}
+
+describe('prefilter: the searches agree with one native pass per needle', () => {
+  // Fragments of needles, their gate bytes and common code, so texts are dense with near misses.
+  const fragment = fc.constantFrom(...KEY_NEEDLES, ...KEY_NEEDLES.map((needle) => needle.slice(0, -1)), '\\', '%', '&', '_', 'eng', 'x', '5f', '{', ';', ' ', 'l');
+
+  it('finds the same offsets in texts dense with needles and near misses', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 200 }), (parts) => {
+        const text = bytes(parts.join(''));
+        expect(findNeedles(text)).toEqual(naiveNeedles(text));
+        expect(mayContainKey(text)).toBe(naiveNeedles(text).length > 0);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('finds the same offsets when a gate byte is too dense to check one by one', () => {
+    // Thousands of backslashes, percent signs and ampersands push each family past its budget
+    // partway through, so the native fallback must pick up exactly where the byte walk stopped.
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 20 }), fc.nat(3000), (parts, padding) => {
+        const text = bytes(`${'\\%&'.repeat(padding)}${parts.join('')}${'\\&%'.repeat(400)}${parts.join('')}`);
+        expect(findNeedles(text)).toEqual(naiveNeedles(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a needle that starts before the gate byte at which the byte walk gives up', () => {
+    // `_\x`, `_%` and `_&#` start one byte before their gate byte. Sweeping how many gate bytes come
+    // first puts that needle exactly where the walk hands over to the native passes, whatever the budget.
+    for (const needle of KEY_NEEDLES.filter((candidate) => /^[^\\%&][\\%&]/.test(candidate))) {
+      const gate = needle[1] ?? '';
+      for (let count = 0; count <= 600; count++) {
+        const text = bytes(`${gate.repeat(count)} ${needle}`.padEnd(6400, ' '));
+        expect(findNeedles(text), `${needle} after ${count} gate bytes`).toEqual(naiveNeedles(text));
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The engium-scan command line. Each command lives in its own module, loaded only when run, so
 // `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { redactKeys, SEVERITIES } from '@engium/core';
 import type { CommandOptions } from './commands/options.js';
 
@@ -27,6 +27,15 @@ function withCommonOptions(command: Command): Command {
     .option('-q, --quiet', 'print only the findings and errors, no progress or summary');
 }
 
+/** `--threads N`: a positive whole number, or commander's usage error. */
+function threadsOption(): Option {
+  return new Option('-j, --threads <count>', 'threads that read files (default: one per core, up to 4, once a scan is big enough to gain)').argParser((value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+    return count;
+  });
+}
+
 type CommandModule = { run(dir: string, options: CommandOptions): Promise<number> };
 
 async function runCommand(load: () => Promise<CommandModule>, dir: string | undefined, options: CommandOptions): Promise<void> {
@@ -36,10 +45,12 @@ async function runCommand(load: () => Promise<CommandModule>, dir: string | unde
 
 withCommonOptions(program.command('scan [dir]', { isDefault: true }).description('audit a directory (the default command)'))
   .option('--no-graph', 'skip the module-graph pass: exposure from file markers and build folders only')
+  .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
 
 withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json in dir)'))
   .option('--no-graph', 'skip the module-graph pass')
+  .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/baseline.js'), dir, options));
 
 withCommonOptions(program.command('history [dir]').description('scan the lines that git commits added'))

@@ -4,18 +4,15 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyseFile, type FileAnalysis } from './analyse/index.js';
+import type { FileAnalysis } from './analyse/index.js';
+import { analyseFiles, type AnalysisProgress } from './analyse/parallel.js';
 import { classify } from './classify/index.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { discoverFiles } from './discover/index.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
 
-export interface ScanProgress {
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-}
+export type ScanProgress = AnalysisProgress;
 
 export interface ScanOptions {
   /** Config file; default: engium.config.json in the directory, if any. */
@@ -30,6 +27,8 @@ export interface ScanOptions {
   programAnalysis?: boolean;
   /** Called now and then while files are read. */
   onProgress?: (progress: ScanProgress) => void;
+  /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans. */
+  threads?: number;
 }
 
 function assertDirectory(root: string): void {
@@ -58,13 +57,16 @@ export async function scanDirectory(dir: string, options: ScanOptions = {}): Pro
     ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
   });
 
+  const { analyses: analysed, problems: analysisProblems } = await analyseFiles(discovery.files, { root }, {
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const analyses: FileAnalysis[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
-  const warnings: ScanWarning[] = [];
+  const warnings: ScanWarning[] = [...analysisProblems];
   let bytesScanned = 0;
   let filesScanned = 0;
-  for (const [index, file] of discovery.files.entries()) {
-    const analysis = analyseFile(file, { root });
+  for (const analysis of analysed) {
     if (analysis.skipped) skipped.push(analysis.skipped);
     else {
       filesScanned++;
@@ -72,7 +74,6 @@ export async function scanDirectory(dir: string, options: ScanOptions = {}): Pro
     }
     warnings.push(...analysis.warnings);
     if (analysis.hits.length > 0) analyses.push(analysis);
-    if (options.onProgress && index % 256 === 0) options.onProgress({ filesDone: index, filesTotal: discovery.files.length, bytesDone: bytesScanned });
   }
 
   if (options.onSecret) {

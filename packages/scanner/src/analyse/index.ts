@@ -12,7 +12,7 @@ import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { inlineSourceMap, loadSourceMap, originalPosition, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
+import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -230,10 +230,17 @@ function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileA
 }
 
 function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
-  for (const hit of hits) {
-    if (hit.origin) continue;
+  const unmapped = hits.filter((hit) => !hit.origin);
+  let origins: (Position | undefined)[];
+  try {
+    origins = originalPositions(map, context.root, unmapped);
+  } catch (error) {
+    analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} could not be used (${(error as Error).message}); findings stay in the bundle` });
+    return;
+  }
+  for (const [index, hit] of unmapped.entries()) {
     hit.mappedSources = map.sources;
-    const origin = originalPosition(map, context.root, hit.line, hit.column);
+    const origin = origins[index];
     if (origin) hit.origin = origin;
     else analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} has no mapping for line ${hit.line}, column ${hit.column}` });
   }

@@ -6,14 +6,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { TraceMap, originalPositionFor, type SourceMapInput } from '@jridgewell/trace-mapping';
+import { TraceMap, type DecodedSourceMapXInput, type EncodedSourceMapXInput } from '@jridgewell/trace-mapping';
 import type { Position } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
+import { traceEncodedMappings } from './mapping-lookup.js';
 
 export interface LoadedSourceMap {
   /** Where the map came from: `inline`, or the map file's path relative to the root. */
   location: string;
   map: TraceMap;
+  /** The map's encoded `mappings`, read without decoding them all. */
+  mappings: string;
   /** Every source the map names, relative to the root when inside it. */
   sources: string[];
 }
@@ -71,8 +74,12 @@ function parseDataUrl(url: string): string {
 }
 
 function build(root: string, json: string, mapUrl: string, location: string): LoadedSourceMap {
-  const map = new TraceMap(JSON.parse(json) as SourceMapInput, mapUrl);
-  return { location, map, sources: map.resolvedSources.map((source) => rootRelative(root, source)) };
+  const parsed = JSON.parse(json) as EncodedSourceMapXInput | DecodedSourceMapXInput;
+  // trace-mapping resolves the sources; its mappings are read by traceEncodedMappings, never decoded
+  // whole. Sectioned maps are refused (TraceMap throws): flattening one that lies about its
+  // offsets would allocate without bound.
+  const map = new TraceMap(parsed, mapUrl);
+  return { location, map, mappings: typeof parsed.mappings === 'string' ? parsed.mappings : '', sources: map.resolvedSources.map((source) => rootRelative(root, source)) };
 }
 
 function inside(root: string, path: string): boolean {
@@ -108,13 +115,22 @@ function originFile(root: string, source: string): string | undefined {
   return isAbsolute(file) ? undefined : file;
 }
 
-/** The original position of a 1-based line and column of the generated file. */
-export function originalPosition(map: LoadedSourceMap, root: string, line: number, column: number): Position | undefined {
-  const original = originalPositionFor(map.map, { line, column: column - 1 });
-  // A segment may name a source index the map does not have: trace-mapping then gives `undefined`.
-  if (typeof original.source !== 'string' || original.line === null || original.column === null) return undefined;
-  const file = originFile(root, original.source);
-  return file === undefined ? undefined : { file, line: original.line, column: original.column + 1 };
+/**
+ * The original positions of 1-based lines and columns of the generated file, in one pass over the
+ * map. Throws on mappings that are not VLQ text.
+ */
+export function originalPositions(map: LoadedSourceMap, root: string, positions: readonly { line: number; column: number }[]): (Position | undefined)[] {
+  const segments = traceEncodedMappings(
+    map.mappings,
+    positions.map(({ line, column }) => ({ line, column: column - 1 })),
+  );
+  return segments.map((segment) => {
+    // A segment may name a source index the map does not have.
+    const source = segment && map.map.resolvedSources[segment.sourceIndex];
+    if (segment === undefined || typeof source !== 'string') return undefined;
+    const file = originFile(root, source);
+    return file === undefined ? undefined : { file, line: segment.line + 1, column: segment.column + 1 };
+  });
 }
 
 /**

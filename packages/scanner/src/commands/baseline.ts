@@ -13,6 +13,7 @@ export async function run(dir: string, options: CommandOptions): Promise<number>
     const report = await scanDirectory(dir, {
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       ...(options.graph === false ? { programAnalysis: false } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
     });
     const path = options.output ?? join(dir, DEFAULT_BASELINE_FILE);
     const baseline = writeBaseline(path, report.findings);

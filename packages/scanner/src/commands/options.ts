@@ -10,6 +10,8 @@ export interface CommonOptions {
   quiet?: boolean;
   /** `--no-graph`: skip the module-graph pass (scan and baseline). */
   graph?: boolean;
+  /** `--threads N`: threads that read files (scan and baseline). */
+  threads?: number;
 }
 
 /** What `history` adds (see cli.ts). */

@@ -28,6 +28,7 @@ export async function run(dir: string, options: CommandOptions): Promise<number>
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       ...(options.baseline !== undefined ? { baselineFile: options.baseline } : {}),
       ...(options.graph === false ? { programAnalysis: false } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(progress.update ? { onProgress: progress.update } : {}),
     });
     progress.done();

@@ -1,0 +1,125 @@
+/**
+ * Stage 2 over every discovered file. This thread starts alone; once a scan has read enough bytes
+ * to repay a worker's start-up, a worker thread joins it. Both take the next file from a shared
+ * counter, so a few huge bundles never leave one thread idle, and results go back in discovery
+ * order, so a report never depends on which thread read which file.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DiscoveredFile } from '../discover/index.js';
+import type { ScanWarning } from '../finding.js';
+import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
+import type { WorkerInput, WorkerResult } from './analysis-worker.js';
+
+export interface AnalysisProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+}
+
+export interface AnalyseFilesOptions {
+  /** Threads to analyse with: 1 keeps to this one; default: one per core, up to four, once a scan is big. */
+  threads?: number;
+  /** The worker script (tests run a failing one); default: the compiled analysis worker. */
+  workerFile?: string;
+  /** Called now and then while files are read. */
+  onProgress?: (progress: AnalysisProgress) => void;
+}
+
+/** Workers join once this thread has read this much and files remain: smaller scans end sooner alone. */
+const WORKERS_AFTER_BYTES = 16 * 1024 * 1024;
+
+/** Threads in a default scan: file reading stops scaling past a few. */
+const DEFAULT_MAX_THREADS = 4;
+
+/** The compiled worker; absent when the scanner runs bundled or from its TypeScript sources. */
+const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
+
+/** Files and bytes taken by all threads, shared so that each claims the next file atomically. */
+export class SharedClaims {
+  readonly counter: Int32Array;
+  readonly bytes: BigInt64Array;
+
+  constructor(buffers?: { counter: SharedArrayBuffer; bytes: SharedArrayBuffer }) {
+    this.counter = new Int32Array(buffers?.counter ?? new SharedArrayBuffer(4));
+    this.bytes = new BigInt64Array(buffers?.bytes ?? new SharedArrayBuffer(8));
+  }
+
+  get buffers(): { counter: SharedArrayBuffer; bytes: SharedArrayBuffer } {
+    return { counter: this.counter.buffer as SharedArrayBuffer, bytes: this.bytes.buffer as SharedArrayBuffer };
+  }
+
+  next(): number {
+    return Atomics.add(this.counter, 0, 1);
+  }
+
+  taken(): number {
+    return Atomics.load(this.counter, 0);
+  }
+
+  addBytes(count: number): void {
+    Atomics.add(this.bytes, 0, BigInt(count));
+  }
+
+  bytesDone(): number {
+    return Number(Atomics.load(this.bytes, 0));
+  }
+}
+
+/** Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone. */
+function threadCount(requested: number | undefined, workerFile: string): number {
+  if (!existsSync(workerFile)) return 1;
+  return Math.max(1, Math.floor(requested ?? Math.min(DEFAULT_MAX_THREADS, availableParallelism())));
+}
+
+/** Starts a worker on the files `claims` has not handed out; resolves to its analyses, or why it gave none. */
+export function startWorker(workerFile: string, files: readonly DiscoveredFile[], context: AnalyseContext, claims: SharedClaims): Promise<WorkerResult | Error> {
+  const input: WorkerInput = { files, context, claims: claims.buffers };
+  const worker = new Worker(workerFile, { workerData: input });
+  return new Promise<WorkerResult | Error>((resolve) => {
+    worker.once('message', (message: WorkerResult) => resolve(message));
+    worker.once('error', (error) => resolve(error));
+    worker.once('exit', (code) => resolve(new Error(`it exited with code ${code} before it reported`)));
+  });
+}
+
+/** Every file's analysis, in the order of `files`, and a warning if a worker failed. */
+export async function analyseFiles(
+  files: readonly DiscoveredFile[],
+  context: AnalyseContext,
+  options: AnalyseFilesOptions = {},
+): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
+  const workerFile = options.workerFile ?? WORKER_FILE;
+  const threads = threadCount(options.threads, workerFile);
+  const claims = new SharedClaims();
+  const analyses: (FileAnalysis | undefined)[] = new Array<FileAnalysis | undefined>(files.length);
+  let workers: Promise<WorkerResult | Error>[] | undefined;
+  let ownBytes = 0;
+  let ownFiles = 0;
+  for (let index = claims.next(); index < files.length; index = claims.next()) {
+    const file = files[index];
+    if (file === undefined) break;
+    const analysis = analyseFile(file, context);
+    analyses[index] = analysis;
+    claims.addBytes(analysis.bytes);
+    ownBytes += analysis.bytes;
+    if (workers === undefined && threads > 1 && (options.threads !== undefined || ownBytes >= WORKERS_AFTER_BYTES) && index + 1 < files.length) {
+      workers = Array.from({ length: threads - 1 }, () => startWorker(workerFile, files, context, claims));
+    }
+    if (options.onProgress && ++ownFiles % 256 === 0) {
+      options.onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
+    }
+  }
+  const problems: ScanWarning[] = [];
+  for (const result of await Promise.all(workers ?? [])) {
+    if (result instanceof Error) {
+      problems.push({ file: '.', message: `an analysis worker failed (${result.message}); its files were analysed again on the main thread` });
+    } else {
+      for (const { index, analysis } of result.analyses) analyses[index] = { ...analysis, file: files[index] as DiscoveredFile };
+    }
+  }
+  // Files a failed worker had claimed are read here: a crash slows the scan but loses nothing.
+  return { analyses: files.map((file, index) => analyses[index] ?? analyseFile(file, context)), problems };
+}
