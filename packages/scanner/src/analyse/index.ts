@@ -178,7 +178,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   const { file } = analysis;
   if (file.path.endsWith('.map')) {
     try {
-      const { origins, sources } = sourcesContentOrigins(context.root, file.absolutePath, bytes.toString('utf8'));
+      const { origins, sources } = sourcesContentOrigins(context.root, file.absolutePath, bytes);
       for (const hit of hits) {
         const origin = origins.get(hit.secret.fingerprint);
         if (origin) hit.origin = origin;

@@ -30,44 +30,61 @@ const DIGIT_VALUES = (() => {
   return values;
 })();
 
-class MalformedMappings extends Error {}
+/** Where `readVlq` stopped: module state rather than a returned pair, so the hot loop allocates nothing. */
+let vlqEnd = 0;
+
+/** The signed VLQ number at `index` of `text`; throws where a character is not a base64 digit. */
+function readVlq(text: string, index: number): number {
+  let value = 0;
+  let shift = 0;
+  let digit: number;
+  do {
+    const code = text.charCodeAt(index++);
+    digit = code < 128 ? (DIGIT_VALUES[code] ?? -1) : -1;
+    if (digit === -1) throw new Error(`invalid mappings character at offset ${index - 1}`);
+    value |= (digit & 31) << shift;
+    shift += 5;
+  } while (digit & 32);
+  vlqEnd = index;
+  const negative = value & 1;
+  value >>>= 1;
+  return negative ? (value === 0 ? -0x80000000 : -value) : value;
+}
+
+function segmentEndsAt(text: string, index: number): boolean {
+  if (index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  return code === COMMA || code === SEMICOLON;
+}
+
+function asksAbout(positions: readonly GeneratedPosition[], line: number): boolean {
+  for (const position of positions) if (position.line === line) return true;
+  return false;
+}
 
 /**
  * For each position, the segment that covers it: on its line, the first segment that starts at its
- * column, else the last of those (in column order) that start nearest before it. `undefined` where no segment does, or the segment names no
- * source. Throws on text that is not VLQ.
+ * column, else the last of those (in column order) that start nearest before it.
+ * `undefined` where no segment does, or the segment names no source. Throws on text that is not VLQ.
  */
 export function traceEncodedMappings(mappings: string, positions: readonly GeneratedPosition[]): (MappedSegment | undefined)[] {
   const answers: (MappedSegment | undefined)[] = positions.map(() => undefined);
-  /** Best segment start column per position, on the position's line. */
+  /** Start column of the best segment so far, per position. */
   const bestColumns = positions.map(() => -1);
-  const lastLine = Math.max(0, ...positions.map((position) => position.line));
-  let index = 0;
+  let lastLine = 0;
+  for (const position of positions) lastLine = Math.max(lastLine, position.line);
   let line = 1;
+  let asked = asksAbout(positions, line);
   let generatedColumn = 0;
   let sourceIndex = 0;
   let sourceLine = 0;
   let sourceColumn = 0;
-  const field = (): number => {
-    let value = 0;
-    let shift = 0;
-    let digit: number;
-    do {
-      const code = mappings.charCodeAt(index++);
-      digit = code < 128 ? (DIGIT_VALUES[code] ?? -1) : -1;
-      if (digit === -1) throw new MalformedMappings(`invalid mappings character at offset ${index - 1}`);
-      value |= (digit & 31) << shift;
-      shift += 5;
-    } while (digit & 32);
-    const negative = value & 1;
-    value >>>= 1;
-    return negative ? (value === 0 ? -0x80000000 : -value) : value;
-  };
-  const ended = (): boolean => index >= mappings.length || mappings.charCodeAt(index) === COMMA || mappings.charCodeAt(index) === SEMICOLON;
-  while (index < mappings.length && line <= lastLine) {
+  let index = 0;
+  while (index < mappings.length) {
     const code = mappings.charCodeAt(index);
     if (code === SEMICOLON) {
-      line++;
+      if (++line > lastLine) break;
+      asked = asksAbout(positions, line);
       generatedColumn = 0;
       index++;
       continue;
@@ -76,18 +93,25 @@ export function traceEncodedMappings(mappings: string, positions: readonly Gener
       index++;
       continue;
     }
-    generatedColumn += field();
+    generatedColumn += readVlq(mappings, index);
+    index = vlqEnd;
     let named = false;
-    if (!ended()) {
-      sourceIndex += field();
-      sourceLine += field();
-      sourceColumn += field();
+    if (!segmentEndsAt(mappings, index)) {
+      sourceIndex += readVlq(mappings, index);
+      sourceLine += readVlq(mappings, vlqEnd);
+      sourceColumn += readVlq(mappings, vlqEnd);
+      index = vlqEnd;
       named = true;
-      if (!ended()) field(); // the name index: not needed
+      if (!segmentEndsAt(mappings, index)) {
+        readVlq(mappings, index); // the name index: not needed
+        index = vlqEnd;
+      }
     }
-    for (const [i, position] of positions.entries()) {
+    if (!asked) continue;
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as GeneratedPosition;
+      const best = bestColumns[i] as number;
       if (position.line !== line || generatedColumn > position.column) continue;
-      const best = bestColumns[i] ?? -1;
       // trace-mapping's ties: the first segment at exactly the column, else the last at the nearest one before it.
       if (generatedColumn < best || (generatedColumn === best && best === position.column)) continue;
       bestColumns[i] = generatedColumn;

@@ -4,6 +4,7 @@
  * the file with no comment). A map that cannot be read or parsed is a warning; the finding stays
  * in the bundle.
  */
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { TraceMap, type DecodedSourceMapXInput, type EncodedSourceMapXInput } from '@jridgewell/trace-mapping';
@@ -73,13 +74,48 @@ function parseDataUrl(url: string): string {
   return header.endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
 }
 
-function build(root: string, json: string, mapUrl: string, location: string): LoadedSourceMap {
-  const parsed = JSON.parse(json) as EncodedSourceMapXInput | DecodedSourceMapXInput;
+type SourceMapJson = (EncodedSourceMapXInput | DecodedSourceMapXInput) & { sourcesContent?: (string | null)[] };
+
+const MAPPINGS_KEY = Buffer.from('"mappings":"');
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A map's JSON, parsed. Bundlers write `mappings` as one long run of VLQ text, which JSON.parse and
+ * UTF-8 decoding read byte by byte: for a map with one `mappings` key and a plain value, that value
+ * is cut out and read as ASCII, and only the rest is parsed. Any other map is parsed whole.
+ */
+export function parseSourceMapJson(json: Buffer): SourceMapJson {
+  const key = json.indexOf(MAPPINGS_KEY);
+  const start = key + MAPPINGS_KEY.length;
+  const end = key === -1 ? -1 : json.indexOf(0x22, start); // "
+  // One such key, and a value with neither escapes nor anything but ASCII (which latin1 reads as is).
+  const value = end === -1 ? undefined : json.subarray(start, end);
+  const plain = value !== undefined && value.indexOf(0x5c) === -1 && isAscii(value) && json.indexOf(MAPPINGS_KEY, end) === -1;
+  if (plain) {
+    try {
+      const rest: unknown = JSON.parse(json.toString('utf8', 0, start) + json.toString('utf8', end));
+      // A key nested in another object, or a quote that was inside a string, parses to something else.
+      if (isObject(rest) && rest.mappings === '') return { ...rest, mappings: json.toString('latin1', start, end) } as SourceMapJson;
+    } catch {
+      // Parsed whole below, which reports the map's own error.
+    }
+  }
+  return JSON.parse(json.toString('utf8')) as SourceMapJson;
+}
+
+function build(root: string, parsed: SourceMapJson, mapUrl: string, location: string): LoadedSourceMap {
   // trace-mapping resolves the sources; its mappings are read by traceEncodedMappings, never decoded
   // whole. Sectioned maps are refused (TraceMap throws): flattening one that lies about its
   // offsets would allocate without bound.
   const map = new TraceMap(parsed, mapUrl);
   return { location, map, mappings: typeof parsed.mappings === 'string' ? parsed.mappings : '', sources: map.resolvedSources.map((source) => rootRelative(root, source)) };
+}
+
+function readMap(root: string, json: Buffer, mapUrl: string, location: string): LoadedSourceMap {
+  return build(root, parseSourceMapJson(json), mapUrl, location);
 }
 
 function inside(root: string, path: string): boolean {
@@ -91,14 +127,14 @@ function inside(root: string, path: string): boolean {
 export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer): SourceMapResult {
   const url = sourceMappingUrl(bytes);
   try {
-    if (url?.startsWith('data:')) return { map: build(root, parseDataUrl(url), absolutePath, 'inline') };
+    if (url?.startsWith('data:')) return { map: readMap(root, Buffer.from(parseDataUrl(url)), absolutePath, 'inline') };
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
       if (!inside(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
-      return { map: build(root, readFileSync(mapPath, 'utf8'), mapPath, rootRelative(root, mapPath)) };
+      return { map: readMap(root, readFileSync(mapPath), mapPath, rootRelative(root, mapPath)) };
     }
     const hidden = `${absolutePath}.map`;
-    if (existsSync(hidden)) return { map: build(root, readFileSync(hidden, 'utf8'), hidden, rootRelative(root, hidden)) };
+    if (existsSync(hidden)) return { map: readMap(root, readFileSync(hidden), hidden, rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -138,9 +174,10 @@ export function originalPositions(map: LoadedSourceMap, root: string, positions:
  * by key fingerprint (the first place wins). The map is parsed and its sources scanned once, however
  * many keys the file holds.
  */
-export function sourcesContentOrigins(root: string, mapPath: string, json: string): { origins: Map<string, Position>; sources: string[] } {
-  const map = build(root, json, mapPath, rootRelative(root, mapPath));
-  const contents = (JSON.parse(json) as { sourcesContent?: (string | null)[] }).sourcesContent ?? [];
+export function sourcesContentOrigins(root: string, mapPath: string, json: Buffer | string): { origins: Map<string, Position>; sources: string[] } {
+  const parsed = parseSourceMapJson(typeof json === 'string' ? Buffer.from(json) : json);
+  const map = build(root, parsed, mapPath, rootRelative(root, mapPath));
+  const contents = Array.isArray(parsed.sourcesContent) ? parsed.sourcesContent : [];
   const origins = new Map<string, Position>();
   for (const [index, content] of contents.entries()) {
     if (typeof content !== 'string') continue;
