@@ -2,7 +2,7 @@
 // server-only name in a gitignored .env.local is where keys belong; gitignored env files are read.
 import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
-import { fakeKey, gitRepo, writeFiles } from '../support/index.js';
+import { fakeKey, git, gitRepo, tempDir, writeFiles } from '../support/index.js';
 import { scanJson, summaries } from './support.js';
 
 const publicLive = fakeKey('live', 11);
@@ -57,5 +57,36 @@ describe('.env files', () => {
     writeFiles(onlyCommitted, { '.env.production': `ENGIUM_API_KEY=${committedLive}\n` });
     expect(scanJson(onlyCommitted, keys, ['--no-graph', '--fail-on', 'critical']).status).toBe(0);
     expect(scanJson(onlyCommitted, keys, ['--no-graph']).status).toBe(1);
+  });
+});
+
+describe('files git tracks although .gitignore matches them', () => {
+  const forcedEnv = fakeKey('live', 18);
+  const forcedSource = fakeKey('live', 19);
+  const untracked = fakeKey('live', 20);
+  const forcedKeys = [forcedEnv, forcedSource, untracked];
+  const dir = gitRepo();
+  writeFiles(dir, {
+    '.gitignore': '.env.local\nsecrets/\n',
+    '.env.local': `ENGIUM_API_KEY=${forcedEnv}\n`,
+    'secrets/engium.ts': `export const key = "${forcedSource}";\n`,
+    'secrets/local-only.ts': `export const key = "${untracked}";\n`,
+  });
+  // `git add -f` commits them anyway; secrets/local-only.ts stays untracked and ignored.
+  git(dir, 'add', '-f', '.gitignore', '.env.local', 'secrets/engium.ts');
+  git(dir, 'commit', '-q', '-m', 'force-add');
+  const { report } = scanJson(dir, forcedKeys, ['--no-graph']);
+
+  it('counts a force-added env file as committed, and scans a force-added file in an ignored folder', () => {
+    expect(summaries(report)).toEqual([
+      `.env.local:1:16 engium/env-file-key high server plain ${redact(forcedEnv)}`,
+      `secrets/engium.ts:1:21 engium/source-key high unknown plain ${redact(forcedSource)}`,
+    ]);
+  });
+
+  it('outside a git repository, .gitignore is all there is', () => {
+    const plain = tempDir();
+    writeFiles(plain, { '.gitignore': '.env.local\n', '.env.local': `ENGIUM_API_KEY=${forcedEnv}\n` });
+    expect(scanJson(plain, forcedKeys, ['--no-graph']).report.findings).toEqual([]);
   });
 });

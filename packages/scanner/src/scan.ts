@@ -9,6 +9,7 @@ import { analyseFiles, type AnalysisProgress } from './analyse/parallel.js';
 import { classify } from './classify/index.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { discoverFiles } from './discover/index.js';
+import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
 
@@ -48,10 +49,13 @@ export async function scanDirectory(dir: string, options: ScanOptions = {}): Pro
   const started = performance.now();
   const root = resolve(dir);
   assertDirectory(root);
+  // git answers while the config loads.
+  const trackedIgnored = trackedIgnoredFiles(root);
   const config = options.config ?? (await loadConfig(root, options.configFile));
   const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
 
   const discovery = discoverFiles(root, {
+    trackedIgnored: await trackedIgnored,
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
     ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),

@@ -4,7 +4,7 @@
  * since they are what ships and what the build reads. Symlinks are never followed: a link's
  * target inside the root is scanned at its own path, one outside it or one that loops is reported.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -19,7 +19,7 @@ export interface DiscoveredFile {
   path: string;
   absolutePath: string;
   role: FileRole;
-  /** Matched by a .gitignore rule (so, as far as the tree tells, not committed). */
+  /** Matched by a .gitignore rule and not tracked by git: as far as we can tell, not committed. */
   gitignored: boolean;
   /** For build output: the build folder it sits in. */
   buildDir?: BuildDir;
@@ -32,6 +32,11 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** Extra build output folders from config. */
   buildDirs?: readonly string[];
+  /**
+   * Files git tracks although .gitignore matches them (force-added), relative to the root: they
+   * are committed, so they are scanned, and count as committed.
+   */
+  trackedIgnored?: readonly string[];
 }
 
 export interface Discovery {
@@ -176,5 +181,42 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
     result: { files: [], skipped: [] },
   };
   walk(state, '', root, undefined, false, new Set([realRoot]));
+  if (options.trackedIgnored?.length) addTrackedIgnored(state, options.trackedIgnored);
   return state.result;
+}
+
+/** The build dir a file sits in, from its nearest folder outwards. */
+function buildDirOf(builds: BuildDirMatcher, path: string): BuildDir | undefined {
+  const segments = path.split('/').slice(0, -1);
+  for (let length = 1; length <= segments.length; length++) {
+    const dir = builds.match(segments.slice(0, length).join('/'));
+    if (dir) return dir;
+  }
+  return undefined;
+}
+
+/**
+ * A force-added file is committed whatever .gitignore says. The walk found it only if it is build
+ * output or an env file, and then as gitignored; elsewhere it skipped it, or its whole folder.
+ */
+function addTrackedIgnored(state: WalkState, tracked: readonly string[]): void {
+  const found = new Map(state.result.files.map((file) => [file.path, file]));
+  for (const path of tracked) {
+    const known = found.get(path);
+    if (known) {
+      known.gitignored = false;
+      continue;
+    }
+    if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment)) || state.isExcluded(path) || !state.isIncluded(path)) continue;
+    const absolutePath = join(state.root, ...path.split('/'));
+    try {
+      // Deleted from the work tree, or a link: nothing to read here.
+      if (!lstatSync(absolutePath).isFile()) continue;
+    } catch {
+      continue;
+    }
+    const buildDir = buildDirOf(state.builds, path);
+    const role: FileRole = buildDir ? 'build' : isEnvFile(path) ? 'env' : 'source';
+    state.result.files.push({ path, absolutePath, role, gitignored: false, ...(buildDir ? { buildDir } : {}) });
+  }
 }
