@@ -69,9 +69,11 @@ function readAll(fd: number, size: number): Buffer {
   return offset === size ? buffer : buffer.subarray(0, offset);
 }
 
+/** Why a file was skipped: the file system's error code, or (a bug of ours) the analysis's own error. */
 function errorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code ? `unreadable (${code})` : `unreadable (${(error as Error).message})`;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (code !== undefined && syscall !== undefined) return `unreadable (${code})`;
+  return `analysis failed (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}): its keys are not reported; please report this as a bug`;
 }
 
 export interface AnalyseContext {
