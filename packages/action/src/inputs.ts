@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
 import { isAbsolute, join, normalize, relative, resolve } from 'node:path';
+import { ROTATION_LABEL } from './alerts/rotation-issues.js';
 
 /** The action's inputs (documented in action.yml), read and checked once. */
 export interface Inputs {
@@ -72,6 +73,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     comment: booleanInput('comment', true),
     issues: booleanInput('issues', true),
     webhookUrl,
-    issueLabel: core.getInput('issue-label').trim() || 'engium-leaked-key',
+    issueLabel: core.getInput('issue-label').trim() || ROTATION_LABEL,
   };
 }

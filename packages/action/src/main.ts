@@ -9,7 +9,7 @@ import { meetsThreshold } from '@engium/core';
 import { leakedLiveKeys, runLink } from './alerts/leaks.js';
 import { warnOnFailure } from './alerts/github-errors.js';
 import { upsertPullRequestComment } from './alerts/pr-comment.js';
-import { openRotationIssues } from './alerts/rotation-issues.js';
+import { openRotationIssues } from './alerts/open-rotation-issues.js';
 import { postWebhook, webhookAlert } from './alerts/webhook.js';
 import { annotate } from './annotations.js';
 import { readInputs, type Inputs } from './inputs.js';
