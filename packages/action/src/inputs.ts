@@ -15,6 +15,12 @@ export interface Inputs {
   config: string;
   baseline: string | undefined;
   sarifFile: string;
+  /** Where the JSON report goes (absolute). */
+  jsonFile: string;
+  /** `event`: scan what the workflow event asks for; `audit`: the whole checkout and its history, whatever the event. */
+  mode: Mode;
+  /** In an audit: scan only the history after this commit (undefined: the whole history). */
+  since: string | undefined;
   history: boolean;
   eslint: boolean;
   comment: boolean;
@@ -24,6 +30,13 @@ export interface Inputs {
 }
 
 export class InputError extends Error {}
+
+export const MODES = ['event', 'audit'] as const;
+export type Mode = (typeof MODES)[number];
+
+function isMode(value: string): value is Mode {
+  return (MODES as readonly string[]).includes(value);
+}
 
 function booleanInput(name: string, fallback: boolean): boolean {
   const value = core.getInput(name).trim().toLowerCase();
@@ -56,10 +69,14 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new InputError('input "webhook-url" must be an http(s) URL');
   }
-  const sarifInput = core.getInput('sarif-file').trim();
-  const sarifFile = sarifInput
-    ? resolve(workspace, sarifInput)
-    : join(env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : workspace, 'engium-guard.sarif');
+  // Reports go where asked, else to the runner's temporary folder (never into the scanned checkout).
+  const reportFile = (input: string, fallback: string): string =>
+    input.trim() ? resolve(workspace, input.trim()) : join(env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : workspace, fallback);
+  const mode = core.getInput('mode').trim().toLowerCase() || 'event';
+  if (!isMode(mode)) throw new InputError(`input "mode" must be ${MODES.join(' or ')}, not "${mode}"`);
+  const since = core.getInput('since').trim() || undefined;
+  // A revision, never an option to git.
+  if (since !== undefined && !/^\w[\w./-]*$/.test(since)) throw new InputError(`input "since" must be a commit SHA or a ref name, not "${since}"`);
   return {
     token: core.getInput('token') || env.GITHUB_TOKEN || '',
     failOn,
@@ -67,7 +84,10 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     workingDirectory: workingDirectory === '' ? '' : normalize(workingDirectory).split('\\').join('/'),
     config: core.getInput('config').trim() || 'engium.config.json',
     baseline: core.getInput('baseline').trim() || undefined,
-    sarifFile,
+    sarifFile: reportFile(core.getInput('sarif-file'), 'engium-guard.sarif'),
+    jsonFile: reportFile(core.getInput('json-file'), 'engium-guard.json'),
+    mode,
+    since,
     history: booleanInput('history', true),
     eslint: booleanInput('eslint', true),
     comment: booleanInput('comment', true),
