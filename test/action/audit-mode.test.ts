@@ -25,14 +25,14 @@ commitFiles(repo, { 'src/config.ts': `export const key = "${OLD}";\n` }, 'add co
 const removed = commitFiles(repo, { 'src/config.ts': 'export const key = process.env.ENGIUM_API_KEY;\n' }, 'read the key from the environment');
 const head = commitFiles(repo, { 'scripts/seed.ts': `const k = "${NEW}";\n` }, 'seed script');
 
-/** The organisation audit's call: an event about another repository, no comment, no issues, nothing fails the step. */
+/** The organisation audit's call: an event about another repository; no comment, issue or annotation, and nothing fails the step. */
 async function audit(inputs: Record<string, string> = {}, workspace = repo): Promise<ActionRun> {
   return runAction({
     eventName: 'push',
     payload: { ref: 'refs/heads/main', before: 'a'.repeat(40), after: 'b'.repeat(40), repository: { default_branch: 'main', full_name: 'acme/security' } },
     workspace,
     repository: 'acme/security',
-    inputs: { mode: 'audit', 'fail-on': 'none', comment: 'false', issues: 'false', eslint: 'false', ...inputs },
+    inputs: { mode: 'audit', 'fail-on': 'none', comment: 'false', issues: 'false', eslint: 'false', annotations: 'false', ...inputs },
     env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'c'.repeat(40) },
   });
 }
@@ -63,8 +63,9 @@ describe('mode: audit', () => {
     expect(parsed.stats.filesScanned).toBeGreaterThan(0);
     expect(run.outputs).toMatchObject({ commit: head, 'history-since': '', 'leaked-keys': '2' });
     expect(run.summary).toContain('mode: audit (push): full audit of the repository and its history');
-    // Annotations and SARIF name the key at HEAD once.
+    // SARIF names the key at HEAD once; no annotation points at the files of the repository running the workflow.
     expect(JSON.parse(run.sarif ?? '{}').runs[0].results).toHaveLength(2);
+    expect(run.commands.filter((command) => command.properties.file !== undefined)).toEqual([]);
     expectNoFullKey(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + run.stderr + run.summary + run.json, KEYS);
   });
 

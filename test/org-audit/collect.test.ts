@@ -29,7 +29,7 @@ async function matrixJob(repository: string, checkout: string, since?: string, a
     payload: { schedule: '17 3 * * *' },
     workspace: checkout,
     repository: 'acme/security',
-    inputs: { mode: 'audit', since: since ?? '', history: 'true', eslint: 'false', comment: 'false', issues: 'false', 'fail-on': 'none', 'json-file': join(tempDir('engium-org-runner-temp-'), 'engium-guard.json') },
+    inputs: { mode: 'audit', since: since ?? '', history: 'true', eslint: 'false', annotations: 'false', comment: 'false', issues: 'false', 'fail-on': 'none', 'json-file': join(tempDir('engium-org-runner-temp-'), 'engium-guard.json') },
   });
   expect(guard.status, guard.stdout + guard.stderr).toBe(0);
   const output = join(artifacts, `engium-report-${repository.replace('/', '__')}`);

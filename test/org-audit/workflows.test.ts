@@ -77,7 +77,7 @@ describe('org-audit workflows', () => {
     const batch = parse(read('.github/workflows/org-audit-batch.yml')) as Workflow;
     const steps = batch.jobs.scan?.steps ?? [];
     const guard = steps.find((step) => step.uses === 'engium/guard@v1');
-    expect(guard?.with).toMatchObject({ mode: 'audit', since: '${{ matrix.target.since }}', history: true, comment: false, issues: false, 'fail-on': 'none' });
+    expect(guard?.with).toMatchObject({ mode: 'audit', since: '${{ matrix.target.since }}', history: true, annotations: false, comment: false, issues: false, 'fail-on': 'none' });
     const collect = steps.find((step) => step.with?.command === 'collect');
     expect(collect?.with).toMatchObject({
       'report-file': '${{ steps.guard.outputs.json-file }}',

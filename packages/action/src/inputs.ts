@@ -23,6 +23,7 @@ export interface Inputs {
   since: string | undefined;
   history: boolean;
   eslint: boolean;
+  annotations: boolean;
   comment: boolean;
   issues: boolean;
   webhookUrl: string | undefined;
@@ -90,6 +91,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     since,
     history: booleanInput('history', true),
     eslint: booleanInput('eslint', true),
+    annotations: booleanInput('annotations', true),
     comment: booleanInput('comment', true),
     issues: booleanInput('issues', true),
     webhookUrl,

@@ -68,7 +68,8 @@ export async function run(): Promise<void> {
     });
     const blocking = blockingCount(results, inputs);
     setOutputs(results, { sarif: await writeSarif(results, inputs.sarifFile), json: await writeJsonReport(results, inputs.jsonFile) });
-    annotate(results);
+    // Annotations point at files of the repository whose workflow runs: an audit of another repository's checkout turns them off.
+    if (inputs.annotations) annotate(results);
     // An audit from `since` reads only the newer history: the scope says so.
     const description = results.historySince ? `${plan.description} (history after ${results.historySince.slice(0, 12)} only)` : plan.description;
     const summary = summaryMarkdown(results, { failOn: inputs.failOn, description, blocking });

@@ -24,6 +24,7 @@ describe('readInputs', () => {
       since: undefined,
       history: true,
       eslint: true,
+      annotations: true,
       comment: true,
       issues: true,
       issueLabel: 'engium-leaked-key',
