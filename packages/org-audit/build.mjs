@@ -18,6 +18,19 @@ const repoRoot = resolve(packageDir, '../..');
  */
 const SCANNER_MODULES = ['merge/merge-reports.ts', 'merge/read-report.ts', 'report/sarif.ts'];
 
+/**
+ * `@engium/<name>/<subpath>`: the package.json export points at tsc's output (`./lib/….js`); the
+ * bundle takes the TypeScript source it comes from (`src/….ts`).
+ */
+function subpathSource(specifier) {
+  const [, name, subpath] = /^@engium\/([a-z-]+)\/([a-z-]+)$/.exec(specifier) ?? [];
+  const manifest = join(repoRoot, 'packages', name ?? '', 'package.json');
+  if (!name || !existsSync(manifest)) return undefined;
+  const target = JSON.parse(readFileSync(manifest, 'utf8')).exports?.[`./${subpath}`]?.default;
+  const source = typeof target === 'string' ? join(repoRoot, 'packages', name, target.replace(/^\.\/lib\//, 'src/').replace(/\.js$/, '.ts')) : undefined;
+  return source && existsSync(source) ? source : undefined;
+}
+
 /** Resolves `@engium/<name>` to `packages/<name>/src/index.ts` (the scanner to SCANNER_MODULES). */
 const workspaceSources = {
   name: 'workspace-sources',
@@ -27,10 +40,14 @@ const workspaceSources = {
       const entry = join(repoRoot, 'packages', args.path.slice('@engium/'.length), 'src/index.ts');
       return existsSync(entry) ? { path: entry } : undefined;
     });
+    pluginBuild.onResolve({ filter: /^@engium\/[a-z-]+\/[a-z-]+$/ }, (args) => {
+      const source = subpathSource(args.path);
+      return source ? { path: source } : undefined;
+    });
     // Workspace modules are pure (no work at import time), so esbuild may drop whatever the org audit
     // does not call; the bundle then changes only when code it runs changes.
     pluginBuild.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-      if (!/[\\/]packages[\\/](core|scanner)[\\/]src[\\/]/.test(args.importer)) return undefined;
+      if (!/[\\/]packages[\\/](core|scanner|action)[\\/]src[\\/]/.test(args.importer)) return undefined;
       const path = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       return existsSync(path) ? { path, sideEffects: false } : undefined;
     });

@@ -29,6 +29,8 @@ export interface ActionRun {
   summary: string;
   /** The SARIF file named by the `sarif-file` output, read before the scratch dir goes. */
   sarif: string | undefined;
+  /** Likewise the JSON report named by the `json-file` output. */
+  json: string | undefined;
 }
 
 export interface ActionRunOptions {
@@ -118,7 +120,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: options.workspace, env });
     const { status, stdout, stderr } = await collectOutput(child);
     const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
-    const sarifFile = outputs['sarif-file'];
+    const written = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
     return {
       status,
       stdout,
@@ -126,7 +128,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       commands: parseWorkflowCommands(stdout),
       outputs,
       summary: readFileSync(summaryPath, 'utf8'),
-      sarif: sarifFile && existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : undefined,
+      sarif: written(outputs['sarif-file']),
+      json: written(outputs['json-file']),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

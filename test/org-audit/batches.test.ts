@@ -40,6 +40,14 @@ describe('planMatrix', () => {
     expect(planMatrix(repos(3), state, { maxParallel: 5, fullRescan: true }).batches[0]?.repositories.every((t) => !('since' in t))).toBe(true);
   });
 
+  it('leaves repositories with no commits out of the batches and lists them, even past the limit', () => {
+    const all = [...repos(MATRIX_JOB_LIMIT * MATRIX_JOB_LIMIT), { repository: 'acme/zz-empty', defaultBranch: 'main', empty: true }];
+    const plan = planMatrix(all, emptyState(), { maxParallel: 20, fullRescan: false });
+    expect(plan.empty).toEqual(['acme/zz-empty']);
+    expect(plan.repositoryCount).toBe(MATRIX_JOB_LIMIT * MATRIX_JOB_LIMIT);
+    expect(plan.batches.some((b) => b.repositories.some((t) => t.repository === 'acme/zz-empty'))).toBe(false);
+  });
+
   it('plans every repository exactly once, within both matrix limits and max-parallel', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 70_000 }), fc.integer({ min: 1, max: 2000 }), (count, maxParallel) => {

@@ -1,8 +1,8 @@
 /**
  * The GitHub REST API for the org-audit tests: the action tests' server (test/action/github-server.ts)
  * answers issues and comments; this one stands in front of it on 127.0.0.1 and adds what an
- * organisation audit asks for (listing an organisation's repositories, reading one, code scanning
- * uploads), forwarding everything else. Every request is recorded here.
+ * organisation audit asks for (listing an organisation's repositories, reading one and whether it
+ * has commits, code scanning uploads), forwarding everything else. Every request is recorded here.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,10 @@ export interface FakeRepository {
   topics?: string[];
   archived?: boolean;
   fork?: boolean;
+  /** No commits yet: size 0, and its commits answer 409 as GitHub's do. */
+  empty?: boolean;
+  /** In KB, as GitHub reports it (default 120; an empty repository's is 0, and so is a tiny one's). */
+  size?: number;
 }
 
 export interface OrgServer {
@@ -36,6 +40,7 @@ export async function startOrgServer(organization: string, repositories: FakeRep
     topics: repo.topics ?? [],
     archived: repo.archived ?? false,
     fork: repo.fork ?? false,
+    size: repo.empty ? 0 : (repo.size ?? 120),
   });
   let base = '';
 
@@ -63,6 +68,12 @@ export async function startOrgServer(organization: string, repositories: FakeRep
       if (method === 'GET' && (match = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path))) {
         const repo = match[1] === organization ? repositories.find((r) => r.name === match?.[2]) : undefined;
         return repo ? send(response, 200, payload(repo)) : send(response, 404, { message: 'Not Found' });
+      }
+      if (method === 'GET' && (match = /^\/repos\/([^/]+)\/([^/]+)\/commits$/.exec(path))) {
+        const repo = match[1] === organization ? repositories.find((r) => r.name === match?.[2]) : undefined;
+        if (!repo) return send(response, 404, { message: 'Not Found' });
+        if (repo.empty) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: 'https://docs.github.com/rest/commits/commits#list-commits' });
+        return send(response, 200, [{ sha: '1'.repeat(40), commit: { message: 'initial' } }]);
       }
       if (method === 'POST' && (match = /^\/repos\/([^/]+\/[^/]+)\/code-scanning\/sarifs$/.exec(path))) {
         sarifUploads.push({ repository: match[1] as string, body: JSON.parse(body) as Record<string, unknown> });

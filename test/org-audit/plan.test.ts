@@ -21,6 +21,8 @@ beforeAll(async () => {
       { name: 'docs' },
       { name: 'api-gateway', topics: ['ENGIUM'] },
       { name: 'tools' },
+      { name: 'new-service', topics: ['engium'], empty: true },
+      { name: 'tiny', topics: ['tiny'], size: 0 },
     ],
     { perPage: 2 },
   );
@@ -38,14 +40,33 @@ describe('org-audit plan', () => {
     const before = server.requests.length;
     const { run, names } = await plan({});
     expect(run.status).toBe(0);
-    expect(names).toEqual(['acme/api', 'acme/api-gateway', 'acme/docs', 'acme/tools', 'acme/web']);
+    expect(names).toEqual(['acme/api', 'acme/api-gateway', 'acme/docs', 'acme/tiny', 'acme/tools', 'acme/web']);
     const listing = server.requests.slice(before).filter((r) => r.path === '/orgs/acme/repos');
-    expect(listing.length).toBe(4);
+    expect(listing.length).toBe(5);
     expect(listing.every((r) => r.headers.authorization === 'token ghs_test_token')).toBe(true);
-    expect(run.outputs['repository-count']).toBe('5');
+    expect(run.outputs['repository-count']).toBe('6');
     expect(run.outputs['batch-count']).toBe('1');
     // The fan-in reads the same plan from the file the list job keeps as an artifact.
-    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe(`${run.outputs.batches}\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'))).toEqual({ batches: JSON.parse(run.outputs.batches ?? ''), empty: ['acme/new-service'] });
+  });
+
+  it('skips a repository with no commits, with a notice, asking GitHub only about repositories of size 0', async () => {
+    const before = server.requests.length;
+    const { run, names } = await plan({ topic: 'engium' });
+    expect(run.status, run.stdout).toBe(0);
+    expect(names).not.toContain('acme/new-service');
+    expect(run.commands.filter((c) => c.command === 'notice').map((c) => c.message)).toEqual([
+      'acme/new-service has no commits yet: skipped (nothing to check out or scan); the next run looks again',
+    ]);
+    expect(run.stdout).toContain('; 1 empty, skipped');
+    const asked = server.requests.slice(before).filter((r) => r.path.endsWith('/commits')).map((r) => r.path);
+    expect(asked).toEqual(['/repos/acme/new-service/commits']);
+
+    // Only empty repositories: nothing to scan, and a plan that says why.
+    const onlyEmpty = await plan({ repositories: 'new-service' });
+    expect(onlyEmpty.run.status).toBe(0);
+    expect(onlyEmpty.run.outputs['repository-count']).toBe('0');
+    expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'))).toMatchObject({ empty: ['acme/new-service'] });
   });
 
   it('filters by topic (any case) and by name patterns, with ! to exclude', async () => {

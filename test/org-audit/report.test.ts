@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import type { PlanFile } from '../../packages/org-audit/src/batches.js';
 import type { AuditState } from '../../packages/org-audit/src/state.js';
 import { commit, finding, report } from '../../packages/scanner/test/merge/fixtures.js';
 import { expectValidReport, expectValidSarif } from '../scanner/support.js';
@@ -39,9 +40,10 @@ function artifacts(dir: string, entries: { repository: string; report: ScanRepor
 }
 
 /** A plan file as the list job writes it. */
-function planned(...repositories: string[]): string {
+function planned(repositories: string[], empty: string[] = []): string {
   const path = join(tempDir('engium-org-plan-'), 'plan.json');
-  writeFileSync(path, JSON.stringify([{ id: 'batch-001', repositories: repositories.map((repository) => ({ repository, ref: 'main' })) }]));
+  const plan: PlanFile = { batches: [{ id: 'batch-001', repositories: repositories.map((repository) => ({ repository, ref: 'main' })) }], empty };
+  writeFileSync(path, JSON.stringify(plan));
   return path;
 }
 
@@ -65,7 +67,7 @@ describe('org-audit report (fan-in)', () => {
       { repository: 'acme/web', commit: sha('b'), report: report([finding(LIVE, 'app/page.tsx', 'client'), finding(TEST, 'test/a.test.ts', 'server')]) },
       { repository: 'acme/docs', commit: sha('d'), report: report([]) },
     ]);
-    const { run, output, read } = await fanIn(dir, reports, { 'plan-file': planned('acme/api', 'acme/web', 'acme/docs', 'acme/ghost') });
+    const { run, output, read } = await fanIn(dir, reports, { 'plan-file': planned(['acme/api', 'acme/web', 'acme/docs', 'acme/ghost'], ['acme/new-service']) });
 
     // A planned repository without a report fails the job, after everything else is written.
     expect(run.status).toBe(1);
@@ -74,6 +76,8 @@ describe('org-audit report (fan-in)', () => {
 
     expect(run.summary).toContain('Scanned 3 repositories (3 in full, 0 from their last scanned commit); 2 distinct keys found.');
     expect(run.summary).toContain('produced no report, so it was not audited and keeps its previous state: acme/ghost');
+    // An empty repository is no failure: the summary records it as skipped.
+    expect(run.summary).toContain('Skipped 1 empty repository (no commits yet, nothing to scan): acme/new-service.');
     expect(run.summary).toMatch(/\| critical \| 1 \|\n\| high \| 0 \|\n\| medium \| 0 \|\n\| low \| 1 \|/);
     expect(run.summary).toContain(`| critical | \`eng_live_…${LIVE.slice(-4)}\` | \`${LIVE_FINGERPRINT}\` | acme/api, acme/web | 2 | 2021-04-01 in acme/api@c1000000 | [#1](https://github.example/acme/security/issues/1) (open) |`);
 
@@ -112,7 +116,7 @@ describe('org-audit report (fan-in)', () => {
       { repository: 'acme/api', commit: sha('e'), since: sha('a'), report: report([finding(LIVE, 'scripts/seed.ts', 'server', { commit: commit('c2', '2026-11-28T12:00:00Z') })]) },
     ]);
     const before = server.requests.length;
-    const { run, read } = await fanIn(dir, reports, { 'state-file': stateFile, 'plan-file': planned('acme/api') });
+    const { run, read } = await fanIn(dir, reports, { 'state-file': stateFile, 'plan-file': planned(['acme/api']) });
     expect(run.status).toBe(0);
     expect(server.github.issues).toHaveLength(1);
     const body = server.github.issues[0]?.body ?? '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeKey } from '../support/index.js';
-import { issueBody, issueMarker } from '../../packages/org-audit/src/rotation-issues.js';
+import { issueMarker } from '../../packages/action/src/alerts/rotation-issues.js';
+import { issueBody } from '../../packages/org-audit/src/rotation-issues.js';
 import { finding } from '../../packages/scanner/test/merge/fixtures.js';
 
 const KEY = fakeKey('live', 41);

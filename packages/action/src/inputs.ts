@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
 import { isAbsolute, join, normalize, relative, resolve } from 'node:path';
+import { ROTATION_LABEL } from './alerts/rotation-issues.js';
 
 /** The action's inputs (documented in action.yml), read and checked once. */
 export interface Inputs {
@@ -14,8 +15,15 @@ export interface Inputs {
   config: string;
   baseline: string | undefined;
   sarifFile: string;
+  /** Where the JSON report goes (absolute). */
+  jsonFile: string;
+  /** `event`: scan what the workflow event asks for; `audit`: the whole checkout and its history, whatever the event. */
+  mode: Mode;
+  /** In an audit: scan only the history after this commit (undefined: the whole history). */
+  since: string | undefined;
   history: boolean;
   eslint: boolean;
+  annotations: boolean;
   comment: boolean;
   issues: boolean;
   webhookUrl: string | undefined;
@@ -23,6 +31,13 @@ export interface Inputs {
 }
 
 export class InputError extends Error {}
+
+export const MODES = ['event', 'audit'] as const;
+export type Mode = (typeof MODES)[number];
+
+function isMode(value: string): value is Mode {
+  return (MODES as readonly string[]).includes(value);
+}
 
 function booleanInput(name: string, fallback: boolean): boolean {
   const value = core.getInput(name).trim().toLowerCase();
@@ -55,10 +70,14 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new InputError('input "webhook-url" must be an http(s) URL');
   }
-  const sarifInput = core.getInput('sarif-file').trim();
-  const sarifFile = sarifInput
-    ? resolve(workspace, sarifInput)
-    : join(env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : workspace, 'engium-guard.sarif');
+  // Reports go where asked, else to the runner's temporary folder (never into the scanned checkout).
+  const reportFile = (input: string, fallback: string): string =>
+    input.trim() ? resolve(workspace, input.trim()) : join(env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : workspace, fallback);
+  const mode = core.getInput('mode').trim().toLowerCase() || 'event';
+  if (!isMode(mode)) throw new InputError(`input "mode" must be ${MODES.join(' or ')}, not "${mode}"`);
+  const since = core.getInput('since').trim() || undefined;
+  // A revision, never an option to git.
+  if (since !== undefined && !/^\w[\w./-]*$/.test(since)) throw new InputError(`input "since" must be a commit SHA or a ref name, not "${since}"`);
   return {
     token: core.getInput('token') || env.GITHUB_TOKEN || '',
     failOn,
@@ -66,12 +85,16 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     workingDirectory: workingDirectory === '' ? '' : normalize(workingDirectory).split('\\').join('/'),
     config: core.getInput('config').trim() || 'engium.config.json',
     baseline: core.getInput('baseline').trim() || undefined,
-    sarifFile,
+    sarifFile: reportFile(core.getInput('sarif-file'), 'engium-guard.sarif'),
+    jsonFile: reportFile(core.getInput('json-file'), 'engium-guard.json'),
+    mode,
+    since,
     history: booleanInput('history', true),
     eslint: booleanInput('eslint', true),
+    annotations: booleanInput('annotations', true),
     comment: booleanInput('comment', true),
     issues: booleanInput('issues', true),
     webhookUrl,
-    issueLabel: core.getInput('issue-label').trim() || 'engium-leaked-key',
+    issueLabel: core.getInput('issue-label').trim() || ROTATION_LABEL,
   };
 }

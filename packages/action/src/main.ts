@@ -9,14 +9,15 @@ import { meetsThreshold } from '@engium/core';
 import { leakedLiveKeys, runLink } from './alerts/leaks.js';
 import { warnOnFailure } from './alerts/github-errors.js';
 import { upsertPullRequestComment } from './alerts/pr-comment.js';
-import { openRotationIssues } from './alerts/rotation-issues.js';
+import { openRotationIssues } from './alerts/open-rotation-issues.js';
 import { postWebhook, webhookAlert } from './alerts/webhook.js';
 import { annotate } from './annotations.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { summaryMarkdown } from './markdown.js';
 import { setOutputs } from './outputs.js';
-import { planScan, type EventPayload, type ScanPlan } from './plan.js';
+import { planAudit, planScan, type EventPayload, type ScanPlan } from './plan.js';
 import type { RunResults } from './results.js';
+import { writeJsonReport } from './report-files.js';
 import { writeSarif } from './sarif.js';
 import { collectResults } from './scan.js';
 
@@ -54,8 +55,9 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    const plan = planScan(github.context.eventName, github.context.payload as EventPayload, process.env.GITHUB_SHA, process.env.GITHUB_REF);
+    const plan = (inputs.mode === 'audit' ? planAudit : planScan)(github.context.eventName, github.context.payload as EventPayload, process.env.GITHUB_SHA, process.env.GITHUB_REF);
     core.info(`Engium Guard: ${plan.description}`);
+    if (inputs.since !== undefined && plan.kind !== 'audit') core.warning(`Engium Guard: input "since" applies to audits only (mode: audit, schedule, workflow_dispatch); this ${plan.kind} run ignores it.`);
     // Every key is masked the moment a scan meets it, before anything can log it (once: the tree
     // and the history scans meet the same keys).
     const masked = new Set<string>();
@@ -65,10 +67,12 @@ export async function run(): Promise<void> {
       core.setSecret(key);
     });
     const blocking = blockingCount(results, inputs);
-    const sarifFile = await writeSarif(results, inputs.sarifFile);
-    setOutputs(results, sarifFile);
-    annotate(results);
-    const summary = summaryMarkdown(results, { failOn: inputs.failOn, description: plan.description, blocking });
+    setOutputs(results, { sarif: await writeSarif(results, inputs.sarifFile), json: await writeJsonReport(results, inputs.jsonFile) });
+    // Annotations point at files of the repository whose workflow runs: an audit of another repository's checkout turns them off.
+    if (inputs.annotations) annotate(results);
+    // An audit from `since` reads only the newer history: the scope says so.
+    const description = results.historySince ? `${plan.description} (history after ${results.historySince.slice(0, 12)} only)` : plan.description;
+    const summary = summaryMarkdown(results, { failOn: inputs.failOn, description, blocking });
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     else core.info(summary);
     await alert(results, inputs, plan);

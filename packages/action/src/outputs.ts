@@ -1,11 +1,14 @@
-/** The step's outputs: counts and fingerprints, never a key. */
+/** The step's outputs: counts, fingerprints, report paths and commits, never a key. */
 import * as core from '@actions/core';
 import { keysOf, type RunResults } from './results.js';
 
-export function setOutputs(results: RunResults, sarifFile: string | undefined): void {
+export function setOutputs(results: RunResults, files: { sarif: string; json: string }): void {
   const fingerprints = [...keysOf(results.findings).keys()];
   core.setOutput('findings', results.findings.length + results.lintProblems.length);
   core.setOutput('leaked-keys', fingerprints.length);
   core.setOutput('fingerprints', fingerprints.join(','));
-  core.setOutput('sarif-file', sarifFile ?? '');
+  core.setOutput('sarif-file', files.sarif);
+  core.setOutput('json-file', files.json);
+  core.setOutput('commit', results.commit ?? '');
+  core.setOutput('history-since', results.historySince ?? '');
 }

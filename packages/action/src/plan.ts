@@ -2,7 +2,9 @@
  * What a workflow event asks the action to scan, read from the event payload alone (no git yet):
  * a pull request or merge queue entry: its changed files and every commit from base to head;
  * a push: the pushed commits (for a new branch, those not on the default branch);
- * a schedule or manual run: the whole repository and its history.
+ * a schedule or manual run: the whole repository and its history. With `mode: audit` every event
+ * gets that audit (an organisation audit runs the action on other repositories' checkouts, so the
+ * event says nothing about what to scan).
  */
 import { NULL_SHA } from './git.js';
 
@@ -113,18 +115,24 @@ export function planScan(eventName: string, payload: EventPayload, currentSha?: 
       };
     }
     case 'schedule':
-    case 'workflow_dispatch': {
-      const branch = stripHeads(currentRef);
-      return {
-        kind: 'audit',
-        head: currentSha,
-        onDefaultBranch: defaultBranch === undefined || branch === undefined || branch === defaultBranch,
-        description: `${eventName}: full audit of the repository and its history`,
-      };
-    }
+    case 'workflow_dispatch':
+      return planAudit(eventName, payload, currentSha, currentRef);
     default:
       throw new UnsupportedEventError(
         `engium-guard does not handle the "${eventName}" event; use pull_request, pull_request_target, merge_group, push, schedule or workflow_dispatch`,
       );
   }
+}
+
+/** An audit of the whole checkout and its history: a schedule, a manual run, or any event with `mode: audit`. */
+export function planAudit(eventName: string, payload: EventPayload, currentSha?: string, currentRef?: string): AuditPlan {
+  const defaultBranch = payload.repository?.default_branch;
+  const branch = stripHeads(currentRef);
+  const reason = eventName === 'schedule' || eventName === 'workflow_dispatch' ? eventName : `mode: audit (${eventName || 'no event'})`;
+  return {
+    kind: 'audit',
+    head: currentSha,
+    onDefaultBranch: defaultBranch === undefined || branch === undefined || branch === defaultBranch,
+    description: `${reason}: full audit of the repository and its history`,
+  };
 }

@@ -164,3 +164,21 @@ export async function completeFullHistory(repo: string): Promise<string[]> {
   }
   return ['the full history (unshallow)'];
 }
+
+/** HEAD's commit, or undefined in a repository with no commits yet. */
+export async function headCommit(repo: string): Promise<string | undefined> {
+  if (!(await gitSucceeds(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))) return undefined;
+  return (await git(repo, ['rev-parse', 'HEAD^{commit}'])).trim();
+}
+
+/**
+ * `since` (a commit an earlier audit scanned) as a full SHA when it is in HEAD's history; otherwise
+ * why not: it is gone (a force push rewrote the branch) or on another line of history.
+ */
+export async function resolveSince(repo: string, since: string): Promise<{ commit: string; reason?: undefined } | { commit?: undefined; reason: string }> {
+  if (!(await hasCommit(repo, since))) return { reason: 'no such commit in this repository (the branch was force-pushed, or the commit never was here)' };
+  const commit = (await git(repo, ['rev-parse', '--verify', `${since}^{commit}`])).trim();
+  if ((await headCommit(repo)) === undefined) return { reason: 'the repository has no commits on HEAD' };
+  if (!(await gitSucceeds(repo, ['merge-base', '--is-ancestor', commit, 'HEAD']))) return { reason: `${commit.slice(0, 12)} is not in HEAD's history (the branch was rewritten)` };
+  return { commit };
+}

@@ -1,6 +1,6 @@
 /** What one run found, in the order people should read it. */
 import { compareSeverity, type Severity } from '@engium/core';
-import type { Finding } from '@engium/scanner';
+import type { Finding, ScanWarning } from '@engium/scanner';
 
 /** A key finding with its paths relative to the repository root, as annotations and SARIF need. */
 export interface KeyFinding extends Finding {
@@ -25,11 +25,28 @@ export interface LintProblem {
 
 export interface RunResults {
   findings: KeyFinding[];
+  /**
+   * History findings of a key that the tree scan reports in the same file: left out of annotations,
+   * the summary and SARIF (one place is enough to act on), kept in the JSON report, which says in
+   * which commit each key arrived.
+   */
+  repeatedInHistory: KeyFinding[];
   lintProblems: LintProblem[];
   /** Files that could not be scanned, with why. */
   skipped: { file: string; reason: string }[];
   /** Findings hidden by suppressions the base branch approved. */
   suppressed: number;
+  /** What the tree and history scans read, for the JSON report's stats. */
+  scanned: { files: number; bytes: number; durationMs: number; warnings: ScanWarning[] };
+  /** The commit whose files were scanned; undefined when there was none (nothing to scan, no commits yet). */
+  commit?: string;
+  /** In an audit from `since`: the commit the history scan started after; undefined when it read the whole history. */
+  historySince?: string;
+}
+
+/** The results of a run that scanned nothing. */
+export function emptyResults(): RunResults {
+  return { findings: [], repeatedInHistory: [], lintProblems: [], skipped: [], suppressed: 0, scanned: { files: 0, bytes: 0, durationMs: 0, warnings: [] } };
 }
 
 type Ordered = { severity: Severity; onChangedLine: boolean; file: string; line: number; column: number };

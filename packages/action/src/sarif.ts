@@ -4,11 +4,10 @@
  */
 import type { Severity } from '@engium/core';
 import engium from '@engium/eslint-plugin';
-import { toSarif, type ScanReport } from '@engium/scanner';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { toSarif } from '@engium/scanner';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { RULE_PREFIX } from './lint.js';
+import { scanReport, writeJsonFile } from './report-files.js';
 import type { LintProblem, RunResults } from './results.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -53,19 +52,12 @@ function lintRun(problems: readonly LintProblem[]): Run {
 }
 
 export function sarifLog(results: RunResults): Log {
-  const report: ScanReport = {
-    version: 1,
-    findings: results.findings.map(({ onChangedLine: _changed, unapprovedSuppression: _unapproved, ...finding }) => finding),
-    stats: { filesScanned: 0, bytesScanned: 0, durationMs: 0, skipped: results.skipped, suppressed: results.suppressed, baselined: 0 },
-  };
-  const log = toSarif(report);
+  const log = toSarif(scanReport(results));
   if (results.lintProblems.length > 0) log.runs.push(lintRun(results.lintProblems));
   return log;
 }
 
 /** Writes the SARIF file and returns its path. */
 export async function writeSarif(results: RunResults, path: string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(sarifLog(results), null, 2)}\n`);
-  return path;
+  return writeJsonFile(path, sarifLog(results));
 }

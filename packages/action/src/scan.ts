@@ -14,8 +14,8 @@ import { scanCommits, type HistoryResult } from './history.js';
 import type { Inputs } from './inputs.js';
 import { lintChangedFiles } from './lint.js';
 import type { RangePlan, ScanPlan } from './plan.js';
-import { completeFullHistory, resolveRange, type ResolvedRange } from './range.js';
-import type { KeyFinding, RunResults } from './results.js';
+import { completeFullHistory, headCommit, resolveRange, resolveSince, type ResolvedRange } from './range.js';
+import { emptyResults, type KeyFinding, type RunResults } from './results.js';
 import { suppressionFiles, suppressionsAddedByChange } from './suppressions.js';
 
 export const UNAPPROVED_INLINE_IGNORE =
@@ -118,10 +118,25 @@ async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, repor
   return findings;
 }
 
-/** Drops history findings for a key the tree scan already reports in the same file. */
-function withoutDuplicates(tree: readonly KeyFinding[], history: readonly KeyFinding[]): KeyFinding[] {
+/** Sets apart the history findings of a key the tree scan already reports in the same file. */
+function withoutDuplicates(tree: readonly KeyFinding[], history: readonly KeyFinding[]): Pick<RunResults, 'findings' | 'repeatedInHistory'> {
   const inTree = new Set(tree.map((finding) => `${finding.secret.fingerprint}\0${finding.file}`));
-  return [...tree, ...history.filter((finding) => !inTree.has(`${finding.secret.fingerprint}\0${finding.file}`))];
+  const repeated = (finding: KeyFinding) => inTree.has(`${finding.secret.fingerprint}\0${finding.file}`);
+  return { findings: [...tree, ...history.filter((finding) => !repeated(finding))], repeatedInHistory: history.filter(repeated) };
+}
+
+/** What the tree scan of `<repo>/<prefix>` and the history scan skipped, hid and read, with repository-relative paths. */
+function scanTotals(tree: ScanReport, prefix: string, history: HistoryResult | undefined): Pick<RunResults, 'skipped' | 'suppressed' | 'scanned'> {
+  return {
+    skipped: [...tree.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(history?.skipped ?? [])],
+    suppressed: tree.stats.suppressed + (history?.suppressed ?? 0),
+    scanned: {
+      files: tree.stats.filesScanned + (history?.filesScanned ?? 0),
+      bytes: tree.stats.bytesScanned + (history?.bytesScanned ?? 0),
+      durationMs: 0,
+      warnings: [...(tree.stats.warnings ?? []).map((warning) => ({ ...warning, file: withPrefix(prefix, warning.file) })), ...(history?.warnings ?? [])],
+    },
+  };
 }
 
 async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): Promise<RunResults> {
@@ -149,7 +164,7 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
     const historyOptions = plan.kind === 'pull-request' ? { ...options, inlineIgnores: false } : options;
     const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, historyOptions) : undefined;
     const historyFindings = markChangedLines(historyReport?.findings ?? [], range);
-    const findings = withoutDuplicates(treeFindings, historyFindings);
+    const { findings, repeatedInHistory } = withoutDuplicates(treeFindings, historyFindings);
     if (plan.kind === 'pull-request') {
       const added = await suppressionsAddedByChange(repo, range.base, range.head, configPath, baselinePath);
       for (const finding of findings) {
@@ -166,12 +181,8 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
           (file, line) => range.addedLines.get(file)?.has(line) ?? false,
         )
       : { problems: [], unparsable: [] };
-    return {
-      findings,
-      lintProblems: lint.problems,
-      skipped: [...report.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(historyReport?.skipped ?? []), ...lint.unparsable],
-      suppressed: report.stats.suppressed + (historyReport?.suppressed ?? 0),
-    };
+    const totals = scanTotals(report, prefix, historyReport);
+    return { findings, repeatedInHistory, lintProblems: lint.problems, ...totals, skipped: [...totals.skipped, ...lint.unparsable], commit: range.head };
   } finally {
     await target.cleanup();
     await suppressions.cleanup();
@@ -190,27 +201,48 @@ async function scanAudit(inputs: Inputs, onSecret: OnSecret): Promise<RunResults
   };
   let report: ScanReport;
   let historyReport: HistoryResult | undefined;
+  let since: string | undefined;
   try {
     report = await scanDirectory(scanRoot, options);
     if (inputs.history) {
       const fetched = await completeFullHistory(repo);
       if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
-      historyReport = await scanCommits(repo, prefix, undefined, options);
+      since = await historyStart(repo, inputs.since);
+      historyReport = await scanCommits(repo, prefix, since === undefined ? undefined : `${since}..HEAD`, options);
     }
   } finally {
     await suppressions.cleanup();
   }
   const treeFindings = markChangedLines(relocate(report, prefix), undefined);
+  const commit = await headCommit(repo);
   return {
-    findings: withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
+    ...withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
     lintProblems: [],
-    skipped: [...report.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(historyReport?.skipped ?? [])],
-    suppressed: report.stats.suppressed + (historyReport?.suppressed ?? 0),
+    ...scanTotals(report, prefix, historyReport),
+    ...(commit !== undefined ? { commit } : {}),
+    ...(since !== undefined ? { historySince: since } : {}),
   };
 }
 
+/**
+ * Where an audit's history scan starts: after `since` when that commit is in HEAD's history (an
+ * incremental audit), else from the beginning, with a warning when `since` was asked for.
+ */
+async function historyStart(repo: string, since: string | undefined): Promise<string | undefined> {
+  if (since === undefined) return undefined;
+  const start = await resolveSince(repo, since);
+  if (start.commit !== undefined) {
+    core.info(`Scanning the history after ${start.commit.slice(0, 12)} (since).`);
+    return start.commit;
+  }
+  core.warning(`Engium Guard: since ${since.slice(0, 40)}: ${start.reason}; scanning the whole history instead.`);
+  return undefined;
+}
+
 export async function collectResults(inputs: Inputs, plan: ScanPlan, onSecret: OnSecret): Promise<RunResults> {
-  if (plan.kind === 'nothing') return { findings: [], lintProblems: [], skipped: [], suppressed: 0 };
-  if (plan.kind === 'audit') return scanAudit(inputs, onSecret);
-  return scanRange(inputs, plan, onSecret);
+  const started = Date.now();
+  if (plan.kind === 'nothing') return emptyResults();
+  const results = plan.kind === 'audit' ? await scanAudit(inputs, onSecret) : await scanRange(inputs, plan, onSecret);
+  results.scanned.durationMs = Date.now() - started;
+  return results;
 }

@@ -5,7 +5,8 @@ import { fakeKey } from '../../../test/support/index.js';
 import { startGitHubServer, type GitHubServer } from '../../../test/action/github-server.js';
 import { leakedLiveKeys } from '../src/alerts/leaks.js';
 import { COMMENT_MARKER, upsertPullRequestComment } from '../src/alerts/pr-comment.js';
-import { issueMarker, openRotationIssues } from '../src/alerts/rotation-issues.js';
+import { openRotationIssues } from '../src/alerts/open-rotation-issues.js';
+import { createRotationIssue, findRotationIssues, issueMarker, ROTATION_LABEL } from '../src/alerts/rotation-issues.js';
 import { postWebhook, webhookAlert } from '../src/alerts/webhook.js';
 import type { KeyFinding } from '../src/results.js';
 
@@ -92,6 +93,33 @@ describe('rotation issues', () => {
     expect(server.issues.filter((issue) => issue.state === 'closed')).toHaveLength(1);
     expect(server.requests.some((request) => request.method === 'PATCH' && /\/issues\/\d+$/.test(request.path))).toBe(false);
     expect(server.allRequestText()).not.toContain(LIVE);
+  });
+});
+
+describe('finding rotation issues (shared with the organisation audit)', () => {
+  it('reads every page, keeps the oldest issue per marker, and ignores pull requests and other labels', async () => {
+    // A server of its own: the fake keeps one list of issues for every repository.
+    const server = await startGitHubServer({ maxPerPage: 1 });
+    try {
+      const octokit = github.getOctokit('ghs_token', { baseUrl: server.url });
+      const theirs = { owner: 'acme', repo: 'tracking' };
+      const secret = describeSecret(LIVE);
+      const first = await createRotationIssue(octokit, theirs, secret, `${issueMarker(secret.fingerprint)}\nfirst`, ROTATION_LABEL);
+      await createRotationIssue(octokit, theirs, secret, `${issueMarker(secret.fingerprint)}\nsecond`, ROTATION_LABEL);
+      await createRotationIssue(octokit, theirs, describeSecret(OTHER_LIVE), `${issueMarker(describeSecret(OTHER_LIVE).fingerprint)}\n`, 'something-else');
+      const pull = await createRotationIssue(octokit, theirs, describeSecret(TEST), `${issueMarker(describeSecret(TEST).fingerprint)}\n`, ROTATION_LABEL);
+      const asPullRequest = server.issues.find((issue) => issue.number === pull.number);
+      if (asPullRequest) asPullRequest.pull_request = { url: 'https://github.example/pulls/1' };
+
+      const found = await findRotationIssues(octokit, theirs, ROTATION_LABEL);
+      expect([...found.keys()]).toEqual([secret.fingerprint]);
+      expect(found.get(secret.fingerprint)?.number).toBe(first.number);
+      expect(server.requests.filter((request) => request.method === 'GET').length).toBeGreaterThan(1);
+      expect(server.issues.find((issue) => issue.number === first.number)?.title).toBe(`Rotate the leaked Engium live key ${secret.redacted} (${secret.fingerprint})`);
+      await expect(createRotationIssue(octokit, theirs, secret, 'no marker', ROTATION_LABEL)).rejects.toThrow(/must start with the marker/);
+    } finally {
+      await server.close();
+    }
   });
 });
 

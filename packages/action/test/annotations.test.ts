@@ -4,7 +4,7 @@ import { fakeKey } from '../../../test/support/index.js';
 import { parseWorkflowCommands } from '../../../test/action/run-action.js';
 import { annotate } from '../src/annotations.js';
 import { escapeMarkdown, summaryMarkdown } from '../src/markdown.js';
-import type { KeyFinding, LintProblem, RunResults } from '../src/results.js';
+import { emptyResults, type KeyFinding, type LintProblem, type RunResults } from '../src/results.js';
 
 function finding(seed: number, extra: Partial<KeyFinding>): KeyFinding {
   const secret = describeSecret(fakeKey('live', seed));
@@ -51,6 +51,7 @@ afterEach(() => {
 describe('annotate', () => {
   it('puts the most severe first, then lines the change added, since GitHub shows 10 of a kind', () => {
     const results: RunResults = {
+      ...emptyResults(),
       findings: [
         finding(1, { file: 'b.ts', severity: 'high' }),
         finding(2, { file: 'c.ts', severity: 'high', onChangedLine: true }),
@@ -59,8 +60,6 @@ describe('annotate', () => {
         finding(5, { file: 'e.ts', severity: 'high', baselined: true }),
       ],
       lintProblems: [lint],
-      skipped: [],
-      suppressed: 0,
     };
     annotate(results);
     const commands = parseWorkflowCommands(written);
@@ -77,7 +76,7 @@ describe('annotate', () => {
 
   it('escapes file names and messages so they cannot inject workflow commands', () => {
     const hostile = 'x,line=99::%0A\r\n::error file=evil.ts::pwned';
-    annotate({ findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25' })], lintProblems: [], skipped: [], suppressed: 0 });
+    annotate({ ...emptyResults(), findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25' })] });
     const lines = written.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     const [command] = parseWorkflowCommands(written);
@@ -91,7 +90,7 @@ describe('summary Markdown', () => {
   it('escapes what comes from the repository', () => {
     expect(escapeMarkdown('a|b <img src=x> `c` *d*\ne')).toBe('a\\|b &lt;img src=x&gt; \\`c\\` \\*d\\* e');
     const summary = summaryMarkdown(
-      { findings: [finding(7, { file: 'pipe|name<script>.ts' })], lintProblems: [], skipped: [], suppressed: 0 },
+      { ...emptyResults(), findings: [finding(7, { file: 'pipe|name<script>.ts' })] },
       { failOn: 'high', description: 'test', blocking: 1 },
     );
     const row = summary.split('\n').find((line) => line.includes('pipe'));

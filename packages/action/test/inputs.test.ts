@@ -19,8 +19,12 @@ describe('readInputs', () => {
       workingDirectory: '',
       config: 'engium.config.json',
       sarifFile: '/runner/tmp/engium-guard.sarif',
+      jsonFile: '/runner/tmp/engium-guard.json',
+      mode: 'event',
+      since: undefined,
       history: true,
       eslint: true,
+      annotations: true,
       comment: true,
       issues: true,
       issueLabel: 'engium-leaked-key',
@@ -37,6 +41,12 @@ describe('readInputs', () => {
     expect(() => readInputs({ GITHUB_WORKSPACE: '/w' })).toThrow(/"webhook-url" must be an http\(s\) URL/);
     withInputs({ 'webhook-url': '', 'working-directory': '../elsewhere' });
     expect(() => readInputs({ GITHUB_WORKSPACE: '/w' })).toThrow(/must stay inside the workspace/);
+    withInputs({ 'working-directory': '.', mode: 'pull-request' });
+    expect(() => readInputs({ GITHUB_WORKSPACE: '/w' })).toThrow(/"mode" must be event or audit, not "pull-request"/);
+    withInputs({ mode: 'audit', since: 'HEAD~1 --all' });
+    expect(() => readInputs({ GITHUB_WORKSPACE: '/w' })).toThrow(/"since" must be a commit SHA or a ref name/);
+    withInputs({ since: ` ${'a'.repeat(40)} ` });
+    expect(readInputs({ GITHUB_WORKSPACE: '/w' })).toMatchObject({ mode: 'audit', since: 'a'.repeat(40) });
   });
 
   it('normalises the working directory', () => {

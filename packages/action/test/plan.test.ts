@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planScan, UnsupportedEventError } from '../src/plan.js';
+import { planAudit, planScan, UnsupportedEventError } from '../src/plan.js';
 
 const sha = (c: string) => c.repeat(40);
 
@@ -41,6 +41,11 @@ describe('planScan', () => {
       kind: 'audit',
       onDefaultBranch: false,
     });
+  });
+
+  it('plans an audit for any event in audit mode, saying why', () => {
+    expect(planAudit('issues', {}, sha('9'), 'refs/heads/main')).toMatchObject({ kind: 'audit', head: sha('9'), description: 'mode: audit (issues): full audit of the repository and its history' });
+    expect(planAudit('schedule', {}).description).toBe('schedule: full audit of the repository and its history');
   });
 
   it('refuses events it cannot plan, naming them', () => {

@@ -1,28 +1,25 @@
-// Measures one matrix job's scan (engium-scan's directory audit + history, through the org-audit
-// bundle's `scan` command, as the workflow runs it) on generated git repositories of three sizes,
-// for the runner-minute estimates in ../README.md. Deterministic (seeded); about a minute here.
+// Measures one matrix job's work as org-audit-batch.yml runs it (the Engium Guard action's bundle in
+// audit mode: the tree at HEAD and the history, then the org-audit bundle's `collect` step) on
+// generated git repositories of three sizes, for the runner-minute estimates in ../README.md.
+// Deterministic (seeded); a minute or two here.
 //
-//   npx tsc -b && node packages/org-audit/bench/measure-scan.mjs
+//   npm run bundle && node packages/org-audit/bench/measure-scan.mjs
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from '../../../bench/random.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
-const bundle = join(root, 'packages/org-audit/dist/index.js');
-const cli = join(root, 'packages/scanner/dist/cli.js');
+const actionBundle = join(root, 'packages/action/dist/index.js');
+const orgAuditBundle = join(root, 'packages/org-audit/dist/index.js');
 
 const SIZES = [
   { name: 'small', files: 150, commits: 200, filesPerCommit: 3 },
   { name: 'medium', files: 800, commits: 1500, filesPerCommit: 4 },
   { name: 'large', files: 3000, commits: 5000, filesPerCommit: 5 },
 ];
-
-function random(seed) {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function key(next) {
@@ -57,14 +54,48 @@ function generate(dir, { files, commits, filesPerCommit }, seed) {
   execFileSync('git', ['checkout', '-q', 'main'], { cwd: dir });
 }
 
-function scan(dir, since) {
-  const started = process.hrtime.bigint();
+/** Runs a bundle as the runner does (inputs as INPUT_*), and returns its outputs. */
+function runStep(bundle, scratch, inputs, env = {}) {
+  const outputFile = join(scratch, 'output');
+  writeFileSync(outputFile, '');
   const run = spawnSync(process.execPath, [bundle], {
-    env: { PATH: process.env.PATH, INPUT_COMMAND: 'scan', INPUT_REPOSITORY: 'acme/bench', INPUT_DIRECTORY: dir, 'INPUT_ENGIUM-SCAN': `${process.execPath} ${cli}`, 'INPUT_OUTPUT-DIRECTORY': join(dir, '..', 'out'), INPUT_SINCE: since ?? '' },
+    env: { PATH: process.env.PATH, HOME: scratch, RUNNER_TEMP: scratch, GITHUB_OUTPUT: outputFile, ...env, ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])) },
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(run.stdout + run.stderr);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  // `name<<delimiter` blocks, as @actions/core writes them.
+  const outputs = {};
+  for (const [, name, , value] of readFileSync(outputFile, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[name] = value;
+  return outputs;
+}
+
+/** One matrix job: the action in audit mode on the checkout, then collect; wall time in seconds. */
+function scan(dir, since) {
+  const scratch = mkdtempSync(join(tmpdir(), 'engium-org-bench-job-'));
+  const event = join(scratch, 'event.json');
+  writeFileSync(event, '{}');
+  try {
+    const started = process.hrtime.bigint();
+    const guard = runStep(
+      actionBundle,
+      scratch,
+      { mode: 'audit', since: since ?? '', history: 'true', eslint: 'false', annotations: 'false', comment: 'false', issues: 'false', 'fail-on': 'none', 'json-file': join(scratch, 'engium-guard.json') },
+      { GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/security' },
+    );
+    runStep(orgAuditBundle, scratch, {
+      command: 'collect',
+      repository: 'acme/bench',
+      ref: 'main',
+      'report-file': guard['json-file'],
+      commit: guard.commit,
+      since: guard['history-since'],
+      'output-directory': join(scratch, 'engium-report'),
+    });
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'engium-org-bench-'));

@@ -11114,7 +11114,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11154,7 +11154,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11167,7 +11167,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11207,7 +11207,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20233,7 +20233,7 @@ var require_scan = __commonJS({
         token2.depth = token2.isGlobstar ? Infinity : 1;
       }
     };
-    var scan2 = (input, options) => {
+    var scan = (input, options) => {
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -20522,7 +20522,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module.exports = scan2;
+    module.exports = scan;
   }
 });
 
@@ -21545,7 +21545,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan();
+    var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
@@ -21636,7 +21636,7 @@ var require_picomatch = __commonJS({
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan2(input, options);
+    picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -22193,6 +22193,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -22226,10 +22229,12 @@ var JWT_FLOW_ADVICE = `browser code must not hold an API key: sign users in with
 var MATRIX_JOB_LIMIT = 256;
 function planMatrix(repositories, state, options) {
   const capacity = MATRIX_JOB_LIMIT * MATRIX_JOB_LIMIT;
-  if (repositories.length > capacity) {
-    throw new Error(`${repositories.length} repositories exceed one run's ${capacity} (256 batches of 256): narrow the selection by topic or name pattern and run it in parts`);
+  const empty = repositories.filter((repository) => repository.empty).map(({ repository }) => repository);
+  const scanned = repositories.filter((repository) => !repository.empty);
+  if (scanned.length > capacity) {
+    throw new Error(`${scanned.length} repositories exceed one run's ${capacity} (256 batches of 256): narrow the selection by topic or name pattern and run it in parts`);
   }
-  const targets = repositories.map(({ repository, defaultBranch }) => {
+  const targets = scanned.map(({ repository, defaultBranch }) => {
     const since = options.fullRescan ? void 0 : state.repositories[repository]?.commit;
     return since ? { repository, ref: defaultBranch, since } : { repository, ref: defaultBranch };
   });
@@ -22242,13 +22247,12 @@ function planMatrix(repositories, state, options) {
   const maxParallel = Math.max(1, Math.floor(options.maxParallel));
   const repositoryParallel = Math.max(1, Math.min(maxParallel, size || 1, MATRIX_JOB_LIMIT));
   const batchParallel = Math.max(1, Math.min(Math.floor(maxParallel / repositoryParallel), batches.length || 1));
-  return { batches, repositoryCount: targets.length, batchParallel, repositoryParallel };
+  return { batches, repositoryCount: targets.length, empty, batchParallel, repositoryParallel };
 }
 
-// packages/org-audit/src/fan-in.ts
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { gzipSync } from "node:zlib";
+// packages/org-audit/src/collect.ts
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 
 // packages/scanner/src/merge/merge-reports.ts
 function occurrencesOf(finding, repository) {
@@ -22555,6 +22559,11 @@ function toSarif(report2) {
     ]
   };
 }
+
+// packages/org-audit/src/fan-in.ts
+import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -26731,22 +26740,42 @@ function splitRepository(fullName, what = "repository") {
   return { owner: match[1], repo: match[2] };
 }
 
+// packages/action/src/alerts/rotation-issues.ts
+var ROTATION_LABEL = "engium-leaked-key";
+var MARKER = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/;
+function issueMarker(fingerprint) {
+  return `<!-- engium-guard:leaked-key:${fingerprint} -->`;
+}
+function issueTitle(secret) {
+  return `Rotate the leaked Engium ${secret.kind} key ${secret.redacted} (${secret.fingerprint})`;
+}
+async function findRotationIssues(octokit, repository, label) {
+  const listed = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: "all", labels: label, per_page: 100, sort: "created", direction: "asc" });
+  const found = /* @__PURE__ */ new Map();
+  for (const issue2 of listed) {
+    if (issue2.pull_request) continue;
+    const fingerprint = MARKER.exec(issue2.body ?? "")?.[1];
+    if (fingerprint !== void 0 && !found.has(fingerprint)) found.set(fingerprint, issue2);
+  }
+  return found;
+}
+async function createRotationIssue(octokit, repository, secret, body, label) {
+  if (!body.startsWith(issueMarker(secret.fingerprint))) throw new Error(`a rotation issue's body must start with the marker for ${secret.fingerprint}`);
+  const { data } = await octokit.rest.issues.create({ ...repository, title: issueTitle(secret), body, labels: [label] });
+  return data;
+}
+
 // packages/org-audit/src/markdown.ts
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
 }
 
 // packages/org-audit/src/rotation-issues.ts
-var ROTATION_LABEL = "engium-leaked-key";
-var MARKER_PREFIX = "<!-- engium-guard:leaked-key:";
 var PLACES_PREFIX = "<!-- engium-guard:places ";
 var MAX_BODY_LENGTH = 65e3;
 var MAX_TABLE_ROWS = 100;
 var MAX_NAMED_REPOSITORIES = 30;
 var MAX_PATH_LENGTH = 120;
-function issueMarker(fingerprint) {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
-}
 function placeOf(occurrence) {
   const { repository, file, line, commit } = occurrence;
   return [repository, file, line, commit?.sha ?? "", commit?.date ?? "", commit ? commit.presentAtHead : null];
@@ -26766,9 +26795,6 @@ function unionPlaces(old, fresh) {
   const byKey = /* @__PURE__ */ new Map();
   for (const place of [...old, ...fresh]) byKey.set(JSON.stringify(place.slice(0, 4)), place);
   return [...byKey.values()].sort((a, b) => (a[4] || "9").localeCompare(b[4] || "9") || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
-}
-function issueTitle(finding) {
-  return `Rotate the leaked Engium ${finding.secret.kind} key ${finding.secret.redacted} (${finding.secret.fingerprint})`;
 }
 function issueBody(finding, places) {
   const { redacted, fingerprint, kind } = finding.secret;
@@ -26815,19 +26841,14 @@ async function upsertRotationIssues(octokit, findings, options) {
   const due = findings.filter((finding) => meetsThreshold(finding.severity, options.threshold));
   const result2 = /* @__PURE__ */ new Map();
   if (due.length === 0) return result2;
-  const existing = /* @__PURE__ */ new Map();
-  const listed = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: options.owner, repo: options.repo, labels: label, state: "all", per_page: 100 });
-  for (const issue2 of listed) {
-    if (issue2.pull_request) continue;
-    const match = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/.exec(issue2.body ?? "");
-    if (match && !existing.has(match[1])) existing.set(match[1], issue2);
-  }
+  const repository = { owner: options.owner, repo: options.repo };
+  const existing = await findRotationIssues(octokit, repository, label);
   for (const finding of due) {
     const fingerprint = finding.secret.fingerprint;
     const fresh = (finding.occurrences ?? []).map(placeOf);
     const found = existing.get(fingerprint);
     if (!found) {
-      const { data } = await octokit.rest.issues.create({ owner: options.owner, repo: options.repo, title: issueTitle(finding), body: issueBody(finding, unionPlaces([], fresh)), labels: [label] });
+      const data = await createRotationIssue(octokit, repository, finding.secret, issueBody(finding, unionPlaces([], fresh)), label);
       result2.set(fingerprint, { number: data.number, url: link(data), state: "open", action: "created" });
       continue;
     }
@@ -26837,7 +26858,7 @@ async function upsertRotationIssues(octokit, findings, options) {
       result2.set(fingerprint, { number: found.number, url: link(found), state, action: "unchanged" });
       continue;
     }
-    await octokit.rest.issues.update({ owner: options.owner, repo: options.repo, issue_number: found.number, body });
+    await octokit.rest.issues.update({ ...repository, issue_number: found.number, body });
     result2.set(fingerprint, { number: found.number, url: link(found), state, action: "updated" });
   }
   return result2;
@@ -26906,12 +26927,15 @@ function issueCell(issue2) {
   if (!issue2) return "";
   return `[#${issue2.number}](${issue2.url}) ${issue2.state === "closed" ? "(closed: rotated)" : "(open)"}`;
 }
-function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, issues }) {
+function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, empty, issues }) {
   const lines = ["## Engium organisation audit", ""];
   const repositories = merged.repositories?.length ?? 0;
   lines.push(
     `Scanned ${repositories} repositor${repositories === 1 ? "y" : "ies"} (${scannedInFull} in full, ${scannedIncrementally} from their last scanned commit); ${merged.findings.length} distinct key${merged.findings.length === 1 ? "" : "s"} found.`
   );
+  if (empty.length) {
+    lines.push("", `Skipped ${empty.length} empty repositor${empty.length === 1 ? "y" : "ies"} (no commits yet, nothing to scan): ${empty.map(cell).join(", ")}.`);
+  }
   if (missing.length) {
     const one = missing.length === 1;
     lines.push(
@@ -27007,7 +27031,7 @@ async function fanIn(octokit, options, warn) {
   const atThreshold = merged.findings.filter((finding) => !finding.baselined && meetsThreshold(finding.severity, options.failOn)).length;
   if (atThreshold) failures.push(`${atThreshold} key${atThreshold === 1 ? "" : "s"} at or above ${options.failOn}`);
   const full = scanned.filter((record) => !record.since).length;
-  const summary2 = renderSummary({ merged, scannedInFull: full, scannedIncrementally: scanned.length - full, missing, issues });
+  const summary2 = renderSummary({ merged, scannedInFull: full, scannedIncrementally: scanned.length - full, missing, empty: options.empty ?? [], issues });
   return { merged, summary: summary2, state, issues, missing, failures, mergedReportPath, statePath, sarifDirectory };
 }
 async function uploadSarif(octokit, repository, record, sarif, warn) {
@@ -27026,6 +27050,36 @@ async function uploadSarif(octokit, repository, record, sarif, warn) {
   }
 }
 
+// packages/org-audit/src/collect.ts
+var FULL_SHA = /^[0-9a-f]{40}$/;
+async function collectRepository(options) {
+  if (!FULL_SHA.test(options.commit)) {
+    throw new Error(`commit must be the full SHA the Engium Guard action scanned (its commit output), not "${options.commit}"`);
+  }
+  if (options.since !== void 0 && !FULL_SHA.test(options.since)) {
+    throw new Error(`since must be a full SHA (the action's history-since output), not "${options.since}"`);
+  }
+  const text = await readFile3(options.reportFile, "utf8").catch((error2) => {
+    throw new Error(`cannot read the Engium Guard action's JSON report ${options.reportFile} (${error2.message})`, { cause: error2 });
+  });
+  const parsed = parseReport(text);
+  if (!parsed.ok) throw new Error(`${options.reportFile} is not a usable report: ${parsed.reason}`);
+  const report2 = { ...mergeReports([{ repository: options.repository, report: parsed.report }]), repository: options.repository };
+  const record = {
+    repository: options.repository,
+    commit: options.commit,
+    ref: options.ref,
+    scannedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...options.since !== void 0 ? { since: options.since } : {}
+  };
+  await mkdir3(options.outputDirectory, { recursive: true });
+  await writeFile4(join2(options.outputDirectory, REPORT_FILE), `${JSON.stringify(report2, null, 2)}
+`);
+  await writeFile4(join2(options.outputDirectory, SCAN_RECORD_FILE), `${JSON.stringify(record, null, 2)}
+`);
+  return { report: report2, record };
+}
+
 // packages/org-audit/src/repositories.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function matchesName(namePatterns) {
@@ -27035,8 +27089,18 @@ function matchesName(namePatterns) {
   const excluded = exclude.length ? (0, import_picomatch.default)(exclude, { nocase: true }) : () => false;
   return (name) => included(name) && !excluded(name);
 }
-function toAudited(payload) {
-  return { repository: payload.full_name, defaultBranch: payload.default_branch ?? "main" };
+async function isEmpty(octokit, payload) {
+  if (payload.size !== 0) return false;
+  try {
+    await octokit.rest.repos.listCommits({ ...splitRepository(payload.full_name), per_page: 1 });
+    return false;
+  } catch (error2) {
+    return error2.status === 409;
+  }
+}
+async function toAudited(octokit, payload) {
+  const audited = { repository: payload.full_name, defaultBranch: payload.default_branch ?? "main" };
+  return await isEmpty(octokit, payload) ? { ...audited, empty: true } : audited;
 }
 async function listRepositories(octokit, selection) {
   if (selection.repositories?.length) {
@@ -27046,7 +27110,7 @@ async function listRepositories(octokit, selection) {
       const { owner, repo } = splitRepository(entry.includes("/") ? entry : `${selection.organization}/${entry}`);
       try {
         const { data } = await octokit.rest.repos.get({ owner, repo });
-        found.push(toAudited(data));
+        found.push(await toAudited(octokit, data));
       } catch (error2) {
         missing.push(`${owner}/${repo} (${error2.status ?? error2.message})`);
       }
@@ -27057,72 +27121,14 @@ async function listRepositories(octokit, selection) {
   const all = await octokit.paginate(octokit.rest.repos.listForOrg, { org: selection.organization, type: "all", per_page: 100 });
   const nameMatches = matchesName(selection.namePatterns ?? []);
   const topic = selection.topic?.trim().toLowerCase();
-  return dedupe(
-    all.filter((repo) => selection.includeArchived || !repo.archived).filter((repo) => selection.includeForks || !repo.fork).filter((repo) => !topic || (repo.topics ?? []).some((t) => t.toLowerCase() === topic)).filter((repo) => nameMatches(repo.name)).map(toAudited)
-  );
+  const selected = all.filter((repo) => selection.includeArchived || !repo.archived).filter((repo) => selection.includeForks || !repo.fork).filter((repo) => !topic || (repo.topics ?? []).some((t) => t.toLowerCase() === topic)).filter((repo) => nameMatches(repo.name));
+  const audited = [];
+  for (const repo of selected) audited.push(await toAudited(octokit, repo));
+  return dedupe(audited);
 }
 function dedupe(repositories) {
   const byName = new Map(repositories.map((repo) => [repo.repository.toLowerCase(), repo]));
   return [...byName.values()].sort((a, b) => a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
-}
-
-// packages/org-audit/src/scan-repository.ts
-import { execFile } from "node:child_process";
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function git(directory, ...args) {
-  const { stdout } = await run("git", args, { cwd: directory, maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-async function isAncestor(directory, commit) {
-  try {
-    await git(directory, "merge-base", "--is-ancestor", commit, "HEAD");
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function engiumScan(command, args, output) {
-  const [file, ...lead] = command;
-  if (!file) throw new Error("no engium-scan command given");
-  let failure;
-  try {
-    await run(file, [...lead, ...args, "--format", "json", "--fail-on", "none", "--quiet", "--output", output], { maxBuffer: 64 * 1024 * 1024 });
-  } catch (error2) {
-    failure = error2;
-    if (failure.code !== 1) throw new Error(`engium-scan ${args[0]} failed (exit ${String(failure.code)}): ${(failure.stderr ?? "").trim().slice(0, 2e3)}`, { cause: error2 });
-  }
-  const text = await readFile3(output, "utf8").catch(() => void 0);
-  if (text === void 0) throw new Error(`engium-scan ${args[0]} wrote no report${failure ? `: ${(failure.stderr ?? "").trim().slice(0, 2e3)}` : ""}`);
-  const parsed = parseReport(text);
-  if (!parsed.ok) throw new Error(`engium-scan ${args[0]} wrote no usable report: ${parsed.reason}`);
-  return parsed.report;
-}
-async function scanRepository(options, warn) {
-  const head = await git(options.directory, "rev-parse", "--verify", "HEAD^{commit}").catch((error2) => {
-    throw new Error(`${options.directory} is not a checkout with commits (${error2.message.split("\n")[0]})`, { cause: error2 });
-  });
-  let since = options.since;
-  if (since && !await isAncestor(options.directory, since)) {
-    warn(`${options.repository}: the last scanned commit ${since.slice(0, 12)} is not in the history any more (force push?): scanning the whole history`);
-    since = void 0;
-  }
-  await mkdir3(options.outputDirectory, { recursive: true });
-  const audit = await engiumScan(options.engiumScan, ["scan", options.directory], join2(options.outputDirectory, "audit.json"));
-  const historyArgs = ["history", options.directory, ...since ? ["--since", since] : []];
-  const history = since === head ? void 0 : await engiumScan(options.engiumScan, historyArgs, join2(options.outputDirectory, "history.json"));
-  const report2 = {
-    ...mergeReports([{ repository: options.repository, report: audit }, ...history ? [{ repository: options.repository, report: history }] : []]),
-    repository: options.repository
-  };
-  const record = { repository: options.repository, commit: head, ref: options.ref, scannedAt: (/* @__PURE__ */ new Date()).toISOString(), ...since ? { since } : {} };
-  await writeFile4(join2(options.outputDirectory, REPORT_FILE), `${JSON.stringify(report2, null, 2)}
-`);
-  await writeFile4(join2(options.outputDirectory, SCAN_RECORD_FILE), `${JSON.stringify(record, null, 2)}
-`);
-  return { report: report2, record };
 }
 
 // packages/org-audit/src/main.ts
@@ -27164,13 +27170,17 @@ async function plan() {
   const state = await readState(getInput("state-file").trim() || void 0, warning);
   const matrix = planMatrix(repositories, state, { maxParallel, fullRescan: booleanInput("full-rescan") });
   const incremental = matrix.batches.flatMap((batch) => batch.repositories).filter((target) => target.since).length;
-  info(`${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full`);
+  for (const repository of matrix.empty) notice(`${repository} has no commits yet: skipped (nothing to check out or scan); the next run looks again`);
+  info(
+    `${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full` + (matrix.empty.length ? `; ${matrix.empty.length} empty, skipped` : "")
+  );
   const batches = JSON.stringify(matrix.batches);
   if (Buffer.byteLength(batches) > JOB_OUTPUT_LIMIT) {
     throw new InputError(`the plan for ${matrix.repositoryCount} repositories is ${Buffer.byteLength(batches)} bytes, over GitHub's 1 MB job output limit: split the audit into several calls by topic or name-pattern, each with its own state-name`);
   }
   const planFile = getInput("plan-file").trim() || "engium-org-audit-plan.json";
-  await writeFile5(planFile, `${batches}
+  const planned = { batches: matrix.batches, empty: matrix.empty };
+  await writeFile5(planFile, `${JSON.stringify(planned)}
 `);
   setOutput("plan-file", planFile);
   setOutput("batches", batches);
@@ -27179,38 +27189,35 @@ async function plan() {
   setOutput("batch-parallel", String(matrix.batchParallel));
   setOutput("repository-parallel", String(matrix.repositoryParallel));
 }
-async function scan() {
+async function collect() {
   const repository = getInput("repository", { required: true }).trim();
   const output = getInput("output-directory").trim() || `engium-org-audit/${repositoryFileName(repository)}`;
-  const { report: report2, record } = await scanRepository(
-    {
-      repository,
-      ref: getInput("ref").trim() || "main",
-      directory: getInput("directory").trim() || ".",
-      since: getInput("since").trim() || void 0,
-      engiumScan: (getInput("engium-scan").trim() || "engium-scan").split(/\s+/),
-      outputDirectory: output
-    },
-    warning
-  );
-  info(`${repository}: ${report2.findings.length} distinct key(s) at ${record.commit.slice(0, 12)}${record.since ? ` (history since ${record.since.slice(0, 12)})` : " (whole history)"}`);
+  const { report: report2, record } = await collectRepository({
+    repository,
+    ref: getInput("ref").trim() || "main",
+    reportFile: getInput("report-file", { required: true }).trim(),
+    commit: getInput("commit", { required: true }).trim(),
+    since: getInput("since").trim() || void 0,
+    outputDirectory: output
+  });
+  info(`${repository}: ${report2.findings.length} distinct key(s) at ${record.commit.slice(0, 12)}${record.since ? ` (history after ${record.since.slice(0, 12)})` : " (whole history)"}`);
   setOutput("report-directory", output);
   setOutput("artifact-name", `engium-report-${repositoryFileName(repository)}`);
 }
-async function plannedRepositories(planFile) {
-  if (!planFile) return [];
+async function readPlan(planFile) {
+  if (!planFile) return { planned: [], empty: [] };
   try {
-    const batches = JSON.parse(await readFile4(planFile, "utf8"));
-    return batches.flatMap((batch) => batch.repositories.map((target) => target.repository));
+    const plan2 = JSON.parse(await readFile4(planFile, "utf8"));
+    return { planned: plan2.batches.flatMap((batch) => batch.repositories.map((target) => target.repository)), empty: plan2.empty };
   } catch (error2) {
     warning(`cannot read the plan ${planFile} (${error2.message}): repositories whose scan left no report cannot be named`);
-    return [];
+    return { planned: [], empty: [] };
   }
 }
 async function report() {
   const trackingRepository = getInput("tracking-repository").trim() || void 0;
   const uploadSarif2 = booleanInput("upload-sarif");
-  const planned = await plannedRepositories(getInput("plan-file").trim());
+  const { planned, empty } = await readPlan(getInput("plan-file").trim());
   const needsApi = Boolean(trackingRepository) || uploadSarif2;
   const result2 = await fanIn(
     needsApi ? createOctokit(token()) : void 0,
@@ -27219,6 +27226,7 @@ async function report() {
       outputDirectory: getInput("output-directory").trim() || "engium-org-audit",
       previousState: await readState(getInput("state-file").trim() || void 0, warning),
       planned,
+      empty,
       trackingRepository,
       issueThreshold: severityInput("issue-threshold", "high"),
       failOn: severityInput("fail-on", "none"),
@@ -27235,12 +27243,12 @@ async function report() {
   for (const failure of result2.failures) error(failure);
   if (result2.failures.length) setFailed(`organisation audit: ${result2.failures.join("; ")}`);
 }
-var COMMANDS = { plan, scan, report };
-async function run2() {
+var COMMANDS = { plan, collect, report };
+async function run() {
   try {
     const name = getInput("command", { required: true }).trim();
     const command = COMMANDS[name];
-    if (!command) throw new InputError(`input "command" must be plan, scan or report, not "${name}"`);
+    if (!command) throw new InputError(`input "command" must be plan, collect or report, not "${name}"`);
     await command();
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
@@ -27248,4 +27256,4 @@ async function run2() {
 }
 
 // packages/org-audit/src/index.ts
-await run2();
+await run();

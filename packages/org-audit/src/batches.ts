@@ -20,7 +20,10 @@ export interface Batch {
 
 export interface MatrixPlan {
   batches: Batch[];
+  /** How many repositories the batches hold. */
   repositoryCount: number;
+  /** Repositories with no commits: left out of the batches (nothing to check out or scan). */
+  empty: string[];
   /** `max-parallel` for the matrix over batches and for the matrix inside each batch: their product is the limit asked for. */
   batchParallel: number;
   repositoryParallel: number;
@@ -41,10 +44,12 @@ export interface PlanOptions {
  */
 export function planMatrix(repositories: readonly AuditedRepository[], state: AuditState, options: PlanOptions): MatrixPlan {
   const capacity = MATRIX_JOB_LIMIT * MATRIX_JOB_LIMIT;
-  if (repositories.length > capacity) {
-    throw new Error(`${repositories.length} repositories exceed one run's ${capacity} (256 batches of 256): narrow the selection by topic or name pattern and run it in parts`);
+  const empty = repositories.filter((repository) => repository.empty).map(({ repository }) => repository);
+  const scanned = repositories.filter((repository) => !repository.empty);
+  if (scanned.length > capacity) {
+    throw new Error(`${scanned.length} repositories exceed one run's ${capacity} (256 batches of 256): narrow the selection by topic or name pattern and run it in parts`);
   }
-  const targets = repositories.map(({ repository, defaultBranch }): RepositoryTarget => {
+  const targets = scanned.map(({ repository, defaultBranch }): RepositoryTarget => {
     const since = options.fullRescan ? undefined : state.repositories[repository]?.commit;
     return since ? { repository, ref: defaultBranch, since } : { repository, ref: defaultBranch };
   });
@@ -57,5 +62,11 @@ export function planMatrix(repositories: readonly AuditedRepository[], state: Au
   const maxParallel = Math.max(1, Math.floor(options.maxParallel));
   const repositoryParallel = Math.max(1, Math.min(maxParallel, size || 1, MATRIX_JOB_LIMIT));
   const batchParallel = Math.max(1, Math.min(Math.floor(maxParallel / repositoryParallel), batches.length || 1));
-  return { batches, repositoryCount: targets.length, batchParallel, repositoryParallel };
+  return { batches, repositoryCount: targets.length, empty, batchParallel, repositoryParallel };
+}
+
+/** The plan as the list job hands it to the fan-in (an artifact): what was sent out, and what was skipped. */
+export interface PlanFile {
+  batches: Batch[];
+  empty: string[];
 }

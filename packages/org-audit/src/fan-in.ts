@@ -19,6 +19,8 @@ export interface FanInOptions {
   previousState: AuditState;
   /** The repositories the plan sent out; those without a report are named, not silently dropped. */
   planned: readonly string[];
+  /** The repositories the plan skipped for having no commits, for the summary. */
+  empty?: readonly string[];
   trackingRepository?: string;
   issueThreshold: SeverityThreshold;
   failOn: SeverityThreshold;
@@ -120,7 +122,7 @@ export async function fanIn(octokit: Octokit | undefined, options: FanInOptions,
   if (atThreshold) failures.push(`${atThreshold} key${atThreshold === 1 ? '' : 's'} at or above ${options.failOn}`);
 
   const full = scanned.filter((record) => !record.since).length;
-  const summary = renderSummary({ merged, scannedInFull: full, scannedIncrementally: scanned.length - full, missing, issues });
+  const summary = renderSummary({ merged, scannedInFull: full, scannedIncrementally: scanned.length - full, missing, empty: options.empty ?? [], issues });
   return { merged, summary, state, issues, missing, failures, mergedReportPath, statePath, sarifDirectory };
 }
 

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { isSeverityThreshold, type SeverityThreshold } from '@engium/core';
-import { planMatrix, type Batch } from './batches.js';
+import { planMatrix, type PlanFile } from './batches.js';
+import { collectRepository } from './collect.js';
 import { fanIn, repositoryFileName } from './fan-in.js';
 import { createOctokit } from './github.js';
 import { listRepositories } from './repositories.js';
-import { scanRepository } from './scan-repository.js';
 import { readState } from './state.js';
 
 class InputError extends Error {}
@@ -57,7 +57,11 @@ async function plan(): Promise<void> {
   const state = await readState(core.getInput('state-file').trim() || undefined, core.warning);
   const matrix = planMatrix(repositories, state, { maxParallel, fullRescan: booleanInput('full-rescan') });
   const incremental = matrix.batches.flatMap((batch) => batch.repositories).filter((target) => target.since).length;
-  core.info(`${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full`);
+  for (const repository of matrix.empty) core.notice(`${repository} has no commits yet: skipped (nothing to check out or scan); the next run looks again`);
+  core.info(
+    `${matrix.repositoryCount} repositories in ${matrix.batches.length} batch(es); ${incremental} scanned from their last commit, ${matrix.repositoryCount - incremental} in full` +
+      (matrix.empty.length ? `; ${matrix.empty.length} empty, skipped` : ''),
+  );
   const batches = JSON.stringify(matrix.batches);
   // The matrix reaches the scan jobs through a job output, which GitHub caps at 1 MB.
   if (Buffer.byteLength(batches) > JOB_OUTPUT_LIMIT) {
@@ -65,7 +69,8 @@ async function plan(): Promise<void> {
   }
   // The fan-in reads the plan from this file (an artifact): an input that large would not fit in an environment variable.
   const planFile = core.getInput('plan-file').trim() || 'engium-org-audit-plan.json';
-  await writeFile(planFile, `${batches}\n`);
+  const planned: PlanFile = { batches: matrix.batches, empty: matrix.empty };
+  await writeFile(planFile, `${JSON.stringify(planned)}\n`);
   core.setOutput('plan-file', planFile);
   core.setOutput('batches', batches);
   core.setOutput('repository-count', String(matrix.repositoryCount));
@@ -74,35 +79,32 @@ async function plan(): Promise<void> {
   core.setOutput('repository-parallel', String(matrix.repositoryParallel));
 }
 
-/** `scan`: one repository's audit and history, in a matrix job. */
-async function scan(): Promise<void> {
+/** `collect`: in a matrix job, after the Engium Guard action audited the checkout, its report as the repository's artifact. */
+async function collect(): Promise<void> {
   const repository = core.getInput('repository', { required: true }).trim();
   const output = core.getInput('output-directory').trim() || `engium-org-audit/${repositoryFileName(repository)}`;
-  const { report, record } = await scanRepository(
-    {
-      repository,
-      ref: core.getInput('ref').trim() || 'main',
-      directory: core.getInput('directory').trim() || '.',
-      since: core.getInput('since').trim() || undefined,
-      engiumScan: (core.getInput('engium-scan').trim() || 'engium-scan').split(/\s+/),
-      outputDirectory: output,
-    },
-    core.warning,
-  );
-  core.info(`${repository}: ${report.findings.length} distinct key(s) at ${record.commit.slice(0, 12)}${record.since ? ` (history since ${record.since.slice(0, 12)})` : ' (whole history)'}`);
+  const { report, record } = await collectRepository({
+    repository,
+    ref: core.getInput('ref').trim() || 'main',
+    reportFile: core.getInput('report-file', { required: true }).trim(),
+    commit: core.getInput('commit', { required: true }).trim(),
+    since: core.getInput('since').trim() || undefined,
+    outputDirectory: output,
+  });
+  core.info(`${repository}: ${report.findings.length} distinct key(s) at ${record.commit.slice(0, 12)}${record.since ? ` (history after ${record.since.slice(0, 12)})` : ' (whole history)'}`);
   core.setOutput('report-directory', output);
   core.setOutput('artifact-name', `engium-report-${repositoryFileName(repository)}`);
 }
 
-/** The repositories the list job planned, so the fan-in can name those that left no report. */
-async function plannedRepositories(planFile: string): Promise<string[]> {
-  if (!planFile) return [];
+/** What the list job planned: the repositories sent out (to name those that left no report) and the empty ones it skipped. */
+async function readPlan(planFile: string): Promise<{ planned: string[]; empty: string[] }> {
+  if (!planFile) return { planned: [], empty: [] };
   try {
-    const batches = JSON.parse(await readFile(planFile, 'utf8')) as Batch[];
-    return batches.flatMap((batch) => batch.repositories.map((target) => target.repository));
+    const plan = JSON.parse(await readFile(planFile, 'utf8')) as PlanFile;
+    return { planned: plan.batches.flatMap((batch) => batch.repositories.map((target) => target.repository)), empty: plan.empty };
   } catch (error) {
     core.warning(`cannot read the plan ${planFile} (${(error as Error).message}): repositories whose scan left no report cannot be named`);
-    return [];
+    return { planned: [], empty: [] };
   }
 }
 
@@ -110,7 +112,7 @@ async function plannedRepositories(planFile: string): Promise<string[]> {
 async function report(): Promise<void> {
   const trackingRepository = core.getInput('tracking-repository').trim() || undefined;
   const uploadSarif = booleanInput('upload-sarif');
-  const planned = await plannedRepositories(core.getInput('plan-file').trim());
+  const { planned, empty } = await readPlan(core.getInput('plan-file').trim());
   const needsApi = Boolean(trackingRepository) || uploadSarif;
   const result = await fanIn(
     needsApi ? createOctokit(token()) : undefined,
@@ -119,6 +121,7 @@ async function report(): Promise<void> {
       outputDirectory: core.getInput('output-directory').trim() || 'engium-org-audit',
       previousState: await readState(core.getInput('state-file').trim() || undefined, core.warning),
       planned,
+      empty,
       trackingRepository,
       issueThreshold: severityInput('issue-threshold', 'high'),
       failOn: severityInput('fail-on', 'none'),
@@ -136,13 +139,13 @@ async function report(): Promise<void> {
   if (result.failures.length) core.setFailed(`organisation audit: ${result.failures.join('; ')}`);
 }
 
-const COMMANDS: Record<string, () => Promise<void>> = { plan, scan, report };
+const COMMANDS: Record<string, () => Promise<void>> = { plan, collect, report };
 
 export async function run(): Promise<void> {
   try {
     const name = core.getInput('command', { required: true }).trim();
     const command = COMMANDS[name];
-    if (!command) throw new InputError(`input "command" must be plan, scan or report, not "${name}"`);
+    if (!command) throw new InputError(`input "command" must be plan, collect or report, not "${name}"`);
     await command();
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

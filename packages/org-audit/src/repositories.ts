@@ -19,6 +19,8 @@ export interface AuditedRepository {
   /** `owner/name`. */
   repository: string;
   defaultBranch: string;
+  /** No commits yet: there is nothing to check out (actions/checkout fails on it) nor to scan. */
+  empty?: boolean;
 }
 
 interface RepositoryPayload {
@@ -39,14 +41,31 @@ function matchesName(namePatterns: readonly string[]): (name: string) => boolean
   return (name) => included(name) && !excluded(name);
 }
 
-function toAudited(payload: RepositoryPayload): AuditedRepository {
-  return { repository: payload.full_name, defaultBranch: payload.default_branch ?? 'main' };
+/**
+ * Whether a repository has no commits. Only a repository of size 0 can be empty, so only those are
+ * asked; GitHub answers 409 ("Git Repository is empty") for an empty one's commits. Any other answer
+ * leaves it to the scan job, which says what went wrong.
+ */
+async function isEmpty(octokit: Octokit, payload: RepositoryPayload): Promise<boolean> {
+  if (payload.size !== 0) return false;
+  try {
+    await octokit.rest.repos.listCommits({ ...splitRepository(payload.full_name), per_page: 1 });
+    return false;
+  } catch (error) {
+    return (error as { status?: number }).status === 409;
+  }
+}
+
+async function toAudited(octokit: Octokit, payload: RepositoryPayload): Promise<AuditedRepository> {
+  const audited = { repository: payload.full_name, defaultBranch: payload.default_branch ?? 'main' };
+  return (await isEmpty(octokit, payload)) ? { ...audited, empty: true } : audited;
 }
 
 /**
- * The repositories to audit, sorted by name. An explicit list is fetched one by one (a missing
- * or unreadable repository is an error, not a silent gap); otherwise every repository of the
- * organisation is listed and filtered by topic, name patterns, forks and archived state.
+ * The repositories to audit, sorted by name, those without commits marked empty. An explicit list
+ * is fetched one by one (a missing or unreadable repository is an error, not a silent gap);
+ * otherwise every repository of the organisation is listed and filtered by topic, name patterns,
+ * forks and archived state.
  */
 export async function listRepositories(octokit: Octokit, selection: RepositorySelection): Promise<AuditedRepository[]> {
   if (selection.repositories?.length) {
@@ -56,7 +75,7 @@ export async function listRepositories(octokit: Octokit, selection: RepositorySe
       const { owner, repo } = splitRepository(entry.includes('/') ? entry : `${selection.organization}/${entry}`);
       try {
         const { data } = await octokit.rest.repos.get({ owner, repo });
-        found.push(toAudited(data));
+        found.push(await toAudited(octokit, data));
       } catch (error) {
         missing.push(`${owner}/${repo} (${(error as { status?: number }).status ?? (error as Error).message})`);
       }
@@ -68,14 +87,14 @@ export async function listRepositories(octokit: Octokit, selection: RepositorySe
   const all = (await octokit.paginate(octokit.rest.repos.listForOrg, { org: selection.organization, type: 'all', per_page: 100 })) as RepositoryPayload[];
   const nameMatches = matchesName(selection.namePatterns ?? []);
   const topic = selection.topic?.trim().toLowerCase();
-  return dedupe(
-    all
-      .filter((repo) => selection.includeArchived || !repo.archived)
-      .filter((repo) => selection.includeForks || !repo.fork)
-      .filter((repo) => !topic || (repo.topics ?? []).some((t) => t.toLowerCase() === topic))
-      .filter((repo) => nameMatches(repo.name))
-      .map(toAudited),
-  );
+  const selected = all
+    .filter((repo) => selection.includeArchived || !repo.archived)
+    .filter((repo) => selection.includeForks || !repo.fork)
+    .filter((repo) => !topic || (repo.topics ?? []).some((t) => t.toLowerCase() === topic))
+    .filter((repo) => nameMatches(repo.name));
+  const audited: AuditedRepository[] = [];
+  for (const repo of selected) audited.push(await toAudited(octokit, repo));
+  return dedupe(audited);
 }
 
 function dedupe(repositories: AuditedRepository[]): AuditedRepository[] {

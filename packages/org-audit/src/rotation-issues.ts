@@ -1,3 +1,8 @@
+// Finding, creating and naming rotation issues is the Engium Guard action's module, so where an
+// organisation audit and the action report into the same repository, each finds the other's issue
+// and a key still gets one issue. What is the audit's own: the list of places across repositories
+// and runs, and updating it.
+import { createRotationIssue, findRotationIssues, issueMarker, ROTATION_LABEL } from '@engium/action/rotation-issues';
 import { meetsThreshold, ROTATION_STEPS, type SeverityThreshold } from '@engium/core';
 import type { Finding, Occurrence } from '@engium/scanner';
 import type { Octokit } from './github.js';
@@ -11,11 +16,6 @@ export interface RotationIssue {
   action: 'created' | 'updated' | 'unchanged';
 }
 
-export const ROTATION_LABEL = 'engium-leaked-key';
-// The marker and label are the ones the Engium Guard action's rotation issues carry, so where an
-// organisation audit and the action report into the same repository, each finds the other's issue
-// and a key still gets one issue.
-const MARKER_PREFIX = '<!-- engium-guard:leaked-key:';
 const PLACES_PREFIX = '<!-- engium-guard:places ';
 /** GitHub refuses issue bodies over 65,536 characters; this leaves room for the note on what did not fit. */
 const MAX_BODY_LENGTH = 65_000;
@@ -25,10 +25,6 @@ const MAX_PATH_LENGTH = 120;
 
 /** Where a key was seen, as an issue remembers it across runs (incremental runs see only new commits). */
 type Place = [repository: string, file: string, line: number, sha: string, date: string, presentAtHead: boolean | null];
-
-export function issueMarker(fingerprint: string): string {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
-}
 
 function placeOf(occurrence: Occurrence): Place {
   const { repository, file, line, commit } = occurrence;
@@ -53,10 +49,6 @@ function unionPlaces(old: Place[], fresh: Place[]): Place[] {
   return [...byKey.values()].sort((a, b) => (a[4] || '9').localeCompare(b[4] || '9') || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
 }
 
-
-export function issueTitle(finding: Finding): string {
-  return `Rotate the leaked Engium ${finding.secret.kind} key ${finding.secret.redacted} (${finding.secret.fingerprint})`;
-}
 
 /** The issue's body: what leaked, what to do, and every place seen so far (this run's and earlier runs'). */
 export function issueBody(finding: Finding, places: Place[]): string {
@@ -98,14 +90,6 @@ function rememberBlock(places: Place[]): string {
   return `${PLACES_PREFIX}${Buffer.from(JSON.stringify(places)).toString('base64')} -->`;
 }
 
-interface IssuePayload {
-  number: number;
-  html_url?: string;
-  state: string;
-  body?: string | null;
-  pull_request?: unknown;
-}
-
 export interface UpsertOptions {
   owner: string;
   repo: string;
@@ -127,20 +111,15 @@ export async function upsertRotationIssues(octokit: Octokit, findings: readonly 
   const result = new Map<string, RotationIssue>();
   if (due.length === 0) return result;
 
-  const existing = new Map<string, IssuePayload>();
-  const listed = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner: options.owner, repo: options.repo, labels: label, state: 'all', per_page: 100 })) as IssuePayload[];
-  for (const issue of listed) {
-    if (issue.pull_request) continue;
-    const match = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/.exec(issue.body ?? '');
-    if (match && !existing.has(match[1] as string)) existing.set(match[1] as string, issue);
-  }
+  const repository = { owner: options.owner, repo: options.repo };
+  const existing = await findRotationIssues(octokit, repository, label);
 
   for (const finding of due) {
     const fingerprint = finding.secret.fingerprint;
     const fresh = (finding.occurrences ?? []).map(placeOf);
     const found = existing.get(fingerprint);
     if (!found) {
-      const { data } = await octokit.rest.issues.create({ owner: options.owner, repo: options.repo, title: issueTitle(finding), body: issueBody(finding, unionPlaces([], fresh)), labels: [label] });
+      const data = await createRotationIssue(octokit, repository, finding.secret, issueBody(finding, unionPlaces([], fresh)), label);
       result.set(fingerprint, { number: data.number, url: link(data), state: 'open', action: 'created' });
       continue;
     }
@@ -150,7 +129,7 @@ export async function upsertRotationIssues(octokit: Octokit, findings: readonly 
       result.set(fingerprint, { number: found.number, url: link(found), state, action: 'unchanged' });
       continue;
     }
-    await octokit.rest.issues.update({ owner: options.owner, repo: options.repo, issue_number: found.number, body });
+    await octokit.rest.issues.update({ ...repository, issue_number: found.number, body });
     result.set(fingerprint, { number: found.number, url: link(found), state, action: 'updated' });
   }
   return result;

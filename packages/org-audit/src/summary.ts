@@ -13,6 +13,8 @@ export interface SummaryInput {
   scannedInFull: number;
   /** Planned repositories whose job left no report (failed, cancelled). */
   missing: string[];
+  /** Repositories skipped for having no commits. */
+  empty: readonly string[];
   /** Rotation issues by key fingerprint, when a tracking repository is set. */
   issues?: ReadonlyMap<string, RotationIssue>;
 }
@@ -36,13 +38,16 @@ function issueCell(issue: RotationIssue | undefined): string {
 }
 
 /** The fan-in job's summary: keys by severity, then one row per key with where and since when it leaked. */
-export function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, issues }: SummaryInput): string {
+export function renderSummary({ merged, scannedIncrementally, scannedInFull, missing, empty, issues }: SummaryInput): string {
   const lines: string[] = ['## Engium organisation audit', ''];
   const repositories = merged.repositories?.length ?? 0;
   lines.push(
     `Scanned ${repositories} repositor${repositories === 1 ? 'y' : 'ies'} (${scannedInFull} in full, ${scannedIncrementally} from their last scanned commit); ` +
       `${merged.findings.length} distinct key${merged.findings.length === 1 ? '' : 's'} found.`,
   );
+  if (empty.length) {
+    lines.push('', `Skipped ${empty.length} empty repositor${empty.length === 1 ? 'y' : 'ies'} (no commits yet, nothing to scan): ${empty.map(cell).join(', ')}.`);
+  }
   if (missing.length) {
     const one = missing.length === 1;
     lines.push(

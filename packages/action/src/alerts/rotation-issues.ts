@@ -1,64 +1,61 @@
 /**
- * On the default branch and in scheduled audits: one issue per leaked key, found again by a hidden
- * marker holding its fingerprint, so a key already reported (open or closed) is never reported twice
- * nor reopened.
+ * Rotation issues: one issue per leaked key, found again by a hidden marker holding its fingerprint
+ * under a label, so a key gets one issue however many runs report it. The action opens them and
+ * never touches them again (open-rotation-issues.ts); the organisation audit (packages/org-audit)
+ * finds the same issues through this module and keeps their list of places up to date. Either one
+ * finds the other's issue for a key, so a key still gets a single issue.
  */
 import type { getOctokit } from '@actions/github';
-import { code, rotationSteps, where } from '../markdown.js';
-import type { LeakedKey, RunLink } from './leaks.js';
+import type { SecretDescription } from '@engium/core';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
-const MAX_PLACES = 100;
+export interface Repository {
+  owner: string;
+  repo: string;
+}
+
+/** The label the issues carry by default; it is how they are listed again. */
+export const ROTATION_LABEL = 'engium-leaked-key';
+
+const MARKER = /<!-- engium-guard:leaked-key:([0-9a-f]+) -->/;
 
 export function issueMarker(fingerprint: string): string {
   return `<!-- engium-guard:leaked-key:${fingerprint} -->`;
 }
 
-export function issueBody(key: LeakedKey, link: RunLink): string {
-  return [
-    issueMarker(key.fingerprint),
-    `The Engium live API key ${code(key.redacted)} (fingerprint ${code(key.fingerprint)}) is committed to this repository` +
-      `${link.url ? ` (found by [this run](${link.url}))` : ''}. Anyone who can read the repository or its history can use it.`,
-    '',
-    '**Where it leaked:**',
-    '',
-    // Issue bodies hold 65,536 characters at most.
-    ...key.findings.slice(0, MAX_PLACES).map((finding) => `- ${where(finding)}: ${finding.severity}, exposure ${finding.exposure}`),
-    ...(key.findings.length > MAX_PLACES ? [`- …and ${key.findings.length - MAX_PLACES} more places`] : []),
-    '',
-    '**Rotate it now:**',
-    '',
-    rotationSteps(),
-    '',
-    'Close this issue once the old key is revoked. Engium Guard will not open it again for this key.',
-    '',
-  ].join('\n');
+type KeyDescription = Pick<SecretDescription, 'kind' | 'redacted' | 'fingerprint'>;
+
+export function issueTitle(secret: KeyDescription): string {
+  return `Rotate the leaked Engium ${secret.kind} key ${secret.redacted} (${secret.fingerprint})`;
 }
 
-export async function openRotationIssues(
-  octokit: Octokit,
-  repo: { owner: string; repo: string },
-  keys: readonly LeakedKey[],
-  link: RunLink,
-  label: string,
-): Promise<{ created: number[]; existing: number }> {
-  if (keys.length === 0) return { created: [], existing: 0 };
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'all', labels: label, per_page: 100 });
-  const reported = new Set<string>();
-  for (const issue of issues) {
-    for (const key of keys) if (issue.body?.includes(issueMarker(key.fingerprint))) reported.add(key.fingerprint);
+/** A rotation issue as the REST API returns it. */
+export interface RotationIssue {
+  number: number;
+  html_url?: string;
+  state: string;
+  body?: string | null;
+}
+
+/**
+ * Every rotation issue of the repository (open or closed) by the fingerprint its marker holds; the
+ * oldest wins where two carry the same marker.
+ */
+export async function findRotationIssues(octokit: Octokit, repository: Repository, label: string): Promise<Map<string, RotationIssue>> {
+  const listed = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: 'all', labels: label, per_page: 100, sort: 'created', direction: 'asc' });
+  const found = new Map<string, RotationIssue>();
+  for (const issue of listed) {
+    if (issue.pull_request) continue;
+    const fingerprint = MARKER.exec(issue.body ?? '')?.[1];
+    if (fingerprint !== undefined && !found.has(fingerprint)) found.set(fingerprint, issue);
   }
-  const created: number[] = [];
-  for (const key of keys) {
-    if (reported.has(key.fingerprint)) continue;
-    const { data } = await octokit.rest.issues.create({
-      ...repo,
-      title: `Rotate the leaked Engium live key ${key.redacted} (${key.fingerprint})`,
-      body: issueBody(key, link),
-      labels: [label],
-    });
-    created.push(data.number);
-  }
-  return { created, existing: reported.size };
+  return found;
+}
+
+/** Opens the issue for one key; `body` must start with its marker (issueMarker) to be found again. */
+export async function createRotationIssue(octokit: Octokit, repository: Repository, secret: KeyDescription, body: string, label: string): Promise<RotationIssue> {
+  if (!body.startsWith(issueMarker(secret.fingerprint))) throw new Error(`a rotation issue's body must start with the marker for ${secret.fingerprint}`);
+  const { data } = await octokit.rest.issues.create({ ...repository, title: issueTitle(secret), body, labels: [label] });
+  return data;
 }
