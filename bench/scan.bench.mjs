@@ -108,7 +108,10 @@ writeFileSync(secretlintConfig, JSON.stringify({ rules: [{ id: '@secretlint/secr
 
 const results = [];
 if (has('rg')) results.push(bench('ripgrep (rg -c)', ['rg', '-c', '--no-messages', KEY_PATTERN, '.'], corpus, RUNS, [0, 1]));
-results.push(bench('engium-scan --no-graph', [process.execPath, scanner, '.', '--no-graph', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'], corpus, RUNS));
+const scan = [process.execPath, scanner, '.', '--no-graph', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'];
+results.push(bench('engium-scan --no-graph', scan, corpus, RUNS));
+// ripgrep reads with every core too; one thread shows what the work itself costs.
+results.push(bench('  … with --threads 1', [...scan, '--threads', '1'], corpus, RUNS));
 const gitleaks = join(peers, 'node_modules', '.bin', 'gitleaks');
 if (existsSync(gitleaks)) {
   results.push(bench('gitleaks dir (WASM)', [gitleaks, 'dir', '.', '--no-banner', '--config', gitleaksConfig, '--exit-code', '0', '--log-level', 'error'], corpus, 1));

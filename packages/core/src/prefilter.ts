@@ -3,7 +3,7 @@ import { BASE64_SIGNATURES } from './decoders.js';
 /**
  * Byte strings at least one of which appears in the text of every key `findKeys` reports in
  * plain, base64 or fully encoded form, so scanners can skip raw bytes that hold none of them
- * without decoding. A key that escapes only some letters and keeps plain underscores (such as
+ * without decoding (`findNeedles` also demands the right byte before `_live_` and `_test_`). A key that escapes only some letters and keeps plain underscores (such as
  * `eng_l\x69ve_…`) can slip past; fully escaped, percent- or entity-encoded keys cannot.
  * `_` is a rare byte in most text, which makes these searches fast.
  */
@@ -23,7 +23,17 @@ export const KEY_NEEDLES: readonly string[] = [
 interface Needle {
   bytes: Buffer;
   searchedAt: number;
+  /** For the plain needles: the bytes that may stand just before one (see below). */
+  after?: ReadonlySet<number>;
 }
+
+/**
+ * A plain `_live_` or `_test_` starts a key only right after the prefix's `g`, written as is or as
+ * the end of an escape, percent or entity form of it (`\x67`, `%67`, `\u{67}`, `&#103;`).
+ * Elsewhere it is an identifier such as `is_test_mode` or `e._live_reload`, common in minified code.
+ */
+const PLAIN_NEEDLES = new Set(['_live_', '_test_']);
+const G_ENDINGS: ReadonlySet<number> = new Set([0x67, 0x37, 0x3b, 0x7d]); // g 7 ; }
 
 /**
  * The escape, percent and entity needles all hold one of three bytes that are rare in code. One
@@ -69,7 +79,8 @@ const { FAMILIES, GROUPS } = (() => {
     }
     const searchedAt = anchorOffset(needle);
     const anchor = needle.slice(searchedAt, searchedAt + ANCHOR_LENGTH);
-    groups.set(anchor, [...(groups.get(anchor) ?? []), { bytes, searchedAt }]);
+    const entry: Needle = PLAIN_NEEDLES.has(needle) ? { bytes, searchedAt, after: G_ENDINGS } : { bytes, searchedAt };
+    groups.set(anchor, [...(groups.get(anchor) ?? []), entry]);
   }
   const anchorGroups: AnchorGroup[] = [...groups].map(([anchor, needles]) => ({ anchor: Buffer.from(anchor, 'latin1'), needles }));
   return { FAMILIES: families, GROUPS: anchorGroups };
@@ -95,8 +106,9 @@ function needleStartsAt(buffer: Buffer, start: number, needle: Buffer): boolean 
 
 /** Appends the starts of `needles` around a found occurrence of their searched part at `at`. */
 function collectAround(buffer: Buffer, at: number, needles: readonly Needle[], found: number[]): void {
-  for (const { bytes, searchedAt } of needles) {
+  for (const { bytes, searchedAt, after } of needles) {
     const start = at - searchedAt;
+    if (after && !after.has(buffer[start - 1] ?? -1)) continue;
     if (needleStartsAt(buffer, start, bytes)) found.push(start);
   }
 }

@@ -51,6 +51,14 @@ describe('prefilter', () => {
     expect(findNeedles(bytes('nothing here'))).toEqual([]);
   });
 
+  it('takes a plain _live_ or _test_ only right after the prefix g, plain or encoded', () => {
+    expect(findNeedles(bytes('is_test_mode e._live_reload export{x as _test_helpers} _live_'))).toEqual([]);
+    for (const g of ['g', '\\x67', '%67', '\\u0067', '\\u{67}', '&#103;', '&#x67;']) {
+      const text = `en${g}_live_Zr81mQ0pLk2vW9`;
+      expect(findNeedles(bytes(text)), text).toEqual([text.indexOf('_live_')]);
+    }
+  });
+
   it('has only needles that are valid, non-empty byte strings', () => {
     for (const needle of KEY_NEEDLES) {
       expect(needle.length).toBeGreaterThan(1);
@@ -103,7 +111,10 @@ function naiveNeedles(text: Buffer): number[] {
   const offsets = new Set<number>();
   for (const needle of KEY_NEEDLES) {
     const bytes = Buffer.from(needle, 'latin1');
-    for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) offsets.add(at);
+    const plain = needle === '_live_' || needle === '_test_';
+    for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) {
+      if (!plain || 'g7;}'.includes(String.fromCharCode(text[at - 1] ?? 0))) offsets.add(at);
+    }
   }
   return [...offsets].sort((a, b) => a - b);
 }

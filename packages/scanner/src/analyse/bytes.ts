@@ -3,7 +3,7 @@
  * small file with a candidate is decoded whole, a large one only in windows around each candidate,
  * with lines and columns counted on the bytes in between.
  */
-import { findNeedles, KEY_PREFIXES } from '@engium/core';
+import { findNeedles } from '@engium/core';
 import type { Snippet } from '../finding.js';
 import { keyHitsInText, type KeyHit } from './key-hits.js';
 import { snippetOf } from './snippet.js';
@@ -66,48 +66,13 @@ function shiftFirstLine(hits: LocatedHit[], start: RegionStart): LocatedHit[] {
   return hits.map((hit) => (hit.line === start.line ? { ...hit, column: hit.column + start.column } : hit));
 }
 
-// A plain needle (`_live_`, `_test_`) starts a key only after the prefix's head (`eng`) or after an
-// escape, entity or percent token that spells it (`\x67`, `&#103;`, `%67`, `\u{67}`): elsewhere it is
-// an identifier such as `is_test_mode` or `e._live_reload`, common in minified code.
-const PLAIN_NEEDLES = new Set(Object.values(KEY_PREFIXES).map((prefix) => prefix.slice(prefix.indexOf('_'))));
-const PREFIX_HEAD = Buffer.from(KEY_PREFIXES.live.slice(0, KEY_PREFIXES.live.indexOf('_')));
-const PLAIN_NEEDLE_BYTES = [...PLAIN_NEEDLES].map((needle) => Buffer.from(needle));
-
-function isHexDigit(byte: number): boolean {
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
-}
-
-/** Whether `expected` stands in `bytes` at `offset` (a plain loop: cheaper than a native call for a few bytes). */
-function bytesAt(bytes: Buffer, offset: number, expected: Buffer): boolean {
-  if (offset < 0 || offset + expected.length > bytes.length) return false;
-  for (let i = 0; i < expected.length; i++) if (bytes[offset + i] !== expected[i]) return false;
-  return true;
-}
-
-function plainNeedleAt(bytes: Buffer, offset: number): boolean {
-  return PLAIN_NEEDLE_BYTES.some((needle) => bytesAt(bytes, offset, needle));
-}
-
-/** Whether the needle at `offset` can start a key (see above); other needles always can. */
-function isCandidate(bytes: Buffer, offset: number): boolean {
-  if (!plainNeedleAt(bytes, offset)) return true;
-  if (bytesAt(bytes, offset - PREFIX_HEAD.length, PREFIX_HEAD)) return true;
-  const before = bytes[offset - 1] ?? 0;
-  return isHexDigit(before) || before === 0x3b || before === 0x7d; // …67, &#103; \u{67}
-}
-
-/** Offsets of prefilter needles in `bytes` that can start a key. */
-export function candidateOffsets(bytes: Buffer): number[] {
-  return findNeedles(bytes).filter((offset) => isCandidate(bytes, offset));
-}
-
 /**
  * Every key in `bytes` (UTF-8) with line and column. `decodedText` receives the decoded text when
  * the region was decoded whole, for analyses that need it (concatenations, env names).
  */
 export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, column: 0 }): { hits: LocatedHit[]; text?: string } {
   // One pass over the needles (findNeedles), not two (mayContainKey first): most files either hold none or hold some.
-  const needles = candidateOffsets(bytes);
+  const needles = findNeedles(bytes);
   if (needles.length === 0) return { hits: [] };
   if (bytes.length <= WHOLE_DECODE_BYTES) {
     const text = bytes.toString('utf8');

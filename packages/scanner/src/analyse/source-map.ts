@@ -85,9 +85,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * A map's JSON, parsed. Bundlers write `mappings` as one long run of VLQ text, which JSON.parse and
  * UTF-8 decoding read byte by byte: for a map with one `mappings` key and a plain value, that value
- * is cut out and read as ASCII, and only the rest is parsed. Any other map is parsed whole.
+ * is cut out and read as ASCII (or left out, `withMappings: false`), and only the rest is parsed.
+ * Any other map is parsed whole.
  */
-export function parseSourceMapJson(json: Buffer): SourceMapJson {
+export function parseSourceMapJson(json: Buffer, { withMappings = true } = {}): SourceMapJson {
   const key = json.indexOf(MAPPINGS_KEY);
   const start = key + MAPPINGS_KEY.length;
   const end = key === -1 ? -1 : json.indexOf(0x22, start); // "
@@ -98,7 +99,7 @@ export function parseSourceMapJson(json: Buffer): SourceMapJson {
     try {
       const rest: unknown = JSON.parse(json.toString('utf8', 0, start) + json.toString('utf8', end));
       // A key nested in another object, or a quote that was inside a string, parses to something else.
-      if (isObject(rest) && rest.mappings === '') return { ...rest, mappings: json.toString('latin1', start, end) } as SourceMapJson;
+      if (isObject(rest) && rest.mappings === '') return { ...rest, mappings: withMappings ? json.toString('latin1', start, end) : '' } as SourceMapJson;
     } catch {
       // Parsed whole below, which reports the map's own error.
     }
@@ -175,7 +176,8 @@ export function originalPositions(map: LoadedSourceMap, root: string, positions:
  * many keys the file holds.
  */
 export function sourcesContentOrigins(root: string, mapPath: string, json: Buffer | string): { origins: Map<string, Position>; sources: string[] } {
-  const parsed = parseSourceMapJson(typeof json === 'string' ? Buffer.from(json) : json);
+  // Only sources and their contents matter here, never the mappings.
+  const parsed = parseSourceMapJson(typeof json === 'string' ? Buffer.from(json) : json, { withMappings: false });
   const map = build(root, parsed, mapPath, rootRelative(root, mapPath));
   const contents = Array.isArray(parsed.sourcesContent) ? parsed.sourcesContent : [];
   const origins = new Map<string, Position>();

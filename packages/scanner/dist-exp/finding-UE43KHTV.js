@@ -1,0 +1,11 @@
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  buildFinding
+} from "./chunk-M4SEJIEV.js";
+import "./chunk-ECVGTPWI.js";
+import "./chunk-DQOGS7S2.js";
+import "./chunk-IKJJJJ2Q.js";
+import "./chunk-7BOAENXZ.js";
+export {
+  buildFinding
+};
