@@ -178,3 +178,30 @@ describe('monorepo', () => {
     expect(run.commands.at(-1)?.message).toMatch(/working-directory.*must stay inside the workspace/);
   });
 });
+
+describe('engium.config.json and the ESLint rules', () => {
+  it("checks calls to the config's API base URLs (a proxy) for X-Tenant-ID, as calls to the public API are", async () => {
+    const repo = gitRepo('engium-action-proxy-');
+    const base = commitFiles(repo, {
+      'engium.config.json': JSON.stringify({ apiBaseUrls: ['https://engium-proxy.acme.test/v1'] }),
+      'src/app.ts': 'export {};\n',
+    });
+    git(repo, 'checkout', '-q', '-b', 'proxy');
+    const head = commitFiles(repo, {
+      'src/bookings.ts': "export const bookings = (token: string) => fetch('https://engium-proxy.acme.test/v1/bookings', { headers: { Authorization: `Bearer ${token}` } });\n",
+    });
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload: {
+        pull_request: { number: 8, base: { sha: base, ref: 'main', repo: { full_name: 'acme/shop' } }, head: { sha: head, ref: 'proxy', repo: { full_name: 'acme/shop' } } },
+        repository: { default_branch: 'main', full_name: 'acme/shop' },
+      },
+      workspace: repo,
+      apiUrl: server.url,
+      inputs: { comment: 'false' },
+    });
+    const tenant = run.commands.find((command) => command.properties.title?.endsWith('/require-tenant-header'));
+    expect(tenant?.properties.file, run.stdout + run.stderr).toBe('src/bookings.ts');
+    expect(run.status).toBe(1);
+  });
+});

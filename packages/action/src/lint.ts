@@ -3,7 +3,8 @@
  * the action's own flat config: never the repository's eslint.config.*, which is code, and no
  * inline `eslint-disable` comments, which the change itself could add.
  */
-import type { Severity } from '@engium/core';
+import { DEFAULT_API_BASE_URL, type Severity } from '@engium/core';
+import type { EngiumConfig } from '@engium/scanner';
 import engium from '@engium/eslint-plugin';
 import { ESLint, type Linter } from 'eslint';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,14 @@ function severityOf(ruleId: string): Severity {
   return ruleId === `${RULE_PREFIX}no-key-in-client` ? 'critical' : 'high';
 }
 
+/** What engium.config.json tells the rules: a proxy in front of the API, the bundler's extra public prefixes. */
+function pluginSettings(config: EngiumConfig): Record<string, string[]> {
+  return {
+    apiBaseUrls: [DEFAULT_API_BASE_URL, ...(config.apiBaseUrls ?? [])],
+    publicEnvPrefixes: [...(config.publicEnvPrefixes ?? [])],
+  };
+}
+
 export interface LintOutcome {
   problems: LintProblem[];
   /** Files ESLint could not parse, with its message. */
@@ -38,6 +47,7 @@ export async function lintChangedFiles(
   files: readonly string[],
   prefix: string,
   isChangedLine: (file: string, line: number) => boolean,
+  config: EngiumConfig = {},
 ): Promise<LintOutcome> {
   const targets = files.filter((file) => LINTED_EXTENSIONS.test(file) && existsSync(join(root, file)));
   if (targets.length === 0) return { problems: [], unparsable: [] };
@@ -45,7 +55,7 @@ export async function lintChangedFiles(
   const eslint = new ESLint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [{ ...recommended, linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } }],
+    overrideConfig: [{ ...recommended, settings: { ...recommended.settings, engium: pluginSettings(config) }, linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } }],
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
     globInputPaths: false,

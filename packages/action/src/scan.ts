@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { severityOf } from '@engium/core';
-import { keyHitsInText, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
+import { keyHitsInText, loadConfig, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -152,8 +152,11 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
   const target = await checkoutOf(repo, range.head);
   try {
     const scanRoot = join(target.tree, prefix);
+    // Read once: the scan and the ESLint rules (API base URLs, public prefixes) share it.
+    const config = await loadConfig(scanRoot, suppressions.configFile);
     const options = {
       onSecret,
+      config,
       configFile: suppressions.configFile,
       ...(suppressions.baselineFile !== undefined ? { baselineFile: suppressions.baselineFile } : {}),
     };
@@ -179,6 +182,7 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
           [...changed].map((file) => (prefix === '' ? file : file.slice(prefix.length + 1))),
           prefix === '' ? '' : `${prefix}/`,
           (file, line) => range.addedLines.get(file)?.has(line) ?? false,
+          config,
         )
       : { problems: [], unparsable: [] };
     const totals = scanTotals(report, prefix, historyReport);
