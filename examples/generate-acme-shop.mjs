@@ -158,3 +158,6 @@ await build({
   logLevel: 'warning',
 });
 console.log(`wrote ${root}`);
+// .next/ is committed here (with `git add -f`) so that a fresh clone has a bundle to scan. The
+// .env.local is not: engium-scan asks git, and a committed .env.local is a leak, not the example
+// of where keys belong that this one is.

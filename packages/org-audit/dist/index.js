@@ -22482,7 +22482,7 @@ function ruleById(id) {
 var require2 = createRequire(import.meta.url);
 var { version } = require2("../../scanner/package.json");
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/engium/engium-guard/tree/main/packages/scanner";
+var INFORMATION_URI = "https://github.com/engium/guard/tree/main/packages/scanner";
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 function encodeUri(path) {

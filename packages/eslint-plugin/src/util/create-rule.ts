@@ -12,7 +12,7 @@ export interface EngiumRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const REPOSITORY_URL = 'https://github.com/engium/engium-guard';
+export const REPOSITORY_URL = 'https://github.com/engium/guard';
 
 export function ruleDocsUrl(name: string): string {
   return `${REPOSITORY_URL}/blob/main/packages/eslint-plugin/docs/rules/${name}.md`;

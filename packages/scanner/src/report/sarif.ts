@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/engium/engium-guard/tree/main/packages/scanner';
+const INFORMATION_URI = 'https://github.com/engium/guard/tree/main/packages/scanner';
 
 /** GitHub ranks code-scanning alerts by this property (0–10). */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
