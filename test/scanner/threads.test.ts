@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../packages/scanner/src/discover/index.js';
 import type { FileAnalysis } from '../../packages/scanner/src/analyse/index.js';
-import { analyseFiles, SharedClaims, startWorker } from '../../packages/scanner/src/analyse/parallel.js';
+import { Worker } from 'node:worker_threads';
+import type { WorkerInput, WorkerResult } from '../../packages/scanner/src/analyse/analysis-worker.js';
+import { analyseFiles, SharedClaims } from '../../packages/scanner/src/analyse/parallel.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { REPO_ROOT, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { scanJson } from './support.js';
@@ -68,8 +70,13 @@ describe('analysis workers', () => {
   const sequential = async (): Promise<FileAnalysis[]> => (await analyseFiles(files, context, { threads: 1 })).analyses;
 
   it('a worker that is handed every file analyses each as this thread does', async () => {
-    const result = await startWorker(WORKER, files, context, new SharedClaims());
-    if (result instanceof Error) throw result;
+    const worker = new Worker(WORKER);
+    const input: WorkerInput = { files, context, claims: new SharedClaims().buffers };
+    worker.postMessage(input);
+    const result = await new Promise<WorkerResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     expect(result.analyses.map(({ index }) => index)).toEqual(files.map((_, index) => index));
     const expected = await sequential();
     expect(result.analyses.map(({ index, analysis }) => ({ ...analysis, file: files[index] }))).toEqual(expected);

@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FileAnalysis } from './analyse/index.js';
-import { analyseFiles, type AnalysisProgress } from './analyse/parallel.js';
+import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
 import { classify } from './classify/index.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
-import { discoverFiles } from './discover/index.js';
+import { discoverFiles, includeTrackedIgnored, type DiscoverOptions, type Discovery } from './discover/index.js';
 import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
@@ -54,20 +54,27 @@ export async function scanDirectory(dir: string, options: ScanOptions = {}): Pro
   const config = options.config ?? (await loadConfig(root, options.configFile));
   const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
 
-  const discovery = discoverFiles(root, {
-    trackedIgnored: await trackedIgnored,
-    ...(config.include ? { include: config.include } : {}),
-    ...(config.exclude ? { exclude: config.exclude } : {}),
-    ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
-  });
-
-  const { analyses: analysed, problems: analysisProblems } = await analyseFiles(discovery.files, { root }, {
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const threads = new AnalysisThreads(options.threads);
+  let analysed: FileAnalysis[];
+  let discovery: Discovery;
+  const warnings: ScanWarning[] = [];
+  try {
+    const discoverOptions: DiscoverOptions = {
+      ...(config.include ? { include: config.include } : {}),
+      ...(config.exclude ? { exclude: config.exclude } : {}),
+      ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
+    };
+    // Workers start while the walk goes on, and git answers meanwhile.
+    discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
+    includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
+    const analysis = await threads.analyse(discovery.files, { root }, options.onProgress);
+    analysed = analysis.analyses;
+    warnings.push(...analysis.problems);
+  } finally {
+    await threads.close();
+  }
   const analyses: FileAnalysis[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
-  const warnings: ScanWarning[] = [...analysisProblems];
   let bytesScanned = 0;
   let filesScanned = 0;
   for (const analysis of analysed) {

@@ -1,8 +1,9 @@
 /**
- * The worker thread of `analyseFiles`: claims files from the shared counter until none are left,
- * then posts its analyses back (without the file records, which the main thread already has).
+ * A worker thread of `AnalysisThreads`: started early, it waits for the scan's files, claims them
+ * from the shared counter until none are left, then posts its analyses back (without the file
+ * records, which the main thread already has) and ends.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/index.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
 import { SharedClaims } from './parallel.js';
@@ -17,8 +18,7 @@ export interface WorkerResult {
   analyses: { index: number; analysis: Omit<FileAnalysis, 'file'> }[];
 }
 
-if (parentPort) {
-  const { files, context, claims: buffers } = workerData as WorkerInput;
+parentPort?.once('message', ({ files, context, claims: buffers }: WorkerInput) => {
   const claims = new SharedClaims(buffers);
   const result: WorkerResult = { analyses: [] };
   for (let index = claims.next(); index < files.length; index = claims.next()) {
@@ -28,5 +28,5 @@ if (parentPort) {
     claims.addBytes(analysis.bytes);
     result.analyses.push({ index, analysis });
   }
-  parentPort.postMessage(result);
-}
+  parentPort?.postMessage(result);
+});

@@ -31,6 +31,9 @@ export interface AnalyseFilesOptions {
 /** Workers join once this thread has read this much and files remain: smaller scans end sooner alone. */
 const WORKERS_AFTER_BYTES = 16 * 1024 * 1024;
 
+/** …or as soon as discovery has found this many files, so that they start while it walks on. */
+const WORKERS_AFTER_FILES = 3_000;
+
 /** Threads in a default scan: file reading stops scaling past a few. */
 const DEFAULT_MAX_THREADS = 4;
 
@@ -74,52 +77,106 @@ function threadCount(requested: number | undefined, workerFile: string): number 
   return Math.max(1, Math.floor(requested ?? Math.min(DEFAULT_MAX_THREADS, availableParallelism())));
 }
 
-/** Starts a worker on the files `claims` has not handed out; resolves to its analyses, or why it gave none. */
-export function startWorker(workerFile: string, files: readonly DiscoveredFile[], context: AnalyseContext, claims: SharedClaims): Promise<WorkerResult | Error> {
-  const input: WorkerInput = { files, context, claims: claims.buffers };
-  const worker = new Worker(workerFile, { workerData: input });
-  return new Promise<WorkerResult | Error>((resolve) => {
+/** A worker that waits for its files; `result` is its analyses, or why it gave none. */
+interface StartedWorker {
+  worker: Worker;
+  result: Promise<WorkerResult | Error>;
+}
+
+function startWorker(workerFile: string): StartedWorker {
+  const worker = new Worker(workerFile);
+  const result = new Promise<WorkerResult | Error>((resolve) => {
     worker.once('message', (message: WorkerResult) => resolve(message));
     worker.once('error', (error) => resolve(error));
     worker.once('exit', (code) => resolve(new Error(`it exited with code ${code} before it reported`)));
   });
+  return { worker, result };
 }
 
-/** Every file's analysis, in the order of `files`, and a warning if a worker failed. */
+/**
+ * The threads of one scan. Workers take a while to start (a new isolate loading the analysis
+ * modules), so they start as soon as a scan looks big: at once for an explicit thread count, when
+ * discovery has found many files, or at the latest once this thread has read 16 MB.
+ */
+export class AnalysisThreads {
+  private readonly threads: number;
+  private readonly explicit: boolean;
+  private workers: StartedWorker[] | undefined;
+
+  constructor(
+    requested: number | undefined,
+    private readonly workerFile = WORKER_FILE,
+  ) {
+    this.threads = threadCount(requested, workerFile);
+    this.explicit = requested !== undefined;
+    if (this.explicit) this.startWorkers();
+  }
+
+  /** Discovery calls this as it finds files. */
+  readonly discovered = (filesFound: number): void => {
+    if (filesFound === WORKERS_AFTER_FILES) this.startWorkers();
+  };
+
+  private startWorkers(): void {
+    if (this.workers === undefined && this.threads > 1) this.workers = Array.from({ length: this.threads - 1 }, () => startWorker(this.workerFile));
+  }
+
+  /** Every file's analysis, in the order of `files`, and a warning for each worker that failed. */
+  async analyse(files: readonly DiscoveredFile[], context: AnalyseContext, onProgress?: (progress: AnalysisProgress) => void): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
+    const claims = new SharedClaims();
+    const analyses: (FileAnalysis | undefined)[] = new Array<FileAnalysis | undefined>(files.length);
+    let results: Promise<(WorkerResult | Error)[]> | undefined;
+    const feedWorkers = (): void => {
+      const input: WorkerInput = { files, context, claims: claims.buffers };
+      for (const { worker } of this.workers ?? []) worker.postMessage(input);
+      results = Promise.all((this.workers ?? []).map(({ result }) => result));
+    };
+    if (this.workers) feedWorkers();
+    let ownBytes = 0;
+    let ownFiles = 0;
+    for (let index = claims.next(); index < files.length; index = claims.next()) {
+      const file = files[index];
+      if (file === undefined) break;
+      const analysis = analyseFile(file, context);
+      analyses[index] = analysis;
+      claims.addBytes(analysis.bytes);
+      ownBytes += analysis.bytes;
+      if (results === undefined && ownBytes >= WORKERS_AFTER_BYTES && index + 1 < files.length) {
+        this.startWorkers();
+        feedWorkers();
+      }
+      if (onProgress && ++ownFiles % 256 === 0) {
+        onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
+      }
+    }
+    const problems: ScanWarning[] = [];
+    for (const result of (await results) ?? []) {
+      if (result instanceof Error) {
+        problems.push({ file: '.', message: `an analysis worker failed (${result.message}); its files were analysed again on the main thread` });
+      } else {
+        for (const { index, analysis } of result.analyses) analyses[index] = { ...analysis, file: files[index] as DiscoveredFile };
+      }
+    }
+    // Files a failed worker had claimed are read here: a crash slows the scan but loses nothing.
+    return { analyses: files.map((file, index) => analyses[index] ?? analyseFile(file, context)), problems };
+  }
+
+  /** Stops workers that were started but never given files (a scan that failed or stayed small). */
+  async close(): Promise<void> {
+    await Promise.all((this.workers ?? []).map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** Every file's analysis, in the order of `files`, and a warning for each worker that failed. */
 export async function analyseFiles(
   files: readonly DiscoveredFile[],
   context: AnalyseContext,
   options: AnalyseFilesOptions = {},
 ): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
-  const workerFile = options.workerFile ?? WORKER_FILE;
-  const threads = threadCount(options.threads, workerFile);
-  const claims = new SharedClaims();
-  const analyses: (FileAnalysis | undefined)[] = new Array<FileAnalysis | undefined>(files.length);
-  let workers: Promise<WorkerResult | Error>[] | undefined;
-  let ownBytes = 0;
-  let ownFiles = 0;
-  for (let index = claims.next(); index < files.length; index = claims.next()) {
-    const file = files[index];
-    if (file === undefined) break;
-    const analysis = analyseFile(file, context);
-    analyses[index] = analysis;
-    claims.addBytes(analysis.bytes);
-    ownBytes += analysis.bytes;
-    if (workers === undefined && threads > 1 && (options.threads !== undefined || ownBytes >= WORKERS_AFTER_BYTES) && index + 1 < files.length) {
-      workers = Array.from({ length: threads - 1 }, () => startWorker(workerFile, files, context, claims));
-    }
-    if (options.onProgress && ++ownFiles % 256 === 0) {
-      options.onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
-    }
+  const threads = new AnalysisThreads(options.threads, options.workerFile);
+  try {
+    return await threads.analyse(files, context, options.onProgress);
+  } finally {
+    await threads.close();
   }
-  const problems: ScanWarning[] = [];
-  for (const result of await Promise.all(workers ?? [])) {
-    if (result instanceof Error) {
-      problems.push({ file: '.', message: `an analysis worker failed (${result.message}); its files were analysed again on the main thread` });
-    } else {
-      for (const { index, analysis } of result.analyses) analyses[index] = { ...analysis, file: files[index] as DiscoveredFile };
-    }
-  }
-  // Files a failed worker had claimed are read here: a crash slows the scan but loses nothing.
-  return { analyses: files.map((file, index) => analyses[index] ?? analyseFile(file, context)), problems };
 }

@@ -4,7 +4,7 @@
  * since they are what ships and what the build reads. Symlinks are never followed: a link's
  * target inside the root is scanned at its own path, one outside it or one that loops is reported.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -32,11 +32,8 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** Extra build output folders from config. */
   buildDirs?: readonly string[];
-  /**
-   * Files git tracks although .gitignore matches them (force-added), relative to the root: they
-   * are committed, so they are scanned, and count as committed.
-   */
-  trackedIgnored?: readonly string[];
+  /** Called with the number of files found so far, each time the walk finds one. */
+  onFileFound?: (filesFound: number) => void;
 }
 
 export interface Discovery {
@@ -65,6 +62,7 @@ interface WalkState {
   isIncluded: (path: string) => boolean;
   isExcluded: (path: string) => boolean;
   result: Discovery;
+  onFileFound: (filesFound: number) => void;
 }
 
 function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
@@ -111,7 +109,11 @@ function checkSymlink(state: WalkState, path: string, absolutePath: string, ance
   else if (!isInside(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
 }
 
-function walk(state: WalkState, dirPath: string, absoluteDir: string, inBuild: BuildDir | undefined, dirIgnored: boolean, ancestors: Set<string>): void {
+/**
+ * Walks `absoluteDir`, whose real path is `realDir`: links are never followed, so a folder's real
+ * path is its parent's plus its name, with no system call to resolve it.
+ */
+function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: string, inBuild: BuildDir | undefined, dirIgnored: boolean, ancestors: Set<string>): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(absoluteDir, { withFileTypes: true });
@@ -128,32 +130,30 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, inBuild: B
     const absolutePath = join(absoluteDir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      checkSymlink(state, path, absolutePath, ancestors);
-      continue;
-    }
-    if (!isDirectory && !isFile) {
+    let isLink = entry.isSymbolicLink();
+    if (!isDirectory && !isFile && !isLink) {
+      // A file system that does not report entry types: ask for this one, without following it.
       try {
-        const stats = statSync(absolutePath);
+        const stats = lstatSync(absolutePath);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
+        isLink = stats.isSymbolicLink();
       } catch {
         continue;
       }
+    }
+    if (isLink) {
+      checkSymlink(state, path, absolutePath, ancestors);
+      continue;
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || state.isExcluded(path)) continue;
       const build = inBuild ?? state.builds.match(path);
       const ignored = dirIgnored || isGitignored(state.levels, path, true);
       if (ignored && !build && !state.builds.leadsTo(path)) continue;
-      let real = absolutePath;
-      try {
-        real = realpathSync(absolutePath);
-      } catch {
-        // Listing it will report the problem.
-      }
+      const real = join(realDir, entry.name);
       ancestors.add(real);
-      walk(state, path, absolutePath, build, ignored, ancestors);
+      walk(state, path, absolutePath, real, build, ignored, ancestors);
       ancestors.delete(real);
     } else if (isFile) {
       if (state.isExcluded(path) || !state.isIncluded(path)) continue;
@@ -162,26 +162,32 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, inBuild: B
       if (inBuild) state.result.files.push({ path, absolutePath, role: 'build', gitignored: ignored, buildDir: inBuild });
       else if (env) state.result.files.push({ path, absolutePath, role: 'env', gitignored: ignored });
       else if (!ignored) state.result.files.push({ path, absolutePath, role: 'source', gitignored: false });
+      else continue;
+      state.onFileFound(state.result.files.length);
     }
   }
   if (level) state.levels.pop();
 }
 
-export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovery {
-  const realRoot = realpathSync(root);
+type Matchers = Pick<WalkState, 'builds' | 'isIncluded' | 'isExcluded'>;
+
+function matchers(options: DiscoverOptions): Matchers {
   const include = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
   const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  return { builds: new BuildDirMatcher(options.buildDirs), isIncluded: include, isExcluded: (path) => exclude(path) || exclude(`${path}/`) };
+}
+
+export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovery {
+  const realRoot = realpathSync(root);
   const state: WalkState = {
     root,
     realRoot,
     levels: [],
-    builds: new BuildDirMatcher(options.buildDirs),
-    isIncluded: include,
-    isExcluded: (path) => exclude(path) || exclude(`${path}/`),
+    ...matchers(options),
     result: { files: [], skipped: [] },
+    onFileFound: options.onFileFound ?? (() => undefined),
   };
-  walk(state, '', root, undefined, false, new Set([realRoot]));
-  if (options.trackedIgnored?.length) addTrackedIgnored(state, options.trackedIgnored);
+  walk(state, '', root, realRoot, undefined, false, new Set([realRoot]));
   return state.result;
 }
 
@@ -196,27 +202,30 @@ function buildDirOf(builds: BuildDirMatcher, path: string): BuildDir | undefined
 }
 
 /**
- * A force-added file is committed whatever .gitignore says. The walk found it only if it is build
+ * Files git tracks although a .gitignore rule matches them (`git add -f`, paths relative to the
+ * root) are committed whatever .gitignore says. The walk found such a file only if it is build
  * output or an env file, and then as gitignored; elsewhere it skipped it, or its whole folder.
  */
-function addTrackedIgnored(state: WalkState, tracked: readonly string[]): void {
-  const found = new Map(state.result.files.map((file) => [file.path, file]));
+export function includeTrackedIgnored(root: string, discovery: Discovery, tracked: readonly string[], options: DiscoverOptions = {}): void {
+  if (tracked.length === 0) return;
+  const { builds, isIncluded, isExcluded } = matchers(options);
+  const found = new Map(discovery.files.map((file) => [file.path, file]));
   for (const path of tracked) {
     const known = found.get(path);
     if (known) {
       known.gitignored = false;
       continue;
     }
-    if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment)) || state.isExcluded(path) || !state.isIncluded(path)) continue;
-    const absolutePath = join(state.root, ...path.split('/'));
+    if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment)) || isExcluded(path) || !isIncluded(path)) continue;
+    const absolutePath = join(root, ...path.split('/'));
     try {
       // Deleted from the work tree, or a link: nothing to read here.
       if (!lstatSync(absolutePath).isFile()) continue;
     } catch {
       continue;
     }
-    const buildDir = buildDirOf(state.builds, path);
+    const buildDir = buildDirOf(builds, path);
     const role: FileRole = buildDir ? 'build' : isEnvFile(path) ? 'env' : 'source';
-    state.result.files.push({ path, absolutePath, role, gitignored: false, ...(buildDir ? { buildDir } : {}) });
+    discovery.files.push({ path, absolutePath, role, gitignored: false, ...(buildDir ? { buildDir } : {}) });
   }
 }
