@@ -33,13 +33,14 @@ const DIGIT_VALUES = (() => {
 /** Where `readVlq` stopped: module state rather than a returned pair, so the hot loop allocates nothing. */
 let vlqEnd = 0;
 
-/** The signed VLQ number at `index` of `text`; throws where a character is not a base64 digit. */
-function readVlq(text: string, index: number): number {
+/** The signed VLQ number at `index` of `text`; throws where a byte is not a base64 digit. */
+function readVlq(text: Uint8Array, index: number): number {
   let value = 0;
   let shift = 0;
   let digit: number;
   do {
-    const code = text.charCodeAt(index++);
+    const code = index < text.length ? (text[index] as number) : 0xff;
+    index++;
     digit = code < 128 ? (DIGIT_VALUES[code] ?? -1) : -1;
     if (digit === -1) throw new Error(`invalid mappings character at offset ${index - 1}`);
     value |= (digit & 31) << shift;
@@ -51,9 +52,9 @@ function readVlq(text: string, index: number): number {
   return negative ? (value === 0 ? -0x80000000 : -value) : value;
 }
 
-function segmentEndsAt(text: string, index: number): boolean {
+function segmentEndsAt(text: Uint8Array, index: number): boolean {
   if (index >= text.length) return true;
-  const code = text.charCodeAt(index);
+  const code = text[index];
   return code === COMMA || code === SEMICOLON;
 }
 
@@ -67,7 +68,7 @@ function asksAbout(positions: readonly GeneratedPosition[], line: number): boole
  * column, else the last of those (in column order) that start nearest before it.
  * `undefined` where no segment does, or the segment names no source. Throws on text that is not VLQ.
  */
-export function traceEncodedMappings(mappings: string, positions: readonly GeneratedPosition[]): (MappedSegment | undefined)[] {
+export function traceEncodedMappings(mappings: Uint8Array, positions: readonly GeneratedPosition[]): (MappedSegment | undefined)[] {
   const answers: (MappedSegment | undefined)[] = positions.map(() => undefined);
   /** Start column of the best segment so far, per position. */
   const bestColumns = positions.map(() => -1);
@@ -81,7 +82,7 @@ export function traceEncodedMappings(mappings: string, positions: readonly Gener
   let sourceColumn = 0;
   let index = 0;
   while (index < mappings.length) {
-    const code = mappings.charCodeAt(index);
+    const code = mappings[index];
     if (code === SEMICOLON) {
       if (++line > lastLine) break;
       asked = asksAbout(positions, line);

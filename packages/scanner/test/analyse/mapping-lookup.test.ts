@@ -24,7 +24,7 @@ describe('traceEncodedMappings', () => {
           const original = originalPositionFor(new TraceMap({ version: 3, sources: SOURCES, names: ['n0', 'n1', 'n2', 'n3'], mappings }), generated);
           return original.source === null ? undefined : { sourceIndex: SOURCES.indexOf(original.source), line: (original.line ?? 0) - 1, column: original.column };
         });
-        expect(traceEncodedMappings(mappings, positions)).toEqual(expected);
+        expect(traceEncodedMappings(Buffer.from(mappings), positions)).toEqual(expected);
       }),
       { numRuns: 5_000 },
     );
@@ -32,13 +32,13 @@ describe('traceEncodedMappings', () => {
 
   it('reads a map only up to the last line asked about', () => {
     // Line 2 is garbage: a lookup on line 1 never reaches it, one on line 2 does and says so.
-    expect(traceEncodedMappings('AAAA,EAAE;!!!', [{ line: 1, column: 3 }])).toEqual([{ sourceIndex: 0, line: 0, column: 2 }]);
-    expect(() => traceEncodedMappings('AAAA,EAAE;!!!', [{ line: 2, column: 0 }])).toThrow(/invalid mappings character at offset 10/);
+    expect(traceEncodedMappings(Buffer.from('AAAA,EAAE;!!!'), [{ line: 1, column: 3 }])).toEqual([{ sourceIndex: 0, line: 0, column: 2 }]);
+    expect(() => traceEncodedMappings(Buffer.from('AAAA,EAAE;!!!'), [{ line: 2, column: 0 }])).toThrow(/invalid mappings character at offset 10/);
   });
 
   it('follows the running totals across lines, where a lookup needs every earlier segment', () => {
     // Source index, line and column carry over `;` while the generated column restarts.
-    expect(traceEncodedMappings('ACEG;ACEG;AAAA', [{ line: 3, column: 0 }, { line: 1, column: 9 }])).toEqual([
+    expect(traceEncodedMappings(Buffer.from('ACEG;ACEG;AAAA'), [{ line: 3, column: 0 }, { line: 1, column: 9 }])).toEqual([
       { sourceIndex: 2, line: 4, column: 6 },
       { sourceIndex: 1, line: 2, column: 3 },
     ]);
