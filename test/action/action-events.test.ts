@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeSecret } from '@engium/core';
 import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, tempDir } from '../support/index.js';
 import { startGitHubServer, type GitHubServer } from './github-server.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { pullRequestPayload, runAction, type ActionRun } from './run-action.js';
 
 const KEY = fakeKey('live', 901);
 const OTHER = fakeKey('live', 902);
@@ -192,10 +192,7 @@ describe('engium.config.json and the ESLint rules', () => {
     });
     const run = await runAction({
       eventName: 'pull_request',
-      payload: {
-        pull_request: { number: 8, base: { sha: base, ref: 'main', repo: { full_name: 'acme/shop' } }, head: { sha: head, ref: 'proxy', repo: { full_name: 'acme/shop' } } },
-        repository: { default_branch: 'main', full_name: 'acme/shop' },
-      },
+      payload: pullRequestPayload({ number: 8, base, head, headRef: 'proxy' }),
       workspace: repo,
       apiUrl: server.url,
       inputs: { comment: 'false' },

@@ -8,7 +8,7 @@ import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, tempDir } from '..
 // The SARIF 2.1.0 schema check, with its workarounds, has one home.
 import { expectValidSarif } from '../scanner/support.js';
 import { startGitHubServer, type GitHubServer } from './github-server.js';
-import { runAction, type ActionRun, type WorkflowCommand } from './run-action.js';
+import { pullRequestPayload, runAction, type ActionRun, type WorkflowCommand } from './run-action.js';
 
 const LIVE = fakeKey('live', 701);
 const LIVE_REMOVED = fakeKey('live', 702);
@@ -76,14 +76,7 @@ function pullRequestRepo(): PullRequestRepo {
 }
 
 function prPayload(pr: PullRequestRepo, options: { number?: number; fork?: boolean } = {}): object {
-  return {
-    pull_request: {
-      number: options.number ?? 17,
-      base: { sha: pr.base, ref: 'main', repo: { full_name: 'acme/shop' } },
-      head: { sha: pr.head, ref: 'feature', repo: { full_name: options.fork ? 'mallory/shop' : 'acme/shop' } },
-    },
-    repository: { default_branch: 'main', full_name: 'acme/shop' },
-  };
+  return pullRequestPayload({ number: options.number ?? 17, base: pr.base, head: pr.head, ...(options.fork ? { headRepository: 'mallory/shop' } : {}) });
 }
 
 // Each run starts the 14 MB bundle, git and ESLint; on a loaded 2-core machine that takes a while.

@@ -52,6 +52,19 @@ function unescapeProperty(text: string): string {
 }
 
 /** Parses `::name key=value,key=value::message` lines as the runner does. */
+/** A pull_request event payload: `head` (of `headRepository`, a fork when it differs) into `base`. */
+export function pullRequestPayload(options: { number: number; base: string; head: string; headRef?: string; repository?: string; headRepository?: string }): object {
+  const repository = options.repository ?? 'acme/shop';
+  return {
+    pull_request: {
+      number: options.number,
+      base: { sha: options.base, ref: 'main', repo: { full_name: repository } },
+      head: { sha: options.head, ref: options.headRef ?? 'feature', repo: { full_name: options.headRepository ?? repository } },
+    },
+    repository: { default_branch: 'main', full_name: repository },
+  };
+}
+
 export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = [];
   stdout.split('\n').forEach((raw, line) => {

@@ -8,7 +8,7 @@ import { redact } from '@engium/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, runScanner } from '../support/index.js';
 import { startGitHubServer, type GitHubServer } from '../action/github-server.js';
-import { runAction, type ActionRun } from '../action/run-action.js';
+import { pullRequestPayload, runAction, type ActionRun } from '../action/run-action.js';
 import { scanBounded } from './support.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -84,10 +84,7 @@ describe('hostile file names in the action', () => {
     const head = git(repo, 'rev-parse', 'HEAD');
     run = await runAction({
       eventName: 'pull_request',
-      payload: {
-        pull_request: { number: 9, base: { sha: base, ref: 'main', repo: { full_name: 'acme/app' } }, head: { sha: head, ref: 'feature', repo: { full_name: 'acme/app' } } },
-        repository: { default_branch: 'main', full_name: 'acme/app' },
-      },
+      payload: pullRequestPayload({ number: 9, base, head, repository: 'acme/app' }),
       workspace: repo,
       apiUrl: server.url,
       inputs: { eslint: 'false' },

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, SCANNER_CLI, commitFiles, fakeKey, git, gitRepo, tempDir, writeFiles } from '../support/index.js';
 import { startGitHubServer, type GitHubServer } from '../action/github-server.js';
-import { runAction, type ActionRun } from '../action/run-action.js';
+import { pullRequestPayload, runAction, type ActionRun } from '../action/run-action.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
@@ -159,10 +159,7 @@ beforeAll(async () => {
   // The action: a pull request (comment, webhook) and a push to the default branch (issues), debug on.
   server = await startGitHubServer();
   const head = git(repo, 'rev-parse', 'HEAD');
-  const pullRequest = {
-    pull_request: { number: 5, base: { sha: base, ref: 'main', repo: { full_name: 'acme/leaky' } }, head: { sha: head, ref: 'feature', repo: { full_name: 'acme/leaky' } } },
-    repository: { default_branch: 'main', full_name: 'acme/leaky' },
-  };
+  const pullRequest = pullRequestPayload({ number: 5, base, head, repository: 'acme/leaky' });
   const push = { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main', full_name: 'acme/leaky' }, commits: [] };
   for (const [eventName, payload] of [['pull_request', pullRequest], ['push', push]] as const) {
     const run = await runAction({ eventName, payload, workspace: repo, apiUrl: server.url, repository: 'acme/leaky', inputs: { 'webhook-url': server.webhookUrl }, env: DEBUG_ENV });
