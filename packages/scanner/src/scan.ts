@@ -45,34 +45,42 @@ function assertDirectory(root: string): void {
 const byPosition = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 
-export async function scanDirectory(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
-  const started = performance.now();
-  const root = resolve(dir);
-  assertDirectory(root);
-  // git answers while the config loads.
-  const trackedIgnored = trackedIgnoredFiles(root);
-  const config = options.config ?? (await loadConfig(root, options.configFile));
-  const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
-
+/**
+ * Stages 1 and 2: discover the files, then analyse them. Worker threads start while the walk goes
+ * on, and git (asked for force-added files) answers meanwhile.
+ */
+async function discoverAndAnalyse(
+  root: string,
+  config: EngiumConfig,
+  trackedIgnored: Promise<string[]>,
+  options: ScanOptions,
+): Promise<{ discovery: Discovery; analysed: FileAnalysis[]; problems: ScanWarning[] }> {
   const threads = new AnalysisThreads(options.threads);
-  let analysed: FileAnalysis[];
-  let discovery: Discovery;
-  const warnings: ScanWarning[] = [];
   try {
     const discoverOptions: DiscoverOptions = {
       ...(config.include ? { include: config.include } : {}),
       ...(config.exclude ? { exclude: config.exclude } : {}),
       ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
     };
-    // Workers start while the walk goes on, and git answers meanwhile.
-    discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
+    const discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
     includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
-    const analysis = await threads.analyse(discovery.files, { root }, options.onProgress);
-    analysed = analysis.analyses;
-    warnings.push(...analysis.problems);
+    const { analyses, problems } = await threads.analyse(discovery.files, { root }, options.onProgress);
+    return { discovery, analysed: analyses, problems };
   } finally {
     await threads.close();
   }
+}
+
+export async function scanDirectory(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
+  const started = performance.now();
+  const root = resolve(dir);
+  assertDirectory(root);
+  const trackedIgnored = trackedIgnoredFiles(root);
+  const config = options.config ?? (await loadConfig(root, options.configFile));
+  const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
+
+  const { discovery, analysed, problems: analysisProblems } = await discoverAndAnalyse(root, config, trackedIgnored, options);
+  const warnings: ScanWarning[] = [...analysisProblems];
   const analyses: FileAnalysis[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
   let bytesScanned = 0;
