@@ -1,7 +1,7 @@
 /**
- * Stage 2 over every discovered file. This thread starts alone; once a scan has read enough bytes
- * to repay a worker's start-up, a worker thread joins it. Both take the next file from a shared
- * counter, so a few huge bundles never leave one thread idle, and results go back in discovery
+ * Stage 2 over every discovered file. This thread reads alone until a scan looks big enough to
+ * repay starting workers (see AnalysisThreads); then every thread takes the next file from a
+ * shared counter, so a few huge bundles never leave one idle, and results go back in discovery
  * order, so a report never depends on which thread read which file.
  */
 import { existsSync } from 'node:fs';
