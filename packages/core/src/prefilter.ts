@@ -1,9 +1,10 @@
 import { BASE64_SIGNATURES } from './decoders.js';
+import { MIN_BODY_LENGTH } from './key-grammar.js';
 
 /**
  * Byte strings at least one of which appears in the text of every key `findKeys` reports in
  * plain, base64 or fully encoded form, so scanners can skip raw bytes that hold none of them
- * without decoding (`findNeedles` also demands the right byte before `_live_` and `_test_`). A key that escapes only some letters and keeps plain underscores (such as
+ * without decoding (`findNeedles` also demands the right bytes around `_live_` and `_test_`). A key that escapes only some letters and keeps plain underscores (such as
  * `eng_l\x69ve_…`) can slip past; fully escaped, percent- or entity-encoded keys cannot.
  * `_` is a rare byte in most text, which makes these searches fast.
  */
@@ -23,17 +24,39 @@ export const KEY_NEEDLES: readonly string[] = [
 interface Needle {
   bytes: Buffer;
   searchedAt: number;
-  /** For the plain needles: the bytes that may stand just before one (see below). */
-  after?: ReadonlySet<number>;
+  /** For the plain needles: whether the bytes around one at `start` can belong to a key (see below). */
+  mayBeKeyAt?: (buffer: Buffer, start: number) => boolean;
+}
+
+const PLAIN_NEEDLES = new Set(['_live_', '_test_']);
+const PLAIN_NEEDLE_LENGTH = 6;
+const G_ENDINGS: ReadonlySet<number> = new Set([0x67, 0x37, 0x3b, 0x7d]); // g 7 ; }
+/** Bytes that start an escape, percent or entity form: a key's body may go on in one. */
+const ENCODING_STARTS: ReadonlySet<number> = new Set([0x5c, 0x25, 0x26]); // \ % &
+
+function isAlphanumeric(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
 }
 
 /**
- * A plain `_live_` or `_test_` starts a key only right after the prefix's `g`, written as is or as
- * the end of an escape, percent or entity form of it (`\x67`, `%67`, `\u{67}`, `&#103;`).
- * Elsewhere it is an identifier such as `is_test_mode` or `e._live_reload`, common in minified code.
+ * A plain `_live_` or `_test_` belongs to a key only
+ * - right after the prefix's `g`, written as is or as the end of an escape, percent or entity form
+ *   of it (`\x67`, `%67`, `\u{67}`, `&#103;`): elsewhere it is an identifier such as
+ *   `is_test_mode` or `e._live_reload`, common in minified code;
+ * - and before a body: 12 or more letters and digits and then no `_` (`eng_live_subscription_count`
+ *   is an identifier, `eng_live_xxxx` a placeholder), unless the body goes on in an encoded form or
+ *   the bytes end, where the next bytes may hold the rest.
+ * Each byte of a body is read once: the letters and digits after one needle stop at the next.
  */
-const PLAIN_NEEDLES = new Set(['_live_', '_test_']);
-const G_ENDINGS: ReadonlySet<number> = new Set([0x67, 0x37, 0x3b, 0x7d]); // g 7 ; }
+function mayBePlainKeyAt(buffer: Buffer, start: number): boolean {
+  if (!G_ENDINGS.has(buffer[start - 1] ?? -1)) return false;
+  const bodyStart = start + PLAIN_NEEDLE_LENGTH;
+  let end = bodyStart;
+  while (end < buffer.length && isAlphanumeric(buffer[end] as number)) end++;
+  if (end === buffer.length) return true;
+  const next = buffer[end] as number;
+  return ENCODING_STARTS.has(next) || (end - bodyStart >= MIN_BODY_LENGTH && next !== 0x5f);
+}
 
 /**
  * The escape, percent and entity needles all hold one of three bytes that are rare in code. One
@@ -79,7 +102,7 @@ const { FAMILIES, GROUPS } = (() => {
     }
     const searchedAt = anchorOffset(needle);
     const anchor = needle.slice(searchedAt, searchedAt + ANCHOR_LENGTH);
-    const entry: Needle = PLAIN_NEEDLES.has(needle) ? { bytes, searchedAt, after: G_ENDINGS } : { bytes, searchedAt };
+    const entry: Needle = PLAIN_NEEDLES.has(needle) ? { bytes, searchedAt, mayBeKeyAt: mayBePlainKeyAt } : { bytes, searchedAt };
     groups.set(anchor, [...(groups.get(anchor) ?? []), entry]);
   }
   const anchorGroups: AnchorGroup[] = [...groups].map(([anchor, needles]) => ({ anchor: Buffer.from(anchor, 'latin1'), needles }));
@@ -106,10 +129,9 @@ function needleStartsAt(buffer: Buffer, start: number, needle: Buffer): boolean 
 
 /** Appends the starts of `needles` around a found occurrence of their searched part at `at`. */
 function collectAround(buffer: Buffer, at: number, needles: readonly Needle[], found: number[]): void {
-  for (const { bytes, searchedAt, after } of needles) {
+  for (const { bytes, searchedAt, mayBeKeyAt } of needles) {
     const start = at - searchedAt;
-    if (after && !after.has(buffer[start - 1] ?? -1)) continue;
-    if (needleStartsAt(buffer, start, bytes)) found.push(start);
+    if (needleStartsAt(buffer, start, bytes) && (mayBeKeyAt?.(buffer, start) ?? true)) found.push(start);
   }
 }
 

@@ -51,6 +51,15 @@ describe('prefilter', () => {
     expect(findNeedles(bytes('nothing here'))).toEqual([]);
   });
 
+  it('takes a plain _live_ or _test_ only before a body, or where the body may go on encoded or past the end', () => {
+    for (const text of ['eng_live_subscription_count', 'x = "eng_live_xxxx";', 'ENGIUM_KEY=eng_test_YOUR_KEY_HERE\n']) {
+      expect(findNeedles(bytes(text)), text).toEqual([]);
+    }
+    for (const text of ['"eng_live_Zr81mQ0pLk2vW9"', 'eng_live_Zr8\\x31mQ0pLk2vW9', 'eng_live_Zr8%31mQ0pLk2vW9', 'eng_live_Zr8&#49;mQ0pLk2vW9', 'cut at eng_live_Zr8']) {
+      expect(findNeedles(bytes(text)), text).toEqual([text.indexOf('_live_')]);
+    }
+  });
+
   it('takes a plain _live_ or _test_ only right after the prefix g, plain or encoded', () => {
     expect(findNeedles(bytes('is_test_mode e._live_reload export{x as _test_helpers} _live_'))).toEqual([]);
     for (const g of ['g', '\\x67', '%67', '\\u0067', '\\u{67}', '&#103;', '&#x67;']) {
@@ -106,6 +115,15 @@ describe('prefilter: properties', () => {
   });
 });
 
+/** The rule for a plain needle, spelled with regexes: the prefix's g before, a body (or more to come) after. */
+function plainMayBeKey(text: Buffer, at: number): boolean {
+  if (!'g7;}'.includes(String.fromCharCode(text[at - 1] ?? 0))) return false;
+  const after = text.toString('latin1', at + '_live_'.length);
+  const body = /^[A-Za-z0-9]*/.exec(after)?.[0] ?? '';
+  const next = after[body.length];
+  return next === undefined || '\\%&'.includes(next) || (body.length >= 12 && next !== '_');
+}
+
 /** Every offset where a needle starts, by the plainest search there is. */
 function naiveNeedles(text: Buffer): number[] {
   const offsets = new Set<number>();
@@ -113,7 +131,7 @@ function naiveNeedles(text: Buffer): number[] {
     const bytes = Buffer.from(needle, 'latin1');
     const plain = needle === '_live_' || needle === '_test_';
     for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) {
-      if (!plain || 'g7;}'.includes(String.fromCharCode(text[at - 1] ?? 0))) offsets.add(at);
+      if (!plain || plainMayBeKey(text, at)) offsets.add(at);
     }
   }
   return [...offsets].sort((a, b) => a - b);
@@ -156,5 +174,19 @@ describe('prefilter: the searches agree with one native pass per needle', () => 
         expect(findNeedles(text), `${needle} after ${count} gate bytes`).toEqual(naiveNeedles(text));
       }
     }
+  });
+
+  it('passes every key whose prefix is plain and whose body is partly escaped, percent- or entity-encoded', () => {
+    const encodings = [(char: string) => `\\x${char.charCodeAt(0).toString(16)}`, (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`, (char: string) => `&#${char.charCodeAt(0)};`];
+    fc.assert(
+      fc.property(randomKey, fc.array(fc.nat(2)), fc.array(fc.boolean()), surroundingText, (key, schemes, encodeAt, around) => {
+        const prefixLength = 'eng_live_'.length;
+        const body = [...key.slice(prefixLength)].map((char, i) => (encodeAt[i] ? (encodings[schemes[i] ?? 0] ?? encodings[0])?.(char) : char)).join('');
+        const text = `${around}${key.slice(0, prefixLength)}${body}${around}`;
+        fc.pre(findKeys(text).length > 0);
+        expect(mayContainKey(bytes(text))).toBe(true);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
