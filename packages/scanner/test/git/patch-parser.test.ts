@@ -126,15 +126,18 @@ describe('readLines', () => {
   });
 
   it('marks the lines that may hold a key, also when a needle straddles two chunks', async () => {
-    const text = 'plain\nx = "eng_live_abc"\nother\nsplit eng_li|ve_here\nlast\n';
+    // Key-shaped bodies (built here, never written whole), and a near miss that is no key.
+    const body = 'Zr81mQ0p'.repeat(2);
+    const text = `plain\nx = "eng_live_${body}"\nother\nsplit eng_li|ve_${body}\nnear eng_live_subscription_count\nlast\n`;
     const [before, after] = text.split('|') as [string, string];
     const pieces = [];
     for await (const piece of readLines(Readable.from([Buffer.from(before), Buffer.from(after)]))) pieces.push(piece);
     expect(pieces.map((piece) => [piece.bytes.toString(), piece.mayHoldKey])).toEqual([
       ['plain', false],
-      ['x = "eng_live_abc"', true],
+      [`x = "eng_live_${body}"`, true],
       ['other', false],
-      ['split eng_live_here', true],
+      [`split eng_live_${body}`, true],
+      ['near eng_live_subscription_count', false],
       ['last', false],
     ]);
   });
