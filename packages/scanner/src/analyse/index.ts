@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, KEY_PREFIXES, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
+import { readFileInto } from './read-file.js';
 import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
@@ -58,17 +59,6 @@ function isBinary(bytes: Buffer): boolean {
  */
 const SCRATCH = Buffer.allocUnsafe(4 * 1024 * 1024);
 
-function readAll(fd: number, size: number): Buffer {
-  const buffer = size <= SCRATCH.length ? SCRATCH.subarray(0, size) : Buffer.allocUnsafe(size);
-  let offset = 0;
-  while (offset < size) {
-    const read = readSync(fd, buffer, offset, size - offset, offset);
-    if (read === 0) break;
-    offset += read;
-  }
-  return offset === size ? buffer : buffer.subarray(0, offset);
-}
-
 /** Why a file was skipped: the file system's error code, or (a bug of ours) the analysis's own error. */
 function errorReason(error: unknown): string {
   const { code, syscall } = error as NodeJS.ErrnoException;
@@ -92,7 +82,7 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   try {
     const size = fstatSync(fd).size;
     if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
-    else analyseWhole(readAll(fd, size), analysis, context);
+    else analyseWhole(readFileInto(fd, size, SCRATCH), analysis, context);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     analysis.hits = [];

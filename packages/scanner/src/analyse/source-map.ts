@@ -5,12 +5,13 @@
  * in the bundle.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { TraceMap, type DecodedSourceMapXInput, type EncodedSourceMapXInput } from '@jridgewell/trace-mapping';
 import type { Position } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceEncodedMappings } from './mapping-lookup.js';
+import { readFileInto } from './read-file.js';
 
 export interface LoadedSourceMap {
   /** Where the map came from: `inline`, or the map file's path relative to the root. */
@@ -150,14 +151,7 @@ function readMapFile(path: string): Buffer {
   try {
     const size = fstatSync(fd).size;
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
-    const buffer = size <= mapBuffer.length ? mapBuffer : Buffer.allocUnsafe(size);
-    let offset = 0;
-    while (offset < size) {
-      const read = readSync(fd, buffer, offset, size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return buffer.subarray(0, offset);
+    return readFileInto(fd, size, mapBuffer);
   } finally {
     closeSync(fd);
   }
