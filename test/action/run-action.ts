@@ -20,13 +20,17 @@ export interface WorkflowCommand {
   line: number;
 }
 
-export interface ActionRun {
+/** What a run of a bundle leaves, as the runner reads it. */
+export interface BundleRun {
   status: number;
   stdout: string;
   stderr: string;
   commands: WorkflowCommand[];
   outputs: Record<string, string>;
   summary: string;
+}
+
+export interface ActionRun extends BundleRun {
   /** The SARIF file named by the `sarif-file` output, read before the scratch dir goes. */
   sarif: string | undefined;
   /** Likewise the JSON report named by the `json-file` output. */
@@ -51,7 +55,6 @@ function unescapeProperty(text: string): string {
   return text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
-/** Parses `::name key=value,key=value::message` lines as the runner does. */
 /** A pull_request event payload: `head` (of `headRepository`, a fork when it differs) into `base`. */
 export function pullRequestPayload(options: { number: number; base: string; head: string; headRef?: string; repository?: string; headRepository?: string }): object {
   const repository = options.repository ?? 'acme/shop';
@@ -65,6 +68,7 @@ export function pullRequestPayload(options: { number: number; base: string; head
   };
 }
 
+/** Parses `::name key=value,key=value::message` lines as the runner does. */
 export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = [];
   stdout.split('\n').forEach((raw, line) => {
@@ -96,55 +100,82 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
-  const scratch = mkdtempSync(join(tmpdir(), 'engium-action-run-'));
+export interface BundleRunOptions {
+  inputs?: Record<string, string>;
+  apiUrl?: string;
+  repository: string;
+  /** Default: the scratch dir. */
+  cwd?: string;
+  /** Variables of this kind of run, given the scratch dir (RUNNER_TEMP) to put files in. */
+  env?: (scratch: string) => NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs a committed bundle as the runner does, in a clean environment (nothing from the test
+ * runner's own CI leaks in), with INPUT_* variables and files for outputs and the job summary.
+ * `readMore` reads files the outputs name before the scratch dir goes.
+ */
+export async function runBundle<Extra extends object>(
+  bundle: string,
+  options: BundleRunOptions,
+  readMore: (outputs: Record<string, string>) => Extra,
+): Promise<BundleRun & Extra> {
+  const scratch = mkdtempSync(join(tmpdir(), 'engium-bundle-run-'));
   try {
-    const eventPath = join(scratch, 'event.json');
     const outputPath = join(scratch, 'output');
     const summaryPath = join(scratch, 'summary.md');
-    writeFileSync(eventPath, JSON.stringify(options.payload));
     writeFileSync(outputPath, '');
     writeFileSync(summaryPath, '');
     const inputs = Object.fromEntries(
       Object.entries(options.inputs ?? {}).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
     );
-    // A clean environment: nothing from the test runner's own CI leaks in.
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME ?? tmpdir(),
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: options.eventName,
-      GITHUB_EVENT_PATH: eventPath,
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
-      GITHUB_WORKSPACE: options.workspace,
-      GITHUB_REPOSITORY: options.repository ?? 'acme/shop',
+      GITHUB_REPOSITORY: options.repository,
       GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
-      GITHUB_SERVER_URL: 'https://github.example',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_TOKEN: 'ghs_test_token',
       RUNNER_TEMP: scratch,
       NO_PROXY: '127.0.0.1',
       no_proxy: '127.0.0.1',
       INPUT_TOKEN: 'ghs_test_token',
       ...inputs,
-      ...options.env,
+      ...options.env?.(scratch),
     };
-    const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: options.workspace, env });
+    const child = spawn(process.execPath, [bundle], { cwd: options.cwd ?? scratch, env });
     const { status, stdout, stderr } = await collectOutput(child);
     const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
-    const written = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-    return {
-      status,
-      stdout,
-      stderr,
-      commands: parseWorkflowCommands(stdout),
-      outputs,
-      summary: readFileSync(summaryPath, 'utf8'),
-      sarif: written(outputs['sarif-file']),
-      json: written(outputs['json-file']),
-    };
+    return { status, stdout, stderr, commands: parseWorkflowCommands(stdout), outputs, summary: readFileSync(summaryPath, 'utf8'), ...readMore(outputs) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  const written = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  return runBundle(
+    ACTION_BUNDLE,
+    {
+      ...(options.inputs ? { inputs: options.inputs } : {}),
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+      repository: options.repository ?? 'acme/shop',
+      cwd: options.workspace,
+      env: (scratch) => {
+        const eventPath = join(scratch, 'event.json');
+        writeFileSync(eventPath, JSON.stringify(options.payload));
+        return {
+          GITHUB_EVENT_NAME: options.eventName,
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_WORKSPACE: options.workspace,
+          GITHUB_SERVER_URL: 'https://github.example',
+          GITHUB_RUN_ID: '4242',
+          GITHUB_TOKEN: 'ghs_test_token',
+          ...options.env,
+        };
+      },
+    },
+    (outputs) => ({ sarif: written(outputs['sarif-file']), json: written(outputs['json-file']) }),
+  );
 }
