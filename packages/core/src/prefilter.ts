@@ -1,12 +1,12 @@
 import { BASE64_SIGNATURES } from './decoders.js';
-import { MIN_BODY_LENGTH } from './key-grammar.js';
+import { KEY_PREFIXES, MIN_BODY_LENGTH } from './key-grammar.js';
+import { NEEDLE_SCAN_WASM } from './needle-scan-wasm.js';
 
 /**
  * Byte strings at least one of which appears in the text of every key `findKeys` reports in
  * plain, base64 or fully encoded form, so scanners can skip raw bytes that hold none of them
  * without decoding (`findNeedles` also demands the right bytes around `_live_` and `_test_`). A key that escapes only some letters and keeps plain underscores (such as
  * `eng_l\x69ve_…`) can slip past; fully escaped, percent- or entity-encoded keys cannot.
- * `_` is a rare byte in most text, which makes these searches fast.
  */
 export const KEY_NEEDLES: readonly string[] = [
   '_live_',
@@ -20,22 +20,12 @@ export const KEY_NEEDLES: readonly string[] = [
   '_\\x', '_\\u', '_%', '_&#',
 ];
 
-/** A needle and the offset in it of the byte or bytes that a native search looks for. */
-interface Needle {
-  bytes: Buffer;
-  searchedAt: number;
-  /** For the plain needles: whether the bytes around one at `start` can belong to a key (see below). */
-  mayBeKeyAt?: (buffer: Buffer, start: number) => boolean;
-}
-
-/** The bytes that start an escape, percent or entity form; all three are rare in code. */
-const ENCODING_STARTS = [0x5c, 0x25, 0x26]; // \ % &
-
-const PLAIN_NEEDLES = new Set(['_live_', '_test_']);
 const PLAIN_NEEDLE_LENGTH = 6;
-const G_ENDINGS: ReadonlySet<number> = new Set([0x67, 0x37, 0x3b, 0x7d]); // g 7 ; }
-/** A key's body may go on in an encoded form. */
-const BODY_GOES_ON: ReadonlySet<number> = new Set(ENCODING_STARTS);
+/** Bytes that end the prefix's `g`, plain or encoded (`g`, `\x67`, `\u{67}`, `&#103;`). */
+const G_ENDINGS = 'g7;}';
+const G_ENDING_BYTES: ReadonlySet<number> = new Set([...G_ENDINGS].map((char) => char.charCodeAt(0)));
+/** The bytes that start an escape, percent or entity form: a key's body may go on in one. */
+const BODY_GOES_ON: ReadonlySet<number> = new Set([0x5c, 0x25, 0x26]); // \ % &
 
 function isAlphanumeric(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
@@ -51,130 +41,183 @@ function isAlphanumeric(byte: number): boolean {
  *   the bytes end, where the next bytes may hold the rest.
  * Each byte of a body is read once: the letters and digits after one needle stop at the next.
  */
-function mayBePlainKeyAt(buffer: Buffer, start: number): boolean {
-  if (!G_ENDINGS.has(buffer[start - 1] ?? -1)) return false;
+function mayBePlainKeyAt(bytes: Uint8Array, start: number): boolean {
+  if (!G_ENDING_BYTES.has(bytes[start - 1] ?? -1)) return false;
   const bodyStart = start + PLAIN_NEEDLE_LENGTH;
   let end = bodyStart;
-  while (end < buffer.length && isAlphanumeric(buffer[end] as number)) end++;
-  if (end === buffer.length) return true;
-  const next = buffer[end] as number;
+  while (end < bytes.length && isAlphanumeric(bytes[end] as number)) end++;
+  if (end === bytes.length) return true;
+  const next = bytes[end] as number;
   return BODY_GOES_ON.has(next) || (end - bodyStart >= MIN_BODY_LENGTH && next !== 0x5f);
 }
 
-/**
- * The escape, percent and entity needles each hold one of ENCODING_STARTS. One native search for
- * such a byte, with the needles checked around each occurrence, replaces a native pass per
- * needle: the prefilter makes 9 passes over a file instead of 28.
- */
-const GATE_BYTES = ENCODING_STARTS;
-
-interface GatedFamily {
-  gate: number;
-  needles: Needle[];
-}
-
-/** A native search for `anchor` serves every needle that holds it. */
-interface AnchorGroup {
-  anchor: Buffer;
-  needles: Needle[];
-}
-
-/** How many bytes an anchor has, when the needle is that long. */
-const ANCHOR_LENGTH = 5;
+/** Bytes that close a string part: a quote or a template substitution (`${`). */
+const PART_ENDS: ReadonlySet<number> = new Set([0x22, 0x27, 0x60, 0x24]);
+const QUOTES = '"\'`';
+const QUOTED_PREFIX_START = 'eng';
 
 /**
- * Where to anchor a needle that holds no gate byte: at its first byte that is not a lowercase
- * letter (the commonest bytes in code and prose, on which a native search stops most often), as
- * long as an anchor's length remains. `lbmdfbGl2ZV` is searched as `Gl2ZV`.
+ * A string literal that opens with `eng` and closes (or breaks into `${`) within a prefix's
+ * length: a part of a key that code may assemble (`"eng_" + …`, `'eng_live_' + …`,
+ * `` `eng_live_${…}` ``), not a whole one.
  */
-function anchorOffset(needle: string): number {
-  const last = Math.max(0, needle.length - ANCHOR_LENGTH);
+function quotedPrefixAt(bytes: Uint8Array, quote: number): boolean {
+  const partStart = quote + 1 + QUOTED_PREFIX_START.length;
+  if (bytes[partStart - 1] !== 0x67) return false; // the g of `eng`: the fingerprint holds `"en`
+  const limit = Math.min(bytes.length, partStart + KEY_PREFIXES.live.length);
+  for (let i = partStart; i < limit; i++) if (PART_ENDS.has(bytes[i] as number)) return true;
+  return false;
+}
+
+/**
+ * What the SIMD pass (needle-scan.wat) looks for: each entry is searched by three bytes, its
+ * fingerprint, which starts `offset` bytes into the needle (-1: the byte before it), in one of
+ * eight buckets. A candidate is then checked here, exactly.
+ */
+interface Entry {
+  /** The byte sets of the fingerprint's three positions; an empty string accepts every byte. */
+  fingerprint: [string, string, string];
+  offset: number;
+  /** Whether the bytes at `start` hold this entry. */
+  holds: (bytes: Uint8Array, start: number) => boolean;
+  /** A needle, or the start of a quoted key part. */
+  kind: 'needle' | 'quoted-prefix';
+}
+
+function needleAt(needle: Uint8Array, check?: (bytes: Uint8Array, start: number) => boolean) {
+  return (bytes: Uint8Array, start: number): boolean => {
+    if (start < 0 || start + needle.length > bytes.length) return false;
+    for (let i = 0; i < needle.length; i++) if (bytes[start + i] !== needle[i]) return false;
+    return check?.(bytes, start) ?? true;
+  };
+}
+
+/**
+ * Where a needle's fingerprint starts: at its first byte that is not a lowercase letter (the
+ * commonest bytes in code and prose), so that fewer positions pass the filter: `lbmdfbGl2ZV`
+ * is searched as `Gl2`.
+ */
+function fingerprintOffset(needle: string): number {
+  const last = Math.max(0, needle.length - 3);
   for (let at = 0; at <= last; at++) if (!/[a-z]/.test(needle[at] ?? '')) return at;
   return 0;
 }
 
-const { FAMILIES, GROUPS } = (() => {
-  const families: GatedFamily[] = GATE_BYTES.map((gate) => ({ gate, needles: [] }));
-  const groups = new Map<string, Needle[]>();
+const BUCKET_COUNT = 8;
+
+/** The buckets: each plain needle alone, the base64 needles, the encoded ones by first byte, and the quoted prefixes. */
+function buildBuckets(): Entry[][] {
+  const plain = new Set(['_live_', '_test_']);
+  const base64 = new Set(BASE64_SIGNATURES.map(({ signature }) => signature));
+  const groups = new Map<string, Entry[]>();
+  const add = (group: string, entry: Entry): void => void groups.set(group, [...(groups.get(group) ?? []), entry]);
   for (const needle of KEY_NEEDLES) {
     const bytes = Buffer.from(needle, 'latin1');
-    const family = families.find(({ gate }) => bytes.includes(gate));
-    if (family) {
-      family.needles.push({ bytes, searchedAt: bytes.indexOf(family.gate) });
+    if (plain.has(needle)) {
+      add(needle, { fingerprint: [G_ENDINGS, '_', needle[1] ?? ''], offset: -1, holds: needleAt(bytes, mayBePlainKeyAt), kind: 'needle' });
       continue;
     }
-    const searchedAt = anchorOffset(needle);
-    const anchor = needle.slice(searchedAt, searchedAt + ANCHOR_LENGTH);
-    const entry: Needle = PLAIN_NEEDLES.has(needle) ? { bytes, searchedAt, mayBeKeyAt: mayBePlainKeyAt } : { bytes, searchedAt };
-    groups.set(anchor, [...(groups.get(anchor) ?? []), entry]);
+    const offset = fingerprintOffset(needle);
+    const fingerprint = [0, 1, 2].map((i) => needle[offset + i] ?? '') as Entry['fingerprint'];
+    add(base64.has(needle) ? 'base64' : `starts with ${needle[0]}`, { fingerprint, offset, holds: needleAt(bytes), kind: 'needle' });
   }
-  const anchorGroups: AnchorGroup[] = [...groups].map(([anchor, needles]) => ({ anchor: Buffer.from(anchor, 'latin1'), needles }));
-  return { FAMILIES: families, GROUPS: anchorGroups };
+  add('quoted prefix', { fingerprint: [QUOTES, 'e', 'n'], offset: 0, holds: quotedPrefixAt, kind: 'quoted-prefix' });
+  if (groups.size > BUCKET_COUNT) throw new Error(`the needle scan has ${BUCKET_COUNT} buckets, not ${groups.size}`);
+  return [...groups.values()];
+}
+
+/** Six 16-byte tables: for each fingerprint position, the buckets by low nibble, then by high nibble. */
+function nibbleTables(buckets: readonly Entry[][]): Uint8Array {
+  const tables = new Uint8Array(96);
+  buckets.forEach((entries, bucket) => {
+    const bit = 1 << bucket;
+    for (const { fingerprint } of entries) {
+      fingerprint.forEach((accepted, position) => {
+        const bytes = accepted === '' ? Array.from({ length: 256 }, (_, byte) => byte) : [...accepted].map((char) => char.charCodeAt(0));
+        for (const byte of bytes) {
+          for (const index of [position * 32 + (byte & 15), position * 32 + 16 + (byte >> 4)]) tables[index] = (tables[index] ?? 0) | bit;
+        }
+      });
+    }
+  });
+  return tables;
+}
+
+// The memory layout of needle-scan.wat.
+const CANDIDATES_AT = 1024;
+const CANDIDATE_CAPACITY = 4096;
+const INPUT_AT = 65536;
+/** Bytes copied in and scanned per call: small enough to stay in the CPU's cache. */
+const CHUNK_BYTES = 256 * 1024;
+/** Bytes past a chunk that the fingerprint and the 16-byte loads read. */
+const CHUNK_OVERLAP = 32;
+
+interface NeedleScan {
+  scan: (from: number, to: number, capacity: number) => number;
+  input: Uint8Array;
+  candidates: Uint32Array;
+}
+
+const BUCKETS = buildBuckets();
+
+const NEEDLE_SCAN: NeedleScan = (() => {
+  const module = new WebAssembly.Module(Buffer.from(NEEDLE_SCAN_WASM, 'base64'));
+  const { exports } = new WebAssembly.Instance(module);
+  const memory = exports['memory'] as WebAssembly.Memory;
+  new Uint8Array(memory.buffer, 0, 96).set(nibbleTables(BUCKETS));
+  return {
+    scan: exports['scan'] as NeedleScan['scan'],
+    input: new Uint8Array(memory.buffer, INPUT_AT, CHUNK_BYTES + CHUNK_OVERLAP),
+    candidates: new Uint32Array(memory.buffer, CANDIDATES_AT, CANDIDATE_CAPACITY),
+  };
 })();
 
+export interface NeedleSearch {
+  /** Offsets where a needle starts, in order, without duplicates. */
+  needles: number[];
+  /** Whether a string literal opens with `eng` and ends within a prefix's length (`"eng_" + …`). */
+  quotedPrefix: boolean;
+}
+
 /**
- * Gate-byte occurrences checked one by one before a family falls back to a native pass per needle:
- * a file dense with backslashes (a regex table, an escaped blob) must not cost a call per byte.
+ * Calls `found` for each needle start (mostly ascending, maybe repeated) and each quoted prefix,
+ * until it returns true. One SIMD pass over the bytes, a chunk at a time, checks every fingerprint at once.
  */
-function occurrenceBudget(length: number): number {
-  return 256 + (length >>> 6);
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function needleStartsAt(buffer: Buffer, start: number, needle: Buffer): boolean {
-  if (start < 0 || start + needle.length > buffer.length) return false;
-  for (let i = 0; i < needle.length; i++) if (buffer[start + i] !== needle[i]) return false;
-  return true;
-}
-
-/** Appends the starts of `needles` around a found occurrence of their searched part at `at`. */
-function collectAround(buffer: Buffer, at: number, needles: readonly Needle[], found: number[]): void {
-  for (const { bytes, searchedAt, mayBeKeyAt } of needles) {
-    const start = at - searchedAt;
-    if (needleStartsAt(buffer, start, bytes) && (mayBeKeyAt?.(buffer, start) ?? true)) found.push(start);
-  }
-}
-
-function searchAnchorGroup(buffer: Buffer, { anchor, needles }: AnchorGroup, found: number[], first: boolean): void {
-  for (let at = buffer.indexOf(anchor); at !== -1; at = buffer.indexOf(anchor, at + 1)) {
-    collectAround(buffer, at, needles, found);
-    if (first && found.length > 0) return;
-  }
-}
-
-function searchFamily(buffer: Buffer, { gate, needles }: GatedFamily, found: number[], first: boolean): void {
-  let budget = occurrenceBudget(buffer.length);
-  for (let at = buffer.indexOf(gate); at !== -1; at = buffer.indexOf(gate, at + 1)) {
-    if (budget-- === 0) {
-      // Too dense: one native pass per needle for the rest. Needles whose gate byte lies before
-      // `at` were found above, so each pass starts where such a needle would begin.
-      for (const { bytes, searchedAt } of needles) {
-        for (let start = buffer.indexOf(bytes, Math.max(0, at - searchedAt)); start !== -1; start = buffer.indexOf(bytes, start + 1)) {
-          found.push(start);
-          if (first) return;
+function search(bytes: Uint8Array, found: (start: number, kind: Entry['kind']) => boolean): void {
+  const { scan, input, candidates } = NEEDLE_SCAN;
+  for (let chunkStart = 0; chunkStart < bytes.length; chunkStart += CHUNK_BYTES) {
+    const chunkEnd = Math.min(bytes.length, chunkStart + CHUNK_BYTES);
+    const copied = Math.min(bytes.length, chunkEnd + CHUNK_OVERLAP) - chunkStart;
+    input.set(bytes.subarray(chunkStart, chunkStart + copied));
+    input.fill(0, copied, copied + CHUNK_OVERLAP);
+    for (let from = 0; ; ) {
+      const count = scan(from, chunkEnd - chunkStart, CANDIDATE_CAPACITY);
+      for (let i = 0; i < count; i++) {
+        const candidate = candidates[i] as number;
+        const at = chunkStart + (candidate >>> 8);
+        for (let buckets = candidate & 0xff; buckets !== 0; buckets &= buckets - 1) {
+          for (const { offset, holds, kind } of BUCKETS[31 - Math.clz32(buckets & -buckets)] as Entry[]) {
+            const start = at - offset;
+            if (holds(bytes, start) && found(start, kind)) return;
+          }
         }
       }
-      return;
+      if (count < CANDIDATE_CAPACITY) break;
+      from = ((candidates[count - 1] as number) >>> 8) + 1;
     }
-    collectAround(buffer, at, needles, found);
-    if (first && found.length > 0) return;
   }
 }
 
-function search(buffer: Buffer, first: boolean): number[] {
+/** The needles in `bytes`, and (for JS and TS) whether a string literal may start an assembled key. */
+export function searchNeedles(bytes: Uint8Array): NeedleSearch {
   const found: number[] = [];
-  for (const group of GROUPS) {
-    searchAnchorGroup(buffer, group, found, first);
-    if (first && found.length > 0) return found;
-  }
-  for (const family of FAMILIES) {
-    searchFamily(buffer, family, found, first);
-    if (first && found.length > 0) return found;
-  }
-  return found;
+  let quotedPrefix = false;
+  search(bytes, (start, kind) => {
+    if (kind === 'quoted-prefix') quotedPrefix = true;
+    else found.push(start);
+    return false;
+  });
+  return { needles: ascendingUnique(found), quotedPrefix };
 }
 
 function isAscending(offsets: readonly number[]): boolean {
@@ -182,9 +225,11 @@ function isAscending(offsets: readonly number[]): boolean {
   return true;
 }
 
-/** Offsets in `bytes` where any needle starts, in order, without duplicates. */
-export function findNeedles(bytes: Uint8Array): number[] {
-  const found = search(asBuffer(bytes), false);
+/**
+ * Starts arrive in the order of their fingerprints, which a needle may hold a few bytes in (or,
+ * for a plain one, start a byte before): mostly in order, sometimes not.
+ */
+function ascendingUnique(found: number[]): number[] {
   if (isAscending(found)) return found;
   // A typed array sorts numbers natively: millions of hits (a file of bare prefixes) sort in a
   // fraction of the time Array#sort with a comparator takes.
@@ -194,7 +239,14 @@ export function findNeedles(bytes: Uint8Array): number[] {
   return unique;
 }
 
+/** Offsets in `bytes` where any needle starts, in order, without duplicates. */
+export function findNeedles(bytes: Uint8Array): number[] {
+  return searchNeedles(bytes).needles;
+}
+
 /** True when `bytes` may hold a key; false means it certainly holds none that `findKeys` reports in full. */
 export function mayContainKey(bytes: Uint8Array): boolean {
-  return search(asBuffer(bytes), true).length > 0;
+  let may = false;
+  search(bytes, (_start, kind) => (may = kind === 'needle'));
+  return may;
 }

@@ -3,7 +3,7 @@
  * small file with a candidate is decoded whole, a large one only in windows around each candidate,
  * with lines and columns counted on the bytes in between.
  */
-import { findNeedles } from '@engium/core';
+import { searchNeedles } from '@engium/core';
 import type { Snippet } from '../finding.js';
 import { keyHitsInText, type KeyHit } from './key-hits.js';
 import { snippetOf } from './snippet.js';
@@ -70,15 +70,18 @@ function shiftFirstLine(hits: LocatedHit[], start: RegionStart): LocatedHit[] {
  * Every key in `bytes` (UTF-8) with line and column. `decodedText` receives the decoded text when
  * the region was decoded whole, for analyses that need it (concatenations, env names).
  */
-export function keyHitsInBytes(bytes: Buffer, start: RegionStart = { line: 1, column: 0 }): { hits: LocatedHit[]; text?: string } {
-  // One pass over the needles (findNeedles), not two (mayContainKey first): most files either hold none or hold some.
-  const needles = findNeedles(bytes);
-  if (needles.length === 0) return { hits: [] };
+export function keyHitsInBytes(
+  bytes: Buffer,
+  start: RegionStart = { line: 1, column: 0 },
+): { hits: LocatedHit[]; text?: string; quotedPrefix: boolean } {
+  // One pass over the needles (searchNeedles), not two (mayContainKey first): most files either hold none or hold some.
+  const { needles, quotedPrefix } = searchNeedles(bytes);
+  if (needles.length === 0) return { hits: [], quotedPrefix };
   if (bytes.length <= WHOLE_DECODE_BYTES) {
     const text = bytes.toString('utf8');
-    return { hits: shiftFirstLine(located(text, keyHitsInText(text, start.line)), start), text };
+    return { hits: shiftFirstLine(located(text, keyHitsInText(text, start.line)), start), text, quotedPrefix };
   }
-  return { hits: keyHitsInWindows(bytes, needles, start) };
+  return { hits: keyHitsInWindows(bytes, needles, start), quotedPrefix };
 }
 
 function keyHitsInWindows(bytes: Buffer, needles: readonly number[], start: RegionStart): LocatedHit[] {

@@ -5,7 +5,7 @@
  * files are read in regions so memory stays flat.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { describeSecret, fileMarker, KEY_PREFIXES, type FileMarker } from '@engium/core';
+import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import { readFileInto } from './read-file.js';
@@ -45,8 +45,6 @@ const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
-/** An assembled key starts in a string literal that opens with `eng` (`"eng_" + …`, `'eng_live_' + …`, `` `eng_live_${…}` ``). */
-const ASSEMBLY_TRIGGERS = ['"eng', "'eng", '`eng'].map((trigger) => Buffer.from(trigger));
 
 function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
@@ -100,9 +98,9 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
     return;
   }
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
-  const assembly = file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
-  const assemble = assembly && mayAssembleKey(bytes);
-  const { hits, text } = keyHitsInBytes(bytes);
+  // An assembled key starts in a string literal that opens with `eng` (core's quoted prefix).
+  const { hits, text, quotedPrefix } = keyHitsInBytes(bytes);
+  const assemble = quotedPrefix && file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
   if (hits.length === 0 && !assemble) return;
   const analysed: AnalysedHit[] = hits;
   const decoded = text ?? (assemble ? bytes.toString('utf8') : undefined);
@@ -120,23 +118,6 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
     if (marker) analysis.marker = marker;
   }
   analysis.hits = analysed;
-}
-
-/** Bytes that close a string part: a quote or a template substitution (`${`). */
-const PART_ENDS = new Set([0x22, 0x27, 0x60, 0x24]);
-
-/**
- * Whether a string literal opens with `eng` and closes (or breaks into `${`) within a prefix's
- * length: a part of a key, not a whole one (whole keys are the plain matcher's).
- */
-function mayAssembleKey(bytes: Buffer): boolean {
-  for (const trigger of ASSEMBLY_TRIGGERS) {
-    for (let at = bytes.indexOf(trigger); at !== -1; at = bytes.indexOf(trigger, at + 1)) {
-      const limit = Math.min(bytes.length, at + trigger.length + KEY_PREFIXES.live.length);
-      for (let i = at + trigger.length; i < limit; i++) if (PART_ENDS.has(bytes[i] ?? 0)) return true;
-    }
-  }
-  return false;
 }
 
 function assembledHits(text: string): AnalysedHit[] {
