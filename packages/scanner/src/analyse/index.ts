@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
-import { readFileInto } from './read-file.js';
+import { readFileInto, readUpTo } from './read-file.js';
 import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
@@ -78,9 +78,13 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
     return analysis;
   }
   try {
-    const size = fstatSync(fd).size;
-    if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
-    else analyseWhole(readFileInto(fd, size, SCRATCH), analysis, context);
+    const read = readUpTo(fd, SCRATCH);
+    if (read < SCRATCH.length) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
+    else {
+      const size = fstatSync(fd).size;
+      if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
+      else analyseWhole(readFileInto(fd, size, SCRATCH), analysis, context);
+    }
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     analysis.hits = [];

@@ -109,6 +109,11 @@ function checkSymlink(state: WalkState, path: string, absolutePath: string, ance
   else if (!isInside(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
 }
 
+/** `dir`'s entry `name`: `join` would normalize a path that is already normal, thousands of times a scan. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
 /**
  * Walks `absoluteDir`, whose real path is `realDir`: links are never followed, so a folder's real
  * path is its parent's plus its name, with no system call to resolve it.
@@ -127,7 +132,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: s
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
-    const absolutePath = join(absoluteDir, entry.name);
+    const absolutePath = childPath(absoluteDir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     let isLink = entry.isSymbolicLink();
@@ -151,7 +156,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: s
       const build = inBuild ?? state.builds.match(path);
       const ignored = dirIgnored || isGitignored(state.levels, path, true);
       if (ignored && !build && !state.builds.leadsTo(path)) continue;
-      const real = join(realDir, entry.name);
+      const real = childPath(realDir, entry.name);
       ancestors.add(real);
       walk(state, path, absolutePath, real, build, ignored, ancestors);
       ancestors.delete(real);
