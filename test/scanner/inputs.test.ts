@@ -86,6 +86,22 @@ describe('binary, non-UTF-8 and huge files', () => {
   });
 });
 
+describe('files around the size of the read buffer', () => {
+  // Files are read into a 4 MiB buffer without asking their size; one that fills it is read again
+  // at its full size. The key sits in each file's last bytes, on either side of that edge.
+  const BUFFER = 4 * 1024 * 1024;
+  const dir = tempDir();
+  const sizes = { 'under.txt': BUFFER - 1, 'exact.txt': BUFFER, 'over.txt': BUFFER + 1 };
+  const ending = `=${visible}\n`;
+  writeFiles(dir, Object.fromEntries(Object.entries(sizes).map(([name, size]) => [name, `${'#'.repeat(size - ending.length)}${ending}`])));
+
+  it('finds the key at the end of each, at its exact column', () => {
+    const { report } = scanJson(dir, keys, ['--no-graph']);
+    expect(files(report)).toEqual(Object.entries(sizes).sort(([a], [b]) => a.localeCompare(b)).map(([name, size]) => `${name}:1:${size - ending.length + 2} ${redact(visible)}`));
+    expect(report.stats.bytesScanned).toBe(Object.values(sizes).reduce((sum, size) => sum + size, 0));
+  });
+});
+
 describe('symlinks and unreadable files', () => {
   const dir = tempDir();
   const elsewhere = tempDir();

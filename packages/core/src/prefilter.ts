@@ -54,6 +54,7 @@ function mayBePlainKeyAt(bytes: Uint8Array, start: number): boolean {
 /** Bytes that close a string part: a quote or a template substitution (`${`). */
 const PART_ENDS: ReadonlySet<number> = new Set([0x22, 0x27, 0x60, 0x24]);
 const QUOTES = '"\'`';
+const QUOTE_BYTES: ReadonlySet<number> = new Set([...QUOTES].map((char) => char.charCodeAt(0)));
 const QUOTED_PREFIX_START = 'eng';
 
 /**
@@ -62,8 +63,9 @@ const QUOTED_PREFIX_START = 'eng';
  * `` `eng_live_${…}` ``), not a whole one.
  */
 function quotedPrefixAt(bytes: Uint8Array, quote: number): boolean {
+  if (!QUOTE_BYTES.has(bytes[quote] ?? -1)) return false;
+  for (let i = 0; i < QUOTED_PREFIX_START.length; i++) if (bytes[quote + 1 + i] !== QUOTED_PREFIX_START.charCodeAt(i)) return false;
   const partStart = quote + 1 + QUOTED_PREFIX_START.length;
-  if (bytes[partStart - 1] !== 0x67) return false; // the g of `eng`: the fingerprint holds `"en`
   const limit = Math.min(bytes.length, partStart + KEY_PREFIXES.live.length);
   for (let i = partStart; i < limit; i++) if (PART_ENDS.has(bytes[i] as number)) return true;
   return false;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findKeys, findNeedles, KEY_NEEDLES, mayContainKey } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { findKeys, findNeedles, KEY_NEEDLES, mayContainKey, searchNeedles } from '../src/index.js';
 import { ALPHANUMERIC, FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
 
 const KEY = keyOf('test', 'Zr81mQ0pLk2vW9');
@@ -152,9 +153,7 @@ describe('prefilter: the searches agree with one native pass per needle', () => 
     );
   });
 
-  it('finds the same offsets when a gate byte is too dense to check one by one', () => {
-    // Thousands of backslashes, percent signs and ampersands push each family past its budget
-    // partway through, so the native fallback must pick up exactly where the byte walk stopped.
+  it('finds the same offsets in texts dense with backslashes, percent signs and ampersands', () => {
     fc.assert(
       fc.property(fc.array(fragment, { minLength: 1, maxLength: 20 }), fc.nat(3000), (parts, padding) => {
         const text = bytes(`${'\\%&'.repeat(padding)}${parts.join('')}${'\\&%'.repeat(400)}${parts.join('')}`);
@@ -164,16 +163,30 @@ describe('prefilter: the searches agree with one native pass per needle', () => 
     );
   });
 
-  it('finds a needle that starts before the gate byte at which the byte walk gives up', () => {
-    // `_\x`, `_%` and `_&#` start one byte before their gate byte. Sweeping how many gate bytes come
-    // first puts that needle exactly where the walk hands over to the native passes, whatever the budget.
-    for (const needle of KEY_NEEDLES.filter((candidate) => /^[^\\%&][\\%&]/.test(candidate))) {
-      const gate = needle[1] ?? '';
-      for (let count = 0; count <= 600; count++) {
-        const text = bytes(`${gate.repeat(count)} ${needle}`.padEnd(6400, ' '));
-        expect(findNeedles(text), `${needle} after ${count} gate bytes`).toEqual(naiveNeedles(text));
+  it('finds every needle and key that straddles the edge of a scanned chunk', () => {
+    // The SIMD pass scans 256 KiB at a time; a needle's fingerprint, its bytes or a key's body may
+    // sit on either side of the edge. Sweep each needle (and a key per plain needle) across it.
+    const chunk = 256 * 1024;
+    const probes = [...KEY_NEEDLES.filter((needle) => !/^_(live|test)_$/.test(needle)), keyOf('live', 'Zr81mQ0pLk2vW9'), `"${keyOf('test', 'Zr81mQ0pLk2vW9')}"`];
+    for (const probe of probes) {
+      for (let start = chunk - probe.length - 2; start <= chunk + 2; start++) {
+        const text = bytes(`${' '.repeat(start)}${probe}`.padEnd(2 * chunk + 64, ' '));
+        expect(findNeedles(text), `${probe} at ${start}`).toEqual(naiveNeedles(text));
+        expect(mayContainKey(text), `${probe} at ${start}`).toBe(true);
       }
     }
+  });
+
+  it('finds every needle when a chunk holds more candidates than one call of the SIMD pass returns', () => {
+    // Thousands of candidates per chunk: the pass stops when its candidate list is full and the
+    // next call goes on after the last one.
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 20 }), fc.nat(40_000), (parts, padding) => {
+        const text = bytes(`${'_%'.repeat(padding)}${parts.join('')}${'&#00'.repeat(3000)}${parts.join('')}`);
+        expect(findNeedles(text)).toEqual(naiveNeedles(text));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('passes every key whose prefix is plain and whose body is partly escaped, percent- or entity-encoded', () => {
@@ -188,5 +201,50 @@ describe('prefilter: the searches agree with one native pass per needle', () => 
       }),
       { numRuns: 3_000 },
     );
+  });
+});
+
+/** A string literal that opens with `eng` and ends (or breaks into `${`) within a prefix's length. */
+function naiveQuotedPrefix(text: string): boolean {
+  return [...text.matchAll(/["'`]eng/g)].some(({ index }) => /["'`$]/.test(text.slice(index + 4, index + 4 + 'eng_live_'.length)));
+}
+
+describe('prefilter: quoted key prefixes', () => {
+  it.each([
+    ['a prefix concatenated', 'const key = "eng_" + "live_" + body;', true],
+    ['a kind concatenated', "const key = 'eng_live_' + body;", true],
+    ['a template literal', 'const key = `eng_live_${body}`;', true],
+    ['a whole key in quotes', `const key = "${KEY}";`, false],
+    ['an identifier', 'const eng_live_count = 1;', false],
+    ['a longer string', "log('engagement rate for the quarter');", false],
+  ])('%s', (_name, text, expected) => {
+    expect(searchNeedles(bytes(text)).quotedPrefix).toBe(expected);
+    expect(naiveQuotedPrefix(text)).toBe(expected);
+  });
+
+  it('finds a quoted prefix on either side of the edge of a scanned chunk', () => {
+    const chunk = 256 * 1024;
+    for (let start = chunk - 8; start <= chunk + 2; start++) {
+      const text = bytes(`${' '.repeat(start)}"eng_" + x`.padEnd(chunk + 64, ' '));
+      expect(searchNeedles(text).quotedPrefix, `at ${start}`).toBe(true);
+    }
+  });
+
+  it('agrees with a regex on texts dense with quotes and prefixes', () => {
+    const piece = fc.constantFrom('"', "'", '`', '$', 'eng', 'en', 'g', '_', 'live_', 'x', ' ', '{');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(searchNeedles(bytes(text)).quotedPrefix).toBe(naiveQuotedPrefix(text));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('needle-scan.wat', () => {
+  it('is what src/needle-scan-wasm.ts holds (run `npm run assemble -w packages/core` and commit it)', async () => {
+    const { assembleNeedleScan } = (await import(new URL('../assemble-wasm.mjs', import.meta.url).href)) as { assembleNeedleScan: () => Promise<string> };
+    expect(await assembleNeedleScan()).toBe(readFileSync(new URL('../src/needle-scan-wasm.ts', import.meta.url), 'utf8'));
   });
 });
