@@ -5,8 +5,9 @@ import { NEEDLE_SCAN_WASM } from './needle-scan-wasm.js';
 /**
  * Byte strings at least one of which appears in the text of every key `findKeys` reports in
  * plain, base64 or fully encoded form, so scanners can skip raw bytes that hold none of them
- * without decoding (`findNeedles` also demands the right bytes around `_live_` and `_test_`). A key that escapes only some letters and keeps plain underscores (such as
- * `eng_l\x69ve_…`) can slip past; fully escaped, percent- or entity-encoded keys cannot.
+ * without decoding (`findNeedles` also demands the right bytes around `_live_` and `_test_`).
+ * A key that escapes only some letters and keeps plain underscores (such as `eng_l\x69ve_…`) can
+ * slip past; fully escaped, percent- or entity-encoded keys cannot.
  */
 export const KEY_NEEDLES: readonly string[] = [
   '_live_',
