@@ -62,12 +62,20 @@ export class SharedClaims {
     return Atomics.load(this.counter, 0);
   }
 
+  /** Bytes this thread read that the shared total does not count yet. */
+  private unsharedBytes = 0;
+
+  /** Adds to the shared total a megabyte at a time: a BigInt per file costs more than progress is worth. */
   addBytes(count: number): void {
-    Atomics.add(this.bytes, 0, BigInt(count));
+    this.unsharedBytes += count;
+    if (this.unsharedBytes < 1024 * 1024) return;
+    Atomics.add(this.bytes, 0, BigInt(this.unsharedBytes));
+    this.unsharedBytes = 0;
   }
 
+  /** Bytes read so far, for progress: every thread's shared total and this one's latest. */
   bytesDone(): number {
-    return Number(Atomics.load(this.bytes, 0));
+    return Number(Atomics.load(this.bytes, 0)) + this.unsharedBytes;
   }
 }
 
