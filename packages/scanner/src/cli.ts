@@ -29,7 +29,7 @@ function withCommonOptions(command: Command): Command {
 
 /** `--threads N`: a positive whole number, or commander's usage error. */
 function threadsOption(): Option {
-  return new Option('-j, --threads <count>', 'threads that read files (default: one per core, up to 4, once a scan is big enough to gain)').argParser((value) => {
+  return new Option('-j, --threads <count>', 'threads that read files (default: one per core, up to 4, once a scan is big enough to gain; one on two cores)').argParser((value) => {
     const count = Number(value);
     if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
     return count;

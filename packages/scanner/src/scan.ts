@@ -28,7 +28,7 @@ export interface ScanOptions {
   programAnalysis?: boolean;
   /** Called now and then while files are read. */
   onProgress?: (progress: ScanProgress) => void;
-  /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans. */
+  /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans (one on two cores). */
   threads?: number;
 }
 

@@ -20,7 +20,7 @@ export interface AnalysisProgress {
 }
 
 export interface AnalyseFilesOptions {
-  /** Threads to analyse with: 1 keeps to this one; default: one per core, up to four, once a scan is big. */
+  /** Threads to analyse with: 1 keeps to this one; default: one per core, up to four, once a scan is big (one on two cores). */
   threads?: number;
   /** The worker script (tests run a failing one); default: the compiled analysis worker. */
   workerFile?: string;
@@ -36,6 +36,13 @@ const WORKERS_AFTER_FILES = 3_000;
 
 /** Threads in a default scan: file reading stops scaling past a few. */
 const DEFAULT_MAX_THREADS = 4;
+
+/**
+ * Up to this many cores, a default scan keeps to one thread: measured on two, a worker's start-up
+ * (an isolate loading the analysis modules) cost more than it saved, since the kernel's copying
+ * and the garbage collector already keep the second core busy.
+ */
+const SINGLE_THREAD_CORES = 2;
 
 /** The compiled worker; absent when the scanner runs bundled or from its TypeScript sources. */
 const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
@@ -82,7 +89,8 @@ export class SharedClaims {
 /** Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone. */
 function threadCount(requested: number | undefined, workerFile: string): number {
   if (!existsSync(workerFile)) return 1;
-  return Math.max(1, Math.floor(requested ?? Math.min(DEFAULT_MAX_THREADS, availableParallelism())));
+  const cores = availableParallelism();
+  return Math.max(1, Math.floor(requested ?? (cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores))));
 }
 
 /** A worker that waits for its files; `result` is its analyses, or why it gave none. */

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// A reference for the scan bench, not a scanner: walk a tree (skipping .git and node_modules, as
+// every tool here does) and read each file into one reused buffer, with no search and no report.
+// Its wall time is what any Node program pays here to start and to get the bytes: the floor under
+// engium-scan's figure. `node bench/read-floor.mjs DIR` prints the files and bytes read.
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+
+let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+let files = 0;
+let bytes = 0;
+
+function read(path) {
+  const fd = openSync(path, 'r');
+  try {
+    for (let offset = 0; ; ) {
+      if (offset === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const count = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (count === 0) return offset;
+      offset += count;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '.git' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.isFile()) {
+      bytes += read(path);
+      files++;
+    }
+  }
+}
+
+walk(process.argv[2] ?? '.');
+console.log(`${files} files, ${bytes} bytes`);
