@@ -6,7 +6,7 @@
 // as ratios to ripgrep. Targets: within 4x of ripgrep, peak memory under 300 MB. Two reference
 // rows show the floor any Node program meets here: starting, and starting plus reading the tree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
@@ -27,9 +27,9 @@ function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
-/** ripgrep and GNU time from Debian when missing (needs root); the bench says what it could not get. */
+/** ripgrep, hyperfine and GNU time from Debian when missing (needs root); the bench says what it could not get. */
 function ensureTools(notes) {
-  const missing = [['rg', 'ripgrep'], ['/usr/bin/time', 'time']].filter(([command]) => !has(command));
+  const missing = [['rg', 'ripgrep'], ['hyperfine', 'hyperfine'], ['/usr/bin/time', 'time']].filter(([command]) => !has(command));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     notes.push(`missing ${missing.map(([, pkg]) => pkg).join(', ')} and not root: install with apt-get`);
@@ -75,11 +75,30 @@ function measure(argv, cwd, timeout = PEER_TIMEOUT_MS) {
   return { seconds: Number(match[1]), peakMB: Number(match[2]) / 1024, status: result.status, stdout: result.stdout };
 }
 
-/** Median of `runs` runs after one warm-up; a failing command is reported, not timed. */
+const hasHyperfine = has('hyperfine');
+
+/**
+ * hyperfine's median wall time of `runs` runs after a warm-up, each command started directly (no
+ * shell, no timer process in between: that start-up would shrink every ratio to ripgrep).
+ */
+function hyperfineSeconds(argv, cwd, runs) {
+  const exportPath = join(cache, 'scan-hyperfine.json');
+  const quoted = argv.map((arg) => (/^[\w./=:-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(' ');
+  const result = spawnSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--ignore-failure', '--export-json', exportPath, quoted], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  return JSON.parse(readFileSync(exportPath, 'utf8')).results[0]?.median;
+}
+
+/**
+ * Wall time: hyperfine's median (else the median of GNU time's runs after a warm-up); peak memory:
+ * GNU time's. A failing command is reported, not timed.
+ */
 function bench(name, argv, cwd, runs, okStatuses = [0]) {
   const warm = measure(argv, cwd);
   if (warm.error || !okStatuses.includes(warm.status)) return { name, error: warm.error ?? `exit ${warm.status}` };
   const samples = [warm];
+  const timedByHyperfine = runs > 1 && hasHyperfine ? hyperfineSeconds(argv, cwd, runs - 1) : undefined;
+  if (timedByHyperfine !== undefined) return { name, seconds: timedByHyperfine, peakMB: warm.peakMB, runs: runs - 1 };
   for (let i = 1; i < runs; i++) {
     const sample = measure(argv, cwd);
     if (sample.error) return { name, error: sample.error };
@@ -130,7 +149,7 @@ if (existsSync(secretlint)) {
 } else notes.push('secretlint is not installed: no figure');
 
 const ripgrep = results.find((result) => result.name.startsWith('ripgrep') && result.seconds !== undefined);
-console.log(`corpus: ${megabytes.toFixed(0)} MB to scan (bench/.cache/${corpus.split('/').at(-1)}, plus node_modules and .git to skip); median of ${RUNS > 1 ? RUNS - 1 : 1} timed run(s) after a warm-up for rg, engium-scan and the references, one run for the peers`);
+console.log(`corpus: ${megabytes.toFixed(0)} MB to scan (bench/.cache/${corpus.split('/').at(-1)}, plus node_modules and .git to skip); median of ${RUNS > 1 ? RUNS - 1 : 1} timed run(s) after a warm-up for rg, engium-scan and the references (${hasHyperfine ? 'hyperfine' : 'GNU time'}), one run for the peers; peak memory from GNU time`);
 console.log('');
 console.log(`${'tool'.padEnd(28)}${'wall'.padStart(9)}${'MB/s'.padStart(9)}${'peak MB'.padStart(9)}${'vs rg'.padStart(8)}`);
 for (const result of results) {
