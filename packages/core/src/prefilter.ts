@@ -163,10 +163,19 @@ interface NeedleScan {
 
 const BUCKETS = buildBuckets();
 
+/**
+ * The part of the WebAssembly API used here. Node has it, but @types/node 20 does not declare it
+ * (TypeScript's DOM library does, and core is no DOM code).
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+
 const NEEDLE_SCAN: NeedleScan = (() => {
-  const module = new WebAssembly.Module(Buffer.from(NEEDLE_SCAN_WASM, 'base64'));
-  const { exports } = new WebAssembly.Instance(module);
-  const memory = exports['memory'] as WebAssembly.Memory;
+  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  const { exports } = new Instance(new Module(Buffer.from(NEEDLE_SCAN_WASM, 'base64')));
+  const memory = exports['memory'] as { buffer: ArrayBuffer };
   new Uint8Array(memory.buffer, 0, 96).set(nibbleTables(BUCKETS));
   return {
     scan: exports['scan'] as NeedleScan['scan'],
