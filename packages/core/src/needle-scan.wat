@@ -2,8 +2,9 @@
 ;; checks every candidate exactly). A "Teddy" filter: each needle gets a 3-byte fingerprint and a
 ;; bucket (one bit of 8); for each of the 3 fingerprint bytes, two 16-entry tables give the buckets
 ;; whose byte there has that low and that high nibble. A position is a candidate for the buckets
-;; that all six lookups agree on (low nibble: the byte AND 15; high nibble: the byte >> 4). Buckets can mix bytes of their needles, so candidates are a
-;; superset of the real starts: that is why prefilter.ts checks each one.
+;; that all six lookups agree on (low nibble: the byte AND 15; high nibble: the byte >> 4). A
+;; bucket passes any byte whose two nibbles it has seen, even in different bytes (`g` and `7` let
+;; `w` through), so candidates are a superset of the real starts: prefilter.ts checks each one.
 ;;
 ;; Memory (prefilter.ts mirrors these offsets):
 ;;   0 .. 96       the tables: low and high nibble for fingerprint bytes 0, 1 and 2

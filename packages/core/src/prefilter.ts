@@ -54,8 +54,7 @@ function mayBePlainKeyAt(bytes: Uint8Array, start: number): boolean {
 
 /** Bytes that close a string part: a quote or a template substitution (`${`). */
 const PART_ENDS: ReadonlySet<number> = new Set([0x22, 0x27, 0x60, 0x24]);
-const QUOTES = '"\'`';
-const QUOTE_BYTES: ReadonlySet<number> = new Set([...QUOTES].map((char) => char.charCodeAt(0)));
+const QUOTE_BYTES: ReadonlySet<number> = new Set([0x22, 0x27, 0x60]); // " ' `
 const QUOTED_PREFIX_START = 'eng';
 
 /**
@@ -108,7 +107,12 @@ function fingerprintOffset(needle: string): number {
 
 const BUCKET_COUNT = 8;
 
-/** The buckets: each plain needle alone, the base64 needles, the encoded ones by first byte, and the quoted prefixes. */
+/**
+ * The buckets: the plain needles, the base64 ones, the encoded ones by first byte, and the quoted
+ * prefixes, the backtick apart. A bucket's tables accept any mix of its bytes' nibbles, so one
+ * holding `"`, `'` and `` ` `` would also pass a space, `b` and `g` (` en`, `gen`: every few words
+ * of prose); `"` and `'` alone pass nothing else.
+ */
 function buildBuckets(): Entry[][] {
   const plain = new Set(['_live_', '_test_']);
   const base64 = new Set(BASE64_SIGNATURES.map(({ signature }) => signature));
@@ -117,14 +121,14 @@ function buildBuckets(): Entry[][] {
   for (const needle of KEY_NEEDLES) {
     const bytes = Buffer.from(needle, 'latin1');
     if (plain.has(needle)) {
-      add(needle, { fingerprint: [G_ENDINGS, '_', needle[1] ?? ''], offset: -1, holds: needleAt(bytes, mayBePlainKeyAt), kind: 'needle' });
+      add('plain', { fingerprint: [G_ENDINGS, '_', needle[1] ?? ''], offset: -1, holds: needleAt(bytes, mayBePlainKeyAt), kind: 'needle' });
       continue;
     }
     const offset = fingerprintOffset(needle);
     const fingerprint = [0, 1, 2].map((i) => needle[offset + i] ?? '') as Entry['fingerprint'];
     add(base64.has(needle) ? 'base64' : `starts with ${needle[0]}`, { fingerprint, offset, holds: needleAt(bytes), kind: 'needle' });
   }
-  add('quoted prefix', { fingerprint: [QUOTES, 'e', 'n'], offset: 0, holds: quotedPrefixAt, kind: 'quoted-prefix' });
+  for (const quotes of ['"\'', '`']) add(`quoted prefix ${quotes}`, { fingerprint: [quotes, 'e', 'n'], offset: 0, holds: quotedPrefixAt, kind: 'quoted-prefix' });
   if (groups.size > BUCKET_COUNT) throw new Error(`the needle scan has ${BUCKET_COUNT} buckets, not ${groups.size}`);
   return [...groups.values()];
 }
@@ -152,7 +156,7 @@ const CANDIDATE_CAPACITY = 4096;
 const INPUT_AT = 65536;
 /** Bytes copied in and scanned per call: small enough to stay in the CPU's cache. */
 const CHUNK_BYTES = 256 * 1024;
-/** Bytes past a chunk that the fingerprint and the 16-byte loads read. */
+/** Bytes copied past a chunk: the 16-byte loads of the fingerprint's last byte read up to 18. */
 const CHUNK_OVERLAP = 32;
 
 interface NeedleScan {
@@ -192,8 +196,9 @@ export interface NeedleSearch {
 }
 
 /**
- * Calls `found` for each needle start (mostly ascending, maybe repeated) and each quoted prefix,
- * until it returns true. One SIMD pass over the bytes, a chunk at a time, checks every fingerprint at once.
+ * Calls `found` for each needle start (mostly ascending) and each quoted prefix, until it returns
+ * true. One SIMD pass over the bytes, a chunk at a time, checks every fingerprint at once. The
+ * module's memory is shared by every call: `found` must not search again.
  */
 function search(bytes: Uint8Array, found: (start: number, kind: Entry['kind']) => boolean): void {
   const { scan, input, candidates } = NEEDLE_SCAN;
@@ -239,7 +244,8 @@ function isAscending(offsets: readonly number[]): boolean {
 
 /**
  * Starts arrive in the order of their fingerprints, which a needle may hold a few bytes in (or,
- * for a plain one, start a byte before): mostly in order, sometimes not.
+ * for a plain one, start a byte before): mostly in order, sometimes not. Two needles could start
+ * at one offset only if one began with the other; none does today, and nothing here relies on it.
  */
 function ascendingUnique(found: number[]): number[] {
   if (isAscending(found)) return found;
