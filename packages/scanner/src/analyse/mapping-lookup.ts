@@ -69,9 +69,12 @@ function asksAbout(positions: readonly GeneratedPosition[], line: number): boole
  * `undefined` where no segment does, or the segment names no source. Throws on text that is not VLQ.
  */
 export function traceEncodedMappings(mappings: Uint8Array, positions: readonly GeneratedPosition[]): (MappedSegment | undefined)[] {
-  const answers: (MappedSegment | undefined)[] = positions.map(() => undefined);
-  /** Start column of the best segment so far, per position. */
+  /** Per position, the best segment so far: its start column, whether it names a source, and where. */
   const bestColumns = positions.map(() => -1);
+  const bestNamed = positions.map(() => false);
+  const bestSources = positions.map(() => 0);
+  const bestLines = positions.map(() => 0);
+  const bestSourceColumns = positions.map(() => 0);
   let lastLine = 0;
   for (const position of positions) lastLine = Math.max(lastLine, position.line);
   let line = 1;
@@ -115,9 +118,15 @@ export function traceEncodedMappings(mappings: Uint8Array, positions: readonly G
       if (position.line !== line || generatedColumn > position.column) continue;
       // trace-mapping's ties: the first segment at exactly the column, else the last at the nearest one before it.
       if (generatedColumn < best || (generatedColumn === best && best === position.column)) continue;
+      // Plain numbers, not an object per segment passed: a line of a bundle holds thousands.
       bestColumns[i] = generatedColumn;
-      answers[i] = named ? { sourceIndex, line: sourceLine, column: sourceColumn } : undefined;
+      bestNamed[i] = named;
+      bestSources[i] = sourceIndex;
+      bestLines[i] = sourceLine;
+      bestSourceColumns[i] = sourceColumn;
     }
   }
-  return answers;
+  return positions.map((_, i) =>
+    !bestNamed[i] ? undefined : { sourceIndex: bestSources[i] as number, line: bestLines[i] as number, column: bestSourceColumns[i] as number },
+  );
 }
