@@ -1,6 +1,7 @@
 import { BASE64_SIGNATURES } from './decoders.js';
 import { KEY_PREFIXES, MIN_BODY_LENGTH } from './key-grammar.js';
 import { NEEDLE_SCAN_WASM } from './needle-scan-wasm.js';
+import { instantiateWasm } from './wasm.js';
 
 /**
  * Byte strings at least one of which appears in the text of every key `findKeys` reports in
@@ -167,18 +168,8 @@ interface NeedleScan {
 
 const BUCKETS = buildBuckets();
 
-/**
- * The part of the WebAssembly API used here. Node has it, but @types/node 20 does not declare it
- * (TypeScript's DOM library does, and core is no DOM code).
- */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-}
-
 const NEEDLE_SCAN: NeedleScan = (() => {
-  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-  const { exports } = new Instance(new Module(Buffer.from(NEEDLE_SCAN_WASM, 'base64')));
+  const exports = instantiateWasm(NEEDLE_SCAN_WASM);
   const memory = exports['memory'] as { buffer: ArrayBuffer };
   new Uint8Array(memory.buffer, 0, 96).set(nibbleTables(BUCKETS));
   return {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { findKeys, findNeedles, KEY_NEEDLES, mayContainKey, searchNeedles } from '../src/index.js';
 import { ALPHANUMERIC, FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
 
@@ -239,12 +238,5 @@ describe('prefilter: quoted key prefixes', () => {
       }),
       { numRuns: 3_000 },
     );
-  });
-});
-
-describe('needle-scan.wat', () => {
-  it('is what src/needle-scan-wasm.ts holds (run `npm run assemble -w packages/core` and commit it)', async () => {
-    const { assembleNeedleScan } = (await import(new URL('../assemble-wasm.mjs', import.meta.url).href)) as { assembleNeedleScan: () => Promise<string> };
-    expect(await assembleNeedleScan()).toBe(readFileSync(new URL('../src/needle-scan-wasm.ts', import.meta.url), 'utf8'));
   });
 });
