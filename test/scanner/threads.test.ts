@@ -7,7 +7,7 @@ import { discoverFiles } from '../../packages/scanner/src/discover/index.js';
 import type { FileAnalysis } from '../../packages/scanner/src/analyse/index.js';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerResult } from '../../packages/scanner/src/analyse/analysis-worker.js';
-import { analyseFiles, SharedClaims } from '../../packages/scanner/src/analyse/parallel.js';
+import { analyseFiles, defaultThreadCount, SharedClaims } from '../../packages/scanner/src/analyse/parallel.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { REPO_ROOT, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { scanJson } from './support.js';
@@ -57,6 +57,12 @@ describe('engium-scan --threads', () => {
       expect(result.status, value).toBe(2);
       expect(result.stderr).toMatch(/--threads <count>.*expected a whole number of at least 1/);
     }
+  });
+});
+
+describe('the default thread count', () => {
+  it('keeps to one thread on one or two cores, and uses one per core up to four beyond', () => {
+    expect([1, 2, 3, 4, 8, 64].map(defaultThreadCount)).toEqual([1, 1, 3, 4, 4, 4]);
   });
 });
 

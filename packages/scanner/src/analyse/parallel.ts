@@ -89,8 +89,12 @@ export class SharedClaims {
 /** Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone. */
 function threadCount(requested: number | undefined, workerFile: string): number {
   if (!existsSync(workerFile)) return 1;
-  const cores = availableParallelism();
-  return Math.max(1, Math.floor(requested ?? (cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores))));
+  return requested === undefined ? defaultThreadCount(availableParallelism()) : Math.max(1, Math.floor(requested));
+}
+
+/** Threads for a scan that asks for none, on a machine with `cores` cores. */
+export function defaultThreadCount(cores: number): number {
+  return cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores);
 }
 
 /** A worker that waits for its files; `result` is its analyses, or why it gave none. */
