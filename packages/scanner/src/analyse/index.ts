@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
-import { readFileInto, readUpTo } from './read-file.js';
+import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
@@ -64,6 +64,13 @@ function errorReason(error: unknown): string {
   return `analysis failed (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}): its keys are not reported; please report this as a bug`;
 }
 
+/** A file larger than SCRATCH, which holds its first bytes: those are kept, the rest is read after them. */
+function readRest(fd: number, size: number): Buffer {
+  const whole = Buffer.allocUnsafe(size);
+  SCRATCH.copy(whole);
+  return whole.subarray(0, readUpTo(fd, whole, SCRATCH.length));
+}
+
 export interface AnalyseContext {
   root: string;
 }
@@ -79,12 +86,11 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   }
   try {
     const read = readUpTo(fd, SCRATCH);
-    if (read < SCRATCH.length) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
-    else {
-      const size = fstatSync(fd).size;
-      if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
-      else analyseWhole(readFileInto(fd, size, SCRATCH), analysis, context);
-    }
+    // Only a file that filled the buffer is asked its size.
+    const size = read < SCRATCH.length ? read : fstatSync(fd).size;
+    if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
+    else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
+    else analyseWhole(readRest(fd, size), analysis, context);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     analysis.hits = [];
