@@ -120,7 +120,6 @@ function startWorker(workerFile: string): StartedWorker {
  */
 export class AnalysisThreads {
   private readonly threads: number;
-  private readonly explicit: boolean;
   private workers: StartedWorker[] | undefined;
 
   constructor(
@@ -128,8 +127,7 @@ export class AnalysisThreads {
     private readonly workerFile = WORKER_FILE,
   ) {
     this.threads = threadCount(requested, workerFile);
-    this.explicit = requested !== undefined;
-    if (this.explicit) this.startWorkers();
+    if (requested !== undefined) this.startWorkers();
   }
 
   /** Discovery calls this as it finds files. */
