@@ -78,20 +78,20 @@ function measure(argv, cwd, timeout = PEER_TIMEOUT_MS) {
 const hasHyperfine = has('hyperfine');
 
 /**
- * hyperfine's median wall time of `runs` runs after a warm-up, each command started directly (no
- * shell, no timer process in between: that start-up would shrink every ratio to ripgrep).
+ * hyperfine's median wall time of `runs` runs, each command started directly (no shell, no timer
+ * process in between: that start-up would shrink every ratio to ripgrep). bench() has warmed up.
  */
 function hyperfineSeconds(argv, cwd, runs) {
   const exportPath = join(cache, 'scan-hyperfine.json');
   const quoted = argv.map((arg) => (/^[\w./=:-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(' ');
-  const result = spawnSync('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--ignore-failure', '--export-json', exportPath, quoted], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync('hyperfine', ['-N', '--runs', String(runs), '--ignore-failure', '--export-json', exportPath, quoted], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) return undefined;
   return JSON.parse(readFileSync(exportPath, 'utf8')).results[0]?.median;
 }
 
 /**
- * Wall time: hyperfine's median (else the median of GNU time's runs after a warm-up); peak memory:
- * GNU time's. A failing command is reported, not timed.
+ * One warm-up run under GNU time (its peak memory, and a failing command is reported, not timed),
+ * then the wall time: hyperfine's median, else the median of GNU time's runs.
  */
 function bench(name, argv, cwd, runs, okStatuses = [0]) {
   const warm = measure(argv, cwd);
