@@ -4,6 +4,8 @@ import { findKeys, findNeedles, KEY_NEEDLES, mayContainKey, searchNeedles } from
 import { ALPHANUMERIC, FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
 
 const KEY = keyOf('test', 'Zr81mQ0pLk2vW9');
+/** The SIMD pass scans this many bytes at a time. */
+const CHUNK = 256 * 1024;
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 describe('prefilter', () => {
@@ -165,11 +167,10 @@ describe('prefilter: the searches agree with one native pass per needle', () => 
   it('finds every needle and key that straddles the edge of a scanned chunk', () => {
     // The SIMD pass scans 256 KiB at a time; a needle's fingerprint, its bytes or a key's body may
     // sit on either side of the edge. Sweep each needle (and a key per plain needle) across it.
-    const chunk = 256 * 1024;
     const probes = [...KEY_NEEDLES.filter((needle) => !/^_(live|test)_$/.test(needle)), keyOf('live', 'Zr81mQ0pLk2vW9'), `"${keyOf('test', 'Zr81mQ0pLk2vW9')}"`];
     for (const probe of probes) {
-      for (let start = chunk - probe.length - 2; start <= chunk + 2; start++) {
-        const text = bytes(`${' '.repeat(start)}${probe}`.padEnd(2 * chunk + 64, ' '));
+      for (let start = CHUNK - probe.length - 2; start <= CHUNK + 2; start++) {
+        const text = bytes(`${' '.repeat(start)}${probe}`.padEnd(2 * CHUNK + 64, ' '));
         expect(findNeedles(text), `${probe} at ${start}`).toEqual(naiveNeedles(text));
         expect(mayContainKey(text), `${probe} at ${start}`).toBe(true);
       }
@@ -222,9 +223,8 @@ describe('prefilter: quoted key prefixes', () => {
   });
 
   it('finds a quoted prefix on either side of the edge of a scanned chunk', () => {
-    const chunk = 256 * 1024;
-    for (let start = chunk - 8; start <= chunk + 2; start++) {
-      const text = bytes(`${' '.repeat(start)}"eng_" + x`.padEnd(chunk + 64, ' '));
+    for (let start = CHUNK - 8; start <= CHUNK + 2; start++) {
+      const text = bytes(`${' '.repeat(start)}"eng_" + x`.padEnd(CHUNK + 64, ' '));
       expect(searchNeedles(text).quotedPrefix, `at ${start}`).toBe(true);
     }
   });
