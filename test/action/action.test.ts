@@ -325,6 +325,6 @@ describe('ranges that cannot be resolved', () => {
       apiUrl: server.url,
     });
     expect(run.status).toBe(1);
-    expect(run.commands.at(-1)?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*fetch-depth: 0/s);
+    expect(run.commands.at(-1)?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*actions\/checkout sets one up/s);
   });
 });
