@@ -116,7 +116,10 @@ describe('pull request', () => {
     const hostile = list.find((annotation) => annotation.properties.file === HOSTILE);
     expect(hostile?.properties.line).toBe('1');
     const removed = list.find((annotation) => annotation.properties.file === 'src/config.ts');
-    expect(removed?.message).toMatch(/since removed, but still in the history/);
+    expect(removed?.message).toMatch(/it is gone at HEAD but stays in every clone/);
+    // Its line at the head of the pull request holds other code: the annotation names the commit and line instead.
+    expect(removed?.properties.line).toBeUndefined();
+    expect(removed?.message).toMatch(/It was on line 1 of src\/config\.ts in commit [0-9a-f]{12}/);
     expect(removed?.message).toContain(fp(LIVE_REMOVED));
     const lint = list.find((annotation) => annotation.properties.title?.endsWith('/require-tenant-header'));
     expect(lint?.properties.file).toBe('src/bookings.ts');
@@ -301,7 +304,7 @@ describe('push and audits', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs['leaked-keys']).toBe('2');
     const history = annotations(run).find((annotation) => annotation.properties.file === 'src/pay.ts');
-    expect(history?.message).toMatch(/still in the history/);
+    expect(history?.message).toMatch(/gone at HEAD but stays in every clone/);
   });
 });
 

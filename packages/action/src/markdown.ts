@@ -41,7 +41,7 @@ export function placesCell(leak: RunLeak, max: number): string {
   const [primary, ...others] = leak.findings;
   if (!primary) return '';
   const lines = [`<b>${where(primary)}</b>`, ...others.slice(0, max - 1).map(otherPlace)];
-  if (leak.findings.length > max) lines.push(`…and ${leak.findings.length - max} more places`);
+  if (leak.findings.length > max) lines.push(`…and ${plural(leak.findings.length - max, 'more place')}`);
   return lines.join('<br>');
 }
 

@@ -119,6 +119,14 @@ describe('ESLint and the scanner on one key', () => {
     expect(viaChain.alsoReportedBy?.map((problem) => problem.file)).toEqual(['app/widget.tsx']);
   });
 
+  it('folds a problem in a module that uses the name the key is bound to, and only that name', () => {
+    const key = finding(12, { file: 'src/engium.ts', exposure: 'client', severity: 'critical', chain: ['app/a.tsx ("use client")', 'src/engium.ts'], snippet: { text: "export const ENGIUM_KEY = 'eng_live_…abcd';", column: 28 } });
+    const bearer = (name: string): LintProblem => ({ ...lint, ruleId: `${RULE_PREFIX}no-key-in-client`, file: 'app/b.tsx', message: `This file runs in the browser and sends ${name} as a Bearer token.` });
+    const left = mergeLintIntoFindings([key], [bearer('ENGIUM_KEY'), bearer('ENGIUM_KEY_2')]);
+    expect(left.map((problem) => problem.message)).toEqual(['This file runs in the browser and sends ENGIUM_KEY_2 as a Bearer token.']);
+    expect(key.alsoReportedBy?.map((problem) => problem.file)).toEqual(['app/b.tsx']);
+  });
+
   it('gives every ESLint result in the SARIF file a partial fingerprint that does not move with its line', () => {
     const log = sarifLog({ ...emptyResults(), lintProblems: [lint, { ...lint, line: 9 }, { ...lint, file: 'src/b.ts' }] });
     const fingerprints = log.runs[1]?.results?.map((result) => result.partialFingerprints?.['engiumLintProblem/v1']);

@@ -6,7 +6,7 @@ import type { LeakedKey, RunLink } from './leaks.js';
 type Octokit = ReturnType<typeof getOctokit>;
 
 const MAX_COMMENT_KEYS = 50;
-const MAX_PLACES_PER_KEY = 5;
+const MAX_PLACES_PER_KEY = 10;
 
 export const COMMENT_MARKER = '<!-- engium-guard:pull-request-comment -->';
 
