@@ -1,6 +1,8 @@
 // The README's first command: `engium-scan examples/acme-shop` finds every planted key, where it
 // is written, with the exposure the module graph and the build folder give it.
 import { fingerprint, redact } from '@engium/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plantedKeys as planted } from '../../examples/acme-shop-keys.mjs';
 import { runScanner, REPO_ROOT, expectNoFullKey } from '../support/index.js';
@@ -45,6 +47,16 @@ describe('examples/acme-shop', () => {
       `critical client  live key ${redact(planted.concatenated)} fingerprint ${fingerprint(planted.concatenated)}  2 places\n  lib/booking-client.ts:3:28 engium/source-key\n`,
     );
     expect(result.stdout).toContain('  also in:\n    .next/static/chunks/app/page.js:1:82  built copy, from lib/booking-client.ts:3:28\n');
+  });
+
+  it('prints what the README shows, from a real run (regenerate it with the command at its top)', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const shown = /<!-- acme-shop-output -->\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const result = runScanner(['examples/acme-shop', '--fail-on', 'none'], { cwd: REPO_ROOT });
+    expect(result.status).toBe(0);
+    // The duration is the one part that differs from run to run.
+    const timeless = (text: string | undefined) => text?.replace(/scanned in [\d.]+ s/, 'scanned in … s');
+    expect(timeless(shown)).toBe(timeless(result.stdout));
   });
 
   it('groups the ten places into seven leaks, one per key', () => {
