@@ -76,7 +76,7 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
   if (octokit && inputs.comment && pullRequest) {
     const number = pullRequest.number;
     const outcome = await warnOnFailure(`comment on pull request #${number}`, () =>
-      upsertPullRequestComment(octokit, repo, number, keys, link, inputs.workingDirectory, ledger.size > 0 || alerted.length > 0 ? ledgerMarkers(ledger, alerted) : []),
+      upsertPullRequestComment(octokit, repo, number, keys, link, inputs.workingDirectory, ledgerMarkers(ledger, alerted)),
     );
     if (outcome && outcome !== 'skipped') core.info(`Pull request comment ${outcome}.`);
   }

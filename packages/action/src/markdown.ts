@@ -68,9 +68,11 @@ export function leaksTable(findings: readonly KeyFinding[], failOn: SeverityThre
   const leaks = leaksOfRun(findings);
   const rows = leaks.slice(0, MAX_TABLE_ROWS).map((leak) => {
     const blocking = leak.findings.some((finding) => !finding.baselined && meetsThreshold(finding.severity, failOn));
+    const eslint = leak.findings.flatMap((finding) => finding.alsoReportedBy ?? []);
     const notes = [
       leak.findings.every((finding) => finding.baselined) ? 'baselined' : '',
       ...new Set(leak.findings.map((finding) => (finding.unapprovedSuppression ? escapeMarkdown(finding.unapprovedSuppression) : ''))),
+      eslint.length > 0 ? `ESLint agrees: ${eslint.map((problem) => `${code(problem.ruleId)} at ${code(`${problem.file}:${problem.line}`)}`).join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
