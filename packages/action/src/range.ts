@@ -52,7 +52,7 @@ async function mergeBaseOf(repo: string, a: string, b: string): Promise<string |
 export function missingCommitMessage(missing: readonly string[], reason: string): string {
   return (
     `cannot fetch commit ${missing.map((sha) => sha.slice(0, 12)).join(', ')} from origin: ${reason}. ` +
-    'Either a force push removed it from the branch, and the run for the latest push scans a range that exists, ' +
+    'Either a force push removed it from origin, and the next push or a scheduled audit (mode: audit) scans what the branch holds now, ' +
     'or the checkout has no origin remote, and actions/checkout sets one up.'
   );
 }
