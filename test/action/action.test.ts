@@ -277,12 +277,27 @@ describe('push and audits', () => {
       expect(issuesServer.issues.map((issue) => issue.labels[0]?.name)).toEqual(['engium-leaked-key', 'engium-leaked-key']);
       expect(issuesServer.issues.map((issue) => issue.title).join('\n')).toContain(describeSecret(LIVE).redacted);
       (issuesServer.issues[0] as { state: string }).state = 'closed';
-      const second = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: issuesServer.url });
+      // A rerun, with the webhook too: the leaks were alerted, and their issues remember it (closed or not).
+      const second = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: issuesServer.url, inputs: { 'webhook-url': issuesServer.webhookUrl } });
       expect(second.status).toBe(1);
       expect(issuesServer.issues).toHaveLength(2);
       expect(issuesServer.issues.filter((issue) => issue.state === 'closed')).toHaveLength(1);
       expect(issuesServer.webhooks).toHaveLength(1);
       expect(JSON.stringify(issuesServer.webhooks[0])).toContain(fp(LIVE));
+      expect(issuesServer.comments.filter((comment) => comment.body.includes('engium-guard:alerted:'))).toHaveLength(2);
+      // The key spreads to a new file: one more alert, about that leak alone, naming the new place.
+      const spread = commitFiles(repo, { 'src/copy.ts': `export const again = '${LIVE}';\n` }, 'copy');
+      const third = await runAction({
+        eventName: 'push',
+        payload: { ...payload, before: after, after: spread },
+        workspace: repo,
+        apiUrl: issuesServer.url,
+        inputs: { 'webhook-url': issuesServer.webhookUrl },
+      });
+      expect(third.status).toBe(1);
+      expect(issuesServer.webhooks).toHaveLength(2);
+      const alert = issuesServer.webhooks[1] as { keys: { fingerprint: string; status: string; newLocations: { file: string }[] }[] };
+      expect(alert.keys.map((key) => [key.fingerprint, key.status, key.newLocations.map((place) => place.file)])).toEqual([[fp(LIVE), 'new-places', ['src/copy.ts']]]);
       expectNoFullKey(issuesServer.allRequestText(), ALL_KEYS);
       expectMaskedFirst(first, [LIVE, LIVE_CLIENT]);
     } finally {

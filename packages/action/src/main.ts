@@ -12,6 +12,7 @@ import { findPullRequestComment, upsertPullRequestComment } from './alerts/pr-co
 import { leaksToAlert, ledgerMarkers, readLedger, type AlertLedger, type LeakToAlert } from './alerts/alert-ledger.js';
 import { ledgerOnIssues, recordOnIssues } from './alerts/issue-ledger.js';
 import { openRotationIssues } from './alerts/open-rotation-issues.js';
+import { findRotationIssues } from './alerts/rotation-issues.js';
 import { postWebhook, webhookAlert } from './alerts/webhook.js';
 import { annotate } from './annotations.js';
 import { readInputs, type Inputs } from './inputs.js';
@@ -55,6 +56,10 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
       const outcome = await warnOnFailure('open rotation issues', () => openRotationIssues(octokit, repo, keys, link, inputs.issueLabel));
       if (outcome) core.info(`Rotation issues: ${outcome.created.length} opened, ${outcome.existing} already reported.`);
       issues = outcome?.issues ?? issues;
+    } else if (webhookUrl) {
+      // Not opening issues here, but earlier runs may have: their comments still say what was alerted.
+      const found = await warnOnFailure('find the rotation issues', () => findRotationIssues(octokit, repo, inputs.issueLabel));
+      issues = new Map([...(found ?? [])].map(([fingerprint, issue]) => [fingerprint, issue.number]));
     }
     if (webhookUrl) {
       ledger = (await warnOnFailure('read which leaks were alerted', () => ledgerOnIssues(octokit, repo, issues, keys.map((key) => key.fingerprint)))) ?? ledger;
