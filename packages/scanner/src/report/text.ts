@@ -80,7 +80,8 @@ export interface TextOptions {
 /** The header of a leak's block: how bad, which key, how many places. */
 function leakHeader(leak: Leak, colours: Colours): string {
   const places = leak.findings.length === 1 ? '' : colours.dim(`  ${leak.findings.length} places`);
-  return `${severityLabel(leak.severity, colours)} ${leak.exposure.padEnd(7)} ${colours.bold(`${leak.kind} key ${leak.redacted}`)} ${colours.dim(`fingerprint ${leak.fingerprint}`)}${places}`;
+  const repository = leak.repository === undefined ? '' : ` in ${printable(leak.repository)}`;
+  return `${severityLabel(leak.severity, colours)} ${leak.exposure.padEnd(7)} ${colours.bold(`${leak.kind} key ${leak.redacted}`)}${repository} ${colours.dim(`fingerprint ${leak.fingerprint}`)}${places}`;
 }
 
 /** The place that matters most, in full: where, why, the message (with the chain that ships it) and the code frame. */
