@@ -17,7 +17,8 @@ export {
   type Suppressions,
   type SuppressionResult,
 } from './suppress/index.js';
-export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
+export { leaksOf, placeRole, comparePlaces, compareExposure, type PlaceRole } from './report/index.js';
+export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, renderJson, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
 export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';

@@ -3,6 +3,7 @@ import { meetsThreshold, type SeverityThreshold } from '@engium/core';
 import { resolveInputs } from '../merge/inputs.js';
 import { mergeReports, type NamedReport } from '../merge/merge-reports.js';
 import { parseReport } from '../merge/read-report.js';
+import { renderJson } from '../report/json.js';
 
 /** What `merge` takes (see cli.ts). */
 export interface MergeOptions {
@@ -42,7 +43,8 @@ export async function runMerge(args: readonly string[], options: MergeOptions): 
   merged.stats.skipped.push(...unreadable);
   for (const { file, reason } of unreadable) console.error(`engium-scan merge: ${file}: ${reason}`);
 
-  const json = `${JSON.stringify(merged, null, 2)}\n`;
+  // The leaks are worked out again over the merged findings, one per key and repository.
+  const json = renderJson(merged);
   if (options.output) await writeFile(options.output, json);
   else process.stdout.write(json);
   if (!options.quiet) {

@@ -12,6 +12,7 @@ import { renderText } from './text.js';
 export { renderJson } from './json.js';
 export { renderSarif, toSarif } from './sarif.js';
 export { renderText, summaryLine } from './text.js';
+export { leaksOf, placeRole, comparePlaces, compareExposure, type PlaceRole } from './leaks.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
