@@ -88,7 +88,9 @@ describe('annotate', () => {
 
 describe('summary Markdown', () => {
   it('escapes what comes from the repository', () => {
-    expect(escapeMarkdown('a|b <img src=x> `c` *d*\ne')).toBe('a\\|b &lt;img src=x&gt; \\`c\\` \\*d\\* e');
+    // A newline shows as `\n` (its backslash escaped for Markdown), never breaks the table row.
+    expect(escapeMarkdown('a|b <img src=x> `c` *d*\ne')).toBe('a\\|b &lt;img src=x&gt; \\`c\\` \\*d\\*\\\\ne');
+    expect(escapeMarkdown('\u202eevil\u001b[2J')).toBe('\\\\u202eevil\\\\x1b\\[2J');
     const summary = summaryMarkdown(
       { ...emptyResults(), findings: [finding(7, { file: 'pipe|name<script>.ts' })] },
       { failOn: 'high', description: 'test', blocking: 1 },

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
+import { escapeText } from './report/escape.js';
 
 export interface AllowlistEntry {
   fingerprint: string;
@@ -69,7 +70,7 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
   const problems = (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-    return `  ${where}: ${error.message ?? 'invalid'}${extra}`;
+    return `  ${escapeText(where)}: ${error.message ?? 'invalid'}${escapeText(extra)}`;
   });
   throw new UsageError(`invalid config ${path}:\n${problems.join('\n')}`);
 }

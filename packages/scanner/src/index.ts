@@ -18,6 +18,7 @@ export {
   type SuppressionResult,
 } from './suppress/index.js';
 export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
+export { escapeText, escapeJson, jsonOutput, redactReport, errorMessage } from './report/escape.js';
 export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';

@@ -1,7 +1,8 @@
 /** The JSON report: `{ version: 1, findings, stats }`, as described by schemas/report.schema.json. */
 import type { ScanReport } from '../finding.js';
+import { jsonOutput } from './escape.js';
 
 export function renderJson(report: ScanReport): string {
   const { version, findings, stats, ...rest } = report;
-  return `${JSON.stringify({ version, ...rest, findings, stats }, null, 2)}\n`;
+  return jsonOutput({ version, ...rest, findings, stats });
 }

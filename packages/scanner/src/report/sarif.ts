@@ -8,6 +8,7 @@ import type { Severity } from '@engium/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, ScanReport } from '../finding.js';
 import { ruleById } from '../rules.js';
+import { jsonOutput } from './escape.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -100,5 +101,5 @@ export function toSarif(report: ScanReport): Log {
 }
 
 export function renderSarif(report: ScanReport): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+  return jsonOutput(toSarif(report));
 }
