@@ -25,5 +25,5 @@ export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';
 export { historyReport, type HistoryReportOptions } from './git/history-report.js';
 export { stagedReport } from './git/staged-report.js';
 export type { GitReportOptions } from './git/report-parts.js';
-export { runGit, tryGit, GitError } from './git/process.js';
+export { runGit, tryGit, GitError, TEXT_DIFF_OPTIONS } from './git/process.js';
 export { unquotePath } from './git/quoted-path.js';

@@ -12,8 +12,13 @@ const BINARY_PROBE_BYTES = 8000;
 /** Files that are text whatever bytes they hold. */
 const TEXT_BY_NAME = /(?:\.(?:[cm]?[jt]sx?|map|json|env)|(?:^|\/)\.env(?:\.[^/]*)?)$/;
 
+/** True for the files that are text by their name, whatever bytes they hold. */
+export function isTextByName(path: string): boolean {
+  return TEXT_BY_NAME.test(path);
+}
+
 export function isBinary(bytes: Uint8Array, path: string): boolean {
-  return !TEXT_BY_NAME.test(path) && bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+  return !isTextByName(path) && bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
 }
 
 type UnicodeForm = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
