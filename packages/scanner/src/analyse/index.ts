@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
+import { fsPath, pathText } from '../discover/byte-names.js';
 import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { isBinary, utf8OfMarkedText } from './text-encoding.js';
@@ -73,7 +74,7 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    fd = openSync(file.absolutePath, 'r');
+    fd = openSync(fsPath(file.absolutePath), 'r');
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
@@ -157,7 +158,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   const { file } = analysis;
   if (file.path.endsWith('.map')) {
     try {
-      const { origins, sources } = sourcesContentOrigins(context.root, file.absolutePath, bytes);
+      const { origins, sources } = sourcesContentOrigins(context.root, pathText(file.absolutePath), bytes);
       for (const hit of hits) {
         const origin = origins.get(hit.secret.fingerprint);
         if (origin) hit.origin = origin;
@@ -170,7 +171,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
   dropInlineMapCopies(bytes, hits, analysis, context);
-  const result = loadSourceMap(context.root, file.absolutePath, bytes);
+  const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes);
   if (result === undefined) return;
   if ('warning' in result) {
     analysis.warnings.push({ file: file.path, message: result.warning });
@@ -196,7 +197,7 @@ function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileA
       continue;
     }
     try {
-      fromSources ??= sourcesContentOrigins(context.root, analysis.file.absolutePath, inline.json);
+      fromSources ??= sourcesContentOrigins(context.root, pathText(analysis.file.absolutePath), inline.json);
     } catch {
       // The map is reported as broken when the code hits are mapped.
       fromSources = 'broken';
@@ -276,7 +277,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
     const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    const result = loadSourceMap(context.root, file.absolutePath, tail);
+    const result = loadSourceMap(context.root, pathText(file.absolutePath), tail);
     if (result && 'warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
     else if (result) applyMap(result.map, analysis.hits, analysis, context);
   }

@@ -9,6 +9,7 @@ import { keyHitsInText } from '../analyse/key-hits.js';
 import { snippetAt } from '../analyse/bytes.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { utf8OfMarkedText } from '../analyse/text-encoding.js';
+import { namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
@@ -126,7 +127,7 @@ async function indexBlobs(cwd: string, paths: readonly string[]): Promise<Map<st
   const blobs = new Map<string, string>();
   if (paths.length === 0) return blobs;
   const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...paths]);
-  for (const entry of listing.toString('utf8').split('\0')) {
+  for (const entry of namesFromNulSeparated(listing)) {
     const tab = entry.indexOf('\t');
     const id = entry.slice(0, tab).split(' ')[1];
     if (tab !== -1 && id) blobs.set(entry.slice(tab + 1), id);
