@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
-import { escapeText } from './report/escape.js';
 
 export interface AllowlistEntry {
   fingerprint: string;
@@ -30,6 +29,14 @@ export const CONFIG_FILE_NAME = 'engium.config.json';
 /** A problem the user must fix before the scan can run (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
+
+  /** `summary`, then one line per detail (each problem of an invalid config, say). */
+  constructor(
+    readonly summary: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super([summary, ...details].join('\n'));
+  }
 }
 
 const require = createRequire(import.meta.url);
@@ -70,7 +77,7 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
   const problems = (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-    return `  ${escapeText(where)}: ${error.message ?? 'invalid'}${escapeText(extra)}`;
+    return `${where}: ${error.message ?? 'invalid'}${extra}`;
   });
-  throw new UsageError(`invalid config ${path}:\n${problems.join('\n')}`);
+  throw new UsageError(`invalid config ${path}:`, problems);
 }

@@ -55,12 +55,8 @@ export function redactReport<T>(report: T): T {
   return redactKeysDeep(report);
 }
 
-/**
- * A message for stderr: keys redacted, then each of its lines escaped as the text report is. A
- * message that lists problems on lines of its own escapes what it quotes in them (`escapeText`),
- * so a newline from an input never starts a line.
- */
+/** A message for stderr, on one line: keys redacted, then escaped as the text report is. */
 export function errorMessage(message: string): string {
-  return redactKeys(message).split('\n').map(escapeText).join('\n');
+  return escapeText(redactKeys(message));
 }
 
