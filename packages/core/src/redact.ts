@@ -33,7 +33,10 @@ export function redactKeys(text: string): string {
 export function redactKeysDeep<T>(value: T): T {
   if (typeof value === 'string') return redactKeys(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redactKeysDeep(item)) as T;
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Plain data only (with or without a prototype); a Buffer, Map or class instance is kept as it is.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
   const copy: Record<string, unknown> = {};
   for (const [name, item] of Object.entries(value)) copy[redactKeys(name)] = redactKeysDeep(item);
   return copy as T;

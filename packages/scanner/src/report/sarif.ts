@@ -21,7 +21,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
 function encodeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  // A lone surrogate (from a report given to `merge`) has no UTF-8 form: it becomes U+FFFD, not a URIError.
+  return path.split('/').map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udfff]/gu, '\ufffd'))).join('/');
 }
 
 function ruleDescriptor(ruleId: string, findings: readonly Finding[]): ReportingDescriptor {
