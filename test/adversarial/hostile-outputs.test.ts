@@ -4,7 +4,7 @@
 // No output (text, JSON, SARIF, stderr) of scan, history, staged or merge may hold a full key, a raw
 // control or bidi character, or a line that starts (after spaces) with `::`. Each run has a time
 // limit and the CLI a capped heap.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeKey, git, gitRepo, runScanner, tempDir } from '../support/index.js';
@@ -79,6 +79,15 @@ describe('keys and control characters in names, URLs, authors and merged reports
     expect(report.stats.warnings?.map((warning) => warning.message).join('\n')).toContain(`eng_live_…${IN_MAP_URL.slice(-4)}.map`);
     const history = scanBounded(['history', repo, '--range', `${base}..HEAD`], KEYS).report;
     expect(history.findings[0]?.commit?.author).toMatch(/^Mallory eng_live_…\w{4} \u202e <eng_test_…\w{4}@example\.com>$/);
+  }, TIME_LIMIT_MS);
+
+  it('baseline: the file holds no full key, and the next scan matches its entries', () => {
+    const baseline = join(tempDir('engium-adv-baseline-'), 'baseline.json');
+    const written = runScanner(['baseline', repo, '--no-graph', '-o', baseline]);
+    expect(written.status, written.stderr).toBe(0);
+    expectSafeOutput(readFileSync(baseline, 'utf8'), KEYS, 'baseline file');
+    const { report } = scanBounded([repo, '--no-graph', '--baseline', baseline], KEYS);
+    expect(report.findings.filter((finding) => !finding.baselined)).toEqual([]);
   }, TIME_LIMIT_MS);
 
   it('merge: a report with keys and control characters in it comes out redacted and escaped', () => {
