@@ -76,13 +76,14 @@ describe('annotate', () => {
 
   it('escapes file names and messages so they cannot inject workflow commands', () => {
     const hostile = 'x,line=99::%0A\r\n::error file=evil.ts::pwned';
-    annotate({ ...emptyResults(), findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25' })] });
+    annotate({ ...emptyResults(), findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25\u202e\u001b[2J' })] });
     const lines = written.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     const [command] = parseWorkflowCommands(written);
     expect(command?.properties.file).toBe(hostile);
     expect(command?.properties.line).toBe('1');
-    expect(command?.message.startsWith('a\n::warning::b %25')).toBe(true);
+    // The message is escaped as every text output is: its newline, bidi override and escape show as such.
+    expect(command?.message.startsWith('a\\n::warning::b %25\\u202e\\x1b[2J')).toBe(true);
   });
 });
 
