@@ -1,11 +1,14 @@
 /**
  * One annotation per finding. @actions/core escapes workflow-command data and properties
- * (`%`, CR, LF, and `:` `,` in properties), so a hostile file name cannot inject a command.
+ * (`%`, CR, LF, and `:` `,` in properties), so a hostile file name cannot inject a command; the
+ * message is escaped as all text output is (control and bidi characters), while the file name
+ * stays exact so GitHub can place the annotation.
  * GitHub shows only 10 annotations of a kind per step: the most severe, and those on lines the
  * change added, are emitted first.
  */
 import * as core from '@actions/core';
 import type { Severity } from '@engium/core';
+import { escapeText } from '@engium/scanner';
 import { byImportance, type KeyFinding, type LintProblem, type RunResults } from './results.js';
 
 /** What GitHub displays per step and kind (error, warning, notice); the rest stays in the log. */
@@ -52,7 +55,7 @@ export function annotate(results: RunResults): number {
     ...results.findings.map((finding): Item => ({
       ...finding,
       emit: () =>
-        emitterFor(finding.severity, finding.baselined)(keyMessage(finding), {
+        emitterFor(finding.severity, finding.baselined)(escapeText(keyMessage(finding)), {
           title: `Engium ${finding.secret.kind} key leaked (${finding.severity})`,
           ...position(finding),
         }),
@@ -60,7 +63,7 @@ export function annotate(results: RunResults): number {
     ...results.lintProblems.map((problem: LintProblem): Item => ({
       ...problem,
       emit: () =>
-        emitterFor(problem.severity)(problem.message, {
+        emitterFor(problem.severity)(escapeText(problem.message), {
           title: problem.ruleId,
           file: problem.file,
           startLine: problem.line,

@@ -4,12 +4,12 @@
  * `a|b<img src=x>` cannot break a table or inject HTML.
  */
 import { ROTATION_STEPS, meetsThreshold, type SeverityThreshold } from '@engium/core';
-import { placeRole } from '@engium/scanner';
+import { escapeText, placeRole } from '@engium/scanner';
 import { byImportance, leaksOfRun, type KeyFinding, type RunLeak, type RunResults } from './results.js';
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  // Control, bidi and line-separator characters first, as in every text output; then Markdown's own.
+  return escapeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -3,7 +3,7 @@
  * checkout is shallow, and fails with a clear message when that is impossible: a range that cannot
  * be resolved must never pass silently as "nothing to scan".
  */
-import { unquotePath } from '@engium/scanner';
+import { TEXT_DIFF_OPTIONS, unquotePath } from '@engium/scanner';
 import { git, gitSucceeds, splitNul } from './git.js';
 import type { RangePlan } from './plan.js';
 
@@ -118,7 +118,7 @@ async function completeHistory(repo: string, base: string, head: string, fetched
 /** Line numbers at `to` that the diff from `from` added, per file. */
 async function addedLinesBetween(repo: string, from: string, to: string): Promise<Map<string, Set<number>>> {
   const patch = await git(repo, [
-    'diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--diff-filter=d',
+    'diff', '-U0', '--no-color', ...TEXT_DIFF_OPTIONS, '--no-renames', '--diff-filter=d',
     '--src-prefix=a/', '--dst-prefix=b/', from, to,
   ]);
   const added = new Map<string, Set<number>>();

@@ -3,7 +3,7 @@
  * (`{version: 1, findings, leaks, stats}`, what `engium-scan merge` and the organisation audit read) and the
  * file writer the SARIF report shares.
  */
-import { renderJson, type ScanReport } from '@engium/scanner';
+import { jsonOutput, renderJson, type ScanReport } from '@engium/scanner';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyFinding, RunResults } from './results.js';
@@ -28,7 +28,7 @@ export function scanReport(results: RunResults, findings: readonly KeyFinding[] 
 /** Writes `value` as indented JSON to `path` (making its folder) and returns the path. */
 export async function writeJsonFile(path: string, value: unknown): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFile(path, jsonOutput(value));
   return path;
 }
 

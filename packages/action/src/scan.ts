@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { severityOf } from '@engium/core';
-import { keyHitsInText, loadConfig, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
+import { keyHitsInText, loadConfig, redactReport, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -273,5 +273,7 @@ export async function collectResults(inputs: Inputs, plan: ScanPlan, onSecret: O
   if (plan.kind === 'nothing') return emptyResults();
   const results = plan.kind === 'audit' ? await scanAudit(inputs, onSecret) : await scanRange(inputs, plan, onSecret);
   results.scanned.durationMs = Date.now() - started;
-  return results;
+  // Every string here came from the repository (names, authors, messages): annotations, the summary,
+  // comments, issues, webhooks and report files all read this one redacted copy.
+  return redactReport(results);
 }

@@ -79,13 +79,14 @@ describe('annotate', () => {
 
   it('escapes file names and messages so they cannot inject workflow commands', () => {
     const hostile = 'x,line=99::%0A\r\n::error file=evil.ts::pwned';
-    annotate({ ...emptyResults(), findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25' })] });
+    annotate({ ...emptyResults(), findings: [finding(6, { file: hostile, message: 'a\n::warning::b %25\u202e\u001b[2J' })] });
     const lines = written.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     const [command] = parseWorkflowCommands(written);
     expect(command?.properties.file).toBe(hostile);
     expect(command?.properties.line).toBe('1');
-    expect(command?.message.startsWith('a\n::warning::b %25')).toBe(true);
+    // The message is escaped as every text output is: its newline, bidi override and escape show as such.
+    expect(command?.message.startsWith('a\\n::warning::b %25\\u202e\\x1b[2J')).toBe(true);
   });
 
   it('puts a history finding on its line only while that line is still there, else names the commit and line', () => {
@@ -139,7 +140,9 @@ describe('ESLint and the scanner on one key', () => {
 
 describe('summary Markdown', () => {
   it('escapes what comes from the repository', () => {
-    expect(escapeMarkdown('a|b <img src=x> `c` *d*\ne')).toBe('a\\|b &lt;img src=x&gt; \\`c\\` \\*d\\* e');
+    // A newline shows as `\n` (its backslash escaped for Markdown), never breaks the table row.
+    expect(escapeMarkdown('a|b <img src=x> `c` *d*\ne')).toBe('a\\|b &lt;img src=x&gt; \\`c\\` \\*d\\*\\\\ne');
+    expect(escapeMarkdown('\u202eevil\u001b[2J')).toBe('\\\\u202eevil\\\\x1b\\[2J');
     const summary = summaryMarkdown(
       { ...emptyResults(), findings: [finding(7, { file: 'pipe|name<script>.ts' })] },
       { failOn: 'high', description: 'test', blocking: 1 },

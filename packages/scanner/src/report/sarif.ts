@@ -11,6 +11,7 @@ import type { Finding, ScanReport } from '../finding.js';
 import { ruleById } from '../rules.js';
 import type { Leak } from '../finding.js';
 import { leaksOf, placeRole } from './leaks.js';
+import { jsonOutput } from './escape.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -23,7 +24,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
 function encodeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  // A lone surrogate (from a report given to `merge`) has no UTF-8 form: it becomes U+FFFD, not a URIError.
+  return path.split('/').map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udfff]/gu, '\ufffd'))).join('/');
 }
 
 function ruleDescriptor(ruleId: string, findings: readonly Finding[]): ReportingDescriptor {
@@ -146,5 +148,5 @@ export function toSarif(report: ScanReport): Log {
 }
 
 export function renderSarif(report: ScanReport): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+  return jsonOutput(toSarif(report));
 }

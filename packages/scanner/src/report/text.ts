@@ -9,14 +9,10 @@ import { SEVERITIES, type Severity } from '@engium/core';
 import type { Finding, ScanReport } from '../finding.js';
 import type { Leak } from '../finding.js';
 import { leaksOf, placeRole } from './leaks.js';
+// Every string from an input passes the one text escape (control, bidi, a leading `::`).
+import { escapeText as printable } from './escape.js';
 
 type Colours = ReturnType<typeof pc.createColors>;
-
-/** Text from scanned files, made safe for a terminal: control characters (escape sequences) become `?`. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
 
 function severityLabel(severity: Severity, colours: Colours): string {
   const label = severity.padEnd(8);
