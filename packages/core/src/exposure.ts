@@ -177,7 +177,7 @@ export const APP_PACKAGES: readonly ShippedArtifact[] = [
 export const NPM_PACKAGE: ShippedArtifact = {
   extensions: [],
   kind: 'npm package',
-  reason: 'published to the npm registry: anyone who installs the package can read the key',
+  reason: 'goes to the npm registry with the package: anyone who installs it can read the key',
 };
 
 /** The app package a file name says it is (`app-release.apk`), or undefined. */

@@ -38,14 +38,23 @@ function ruleDescriptor(ruleId: string, findings: readonly Finding[]): Reporting
   };
 }
 
-function result(finding: Finding, ruleIndex: number): Result {
+/**
+ * Where a result is: the file and region, or for an archive entry the archive itself (code
+ * scanning knows no paths inside files), the line and column then belonging to the entry.
+ */
+function physicalLocation(finding: Finding): NonNullable<Result['locations']>[number]['physicalLocation'] {
+  if (finding.archive) return { artifactLocation: { uri: encodeUri(finding.archive.file), uriBaseId: '%SRCROOT%' } };
   const region = { startLine: finding.line, startColumn: finding.column, ...(finding.snippet ? { snippet: { text: finding.snippet.text } } : {}) };
+  return { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' }, region };
+}
+
+function result(finding: Finding, ruleIndex: number): Result {
   const sarifResult: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' }, region } }],
+    message: { text: finding.archive ? `${finding.message} (archive entry ${finding.archive.entry}, line ${finding.line}, column ${finding.column})` : finding.message },
+    locations: [{ physicalLocation: physicalLocation(finding) }],
     partialFingerprints: { 'engiumKeyFingerprint/v1': `${finding.secret.fingerprint}:${finding.ruleId}` },
     properties: {
       severity: finding.severity,
@@ -54,6 +63,7 @@ function result(finding: Finding, ruleIndex: number): Result {
       secret: { ...finding.secret },
       ...(finding.chain ? { chain: finding.chain } : {}),
       ...(finding.commit ? { commit: { ...finding.commit } } : {}),
+      ...(finding.archive ? { archive: { ...finding.archive, line: finding.line, column: finding.column } } : {}),
     },
   };
   if (finding.origin) {

@@ -48,7 +48,7 @@ async function openZip(source: ArchiveSource, crx: boolean, fd: number | undefin
   }
   try {
     if ('bytes' in source) return await yauzl.fromBufferPromise(source.bytes.subarray(base), OPTIONS);
-    if (base === 0) return await yauzl.fromFdPromise(fd as number, OPTIONS);
+    if (base === 0) return await yauzl.openPromise(source.path, OPTIONS);
     return await yauzl.fromRandomAccessReaderPromise(new OffsetFileReader(fd as number, base), source.size - base, OPTIONS);
   } catch (error) {
     return { problem: `not a readable zip (${(error as Error).message}): not scanned` };
@@ -56,7 +56,8 @@ async function openZip(source: ArchiveSource, crx: boolean, fd: number | undefin
 }
 
 async function* zipItems(source: ArchiveSource, room: EntryRoom, crx: boolean): AsyncGenerator<ArchiveItem, void, undefined> {
-  const fd = 'path' in source ? openSync(source.path, 'r') : undefined;
+  // A CRX on disk is read through its own descriptor, offset past its header; yauzl opens a plain zip itself.
+  const fd = crx && 'path' in source ? openSync(source.path, 'r') : undefined;
   try {
     const zip = await openZip(source, crx, fd);
     if ('problem' in zip) {
