@@ -88,6 +88,13 @@ export function hermesStrings(bytes: Buffer): HermesString[] | { problem: string
   return strings;
 }
 
+/**
+ * The prefilter marks candidate regions, not every key (one needle may stand for several keys close
+ * together), so a string is read when a needle lies within this many bytes of it, as bytes.ts
+ * decodes a window around each needle.
+ */
+const NEEDLE_REACH = 4096;
+
 /** The first needle at or after `from` (needles ascend). */
 function firstAtOrAfter(needles: readonly number[], from: number): number | undefined {
   let low = 0;
@@ -109,19 +116,21 @@ export function hermesKeyHits(bytes: Buffer): { hits: LocatedHit[]; problem?: st
   const strings = hermesStrings(bytes);
   if (!Array.isArray(strings)) return { hits: [], problem: strings.problem };
   const hits: LocatedHit[] = [];
-  const seen = new Set<number>();
+  // Strings may share storage (a key stored as the start of a longer string): each span is read once.
+  const seen = new Set<string>();
   for (const string of strings) {
-    if (seen.has(string.offset)) continue;
+    const span = `${string.offset}:${string.length}:${string.utf16}`;
+    if (seen.has(span)) continue;
     let text: string;
     if (string.utf16) {
       text = bytes.toString('utf16le', string.offset, string.offset + string.length * 2);
       if (searchNeedles(Buffer.from(text)).needles.length === 0) continue;
     } else {
-      const next = firstAtOrAfter(needles, string.offset);
-      if (next === undefined || next >= string.offset + string.length) continue;
+      const next = firstAtOrAfter(needles, string.offset - NEEDLE_REACH);
+      if (next === undefined || next >= string.offset + string.length + NEEDLE_REACH) continue;
       text = bytes.toString('utf8', string.offset, string.offset + string.length);
     }
-    seen.add(string.offset);
+    seen.add(span);
     for (const hit of keyHitsInText(text, 1)) {
       const byteIndex = string.utf16 ? hit.index * 2 : Buffer.byteLength(text.slice(0, hit.index));
       hits.push({ ...hit, line: 1, column: string.offset + byteIndex + 1, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) });
