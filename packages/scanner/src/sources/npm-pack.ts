@@ -39,8 +39,8 @@ export async function packedFiles(dir: string): Promise<string[]> {
     ({ stdout } = await run(npm.file, [...npm.prefix, 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' }));
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
-    const reason = (stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? message;
-    throw new UsageError(`npm pack --dry-run failed in ${dir}: ${reason.trim()}`);
+    const lines = (stderr ?? '').split('\n').filter((line) => line.startsWith('npm error ')).map((line) => line.slice('npm error '.length).trim());
+    throw new UsageError(`npm pack --dry-run failed in ${dir}: ${lines.length > 0 ? lines.slice(0, 4).join('; ') : message}`);
   }
   let listing: PackListing[];
   try {
