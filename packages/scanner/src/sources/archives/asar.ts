@@ -58,7 +58,7 @@ export async function* asarEntries(source: ArchiveSource, room: EntryRoom): Asyn
       }
       const left = room.bytes();
       if (file.size > left) {
-        yield { name: file.name, problem: `${formatBytes(file.size)}, more than the ${formatBytes(left)} the limits leave: not scanned` };
+        yield { name: file.name, problem: `${formatBytes(file.size)}, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
         continue;
       }
       if ('bytes' in source) yield { name: file.name, bytes: source.bytes.subarray(start, start + file.size) };

@@ -103,10 +103,12 @@ export class ArchiveReaderSet {
   private async read(source: ArchiveSource, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {
     const here = `${place.outer.path}${place.prefix ? `!/${place.prefix.slice(0, -2)}` : ''}`;
     let entries = 0;
+    let overLimit = 0;
     for await (const item of READERS[format](source, this.room(place))) {
       const entryName = item.name !== undefined ? `${here}!/${item.name}` : here;
       if ('problem' in item) {
-        result.warnings.push({ file: entryName, message: item.problem });
+        // One warning names the first entry the limits kept out; the rest are counted, not listed.
+        if (!item.overLimit || overLimit++ === 0) result.warnings.push({ file: entryName, message: item.problem });
         continue;
       }
       if (++entries > this.limits.maxEntries) {
@@ -127,6 +129,7 @@ export class ArchiveReaderSet {
         return;
       }
     }
+    if (overLimit > 1) result.warnings.push({ file: here, message: `${overLimit - 1} more entries were over the size limits: not scanned` });
   }
 
   private async readNested(name: string, bytes: Buffer, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {

@@ -43,7 +43,7 @@ async function* tarItems(source: ArchiveSource, room: EntryRoom, gzipped: boolea
       const left = room.bytes();
       if (size > left) {
         entry.resume();
-        yield { name, problem: `${formatBytes(size)}, more than the ${formatBytes(left)} the limits leave: not scanned` };
+        yield { name, problem: `${formatBytes(size)}, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
         continue;
       }
       const bytes = await collect(entry as unknown as Readable, left);

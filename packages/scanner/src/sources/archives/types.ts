@@ -3,8 +3,11 @@
 /** An archive on disk, or one held in memory (an entry of another archive). */
 export type ArchiveSource = { path: string; size: number } | { bytes: Buffer };
 
-/** One file read out of an archive, or why an entry (or the rest of the archive) could not be. */
-export type ArchiveItem = { name: string; bytes: Buffer } | { name?: string; problem: string };
+/**
+ * One file read out of an archive, or why an entry (or the rest of the archive) could not be;
+ * `overLimit` when only the size limits kept it out (the dispatcher names the first such entry and counts the rest).
+ */
+export type ArchiveItem = { name: string; bytes: Buffer } | { name?: string; problem: string; overLimit?: true };
 
 /** The limits an entry is read under, asked afresh before each entry. */
 export interface EntryRoom {

@@ -4,7 +4,7 @@
  * from memory, never extracted. Names are taken raw: yauzl's own check would reject a whole
  * archive for one `../` name, which is reported instead and only ever named.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { collect } from './collect.js';
@@ -23,8 +23,26 @@ class OffsetFileReader extends yauzl.RandomAccessReader {
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    if (end <= start) return Readable.from([]);
-    return createReadStream('', { fd: this.fd, start: this.base + start, end: this.base + end - 1, autoClose: false });
+    const { fd } = this;
+    let position = this.base + start;
+    const stop = this.base + end;
+    return new Readable({
+      read(size) {
+        const length = Math.min(size, stop - position);
+        if (length <= 0) {
+          this.push(null);
+          return;
+        }
+        const chunk = Buffer.allocUnsafe(length);
+        read(fd, chunk, 0, length, position, (error, bytesRead) => {
+          if (error) this.destroy(error);
+          else {
+            position += bytesRead;
+            this.push(bytesRead === 0 ? null : chunk.subarray(0, bytesRead));
+          }
+        });
+      },
+    });
   }
 }
 
@@ -70,7 +88,7 @@ async function* zipItems(source: ArchiveSource, room: EntryRoom, crx: boolean): 
         if (name.endsWith('/')) continue;
         const problem = entryProblem(entry, room);
         if (problem !== undefined) {
-          yield { name, problem };
+          yield { name, ...problem };
           continue;
         }
         let bytes: Buffer | { problem: string };
@@ -92,16 +110,16 @@ async function* zipItems(source: ArchiveSource, room: EntryRoom, crx: boolean): 
 }
 
 /** Why an entry is not read, from its central directory record alone. */
-function entryProblem(entry: yauzl.Entry, room: EntryRoom): string | undefined {
-  if (entry.isEncrypted()) return 'encrypted: not scanned';
-  if (!entry.canDecodeFileData()) return `compression method ${entry.compressionMethod} is not supported: not scanned`;
+function entryProblem(entry: yauzl.Entry, room: EntryRoom): { problem: string; overLimit?: true } | undefined {
+  if (entry.isEncrypted()) return { problem: 'encrypted: not scanned' };
+  if (!entry.canDecodeFileData()) return { problem: `compression method ${entry.compressionMethod} is not supported: not scanned` };
   const size = entry.uncompressedSize;
   if (size > RATIO_FLOOR_BYTES && size > room.maxRatio * Math.max(1, entry.compressedSize)) {
     const ratio = Math.round(size / Math.max(1, entry.compressedSize));
-    return `compression ratio ${ratio}:1 is over the ceiling of ${room.maxRatio}:1 (a zip bomb?): not scanned`;
+    return { problem: `compression ratio ${ratio}:1 is over the ceiling of ${room.maxRatio}:1 (a zip bomb?): not scanned` };
   }
   const left = room.bytes();
-  if (size > left) return `${formatBytes(size)} uncompressed, more than the ${formatBytes(left)} the limits leave: not scanned`;
+  if (size > left) return { problem: `${formatBytes(size)} uncompressed, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
   return undefined;
 }
 
