@@ -52,7 +52,8 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
   const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
   const problems: ScanWarning[] = [];
   if (withHits.length === 0) return { candidates: [], problems };
-  const useGraph = options.programAnalysis ?? options.config.programAnalysis ?? true;
+  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
+  const useGraph = (options.programAnalysis ?? options.config.programAnalysis ?? true) && withHits.some(({ file }) => !file.archive && !file.shipped);
   let program: ProgramAnalysis | undefined;
   if (useGraph) {
     try {
