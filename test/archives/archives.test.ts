@@ -25,7 +25,11 @@ const truncatedKey = fakeKey('live', 1708);
 const encryptedKey = fakeKey('live', 1709);
 const deepKey = fakeKey('live', 1710);
 const siteKey = fakeKey('live', 1711);
-const keys = [bundleKey, wwwKey, nestedKey, asarKey, tarKey, traversalKey, afterBombKey, truncatedKey, encryptedKey, deepKey, siteKey];
+const dexKey = fakeKey('live', 1712);
+const keys = [bundleKey, wwwKey, nestedKey, asarKey, tarKey, traversalKey, afterBombKey, truncatedKey, encryptedKey, deepKey, siteKey, dexKey];
+
+/** A dex-like binary: a key among NUL-delimited string constants, as javac/d8 leave BuildConfig fields. */
+const dex = Buffer.concat([Buffer.from('dex\n035\0'), Buffer.alloc(300, 0x01), Buffer.from([0, 0x0b]), Buffer.from('API_KEY\0'), Buffer.from([0x21]), Buffer.from(dexKey), Buffer.from([0, 0x04]), Buffer.from('main\0'), Buffer.alloc(100)]);
 
 /** 1-based line and column of `needle` in `text`. */
 function position(text: string, needle: string): { line: number; column: number } {
@@ -76,6 +80,7 @@ describe('archives and app packages', () => {
       'android/app/build/outputs/apk/release/app-release.apk': Buffer.from(
         zip({
           'AndroidManifest.xml': new Uint8Array([3, 0, 8, 0, 0, 0, 1, 0]),
+          'classes.dex': dex,
           'assets/index.android.bundle': strToU8(androidBundle),
           'assets/public/index.html': strToU8('<!doctype html><script src="main.js"></script>'),
           'assets/public/main.js': strToU8(`fetch(u,{headers:{Authorization:"Bearer ${wwwKey}"}})`),
@@ -125,6 +130,13 @@ describe('archives and app packages', () => {
     expect(finding.file).toBe('android/app/build/outputs/apk/release/app-release.apk!/assets/public/main.js');
     expect(finding.exposure).toBe('client');
     expect(finding.severity).toBe('medium');
+  });
+
+  it('finds a key among the string constants of a binary entry (classes.dex)', () => {
+    const finding = findingOf(report, dexKey);
+    expect(finding.file).toBe('android/app/build/outputs/apk/release/app-release.apk!/classes.dex');
+    expect([finding.line, finding.column]).toEqual([1, dex.indexOf(dexKey) + 1]);
+    expect(finding.exposure).toBe('client');
   });
 
   it('opens nested archives: an IPA inside a zip', () => {

@@ -15,6 +15,7 @@ import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
+import { binaryKeyHits } from './binary.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -128,7 +129,9 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
     return;
   }
   if (isBinary(bytes)) {
-    analysis.skipped = { file: file.path, reason: 'binary file' };
+    // Inside an archive, binary entries are compiled code that ships (classes.dex, native libraries).
+    if (file.archive) analysis.hits = binaryKeyHits(bytes);
+    else analysis.skipped = { file: file.path, reason: 'binary file' };
     return;
   }
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
