@@ -122,7 +122,7 @@ if (found.length !== 1 || !found[0].startsWith('app-release.apk!/assets/index.an
 if (has('unzip') && has('rg')) commands.push({ name: 'unzip -p | rg -a -c', command: `unzip -p app-release.apk | rg -a -c '${KEY_PATTERN}' || true` });
 else notes.push('unzip or ripgrep missing: no pipeline to compare with');
 
-console.log(`archive: ${megabytes.toFixed(0)} MB APK, ${report.stats.filesScanned} text entries scanned (${(report.stats.bytesScanned / 1024 / 1024).toFixed(0)} MB), ${report.stats.skipped.length} binary ones skipped; median of ${RUNS} runs (${hasHyperfine ? 'hyperfine' : 'own timer'})`);
+console.log(`archive: ${megabytes.toFixed(0)} MB APK, ${report.stats.filesScanned} entries scanned (${(report.stats.bytesScanned / 1024 / 1024).toFixed(0)} MB decompressed); median of ${RUNS} runs (${hasHyperfine ? 'hyperfine' : 'own timer'})`);
 const medians = measure(commands);
 const pipeline = medians.get('unzip -p | rg -a -c');
 for (const { name } of commands) {
