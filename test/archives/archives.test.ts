@@ -48,7 +48,7 @@ async function tarOf(files: Record<string, string>): Promise<Buffer> {
   for (const [name, content] of Object.entries(files)) pack.entry({ name }, content);
   pack.finalize();
   const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk);
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 

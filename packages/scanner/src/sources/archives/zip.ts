@@ -158,6 +158,8 @@ function entryProblem(entry: yauzl.Entry, room: EntryRoom): { problem: string; o
   if (entry.isEncrypted()) return { problem: 'encrypted: not scanned' };
   if (!entry.canDecodeFileData()) return { problem: `compression method ${entry.compressionMethod} is not supported: not scanned` };
   const size = entry.uncompressedSize;
+  // Deflate never grows data by more than a few bytes per block: a larger claim would only make us allocate it.
+  if (entry.compressedSize > size + size / 100 + 1024) return { problem: `declares ${formatBytes(entry.compressedSize)} compressed for ${formatBytes(size)}: corrupt, not scanned` };
   if (size > RATIO_FLOOR_BYTES && size > room.maxRatio * Math.max(1, entry.compressedSize)) {
     const ratio = Math.round(size / Math.max(1, entry.compressedSize));
     return { problem: `compression ratio ${ratio}:1 is over the ceiling of ${room.maxRatio}:1 (a zip bomb?): not scanned` };
