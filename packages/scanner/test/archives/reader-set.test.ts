@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createPackage } from '@electron/asar';
 import { strToU8, zipSync } from 'fflate';
+import tarStream from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DiscoveredFile } from '../../src/discover/index.js';
 import { archiveFormatOf } from '../../src/sources/archives/formats.js';
@@ -107,6 +110,32 @@ describe('ArchiveReaderSet', () => {
     expect(warnings).toEqual([{ file: 'big.zip!/big.js', message: '5000 bytes uncompressed, more than the 1000 bytes the limits leave: not scanned' }]);
     expect(analyses.map((analysis) => analysis.file.path)).toEqual(['big.zip!/small.js']);
     expect(analyses[0]?.hits).toHaveLength(1);
+  });
+
+  it('reads an asar nested in a zip from memory, with its pickled header', async () => {
+    const source = join(dir, 'asar-src');
+    mkdirSync(join(source, 'lib'), { recursive: true });
+    writeFileSync(join(source, 'package.json'), '{}\n');
+    writeFileSync(join(source, 'lib', 'config.js'), `\n\nmodule.exports = "${KEY}";\n`);
+    await createPackage(source, join(dir, 'nested.asar'));
+    const file = archive('release.zip', zipSync({ 'win-unpacked/resources/app.asar': readFileSync(join(dir, 'nested.asar')) }));
+    const { analyses, warnings } = await new ArchiveReaderSet({ root: dir }).scan(file);
+    expect(warnings).toEqual([]);
+    const hits = analyses.flatMap((analysis) => analysis.hits.map((hit) => `${analysis.file.path}:${hit.line}:${hit.column} ${analysis.file.shipped?.kind}`));
+    expect(hits).toEqual(['release.zip!/win-unpacked/resources/app.asar!/lib/config.js:3:19 Electron app']);
+  });
+
+  it('stops reading a gzipped tar whose ratio passes the ceiling', async () => {
+    const pack = tarStream.pack();
+    pack.entry({ name: 'first.js' }, `k="${KEY}"\n`);
+    pack.entry({ name: 'zeros.bin' }, Buffer.alloc(8 * 1024 * 1024));
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    const file = archive('bomb.tgz', gzipSync(Buffer.concat(chunks)));
+    const { analyses, warnings } = await new ArchiveReaderSet({ root: dir }).scan(file);
+    expect(analyses.map((analysis) => [analysis.file.path, analysis.hits.length])).toEqual([['bomb.tgz!/first.js', 1]]);
+    expect(warnings).toEqual([{ file: 'bomb.tgz!/zeros.bin', message: 'compression ratio over the ceiling of 200:1 (a tar bomb?): the rest of the archive is not scanned' }]);
   });
 
   it('reports a missing archive as skipped', async () => {
