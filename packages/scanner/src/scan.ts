@@ -10,7 +10,8 @@ import { classify } from './classify/index.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { BuildDirMatcher } from './discover/build-dirs.js';
 import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
-import { archiveFormatOf, ArchiveReaderSet, type ArchiveLimits } from './sources/archives/index.js';
+import { archiveFormatOf } from './sources/archives/formats.js';
+import type { ArchiveLimits } from './sources/archives/limits.js';
 import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
@@ -98,6 +99,9 @@ async function discoverAndAnalyse(
     const plain = archives.length === 0 ? discovery.files : discovery.files.filter((file) => archiveFormatOf(file.path) === undefined);
     const { analyses, problems } = await threads.analyse(plain, { root }, options.onProgress);
     const skipped: SkippedFile[] = [];
+    if (archives.length === 0) return { discovery, analysed: analyses, problems, skipped };
+    // The readers (yauzl, tar-stream, @electron/asar) load only when there is an archive to read.
+    const { ArchiveReaderSet } = await import('./sources/archives/index.js');
     const reader = new ArchiveReaderSet({ root }, options.archiveLimits);
     for (const archive of archives) {
       const scanned = await reader.scan(archive);
