@@ -53,11 +53,11 @@ function targetOf(path: string): ScanTarget {
   return { kind: 'files', root: dirname(path), files: [fileRecord(dirname(path), basename(path))] };
 }
 
-const DEFAULT_BUILD_DIRS = new BuildDirMatcher();
+const BUILD_DIR_MATCHER = new BuildDirMatcher();
 
 /** A file named by the caller rather than found by the walk: its role from its path alone. */
 export function fileRecord(root: string, path: string, shipped?: ShippedTo): DiscoveredFile {
-  const buildDir = buildDirOf(DEFAULT_BUILD_DIRS, path);
+  const buildDir = buildDirOf(BUILD_DIR_MATCHER, path);
   return {
     path,
     absolutePath: resolve(root, ...path.split('/')),
