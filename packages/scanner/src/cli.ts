@@ -44,7 +44,7 @@ async function runCommand(load: () => Promise<CommandModule>, dir: string | unde
   process.exitCode = await module.run(dir ?? '.', options);
 }
 
-withCommonOptions(program.command('scan [dir]', { isDefault: true }).description('audit a directory (the default command)'))
+withCommonOptions(program.command('scan [path]', { isDefault: true }).description('audit a directory, or one file such as an app package or archive (the default command)'))
   .option('--no-graph', 'skip the module-graph pass: exposure from file markers and build folders only')
   .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
@@ -62,6 +62,9 @@ withCommonOptions(program.command('history [dir]').description('scan the lines t
 
 withCommonOptions(program.command('staged [dir]').description('scan what `git commit` is about to record (for pre-commit hooks)'))
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/staged.js'), dir, options));
+
+withCommonOptions(program.command('pack [path]').description('scan what `npm publish` would upload: the files `npm pack --dry-run` lists in a package folder, or a packed .tgz'))
+  .action((path: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/pack.js'), path, options));
 
 program
   .command('merge <reports...>')

@@ -50,6 +50,8 @@ export interface Finding extends Position {
   chain?: string[];
   /** For findings from git history. */
   commit?: CommitInfo;
+  /** For a finding inside an archive (`file` is then `app.apk!/assets/index.android.bundle`): the archive and the entry. */
+  archive?: ArchiveLocation;
   /** Set when a baseline entry covers the finding: it is shown and counted, but does not fail the run. */
   baselined?: boolean;
   /**
@@ -57,6 +59,13 @@ export interface Finding extends Position {
    * repository and commit; the finding's own fields describe the most severe of them.
    */
   occurrences?: Occurrence[];
+}
+
+export interface ArchiveLocation {
+  /** The archive on disk, POSIX, relative to the scanned directory. */
+  file: string;
+  /** The entry's path inside it; through nested archives joined by `!/` (`app.ipa!/Payload/main.jsbundle`). */
+  entry: string;
 }
 
 /** One place a key appears in a merged report. */

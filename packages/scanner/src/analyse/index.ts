@@ -16,6 +16,8 @@ import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
+import { hermesKeyHits, isHermesBytecode } from './hermes.js';
+import { binaryKeyHits } from './binary.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -40,7 +42,8 @@ export interface FileAnalysis {
 /** Files above this size are read in regions of about this size instead of whole. */
 export const REGION_BYTES = 16 * 1024 * 1024;
 
-const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+/** JS and TS, and React Native's plain bundles (`index.android.bundle`, `main.jsbundle`), which have no `.js`. */
+const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$|(?:^|\/)(?:index\.(?:android|ios)\.bundle|main\.jsbundle)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
@@ -83,7 +86,8 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
     const read = readUpTo(fd, SCRATCH);
     // Only a file that filled the buffer is asked its size.
     const size = read < SCRATCH.length ? read : fstatSync(fd).size;
-    if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
+    // Hermes bytecode is read whole, however large: its string table spans the file.
+    if (size > REGION_BYTES * 2 && !isHermesBytecode(SCRATCH.subarray(0, read))) analyseInRegions(fd, size, analysis, context);
     else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
     else analyseWhole(readRest(fd, size), analysis, context);
   } catch (error) {
@@ -95,12 +99,35 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   return analysis;
 }
 
+/**
+ * The analysis of a file whose bytes are already in memory: an archive entry. The bytes are not
+ * kept. Entries have no source maps beside them, so built output is not mapped.
+ */
+export function analyseBytes(file: DiscoveredFile, bytes: Buffer, context: AnalyseContext): FileAnalysis {
+  const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
+  try {
+    analyseWhole(bytes, analysis, context);
+  } catch (error) {
+    analysis.skipped = { file: file.path, reason: errorReason(error) };
+    analysis.hits = [];
+  }
+  return analysis;
+}
+
 function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
   const { file } = analysis;
   analysis.bytes = raw.length;
+  if (isHermesBytecode(raw)) {
+    const { hits, problem } = hermesKeyHits(raw);
+    if (problem !== undefined) analysis.skipped = { file: file.path, reason: `Hermes bytecode not read: ${problem}` };
+    analysis.hits = hits;
+    return;
+  }
   const bytes = utf8OfMarkedText(raw) ?? raw;
   if (isBinary(bytes, file.path)) {
-    analysis.skipped = { file: file.path, reason: 'binary file' };
+    // Inside an archive, binary entries are compiled code that ships (classes.dex, native libraries).
+    if (file.archive) analysis.hits = binaryKeyHits(bytes);
+    else analysis.skipped = { file: file.path, reason: 'binary file' };
     return;
   }
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
@@ -119,7 +146,7 @@ function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseConte
       if (variable !== undefined) hit.envVariable = variable;
     }
   }
-  if (file.role === 'build' && analysed.length > 0) mapBuiltHits(bytes, analysed, analysis, context);
+  if (file.role === 'build' && analysed.length > 0 && !file.archive) mapBuiltHits(bytes, analysed, analysis, context);
   if (file.role === 'source' && analysed.length > 0) {
     const marker = fileMarker(file.path, decoded);
     if (marker) analysis.marker = marker;

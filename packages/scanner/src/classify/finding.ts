@@ -77,6 +77,8 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
       const served = exposure === 'client' ? `, which is served to browsers${chain ? `: ${chain}` : reason}` : exposure === 'server' ? `${reason}` : '';
       return `${key} is in built output ${context.file}${from}${served}.`;
     }
+    case RULES.shippedKey.id:
+      return `${key} in ${context.file} ${context.reason ?? 'ships to users'}.`;
     case RULES.historyKey.id: {
       const commit = context.commit;
       const when = commit ? ` was added in commit ${commit.sha.slice(0, 12)} (${commit.author}, ${commit.date.slice(0, 10)})` : ' is in git history';

@@ -25,6 +25,23 @@ export interface DiscoveredFile {
   gitignored: boolean;
   /** For build output: the build folder it sits in. */
   buildDir?: BuildDir;
+  /** For a file inside an archive: the archive, and the entry's path in it. */
+  archive?: ArchiveOrigin;
+  /** For a file that ships to users (inside an app package, or in the npm package about to be published): why. */
+  shipped?: ShippedTo;
+}
+
+export interface ArchiveOrigin {
+  /** The outermost archive, POSIX, relative to the root. */
+  file: string;
+  /** The entry's path in it; through nested archives, joined by `!/` (`app.ipa!/Payload/main.jsbundle`). */
+  entry: string;
+}
+
+export interface ShippedTo {
+  /** What ships it (`Android app`, `npm package`). */
+  kind: string;
+  reason: string;
 }
 
 export interface DiscoverOptions {
@@ -221,7 +238,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
 }
 
 /** The build dir a file sits in, from its nearest folder outwards. */
-function buildDirOf(builds: BuildDirMatcher, path: string): BuildDir | undefined {
+export function buildDirOf(builds: BuildDirMatcher, path: string): BuildDir | undefined {
   const segments = path.split('/').slice(0, -1);
   for (let length = 1; length <= segments.length; length++) {
     const dir = builds.match(segments.slice(0, length).join('/'));

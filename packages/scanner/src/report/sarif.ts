@@ -43,15 +43,22 @@ function ruleDescriptor(ruleId: string, findings: readonly Finding[]): Reporting
   };
 }
 
+/**
+ * Where a result is: the file and region, or for an archive entry the archive itself (code
+ * scanning knows no paths inside files), the line and column then belonging to the entry.
+ */
+function physicalLocation(finding: Finding): NonNullable<Result['locations']>[number]['physicalLocation'] {
+  if (finding.archive) return { artifactLocation: { uri: encodeUri(finding.archive.file), uriBaseId: '%SRCROOT%' } };
+  const region = { startLine: finding.line, startColumn: finding.column, ...(finding.snippet ? { snippet: { text: finding.snippet.text } } : {}) };
+  return { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' }, region };
+}
+
 /** A place of the same key, as a related location of another result. */
 function relatedPlace(finding: Finding, id: number): NonNullable<Result['relatedLocations']>[number] {
   return {
     id,
     message: { text: `the same key: ${placeRole(finding)}` },
-    physicalLocation: {
-      artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' },
-      region: { startLine: finding.line, startColumn: finding.column },
-    },
+    physicalLocation: physicalLocation(finding),
   };
 }
 
@@ -76,13 +83,12 @@ function linksOf(report: ScanReport): { leakOf: Map<number, Leak>; related: Map<
 }
 
 function result(finding: Finding, ruleIndex: number, leak: Leak | undefined, related: readonly Finding[]): Result {
-  const region = { startLine: finding.line, startColumn: finding.column, ...(finding.snippet ? { snippet: { text: finding.snippet.text } } : {}) };
   const sarifResult: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' }, region } }],
+    message: { text: finding.archive ? `${finding.message} (archive entry ${finding.archive.entry}, line ${finding.line}, column ${finding.column})` : finding.message },
+    locations: [{ physicalLocation: physicalLocation(finding) }],
     partialFingerprints: { 'engiumKeyFingerprint/v1': `${finding.secret.fingerprint}:${finding.ruleId}` },
     properties: {
       severity: finding.severity,
@@ -93,6 +99,7 @@ function result(finding: Finding, ruleIndex: number, leak: Leak | undefined, rel
       ...(finding.commit ? { commit: { ...finding.commit } } : {}),
       // One value shared by every place of the key, so tools can group a leak's results.
       leak: { fingerprint: finding.secret.fingerprint, places: leak?.findings.length ?? 1, role: placeRole(finding) },
+      ...(finding.archive ? { archive: { ...finding.archive, line: finding.line, column: finding.column } } : {}),
     },
   };
   const relatedLocations: NonNullable<Result['relatedLocations']> = [];
