@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
+import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
 import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { findAssembledKeys } from './concatenation.js';
@@ -57,11 +58,32 @@ function isBinary(bytes: Buffer): boolean {
  */
 const SCRATCH = Buffer.allocUnsafe(4 * 1024 * 1024);
 
-/** Why a file was skipped: the file system's error code, or (a bug of ours) the analysis's own error. */
+/** Why a file was skipped: the file system's reason, or (a bug of ours) the analysis's own error. */
 function errorReason(error: unknown): string {
   const { code, syscall } = error as NodeJS.ErrnoException;
-  if (code !== undefined && syscall !== undefined) return `unreadable (${code})`;
+  if (error instanceof UnsafeFileError || (code !== undefined && syscall !== undefined)) return openErrorReason(error).reason;
   return `analysis failed (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}): its keys are not reported; please report this as a bug`;
+}
+
+/**
+ * The size of the regular file open on `fd`; throws for anything else. Asked only of a file that
+ * read empty or filled the buffer: a FIFO (opened non-blocking) reads empty and a device fills it,
+ * so nothing else is ever read whole, and most files are spared the system call.
+ */
+function regularFileSize(fd: number): number {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) throw new UnsafeFileError(notRegularReason(stats));
+  return stats.size;
+}
+
+/** The first bytes of `fd`, or why a file that is not regular cannot give them (a FIFO with a writer, a terminal). */
+function readStart(fd: number): number {
+  try {
+    return readUpTo(fd, SCRATCH);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') regularFileSize(fd);
+    throw error;
+  }
 }
 
 /** A file larger than SCRATCH, which holds its first bytes: those are kept, the rest is read after them. */
@@ -79,15 +101,15 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    fd = openSync(file.absolutePath, 'r');
+    // The walk found a regular file here, never through a link: a link now is a swap, not followed.
+    fd = openSync(file.absolutePath, NO_FOLLOW_OPEN_FLAGS);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
   }
   try {
-    const read = readUpTo(fd, SCRATCH);
-    // Only a file that filled the buffer is asked its size.
-    const size = read < SCRATCH.length ? read : fstatSync(fd).size;
+    const read = readStart(fd);
+    const size = read > 0 && read < SCRATCH.length ? read : regularFileSize(fd);
     if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
     else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
     else analyseWhole(readRest(fd, size), analysis, context);
@@ -168,7 +190,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
         hit.mappedSources = sources;
       }
     } catch (error) {
-      analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
+      analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : (error as Error).message}); the finding stays in the map file` });
     }
     return;
   }
