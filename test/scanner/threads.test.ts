@@ -7,7 +7,7 @@ import { discoverFiles } from '../../packages/scanner/src/discover/index.js';
 import type { FileAnalysis } from '../../packages/scanner/src/analyse/index.js';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerResult } from '../../packages/scanner/src/analyse/analysis-worker.js';
-import { analyseFiles, defaultThreadCount, SharedClaims } from '../../packages/scanner/src/analyse/parallel.js';
+import { analyseFiles, defaultThreadCount, SharedClaims, threadCount } from '../../packages/scanner/src/analyse/parallel.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { REPO_ROOT, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { scanJson } from './support.js';
@@ -66,6 +66,14 @@ describe('the default thread count', () => {
   });
 });
 
+describe('an asked-for thread count', () => {
+  it('is cut to the cores, with a warning that says so: `-j 512` starts no 511 isolates', () => {
+    expect(threadCount(512, WORKER, 2)).toEqual({ threads: 2, warning: '--threads 512 is more than the 2 cores of this machine: 2 threads used' });
+    expect(threadCount(3, WORKER, 8)).toEqual({ threads: 3 });
+    expect(threadCount(undefined, WORKER, 8)).toEqual({ threads: 4 });
+  });
+});
+
 /** The compiled worker, as the built CLI runs it (`npm test` builds before it tests). */
 const WORKER = join(REPO_ROOT, 'packages/scanner/dist/analyse/analysis-worker.js');
 
@@ -95,7 +103,7 @@ describe('analysis workers', () => {
   ])('a worker that %s costs time, never findings: its files are read on the main thread', async (_name, script, warning) => {
     const workerFile = join(tempDir('engium-bad-worker-'), 'worker.mjs');
     writeFileSync(workerFile, script);
-    const { analyses, problems } = await analyseFiles(files, context, { threads: 3, workerFile });
+    const { analyses, problems } = await analyseFiles(files, context, { threads: 3, workerFile, cores: 4 });
     expect(analyses).toEqual(await sequential());
     expect(problems).toHaveLength(2);
     for (const problem of problems) expect(problem.message).toMatch(warning);

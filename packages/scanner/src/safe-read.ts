@@ -42,7 +42,7 @@ export function fileKind(stats: Stats): string {
 
 /** The skip reason for a file that is not regular: `not a regular file (a FIFO)`. */
 export function notRegularReason(stats: Stats): string {
-  return `not a regular file (${fileKind(stats)}): not read`;
+  return `not a regular file (${fileKind(stats)})`;
 }
 
 /** The reason for an error of `open` or `read`, in the words the report uses. */
@@ -52,7 +52,7 @@ export function openErrorReason(error: unknown): UnsafeFileError {
   // O_NOFOLLOW answers ELOOP for a symlink (Linux, macOS) or EMLINK (FreeBSD).
   if (code === 'ELOOP' || code === 'EMLINK') return new UnsafeFileError('symlink (not followed)', code);
   // Opening a socket file fails with ENXIO.
-  if (code === 'ENXIO') return new UnsafeFileError('not a regular file (a socket): not read', code);
+  if (code === 'ENXIO') return new UnsafeFileError('not a regular file (a socket)', code);
   return new UnsafeFileError(`unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`, code);
 }
 
@@ -115,7 +115,7 @@ export function openRegularFile(path: string, options: SafeOpenOptions = {}): Op
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new UnsafeFileError(notRegularReason(stats));
     if (options.within !== undefined && !isInsideDir(options.within, realPathOfDescriptor(fd, path))) {
-      throw new UnsafeFileError('outside the scanned directory (not read)');
+      throw new UnsafeFileError('outside the scanned directory');
     }
     return { fd, size: stats.size };
   } catch (error) {
@@ -142,7 +142,7 @@ export function megabytes(bytes: number): string {
 export function readRegularFile(path: string, options: SafeReadOptions, into?: Buffer): Buffer {
   const { fd, size } = openRegularFile(path, options);
   try {
-    if (size > options.maxBytes) throw new UnsafeFileError(`larger than ${megabytes(options.maxBytes)} (${megabytes(size)}): not read`);
+    if (size > options.maxBytes) throw new UnsafeFileError(`larger than ${megabytes(options.maxBytes)} (${megabytes(size)})`);
     const buffer = into !== undefined && size <= into.length ? into : Buffer.allocUnsafe(size);
     let offset = 0;
     while (offset < size) {

@@ -26,6 +26,8 @@ export interface AnalyseFilesOptions {
   workerFile?: string;
   /** Called now and then while files are read. */
   onProgress?: (progress: AnalysisProgress) => void;
+  /** The cores that bound the thread count; default: this machine's (tests of many workers pass more). */
+  cores?: number;
 }
 
 /** Workers join once this thread has read this much and files remain: smaller scans end sooner alone. */
@@ -134,8 +136,9 @@ export class AnalysisThreads {
   constructor(
     requested: number | undefined,
     private readonly workerFile = WORKER_FILE,
+    cores = availableParallelism(),
   ) {
-    const { threads, warning } = threadCount(requested, workerFile);
+    const { threads, warning } = threadCount(requested, workerFile, cores);
     this.threads = threads;
     this.threadWarning = warning;
     if (requested !== undefined) this.startWorkers();
@@ -202,7 +205,7 @@ export async function analyseFiles(
   context: AnalyseContext,
   options: AnalyseFilesOptions = {},
 ): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
-  const threads = new AnalysisThreads(options.threads, options.workerFile);
+  const threads = new AnalysisThreads(options.threads, options.workerFile, options.cores);
   try {
     return await threads.analyse(files, context, options.onProgress);
   } finally {

@@ -154,7 +154,7 @@ export const MAX_MAP_BYTES = 256 * 1024 * 1024;
 function readMapFile(root: string, path: string): Buffer {
   const { fd, size } = openRegularFile(path, { within: realRootOf(root) });
   try {
-    if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)}: not read`);
+    if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)} (${megabytes(size)})`);
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
     return readFileInto(fd, size, mapBuffer);
   } finally {

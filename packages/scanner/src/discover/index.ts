@@ -11,7 +11,7 @@ import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
 import { isEnvFile } from '../analyse/env-file.js';
-import { readRegularText, UnsafeFileError } from '../safe-read.js';
+import { notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
 
 export type FileRole = 'source' | 'env' | 'build';
 
@@ -91,7 +91,7 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: string):
   } catch (error) {
     const { code, reason } = error instanceof UnsafeFileError ? error : { code: (error as NodeJS.ErrnoException).code, reason: String(error) };
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore ${reason}: its rules were not applied` });
+      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore not applied: ${reason}` });
     }
     return undefined;
   }
@@ -151,6 +151,13 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: s
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
         isLink = stats.isSymbolicLink();
+        // A FIFO, a socket or a device: never opened (a FIFO would block, a device never ends).
+        if (!isDirectory && !isFile && !isLink) {
+          // An ignore file's own reader reports it, with what that means for its rules.
+          const listed = entry.name !== '.gitignore' && !state.isExcluded(path) && (inBuild !== undefined || !(dirIgnored || isGitignored(state.levels, path, false)));
+          if (listed) state.result.skipped.push({ file: path, reason: notRegularReason(stats) });
+          continue;
+        }
       } catch {
         continue;
       }
