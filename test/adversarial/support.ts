@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { expect } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { REPO_ROOT, SCANNER_CLI, expectNoFullKey, type CliResult } from '../support/index.js';
+import { readableScannerCli } from '../support/readable-cli.js';
 import { expectValidReport } from '../scanner/support.js';
 
 /** Heap cap for CLI runs on huge inputs: regions of 16 MB plus the program fit well under it. */
@@ -35,17 +36,24 @@ export interface BoundedScan extends CliResult {
 }
 
 /**
- * Runs `engium-scan` as a user would, with the heap capped at `heapMb`, checks that no output holds
- * a full key and that the JSON report validates, and returns it.
+ * Runs `engium-scan` as a user would, with the heap capped at `heapMb` and the run at `timeoutMs`,
+ * checks that no output holds a full key and that the JSON report validates, and returns it. As
+ * another `user`, it runs a copy of the CLI that user can read (see readableScannerCli).
  */
-export function scanBounded(args: string[], keys: readonly string[], options: { heapMb?: number; cwd?: string; env?: NodeJS.ProcessEnv; user?: number } = {}): BoundedScan {
-  const node = [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, SCANNER_CLI, ...args, '--format', 'json'];
+export function scanBounded(
+  args: string[],
+  keys: readonly string[],
+  options: { heapMb?: number; timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; user?: number } = {},
+): BoundedScan {
+  const cli = options.user !== undefined ? readableScannerCli() : SCANNER_CLI;
+  const node = [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, cli, ...args, '--format', 'json'];
   const asUser = options.user !== undefined ? ['setpriv', `--reuid=${options.user}`, `--regid=${options.user}`, '--clear-groups', process.execPath] : [process.execPath];
   const result = spawnSync(asUser[0] as string, [...asUser.slice(1), ...node], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 300_000,
   });
   const status = result.status ?? -1;
   expectNoFullKey(result.stdout + result.stderr, keys);

@@ -35,7 +35,7 @@ function tree(): string {
 
 /** The report without what differs by thread count alone: the duration, and the cut to this machine's cores. */
 function withoutDuration(report: ScanReport): ScanReport {
-  const warnings = report.stats.warnings.filter((warning) => !/^--threads \d+ is more than the \d+ cores/.test(warning.message));
+  const warnings = (report.stats.warnings ?? []).filter((warning) => !/^--threads \d+ is more than the \d+ cores/.test(warning.message));
   return { ...report, stats: { ...report.stats, durationMs: 0, warnings } };
 }
 
