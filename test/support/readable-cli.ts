@@ -19,7 +19,8 @@ export function readableScannerCli(): string {
   if (bundled !== undefined) return bundled;
   const dir = mkdtempSync(join(tmpdir(), 'engium-readable-cli-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'dist/cli.js');
+  const pkg = join(dir, 'scanner');
+  const outfile = join(pkg, 'dist/cli.js');
   buildSync({
     entryPoints: [SCANNER_CLI],
     outfile,
@@ -32,11 +33,16 @@ export function readableScannerCli(): string {
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
     banner: { js: "import { createRequire as __engiumCreateRequire } from 'node:module';\nconst require = __engiumCreateRequire(import.meta.url);" },
   });
-  // config.ts resolves its schema at ../schemas from the CLI, and init reads ../../package.json.
-  mkdirSync(join(dir, 'schemas'));
-  copyFileSync(join(REPO_ROOT, 'packages/scanner/schemas/config.schema.json'), join(dir, 'schemas/config.schema.json'));
-  for (const folder of [dir, join(dir, 'dist'), join(dir, 'schemas')]) chmodSync(folder, 0o755);
-  for (const file of [outfile, join(dir, 'schemas/config.schema.json')]) chmodSync(file, 0o644);
+  // What the modules find relative to themselves: config.ts the schema at ../schemas, init.ts (once
+  // in dist/commands) the package's version at ../../package.json, which is one folder up from here.
+  const assets = [
+    ['packages/scanner/schemas/config.schema.json', join(pkg, 'schemas/config.schema.json')],
+    ['packages/scanner/package.json', join(dir, 'package.json')],
+  ] as const;
+  mkdirSync(join(pkg, 'schemas'));
+  for (const [from, to] of assets) copyFileSync(join(REPO_ROOT, from), to);
+  for (const folder of [dir, pkg, join(pkg, 'dist'), join(pkg, 'schemas')]) chmodSync(folder, 0o755);
+  for (const file of [outfile, ...assets.map(([, to]) => to)]) chmodSync(file, 0o644);
   bundled = outfile;
   return outfile;
 }
