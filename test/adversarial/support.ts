@@ -1,12 +1,12 @@
 // Helpers for the adversarial suite: big inputs written in streamed chunks (never held whole in
 // memory, never committed), and the scanner CLI run with a capped heap so a memory blow-up fails
 // the case instead of passing slowly.
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { REPO_ROOT, SCANNER_CLI, expectNoFullKey, type CliResult } from '../support/index.js';
+import { REPO_ROOT, SCANNER_CLI, collectOutput, expectNoFullKey, type CliResult } from '../support/index.js';
 import { readableScannerCli } from '../support/readable-cli.js';
 import { expectValidReport } from '../scanner/support.js';
 
@@ -77,3 +77,48 @@ export function located(report: ScanReport): string[] {
 /** Runs as root? Then permission cases run the CLI as `nobody`, since root ignores modes. */
 export const AS_ROOT = process.getuid?.() === 0;
 export const NOBODY = 65534;
+
+export interface LimitedRun extends CliResult {
+  /** The most resident memory the process held, in MB, as /proc saw it while it ran. */
+  peakMb: number;
+  /** Killed at the time limit. */
+  timedOut: boolean;
+}
+
+/** The peak resident set (VmHWM) of a running process, in MB; 0 once it is gone. */
+function peakResidentMb(pid: number): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? 0 : Number(kb) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `engium-scan` with a time limit (killed past it) and a heap cap, watching its peak resident
+ * memory, which counts what a heap cap does not (buffers, worker isolates). For the cases where a
+ * hang or unbounded growth is the bug: a FIFO, `/dev/zero`, `-j 512`.
+ */
+export async function runLimited(args: string[], options: { timeoutMs: number; heapMb?: number; cwd?: string }): Promise<LimitedRun> {
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, SCANNER_CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let peakMb = 0;
+  let timedOut = false;
+  const watch = setInterval(() => {
+    if (child.pid !== undefined) peakMb = Math.max(peakMb, peakResidentMb(child.pid));
+  }, 10);
+  const limit = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.timeoutMs);
+  try {
+    const output = await collectOutput(child);
+    return { ...output, peakMb, timedOut };
+  } finally {
+    clearInterval(watch);
+    clearTimeout(limit);
+  }
+}

@@ -76,12 +76,15 @@ function regularFileSize(fd: number): number {
   return stats.size;
 }
 
-/** The first bytes of `fd`, or why a file that is not regular cannot give them (a FIFO with a writer, a terminal). */
+/** Errors of a read at an offset from what has none: a FIFO or a socket (ESPIPE), a terminal with nothing to read (EAGAIN). */
+const NOT_A_FILE_READ_ERRORS = new Set(['ESPIPE', 'EAGAIN']);
+
+/** The first bytes of `fd`, or why a file that is not regular cannot give them. */
 function readStart(fd: number): number {
   try {
     return readUpTo(fd, SCRATCH);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') regularFileSize(fd);
+    if (NOT_A_FILE_READ_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) regularFileSize(fd);
     throw error;
   }
 }
