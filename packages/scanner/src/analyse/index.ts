@@ -67,8 +67,9 @@ function errorReason(error: unknown): string {
 
 /**
  * The size of the regular file open on `fd`; throws for anything else. Asked only of a file that
- * read empty or filled the buffer: a FIFO (opened non-blocking) reads empty and a device fills it,
- * so nothing else is ever read whole, and most files are spared the system call.
+ * read empty, filled the buffer or could not be read at an offset: a FIFO or socket fails the read
+ * (ESPIPE), an idle terminal has nothing yet (EAGAIN), a device fills the buffer, so nothing but a
+ * regular file is ever read whole, and most files are spared the system call.
  */
 function regularFileSize(fd: number): number {
   const stats = fstatSync(fd);
