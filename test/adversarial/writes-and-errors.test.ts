@@ -10,12 +10,17 @@ import { join } from 'node:path';
 import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { SCANNER_CLI, expectNoFullKey, fakeKey, gitRepo, runScanner, tempDir, writeFiles } from '../support/index.js';
-import { located } from './support.js';
+import { SCANNER_CLI, expectNoFullKey, fakeKey, gitRepo, runScanner as runUnbounded, tempDir, writeFiles, type CliResult } from '../support/index.js';
+import { HEAP_MB, located } from './support.js';
 
 const KEY = fakeKey('live', 950);
 const MANY = Array.from({ length: 40 }, (_, index) => fakeKey('live', 960 + index));
 const KEYS = [KEY, ...MANY];
+
+/** The CLI with its heap capped; each case's time is capped by the suite's test timeout. */
+function runScanner(args: string[], options: { cwd?: string } = {}): CliResult {
+  return runUnbounded(args, { ...options, env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` } });
+}
 
 /** A repository with one key in it. */
 function repoWithKey(prefix: string): string {
@@ -101,7 +106,7 @@ describe('a reader that closes the pipe early', () => {
     ['no threshold is met', ['--fail-on', 'none'], 0],
     ['findings fail the run', [], 1],
   ])('ends quietly with the exit code of the scan when %s (`| head -1`)', (_name, extra, status) => {
-    const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" "$2" --no-graph "${@:3}" | head -1 >/dev/null', process.execPath, SCANNER_CLI, dir, ...extra], {
+    const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" "$2" "$3" --no-graph "${@:4}" | head -1 >/dev/null', process.execPath, `--max-old-space-size=${HEAP_MB}`, SCANNER_CLI, dir, ...extra], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 60_000,
