@@ -1,12 +1,13 @@
 // Helpers for the adversarial suite: big inputs written in streamed chunks (never held whole in
 // memory, never committed), and the scanner CLI run with a capped heap so a memory blow-up fails
 // the case instead of passing slowly.
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
-import { REPO_ROOT, SCANNER_CLI, expectNoFullKey, type CliResult } from '../support/index.js';
+import { REPO_ROOT, SCANNER_CLI, collectOutput, expectNoFullKey, type CliResult } from '../support/index.js';
+import { readableScannerCli } from '../support/readable-cli.js';
 import { expectValidReport } from '../scanner/support.js';
 
 /** Heap cap for CLI runs on huge inputs: regions of 16 MB plus the program fit well under it. */
@@ -35,17 +36,24 @@ export interface BoundedScan extends CliResult {
 }
 
 /**
- * Runs `engium-scan` as a user would, with the heap capped at `heapMb`, checks that no output holds
- * a full key and that the JSON report validates, and returns it.
+ * Runs `engium-scan` as a user would, with the heap capped at `heapMb` and the run at `timeoutMs`,
+ * checks that no output holds a full key and that the JSON report validates, and returns it. As
+ * another `user`, it runs a copy of the CLI that user can read (see readableScannerCli).
  */
-export function scanBounded(args: string[], keys: readonly string[], options: { heapMb?: number; cwd?: string; env?: NodeJS.ProcessEnv; user?: number } = {}): BoundedScan {
-  const node = [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, SCANNER_CLI, ...args, '--format', 'json'];
+export function scanBounded(
+  args: string[],
+  keys: readonly string[],
+  options: { heapMb?: number; timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; user?: number } = {},
+): BoundedScan {
+  const cli = options.user !== undefined ? readableScannerCli() : SCANNER_CLI;
+  const node = [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, cli, ...args, '--format', 'json'];
   const asUser = options.user !== undefined ? ['setpriv', `--reuid=${options.user}`, `--regid=${options.user}`, '--clear-groups', process.execPath] : [process.execPath];
   const result = spawnSync(asUser[0] as string, [...asUser.slice(1), ...node], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 300_000,
   });
   const status = result.status ?? -1;
   expectNoFullKey(result.stdout + result.stderr, keys);
@@ -82,4 +90,49 @@ export function expectSafeOutput(output: string, keys: readonly string[], what: 
   expectNoFullKey(output, keys);
   expect(output, `${what}: a raw control, separator or bidi character`).not.toMatch(UNSAFE_IN_OUTPUT);
   for (const line of output.split('\n')) expect(line.trimStart().startsWith('::'), `${what}: a line starts with "::": ${line}`).toBe(false);
+}
+
+export interface LimitedRun extends CliResult {
+  /** The most resident memory the process held, in MB, as /proc saw it while it ran. */
+  peakMb: number;
+  /** Killed at the time limit. */
+  timedOut: boolean;
+}
+
+/** The peak resident set (VmHWM) of a running process, in MB; 0 once it is gone. */
+function peakResidentMb(pid: number): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? 0 : Number(kb) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `engium-scan` with a time limit (killed past it) and a heap cap, watching its peak resident
+ * memory, which counts what a heap cap does not (buffers, worker isolates). For the cases where a
+ * hang or unbounded growth is the bug: a FIFO, `/dev/zero`, `-j 512`.
+ */
+export async function runLimited(args: string[], options: { timeoutMs: number; heapMb?: number; cwd?: string }): Promise<LimitedRun> {
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, SCANNER_CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let peakMb = 0;
+  let timedOut = false;
+  const watch = setInterval(() => {
+    if (child.pid !== undefined) peakMb = Math.max(peakMb, peakResidentMb(child.pid));
+  }, 10);
+  const limit = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.timeoutMs);
+  try {
+    const output = await collectOutput(child);
+    return { ...output, peakMb, timedOut };
+  } finally {
+    clearInterval(watch);
+    clearTimeout(limit);
+  }
 }

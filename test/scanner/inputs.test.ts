@@ -8,6 +8,7 @@ import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { SCANNER_CLI, expectNoFullKey, fakeKey, gitRepo, tempDir, writeFiles } from '../support/index.js';
+import { readableScannerCli } from '../support/readable-cli.js';
 import { expectValidReport, scanJson } from './support.js';
 
 const visible = fakeKey('live', 31);
@@ -133,7 +134,7 @@ describe('symlinks and unreadable files', () => {
       for (const sub of ['src', 'private']) chmodSync(join(dir, sub), 0o755);
     }
     const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const result = spawnSync(command[0] ?? '', [...command.slice(1), SCANNER_CLI, dir, '--format', 'json', '--no-graph'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(command[0] ?? '', [...command.slice(1), asRoot ? readableScannerCli() : SCANNER_CLI, dir, '--format', 'json', '--no-graph'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expectNoFullKey(result.stdout + result.stderr, keys);
     const report = JSON.parse(result.stdout) as ScanReport;
     expectValidReport(report);

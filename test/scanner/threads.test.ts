@@ -7,7 +7,7 @@ import { discoverFiles } from '../../packages/scanner/src/discover/index.js';
 import type { FileAnalysis } from '../../packages/scanner/src/analyse/index.js';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerResult } from '../../packages/scanner/src/analyse/analysis-worker.js';
-import { analyseFiles, defaultThreadCount, SharedClaims } from '../../packages/scanner/src/analyse/parallel.js';
+import { analyseFiles, defaultThreadCount, SharedClaims, threadCount } from '../../packages/scanner/src/analyse/parallel.js';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { REPO_ROOT, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { scanJson } from './support.js';
@@ -33,8 +33,10 @@ function tree(): string {
   return dir;
 }
 
+/** The report without what differs by thread count alone: the duration, and the cut to this machine's cores. */
 function withoutDuration(report: ScanReport): ScanReport {
-  return { ...report, stats: { ...report.stats, durationMs: 0 } };
+  const warnings = (report.stats.warnings ?? []).filter((warning) => !/^--threads \d+ is more than the \d+ cores/.test(warning.message));
+  return { ...report, stats: { ...report.stats, durationMs: 0, warnings } };
 }
 
 describe('engium-scan --threads', () => {
@@ -63,6 +65,14 @@ describe('engium-scan --threads', () => {
 describe('the default thread count', () => {
   it('keeps to one thread on one or two cores, and uses one per core up to four beyond', () => {
     expect([1, 2, 3, 4, 8, 64].map(defaultThreadCount)).toEqual([1, 1, 3, 4, 4, 4]);
+  });
+});
+
+describe('an asked-for thread count', () => {
+  it('is cut to the cores, with a warning that says so: `-j 512` starts no 511 isolates', () => {
+    expect(threadCount(512, WORKER, 2)).toEqual({ threads: 2, warning: '--threads 512 is more than the 2 cores of this machine: 2 threads used' });
+    expect(threadCount(3, WORKER, 8)).toEqual({ threads: 3 });
+    expect(threadCount(undefined, WORKER, 8)).toEqual({ threads: 4 });
   });
 });
 
@@ -95,7 +105,7 @@ describe('analysis workers', () => {
   ])('a worker that %s costs time, never findings: its files are read on the main thread', async (_name, script, warning) => {
     const workerFile = join(tempDir('engium-bad-worker-'), 'worker.mjs');
     writeFileSync(workerFile, script);
-    const { analyses, problems } = await analyseFiles(files, context, { threads: 3, workerFile });
+    const { analyses, problems } = await analyseFiles(files, context, { threads: 3, workerFile, cores: 4 });
     expect(analyses).toEqual(await sequential());
     expect(problems).toHaveLength(2);
     for (const problem of problems) expect(problem.message).toMatch(warning);

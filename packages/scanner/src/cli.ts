@@ -6,6 +6,14 @@ import { SEVERITIES } from '@engium/core';
 import { errorMessage } from './report/escape.js';
 import type { CommandOptions } from './commands/options.js';
 
+// A reader that stops early (`engium-scan | head -1`) closes the pipe: the rest of the output has
+// nowhere to go, which is no failure of the scan. The exit code stays the one the scan set.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const program = new Command()
   .name('engium-scan')
   .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
@@ -49,7 +57,14 @@ withCommonOptions(program.command('scan [path]', { isDefault: true }).descriptio
   .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
 
-withCommonOptions(program.command('baseline [dir]').description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json in dir)'))
+// Only the options baseline uses: a report format, a threshold or a baseline to apply would be
+// ignored, so commander refuses them instead.
+program
+  .command('baseline [dir]')
+  .description('write the current findings as a baseline file (-o FILE, default .engium-baseline.json in dir)')
+  .option('-o, --output <file>', 'the baseline file to write')
+  .option('-c, --config <file>', 'config file (default: engium.config.json in the scanned directory)')
+  .option('-q, --quiet', 'print only errors, no summary')
   .option('--no-graph', 'skip the module-graph pass')
   .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/baseline.js'), dir, options));

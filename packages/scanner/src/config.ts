@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
+import { briefReason, jsonErrorWithoutContent, readRegularText, realRootOf, type UnsafeFileError } from './safe-read.js';
 
 export interface AllowlistEntry {
   fingerprint: string;
@@ -42,25 +43,30 @@ export class UsageError extends Error {
 const require = createRequire(import.meta.url);
 export const CONFIG_SCHEMA_PATH = require.resolve('../schemas/config.schema.json');
 
+/** A config is a few kilobytes; a larger file is refused before it is parsed. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
  * The config for `dir`: `file` when given (relative to the working directory), else
- * `engium.config.json` in `dir` when it exists, else empty.
+ * `engium.config.json` in `dir` when it exists, else empty. The one in `dir` comes with the
+ * repository: it must be a regular file really inside `dir` (not a link to `/dev/zero`, not a
+ * FIFO). Either must be a regular file of at most MAX_CONFIG_BYTES.
  */
 export async function loadConfig(dir: string, file?: string): Promise<EngiumConfig> {
   const path = file !== undefined ? resolve(file) : join(dir, CONFIG_FILE_NAME);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularText(path, { maxBytes: MAX_CONFIG_BYTES, ...(file === undefined ? { within: realRootOf(dir) } : {}) });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (file === undefined && code === 'ENOENT') return {};
-    throw new UsageError(`cannot read config ${isAbsolute(file ?? '') ? file : path}: ${code ?? String(error)}`);
+    if (file === undefined && (error as UnsafeFileError).code === 'ENOENT') return {};
+    throw new UsageError(`cannot read config ${isAbsolute(file ?? '') ? file : path}: ${briefReason(error)}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`config ${path} is not valid JSON: ${(error as Error).message}`);
+    // The message V8 gives quotes the file's first bytes: the file may be a key's home, or a link's target.
+    throw new UsageError(`config ${path} is not valid JSON: ${jsonErrorWithoutContent(error)}`);
   }
   await validateConfig(value, path);
   return value as EngiumConfig;
@@ -77,6 +83,10 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
   const problems = (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
+    // The glob pattern's regex says little: say what is wrong with the glob.
+    if (error.keyword === 'pattern' && error.schemaPath.startsWith('#/definitions/glob')) {
+      return `${where}: a glob that is empty or only "!" would match every file`;
+    }
     return `${where}: ${error.message ?? 'invalid'}${extra}`;
   });
   throw new UsageError(`invalid config ${path}:`, problems);

@@ -9,6 +9,7 @@ import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import { fsPath, pathText } from '../discover/byte-names.js';
+import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
 import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { isBinary, utf8OfMarkedText } from './text-encoding.js';
@@ -55,11 +56,36 @@ const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
  */
 const SCRATCH = Buffer.allocUnsafe(4 * 1024 * 1024);
 
-/** Why a file was skipped: the file system's error code, or (a bug of ours) the analysis's own error. */
+/** Why a file was skipped: the file system's reason, or (a bug of ours) the analysis's own error. */
 function errorReason(error: unknown): string {
   const { code, syscall } = error as NodeJS.ErrnoException;
-  if (code !== undefined && syscall !== undefined) return `unreadable (${code})`;
+  if (error instanceof UnsafeFileError || (code !== undefined && syscall !== undefined)) return openErrorReason(error).reason;
   return `analysis failed (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}): its keys are not reported; please report this as a bug`;
+}
+
+/**
+ * The size of the regular file open on `fd`; throws for anything else. Asked only of a file that
+ * read empty, filled the buffer or could not be read at an offset: a FIFO or socket fails the read
+ * (ESPIPE), an idle terminal has nothing yet (EAGAIN), a device fills the buffer, so nothing but a
+ * regular file is ever read whole, and most files are spared the system call.
+ */
+function regularFileSize(fd: number): number {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) throw new UnsafeFileError(notRegularReason(stats));
+  return stats.size;
+}
+
+/** Errors of a read at an offset from what has none: a FIFO or a socket (ESPIPE), a terminal with nothing to read (EAGAIN). */
+const NOT_A_FILE_READ_ERRORS = new Set(['ESPIPE', 'EAGAIN']);
+
+/** The first bytes of `fd`, or why a file that is not regular cannot give them. */
+function readStart(fd: number): number {
+  try {
+    return readUpTo(fd, SCRATCH);
+  } catch (error) {
+    if (NOT_A_FILE_READ_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) regularFileSize(fd);
+    throw error;
+  }
 }
 
 /** A file larger than SCRATCH, which holds its first bytes: those are kept, the rest is read after them. */
@@ -77,15 +103,15 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    fd = openSync(fsPath(file.absolutePath), 'r');
+    // The walk found a regular file here, never through a link: a link now is a swap, not followed.
+    fd = openSync(fsPath(file.absolutePath), NO_FOLLOW_OPEN_FLAGS);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
   }
   try {
-    const read = readUpTo(fd, SCRATCH);
-    // Only a file that filled the buffer is asked its size.
-    const size = read < SCRATCH.length ? read : fstatSync(fd).size;
+    const read = readStart(fd);
+    const size = read > 0 && read < SCRATCH.length ? read : regularFileSize(fd);
     // Hermes bytecode is read whole, however large: its string table spans the file.
     if (size > REGION_BYTES * 2 && !isHermesBytecode(SCRATCH.subarray(0, read))) analyseInRegions(fd, size, analysis, context);
     else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
@@ -192,7 +218,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
         hit.mappedSources = sources;
       }
     } catch (error) {
-      analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
+      analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : (error as Error).message}); the finding stays in the map file` });
     }
     return;
   }

@@ -26,6 +26,8 @@ export interface AnalyseFilesOptions {
   workerFile?: string;
   /** Called now and then while files are read. */
   onProgress?: (progress: AnalysisProgress) => void;
+  /** The cores that bound the thread count; default: this machine's (tests of many workers pass more). */
+  cores?: number;
 }
 
 /** Workers join once this thread has read this much and files remain: smaller scans end sooner alone. */
@@ -86,10 +88,17 @@ export class SharedClaims {
   }
 }
 
-/** Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone. */
-function threadCount(requested: number | undefined, workerFile: string): number {
-  if (!existsSync(workerFile)) return 1;
-  return requested === undefined ? defaultThreadCount(availableParallelism()) : Math.max(1, Math.floor(requested));
+/**
+ * Threads for a scan, and a warning when the request was cut: more threads than cores only adds
+ * isolates (each tens of megabytes) that wait for a core, so `-j 512` gets the cores' count.
+ * Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone.
+ */
+export function threadCount(requested: number | undefined, workerFile: string, cores = availableParallelism()): { threads: number; warning?: string } {
+  if (!existsSync(workerFile)) return { threads: 1 };
+  if (requested === undefined) return { threads: defaultThreadCount(cores) };
+  const threads = Math.max(1, Math.floor(requested));
+  if (threads <= cores) return { threads };
+  return { threads: cores, warning: `--threads ${threads} is more than the ${cores} cores of this machine: ${cores} thread${cores === 1 ? '' : 's'} used` };
 }
 
 /** Threads for a scan that asks for none, on a machine with `cores` cores. */
@@ -120,13 +129,18 @@ function startWorker(workerFile: string): StartedWorker {
  */
 export class AnalysisThreads {
   private readonly threads: number;
+  /** Why fewer threads run than were asked for, if they do. */
+  private readonly threadWarning: string | undefined;
   private workers: StartedWorker[] | undefined;
 
   constructor(
     requested: number | undefined,
     private readonly workerFile = WORKER_FILE,
+    cores = availableParallelism(),
   ) {
-    this.threads = threadCount(requested, workerFile);
+    const { threads, warning } = threadCount(requested, workerFile, cores);
+    this.threads = threads;
+    this.threadWarning = warning;
     if (requested !== undefined) this.startWorkers();
   }
 
@@ -167,7 +181,7 @@ export class AnalysisThreads {
         onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
       }
     }
-    const problems: ScanWarning[] = [];
+    const problems: ScanWarning[] = this.threadWarning !== undefined ? [{ file: '.', message: this.threadWarning }] : [];
     for (const result of (await results) ?? []) {
       if (result instanceof Error) {
         problems.push({ file: '.', message: `an analysis worker failed (${result.message}); its files were analysed again on the main thread` });
@@ -191,7 +205,7 @@ export async function analyseFiles(
   context: AnalyseContext,
   options: AnalyseFilesOptions = {},
 ): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
-  const threads = new AnalysisThreads(options.threads, options.workerFile);
+  const threads = new AnalysisThreads(options.threads, options.workerFile, options.cores);
   try {
     return await threads.analyse(files, context, options.onProgress);
   } finally {

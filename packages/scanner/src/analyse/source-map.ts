@@ -5,12 +5,13 @@
  * in the bundle.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, fstatSync, openSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { TraceMap, type DecodedSourceMapXInput, type EncodedSourceMapXInput } from '@jridgewell/trace-mapping';
 import type { Position } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceEncodedMappings } from './mapping-lookup.js';
+import { megabytes, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 
 export interface LoadedSourceMap {
@@ -146,10 +147,14 @@ let mapBuffer = Buffer.allocUnsafe(0);
 /** Maps larger than this get a buffer of their own, so the reused one never holds on to a huge map. */
 const REUSED_MAP_BYTES = 32 * 1024 * 1024;
 
-function readMapFile(path: string): Buffer {
-  const fd = openSync(path, 'r');
+/** A larger map is not read: its findings stay in the bundle, and memory stays bounded. */
+export const MAX_MAP_BYTES = 256 * 1024 * 1024;
+
+/** A map file: a regular file really inside the root (a link out of it, a FIFO or a device is refused), up to MAX_MAP_BYTES. */
+function readMapFile(root: string, path: string): Buffer {
+  const { fd, size } = openRegularFile(path, { within: realRootOf(root) });
   try {
-    const size = fstatSync(fd).size;
+    if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)} (${megabytes(size)})`);
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
     return readFileInto(fd, size, mapBuffer);
   } finally {
@@ -170,10 +175,10 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer)
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
       if (!inside(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
-      return { map: readMap(root, readMapFile(mapPath), mapPath, rootRelative(root, mapPath)) };
+      return { map: readMap(root, readMapFile(root, mapPath), mapPath, rootRelative(root, mapPath)) };
     }
     const hidden = `${absolutePath}.map`;
-    if (existsSync(hidden)) return { map: readMap(root, readMapFile(hidden), hidden, rootRelative(root, hidden)) };
+    if (existsSync(hidden)) return { map: readMap(root, readMapFile(root, hidden), hidden, rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { scanDirectory } from '../scan.js';
 import { writeBaseline } from '../suppress/baseline.js';
+import { noticeOnStderr } from '../report/index.js';
 import { reportError } from './errors.js';
 import type { CommandOptions } from './options.js';
 
@@ -16,7 +17,7 @@ export async function run(dir: string, options: CommandOptions): Promise<number>
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
     });
     const path = options.output ?? join(dir, DEFAULT_BASELINE_FILE);
-    const baseline = writeBaseline(path, report.findings);
+    const baseline = writeBaseline(path, report.findings, noticeOnStderr);
     if (!options.quiet) console.error(`engium-scan: wrote ${baseline.findings.length} baseline entr${baseline.findings.length === 1 ? 'y' : 'ies'} to ${path}; pass --baseline ${path} to accept them`);
     return 0;
   } catch (error) {

@@ -1,10 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { meetsThreshold, type SeverityThreshold } from '@engium/core';
 import { resolveInputs } from '../merge/inputs.js';
 import { mergeReports, type NamedReport } from '../merge/merge-reports.js';
 import { parseReport } from '../merge/read-report.js';
 import { errorMessage, redactReport } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
+import { noticeOnStderr } from '../report/index.js';
+import { briefReason, readRegularText } from '../safe-read.js';
+import { writeOutputFile } from '../write-output.js';
+
+/** Reports above this size are refused, not read: memory stays bounded whatever an artifact holds. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** What `merge` takes (see cli.ts). */
 export interface MergeOptions {
@@ -27,10 +32,13 @@ export async function runMerge(args: readonly string[], options: MergeOptions): 
   const named: NamedReport[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const input of inputs) {
-    const text = await readFile(input.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      unreadable.push({ file: input.path, reason: `cannot read the report: ${error.code ?? error.message}` });
-      return undefined;
-    });
+    let text: string | undefined;
+    try {
+      // A regular file only: a FIFO or a device among the artifacts must not hang or fill memory.
+      text = readRegularText(input.path, { maxBytes: MAX_REPORT_BYTES });
+    } catch (error) {
+      unreadable.push({ file: input.path, reason: `cannot read the report: ${briefReason(error)}` });
+    }
     if (text === undefined) continue;
     const result = parseReport(text);
     if (!result.ok) {
@@ -48,7 +56,7 @@ export async function runMerge(args: readonly string[], options: MergeOptions): 
 
   // The leaks are worked out again over the merged findings, one per key and repository.
   const json = renderJson(merged);
-  if (options.output) await writeFile(options.output, json);
+  if (options.output) writeOutputFile(options.output, json, noticeOnStderr);
   else process.stdout.write(json);
   if (!options.quiet) {
     const repositories = merged.repositories?.length ?? 0;

@@ -4,7 +4,7 @@
  * since they are what ships and what the build reads. Symlinks are never followed: a link's
  * target inside the root is scanned at its own path, one outside it or one that loops is reported.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -12,6 +12,7 @@ import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
+import { notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
 
 export type FileRole = 'source' | 'env' | 'build';
 
@@ -95,14 +96,21 @@ function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boole
   return ignored;
 }
 
+/**
+ * Git reads at most 100 MB of an ignore file; rules past a megabyte are not a real project's. A
+ * larger one is skipped with its reason (its rules not applied: more is scanned, never less).
+ */
+export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath): IgnoreLevel | undefined {
   try {
-    const text = readFileSync(fsPath(childPath(absoluteDir, '.gitignore')), 'utf8');
+    // Never through a link, as git (2.32+) reads in-tree .gitignore files.
+    const text = readRegularText(fsPath(childPath(absoluteDir, '.gitignore')), { noFollow: true, within: state.realRoot, maxBytes: MAX_IGNORE_FILE_BYTES });
     return { base: dirPath, rules: ignoreModule.default().add(text) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const { code, reason } = error instanceof UnsafeFileError ? error : { code: (error as NodeJS.ErrnoException).code, reason: String(error) };
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `unreadable .gitignore (${code}): its rules were not applied` });
+      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore not applied: ${reason}` });
     }
     return undefined;
   }
@@ -184,6 +192,13 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
         isLink = stats.isSymbolicLink();
+        // A FIFO, a socket or a device: never opened (a FIFO would block, a device never ends).
+        if (!isDirectory && !isFile && !isLink) {
+          // An ignore file's own reader reports it, with what that means for its rules.
+          const listed = entry.name !== '.gitignore' && !state.isExcluded(path) && (inBuild !== undefined || !(dirIgnored || isGitignored(state.levels, path, false)));
+          if (listed) state.result.skipped.push({ file: path, reason: notRegularReason(stats) });
+          continue;
+        }
       } catch {
         continue;
       }

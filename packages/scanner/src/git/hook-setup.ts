@@ -35,11 +35,22 @@ function editPackageJson(root: string, scannerRange: string, changes: SetupChang
   const path = join(root, 'package.json');
   if (!existsSync(path)) return false;
   const text = readFileSync(path, 'utf8');
-  let pkg: PackageJson;
+  let parsed: unknown;
   try {
-    pkg = JSON.parse(text) as PackageJson;
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new Error(`${path} is not valid JSON (${(error as Error).message}); fix it and run init again`, { cause: error });
+  }
+  // `[]`, `null` or `"x"` would take the edits below and lose them on the way back to text.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${path} is not a JSON object (${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`}); fix it and run init again`);
+  }
+  const pkg = parsed as PackageJson;
+  for (const field of ['scripts', 'dependencies', 'devDependencies'] as const) {
+    const value: unknown = pkg[field];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new Error(`${path}: "${field}" is not a JSON object; fix it and run init again`);
+    }
   }
   const before = JSON.stringify(pkg);
   const has = (name: string) => pkg.dependencies?.[name] !== undefined || pkg.devDependencies?.[name] !== undefined;

@@ -1,7 +1,7 @@
 // The staged source: what `git commit` is about to record, read from the index (GIT_INDEX_FILE
 // inside a hook), never from the working tree. One `git diff --cached` gives the added lines;
 // renamed and copied files and staged .env files are read whole from their index blobs.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { mayContainKey } from '@engium/core';
 import type { SkippedFile } from '../finding.js';
@@ -10,6 +10,7 @@ import { snippetAt } from '../analyse/bytes.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { utf8OfMarkedText } from '../analyse/text-encoding.js';
 import { namesFromNulSeparated } from '../discover/byte-names.js';
+import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
@@ -63,6 +64,9 @@ function lineAt(text: string, index: number): string {
   return text.slice(text.lastIndexOf('\n', index - 1) + 1, end === -1 ? undefined : end);
 }
 
+/** `.git` pointer files and MERGE_HEAD hold a path or a few commit ids. */
+const GIT_STATE_FILE_BYTES = 64 * 1024;
+
 /** Where the repository of `cwd` keeps its state, found on disk (no git process on the hot path). */
 function gitDirOf(cwd: string): string | undefined {
   if (process.env.GIT_DIR) return resolve(process.env.GIT_DIR);
@@ -71,7 +75,8 @@ function gitDirOf(cwd: string): string | undefined {
     try {
       if (statSync(dotGit).isDirectory()) return dotGit;
       // A linked worktree or a submodule: `.git` is a file naming the real git dir.
-      const pointer = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+      // A regular file of a line or two: a FIFO or a link to a device there must not hang a hook.
+      const pointer = /^gitdir: (.+)$/m.exec(readRegularText(dotGit, { maxBytes: GIT_STATE_FILE_BYTES }))?.[1];
       return pointer ? resolve(dir, pointer.trim()) : undefined;
     } catch {
       if (dirname(dir) === dir) return undefined;
@@ -84,7 +89,7 @@ function mergeHeads(cwd: string): string[] {
   const gitDir = gitDirOf(cwd);
   if (!gitDir) return [];
   try {
-    return readFileSync(join(gitDir, 'MERGE_HEAD'), 'utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+    return readRegularText(join(gitDir, 'MERGE_HEAD'), { maxBytes: GIT_STATE_FILE_BYTES }).split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
   } catch {
     return [];
   }

@@ -1,8 +1,8 @@
 // Variables a framework config inlines into browser code whatever their name: Next.js's
 // `env: { NAME: … }` in next.config, and Vite's `define: { 'import.meta.env.NAME': … }` or
 // `'process.env.NAME'`. Read from the config's text (configs are code; the scanner never runs them).
-import { readFileSync } from 'node:fs';
 import type { RootPaths } from './paths.js';
+import { readProjectText } from './read.js';
 
 const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
@@ -20,7 +20,7 @@ export function configInlinedEnv(paths: RootPaths, files: readonly string[], nam
     if (!next && !VITE_CONFIG.test(config)) continue;
     let text: string;
     try {
-      text = readFileSync(paths.absolute(config), 'utf8');
+      text = readProjectText(paths, paths.absolute(config));
     } catch {
       continue;
     }

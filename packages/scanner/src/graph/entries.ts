@@ -1,12 +1,12 @@
 // Where the browser starts and where the server starts, per framework, detected from each package's
 // dependencies and files. Client entries seed the walk that decides what ships; server entries
 // seed the walk that decides what is server-only.
-import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
+import { readProjectText } from './read.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
 
 export interface Entry {
@@ -219,7 +219,7 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     if (!/(^|\/)index\.html$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
     let text: string;
     try {
-      text = readFileSync(paths.absolute(html), 'utf8');
+      text = readProjectText(paths, paths.absolute(html));
     } catch {
       continue;
     }

@@ -38,7 +38,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   };
   const resolver = new ModuleResolver(ts, paths, packages, configFinder(configs, fallback));
   const fileSet = new Set(files);
-  const moduleBytes = new ModuleBytes();
+  const moduleBytes = new ModuleBytes(paths);
   const entries = findEntries({
     paths,
     files,

@@ -57,7 +57,7 @@ export class ModuleGraph {
   node(file: string): ModuleNode {
     let node = this.nodes.get(file);
     if (node) return node;
-    const read = readModule(this.ts, this.paths.absolute(file), file, this.moduleBytes);
+    const read = readModule(this.ts, this.paths, file, this.moduleBytes);
     if (!read.ok) {
       this.problems.push({ file, reason: read.reason });
       node = { file, edges: [], clientEdges: [], marker: fileMarker(file), mentionsEnv: false, readable: false };

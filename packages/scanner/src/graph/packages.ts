@@ -1,7 +1,8 @@
 // The repository's package.json files: workspace packages (for resolving their names), the
 // frameworks each package uses (for finding its client entries) and its Node entry points.
-import { readFileSync } from 'node:fs';
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
+import { jsonErrorWithoutContent } from '../safe-read.js';
+import { readProjectText } from './read.js';
 import type { Problem } from './types.js';
 
 export interface PackageInfo {
@@ -31,10 +32,10 @@ export function loadPackages(paths: RootPaths, files: readonly string[], problem
     if (!/(^|\/)package\.json$/.test(file) || isOutsideSource(file)) continue;
     let manifest: PackageManifest;
     try {
-      manifest = JSON.parse(readFileSync(paths.absolute(file), 'utf8')) as PackageManifest;
+      manifest = JSON.parse(readProjectText(paths, paths.absolute(file))) as PackageManifest;
       if (typeof manifest !== 'object' || manifest === null) throw new Error('not a JSON object');
     } catch (error) {
-      problems.push({ file, reason: `package.json not read: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({ file, reason: `package.json not read: ${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : error instanceof Error ? error.message : String(error)}` });
       continue;
     }
     const dependencies = new Set([

@@ -2,11 +2,12 @@
 // tsconfig, with a shared cache and a cached file system), then the few things a bundler adds that
 // the compiler cannot see without a generated config or node_modules: workspace packages by name,
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { exportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
+import { readResolutionText } from './read.js';
 import type { Ts, TypeScript } from './typescript.js';
 
 export type Resolution =
@@ -75,13 +76,7 @@ export class ModuleResolver {
     this.host = {
       fileExists: (path) => this.fs.kind(path) === 'file',
       directoryExists: (path) => this.fs.kind(path) === 'dir',
-      readFile: (path) => {
-        try {
-          return readFileSync(path, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
+      readFile: readResolutionText,
       realpath: (path) => {
         try {
           return realpathSync(path);

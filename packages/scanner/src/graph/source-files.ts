@@ -2,8 +2,10 @@
 // lines still match the file), its prologue directives and its import specifiers. Imports come
 // from the compiler's pre-processor (`ts.preProcessFile`), which scans tokens without building a
 // syntax tree: the graph needs the edges of every reached module, and a tree only for a few.
-import { readFileSync } from 'node:fs';
 import { mayContainKey, prologueDirectives } from '@engium/core';
+import { openErrorReason } from '../safe-read.js';
+import type { RootPaths } from './paths.js';
+import { readModuleBytes } from './read.js';
 import type { Ts, TypeScript } from './typescript.js';
 
 const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
@@ -120,10 +122,12 @@ export class ModuleBytes {
   private readonly waiting = new Map<string, Buffer>();
   private budget = 256 * 1024 * 1024;
 
+  constructor(private readonly paths: RootPaths) {}
+
   /** Reads a module for the entry scan, keeping its bytes for the walk while the budget lasts. */
   read(absolutePath: string): Buffer | undefined {
     try {
-      const bytes = readFileSync(absolutePath);
+      const bytes = readModuleBytes(this.paths, absolutePath);
       if (bytes.length <= this.budget) {
         this.waiting.set(absolutePath, bytes);
         this.budget -= bytes.length;
@@ -143,19 +147,21 @@ export class ModuleBytes {
   /** The waiting bytes of a module, handed over once, or a fresh read. */
   take(absolutePath: string): Buffer {
     const bytes = this.waiting.get(absolutePath);
-    if (!bytes) return readFileSync(absolutePath);
+    if (!bytes) return readModuleBytes(this.paths, absolutePath);
     this.waiting.delete(absolutePath);
     this.budget += bytes.length;
     return bytes;
   }
 }
 
-export function readModule(ts: Ts, absolutePath: string, file: string, moduleBytes?: ModuleBytes): ReadResult {
+export function readModule(ts: Ts, paths: RootPaths, file: string, moduleBytes?: ModuleBytes): ReadResult {
+  const absolutePath = paths.absolute(file);
   let bytes: Buffer;
   try {
-    bytes = moduleBytes ? moduleBytes.take(absolutePath) : readFileSync(absolutePath);
+    bytes = moduleBytes ? moduleBytes.take(absolutePath) : readModuleBytes(paths, absolutePath);
   } catch (error) {
-    return { ok: false, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    // Too large, not a regular file, outside the root: not parsed, and its keys stay with the text pass.
+    return { ok: false, reason: `not read: ${openErrorReason(error).reason}` };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content, not a module' };
   const raw = bytes.toString('utf8');

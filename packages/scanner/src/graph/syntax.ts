@@ -17,7 +17,7 @@ export class SyntaxTrees {
 
   of(file: string): TypeScript.SourceFile | undefined {
     if (this.trees.has(file)) return this.trees.get(file);
-    const read = readModule(this.ts, this.paths.absolute(file), file);
+    const read = readModule(this.ts, this.paths, file);
     let tree: TypeScript.SourceFile | undefined;
     try {
       tree = read.ok ? this.ts.createSourceFile(file, read.source.text, this.ts.ScriptTarget.Latest, true, scriptKindOf(this.ts, file)) : undefined;

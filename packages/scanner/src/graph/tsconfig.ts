@@ -3,6 +3,7 @@
 // to tsc), or defaults covering JS/JSX/TS/TSX where a module has none.
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
 import type { Problem } from './types.js';
+import { readResolutionText } from './read.js';
 import type { Ts, TypeScript } from './typescript.js';
 
 export interface ProgramConfig {
@@ -47,6 +48,7 @@ export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], 
   const host: TypeScript.ParseConfigFileHost = {
     ...ts.sys,
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readFile: readResolutionText,
     getCurrentDirectory: () => paths.root,
     onUnRecoverableConfigFileDiagnostic: () => undefined,
   };

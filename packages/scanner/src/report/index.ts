@@ -2,13 +2,13 @@
  * Stage 5, report: one entry point for every command, so scan, history and staged print the same
  * formats and exit with the same codes.
  */
-import { writeFileSync } from 'node:fs';
 import { meetsThreshold, type SeverityThreshold } from '@engium/core';
 import type { ScanReport } from '../finding.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import { redactReport } from './escape.js';
+import { writeOutputFile, type WriteNotice } from '../write-output.js';
 
 export { renderJson } from './json.js';
 export { renderSarif, toSarif } from './sarif.js';
@@ -43,13 +43,20 @@ export interface WriteOptions extends RenderOptions {
   format: ReportFormat;
   /** A file to write; default: stdout. */
   output?: string;
+  /** Told when the file replaced is outside the working directory; default: stderr. */
+  notice?: WriteNotice;
+}
+
+/** A notice about a write, on stderr: the report itself may be on stdout. */
+export function noticeOnStderr(message: string): void {
+  process.stderr.write(`engium-scan: ${message}\n`);
 }
 
 /** Writes the report to `output` or stdout (colours only for text on a colour TTY). */
 export function writeReport(report: ScanReport, options: WriteOptions): void {
   const color = options.output === undefined && (options.color ?? wantsColor());
   const text = renderReport(report, options.format, { color, ...(options.quiet ? { quiet: true } : {}) });
-  if (options.output !== undefined) writeFileSync(options.output, text);
+  if (options.output !== undefined) writeOutputFile(options.output, text, options.notice ?? noticeOnStderr);
   else process.stdout.write(text);
 }
 

@@ -3,10 +3,11 @@
  * and no timestamps, so moving code does not bring a finding back, a different key on the same
  * line is not hidden by an old entry, and the file does not churn in merges.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { redactKeys } from '@engium/core';
 import { UsageError } from '../config.js';
 import { jsonOutput } from '../report/escape.js';
+import { briefReason, jsonErrorWithoutContent, readRegularText } from '../safe-read.js';
+import { writeOutputFile, type WriteNotice } from '../write-output.js';
 import type { Finding } from '../finding.js';
 
 export interface BaselineEntry {
@@ -42,11 +43,15 @@ export function formatBaseline(baseline: Baseline): string {
   return jsonOutput(baseline);
 }
 
-export function writeBaseline(path: string, findings: readonly Finding[]): Baseline {
+/** Writes the baseline to `path` without following a link there (see writeOutputFile). */
+export function writeBaseline(path: string, findings: readonly Finding[], notice?: WriteNotice): Baseline {
   const baseline = baselineOf(findings);
-  writeFileSync(path, formatBaseline(baseline));
+  writeOutputFile(path, formatBaseline(baseline), notice);
   return baseline;
 }
+
+/** A baseline holds one short entry per accepted finding: tens of megabytes would be millions of them. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 function isEntry(value: unknown): value is BaselineEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -55,12 +60,17 @@ function isEntry(value: unknown): value is BaselineEntry {
 }
 
 export function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readRegularText(path, { maxBytes: MAX_BASELINE_BYTES });
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${path}: ${briefReason(error)}`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read baseline ${path}: ${code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read baseline ${path}: ${jsonErrorWithoutContent(error)}`);
   }
   const baseline = value as Partial<Baseline>;
   if (baseline?.version !== 1 || !Array.isArray(baseline.findings) || !baseline.findings.every(isEntry)) {

@@ -1,0 +1,118 @@
+// Every reader and option has a bound, and hitting one is a warning or a clear refusal, never a
+// crash or a machine's worth of memory: `-j 512`, a 300 MB source file under the module graph, a
+// 300 MB source map, 200,000 exclude globs, a config or .gitignore of megabytes. Big files are
+// sparse (ftruncate), so they cost no disk and no time to make. Each case has a time limit and a
+// watch on the resident memory of the CLI.
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
+import { expectValidReport } from '../scanner/support.js';
+import { located, runLimited, type LimitedRun } from './support.js';
+
+const THREADED = fakeKey('live', 940);
+const HUGE_SOURCE = fakeKey('live', 941);
+const HUGE_MAP = fakeKey('live', 942);
+const UNIGNORED = fakeKey('live', 943);
+const KEYS = [THREADED, HUGE_SOURCE, HUGE_MAP, UNIGNORED];
+
+const MB = 1024 * 1024;
+const PEAK_MB = 500;
+
+/** A file of `size` bytes that starts with `head` and is a hole after it: no disk, no time. */
+function sparseFile(path: string, head: string, size: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, head);
+    ftruncateSync(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function reportOf(run: LimitedRun): ScanReport {
+  expect(run.timedOut, 'the scan hung').toBe(false);
+  expectNoFullKey(run.stdout + run.stderr, KEYS);
+  const report = JSON.parse(run.stdout) as ScanReport;
+  expectValidReport(report);
+  return report;
+}
+
+describe('the thread count', () => {
+  it('`-j 512` is cut to the cores with a warning, in bounded memory', async () => {
+    const dir = tempDir('engium-adv-threads-');
+    const files: Record<string, string> = { 'src/key.ts': `export const k = "${THREADED}";\n` };
+    for (let index = 0; index < 200; index++) files[`src/m${index}.ts`] = `export const v${index} = ${index};\n`;
+    writeFiles(dir, files);
+    const run = await runLimited([dir, '--no-graph', '-j', '512', '--format', 'json'], { timeoutMs: 120_000 });
+    const report = reportOf(run);
+    expect(run.peakMb).toBeLessThan(PEAK_MB);
+    expect(located(report)).toEqual([`src/key.ts:1:19 ${redact(THREADED)}`]);
+    expect(report.stats.warnings).toContainEqual({ file: '.', message: expect.stringMatching(/^--threads 512 is more than the \d+ cores of this machine: \d+ threads? used$/) });
+  }, 130_000);
+});
+
+describe('a 300 MB source file under the module graph', () => {
+  it('is left to the text rules: the key is found, the graph says why it did not parse the file, and memory stays bounded', async () => {
+    const dir = tempDir('engium-adv-huge-module-');
+    // A client entry imports it, so the graph's walk reaches it and must decide whether to parse it.
+    writeFiles(dir, {
+      'package.json': '{"name":"app"}\n',
+      'engium.config.json': JSON.stringify({ clientEntries: ['src/main.ts'] }),
+      'src/main.ts': "import './huge.js';\n",
+    });
+    sparseFile(join(dir, 'src/huge.js'), `export const k = "${HUGE_SOURCE}";\n${' '.repeat(16 * 1024)}\n`, 300 * MB);
+    const run = await runLimited([dir, '--format', 'json'], { timeoutMs: 180_000 });
+    const report = reportOf(run);
+    expect(run.peakMb).toBeLessThan(PEAK_MB);
+    expect(located(report)).toEqual([`src/huge.js:1:19 ${redact(HUGE_SOURCE)}`]);
+    expect(report.stats.warnings).toContainEqual({ file: 'src/huge.js', message: 'program analysis: not read: larger than 8 MB (300 MB)' });
+    // Unparsed, it is still reached: what imports it decides where it ships.
+    expect(report.findings[0]?.exposure).toBe('client');
+  }, 190_000);
+});
+
+describe('a 300 MB source map', () => {
+  it('is not read: a warning says so and the finding stays in the bundle', async () => {
+    const dir = tempDir('engium-adv-huge-map-');
+    writeFiles(dir, { 'dist/app.js': `var k="${HUGE_MAP}";\n//# sourceMappingURL=app.js.map\n` });
+    sparseFile(join(dir, 'dist/app.js.map'), '{"version":3,', 300 * MB);
+    // The map is still scanned as a file, in regions: only the map reader refuses it.
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 120_000 });
+    const report = reportOf(run);
+    expect(run.peakMb).toBeLessThan(PEAK_MB);
+    expect(located(report)).toEqual([`dist/app.js:1:8 ${redact(HUGE_MAP)}`]);
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/app.js', message: expect.stringMatching(/^source map app\.js\.map could not be used \(larger than 256 MB \(300 MB\)\)/) });
+  }, 130_000);
+});
+
+describe('config bounds', () => {
+  it('200,000 exclude globs are refused as invalid config, at once, in bounded memory', async () => {
+    const dir = tempDir('engium-adv-globs-');
+    writeFiles(dir, { 'engium.config.json': JSON.stringify({ exclude: Array.from({ length: 200_000 }, () => '*') }), 'src/app.ts': 'export {};\n' });
+    const run = await runLimited([dir, '--no-graph'], { timeoutMs: 60_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.peakMb).toBeLessThan(PEAK_MB);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/invalid config .*\n\s+\/exclude: must NOT have more than 1000 items/);
+  }, 70_000);
+
+  it('a config over 1 MB is refused before it is parsed', async () => {
+    const dir = tempDir('engium-adv-big-config-');
+    writeFiles(dir, { 'engium.config.json': JSON.stringify({ exclude: ['x'.repeat(2 * MB)] }), 'src/app.ts': 'export {};\n' });
+    const run = await runLimited([dir, '--no-graph'], { timeoutMs: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^engium-scan: cannot read config .*engium\.config\.json: larger than 1 MB \(2 MB\)$/);
+  }, 70_000);
+
+  it('a .gitignore over 1 MB is skipped with the reason: its rules are not applied, so more is scanned, never less', async () => {
+    const dir = tempDir('engium-adv-big-ignore-');
+    writeFiles(dir, { '.gitignore': `secret.ts\n${'# padding\n'.repeat(120_000)}`, 'secret.ts': `export const k = "${UNIGNORED}";\n` });
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 60_000 });
+    const report = reportOf(run);
+    expect(report.stats.skipped).toContainEqual({ file: '.gitignore', reason: expect.stringMatching(/^\.gitignore not applied: larger than 1 MB/) });
+    expect(located(report)).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`]);
+  }, 70_000);
+});
