@@ -9,6 +9,7 @@ import { getRawHeader } from '@electron/asar';
 import { Pickle } from '@electron/asar/lib/pickle.js';
 import { formatBytes } from './limits.js';
 import type { ArchiveItem, ArchiveSource, EntryRoom } from './types.js';
+import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
 interface HeaderNode {
   files?: Record<string, HeaderNode>;
@@ -50,7 +51,7 @@ export async function* asarEntries(source: ArchiveSource, room: EntryRoom): Asyn
     return;
   }
   const total = 'bytes' in source ? source.bytes.length : source.size;
-  const fd = 'path' in source ? openSync(source.path, 'r') : undefined;
+  const fd = 'path' in source ? openSync(source.path, NO_FOLLOW_OPEN_FLAGS) : undefined;
   try {
     for (const file of filesOf(header, '')) {
       const start = dataStart + file.offset;

@@ -4,12 +4,13 @@
  * on disk, so no later stage knows where its bytes came from. One reader per format; this module
  * only dispatches, keeps the limits and names what it could not read.
  */
-import { statSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { appPackageOf } from '@engium/core';
 import { analyseBytes, type AnalyseContext, type FileAnalysis } from '../../analyse/index.js';
 import { BuildDirMatcher } from '../../discover/build-dirs.js';
 import { buildDirOf, isEnvFile, type DiscoveredFile, type ShippedTo } from '../../discover/index.js';
 import { fsPath, pathText } from '../../discover/byte-names.js';
+import { openErrorReason, openRegularFile } from '../../safe-read.js';
 import type { ScanWarning, SkippedFile } from '../../finding.js';
 import { asarEntries } from './asar.js';
 import { archiveFormatOf, type ArchiveFormat } from './formats.js';
@@ -71,9 +72,12 @@ export class ArchiveReaderSet {
     const format = archiveFormatOf(file.path);
     let size: number;
     try {
-      size = statSync(fsPath(file.absolutePath)).size;
+      // As every reader: a regular file, never through a link, never a FIFO that would block.
+      const opened = openRegularFile(fsPath(file.absolutePath), { noFollow: true });
+      closeSync(opened.fd);
+      size = opened.size;
     } catch (error) {
-      result.skipped = { file: file.path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+      result.skipped = { file: file.path, reason: openErrorReason(error).reason };
       return result;
     }
     if (format === undefined) return result;

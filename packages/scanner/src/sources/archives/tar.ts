@@ -3,7 +3,7 @@
  * stream: entries come in order, each collected under the limits, the rest drained. A truncated
  * archive ends the pass with a warning; what was read before it is kept.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, openSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -11,9 +11,10 @@ import tarStream from 'tar-stream';
 import { collect } from './collect.js';
 import { formatBytes, RATIO_FLOOR_BYTES } from './limits.js';
 import { sourceSize, type ArchiveItem, type ArchiveSource, type EntryRoom } from './types.js';
+import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
 function input(source: ArchiveSource): Readable {
-  return 'bytes' in source ? Readable.from([source.bytes]) : createReadStream(source.path);
+  return 'bytes' in source ? Readable.from([source.bytes]) : createReadStream(source.path, { fd: openSync(source.path, NO_FOLLOW_OPEN_FLAGS) });
 }
 
 async function* tarItems(source: ArchiveSource, room: EntryRoom, gzipped: boolean): AsyncGenerator<ArchiveItem, void, undefined> {

@@ -10,6 +10,7 @@ import yauzl from 'yauzl';
 import { inflateRawSync } from 'node:zlib';
 import { formatBytes, RATIO_FLOOR_BYTES } from './limits.js';
 import type { ArchiveItem, ArchiveSource, EntryRoom } from './types.js';
+import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
 const OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
 
@@ -113,7 +114,7 @@ function entryBytes(entry: yauzl.Entry, compressed: Buffer, limit: number): Buff
 }
 
 async function* zipItems(source: ArchiveSource, room: EntryRoom, crx: boolean): AsyncGenerator<ArchiveItem, void, undefined> {
-  const fd = 'path' in source ? openSync(source.path, 'r') : undefined;
+  const fd = 'path' in source ? openSync(source.path, NO_FOLLOW_OPEN_FLAGS) : undefined;
   try {
     const base = crx ? crxZipOffset(crxHeader(source, fd)) : 0;
     if (base === undefined) {
