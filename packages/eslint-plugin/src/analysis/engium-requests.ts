@@ -6,7 +6,7 @@
 import { AUTH_ENDPOINTS, engiumApiPath, requiresAuthorization } from '@engium/core';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findHeader, type HeaderTypeCheck, type Presence } from './headers.js';
-import { findHttpRequests, type HttpRequest } from './http-calls.js';
+import { findHttpRequests, type HttpClientInstance, type HttpRequest } from './http-calls.js';
 import { engiumSettings } from './settings.js';
 import type { PartialString } from './static.js';
 import { typeResolvers } from './type-information.js';
@@ -17,8 +17,14 @@ export interface EngiumRequest extends HttpRequest {
   path: string;
 }
 
+/** A client wrapper whose base URL is the Engium API (`axios.create({ baseURL: ENGIUM })`). */
+export interface EngiumClient extends HttpClientInstance {
+  base: PartialString;
+}
+
 export interface EngiumRequestAnalysis {
   requests: readonly EngiumRequest[];
+  clients: readonly EngiumClient[];
   /** Whether `request` sends header `name`. */
   header(request: EngiumRequest, name: string): Presence;
 }
@@ -38,16 +44,24 @@ export function engiumRequests(
 
   const types = options.typeAware ? typeResolvers(context) : undefined;
   const requests: EngiumRequest[] = [];
+  const clients: EngiumClient[] = [];
   // Without types, a URL is resolved from this file's own text, so the API's host is written in it.
   const mayCallEngium = types !== undefined || apiHosts(settings.apiBaseUrls).some((host) => context.sourceCode.text.includes(host));
-  for (const request of mayCallEngium ? findHttpRequests(context.sourceCode, types?.typeValue) : []) {
-    if (!request.url) continue;
-    const path = engiumApiPath(request.url.text, settings.apiBaseUrls);
-    if (path !== undefined) requests.push({ ...request, url: request.url, path });
+  if (mayCallEngium) {
+    const calls = findHttpRequests(context.sourceCode, types?.typeValue);
+    for (const request of calls.requests) {
+      if (!request.url) continue;
+      const path = engiumApiPath(request.url.text, settings.apiBaseUrls);
+      if (path !== undefined) requests.push({ ...request, url: request.url, path });
+    }
+    for (const client of calls.clients) {
+      if (client.base && engiumApiPath(client.base.text, settings.apiBaseUrls) !== undefined) clients.push({ ...client, base: client.base });
+    }
   }
   const typeCheck: HeaderTypeCheck | undefined = types?.headerTypeCheck;
   const analysis: EngiumRequestAnalysis = {
     requests,
+    clients,
     header: (request, name) => findHeader(request.headers, name, typeCheck),
   };
   perFile.set(key, analysis);
