@@ -221,7 +221,10 @@ function moduleExportUses(module: string, exportName: string, globalScope: Scope
     const parent = call.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
       for (const property of parent.id.properties) {
-        if (property.type === AST_NODE_TYPES.Property && ASTUtils.getPropertyName(property, globalScope) === exportName) uses.push(...referencesOf(property.value));
+        if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+        if (ASTUtils.getPropertyName(property, globalScope) !== exportName) continue;
+        const variable = ASTUtils.findVariable(scopeOf(property.value, collector), property.value);
+        uses.push(...(variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Node));
       }
       continue;
     }

@@ -58,6 +58,16 @@ ruleTester.run('require-tenant-header', rule, {
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.toString(); api.hasOwnProperty('get'); axios.constructor('${API}/x');`,
     // Configured base URL.
     { code: `fetch('https://engium.internal/proxy/bookings', { headers: { 'X-Tenant-ID': tenant } });`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } } },
+    // Imported and framework fetch with the header; the same fetch to other APIs.
+    `import { fetch } from 'undici'; fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`,
+    `import { fetch } from 'undici'; fetch('https://example.com/bookings');`,
+    `export async function load({ fetch }) { return (await fetch('/api/bookings')).json(); }`,
+    `export async function load({ fetch }) { return fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); }`,
+    `import { useFetch } from '#app'; useFetch('/api/bookings');`,
+    `useFetch('/bookings', { baseURL: '${API}', headers: { 'X-Tenant-ID': tenant } });`,
+    // A method named fetch on something that is not a fetch.
+    `const cache = new Map(); cache.fetch('${API}/bookings');`,
+    `function refresh(event) { return event.fetch('${API}/bookings'); }`,
   ]),
   invalid: named([
     { code: `fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
@@ -93,6 +103,37 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `await $fetch('/bookings', { baseURL: '${API}' });`, errors: [missing('GET /bookings')] },
     { code: `import request from 'superagent'; await request.get('${API}/bookings').set('Authorization', auth);`, errors: [missing('GET /bookings')] },
     { code: `const xhr = new XMLHttpRequest(); xhr.open('POST', '${API}/bookings'); xhr.send(body);`, errors: [missing('POST /bookings')] },
+    // fetch imported from Node's and the polyfills' modules, in every import style.
+    { code: `import { fetch } from 'undici'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { fetch as request } from 'undici'; await request('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import * as undici from 'undici'; undici.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const { fetch } = require('undici'); fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `require('undici').fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import fetch from 'node-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const fetch = require('node-fetch'); fetch('${API}/bookings', { method: 'POST' });`, errors: [missing('POST /bookings')] },
+    { code: `import crossFetch from 'cross-fetch'; crossFetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { fetch } from 'cross-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import fetch from 'isomorphic-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    // Framework fetch: SvelteKit's load and RequestEvent, Nuxt's composables, Remix / React Router loaders.
+    { code: `export async function load({ fetch }) { return (await fetch('${API}/bookings')).json(); }`, errors: [missing('GET /bookings')] },
+    { code: `export const load = async ({ fetch, params }) => fetch(\`${API}/bookings/\${params.id}\`);`, errors: [missing('GET /bookings…')] },
+    { code: `export const load = async (event) => event.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `export async function POST(event) { return event.fetch('${API}/bookings', { method: 'POST' }); }`, errors: [missing('POST /bookings')] },
+    { code: `import type { RequestEvent } from '@sveltejs/kit'; async function bookings(event: RequestEvent) { return event.fetch('${API}/bookings'); }`, errors: [missing('GET /bookings')] },
+    { code: `useFetch('/bookings', { baseURL: '${API}' });`, errors: [missing('GET /bookings')] },
+    { code: `import { useLazyFetch } from '#imports'; useLazyFetch('${API}/bookings', { method: 'DELETE' });`, errors: [missing('DELETE /bookings')] },
+    { code: `const api = $fetch.create({ baseURL: '${API}' }); await api('/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `export async function loader({ request }) { return fetch('${API}/bookings', { signal: request.signal }); }`, errors: [missing('GET /bookings')] },
+    { code: `export async function clientLoader() { return fetch('${API}/bookings'); }`, errors: [missing('GET /bookings')] },
+    // The clients through every import style.
+    { code: `import * as axiosModule from 'axios'; axiosModule.default.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const axios = require('axios').default; axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const { default: axios } = require('axios'); axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { default as ky } from 'ky'; ky.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { got } from 'got'; got.post('${API}/bookings');`, errors: [missing('POST /bookings')] },
+    { code: `const { ofetch } = require('ofetch'); ofetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import * as o from 'ofetch'; o.$fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const request = require('superagent'); request.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
     // TSX.
     {
       code: `export const Load = () => <button onClick={() => fetch('${API}/bookings', { headers: { Authorization: token } })}>Load</button>;`,
