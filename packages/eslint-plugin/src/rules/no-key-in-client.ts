@@ -1,7 +1,9 @@
 import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { importMetaEnvReads, processEnvReads, svelteKitEnvReads, type EnvRead } from '../analysis/env-reads.js';
+import { engiumRequests } from '../analysis/engium-requests.js';
 import { fileSide } from '../analysis/file-side.js';
+import type { HeaderEntry } from '../analysis/headers.js';
 import { engiumSettings } from '../analysis/settings.js';
 import { bindingInit, staticString, unwrap } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
@@ -105,8 +107,26 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /**
+     * The Authorization values of Engium API calls and Engium client wrappers in this file. A
+     * token named only like some API key (`apiKey`) is reported there and nowhere else: what a
+     * page sends to another API is that API's business.
+     */
+    let engiumAuthorizationValues: Set<TSESTree.Node> | undefined;
+    function sentToEngium(value: TSESTree.Node): boolean {
+      if (!engiumAuthorizationValues) {
+        const analysis = engiumRequests(context, { typeAware: false });
+        const values = (entries: readonly HeaderEntry[]): TSESTree.Node[] =>
+          entries.flatMap((entry) =>
+            entry.kind === 'named' ? (entry.value && sameHeaderName(entry.name, HEADERS.authorization) ? [entry.value] : []) : entry.kind === 'either' ? entry.options.flatMap(values) : [],
+          );
+        engiumAuthorizationValues = new Set([...analysis.requests, ...analysis.clients].flatMap((call) => values(call.headers)));
+      }
+      return engiumAuthorizationValues.has(value);
+    }
+
     /** The name an API-key token goes by (`apiKey`, `props.engiumKey`), when it is one. */
-    function apiKeyName(token: TSESTree.Node): string | undefined {
+    function apiKeyName(token: TSESTree.Node, value: TSESTree.Node): string | undefined {
       let inner = unwrap(token);
       // Env reads are the env check's to report; literals are no-hardcoded-key's.
       if (inner.type === AST_NODE_TYPES.Identifier) {
@@ -122,13 +142,14 @@ export default createRule<Options, MessageIds>({
             ? (ASTUtils.getPropertyName(inner, sourceCode.getScope(inner)) ?? undefined)
             : undefined;
       if (!name || USER_TOKEN_NAME.test(name)) return undefined;
-      return API_KEY_NAME.test(name) || isKeyBearing(name) ? name : undefined;
+      if (isKeyBearing(name)) return name;
+      return API_KEY_NAME.test(name) && sentToEngium(value) ? name : undefined;
     }
 
     function checkAuthorization(value: TSESTree.Node | undefined): void {
       if (!client || !value) return;
       const token = bearerToken(value);
-      const name = token && apiKeyName(token);
+      const name = token && apiKeyName(token, value);
       if (token && name) context.report({ node: token, messageId: 'bearerKeyInClient', data: { name, where: client.reason, advice } });
     }
 

@@ -19,6 +19,9 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `import 'server-only';\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'lib/engium.ts' },
     { code: `const key = process.env.ENGIUM_API_KEY;`, filename: 'src/engium.ts', settings: { engium: { clientFiles: ['src/ui/**'] } } },
     { code: `'use client';\nconst process = { env: {} as Record<string, string> };\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
+    // A token named like some API's key, sent to another API: that API's business.
+    { code: `'use client';\nexport function Map({ apiKey }: { apiKey: string }) { fetch(tilesUrl, { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`, filename: 'app/map.tsx' },
+    { code: `'use client';\nconst headers = new Headers(); headers.set('Authorization', 'Bearer ' + config.mapsApiKey); fetch('https://maps.example.com/tiles', { headers });`, filename: 'app/map.tsx' },
     // Key literals are no-hardcoded-key's to report.
     { code: `'use client';\nfetch(url, { headers: { Authorization: 'Bearer ' + 'token' } });`, filename: 'app/page.tsx' },
   ]),
@@ -76,7 +79,7 @@ ruleTester.run('no-key-in-client', rule, {
       errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: 'settings.engium.clientFiles lists this file', advice } }],
     },
     {
-      code: `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) { fetch(url, { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`,
+      code: `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) { fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`,
       filename: 'app/widget.tsx',
       errors: [{ messageId: 'bearerKeyInClient', data: { name: 'apiKey', where: useClient, advice } }],
     },
@@ -84,6 +87,11 @@ ruleTester.run('no-key-in-client', rule, {
       code: `'use client';\nconst headers = new Headers(); headers.set('Authorization', 'Bearer ' + config.engiumKey);`,
       filename: 'app/widget.tsx',
       errors: [{ messageId: 'bearerKeyInClient', data: { name: 'engiumKey', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nimport axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://api.engium.app/api/v1', headers: { Authorization: \`Bearer \${props.apiKey}\` } });`,
+      filename: 'app/api.ts',
+      errors: [{ messageId: 'bearerKeyInClient', data: { name: 'apiKey', where: useClient, advice } }],
     },
     // Custom key-bearing names.
     {
