@@ -6,7 +6,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
-import { bindingInit, boundVariable, partialString, staticString, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
+import { bindingInit, boundVariable, partialString, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
 
@@ -16,6 +16,8 @@ export interface HttpRequest {
   client: ClientName;
   /** The URL as far as it is known; undefined when nothing of it is. */
   url: PartialString | undefined;
+  /** The whole URL as written, dynamic parts as `UNKNOWN_PART` (see `stringShape`); undefined without a URL. */
+  urlShape: string | undefined;
   /** Upper-case method; null when it cannot be resolved. */
   method: string | null;
   headers: HeaderEntry[];
@@ -422,18 +424,46 @@ function clientRequest(
   const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
   const configMethod = configString(config, 'method', scope);
   const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+  const pathShape = urlOption ? stringShape(urlOption, scope, collector.typeValue) : undefined;
   return {
     node,
     client: spec.name,
     url: joinUrl(base, path),
+    urlShape: pathShape === undefined || ABSOLUTE_URL.test(pathShape) || !base ? pathShape : `${base.text}/${pathShape}`,
     method: configMethod === undefined ? (method ?? 'GET') : configMethod === null ? null : configMethod.toUpperCase(),
     headers: [
       ...defaults.headers,
       ...configHeaderEntries(config, scope),
       ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
     ],
-    queryParameters: spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
+    queryParameters: [
+      ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
+      ...(urlOption ? searchParamWrites(urlOption, scope) : []),
+    ],
   };
+}
+
+/**
+ * Query parameters added to a URL object after it was made:
+ * `const url = new URL(…); url.searchParams.set('api_key', key); fetch(url)`.
+ */
+function searchParamWrites(node: TSESTree.Node, scope: Scope): string[] {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(scope, inner);
+  const names: string[] = [];
+  for (const reference of variable?.references ?? []) {
+    const searchParams = (reference.identifier as TSESTree.Node).parent;
+    if (searchParams?.type !== AST_NODE_TYPES.MemberExpression || searchParams.object !== reference.identifier) continue;
+    if (ASTUtils.getPropertyName(searchParams, scope) !== 'searchParams') continue;
+    const method = searchParams.parent;
+    const call = method?.parent;
+    if (method?.type !== AST_NODE_TYPES.MemberExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== method) continue;
+    const methodName = ASTUtils.getPropertyName(method, scope);
+    const name = call.arguments[0] && staticString(call.arguments[0], scope);
+    if ((methodName === 'set' || methodName === 'append') && name) names.push(name);
+  }
+  return names;
 }
 
 /** The static property names of an object literal (or a same-file constant bound to one). */
@@ -474,9 +504,10 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
     node: call,
     client: 'fetch',
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
-    queryParameters: [],
+    queryParameters: input ? searchParamWrites(input, scope) : [],
   });
 }
 
@@ -502,9 +533,10 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
     node: construction,
     client: 'fetch',
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
-    queryParameters: [],
+    queryParameters: input ? searchParamWrites(input, scope) : [],
   };
 }
 
@@ -542,6 +574,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
     node: call,
     client: 'superagent',
     url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
+    urlShape: urlNode ? stringShape(urlNode, scope, collector.typeValue) : undefined,
     method,
     headers: chainHeaders(call, scope, collector),
     queryParameters: [],
@@ -615,6 +648,7 @@ function xhrRequests(construction: TSESTree.NewExpression, collector: Collector)
       node: open,
       client: 'XMLHttpRequest',
       url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
+      urlShape: urlNode ? stringShape(urlNode, openScope, collector.typeValue) : undefined,
       method: method?.toUpperCase() ?? null,
       headers,
       queryParameters: [],
