@@ -5,7 +5,7 @@ import { engiumRequests } from '../analysis/engium-requests.js';
 import { fileSide } from '../analysis/file-side.js';
 import type { HeaderEntry } from '../analysis/headers.js';
 import { engiumSettings } from '../analysis/settings.js';
-import { bindingInit, staticString, unwrap } from '../analysis/static.js';
+import { bindingInit, staticString, unwrap, type Scope } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface KeyBearingNamesOption {
@@ -131,9 +131,9 @@ export default createRule<Options, MessageIds>({
       // Env reads are the env check's to report; literals are no-hardcoded-key's.
       if (inner.type === AST_NODE_TYPES.Identifier) {
         const init = bindingInit(inner, sourceCode.getScope(inner));
-        if (init && isEnvRead(init)) return undefined;
+        if (init && isEnvRead(init, sourceCode.getScope(init))) return undefined;
       }
-      if (isEnvRead(inner) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
+      if (isEnvRead(inner, sourceCode.getScope(inner)) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
       if (inner.type === AST_NODE_TYPES.CallExpression) inner = inner.callee;
       const name =
         inner.type === AST_NODE_TYPES.Identifier
@@ -181,10 +181,12 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function isEnvRead(node: TSESTree.Node): boolean {
+function isEnvRead(node: TSESTree.Node, scope: Scope): boolean {
   const inner = unwrap(node);
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = inner.object;
+  let object: TSESTree.Node = inner.object;
+  // `const env = process.env; env.NAME`
+  if (object.type === AST_NODE_TYPES.Identifier) object = bindingInit(object, scope) ?? object;
   if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
   const base = object.object;
   const envName = object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : '';
