@@ -29,6 +29,10 @@ ruleTester.run('no-hardcoded-key', rule, {
     `const key = "eng_live_<your-key-here>";`,
     `const key = 'eng_live_1234567890ab';`,
     `const key = 'eng_test_MyApiKeyHere';`,
+    // Key-shaped words (core's definition, shared with the scanner): a feature flag's name.
+    `const flag = 'eng_test_checkoutFlowRedesignExperiment';`,
+    `flags.enabled('eng_live_AppointmentReminderEmailsVariant');`,
+    `const experiment = \`eng_test_\${'checkoutFlowRedesignExperiment'}\`;`,
     `// Set ENGIUM_API_KEY=eng_live_xxxxxxxxxxxx in .env`,
     `/** @example Authorization: Bearer eng_test_REPLACEME12345 */ export {};`,
     // Identifiers and short bodies are not keys.
