@@ -6,6 +6,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
+import { functionHeaders, hookOptionHeaders } from './request-hooks.js';
 import { bindingInit, boundVariable, partialString, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
@@ -306,7 +307,7 @@ function clientValue(uses: readonly TSESTree.Node[], spec: ClientSpec, defaults:
     const parent = use.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
     const member = ASTUtils.getPropertyName(parent, scopeOf(use, collector));
-    if (member === 'defaults' || member === 'interceptors') defaultsWrite(parent, member, defaults, scopeOf(use, collector));
+    if (member === 'defaults' || member === 'interceptors') defaultsWrite(parent, member, defaults, scopeOf(use, collector), collector.sourceCode);
   }
   for (const use of uses) clientUse(use, spec, defaults, collector);
 }
@@ -334,7 +335,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
     const args = grand.arguments;
     if (spec.factories.includes(member)) {
       const config = args[0];
-      const instance = instanceDefaults(spec, defaults, config, scope);
+      const instance = instanceDefaults(spec, defaults, config, scope, collector.sourceCode);
       collector.clients.push({ node: grand, client: spec.name, base: instance.base, headers: instance.headers });
       clientValue(usesOf(grand, collector), spec, instance, collector);
       return;
@@ -355,8 +356,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
 }
 
 /** The defaults a factory call gives its instance: the parent's, then the config's. */
-function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope): ClientDefaults {
-  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): ClientDefaults {
   const baseValues = optionValues(config, spec.baseOption, scope).values;
   const baseNode = baseValues.at(-1);
   return {
@@ -364,16 +364,21 @@ function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSES
     headers: [
       ...parent.headers,
       ...configHeaderEntries(config, scope),
-      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+      ...hookHeaders(spec, config, scope, sourceCode),
     ],
   };
+}
+
+/** The headers a config's hook options (ky / got `hooks`, axios `transformRequest`, ofetch `onRequest`) set. */
+function hookHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): HeaderEntry[] {
+  return spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => hookOptionHeaders(option, value, scope, sourceCode)));
 }
 
 /**
  * `api.defaults.headers.common['X-Tenant-ID'] = …`, `api.defaults.baseURL = …` and
  * `api.interceptors.request.use(…)` change every later request of that client (mutating `defaults`).
  */
-function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'interceptors', defaults: ClientDefaults, scope: Scope): void {
+function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'interceptors', defaults: ClientDefaults, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): void {
   const path: string[] = [];
   let top: TSESTree.Node = member;
   while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
@@ -387,7 +392,10 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
   }
   const parent = top.parent;
   if (name === 'interceptors') {
-    if (path[0] === 'request') defaults.headers.push({ kind: 'unknown', node: top, shape: 'headers' });
+    if (path[0] !== 'request') return;
+    // `api.interceptors.request.use(fn)`: the headers fn sets, when its body is in this module.
+    const [interceptor] = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[1] === 'use' ? parent.arguments : [];
+    defaults.headers.push(...(interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown' as const, node: top, shape: 'headers' as const }]));
     return;
   }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) {
@@ -423,7 +431,6 @@ function clientRequest(
   const baseNode = optionValues(config, spec.baseOption, scope).values.at(-1);
   const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
   const configMethod = configString(config, 'method', scope);
-  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
   const pathShape = urlOption ? stringShape(urlOption, scope, collector.typeValue) : undefined;
   return {
     node,
@@ -434,7 +441,7 @@ function clientRequest(
     headers: [
       ...defaults.headers,
       ...configHeaderEntries(config, scope),
-      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+      ...hookHeaders(spec, config, scope, collector.sourceCode),
     ],
     queryParameters: [
       ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),

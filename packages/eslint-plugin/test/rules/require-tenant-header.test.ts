@@ -65,6 +65,12 @@ ruleTester.run('require-tenant-header', rule, {
     `export async function load({ fetch }) { return fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); }`,
     `import { useFetch } from '#app'; useFetch('/api/bookings');`,
     `useFetch('/bookings', { baseURL: '${API}', headers: { 'X-Tenant-ID': tenant } });`,
+    // Headers set by an axios request interceptor or a ky / got beforeRequest hook in the same module.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers['X-Tenant-ID'] = tenant; return config; }); api.get('/bookings');`,
+    `import axios from 'axios'; function addTenant(config) { config.headers.set('X-Tenant-ID', tenant); return config; } const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(addTenant); api.get('/bookings');`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(async (config) => { Object.assign(config.headers, { 'X-Tenant-ID': await tenant() }); return config; }); api.get('/bookings');`,
+    `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', hooks: { beforeRequest: [(request) => { request.headers.set('X-Tenant-ID', tenant); }] } }); api.get('bookings');`,
+    `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', hooks: { beforeRequest: [(options) => { options.headers['x-tenant-id'] = tenant; }] } }); api('bookings');`,
     // A method named fetch on something that is not a fetch.
     `const cache = new Map(); cache.fetch('${API}/bookings');`,
     `function refresh(event) { return event.fetch('${API}/bookings'); }`,
@@ -142,7 +148,26 @@ ruleTester.run('require-tenant-header', rule, {
     },
     // Configured base URLs.
     { code: `fetch('https://engium.internal/proxy/bookings');`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } }, errors: [missing('GET /bookings')] },
+    // Interceptors and hooks that set other headers only.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers.Authorization = \`Bearer \${token}\`; return config; }); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    {
+      code: `import ky from 'ky'; const hooks = { beforeRequest: [(request) => request.headers.set('Authorization', auth)], afterResponse: [log] }; const api = ky.create({ prefixUrl: '${API}', hooks }); api.get('bookings');`,
+      errors: [missing('GET /bookings')],
+    },
     // reportUnknown (the strict config) reports what cannot be resolved.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => withTenant(config)); api.get('/bookings');`,
+      options: [{ reportUnknown: true }],
+      errors: [unresolved('GET /bookings')],
+    },
+    {
+      code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', hooks: { beforeRequest: [signRequest] } }); api.get('bookings');`,
+      options: [{ reportUnknown: true }],
+      errors: [unresolved('GET /bookings')],
+    },
     { code: `fetch('${API}/bookings', { headers: authHeaders() });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
     { code: `fetch('${API}/bookings', { headers: { ...defaults } });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
     { code: `fetch('${API}/bookings', init);`, options: [{ reportUnknown: true }], errors: [unresolved('<method> /bookings')] },
