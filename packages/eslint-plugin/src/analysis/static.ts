@@ -76,16 +76,18 @@ export function partialString(
   scope: Scope,
   typeValue?: TypeValueResolver,
   depth = 0,
+  expanding: readonly TSESTree.Node[] = [],
 ): PartialString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(node);
   const full = staticString(inner, scope);
   if (full !== undefined) return { text: full, complete: true };
-  const recurse = (child: TSESTree.Node): PartialString | undefined => partialString(child, scope, typeValue, depth + 1);
+  const recurse = (child: TSESTree.Node, through = expanding): PartialString | undefined => partialString(child, scope, typeValue, depth + 1, through);
   switch (inner.type) {
     case AST_NODE_TYPES.Identifier: {
       const init = bindingInit(inner, scope);
-      if (init) return recurse(init);
+      // A constant built from itself (`const url = \`${BASE}/${url}\``) has no static value.
+      if (init) return expanding.includes(init) ? undefined : recurse(init, [...expanding, init]);
       const typed = typeValue?.(inner);
       return typed === undefined ? undefined : { text: typed, complete: true };
     }
@@ -166,16 +168,16 @@ export const UNKNOWN_PART = '\u0000';
  * `partialString`, it goes on past dynamic parts, so what is written after them (a credential in
  * the query) is seen wherever the URL is built.
  */
-export function stringShape(node: TSESTree.Node, scope: Scope, typeValue?: TypeValueResolver, depth = 0): string {
+export function stringShape(node: TSESTree.Node, scope: Scope, typeValue?: TypeValueResolver, depth = 0, expanding: readonly TSESTree.Node[] = []): string {
   if (depth > MAX_DEPTH) return UNKNOWN_PART;
   const inner = unwrap(node);
   const full = staticString(inner, scope);
   if (full !== undefined) return full;
-  const recurse = (child: TSESTree.Node): string => stringShape(child, scope, typeValue, depth + 1);
+  const recurse = (child: TSESTree.Node, through = expanding): string => stringShape(child, scope, typeValue, depth + 1, through);
   switch (inner.type) {
     case AST_NODE_TYPES.Identifier: {
       const init = bindingInit(inner, scope);
-      if (init) return recurse(init);
+      if (init) return expanding.includes(init) ? UNKNOWN_PART : recurse(init, [...expanding, init]);
       return typeValue?.(inner) ?? UNKNOWN_PART;
     }
     case AST_NODE_TYPES.TemplateLiteral:

@@ -84,6 +84,9 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `const BASE = '${API}'; const url = \`\${BASE}/customers\`; fetch(url, { headers: {} });`, errors: [missing('GET /customers')] },
     { code: `fetch(new URL('bookings', '${API}/'));`, errors: [missing('GET /bookings')] },
     { code: `const BASE = '${API}/'; fetch(new URL(\`bookings/\${id}\`, BASE).href);`, errors: [missing('GET /bookings…')] },
+    // A constant built from itself: its endpoint is known up to the API, not repeated.
+    { code: `const url = \`${API}/\${url}\`; fetch(url);`, errors: [missing('GET /…')] },
+    { code: `const url = \`${API}/bookings/\${url}\`; fetch(url);`, errors: [missing('GET /bookings…')] },
     // Auth endpoints need X-Tenant-ID too.
     { code: `fetch('${API}/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });`, errors: [missing('POST /auth/login')] },
     { code: `fetch('${API}/auth/refresh', { method: 'POST', body });`, errors: [missing('POST /auth/refresh')] },
