@@ -77,6 +77,8 @@ ruleTester.run('no-hardcoded-key', rule, {
     // Constant expressions, folded by ESLint's getStaticValue.
     { code: `const key = 'eng_' + 'live_' + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
     { code: `const key = 'eng_live_' + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
+    { code: `const key = "eng_li" + "ve_" + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
+    { code: `const kind = 'live'; const key = \`eng_\${kind}_${liveBody}\`;`, errors: [error(live, `const kind = 'live'; const key = ${ENV};`)] },
     { code: `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const key = PREFIX + BODY;`, errors: [error(live, `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const key = ${ENV};`)] },
     { code: `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const auth = \`Bearer \${PREFIX}\${BODY}\`;`, errors: [error(live)] },
     // Reported once, where the key is put together, not where it is used again.
