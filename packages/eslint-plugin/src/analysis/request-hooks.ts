@@ -64,6 +64,8 @@ function writesThrough(use: TSESTree.Node, scope: Scope): HeaderEntry[] {
   }
   // Handed to another function, which may set anything.
   if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(use as TSESTree.Expression)) return unknown(parent);
+  // Copied into a new config (`return { ...config, headers: {…} }`), whose headers are not followed.
+  if (parent.type === AST_NODE_TYPES.SpreadElement) return unknown(parent);
   return [];
 }
 

@@ -71,6 +71,8 @@ ruleTester.run('require-tenant-header', rule, {
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(async (config) => { Object.assign(config.headers, { 'X-Tenant-ID': await tenant() }); return config; }); api.get('/bookings');`,
     `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', hooks: { beforeRequest: [(request) => { request.headers.set('X-Tenant-ID', tenant); }] } }); api.get('bookings');`,
     `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', hooks: { beforeRequest: [(options) => { options.headers['x-tenant-id'] = tenant; }] } }); api('bookings');`,
+    // An interceptor that returns a new config: its headers are unknown, not absent.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } })); api.get('/bookings');`,
     // A method named fetch on something that is not a fetch.
     `const cache = new Map(); cache.fetch('${API}/bookings');`,
     `function refresh(event) { return event.fetch('${API}/bookings'); }`,
