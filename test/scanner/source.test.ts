@@ -33,7 +33,7 @@ describe('keys in source', () => {
     'lib/hidden.ts': `export const a = atob("${Buffer.from(base64).toString('base64')}");\nexport const b = "${[...escaped].map((char) => `\\x${char.charCodeAt(0).toString(16)}`).join('')}";\n`,
     'docs/setup.md': `Call the API with\n\n    curl -H "Authorization: Bearer ${encodeURIComponent(percent).replace(/_/g, '%5F')}"\n`,
     'lib/ignored.ts': `// engium-ignore: documented sandbox key\nexport const SANDBOX = "${ignored}";\n`,
-    'lib/placeholders.ts': 'export const EXAMPLE = "eng_live_xxxxxxxxxxxx";\nexport const NAME = "eng_live_subscription_count";\nconst YOURS = "eng_test_YOURKEYHERE";\n',
+    'lib/placeholders.ts': 'export const EXAMPLE = "eng_live_xxxxxxxxxxxx";\nexport const NAME = "eng_live_subscription_count";\nconst YOURS = "eng_test_YOURKEYHERE";\nexport const EXPERIMENT = "eng_test_checkoutFlowRedesignExperiment";\n',
     'config/app.yaml': `engium:\n  key: ${live}\n`,
   };
   writeFiles(dir, files);

@@ -55,8 +55,21 @@ function stripTrailingSlashes(text: string): string {
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': ':80', 'https:': ':443' };
 
-/** Scheme and host compare case-insensitively and a default port changes nothing: `HTTPS://API.Engium.app:443/x` is `https://api.engium.app/x`. */
-function canonicalUrl(url: string): string {
+/** `user:password@` between the scheme and the host. */
+const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/;
+
+/** Whether `url` carries credentials before its host (`https://user:password@host/…`), which logs and browser history keep. */
+export function hasUrlCredentials(url: string): boolean {
+  return USERINFO.test(url);
+}
+
+/**
+ * Scheme and host compare case-insensitively, a default port changes nothing and credentials
+ * before the host do not change where the request goes: `HTTPS://k@API.Engium.app:443/x` is
+ * `https://api.engium.app/x`.
+ */
+function canonicalUrl(written: string): string {
+  const url = written.replace(USERINFO, '$1');
   const origin = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(url)?.[0];
   if (origin === undefined) return url;
   let canonical = origin.toLowerCase();

@@ -29,6 +29,7 @@ export type PlaceholderReason =
   | 'mostly-one-character'
   | 'counting-run'
   | 'made-of-words'
+  | 'identifier-words'
   | 'template-syntax';
 
 /** Why `candidate` (a whole key or just a body) is a placeholder, or undefined for a real-looking key. */
@@ -40,6 +41,7 @@ export function placeholderReason(candidate: string): PlaceholderReason | undefi
   if (isMostlyOneCharacter(body)) return 'mostly-one-character';
   if (isCountingRun(body)) return 'counting-run';
   if (isMadeOfWords(body)) return 'made-of-words';
+  if (isIdentifierWords(body)) return 'identifier-words';
   return undefined;
 }
 
@@ -110,6 +112,49 @@ function isMadeOfWords(body: string): boolean {
   const consistentCase = letters === letters.toLowerCase() || letters === letters.toUpperCase() || /^[A-Z]/.test(letters);
   if (!consistentCase) return false;
   return canSplitIntoWords(letters.toLowerCase());
+}
+
+/**
+ * Key-shaped words: `eng_test_checkoutFlowRedesignExperiment` names a feature flag or an
+ * experiment, in camelCase or PascalCase. No dictionary decides it; the shape of words does:
+ * two or more words of at least 4 letters, each a capital or small letter then small letters,
+ * each with a vowel (y counts) and no more than 3 consonants in a row, over a body of at least 29
+ * letters. Counted exactly over the 62^n bodies of each length n (a dynamic programme over
+ * word length, vowel seen and consonant run), a random body has that shape with probability
+ * 9.8e-10 at 29 letters, halving with each letter more; shorter word-shaped bodies stay keys.
+ */
+export const MIN_IDENTIFIER_WORDS_BODY_LENGTH = 29;
+const MIN_IDENTIFIER_WORD_LENGTH = 4;
+const MAX_CONSONANT_RUN = 3;
+const VOWELS = 'aeiouy';
+
+function isIdentifierWords(body: string): boolean {
+  if (body.length < MIN_IDENTIFIER_WORDS_BODY_LENGTH) return false;
+  let words = 0;
+  let wordLength = 0;
+  let hasVowel = false;
+  let consonants = 0;
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!;
+    const lower = char.toLowerCase();
+    if (lower < 'a' || lower > 'z') return false;
+    if (index === 0 || char !== lower) {
+      // A word starts: the one before it must be complete.
+      if (index > 0 && (wordLength < MIN_IDENTIFIER_WORD_LENGTH || !hasVowel)) return false;
+      words++;
+      wordLength = 0;
+      hasVowel = false;
+      consonants = 0;
+    }
+    wordLength++;
+    if (VOWELS.includes(lower)) {
+      hasVowel = true;
+      consonants = 0;
+    } else if (++consonants > MAX_CONSONANT_RUN) {
+      return false;
+    }
+  }
+  return words >= 2 && wordLength >= MIN_IDENTIFIER_WORD_LENGTH && hasVowel;
 }
 
 function canSplitIntoWords(text: string): boolean {

@@ -6,6 +6,7 @@ import {
   CREDENTIAL_QUERY_PARAMETERS,
   DEFAULT_API_BASE_URL,
   engiumApiPath,
+  hasUrlCredentials,
   HEADERS,
   isEngiumApiUrl,
   isTenantId,
@@ -34,6 +35,10 @@ describe('engiumApiPath', () => {
     ['https://api.engium.app/api/v1/messages/42/status', '/messages/42/status'],
     ['HTTPS://API.ENGIUM.APP/api/v1/bookings', '/bookings'],
     ['https://api.engium.app:443/api/v1/bookings', '/bookings'],
+    // Credentials before the host do not change where the request goes.
+    ['https://user:secret@api.engium.app/api/v1/bookings', '/bookings'],
+    ['https://token@api.engium.app/api/v1/bookings', '/bookings'],
+    ['https://api.engium.app@evil.com/api/v1/bookings', undefined],
     // Lookalikes and other hosts.
     ['https://api.engium.app.evil.com/api/v1/bookings', undefined],
     ['https://evil.com/https://api.engium.app/api/v1/bookings', undefined],
@@ -140,6 +145,19 @@ describe('isTenantId', () => {
         expect(isTenantId(uuid)).toBe(true);
       }),
     );
+  });
+});
+
+describe('hasUrlCredentials', () => {
+  it.each<[string, boolean]>([
+    ['https://user:secret@api.engium.app/api/v1/bookings', true],
+    ['https://token@api.engium.app/', true],
+    ['https://api.engium.app/api/v1/bookings', false],
+    ['https://api.engium.app/api/v1/people/a@b.c', false],
+    ['https://api.engium.app/api/v1/bookings?email=a@b.c', false],
+    ['mailto:a@b.c', false],
+  ])('%s → %s', (url, expected) => {
+    expect(hasUrlCredentials(url)).toBe(expected);
   });
 });
 

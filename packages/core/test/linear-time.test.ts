@@ -68,6 +68,7 @@ describe('linear time: placeholders', () => {
     ['one character', big('a', 5), 'mostly-one-character'],
     ['a counting run', big('0123456789', 5), 'counting-run'],
     ['words', big('foobar', 1), 'made-of-words'],
+    ['camelCase words', `checkout${big('FlowRedesign', 1)}`, 'identifier-words'],
     ['letters and a long number', `${big('kqzmw', 5)}123456`, undefined],
     ['a marker word and letters in mixed case', `YOUR${big('kQzMw', 5)}`, undefined],
     ['a random-looking body', big('kQ7zMw2X', 5), undefined],

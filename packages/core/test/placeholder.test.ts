@@ -38,6 +38,10 @@ describe('placeholders', () => {
     ['words for docs', keyOf('live', 'FakeKeyForDocs'), 'made-of-words'],
     ['lorem ipsum', keyOf('test', 'loremipsumdemo'), 'made-of-words'],
     ['a body alone', 'xxxxxxxxxxxx', 'mostly-one-character'],
+    // Key-shaped words: feature flags and experiments named in camelCase or PascalCase.
+    ['a camelCase experiment name', keyOf('test', 'checkoutFlowRedesignExperiment'), 'identifier-words'],
+    ['a PascalCase flag name', keyOf('live', 'AppointmentReminderEmailsVariant'), 'identifier-words'],
+    ['a long camelCase name', keyOf('test', 'onboardingChecklistProgressTrackerWidget'), 'identifier-words'],
   ])('%s', (_name, candidate, reason) => {
     expect(placeholderReason(candidate)).toBe(reason);
     expect(isPlaceholder(candidate)).toBe(true);
@@ -55,6 +59,12 @@ describe('placeholders', () => {
     ['words in random case', keyOf('test', 'mYaPiKeYhErEq')],
     ['a short counting run inside a random body', keyOf('live', '1234Xq8Lm2Pz7Kw')],
     ['a body with one repeated letter under two thirds', keyOf('live', 'aaaaaaaQ7xZ2mK')],
+    // Word-shaped, but too short for the shape to rule out chance, or not shaped as words.
+    ['a short camelCase name', keyOf('test', 'checkoutFlowExperiment')],
+    ['camelCase with a three-letter word', keyOf('test', 'newCheckoutFlowRedesignExperiment')],
+    ['a word of consonants', keyOf('live', 'checkoutFlowRdsgnxprmntRedesignExperiment')],
+    ['camelCase with digits', keyOf('test', 'checkoutFlowRedesignExperiment2')],
+    ['two capitals in a row', keyOf('test', 'checkoutFLowRedesignExperimentVariant')],
   ])('is not fooled by %s', (_name, candidate) => {
     expect(placeholderReason(candidate)).toBeUndefined();
     expect(findKeys(` ${candidate} `)).toHaveLength(1);
@@ -100,6 +110,17 @@ describe('placeholders: properties', () => {
     fc.assert(
       fc.property(keyKind, fc.constantFrom(...'xX0aZ9'), fc.integer({ min: 12, max: 64 }), (kind, char, length) => {
         expect(placeholderReason(keyOf(kind, char.repeat(length)))).toBe('mostly-one-character');
+      }),
+    );
+  });
+
+  it('classifies camelCase and PascalCase names of 29 letters or more made of words as key-shaped words', () => {
+    const words = ['checkout', 'flow', 'redesign', 'experiment', 'banner', 'variant', 'pricing', 'page', 'enable', 'modal', 'onboarding', 'tooltip'];
+    fc.assert(
+      fc.property(keyKind, fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 8 }), fc.boolean(), (kind, parts, pascal) => {
+        const body = parts.map((word, index) => (index === 0 && !pascal ? word : word[0]!.toUpperCase() + word.slice(1))).join('');
+        fc.pre(body.length >= 29);
+        expect(placeholderReason(keyOf(kind, body))).toBe('identifier-words');
       }),
     );
   });

@@ -22,15 +22,31 @@ function namesFromPattern(pattern: TSESTree.Node, scope: TSESLint.Scope.Scope): 
   });
 }
 
-/** The variables read from an env object expression (`process.env`, `import.meta.env`, SvelteKit's `env`). */
-export function readsFromEnvObject(envObject: TSESTree.Node, scope: TSESLint.Scope.Scope): { name: string; node: TSESTree.Node }[] {
+/** How many aliases deep an env object is followed (`const env = process.env; const e = env;`). */
+const MAX_ALIAS_DEPTH = 3;
+
+/**
+ * The variables read from an env object expression (`process.env`, `import.meta.env`, SvelteKit's
+ * `env`): a member read, destructuring, or reads through a binding it is stored in
+ * (`const env = process.env; env.NAME`).
+ */
+export function readsFromEnvObject(envObject: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): { name: string; node: TSESTree.Node }[] {
   const parent = envObject.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === envObject) {
     const name = ASTUtils.getPropertyName(parent, scope);
     return name === null ? [] : [{ name, node: parent }];
   }
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === envObject) return namesFromPattern(parent.id, scope);
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === envObject) {
+    if (parent.id.type !== AST_NODE_TYPES.Identifier) return namesFromPattern(parent.id, scope);
+    return depth < MAX_ALIAS_DEPTH ? aliasReads(parent.id, scope, depth) : [];
+  }
   return [];
+}
+
+/** Reads through every use of an alias binding of an env object. */
+function aliasReads(alias: TSESTree.Identifier, scope: TSESLint.Scope.Scope, depth: number): { name: string; node: TSESTree.Node }[] {
+  const variable = ASTUtils.findVariable(scope, alias);
+  return (variable?.references ?? []).flatMap((reference) => (reference.init ? [] : readsFromEnvObject(reference.identifier as TSESTree.Node, reference.from, depth + 1)));
 }
 
 /** Env reads through the global `process.env` (or an imported `process`). */
@@ -43,12 +59,24 @@ export function processEnvReads(sourceCode: Readonly<TSESLint.SourceCode>): EnvR
     for (const variable of sourceCode.getDeclaredVariables(node)) processUses.push(...variable.references.map((reference) => reference.identifier as TSESTree.Node));
   }
   const reads: EnvRead[] = [];
-  for (const use of processUses) {
-    const member = use.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use || ASTUtils.getPropertyName(member, globalScope) !== 'env') continue;
-    for (const read of readsFromEnvObject(member, sourceCode.getScope(member))) reads.push({ ...read, source: 'process.env' });
+  for (const envObject of processUses.flatMap((use) => envObjects(use, sourceCode))) {
+    for (const read of readsFromEnvObject(envObject, sourceCode.getScope(envObject))) reads.push({ ...read, source: 'process.env' });
   }
   return reads;
+}
+
+/** The `process.env` expressions a use of `process` gives: `process.env`, or the `env` of `const { env } = process`. */
+function envObjects(processUse: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  const parent = processUse.parent;
+  const scope = sourceCode.getScope(processUse);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === processUse) return ASTUtils.getPropertyName(parent, scope) === 'env' ? [parent] : [];
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== processUse || parent.id.type !== AST_NODE_TYPES.ObjectPattern) return [];
+  const envProperty = parent.id.properties.find(
+    (property): property is TSESTree.ObjectPatternProperty => property.type === AST_NODE_TYPES.Property && ASTUtils.getPropertyName(property, scope) === 'env' && property.value.type === AST_NODE_TYPES.Identifier,
+  );
+  if (!envProperty) return [];
+  const variable = ASTUtils.findVariable(scope, envProperty.value as TSESTree.Identifier);
+  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Node);
 }
 
 /** Env reads through `import.meta.env`, given the `import.meta.env` member expression. */

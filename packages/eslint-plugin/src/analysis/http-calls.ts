@@ -6,9 +6,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
-import { bindingInit, boundVariable, partialString, staticString, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
-
-const { ReferenceTracker } = ASTUtils;
+import { functionHeaders, hookOptionHeaders } from './request-hooks.js';
+import { bindingInit, boundVariable, partialString, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
 
@@ -18,6 +17,8 @@ export interface HttpRequest {
   client: ClientName;
   /** The URL as far as it is known; undefined when nothing of it is. */
   url: PartialString | undefined;
+  /** The whole URL as written, dynamic parts as `UNKNOWN_PART` (see `stringShape`); undefined without a URL. */
+  urlShape: string | undefined;
   /** Upper-case method; null when it cannot be resolved. */
   method: string | null;
   headers: HeaderEntry[];
@@ -29,6 +30,21 @@ export interface HttpRequest {
 interface ClientDefaults {
   base: PartialString | undefined;
   headers: HeaderEntry[];
+}
+
+/** A client instance a factory makes (`axios.create({ baseURL })`): a wrapper every request through it shares. */
+export interface HttpClientInstance {
+  /** The factory call. */
+  node: TSESTree.CallExpression;
+  client: ClientName;
+  base: PartialString | undefined;
+  /** Its default headers, including those set after it was made. */
+  headers: HeaderEntry[];
+}
+
+export interface HttpCalls {
+  requests: HttpRequest[];
+  clients: HttpClientInstance[];
 }
 
 interface ClientSpec {
@@ -64,12 +80,40 @@ const CLIENTS: readonly ClientSpec[] = [
   { name: 'ofetch', baseOption: 'baseURL', urlMethods: { raw: null, native: null }, dataMethods: {}, factories: ['create'], hookOptions: ['onRequest'], queryOptions: ['query', 'params'] },
 ];
 
-const MODULES: Readonly<Record<string, { spec: ClientSpec; exportName?: string }[]>> = {
-  axios: [{ spec: CLIENTS[0]! }],
-  ky: [{ spec: CLIENTS[1]! }],
-  got: [{ spec: CLIENTS[2]! }],
-  ofetch: [{ spec: CLIENTS[3]!, exportName: 'ofetch' }, { spec: CLIENTS[3]!, exportName: '$fetch' }],
-};
+const OFETCH = CLIENTS[3]!;
+
+/**
+ * Where each client comes from: the module and the export that holds it (`default` for a default
+ * export). Every import style reaches it: default, named, namespace and `require`.
+ */
+const MODULES: readonly { module: string; exportName: string; client: ClientSpec | 'fetch' | 'superagent' }[] = [
+  { module: 'axios', exportName: 'default', client: CLIENTS[0]! },
+  { module: 'ky', exportName: 'default', client: CLIENTS[1]! },
+  { module: 'got', exportName: 'default', client: CLIENTS[2]! },
+  { module: 'got', exportName: 'got', client: CLIENTS[2]! },
+  { module: 'ofetch', exportName: 'ofetch', client: OFETCH },
+  { module: 'ofetch', exportName: '$fetch', client: OFETCH },
+  { module: 'superagent', exportName: 'default', client: 'superagent' },
+  // fetch implementations for Node and polyfills.
+  { module: 'undici', exportName: 'fetch', client: 'fetch' },
+  { module: 'node-fetch', exportName: 'default', client: 'fetch' },
+  { module: 'cross-fetch', exportName: 'default', client: 'fetch' },
+  { module: 'cross-fetch', exportName: 'fetch', client: 'fetch' },
+  { module: 'isomorphic-fetch', exportName: 'default', client: 'fetch' },
+  { module: 'isomorphic-unfetch', exportName: 'default', client: 'fetch' },
+];
+
+/** Nuxt's auto-imported composables that fetch like ofetch: `useFetch(url, { baseURL, headers })`. */
+const NUXT_FETCH_COMPOSABLES = ['useFetch', 'useLazyFetch'];
+const NUXT_MODULES = ['#app', '#imports', 'nuxt/app'];
+
+/**
+ * Types of the event objects frameworks hand to loaders and handlers, whose `fetch` is a fetch:
+ * SvelteKit's `RequestEvent`, `LoadEvent` and their generated `PageLoad…` kin.
+ */
+const FETCH_EVENT_TYPE = /^(?:RequestEvent|(?:Server)?LoadEvent|(?:Page|Layout)(?:Server)?LoadEvent)$/;
+/** Names of functions whose first parameter is such an event: SvelteKit's `load`, hooks and endpoints. */
+const FETCH_EVENT_FUNCTIONS = new Set(['load', 'handle', 'handleFetch', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'fallback']);
 
 const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:\/\//i;
 
@@ -99,77 +143,148 @@ interface Collector {
   sourceCode: Readonly<TSESLint.SourceCode>;
   typeValue: TypeValueResolver | undefined;
   requests: HttpRequest[];
+  clients: HttpClientInstance[];
   /** `new Request(…)` nodes a `fetch` call consumed, so they are not reported twice. */
   consumed: Set<TSESTree.Node>;
 }
 
-/** Every HTTP request in the file, in source order. */
-export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, typeValue?: TypeValueResolver): HttpRequest[] {
+const NO_DEFAULTS = (): ClientDefaults => ({ base: undefined, headers: [] });
+
+/** Every HTTP request in the file, in source order, and the client instances it makes. */
+export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, typeValue?: TypeValueResolver): HttpCalls {
   const globalScope = sourceCode.getScope(sourceCode.ast);
-  const collector: Collector = { sourceCode, typeValue, requests: [], consumed: new Set() };
-  const tracker = new ReferenceTracker(globalScope);
-  const { READ, ESM } = ReferenceTracker;
+  const collector: Collector = { sourceCode, typeValue, requests: [], clients: [], consumed: new Set() };
 
   const requestConstructions: TSESTree.NewExpression[] = [];
-  for (const use of globalUses(globalScope, 'fetch')) {
-    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) fetchCall(use.parent, collector);
-  }
+  const fetchUses: TSESTree.Node[] = [...globalUses(globalScope, 'fetch'), ...frameworkFetchUses(sourceCode)];
   for (const use of globalUses(globalScope, 'Request')) {
     if (use.parent?.type === AST_NODE_TYPES.NewExpression && use.parent.callee === use) requestConstructions.push(use.parent);
   }
   for (const use of globalUses(globalScope, 'XMLHttpRequest')) {
     if (use.parent?.type === AST_NODE_TYPES.NewExpression && use.parent.callee === use) xhrRequests(use.parent, collector);
   }
-  // Nuxt auto-imports `$fetch`, so it is a global there.
-  clientValue(globalUses(globalScope, '$fetch'), CLIENTS[3]!, { base: undefined, headers: [] }, collector);
+  // Nuxt auto-imports `$fetch`, `useFetch` and `useLazyFetch`, so they are globals there.
+  clientValue(globalUses(globalScope, '$fetch'), OFETCH, NO_DEFAULTS(), collector);
+  const composables = NUXT_FETCH_COMPOSABLES.flatMap((name) => [
+    ...globalUses(globalScope, name),
+    ...NUXT_MODULES.flatMap((module) => moduleExportUses(module, name, globalScope, collector)),
+  ]);
+  for (const use of composables) clientUse(use, OFETCH, NO_DEFAULTS(), collector);
 
-  const required = requireCalls(globalScope, [...Object.keys(MODULES), 'superagent']);
-  for (const [moduleName, entries] of Object.entries(MODULES)) {
-    for (const { spec, exportName } of entries) {
-      const traceMap = exportName ? { [moduleName]: { [ESM]: true, [exportName]: { [READ]: spec.name } } } : { [moduleName]: { [READ]: spec.name } };
-      const uses = [...new Set([...tracker.iterateEsmReferences<string>(traceMap)].flatMap(({ node }) => importedUses(node, exportName, collector)))];
-      for (const { call, module } of required) {
-        if (module !== moduleName) continue;
-        if (!exportName) uses.push(...usesOf(call, collector));
-        else if (call.parent?.type === AST_NODE_TYPES.MemberExpression && ASTUtils.getPropertyName(call.parent, globalScope) === exportName) uses.push(...usesOf(call.parent, collector));
-      }
-      clientValue(uses, spec, { base: undefined, headers: [] }, collector);
-    }
+  const superagentUses: TSESTree.Node[] = [];
+  const required = requireCalls(globalScope, [...new Set(MODULES.map(({ module }) => module))]);
+  for (const { module, exportName, client } of MODULES) {
+    const uses = moduleExportUses(module, exportName, globalScope, collector, required);
+    if (client === 'fetch') fetchUses.push(...uses);
+    else if (client === 'superagent') superagentUses.push(...uses);
+    else clientValue(uses, client, NO_DEFAULTS(), collector);
   }
-  const superagentUses = [
-    ...new Set([...tracker.iterateEsmReferences<string>({ superagent: { [READ]: 'superagent' } })].flatMap(({ node }) => importedUses(node, undefined, collector))),
-    ...required.filter(({ module }) => module === 'superagent').flatMap(({ call }) => usesOf(call, collector)),
-  ];
+  for (const use of new Set(fetchUses)) {
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) fetchCall(use.parent, collector);
+  }
   for (const use of superagentUses) superagentUse(use, collector);
 
   for (const construction of requestConstructions) {
     if (!collector.consumed.has(construction)) collector.requests.push(requestFromConstruction(construction, collector));
   }
-  return collector.requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { requests: collector.requests.sort((a, b) => a.node.range[0] - b.node.range[0]), clients: collector.clients };
+}
+
+type RequireCall = ReturnType<typeof requireCalls>[number];
+
+/**
+ * The expressions that evaluate to export `exportName` (`default` for the default export) of
+ * `module`: through a default, named or namespace import, or `require` (whole, a member of it,
+ * or destructured), and the bindings any of those is stored in.
+ */
+function moduleExportUses(module: string, exportName: string, globalScope: Scope, collector: Collector, required?: readonly RequireCall[]): TSESTree.Node[] {
+  const { sourceCode } = collector;
+  const uses: TSESTree.Node[] = [];
+  const referencesOf = (node: TSESTree.Node): TSESTree.Node[] =>
+    sourceCode.getDeclaredVariables(node).flatMap((variable) => variable.references.map((reference) => reference.identifier as TSESTree.Node));
+  /** `ns.<exportName>` member reads of a module object's uses. */
+  const memberUses = (objectUses: readonly TSESTree.Node[]): TSESTree.Node[] =>
+    objectUses.flatMap((use) => {
+      const parent = use.parent;
+      return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && ASTUtils.getPropertyName(parent, globalScope) === exportName ? usesOf(parent, collector) : [];
+    });
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        if (exportName === 'default') uses.push(...referencesOf(specifier));
+      } else if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        if (importedName(specifier) === exportName && specifier.importKind !== 'type') uses.push(...referencesOf(specifier));
+      } else {
+        uses.push(...memberUses(referencesOf(specifier)));
+      }
+    }
+  }
+  for (const { call } of (required ?? requireCalls(globalScope, [module])).filter((entry) => entry.module === module)) {
+    const parent = call.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of parent.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+        if (ASTUtils.getPropertyName(property, globalScope) !== exportName) continue;
+        const variable = ASTUtils.findVariable(scopeOf(property.value, collector), property.value);
+        uses.push(...(variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Node));
+      }
+      continue;
+    }
+    const moduleUses = usesOf(call, collector);
+    // A CommonJS module's default export is the module object itself.
+    if (exportName === 'default') uses.push(...moduleUses);
+    uses.push(...memberUses(moduleUses));
+  }
+  return uses;
+}
+
+/**
+ * `fetch` that frameworks hand to loaders and handlers: a `{ fetch }` destructured from a
+ * parameter (SvelteKit's `load({ fetch })`), and `event.fetch` on the event parameter of SvelteKit's
+ * `load`, hooks and endpoints or of a function whose parameter is typed as such an event.
+ */
+function frameworkFetchUses(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  const uses: TSESTree.Node[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'function') continue;
+    const fetchVariable = scope.set.get('fetch');
+    const definition = fetchVariable?.defs[0];
+    if (definition?.type === 'Parameter' && definition.name.parent?.type === AST_NODE_TYPES.Property) {
+      uses.push(...fetchVariable!.references.map((reference) => reference.identifier as TSESTree.Node));
+    }
+    const block = scope.block;
+    const [first] = 'params' in block ? block.params : [];
+    if (first?.type !== AST_NODE_TYPES.Identifier || !isFetchEventParameter(first, block)) continue;
+    for (const reference of scope.set.get(first.name)?.references ?? []) {
+      const member = (reference.identifier as TSESTree.Node).parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && ASTUtils.getPropertyName(member, scope) === 'fetch') uses.push(member);
+    }
+  }
+  return uses;
+}
+
+function isFetchEventParameter(parameter: TSESTree.Identifier, fn: TSESTree.Node): boolean {
+  const annotation = parameter.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
+    const name = annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : annotation.typeName.type === AST_NODE_TYPES.TSQualifiedName ? annotation.typeName.right.name : '';
+    if (FETCH_EVENT_TYPE.test(name)) return true;
+  }
+  const name = functionName(fn);
+  return name !== undefined && FETCH_EVENT_FUNCTIONS.has(name);
+}
+
+/** The name a function goes by: its own, or the binding or property it is the value of. */
+function functionName(fn: TSESTree.Node): string | undefined {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  let parent = fn.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSSatisfiesExpression || parent.type === AST_NODE_TYPES.TSAsExpression)) parent = parent.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  return undefined;
 }
 
 function scopeOf(node: TSESTree.Node, collector: Collector): Scope {
   return collector.sourceCode.getScope(node);
-}
-
-/**
- * The expressions through which an imported client is used. The tracker reports a default import
- * as its declaration and a named one as its specifier.
- */
-function importedUses(node: TSESTree.Node, exportName: string | undefined, collector: Collector): TSESTree.Node[] {
-  const specifiers =
-    node.type === AST_NODE_TYPES.ImportDeclaration
-      ? node.specifiers.filter((specifier) =>
-          exportName
-            ? specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === exportName
-            : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === 'default'),
-        )
-      : node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier
-        ? [node]
-        : [];
-  return specifiers.flatMap((specifier) =>
-    collector.sourceCode.getDeclaredVariables(specifier).flatMap((variable) => variable.references.map((reference) => reference.identifier as TSESTree.Node)),
-  );
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
@@ -192,7 +307,7 @@ function clientValue(uses: readonly TSESTree.Node[], spec: ClientSpec, defaults:
     const parent = use.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
     const member = ASTUtils.getPropertyName(parent, scopeOf(use, collector));
-    if (member === 'defaults' || member === 'interceptors') defaultsWrite(parent, member, defaults, scopeOf(use, collector));
+    if (member === 'defaults' || member === 'interceptors') defaultsWrite(parent, member, defaults, scopeOf(use, collector), collector.sourceCode);
   }
   for (const use of uses) clientUse(use, spec, defaults, collector);
 }
@@ -220,7 +335,8 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
     const args = grand.arguments;
     if (spec.factories.includes(member)) {
       const config = args[0];
-      const instance = instanceDefaults(spec, defaults, config, scope);
+      const instance = instanceDefaults(spec, defaults, config, scope, collector.sourceCode);
+      collector.clients.push({ node: grand, client: spec.name, base: instance.base, headers: instance.headers });
       clientValue(usesOf(grand, collector), spec, instance, collector);
       return;
     }
@@ -240,8 +356,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
 }
 
 /** The defaults a factory call gives its instance: the parent's, then the config's. */
-function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope): ClientDefaults {
-  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): ClientDefaults {
   const baseValues = optionValues(config, spec.baseOption, scope).values;
   const baseNode = baseValues.at(-1);
   return {
@@ -249,16 +364,21 @@ function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSES
     headers: [
       ...parent.headers,
       ...configHeaderEntries(config, scope),
-      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+      ...hookHeaders(spec, config, scope, sourceCode),
     ],
   };
+}
+
+/** The headers a config's hook options (ky / got `hooks`, axios `transformRequest`, ofetch `onRequest`) set. */
+function hookHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): HeaderEntry[] {
+  return spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => hookOptionHeaders(option, value, scope, sourceCode)));
 }
 
 /**
  * `api.defaults.headers.common['X-Tenant-ID'] = …`, `api.defaults.baseURL = …` and
  * `api.interceptors.request.use(…)` change every later request of that client (mutating `defaults`).
  */
-function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'interceptors', defaults: ClientDefaults, scope: Scope): void {
+function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'interceptors', defaults: ClientDefaults, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): void {
   const path: string[] = [];
   let top: TSESTree.Node = member;
   while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
@@ -272,7 +392,10 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
   }
   const parent = top.parent;
   if (name === 'interceptors') {
-    if (path[0] === 'request') defaults.headers.push({ kind: 'unknown', node: top, shape: 'headers' });
+    if (path[0] !== 'request') return;
+    // `api.interceptors.request.use(fn)`: the headers fn sets, when its body is in this module.
+    const [interceptor] = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[1] === 'use' ? parent.arguments : [];
+    defaults.headers.push(...(interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown' as const, node: top, shape: 'headers' as const }]));
     return;
   }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) {
@@ -308,19 +431,46 @@ function clientRequest(
   const baseNode = optionValues(config, spec.baseOption, scope).values.at(-1);
   const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
   const configMethod = configString(config, 'method', scope);
-  const hooks = spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values);
+  const pathShape = urlOption ? stringShape(urlOption, scope, collector.typeValue) : undefined;
   return {
     node,
     client: spec.name,
     url: joinUrl(base, path),
+    urlShape: pathShape === undefined || ABSOLUTE_URL.test(pathShape) || !base ? pathShape : `${base.text}/${pathShape}`,
     method: configMethod === undefined ? (method ?? 'GET') : configMethod === null ? null : configMethod.toUpperCase(),
     headers: [
       ...defaults.headers,
       ...configHeaderEntries(config, scope),
-      ...hooks.map((hook): HeaderEntry => ({ kind: 'unknown', node: hook, shape: 'headers' })),
+      ...hookHeaders(spec, config, scope, collector.sourceCode),
     ],
-    queryParameters: spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
+    queryParameters: [
+      ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
+      ...(urlOption ? searchParamWrites(urlOption, scope) : []),
+    ],
   };
+}
+
+/**
+ * Query parameters added to a URL object after it was made:
+ * `const url = new URL(…); url.searchParams.set('api_key', key); fetch(url)`.
+ */
+function searchParamWrites(node: TSESTree.Node, scope: Scope): string[] {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(scope, inner);
+  const names: string[] = [];
+  for (const reference of variable?.references ?? []) {
+    const searchParams = (reference.identifier as TSESTree.Node).parent;
+    if (searchParams?.type !== AST_NODE_TYPES.MemberExpression || searchParams.object !== reference.identifier) continue;
+    if (ASTUtils.getPropertyName(searchParams, scope) !== 'searchParams') continue;
+    const method = searchParams.parent;
+    const call = method?.parent;
+    if (method?.type !== AST_NODE_TYPES.MemberExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== method) continue;
+    const methodName = ASTUtils.getPropertyName(method, scope);
+    const name = call.arguments[0] && staticString(call.arguments[0], scope);
+    if ((methodName === 'set' || methodName === 'append') && name) names.push(name);
+  }
+  return names;
 }
 
 /** The static property names of an object literal (or a same-file constant bound to one). */
@@ -361,9 +511,10 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
     node: call,
     client: 'fetch',
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
-    queryParameters: [],
+    queryParameters: input ? searchParamWrites(input, scope) : [],
   });
 }
 
@@ -389,9 +540,10 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
     node: construction,
     client: 'fetch',
     url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
-    queryParameters: [],
+    queryParameters: input ? searchParamWrites(input, scope) : [],
   };
 }
 
@@ -429,6 +581,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
     node: call,
     client: 'superagent',
     url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
+    urlShape: urlNode ? stringShape(urlNode, scope, collector.typeValue) : undefined,
     method,
     headers: chainHeaders(call, scope, collector),
     queryParameters: [],
@@ -502,6 +655,7 @@ function xhrRequests(construction: TSESTree.NewExpression, collector: Collector)
       node: open,
       client: 'XMLHttpRequest',
       url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
+      urlShape: urlNode ? stringShape(urlNode, openScope, collector.typeValue) : undefined,
       method: method?.toUpperCase() ?? null,
       headers,
       queryParameters: [],

@@ -76,16 +76,18 @@ export function partialString(
   scope: Scope,
   typeValue?: TypeValueResolver,
   depth = 0,
+  expanding: readonly TSESTree.Node[] = [],
 ): PartialString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(node);
   const full = staticString(inner, scope);
   if (full !== undefined) return { text: full, complete: true };
-  const recurse = (child: TSESTree.Node): PartialString | undefined => partialString(child, scope, typeValue, depth + 1);
+  const recurse = (child: TSESTree.Node, through = expanding): PartialString | undefined => partialString(child, scope, typeValue, depth + 1, through);
   switch (inner.type) {
     case AST_NODE_TYPES.Identifier: {
       const init = bindingInit(inner, scope);
-      if (init) return recurse(init);
+      // A constant built from itself (`const url = \`${BASE}/${url}\``) has no static value.
+      if (init) return expanding.includes(init) ? undefined : recurse(init, [...expanding, init]);
       const typed = typeValue?.(inner);
       return typed === undefined ? undefined : { text: typed, complete: true };
     }
@@ -155,4 +157,59 @@ function urlConstruction(
   } catch {
     return undefined;
   }
+}
+
+/** Stands for each part of a string that cannot be known statically, in a `stringShape`. */
+export const UNKNOWN_PART = '\u0000';
+
+/**
+ * The whole string an expression builds, each dynamic part replaced by `UNKNOWN_PART`:
+ * `` `${BASE}/sales?month=${m}&api_key=${key}` `` → `https://…/sales?month=\0&api_key=\0`. Unlike
+ * `partialString`, it goes on past dynamic parts, so what is written after them (a credential in
+ * the query) is seen wherever the URL is built.
+ */
+export function stringShape(node: TSESTree.Node, scope: Scope, typeValue?: TypeValueResolver, depth = 0, expanding: readonly TSESTree.Node[] = []): string {
+  if (depth > MAX_DEPTH) return UNKNOWN_PART;
+  const inner = unwrap(node);
+  const full = staticString(inner, scope);
+  if (full !== undefined) return full;
+  const recurse = (child: TSESTree.Node, through = expanding): string => stringShape(child, scope, typeValue, depth + 1, through);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const init = bindingInit(inner, scope);
+      if (init) return expanding.includes(init) ? UNKNOWN_PART : recurse(init, [...expanding, init]);
+      return typeValue?.(inner) ?? UNKNOWN_PART;
+    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.quasis.map((quasi, index) => (quasi.value.cooked ?? quasi.value.raw) + (inner.expressions[index] ? recurse(inner.expressions[index]) : '')).join('');
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.operator === '+' ? recurse(inner.left) + recurse(inner.right) : UNKNOWN_PART;
+    case AST_NODE_TYPES.NewExpression: {
+      if (inner.callee.type !== AST_NODE_TYPES.Identifier || !isGlobalReference(inner.callee, scope)) return UNKNOWN_PART;
+      const [first, second] = inner.arguments;
+      // `new URLSearchParams({ api_key: key })` as text: `api_key=\0`.
+      if (inner.callee.name === 'URLSearchParams') return first ? queryShape(first, scope) : '';
+      if (inner.callee.name !== 'URL' || !first) return UNKNOWN_PART;
+      const known = partialString(inner, scope, typeValue, depth + 1);
+      if (known?.complete) return known.text;
+      const path = recurse(first);
+      return second && !/^[a-z][a-z\d+.-]*:\/\//i.test(path) ? `${recurse(second)}/${path}` : path;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return ASTUtils.getPropertyName(inner, scope) === 'href' ? recurse(inner.object) : UNKNOWN_PART;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = inner.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && inner.arguments.length === 0 && ASTUtils.getPropertyName(callee, scope) === 'toString') return recurse(callee.object);
+      return typeValue?.(inner) ?? UNKNOWN_PART;
+    }
+    default:
+      return UNKNOWN_PART;
+  }
+}
+
+/** An object literal of query parameters as a query string shape: `{ api_key, page: 2 }` → `api_key=\0&page=\0`. */
+function queryShape(node: TSESTree.Node, scope: Scope): string {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN_PART;
+  return inner.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? `${ASTUtils.getPropertyName(property, scope) ?? UNKNOWN_PART}=${UNKNOWN_PART}` : UNKNOWN_PART)).join('&');
 }

@@ -1,4 +1,4 @@
-import { findKeys, isKey, KEY_NEEDLES, redact, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
+import { findKeys, isKey, redact, searchNeedles, SUGGESTED_ENV_VARIABLE, type KeyOccurrence } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { bindingInit, unwrap, type Scope } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
@@ -40,9 +40,14 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    // Literals and comments can only hold a key when the file text has one of core's needles
-    // (all ASCII, so searching the string finds what searching its bytes would).
-    const textMayHoldKey = KEY_NEEDLES.some((needle) => sourceCode.text.includes(needle));
+    // One pass of core's needle search over the file, with the scanner's definitions: literals
+    // and comments can only hold a key where a needle is, and an expression can only put one
+    // together from a string that opens with `eng` and ends within a key prefix's length
+    // (`'eng_live_' + body`, `` `eng_${kind}_…` ``). Needles are ASCII and latin1 keeps every
+    // ASCII character in place, so searching those bytes misses nothing the text holds.
+    const { needles, quotedPrefix } = searchNeedles(Buffer.from(sourceCode.text, 'latin1'));
+    const textMayHoldKey = needles.length > 0;
+    if (!textMayHoldKey && !quotedPrefix) return {};
 
     function report(node: TSESTree.Node | TSESTree.Comment, occurrence: KeyOccurrence, loc: TSESTree.SourceLocation | undefined, replacement?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): void {
       context.report({

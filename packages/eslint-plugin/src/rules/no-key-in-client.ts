@@ -1,9 +1,11 @@
 import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { importMetaEnvReads, processEnvReads, svelteKitEnvReads, type EnvRead } from '../analysis/env-reads.js';
+import { engiumRequests } from '../analysis/engium-requests.js';
 import { fileSide } from '../analysis/file-side.js';
+import type { HeaderEntry } from '../analysis/headers.js';
 import { engiumSettings } from '../analysis/settings.js';
-import { bindingInit, staticString, unwrap } from '../analysis/static.js';
+import { bindingInit, staticString, unwrap, type Scope } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface KeyBearingNamesOption {
@@ -105,15 +107,33 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /**
+     * The Authorization values of Engium API calls and Engium client wrappers in this file. A
+     * token named only like some API key (`apiKey`) is reported there and nowhere else: what a
+     * page sends to another API is that API's business.
+     */
+    let engiumAuthorizationValues: Set<TSESTree.Node> | undefined;
+    function sentToEngium(value: TSESTree.Node): boolean {
+      if (!engiumAuthorizationValues) {
+        const analysis = engiumRequests(context, { typeAware: false });
+        const values = (entries: readonly HeaderEntry[]): TSESTree.Node[] =>
+          entries.flatMap((entry) =>
+            entry.kind === 'named' ? (entry.value && sameHeaderName(entry.name, HEADERS.authorization) ? [entry.value] : []) : entry.kind === 'either' ? entry.options.flatMap(values) : [],
+          );
+        engiumAuthorizationValues = new Set([...analysis.requests, ...analysis.clients].flatMap((call) => values(call.headers)));
+      }
+      return engiumAuthorizationValues.has(value);
+    }
+
     /** The name an API-key token goes by (`apiKey`, `props.engiumKey`), when it is one. */
-    function apiKeyName(token: TSESTree.Node): string | undefined {
+    function apiKeyName(token: TSESTree.Node, value: TSESTree.Node): string | undefined {
       let inner = unwrap(token);
       // Env reads are the env check's to report; literals are no-hardcoded-key's.
       if (inner.type === AST_NODE_TYPES.Identifier) {
         const init = bindingInit(inner, sourceCode.getScope(inner));
-        if (init && isEnvRead(init)) return undefined;
+        if (init && isEnvRead(init, sourceCode.getScope(init))) return undefined;
       }
-      if (isEnvRead(inner) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
+      if (isEnvRead(inner, sourceCode.getScope(inner)) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
       if (inner.type === AST_NODE_TYPES.CallExpression) inner = inner.callee;
       const name =
         inner.type === AST_NODE_TYPES.Identifier
@@ -122,13 +142,14 @@ export default createRule<Options, MessageIds>({
             ? (ASTUtils.getPropertyName(inner, sourceCode.getScope(inner)) ?? undefined)
             : undefined;
       if (!name || USER_TOKEN_NAME.test(name)) return undefined;
-      return API_KEY_NAME.test(name) || isKeyBearing(name) ? name : undefined;
+      if (isKeyBearing(name)) return name;
+      return API_KEY_NAME.test(name) && sentToEngium(value) ? name : undefined;
     }
 
     function checkAuthorization(value: TSESTree.Node | undefined): void {
       if (!client || !value) return;
       const token = bearerToken(value);
-      const name = token && apiKeyName(token);
+      const name = token && apiKeyName(token, value);
       if (token && name) context.report({ node: token, messageId: 'bearerKeyInClient', data: { name, where: client.reason, advice } });
     }
 
@@ -160,10 +181,12 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function isEnvRead(node: TSESTree.Node): boolean {
+function isEnvRead(node: TSESTree.Node, scope: Scope): boolean {
   const inner = unwrap(node);
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = inner.object;
+  let object: TSESTree.Node = inner.object;
+  // `const env = process.env; env.NAME`
+  if (object.type === AST_NODE_TYPES.Identifier) object = bindingInit(object, scope) ?? object;
   if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
   const base = object.object;
   const envName = object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : '';

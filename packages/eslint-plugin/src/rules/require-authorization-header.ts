@@ -1,10 +1,10 @@
-import { CREDENTIAL_QUERY_PARAMETERS, credentialQueryParameters, HEADERS } from '@engium/core';
+import { CREDENTIAL_QUERY_PARAMETERS, credentialQueryParameters, hasUrlCredentials, HEADERS } from '@engium/core';
 import { CALL_RULE_DEFAULTS, CALL_RULE_SCHEMA, type CallRuleOptions } from '../analysis/call-rule-options.js';
 import { authorizationNeed, describeEndpoint, engiumRequests } from '../analysis/engium-requests.js';
 import { partialString } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'missingAuthorization' | 'unresolvedAuthorization' | 'notBearer' | 'credentialInQuery';
+type MessageIds = 'missingAuthorization' | 'unresolvedAuthorization' | 'notBearer' | 'credentialInQuery' | 'credentialInUserinfo';
 
 export default createRule<[CallRuleOptions], MessageIds>({
   name: 'require-authorization-header',
@@ -21,6 +21,7 @@ export default createRule<[CallRuleOptions], MessageIds>({
       unresolvedAuthorization: `Cannot tell whether this Engium API call ({{endpoint}}) sends ${HEADERS.authorization}: its headers come from code this rule cannot follow.`,
       notBearer: `The ${HEADERS.authorization} header of this Engium API call ({{endpoint}}) does not use the Bearer scheme; Engium expects "Bearer <api key or access token>".`,
       credentialInQuery: `This Engium API call ({{endpoint}}) sends a credential in its URL (?{{parameter}}=), which proxies, browser history and access logs keep. Send it as ${HEADERS.authorization}: Bearer <token> instead.`,
+      credentialInUserinfo: `This Engium API call ({{endpoint}}) puts credentials in its URL before the host (…@), which proxies, browser history and access logs keep. Send them as ${HEADERS.authorization}: Bearer <token> instead.`,
     },
     schema: CALL_RULE_SCHEMA,
     defaultOptions: CALL_RULE_DEFAULTS,
@@ -33,10 +34,14 @@ export default createRule<[CallRuleOptions], MessageIds>({
         for (const request of analysis.requests) {
           const data = { endpoint: describeEndpoint(request) };
           const fromConfig = request.queryParameters.map((name) => name.toLowerCase()).filter((name) => CREDENTIAL_QUERY_PARAMETERS.includes(name));
-          const inQuery = [...new Set([...credentialQueryParameters(request.url.text), ...fromConfig])];
+          // The URL's shape goes on past dynamic parts: `?month=${m}&api_key=${key}`.
+          const written = request.urlShape ?? request.url.text;
+          const inQuery = [...new Set([...credentialQueryParameters(written), ...fromConfig])];
           for (const parameter of inQuery) context.report({ node: request.node, messageId: 'credentialInQuery', data: { ...data, parameter } });
+          const inUserinfo = hasUrlCredentials(written) || hasUrlCredentials(request.url.text);
+          if (inUserinfo) context.report({ node: request.node, messageId: 'credentialInUserinfo', data });
           // The credential is sent, only in the wrong place: that is the one problem to report.
-          if (inQuery.length > 0) continue;
+          if (inQuery.length > 0 || inUserinfo) continue;
           const need = authorizationNeed(request);
           if (need === 'not-required') continue;
           const authorization = analysis.header(request, HEADERS.authorization);

@@ -1,50 +1,65 @@
 import { HEADERS, isTenantId, sameHeaderName } from '@engium/core';
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { engiumRequests } from '../analysis/engium-requests.js';
+import type { HeaderEntry } from '../analysis/headers.js';
 import { staticString } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 import { safeText } from '../util/safe-text.js';
 
-/** Methods that set a header from (name, value): `Headers#set/append`, superagent's `set`, XHR's `setRequestHeader`. */
-const HEADER_SETTERS = new Set(['set', 'append', 'setRequestHeader']);
+export interface ValidTenantIdOptions {
+  /** Resolve imported URLs with type information (needs `parserOptions.projectService`). */
+  typeAware?: boolean;
+}
 
-export default createRule<[], 'notUuid'>({
+/** The value expressions a set of header entries gives header `name`, in either branch of a choice. */
+function headerValues(entries: readonly HeaderEntry[], name: string): TSESTree.Node[] {
+  return entries.flatMap((entry) => {
+    if (entry.kind === 'named') return entry.value && sameHeaderName(entry.name, name) ? [entry.value] : [];
+    if (entry.kind === 'either') return entry.options.flatMap((option) => headerValues(option, name));
+    return [];
+  });
+}
+
+export default createRule<[ValidTenantIdOptions], 'notUuid'>({
   name: 'valid-tenant-id',
   meta: {
     type: 'problem',
     docs: {
-      description: `Require literal ${HEADERS.tenant} values to be tenant UUIDs`,
+      description: `Require literal ${HEADERS.tenant} values on Engium API calls to be tenant UUIDs`,
       recommended: true,
+      typeCheckedOptions: { typeAware: true },
     },
     messages: {
       notUuid: `"{{value}}" is not a tenant UUID, so the Engium API answers 400. ${HEADERS.tenant} takes the UUID shown under Settings → Developer → API Keys (like 3fa85f64-5717-4562-b3fc-2c963f66afa6).`,
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          typeAware: {
+            type: 'boolean',
+            description: 'Use type information to resolve imported URLs (on in the recommendedTypeChecked config; needs parserOptions.projectService).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ typeAware: false }],
   },
-  create(context) {
+  create(context, [options]) {
     const { sourceCode } = context;
     // The header's name has to be spelled somewhere in the file for a value to be given to it.
     if (!/tenant/i.test(sourceCode.text)) return {};
-
-    function check(name: string | null | undefined, value: TSESTree.Node | undefined): void {
-      if (!name || !value || !sameHeaderName(name, HEADERS.tenant)) return;
-      const text = staticString(value, sourceCode.getScope(value));
-      if (text !== undefined && !isTenantId(text)) context.report({ node: value, messageId: 'notUuid', data: { value: safeText(text) } });
-    }
-
     return {
-      Property(node) {
-        if (node.parent.type === AST_NODE_TYPES.ObjectExpression) check(ASTUtils.getPropertyName(node, sourceCode.getScope(node)), node.value);
-      },
-      CallExpression(node) {
-        if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length < 2) return;
-        const method = ASTUtils.getPropertyName(node.callee, sourceCode.getScope(node));
-        if (!method || !HEADER_SETTERS.has(method)) return;
-        const [name, value] = node.arguments;
-        check(name && staticString(name, sourceCode.getScope(node)), value);
-      },
-      AssignmentExpression(node) {
-        if (node.left.type === AST_NODE_TYPES.MemberExpression) check(ASTUtils.getPropertyName(node.left, sourceCode.getScope(node)), node.right);
+      'Program:exit'() {
+        // Only the headers of Engium API calls and of Engium client wrappers: a tenant header
+        // sent anywhere else is that API's business.
+        const analysis = engiumRequests(context, { typeAware: options.typeAware === true });
+        const values = new Set([...analysis.requests, ...analysis.clients].flatMap((call) => headerValues(call.headers, HEADERS.tenant)));
+        for (const value of [...values].sort((a, b) => a.range[0] - b.range[0])) {
+          const text = staticString(value, sourceCode.getScope(value));
+          if (text !== undefined && !isTenantId(text)) context.report({ node: value, messageId: 'notUuid', data: { value: safeText(text) } });
+        }
       },
     };
   },

@@ -29,6 +29,10 @@ ruleTester.run('no-hardcoded-key', rule, {
     `const key = "eng_live_<your-key-here>";`,
     `const key = 'eng_live_1234567890ab';`,
     `const key = 'eng_test_MyApiKeyHere';`,
+    // Key-shaped words (core's definition, shared with the scanner): a feature flag's name.
+    `const flag = 'eng_test_checkoutFlowRedesignExperiment';`,
+    `flags.enabled('eng_live_AppointmentReminderEmailsVariant');`,
+    `const experiment = \`eng_test_\${'checkoutFlowRedesignExperiment'}\`;`,
     `// Set ENGIUM_API_KEY=eng_live_xxxxxxxxxxxx in .env`,
     `/** @example Authorization: Bearer eng_test_REPLACEME12345 */ export {};`,
     // Identifiers and short bodies are not keys.
@@ -73,6 +77,8 @@ ruleTester.run('no-hardcoded-key', rule, {
     // Constant expressions, folded by ESLint's getStaticValue.
     { code: `const key = 'eng_' + 'live_' + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
     { code: `const key = 'eng_live_' + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
+    { code: `const key = "eng_li" + "ve_" + '${liveBody}';`, errors: [error(live, `const key = ${ENV};`)] },
+    { code: `const kind = 'live'; const key = \`eng_\${kind}_${liveBody}\`;`, errors: [error(live, `const kind = 'live'; const key = ${ENV};`)] },
     { code: `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const key = PREFIX + BODY;`, errors: [error(live, `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const key = ${ENV};`)] },
     { code: `const PREFIX = 'eng_live_'; const BODY = '${liveBody}'; const auth = \`Bearer \${PREFIX}\${BODY}\`;`, errors: [error(live)] },
     // Reported once, where the key is put together, not where it is used again.

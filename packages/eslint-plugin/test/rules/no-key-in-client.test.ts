@@ -19,6 +19,13 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `import 'server-only';\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'lib/engium.ts' },
     { code: `const key = process.env.ENGIUM_API_KEY;`, filename: 'src/engium.ts', settings: { engium: { clientFiles: ['src/ui/**'] } } },
     { code: `'use client';\nconst process = { env: {} as Record<string, string> };\nconst key = process.env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
+    // A token named like some API's key, sent to another API: that API's business.
+    { code: `'use client';\nexport function Map({ apiKey }: { apiKey: string }) { fetch(tilesUrl, { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`, filename: 'app/map.tsx' },
+    { code: `'use client';\nconst headers = new Headers(); headers.set('Authorization', 'Bearer ' + config.mapsApiKey); fetch('https://maps.example.com/tiles', { headers });`, filename: 'app/map.tsx' },
+    // Aliases of the env object in server files, and public names through aliases in client files.
+    { code: `const env = process.env;\nconst key = env.ENGIUM_API_KEY;`, filename: 'server/engium.ts' },
+    { code: `'use client';\nconst env = process.env;\nconst tenant = env.NEXT_PUBLIC_ENGIUM_TENANT_ID;`, filename: 'app/page.tsx' },
+    { code: `'use client';\nconst env = getEnv();\nconst key = env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
     // Key literals are no-hardcoded-key's to report.
     { code: `'use client';\nfetch(url, { headers: { Authorization: 'Bearer ' + 'token' } });`, filename: 'app/page.tsx' },
   ]),
@@ -76,7 +83,7 @@ ruleTester.run('no-key-in-client', rule, {
       errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: 'settings.engium.clientFiles lists this file', advice } }],
     },
     {
-      code: `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) { fetch(url, { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`,
+      code: `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) { fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${apiKey}\` } }); return null; }`,
       filename: 'app/widget.tsx',
       errors: [{ messageId: 'bearerKeyInClient', data: { name: 'apiKey', where: useClient, advice } }],
     },
@@ -84,6 +91,53 @@ ruleTester.run('no-key-in-client', rule, {
       code: `'use client';\nconst headers = new Headers(); headers.set('Authorization', 'Bearer ' + config.engiumKey);`,
       filename: 'app/widget.tsx',
       errors: [{ messageId: 'bearerKeyInClient', data: { name: 'engiumKey', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nimport axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://api.engium.app/api/v1', headers: { Authorization: \`Bearer \${props.apiKey}\` } });`,
+      filename: 'app/api.ts',
+      errors: [{ messageId: 'bearerKeyInClient', data: { name: 'apiKey', where: useClient, advice } }],
+    },
+    // Env reads through aliases and destructuring.
+    {
+      code: `'use client';\nconst env = process.env;\nexport const key = env.ENGIUM_SECRET;`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_SECRET', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nconst { ENGIUM_API_KEY } = process.env;`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nconst { ENGIUM_API_KEY: key = '' } = process.env;`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } }],
+    },
+    {
+      code: `'use client';\nconst { env } = process;\nfetch(url, { headers: { key: env.ENGIUM_API_KEY } });`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } }],
+    },
+    {
+      code: `const env = process.env;\nconst vars = env;\nexport const key = vars.NEXT_PUBLIC_ENGIUM_API_KEY;`,
+      filename: 'lib/engium.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'NEXT_PUBLIC_ENGIUM_API_KEY', reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const env = import.meta.env;\nexport const key = env.VITE_ENGIUM_KEY;`,
+      filename: 'src/api.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'VITE_ENGIUM_KEY', reason: 'Vite exposes VITE_ variables to client code through import.meta.env', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const { VITE_ENGIUM_KEY } = import.meta.env;`,
+      filename: 'src/api.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'VITE_ENGIUM_KEY', reason: 'Vite exposes VITE_ variables to client code through import.meta.env', advice: JWT_FLOW_ADVICE } }],
+    },
+    // One problem: the env read through an alias, not also the Bearer header built from it.
+    {
+      code: `'use client';\nconst env = process.env;\nfetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${env.ENGIUM_API_KEY}\` } });`,
+      filename: 'app/page.tsx',
+      errors: [{ messageId: 'secretVariableInClient' }],
     },
     // Custom key-bearing names.
     {

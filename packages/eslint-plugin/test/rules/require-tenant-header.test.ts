@@ -58,6 +58,24 @@ ruleTester.run('require-tenant-header', rule, {
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.toString(); api.hasOwnProperty('get'); axios.constructor('${API}/x');`,
     // Configured base URL.
     { code: `fetch('https://engium.internal/proxy/bookings', { headers: { 'X-Tenant-ID': tenant } });`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } } },
+    // Imported and framework fetch with the header; the same fetch to other APIs.
+    `import { fetch } from 'undici'; fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } });`,
+    `import { fetch } from 'undici'; fetch('https://example.com/bookings');`,
+    `export async function load({ fetch }) { return (await fetch('/api/bookings')).json(); }`,
+    `export async function load({ fetch }) { return fetch('${API}/bookings', { headers: { 'X-Tenant-ID': tenant } }); }`,
+    `import { useFetch } from '#app'; useFetch('/api/bookings');`,
+    `useFetch('/bookings', { baseURL: '${API}', headers: { 'X-Tenant-ID': tenant } });`,
+    // Headers set by an axios request interceptor or a ky / got beforeRequest hook in the same module.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers['X-Tenant-ID'] = tenant; return config; }); api.get('/bookings');`,
+    `import axios from 'axios'; function addTenant(config) { config.headers.set('X-Tenant-ID', tenant); return config; } const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(addTenant); api.get('/bookings');`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use(async (config) => { Object.assign(config.headers, { 'X-Tenant-ID': await tenant() }); return config; }); api.get('/bookings');`,
+    `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', hooks: { beforeRequest: [(request) => { request.headers.set('X-Tenant-ID', tenant); }] } }); api.get('bookings');`,
+    `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', hooks: { beforeRequest: [(options) => { options.headers['x-tenant-id'] = tenant; }] } }); api('bookings');`,
+    // An interceptor that returns a new config: its headers are unknown, not absent.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } })); api.get('/bookings');`,
+    // A method named fetch on something that is not a fetch.
+    `const cache = new Map(); cache.fetch('${API}/bookings');`,
+    `function refresh(event) { return event.fetch('${API}/bookings'); }`,
   ]),
   invalid: named([
     { code: `fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
@@ -68,6 +86,9 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `const BASE = '${API}'; const url = \`\${BASE}/customers\`; fetch(url, { headers: {} });`, errors: [missing('GET /customers')] },
     { code: `fetch(new URL('bookings', '${API}/'));`, errors: [missing('GET /bookings')] },
     { code: `const BASE = '${API}/'; fetch(new URL(\`bookings/\${id}\`, BASE).href);`, errors: [missing('GET /bookings…')] },
+    // A constant built from itself: its endpoint is known up to the API, not repeated.
+    { code: `const url = \`${API}/\${url}\`; fetch(url);`, errors: [missing('GET /…')] },
+    { code: `const url = \`${API}/bookings/\${url}\`; fetch(url);`, errors: [missing('GET /bookings…')] },
     // Auth endpoints need X-Tenant-ID too.
     { code: `fetch('${API}/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });`, errors: [missing('POST /auth/login')] },
     { code: `fetch('${API}/auth/refresh', { method: 'POST', body });`, errors: [missing('POST /auth/refresh')] },
@@ -93,6 +114,37 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `await $fetch('/bookings', { baseURL: '${API}' });`, errors: [missing('GET /bookings')] },
     { code: `import request from 'superagent'; await request.get('${API}/bookings').set('Authorization', auth);`, errors: [missing('GET /bookings')] },
     { code: `const xhr = new XMLHttpRequest(); xhr.open('POST', '${API}/bookings'); xhr.send(body);`, errors: [missing('POST /bookings')] },
+    // fetch imported from Node's and the polyfills' modules, in every import style.
+    { code: `import { fetch } from 'undici'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { fetch as request } from 'undici'; await request('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import * as undici from 'undici'; undici.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const { fetch } = require('undici'); fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `require('undici').fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import fetch from 'node-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const fetch = require('node-fetch'); fetch('${API}/bookings', { method: 'POST' });`, errors: [missing('POST /bookings')] },
+    { code: `import crossFetch from 'cross-fetch'; crossFetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { fetch } from 'cross-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import fetch from 'isomorphic-fetch'; fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    // Framework fetch: SvelteKit's load and RequestEvent, Nuxt's composables, Remix / React Router loaders.
+    { code: `export async function load({ fetch }) { return (await fetch('${API}/bookings')).json(); }`, errors: [missing('GET /bookings')] },
+    { code: `export const load = async ({ fetch, params }) => fetch(\`${API}/bookings/\${params.id}\`);`, errors: [missing('GET /bookings…')] },
+    { code: `export const load = async (event) => event.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `export async function POST(event) { return event.fetch('${API}/bookings', { method: 'POST' }); }`, errors: [missing('POST /bookings')] },
+    { code: `import type { RequestEvent } from '@sveltejs/kit'; async function bookings(event: RequestEvent) { return event.fetch('${API}/bookings'); }`, errors: [missing('GET /bookings')] },
+    { code: `useFetch('/bookings', { baseURL: '${API}' });`, errors: [missing('GET /bookings')] },
+    { code: `import { useLazyFetch } from '#imports'; useLazyFetch('${API}/bookings', { method: 'DELETE' });`, errors: [missing('DELETE /bookings')] },
+    { code: `const api = $fetch.create({ baseURL: '${API}' }); await api('/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `export async function loader({ request }) { return fetch('${API}/bookings', { signal: request.signal }); }`, errors: [missing('GET /bookings')] },
+    { code: `export async function clientLoader() { return fetch('${API}/bookings'); }`, errors: [missing('GET /bookings')] },
+    // The clients through every import style.
+    { code: `import * as axiosModule from 'axios'; axiosModule.default.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const axios = require('axios').default; axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const { default: axios } = require('axios'); axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { default as ky } from 'ky'; ky.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import { got } from 'got'; got.post('${API}/bookings');`, errors: [missing('POST /bookings')] },
+    { code: `const { ofetch } = require('ofetch'); ofetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `import * as o from 'ofetch'; o.$fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `const request = require('superagent'); request.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
     // TSX.
     {
       code: `export const Load = () => <button onClick={() => fetch('${API}/bookings', { headers: { Authorization: token } })}>Load</button>;`,
@@ -101,7 +153,26 @@ ruleTester.run('require-tenant-header', rule, {
     },
     // Configured base URLs.
     { code: `fetch('https://engium.internal/proxy/bookings');`, settings: { engium: { apiBaseUrls: ['https://engium.internal/proxy'] } }, errors: [missing('GET /bookings')] },
+    // Interceptors and hooks that set other headers only.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers.Authorization = \`Bearer \${token}\`; return config; }); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    {
+      code: `import ky from 'ky'; const hooks = { beforeRequest: [(request) => request.headers.set('Authorization', auth)], afterResponse: [log] }; const api = ky.create({ prefixUrl: '${API}', hooks }); api.get('bookings');`,
+      errors: [missing('GET /bookings')],
+    },
     // reportUnknown (the strict config) reports what cannot be resolved.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => withTenant(config)); api.get('/bookings');`,
+      options: [{ reportUnknown: true }],
+      errors: [unresolved('GET /bookings')],
+    },
+    {
+      code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}', hooks: { beforeRequest: [signRequest] } }); api.get('bookings');`,
+      options: [{ reportUnknown: true }],
+      errors: [unresolved('GET /bookings')],
+    },
     { code: `fetch('${API}/bookings', { headers: authHeaders() });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
     { code: `fetch('${API}/bookings', { headers: { ...defaults } });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
     { code: `fetch('${API}/bookings', init);`, options: [{ reportUnknown: true }], errors: [unresolved('<method> /bookings')] },
