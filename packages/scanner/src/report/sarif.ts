@@ -60,11 +60,12 @@ function result(finding: Finding, ruleIndex: number): Result {
     sarifResult.relatedLocations = [
       {
         id: 1,
-        message: { text: 'original source, through the source map' },
+        message: { text: finding.origin.inRepository ? 'original source, through the source map' : 'original source named by the source map (not a file of the repository)' },
         physicalLocation: {
           artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: finding.origin.line, startColumn: finding.origin.column },
         },
+        properties: { inRepository: finding.origin.inRepository },
       },
     ];
   }

@@ -77,7 +77,7 @@ export function renderText(report: ScanReport, options: TextOptions = {}): strin
       const baselined = finding.baselined ? colours.dim(' (baselined)') : '';
       lines.push(`  ${where} ${severityLabel(finding.severity, colours)} ${finding.exposure.padEnd(7)} ${colours.dim(finding.ruleId)}${baselined}`);
       lines.push(`    ${printable(finding.message)}`);
-      if (finding.origin) lines.push(`    ${colours.dim(`from ${printable(finding.origin.file)}:${finding.origin.line}:${finding.origin.column}`)}`);
+      if (finding.origin) lines.push(`    ${colours.dim(`from ${printable(finding.origin.file)}:${finding.origin.line}:${finding.origin.column}${finding.origin.inRepository ? '' : ' (not a file of the repository)'}`)}`);
       if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${printable(finding.commit.author)} on ${finding.commit.date}`)}`);
       lines.push(...codeFrame(finding, colours));
     }
