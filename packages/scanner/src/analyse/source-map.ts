@@ -191,12 +191,17 @@ function describe(place: Place): string {
   return `line ${place.line + 1}, column ${place.column}`;
 }
 
+/** Where a section is in the map's JSON, for messages: `sections[2]`, `sections[0].map.sections[1]`. */
+function sectionPath(path: string, index: number): string {
+  return `${path === '' ? '' : `${path}.`}sections[${index}]`;
+}
+
 function offsetOf(section: unknown, path: string): Place {
   const offset = isObject(section) ? section.offset : undefined;
   const line = isObject(offset) ? offset.line : undefined;
   const column = isObject(offset) ? offset.column : undefined;
   const valid = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31;
-  if (!valid(line) || !valid(column)) throw new Error(`index map ${path} has no valid offset (line and column must be whole numbers from 0)`);
+  if (!valid(line) || !valid(column)) throw new Error(`${path} has no valid offset (line and column must be whole numbers from 0)`);
   return { line, column };
 }
 
@@ -227,35 +232,34 @@ function plainSection(map: Record<string, unknown>, start: Place, stop: Place, r
  * owns a position would be a guess.
  */
 function placeMap(map: unknown, start: Place, stop: Place, depth: number, path: string, reader: SectionReader): void {
-  if (!isObject(map)) throw new Error(`${path} is not a source map object`);
+  if (!isObject(map)) throw new Error(`${path || 'the map'} is not a source map object`);
   if (!('sections' in map)) {
     reader.sections.push(plainSection(map, start, stop, reader));
     return;
   }
   if (depth >= MAX_SECTION_DEPTH) throw new Error(`index maps nested more than ${MAX_SECTION_DEPTH} deep`);
   const { sections } = map;
-  if (!Array.isArray(sections)) throw new Error(`index map ${path} has "sections" that is not a list`);
+  const name = path === '' ? 'index map' : `index map in ${path}`;
+  if (!Array.isArray(sections)) throw new Error(`${name} has "sections" that is not a list`);
   reader.count += sections.length;
   if (reader.count > MAX_SECTIONS) throw new Error(`index map with more than ${MAX_SECTIONS.toLocaleString('en-US')} sections`);
   const starts = sections.map((section: unknown, index) => {
-    const offset = offsetOf(section, `${path}.sections[${index}]`);
+    const offset = offsetOf(section, sectionPath(path, index));
     // The section's line 0 starts at the offset; its later lines at column 0 (a parent's column counts only on its first line).
     return { line: start.line + offset.line, column: offset.line === 0 ? start.column + offset.column : offset.column };
   });
   for (const [index, place] of starts.entries()) {
     const previous = starts[index - 1];
     if (previous && before(place, previous)) {
-      throw new Error(`index map ${path}: section ${index} starts at ${describe(place)}, before section ${index - 1} (${describe(previous)}): sections overlap or go backwards`);
+      throw new Error(`${name}: section ${index} starts at ${describe(place)}, before section ${index - 1} (${describe(previous)}): sections overlap or go backwards`);
     }
-    if (before(stop, place)) throw new Error(`index map ${path}: section ${index} starts at ${describe(place)}, past the end of the section that holds it (${describe(stop)})`);
+    if (before(stop, place)) throw new Error(`${name}: section ${index} starts at ${describe(place)}, past the end of the section that holds it (${describe(stop)})`);
   }
   for (const [index, section] of (sections as unknown[]).entries()) {
-    const sectionPath = `${path}.sections[${index}]`;
     const inner = isObject(section) ? section.map : undefined;
-    if (inner === undefined) {
-      throw new Error(isObject(section) && 'url' in section ? `${sectionPath} names its map by URL, which is not read` : `${sectionPath} has no map`);
-    }
-    placeMap(inner, starts[index] as Place, starts[index + 1] ?? stop, depth + 1, sectionPath, reader);
+    const at = sectionPath(path, index);
+    if (inner === undefined) throw new Error(isObject(section) && 'url' in section ? `${at} names its map by URL, which is not read` : `${at} has no map`);
+    placeMap(inner, starts[index] as Place, starts[index + 1] ?? stop, depth + 1, `${at}.map`, reader);
   }
 }
 
@@ -267,7 +271,7 @@ export function readSourceMap(root: string, mapPath: string, json: Buffer, locat
   }
   const { json: parsed, cuts } = parseMapJson(json);
   const reader: SectionReader = { cuts, sections: [], count: 0 };
-  placeMap(parsed, { line: 0, column: 0 }, { line: Infinity, column: Infinity }, 0, 'map', reader);
+  placeMap(parsed, { line: 0, column: 0 }, { line: Infinity, column: Infinity }, 0, '', reader);
   return { location, sections: reader.sections, context: { root, mapDir: rootRelative(root, dirname(mapPath)) }, resolved: new Map() };
 }
 
@@ -363,7 +367,7 @@ export function originalPositions(map: LoadedSourceMap, positions: readonly { li
     if (lookup === 'no-source') return { unmapped: `maps ${where} to no source (a segment of the bundler's own code)` };
     const source = sourceOrigin(map, lookup.section, lookup.sourceIndex);
     const label = sourceLabel(map, lookup.section, lookup.sourceIndex);
-    if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map does not list as a name` };
+    if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map leaves out or does not name with a string` };
     if ('outside' in source) return { unmapped: `maps ${where} to ${label}, a source outside the scanned directory that matches no file of it` };
     return { origin: { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository } };
   });

@@ -45,14 +45,14 @@ describe('readSourceMap: index maps a map can lie with', () => {
   const section = (line: number, column: number, map: unknown = leaf) => ({ offset: { line, column }, map });
 
   it('refuses sections that go backwards or overlap, naming them', () => {
-    expect(() => read({ version: 3, sections: [section(0, 10), section(0, 5)] })).toThrow('index map map: section 1 starts at line 1, column 5, before section 0 (line 1, column 10): sections overlap or go backwards');
+    expect(() => read({ version: 3, sections: [section(0, 10), section(0, 5)] })).toThrow('index map: section 1 starts at line 1, column 5, before section 0 (line 1, column 10): sections overlap or go backwards');
     expect(() => read({ version: 3, sections: [section(3, 0), section(1, 40)] })).toThrow(/section 1 starts at line 2, column 40, before section 0/);
   });
 
   it('refuses a nested section that starts past the end of the section holding it', () => {
     const nested = { version: 3, sections: [section(0, 0), section(5, 0)] };
     expect(() => read({ version: 3, sections: [section(0, 0, nested), section(2, 0)] })).toThrow(
-      'index map map.sections[0]: section 1 starts at line 6, column 0, past the end of the section that holds it (line 3, column 0)',
+      'index map in sections[0].map: section 1 starts at line 6, column 0, past the end of the section that holds it (line 3, column 0)',
     );
   });
 
@@ -75,13 +75,13 @@ describe('readSourceMap: index maps a map can lie with', () => {
   });
 
   it('refuses sections named by URL, without a map, or with offsets that are not whole numbers', () => {
-    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 }, url: 'other.js.map' }] })).toThrow('map.sections[0] names its map by URL, which is not read');
-    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 } }] })).toThrow('map.sections[0] has no map');
+    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 }, url: 'other.js.map' }] })).toThrow('sections[0] names its map by URL, which is not read');
+    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 } }] })).toThrow('sections[0] has no map');
     for (const offset of [{ line: -1, column: 0 }, { line: 0.5, column: 0 }, { line: 0 }, { line: 2 ** 40, column: 0 }, null]) {
       expect(() => read({ version: 3, sections: [{ offset, map: leaf }] }), JSON.stringify(offset)).toThrow(/has no valid offset/);
     }
     expect(() => read({ version: 3, sections: {} })).toThrow(/"sections" that is not a list/);
-    expect(() => read({ version: 3, sections: [section(0, 0, 'x')] })).toThrow('map.sections[0] is not a source map object');
+    expect(() => read({ version: 3, sections: [section(0, 0, 'x')] })).toThrow('sections[0].map is not a source map object');
   });
 
   it('keeps each section’s mappings as a view of the bytes read, not a copy', () => {
