@@ -294,6 +294,17 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     const result = loadSourceMap(context.root, file.absolutePath, tail);
     if (result === undefined) analysis.warnings.push({ file: file.path, message: NO_MAP });
     else if ('warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
-    else applyMap(result.map, analysis.hits, analysis);
+    else {
+      // An inline map's line was counted in the tail: the file's last line is `line`.
+      const { map } = result;
+      if (map.inlineLine !== undefined) map.inlineLine += line - 1 - countNewlines(tail);
+      applyMap(map, analysis.hits, analysis);
+    }
   }
+}
+
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
