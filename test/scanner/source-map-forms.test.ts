@@ -10,8 +10,8 @@ import { redact } from '@engium/core';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
-import { fakeKey, gitRepo, writeFiles } from '../support/index.js';
-import { scanJson } from './support.js';
+import { expectNoFullKey, fakeKey, gitRepo, runScanner, writeFiles } from '../support/index.js';
+import { expectValidSarif, scanJson } from './support.js';
 
 const CSS = fakeKey('live', 41);
 const CHARSET = fakeKey('live', 42);
@@ -20,7 +20,8 @@ const COPIED = fakeKey('live', 44);
 const WEBPACK = fakeKey('live', 45);
 const FIRST = fakeKey('live', 46);
 const SECOND = fakeKey('live', 47);
-const KEYS = [CSS, CHARSET, LEGACY, COPIED, WEBPACK, FIRST, SECOND];
+const RUNTIME = fakeKey('live', 48);
+const KEYS = [CSS, CHARSET, LEGACY, COPIED, WEBPACK, FIRST, SECOND, RUNTIME];
 
 const source = (key: string) => `export function call(): string {\n  // the key is on line 3\n  return "${key}".trim();\n}\n`;
 
@@ -95,6 +96,11 @@ describe('source map forms', () => {
       writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replace(key, 'x'.repeat(key.length)));
     }
     rmSync(join(dir, 'tmp'), { recursive: true });
+    // A key the map puts in webpack's own runtime: a source, but no file of the repository.
+    writeFiles(dir, {
+      'dist/runtime.js': `var k="${RUNTIME}";\n//# sourceMappingURL=runtime.js.map\n`,
+      'dist/runtime.js.map': JSON.stringify({ version: 3, sources: ['webpack://EngiumWidget/webpack/runtime/define property getters'], names: [], mappings: 'AAAA,OAAO' }),
+    });
     report = scanJson(dir, KEYS, ['--no-graph']).report;
   });
 
@@ -145,6 +151,23 @@ describe('source map forms', () => {
       expect(finding?.origin).toEqual({ file, line: expected.line, column: expected.column, inRepository: true });
     }
     expect(find(SECOND, '.next/static/chunks/page.js')?.origin?.line).toBe(5);
+  });
+
+  it('names a source that is no file of the repository as the map does, and says so', () => {
+    expect(find(RUNTIME, 'dist/runtime.js')?.origin).toEqual({ file: 'webpack://EngiumWidget/webpack/runtime/define property getters', line: 1, column: 8, inRepository: false });
+    expect(runScanner([dir, '--no-graph']).stdout).toContain('from webpack://EngiumWidget/webpack/runtime/define property getters:1:8 (not a file of the repository)');
+  });
+
+  it('writes the origin into SARIF as a related location that says whether the file is in the repository', () => {
+    const result = runScanner([dir, '--no-graph', '--format', 'sarif']);
+    expectNoFullKey(result.stdout, KEYS);
+    const sarif = JSON.parse(result.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; properties: { inRepository: boolean } }[] }[] }[] };
+    expectValidSarif(sarif);
+    const page = sarif.runs[0]?.results.filter((result) => result.locations[0]?.physicalLocation.artifactLocation.uri === '.next/static/chunks/page.js') ?? [];
+    expect(page.map((result) => result.relatedLocations?.map(({ physicalLocation, properties }) => [physicalLocation.artifactLocation.uri, properties.inRepository]))).toEqual([
+      [['app/first.ts', true]],
+      [['app/second.ts', true]],
+    ]);
   });
 
   it('leaves no warning about these maps', () => {
