@@ -60,7 +60,8 @@ export async function bundle(outfile = join(actionDir, 'dist/index.js')) {
     },
     define: { __filename: '__engiumFilename', __dirname: '__engiumDirname' },
     // ESLint loads jiti only for TypeScript config files; the action passes its config inline.
-    external: ['jiti', 'jiti/package.json'],
+    // @electron/asar asks for Electron's `original-fs` only when it runs inside Electron.
+    external: ['jiti', 'jiti/package.json', 'original-fs'],
     plugins: [workspaceSources],
     legalComments: 'none',
     minify: true,

@@ -152,3 +152,36 @@ export function fileMarker(path: string, source?: string): FileMarker | undefine
   }
   return pathMarker(path);
 }
+
+/** Where a distributed artifact's files go: to everyone who downloads or installs it. */
+export interface ShippedArtifact {
+  /** File name endings, lower case (`.apk`). */
+  extensions: readonly string[];
+  /** What the artifact is, for messages (`Android app`). */
+  kind: string;
+  reason: string;
+}
+
+export const APP_PACKAGE_REASON = 'ships inside the app: anyone who downloads it can extract the key';
+
+/** App packages: every file inside one is in every user's hands, as browser code is. */
+export const APP_PACKAGES: readonly ShippedArtifact[] = [
+  { extensions: ['.apk', '.aab'], kind: 'Android app', reason: APP_PACKAGE_REASON },
+  { extensions: ['.ipa'], kind: 'iOS app', reason: APP_PACKAGE_REASON },
+  { extensions: ['.asar'], kind: 'Electron app', reason: APP_PACKAGE_REASON },
+  { extensions: ['.xpi'], kind: 'Firefox extension', reason: APP_PACKAGE_REASON },
+  { extensions: ['.crx'], kind: 'Chrome extension', reason: APP_PACKAGE_REASON },
+];
+
+/** What `npm publish` uploads: every file is on the public registry. */
+export const NPM_PACKAGE: ShippedArtifact = {
+  extensions: [],
+  kind: 'npm package',
+  reason: 'goes to the npm registry with the package: anyone who installs it can read the key',
+};
+
+/** The app package a file name says it is (`app-release.apk`), or undefined. */
+export function appPackageOf(name: string): ShippedArtifact | undefined {
+  const lower = name.toLowerCase();
+  return APP_PACKAGES.find((artifact) => artifact.extensions.some((extension) => lower.endsWith(extension)));
+}

@@ -2,7 +2,8 @@
 // The engium-scan command line. Each command lives in its own module, loaded only when run, so
 // `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { redactKeys, SEVERITIES } from '@engium/core';
+import { SEVERITIES } from '@engium/core';
+import { errorMessage } from './report/escape.js';
 import type { CommandOptions } from './commands/options.js';
 
 const program = new Command()
@@ -10,7 +11,7 @@ const program = new Command()
   .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
   .showHelpAfterError()
   // commander quotes a bad argument back ("unknown option '--eng_live_…'"): never a whole key.
-  .configureOutput({ outputError: (text, write) => write(redactKeys(text)) })
+  .configureOutput({ outputError: (text, write) => write(errorMessage(text)) })
   .exitOverride();
 
 function withCommonOptions(command: Command): Command {
@@ -43,7 +44,7 @@ async function runCommand(load: () => Promise<CommandModule>, dir: string | unde
   process.exitCode = await module.run(dir ?? '.', options);
 }
 
-withCommonOptions(program.command('scan [dir]', { isDefault: true }).description('audit a directory (the default command)'))
+withCommonOptions(program.command('scan [path]', { isDefault: true }).description('audit a directory, or one file such as an app package or archive (the default command)'))
   .option('--no-graph', 'skip the module-graph pass: exposure from file markers and build folders only')
   .addOption(threadsOption())
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/scan.js'), dir, options));
@@ -61,6 +62,9 @@ withCommonOptions(program.command('history [dir]').description('scan the lines t
 
 withCommonOptions(program.command('staged [dir]').description('scan what `git commit` is about to record (for pre-commit hooks)'))
   .action((dir: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/staged.js'), dir, options));
+
+withCommonOptions(program.command('pack [path]').description('scan what `npm publish` would upload: the files `npm pack --dry-run` lists in a package folder, or a packed .tgz'))
+  .action((path: string | undefined, options: CommandOptions) => runCommand(() => import('./commands/pack.js'), path, options));
 
 program
   .command('merge <reports...>')
@@ -84,7 +88,7 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exitCode = 0;
   else {
-    if (!code?.startsWith('commander.')) console.error(`engium-scan: ${error instanceof Error ? error.message : String(error)}`);
+    if (!code?.startsWith('commander.')) console.error(`engium-scan: ${errorMessage(error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 2;
   }
 }

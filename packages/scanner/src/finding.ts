@@ -1,4 +1,4 @@
-import type { Exposure, KeyEncoding, SecretDescription, Severity } from '@engium/core';
+import type { Exposure, KeyEncoding, KeyKind, SecretDescription, Severity } from '@engium/core';
 
 /**
  * The report contract shared by the CLI, its JSON Schema, the SARIF writer and the GitHub Action.
@@ -60,6 +60,8 @@ export interface Finding extends Position {
   chain?: string[];
   /** For findings from git history. */
   commit?: CommitInfo;
+  /** For a finding inside an archive (`file` is then `app.apk!/assets/index.android.bundle`): the archive and the entry. */
+  archive?: ArchiveLocation;
   /** Set when a baseline entry covers the finding: it is shown and counted, but does not fail the run. */
   baselined?: boolean;
   /**
@@ -67,6 +69,13 @@ export interface Finding extends Position {
    * repository and commit; the finding's own fields describe the most severe of them.
    */
   occurrences?: Occurrence[];
+}
+
+export interface ArchiveLocation {
+  /** The archive on disk, POSIX, relative to the scanned directory. */
+  file: string;
+  /** The entry's path inside it; through nested archives joined by `!/` (`app.ipa!/Payload/main.jsbundle`). */
+  entry: string;
 }
 
 /** One place a key appears in a merged report. */
@@ -108,6 +117,20 @@ export interface ScanWarning {
   message: string;
 }
 
+/** One key (by fingerprint) in one repository, with the places it reaches: what reports count. */
+export interface Leak {
+  fingerprint: string;
+  /** In a merged report: the repository this leak is in. */
+  repository?: string;
+  redacted: string;
+  kind: KeyKind;
+  /** The worst severity and exposure over its places. */
+  severity: Severity;
+  exposure: Exposure;
+  /** Indices into the report's findings: the primary place first, then the others in reading order. */
+  findings: number[];
+}
+
 export interface ScanReport {
   version: 1;
   /** The repository this report describes (`owner/name`), when the caller names it. */
@@ -115,6 +138,11 @@ export interface ScanReport {
   /** In a merged report: every repository merged, those without findings too. */
   repositories?: string[];
   findings: Finding[];
+  /**
+   * The findings grouped by key, as the JSON report writes them. Writers work them out from the
+   * findings every time (report/leaks.ts); a report read back may carry them.
+   */
+  leaks?: Leak[];
   stats: ScanStats;
 }
 

@@ -56,6 +56,15 @@ export const RULES = {
       `Find the source that put it there (the finding's origin), ${SERVER_SIDE_ADVICE}, and rebuild. In the browser, ${JWT_FLOW_ADVICE}.`,
     ),
   },
+  shippedKey: {
+    id: 'engium/shipped-key',
+    name: 'ShippedKey',
+    shortDescription: 'Engium API key inside a shipped app or package',
+    help: help(
+      'A file inside an app package (APK, AAB, IPA, Electron asar, browser extension) or inside the npm package about to be published holds an Engium API key: anyone who downloads or installs it can extract the key.',
+      `Take the key out of the app or package and ${SERVER_SIDE_ADVICE}; ${JWT_FLOW_ADVICE}. Then rebuild and publish again.`,
+    ),
+  },
   historyKey: {
     id: 'engium/history-key',
     name: 'HistoryKey',

@@ -3,12 +3,15 @@
  * ScanReport that any report format can render.
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { FileAnalysis } from './analyse/index.js';
 import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
 import { classify } from './classify/index.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
-import { discoverFiles, includeTrackedIgnored, type DiscoverOptions, type Discovery } from './discover/index.js';
+import { BuildDirMatcher } from './discover/build-dirs.js';
+import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
+import { archiveFormatOf } from './sources/archives/formats.js';
+import type { ArchiveLimits } from './sources/archives/limits.js';
 import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
@@ -30,16 +33,39 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans (one on two cores). */
   threads?: number;
+  /** Limits on what archives may make the scan read (defaults: DEFAULT_ARCHIVE_LIMITS). */
+  archiveLimits?: Partial<ArchiveLimits>;
 }
 
-function assertDirectory(root: string): void {
+/** What to scan: a directory walked by discovery, or a given list of files under a root. */
+export type ScanTarget = { kind: 'directory'; root: string } | { kind: 'files'; root: string; files: DiscoveredFile[] };
+
+/** A directory is walked; a single file (an archive, an app, a bundle) is scanned alone, from its folder. */
+function targetOf(path: string): ScanTarget {
   let stats;
   try {
-    stats = statSync(root);
+    stats = statSync(path);
   } catch (error) {
-    throw new UsageError(`cannot scan ${root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot scan ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (!stats.isDirectory()) throw new UsageError(`cannot scan ${root}: not a directory`);
+  if (stats.isDirectory()) return { kind: 'directory', root: path };
+  if (!stats.isFile()) throw new UsageError(`cannot scan ${path}: not a file or a directory`);
+  return { kind: 'files', root: dirname(path), files: [fileRecord(dirname(path), basename(path))] };
+}
+
+const BUILD_DIR_MATCHER = new BuildDirMatcher();
+
+/** A file named by the caller rather than found by the walk: its role from its path alone. */
+export function fileRecord(root: string, path: string, shipped?: ShippedTo): DiscoveredFile {
+  const buildDir = buildDirOf(BUILD_DIR_MATCHER, path);
+  return {
+    path,
+    absolutePath: resolve(root, ...path.split('/')),
+    role: isEnvFile(path) ? 'env' : buildDir ? 'build' : 'source',
+    gitignored: false,
+    ...(buildDir ? { buildDir } : {}),
+    ...(shipped ? { shipped } : {}),
+  };
 }
 
 const byPosition = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number =>
@@ -50,39 +76,61 @@ const byPosition = (a: { file: string; line: number; column: number }, b: { file
  * on, and git (asked for force-added files) answers meanwhile.
  */
 async function discoverAndAnalyse(
-  root: string,
+  target: ScanTarget,
   config: EngiumConfig,
-  trackedIgnored: Promise<string[]>,
   options: ScanOptions,
-): Promise<{ discovery: Discovery; analysed: FileAnalysis[]; problems: ScanWarning[] }> {
+): Promise<{ discovery: Discovery; analysed: FileAnalysis[]; problems: ScanWarning[]; skipped: SkippedFile[] }> {
+  const { root } = target;
   const threads = new AnalysisThreads(options.threads);
   try {
-    const discoverOptions: DiscoverOptions = {
-      ...(config.include ? { include: config.include } : {}),
-      ...(config.exclude ? { exclude: config.exclude } : {}),
-      ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
-    };
-    const discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
-    includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
-    const { analyses, problems } = await threads.analyse(discovery.files, { root }, options.onProgress);
-    return { discovery, analysed: analyses, problems };
+    let discovery: Discovery;
+    if (target.kind === 'directory') {
+      const trackedIgnored = trackedIgnoredFiles(root);
+      const discoverOptions: DiscoverOptions = {
+        ...(config.include ? { include: config.include } : {}),
+        ...(config.exclude ? { exclude: config.exclude } : {}),
+        ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
+      };
+      discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
+      includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
+    } else discovery = { files: target.files, skipped: [] };
+    // Archives are read here, entry by entry; every other file goes to the analysis threads.
+    const archives = discovery.files.filter((file) => archiveFormatOf(file.path) !== undefined);
+    const plain = archives.length === 0 ? discovery.files : discovery.files.filter((file) => archiveFormatOf(file.path) === undefined);
+    const { analyses, problems } = await threads.analyse(plain, { root }, options.onProgress);
+    const skipped: SkippedFile[] = [];
+    if (archives.length === 0) return { discovery, analysed: analyses, problems, skipped };
+    // The readers (yauzl, tar-stream, @electron/asar) load only when there is an archive to read.
+    const { ArchiveReaderSet } = await import('./sources/archives/index.js');
+    const reader = new ArchiveReaderSet({ root }, options.archiveLimits);
+    for (const archive of archives) {
+      const scanned = await reader.scan(archive);
+      analyses.push(...scanned.analyses);
+      problems.push(...scanned.warnings);
+      if (scanned.skipped) skipped.push(scanned.skipped);
+    }
+    return { discovery, analysed: analyses, problems, skipped };
   } finally {
     await threads.close();
   }
 }
 
-export async function scanDirectory(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
+/** Audits a directory, or a single file (an archive, an app package, a bundle). */
+export async function scanDirectory(path: string, options: ScanOptions = {}): Promise<ScanReport> {
+  return scanTarget(targetOf(resolve(path)), options);
+}
+
+/** Audits `target`: the stages in order, whatever the files came from. */
+export async function scanTarget(target: ScanTarget, options: ScanOptions = {}): Promise<ScanReport> {
   const started = performance.now();
-  const root = resolve(dir);
-  assertDirectory(root);
-  const trackedIgnored = trackedIgnoredFiles(root);
+  const root = resolve(target.root);
   const config = options.config ?? (await loadConfig(root, options.configFile));
   const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
 
-  const { discovery, analysed, problems: analysisProblems } = await discoverAndAnalyse(root, config, trackedIgnored, options);
+  const { discovery, analysed, problems: analysisProblems, skipped: archivesSkipped } = await discoverAndAnalyse({ ...target, root }, config, options);
   const warnings: ScanWarning[] = [...analysisProblems];
   const analyses: FileAnalysis[] = [];
-  const skipped: SkippedFile[] = [...discovery.skipped];
+  const skipped: SkippedFile[] = [...discovery.skipped, ...archivesSkipped];
   let bytesScanned = 0;
   let filesScanned = 0;
   for (const analysis of analysed) {

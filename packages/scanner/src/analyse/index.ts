@@ -8,12 +8,16 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Origin, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
+import { fsPath, pathText } from '../discover/byte-names.js';
 import { readUpTo } from './read-file.js';
-import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
+import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
+import { isBinary, utf8OfMarkedText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
+import { hermesKeyHits, isHermesBytecode } from './hermes.js';
+import { binaryKeyHits } from './binary.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -38,17 +42,11 @@ export interface FileAnalysis {
 /** Files above this size are read in regions of about this size instead of whole. */
 export const REGION_BYTES = 16 * 1024 * 1024;
 
-/** Bytes checked for NUL to tell binary files, as git does. */
-const BINARY_PROBE_BYTES = 8000;
-
-const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+/** JS and TS, and React Native's plain bundles (`index.android.bundle`, `main.jsbundle`), which have no `.js`. */
+const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$|(?:^|\/)(?:index\.(?:android|ios)\.bundle|main\.jsbundle)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
-
-function isBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
-}
 
 /**
  * Files up to this size are read into one reused buffer: analysis is synchronous and keeps no
@@ -79,7 +77,7 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    fd = openSync(file.absolutePath, 'r');
+    fd = openSync(fsPath(file.absolutePath), 'r');
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
@@ -88,7 +86,8 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
     const read = readUpTo(fd, SCRATCH);
     // Only a file that filled the buffer is asked its size.
     const size = read < SCRATCH.length ? read : fstatSync(fd).size;
-    if (size > REGION_BYTES * 2) analyseInRegions(fd, size, analysis, context);
+    // Hermes bytecode is read whole, however large: its string table spans the file.
+    if (size > REGION_BYTES * 2 && !isHermesBytecode(SCRATCH.subarray(0, read))) analyseInRegions(fd, size, analysis, context);
     else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
     else analyseWhole(readRest(fd, size), analysis, context);
   } catch (error) {
@@ -100,11 +99,35 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   return analysis;
 }
 
-function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
+/**
+ * The analysis of a file whose bytes are already in memory: an archive entry. The bytes are not
+ * kept. Entries have no source maps beside them, so built output is not mapped.
+ */
+export function analyseBytes(file: DiscoveredFile, bytes: Buffer, context: AnalyseContext): FileAnalysis {
+  const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
+  try {
+    analyseWhole(bytes, analysis, context);
+  } catch (error) {
+    analysis.skipped = { file: file.path, reason: errorReason(error) };
+    analysis.hits = [];
+  }
+  return analysis;
+}
+
+function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
   const { file } = analysis;
-  analysis.bytes = bytes.length;
-  if (isBinary(bytes)) {
-    analysis.skipped = { file: file.path, reason: 'binary file' };
+  analysis.bytes = raw.length;
+  if (isHermesBytecode(raw)) {
+    const { hits, problem } = hermesKeyHits(raw);
+    if (problem !== undefined) analysis.skipped = { file: file.path, reason: `Hermes bytecode not read: ${problem}` };
+    analysis.hits = hits;
+    return;
+  }
+  const bytes = utf8OfMarkedText(raw) ?? raw;
+  if (isBinary(bytes, file.path)) {
+    // Inside an archive, binary entries are compiled code that ships (classes.dex, native libraries).
+    if (file.archive) analysis.hits = binaryKeyHits(bytes);
+    else analysis.skipped = { file: file.path, reason: 'binary file' };
     return;
   }
   // Minified bundles assemble keys too (`var o="eng_live_",s=o+"…"`): a linear pass, bounded in size.
@@ -113,7 +136,8 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
   const assemble = quotedPrefix && file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
   if (hits.length === 0 && !assemble) return;
   const analysed: AnalysedHit[] = hits;
-  const decoded = text ?? (assemble ? bytes.toString('utf8') : undefined);
+  // An env file is decoded whole at any size: the variable names decide its exposure.
+  const decoded = text ?? (assemble || file.role === 'env' ? bytes.toString('utf8') : undefined);
   if (assemble && decoded !== undefined) analysed.push(...assembledHits(decoded));
   if (file.role === 'env' && decoded !== undefined) {
     const lines = decoded.split('\n');
@@ -122,7 +146,7 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
       if (variable !== undefined) hit.envVariable = variable;
     }
   }
-  if (file.role === 'build' && analysed.length > 0) mapBuiltHits(bytes, analysed, analysis, context);
+  if (file.role === 'build' && analysed.length > 0 && !file.archive) mapBuiltHits(bytes, analysed, analysis, context);
   if (file.role === 'source' && analysed.length > 0) {
     const marker = fileMarker(file.path, decoded);
     if (marker) analysis.marker = marker;
@@ -162,7 +186,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   if (file.path.endsWith('.map')) {
     let map: LoadedSourceMap;
     try {
-      map = readSourceMap(context.root, file.absolutePath, bytes, file.path);
+      map = readSourceMap(context.root, pathText(file.absolutePath), bytes, file.path);
     } catch (error) {
       analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${(error as Error).message}); the finding stays in the map file` });
       return;
@@ -171,7 +195,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
     return;
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
-  const result = loadSourceMap(context.root, file.absolutePath, bytes);
+  const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes);
   if (result === undefined) {
     analysis.warnings.push({ file: file.path, message: NO_MAP });
     return;
@@ -260,7 +284,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     const read = position < size ? readSync(fd, buffer, 0, Math.min(room, size - position), position) : 0;
     position += read;
     const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
-    if (first && isBinary(chunk)) {
+    if (first && isBinary(chunk, file.path)) {
       analysis.skipped = { file: file.path, reason: 'binary file' };
       return;
     }
@@ -270,7 +294,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     if (!atEnd) {
       cut = -1;
       for (const byte of REGION_BREAKS) cut = Math.max(cut, chunk.lastIndexOf(byte));
-      cut = cut <= 0 ? chunk.length : cut + 1;
+      cut = cut <= 0 ? regionEnd(chunk) : cut + 1;
     }
     const region = chunk.subarray(0, cut);
     const { hits } = keyHitsInBytes(region, { line, column });
@@ -291,7 +315,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
     const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    const result = loadSourceMap(context.root, file.absolutePath, tail);
+    const result = loadSourceMap(context.root, pathText(file.absolutePath), tail);
     if (result === undefined) analysis.warnings.push({ file: file.path, message: NO_MAP });
     else if ('warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
     else {

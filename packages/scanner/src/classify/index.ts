@@ -8,7 +8,7 @@ import { fileMarker, publicEnvPrefix, type Exposure } from '@engium/core';
 import type { EngiumConfig } from '../config.js';
 import type { ScanWarning } from '../finding.js';
 import type { AnalysedHit, FileAnalysis } from '../analyse/index.js';
-import type { DiscoveredFile } from '../discover/index.js';
+import type { DiscoveredFile, ShippedTo } from '../discover/index.js';
 import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
@@ -42,7 +42,7 @@ async function loadProgramAnalysis(options: ClassifyOptions): Promise<ProgramAna
   // A dynamic import: ts-morph loads only when a scan has findings to classify.
   const { analyseProgram } = await import('../graph/index.js');
   return analyseProgram(options.root, {
-    files: options.files.filter((file) => file.role !== 'build').map((file) => file.path),
+    files: options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path),
     ...(options.config.clientEntries ? { clientEntries: options.config.clientEntries } : {}),
     ...(options.config.publicEnvPrefixes ? { publicEnvPrefixes: options.config.publicEnvPrefixes } : {}),
   });
@@ -52,7 +52,8 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
   const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
   const problems: ScanWarning[] = [];
   if (withHits.length === 0) return { candidates: [], problems };
-  const useGraph = options.programAnalysis ?? options.config.programAnalysis ?? true;
+  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
+  const useGraph = (options.programAnalysis ?? options.config.programAnalysis ?? true) && withHits.some(({ file }) => !file.archive && !file.shipped);
   let program: ProgramAnalysis | undefined;
   if (useGraph) {
     try {
@@ -66,6 +67,7 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
   for (const analysis of withHits) {
     for (const hit of analysis.hits) {
       const candidate = classifyHit(hit, analysis, options, program);
+      if (candidate && analysis.file.archive) candidate.archive = { ...analysis.file.archive };
       if (candidate) candidates.push(candidate);
     }
   }
@@ -74,6 +76,7 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
 
 function classifyHit(hit: AnalysedHit, analysis: FileAnalysis, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {
   const { file } = analysis;
+  if (file.shipped) return classifyShippedHit(hit, file, file.shipped);
   if (file.role === 'env') return classifyEnvHit(hit, file, options, program);
   if (file.role === 'build') {
     // The source the key maps back to comes first: its chain is the one that ships the key.
@@ -96,6 +99,17 @@ function classifyHit(hit: AnalysedHit, analysis: FileAnalysis, options: Classify
     ruleId: RULES.sourceKey.id,
     ...exposureContext(exposure),
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
+  });
+}
+
+/** A file inside an app package, or in the npm package about to be published, is in every user's hands. */
+function classifyShippedHit(hit: AnalysedHit, file: DiscoveredFile, shipped: ShippedTo): FindingCandidate {
+  return buildFinding(hit, {
+    file: file.path,
+    ruleId: RULES.shippedKey.id,
+    exposure: 'client',
+    reason: shipped.reason,
+    chain: [`${file.archive?.file ?? file.path} (${shipped.kind})`],
   });
 }
 

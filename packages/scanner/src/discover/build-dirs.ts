@@ -20,6 +20,9 @@ export const DEFAULT_BUILD_DIRS: readonly BuildDir[] = [
   { path: '.output/public', exposure: 'client', reason: 'Nuxt/Nitro serves .output/public to every browser' },
   { path: '.svelte-kit/output/client', exposure: 'client', reason: 'SvelteKit serves its client output to every browser' },
   { path: 'storybook-static', exposure: 'client', reason: 'a static Storybook is served to browsers' },
+  { path: 'www', exposure: 'client', reason: 'Capacitor and Cordova ship www/ inside the app, as browser code' },
+  { path: 'assets/public', exposure: 'client', reason: 'Capacitor ships the web app in Android assets/public, as browser code' },
+  { path: '_expo/static', exposure: 'client', reason: 'Expo serves _expo/static to browsers' },
 ];
 
 /** Matches relative folder paths against build dirs by their trailing segments. */

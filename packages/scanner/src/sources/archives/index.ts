@@ -1,0 +1,161 @@
+/**
+ * Archives as a source of files: each entry becomes a file named `outer.apk!/inner/path` (through
+ * nested archives, `outer.zip!/app.ipa!/Payload/…`) and goes through the same analysis as a file
+ * on disk, so no later stage knows where its bytes came from. One reader per format; this module
+ * only dispatches, keeps the limits and names what it could not read.
+ */
+import { statSync } from 'node:fs';
+import { appPackageOf } from '@engium/core';
+import { analyseBytes, type AnalyseContext, type FileAnalysis } from '../../analyse/index.js';
+import { BuildDirMatcher } from '../../discover/build-dirs.js';
+import { buildDirOf, isEnvFile, type DiscoveredFile, type ShippedTo } from '../../discover/index.js';
+import { fsPath, pathText } from '../../discover/byte-names.js';
+import type { ScanWarning, SkippedFile } from '../../finding.js';
+import { asarEntries } from './asar.js';
+import { archiveFormatOf, type ArchiveFormat } from './formats.js';
+import { DEFAULT_ARCHIVE_LIMITS, formatBytes, type ArchiveLimits } from './limits.js';
+import { tarEntries, tgzEntries } from './tar.js';
+import type { ArchiveReader, ArchiveSource, EntryRoom } from './types.js';
+import { crxEntries, zipEntries } from './zip.js';
+
+export { archiveFormatOf } from './formats.js';
+export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './limits.js';
+
+const READERS: Record<ArchiveFormat, ArchiveReader> = { zip: zipEntries, crx: crxEntries, tar: tarEntries, tgz: tgzEntries, asar: asarEntries };
+
+export interface ArchiveScan {
+  /** One per entry read (with or without hits). */
+  analyses: FileAnalysis[];
+  /** Limits hit, entries that could not be read, hostile names. */
+  warnings: ScanWarning[];
+  /** Set when the archive itself could not be opened from disk. */
+  skipped?: SkippedFile;
+}
+
+/** Where the archive being read sits: the outermost file, and the path to this one inside it. */
+interface Place {
+  outer: DiscoveredFile;
+  /** `''` for the outermost archive, else `inner.ipa!/` joined through each level. */
+  prefix: string;
+  depth: number;
+  shipped: ShippedTo | undefined;
+  /** Bytes decompressed from the outermost archive so far. */
+  usage: { bytes: number };
+}
+
+/** A name that would land outside the folder it was extracted to. */
+function leavesArchive(name: string): boolean {
+  return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..');
+}
+
+function shippedBy(name: string): ShippedTo | undefined {
+  const artifact = appPackageOf(name);
+  return artifact ? { kind: artifact.kind, reason: artifact.reason } : undefined;
+}
+
+/** Reads the archives of one scan under shared limits (the total-bytes limit spans them all). */
+export class ArchiveReaderSet {
+  private totalBytes = 0;
+  private readonly limits: ArchiveLimits;
+  private readonly builds = new BuildDirMatcher();
+
+  constructor(
+    private readonly context: AnalyseContext,
+    limits: Partial<ArchiveLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_ARCHIVE_LIMITS, ...limits };
+  }
+
+  async scan(file: DiscoveredFile): Promise<ArchiveScan> {
+    const result: ArchiveScan = { analyses: [], warnings: [] };
+    const format = archiveFormatOf(file.path);
+    let size: number;
+    try {
+      size = statSync(fsPath(file.absolutePath)).size;
+    } catch (error) {
+      result.skipped = { file: file.path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+      return result;
+    }
+    if (format === undefined) return result;
+    const place: Place = { outer: file, prefix: '', depth: 1, shipped: file.shipped ?? shippedBy(file.path), usage: { bytes: 0 } };
+    try {
+      await this.read({ path: fsPath(file.absolutePath), size }, format, place, result);
+    } catch (error) {
+      result.warnings.push({ file: file.path, message: `archive could not be read (${(error as Error).message}): the rest of it is not scanned` });
+    }
+    return result;
+  }
+
+  private room(place: Place): EntryRoom {
+    const { limits } = this;
+    return {
+      maxRatio: limits.maxRatio,
+      bytes: () => Math.max(0, Math.min(limits.maxEntryBytes, limits.maxArchiveBytes - place.usage.bytes, limits.maxTotalBytes - this.totalBytes)),
+    };
+  }
+
+  /** Why no more entries may be read, once a byte limit is used up. */
+  private exhausted(place: Place): string | undefined {
+    if (this.totalBytes >= this.limits.maxTotalBytes) return `the scan's archives reached ${formatBytes(this.limits.maxTotalBytes)} decompressed (the limit for all archives)`;
+    if (place.usage.bytes >= this.limits.maxArchiveBytes) return `the archive reached ${formatBytes(this.limits.maxArchiveBytes)} decompressed (the limit per archive)`;
+    return undefined;
+  }
+
+  private async read(source: ArchiveSource, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {
+    const here = `${place.outer.path}${place.prefix ? `!/${place.prefix.slice(0, -2)}` : ''}`;
+    let entries = 0;
+    let overLimit = 0;
+    for await (const item of READERS[format](source, this.room(place))) {
+      const entryName = item.name !== undefined ? `${here}!/${item.name}` : here;
+      if ('problem' in item) {
+        // One warning names the first entry the limits kept out; the rest are counted, not listed.
+        if (!item.overLimit || overLimit++ === 0) result.warnings.push({ file: entryName, message: item.problem });
+        continue;
+      }
+      if (++entries > this.limits.maxEntries) {
+        result.warnings.push({ file: here, message: `more than ${this.limits.maxEntries} entries: the rest are not scanned` });
+        return;
+      }
+      place.usage.bytes += item.bytes.length;
+      this.totalBytes += item.bytes.length;
+      if (leavesArchive(item.name)) {
+        result.warnings.push({ file: entryName, message: 'entry name leads outside the archive (an absolute path or ../): scanned under that name, never extracted' });
+      }
+      const inner = archiveFormatOf(item.name);
+      if (inner !== undefined) await this.readNested(item.name, item.bytes, inner, place, result);
+      else result.analyses.push(analyseBytes(this.entryFile(place, item.name), item.bytes, this.context));
+      const stop = this.exhausted(place);
+      if (stop !== undefined) {
+        result.warnings.push({ file: here, message: `${stop}: the rest is not scanned` });
+        return;
+      }
+    }
+    if (overLimit > 1) result.warnings.push({ file: here, message: `${overLimit - 1} more entries were over the size limits: not scanned` });
+  }
+
+  private async readNested(name: string, bytes: Buffer, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {
+    const path = `${place.outer.path}!/${place.prefix}${name}`;
+    if (place.depth >= this.limits.maxDepth) {
+      result.warnings.push({ file: path, message: `archive nested more than ${this.limits.maxDepth} deep: not opened` });
+      return;
+    }
+    const nested: Place = { ...place, prefix: `${place.prefix}${name}!/`, depth: place.depth + 1, shipped: place.shipped ?? shippedBy(name) };
+    await this.read({ bytes }, format, nested, result);
+  }
+
+  /** The file record of an entry: its role from its own path, as a file on disk would get. */
+  private entryFile(place: Place, name: string): DiscoveredFile {
+    const entry = `${place.prefix}${name}`;
+    const buildDir = buildDirOf(this.builds, name);
+    return {
+      path: `${place.outer.path}!/${entry}`,
+      absolutePath: `${pathText(place.outer.absolutePath)}!/${entry}`,
+      role: isEnvFile(name) ? 'env' : buildDir ? 'build' : 'source',
+      // Whatever .gitignore says of the archive, its entries go wherever it goes.
+      gitignored: false,
+      archive: { file: place.outer.path, entry },
+      ...(buildDir ? { buildDir } : {}),
+      ...(place.shipped ? { shipped: place.shipped } : {}),
+    };
+  }
+}
