@@ -21,7 +21,11 @@ const SELF_URL = fakeKey('live', 829);
 const ABSOLUTE = fakeKey('live', 830);
 const NULLS = fakeKey('live', 831);
 const NO_SOURCES = fakeKey('live', 832);
-const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS, NO_SOURCES];
+const MILLION = fakeKey('live', 833);
+const OVERLAP = fakeKey('live', 834);
+const NO_SEGMENT = fakeKey('live', 835);
+const NO_MAP = fakeKey('live', 836);
+const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS, NO_SOURCES, MILLION, OVERLAP, NO_SEGMENT, NO_MAP];
 
 /** One line of built code with the key at column 8 (1-based), and a map comment. */
 const bundle = (key: string, mapUrl: string) => `var k="${key}";\n//# sourceMappingURL=${mapUrl}\n`;
@@ -73,7 +77,18 @@ describe('hostile source maps', () => {
       'dist/no-sources.js': bundle(NO_SOURCES, 'no-sources.js.map'),
       'dist/no-sources.js.map': map({ sources: [] }),
       'dist/nulls.js.map': JSON.stringify({ version: 3, sources: [null, 7, { x: 1 }], sourcesContent: [null, 5], names: [null], mappings: MAPPINGS }),
+      // Index map sections that overlap: the second starts before the first.
+      'dist/overlap.js': bundle(OVERLAP, 'overlap.js.map'),
+      'dist/overlap.js.map': JSON.stringify({ version: 3, sections: [{ offset: { line: 0, column: 10 }, map: JSON.parse(map({ sources: ['../src/a.ts'] })) as object }, { offset: { line: 0, column: 5 }, map: JSON.parse(map({ sources: ['../src/b.ts'] })) as object }] }),
+      // Segments only on line 2: nothing maps the key's column on line 1.
+      'dist/no-segment.js': bundle(NO_SEGMENT, 'no-segment.js.map'),
+      'dist/no-segment.js.map': JSON.stringify({ version: 3, sources: ['../src/short.ts'], names: [], mappings: ';AAAA' }),
+      'dist/no-map.js': `var k="${NO_MAP}";\n`,
     });
+    // An index map with a million sections (95 MB): refused on a count of its bytes, before any is parsed.
+    const section = '{"offset":{"line":0,"column":0},"map":{"version":3,"sources":["../src/a.ts"],"names":[],"mappings":"AAAA"}}';
+    streamFile(join(dir, 'dist/million.js'), [bundle(MILLION, 'million.js.map')]);
+    streamFile(join(dir, 'dist/million.js.map'), ['{"version":3,"sections":[', { repeat: `${section},`, times: 999_999 }, section, ']}']);
     // A 20 MB map: mappings for a million generated lines and 15 MB of sourcesContent.
     const lines = 1_000_000;
     streamFile(join(dir, 'dist/huge.js'), [`var k="${HUGE}";\n`, { repeat: 'x();\n', times: lines }, '//# sourceMappingURL=huge.js.map\n']);
@@ -102,8 +117,22 @@ describe('hostile source maps', () => {
     }
   });
 
+  it('refuses an index map with a million sections, or with overlapping ones, with a warning that says so', () => {
+    expect(byFile(report, 'dist/million.js').map((finding) => [finding.line, finding.column, finding.origin])).toEqual([[1, 8, undefined]]);
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/million.js', message: 'source map million.js.map could not be used (index map with more than 100,000 sections); findings stay in the bundle' });
+    expect(byFile(report, 'dist/overlap.js').map((finding) => [finding.line, finding.column, finding.origin])).toEqual([[1, 8, undefined]]);
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/overlap.js', message: expect.stringMatching(/^source map overlap\.js\.map could not be used \(index map: section 1 starts at line 1, column 5, before section 0 \(line 1, column 10\): sections overlap or go backwards\)/) });
+  });
+
+  it('says why a finding has no origin: no segment at its column, no map at all, a source outside the repository', () => {
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/no-segment.js', message: 'source map dist/no-segment.js.map has no mapping for line 1, column 8 (no segment starts at or before that column of the line)' });
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/no-map.js', message: expect.stringMatching(/^no source map \(no sourceMappingURL comment and no \.map file beside it\)/) });
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/escaping.js', message: 'source map dist/escaping.js.map maps line 1, column 8 to sources[0], a source outside the scanned directory that matches no file of it' });
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/content.js.map', message: expect.stringMatching(/is in the content of sources\[0\] of source map dist\/content\.js\.map, a source outside the scanned directory/) });
+  });
+
   it('reads a 20 MB map with a million lines and maps the key back', () => {
-    expect(byFile(report, 'dist/huge.js').map((finding) => finding.origin)).toEqual([{ file: 'src/huge.ts', line: 1, column: 8 }]);
+    expect(byFile(report, 'dist/huge.js').map((finding) => finding.origin)).toEqual([{ file: 'src/huge.ts', line: 1, column: 8, inRepository: false }]);
   });
 
   it('never reports an origin outside the repository, whatever `sources` says', () => {

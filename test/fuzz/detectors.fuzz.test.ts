@@ -9,7 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import fc from 'fast-check';
 import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, findNeedles, isKey, KEY_NEEDLES, mayContainKey, redact } from '@engium/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, sourceMappingUrl } from '../../packages/scanner/src/analyse/source-map.js';
+import { inlineMapLine, loadSourceMap, originalPositions, readSourceMap, sourcesContentOrigins, sourceMappingUrl } from '../../packages/scanner/src/analyse/source-map.js';
 
 /** Fixed seed: a CI failure reproduces locally; FUZZ_SEED picks another run. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -145,11 +145,12 @@ describe('fuzz: source-map reading', () => {
   function checkMap(json: string): void {
     const inline = Buffer.from(`var k=1;\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString('base64')}\n`);
     const result = loadSourceMap(root, bundlePath, inline);
-    expect(inlineSourceMap(inline)?.json ?? json).toBe(json);
+    expect(inlineMapLine(inline)).toBe(2);
     if (result && 'map' in result) {
       try {
-        for (const origin of originalPositions(result.map, root, [{ line: 1, column: 1 }, { line: 1, column: 8 }, { line: 2, column: 1 }, { line: 1_000_000, column: 5 }])) {
-          if (origin) expect(isAbsolute(origin.file), origin.file).toBe(false);
+        for (const found of originalPositions(result.map, [{ line: 1, column: 1 }, { line: 1, column: 8 }, { line: 2, column: 1 }, { line: 1_000_000, column: 5 }])) {
+          // Never a path outside the repository: in it, or what the map names when that is no file (a bundler's module).
+          if ('origin' in found) expect(isAbsolute(found.origin.file) || found.origin.file.startsWith('..'), found.origin.file).toBe(false);
         }
       } catch (error) {
         // Mappings that are not VLQ text: the caller turns this into a warning.
@@ -166,8 +167,9 @@ describe('fuzz: source-map reading', () => {
     }
     if (parsed) {
       try {
-        for (const origin of sourcesContentOrigins(root, join(root, 'dist/app.js.map'), json).origins.values()) {
-          expect(isAbsolute(origin.file)).toBe(false);
+        const map = readSourceMap(root, join(root, 'dist/app.js.map'), Buffer.from(json), 'dist/app.js.map');
+        for (const found of sourcesContentOrigins(map).values()) {
+          if ('origin' in found) expect(isAbsolute(found.origin.file)).toBe(false);
         }
       } catch (error) {
         // The caller catches a map it cannot build (as loadSourceMap does); it must be an Error, not a hang.

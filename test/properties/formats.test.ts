@@ -31,7 +31,7 @@ const finding: fc.Arbitrary<Finding> = fc
     key: fc.constantFrom(...KEYS),
     snippet: fc.option(hostileText, { nil: undefined }),
     commit: fc.option(fc.record({ sha: fc.constant('0123456789abcdef0123456789abcdef01234567'), author: hostileText, date: fc.constant('2026-01-01T00:00:00Z'), presentAtHead: fc.boolean() }), { nil: undefined }),
-    origin: fc.option(fc.record({ file: filePath, line: fc.integer({ min: 1, max: 1000 }), column: fc.integer({ min: 1, max: 1000 }) }), { nil: undefined }),
+    origin: fc.option(fc.record({ file: filePath, line: fc.integer({ min: 1, max: 1000 }), column: fc.integer({ min: 1, max: 1000 }), inRepository: fc.boolean() }), { nil: undefined }),
     chain: fc.option(fc.array(filePath, { minLength: 1, maxLength: 3 }), { nil: undefined }),
   })
   .map(({ key, snippet, origin, chain, commit, ...rest }) => ({

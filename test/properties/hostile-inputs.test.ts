@@ -47,7 +47,7 @@ const finding: fc.Arbitrary<Finding> = fc
     encoding: 'plain' as const,
     chain: [rest.file],
     ...(snippet === undefined ? {} : { snippet: { text: snippet, column: 1 } }),
-    ...(origin === undefined ? {} : { origin: { file: origin, line: 1, column: 1 } }),
+    ...(origin === undefined ? {} : { origin: { file: origin, line: 1, column: 1, inRepository: true } }),
     ...(author === undefined ? {} : { commit: { sha: '0123456789abcdef0123456789abcdef01234567', author, date: '2026-01-01T00:00:00Z', presentAtHead: true } }),
   }));
 

@@ -62,23 +62,23 @@ describe('built output', () => {
   it('maps a bundle with a sourceMappingURL comment back to its source', () => {
     const finding = find(linked, 'dist/app.js');
     expect(finding).toMatchObject({ ruleId: 'engium/bundle-key', severity: 'high', exposure: 'unknown', ...position(join(dir, 'dist/app.js'), linked) });
-    expect(finding?.origin).toEqual({ file: 'src/linked.ts', line: 5, column: 17 });
+    expect(finding?.origin).toEqual({ file: 'src/linked.ts', line: 5, column: 17, inRepository: true });
   });
 
   it('finds the key in the map’s sourcesContent and points at the original line', () => {
     const finding = find(linked, 'dist/app.js.map');
-    expect(finding?.origin).toEqual({ file: 'src/linked.ts', line: 5, column: 18 });
+    expect(finding?.origin).toEqual({ file: 'src/linked.ts', line: 5, column: 18, inRepository: true });
   });
 
   it('maps through an inline data: map', () => {
     const finding = find(inline, 'build/inline.js');
-    expect(finding?.origin).toEqual({ file: 'src/inline.ts', line: 5, column: 17 });
+    expect(finding?.origin).toEqual({ file: 'src/inline.ts', line: 5, column: 17, inRepository: true });
   });
 
   it('maps through a hidden map (a .map beside the file, no comment) and knows .next/static ships', () => {
     const finding = find(hidden, '.next/static/chunks/hidden.js');
     expect(finding).toMatchObject({ severity: 'medium', exposure: 'client' });
-    expect(finding?.origin).toEqual({ file: 'src/hidden.ts', line: 5, column: 17 });
+    expect(finding?.origin).toEqual({ file: 'src/hidden.ts', line: 5, column: 17, inRepository: true });
     expect(finding?.chain?.[0]).toContain('.next/static/chunks/hidden.js');
   });
 

@@ -67,8 +67,8 @@ const contexts: Omit<FindingContext, 'ruleId'>[] = [
   { file: '.env', exposure: 'client', envVariable: 'NEXT_PUBLIC_ENGIUM_API_KEY', reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles', readers: ['app/page.tsx'] },
   { file: '.env.production', exposure: 'server', envVariable: 'ENGIUM_API_KEY' },
   { file: '.env', exposure: 'client', envVariable: 'ENGIUM_API_KEY', chain: ['app/page.tsx ("use client")'] },
-  { file: '.next/static/chunks/page.js', exposure: 'client', origin: { file: 'lib/key.ts', line: 3, column: 7 }, chain: ['.next/static/chunks/page.js (Next.js serves .next/static to browsers)'] },
-  { file: 'dist/server.js', exposure: 'server', reason: 'a server bundle (dist/server)', origin: { file: 'lib/key.ts', line: 3, column: 7 } },
+  { file: '.next/static/chunks/page.js', exposure: 'client', origin: { file: 'lib/key.ts', line: 3, column: 7, inRepository: true }, chain: ['.next/static/chunks/page.js (Next.js serves .next/static to browsers)'] },
+  { file: 'dist/server.js', exposure: 'server', reason: 'a server bundle (dist/server)', origin: { file: 'lib/key.ts', line: 3, column: 7, inRepository: true } },
   { file: 'src/a.ts', commit: { ...commit, presentAtHead: true } },
   { file: 'src/a.ts', commit: { ...commit, presentAtHead: false } },
 ];

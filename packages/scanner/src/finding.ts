@@ -24,6 +24,16 @@ export interface Position {
   column: number;
 }
 
+/** Where a key in built output comes from, through the source map. */
+export interface Origin extends Position {
+  /**
+   * Whether `file` is a file of the scanned repository. When not, `file` names what the map names:
+   * a path inside the repository that is not there (deleted since the build), or a bundler's own
+   * module (`webpack://app/webpack/runtime/…`, `turbopack:///[turbopack]/…`).
+   */
+  inRepository: boolean;
+}
+
 export interface CommitInfo {
   /** Full SHA of the first commit in the range that added the key to this file. */
   sha: string;
@@ -45,7 +55,7 @@ export interface Finding extends Position {
   /** The line around the key with every key on it redacted, for code frames. */
   snippet?: Snippet;
   /** For findings in built output: the original source position, through the source map. */
-  origin?: Position;
+  origin?: Origin;
   /** For client findings: the modules that ship it, entry first (`app/page.tsx ("use client")`, …). */
   chain?: string[];
   /** For findings from git history. */
@@ -77,7 +87,7 @@ export interface Occurrence extends Position {
   exposure: Exposure;
   /** The message the scan gave for this place. */
   message?: string;
-  origin?: Position;
+  origin?: Origin;
   commit?: CommitInfo;
 }
 

@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
-import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
+import type { FindingEncoding, Origin, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import { fsPath, pathText } from '../discover/byte-names.js';
 import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
@@ -16,7 +16,7 @@ import { isBinary, utf8OfMarkedText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { inlineSourceMap, loadSourceMap, originalPositions, sourcesContentOrigins, type LoadedSourceMap } from './source-map.js';
+import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
 import { binaryKeyHits } from './binary.js';
 
@@ -25,7 +25,7 @@ export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   /** For `.env*` files: the variable the key is assigned to. */
   envVariable?: string;
   /** For built output: the original position through the source map. */
-  origin?: Position;
+  origin?: Origin;
   /** For built output: the sources its source map names (relative to the root when inside it). */
   mappedSources?: string[];
 }
@@ -210,72 +210,83 @@ function assembledHits(text: string): AnalysedHit[] {
 function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
   const { file } = analysis;
   if (file.path.endsWith('.map')) {
+    let map: LoadedSourceMap;
     try {
-      const { origins, sources } = sourcesContentOrigins(context.root, pathText(file.absolutePath), bytes);
-      for (const hit of hits) {
-        const origin = origins.get(hit.secret.fingerprint);
-        if (origin) hit.origin = origin;
-        hit.mappedSources = sources;
-      }
+      map = readSourceMap(context.root, pathText(file.absolutePath), bytes, file.path);
     } catch (error) {
       analysis.warnings.push({ file: file.path, message: `source map could not be parsed (${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : (error as Error).message}); the finding stays in the map file` });
+      return;
     }
+    applyContentOrigins(map, hits, analysis);
     return;
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
-  dropInlineMapCopies(bytes, hits, analysis, context);
   const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes);
-  if (result === undefined) return;
+  if (result === undefined) {
+    analysis.warnings.push({ file: file.path, message: NO_MAP });
+    return;
+  }
   if ('warning' in result) {
+    const line = inlineMapLine(bytes);
+    if (line !== undefined) dropInlineCopies(hits, line);
     analysis.warnings.push({ file: file.path, message: result.warning });
     return;
   }
-  applyMap(result.map, hits, analysis, context);
+  const { map } = result;
+  if (map.inlineLine !== undefined) {
+    dropInlineCopies(hits, map.inlineLine);
+    const inMap = hits.filter((hit) => hit.line === map.inlineLine);
+    if (inMap.length > 0) applyContentOrigins(map, inMap, analysis);
+  }
+  applyMap(map, hits, analysis);
 }
 
+const NO_MAP = 'no source map (no sourceMappingURL comment and no .map file beside it): which source put the key there is unknown';
+
 /**
- * An inline map's sourcesContent repeats the bundle's keys (base64-encoded). A key also in the code
- * is one leak: the copy in the map is dropped. A key only in the map points at its original line.
+ * Keys found in a map's `sourcesContent` (a `.map` file, or an inline map's base64) point at their
+ * line in the original source; a key in a source outside the repository stays where it was found.
  */
-function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
-  const inline = inlineSourceMap(bytes);
-  if (!inline) return;
-  const inCode = new Set(hits.filter((hit) => hit.line !== inline.line).map((hit) => hit.secret.fingerprint));
-  let fromSources: ReturnType<typeof sourcesContentOrigins> | 'broken' | undefined;
-  for (let index = hits.length - 1; index >= 0; index--) {
-    const hit = hits[index];
-    if (!hit || hit.line !== inline.line) continue;
-    if (inCode.has(hit.secret.fingerprint)) {
-      hits.splice(index, 1);
-      continue;
-    }
-    try {
-      fromSources ??= sourcesContentOrigins(context.root, pathText(analysis.file.absolutePath), inline.json);
-    } catch {
-      // The map is reported as broken when the code hits are mapped.
-      fromSources = 'broken';
-    }
-    if (fromSources === 'broken') continue;
-    const origin = fromSources.origins.get(hit.secret.fingerprint);
-    if (origin) hit.origin = origin;
-    hit.mappedSources = fromSources.sources;
+function applyContentOrigins(map: LoadedSourceMap, inMap: readonly AnalysedHit[], analysis: FileAnalysis): void {
+  const origins = sourcesContentOrigins(map);
+  const sources = mappedSourcePaths(map);
+  for (const hit of inMap) {
+    hit.mappedSources = sources;
+    const found = origins.get(hit.secret.fingerprint);
+    if (found && 'origin' in found) hit.origin = found.origin;
+    else if (found) analysis.warnings.push({ file: analysis.file.path, message: `${hit.secret.redacted} is in the content of ${found.outside} of source map ${map.location}, a source outside the scanned directory that matches no file of it` });
   }
 }
 
-function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): void {
-  const unmapped = hits.filter((hit) => !hit.origin);
-  let origins: (Position | undefined)[];
+/**
+ * An inline map's sourcesContent repeats the bundle's keys (base64-encoded) on the comment's line.
+ * A key also in the code is one leak: the copy in the map is dropped. A key only in the map is
+ * kept, and points at its original line.
+ */
+function dropInlineCopies(hits: AnalysedHit[], inlineLine: number): void {
+  const inCode = new Set(hits.filter((hit) => hit.line !== inlineLine).map((hit) => hit.secret.fingerprint));
+  for (let index = hits.length - 1; index >= 0; index--) {
+    const hit = hits[index];
+    if (hit?.line === inlineLine && inCode.has(hit.secret.fingerprint)) hits.splice(index, 1);
+  }
+}
+
+function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnalysis): void {
+  const unmapped = hits.filter((hit) => !hit.origin && hit.line !== map.inlineLine);
+  if (unmapped.length === 0) return;
+  let lookups: PositionLookup[];
   try {
-    origins = originalPositions(map, context.root, unmapped);
+    lookups = originalPositions(map, unmapped);
   } catch (error) {
     analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} could not be used (${(error as Error).message}); findings stay in the bundle` });
     return;
   }
+  const sources = mappedSourcePaths(map);
   for (const [index, hit] of unmapped.entries()) {
-    hit.mappedSources = map.sources;
-    const origin = origins[index];
-    if (origin) hit.origin = origin;
-    else analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} has no mapping for line ${hit.line}, column ${hit.column}` });
+    hit.mappedSources = sources;
+    const lookup = lookups[index];
+    if (lookup && 'origin' in lookup) hit.origin = lookup.origin;
+    else if (lookup) analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} ${lookup.unmapped}` });
   }
 }
 
@@ -331,7 +342,19 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     const result = loadSourceMap(context.root, pathText(file.absolutePath), tail);
-    if (result && 'warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
-    else if (result) applyMap(result.map, analysis.hits, analysis, context);
+    if (result === undefined) analysis.warnings.push({ file: file.path, message: NO_MAP });
+    else if ('warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
+    else {
+      // An inline map's line was counted in the tail: the file's last line is `line`.
+      const { map } = result;
+      if (map.inlineLine !== undefined) map.inlineLine += line - 1 - countNewlines(tail);
+      applyMap(map, analysis.hits, analysis);
+    }
   }
+}
+
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }

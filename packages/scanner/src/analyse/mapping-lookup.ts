@@ -10,6 +10,11 @@
 export interface GeneratedPosition {
   line: number;
   column: number;
+  /**
+   * Segments at or after this column of the position's line do not count (an index map's section
+   * ends there: the next section owns the rest of the line). No limit when absent.
+   */
+  stopColumn?: number;
 }
 
 /** Where a generated position comes from: indexes and 0-based numbers, as a segment holds them. */
@@ -18,6 +23,14 @@ export interface MappedSegment {
   line: number;
   column: number;
 }
+
+/**
+ * What the mappings say about one position: the segment that covers it, or why none does. The
+ * two reasons differ for the reader: `no-segment` (nothing starts at or before that column of the
+ * line: an index map then asks the section before) and `no-source` (the covering segment is one
+ * of the bundler's own, naming no source).
+ */
+export type SegmentLookup = MappedSegment | 'no-segment' | 'no-source';
 
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
@@ -65,12 +78,12 @@ function asksAbout(positions: readonly GeneratedPosition[], line: number): boole
 
 /**
  * For each position, the segment that covers it: on its line, the first segment that starts at its
- * column, else the last of those (in column order) that start nearest before it.
- * `undefined` where no segment does, or the segment names no source. Throws on text that is not VLQ.
+ * column, else the last of those (in column order) that start nearest before it. Throws on text
+ * that is not VLQ.
  */
-export function traceEncodedMappings(mappings: Uint8Array, positions: readonly GeneratedPosition[]): (MappedSegment | undefined)[] {
+export function traceEncodedMappings(mappings: Uint8Array, positions: readonly GeneratedPosition[]): SegmentLookup[] {
   /** Per position, the best segment so far: its start column, whether it names a source, and where. */
-  const bestColumns = positions.map(() => -1);
+  const bestColumns = positions.map(() => -Infinity);
   const bestNamed = positions.map(() => false);
   const bestSources = positions.map(() => 0);
   const bestLines = positions.map(() => 0);
@@ -115,7 +128,7 @@ export function traceEncodedMappings(mappings: Uint8Array, positions: readonly G
     for (let i = 0; i < positions.length; i++) {
       const position = positions[i] as GeneratedPosition;
       const best = bestColumns[i] as number;
-      if (position.line !== line || generatedColumn > position.column) continue;
+      if (position.line !== line || generatedColumn > position.column || generatedColumn >= (position.stopColumn ?? Infinity)) continue;
       // trace-mapping's ties: the first segment at exactly the column, else the last at the nearest one before it.
       if (generatedColumn < best || (generatedColumn === best && best === position.column)) continue;
       // Plain numbers, not an object per segment passed: a line of a bundle holds thousands.
@@ -126,7 +139,96 @@ export function traceEncodedMappings(mappings: Uint8Array, positions: readonly G
       bestSourceColumns[i] = sourceColumn;
     }
   }
-  return positions.map((_, i) =>
-    !bestNamed[i] ? undefined : { sourceIndex: bestSources[i] as number, line: bestLines[i] as number, column: bestSourceColumns[i] as number },
-  );
+  return positions.map((_, i) => {
+    if (bestColumns[i] === -Infinity) return 'no-segment';
+    if (!bestNamed[i]) return 'no-source';
+    return { sourceIndex: bestSources[i] as number, line: bestLines[i] as number, column: bestSourceColumns[i] as number };
+  });
+}
+
+/** The mappings of one section of an index map (a plain map is one section), placed in the generated file. */
+export interface PlacedMappings {
+  mappings: Uint8Array;
+  /** 0-based generated line and column where the section starts: its own line 0, column 0. */
+  line: number;
+  column: number;
+  /** Where the next section starts (0-based): from there on, this section's segments do not count. */
+  stopLine: number;
+  stopColumn: number;
+}
+
+/** A segment found in a section: the indexes are that section's own. */
+export interface SectionSegment extends MappedSegment {
+  section: number;
+}
+
+export type SectionLookup = SectionSegment | 'no-segment' | 'no-source';
+
+/** The last section that starts at or before a 0-based position, or -1. Sections are in order. */
+function sectionAt(sections: readonly PlacedMappings[], line: number, column: number): number {
+  let low = 0;
+  let high = sections.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const section = sections[middle] as PlacedMappings;
+    if (section.line < line || (section.line === line && section.column <= column)) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/**
+ * The covering segment of each position in a map made of sections placed one after the other (an
+ * index map, flattened as trace-mapping's FlattenMap does, without building the flat map). A line
+ * can hold the end of one section and the start of the next: where the section holding the
+ * position has no segment at or before its column, the one before it on that line may.
+ * Each section's mappings are read once per round for all the positions asking it.
+ */
+export function traceSections(sections: readonly PlacedMappings[], positions: readonly GeneratedPosition[]): SectionLookup[] {
+  const results: SectionLookup[] = positions.map(() => 'no-segment');
+  /** Positions still looking, by the section to ask next. */
+  let pending = new Map<number, number[]>();
+  const ask = (section: number, position: number): void => {
+    const list = pending.get(section);
+    if (list) list.push(position);
+    else pending.set(section, [position]);
+  };
+  for (const [index, { line, column }] of positions.entries()) {
+    const section = sectionAt(sections, line - 1, column);
+    if (section !== -1) ask(section, index);
+  }
+  while (pending.size > 0) {
+    const asking = pending;
+    pending = new Map();
+    for (const [sectionIndex, indexes] of asking) {
+      const section = sections[sectionIndex] as PlacedMappings;
+      const queries: GeneratedPosition[] = [];
+      const askers: number[] = [];
+      for (const index of indexes) {
+        const { line, column } = positions[index] as GeneratedPosition;
+        const generatedLine = line - 1;
+        // Past the section's last line: no section before it reaches this line either.
+        if (generatedLine > section.stopLine) continue;
+        const shift = generatedLine === section.line ? section.column : 0;
+        queries.push({
+          line: generatedLine - section.line + 1,
+          column: column - shift,
+          ...(generatedLine === section.stopLine ? { stopColumn: section.stopColumn - shift } : {}),
+        });
+        askers.push(index);
+      }
+      if (queries.length === 0) continue;
+      const found = traceEncodedMappings(section.mappings, queries);
+      for (const [at, lookup] of found.entries()) {
+        const index = askers[at] as number;
+        if (lookup === 'no-segment') {
+          if (sectionIndex > 0) ask(sectionIndex - 1, index);
+        } else results[index] = lookup === 'no-source' ? lookup : { ...lookup, section: sectionIndex };
+      }
+    }
+  }
+  return results;
 }

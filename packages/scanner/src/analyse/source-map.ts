@@ -1,33 +1,48 @@
 /**
- * Built output mapped back to its source through source maps (@jridgewell/trace-mapping): maps
- * named by a `sourceMappingURL` comment, inline `data:` maps, and "hidden" maps (a `.map` beside
- * the file with no comment). A map that cannot be read or parsed is a warning; the finding stays
- * in the bundle.
+ * Built output mapped back to its source through source maps: maps named by a `sourceMappingURL`
+ * comment (`//#`, the legacy `//@`, CSS's `/*# … *\/`), inline `data:` maps, and "hidden" maps (a
+ * `.map` beside the file with no comment), plain or index maps (`sections`, nested too). A map is
+ * read once per bundle for all its keys, and positions are looked up on its bytes as read: the
+ * `mappings` text is never copied or decoded whole. A map that cannot be read, parsed or trusted
+ * is a warning; the finding stays in the bundle.
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { TraceMap, type DecodedSourceMapXInput, type EncodedSourceMapXInput } from '@jridgewell/trace-mapping';
-import type { Position } from '../finding.js';
+import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
-import { traceEncodedMappings } from './mapping-lookup.js';
+import { traceSections, type PlacedMappings } from './mapping-lookup.js';
 import { megabytes, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
+import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
+
+/** One plain map placed in the generated file (a plain map is one section at line 0, column 0). */
+interface MapSection extends PlacedMappings {
+  /** Each `sources` entry joined to the section's `sourceRoot`; `undefined` where it is not a string. */
+  sources: (string | undefined)[];
+  /** `sourcesContent`, by source; `undefined` where the map has none. */
+  contents: (string | undefined)[];
+}
 
 export interface LoadedSourceMap {
   /** Where the map came from: `inline`, or the map file's path relative to the root. */
   location: string;
-  map: TraceMap;
-  /**
-   * The map's encoded `mappings` (VLQ bytes), read without decoding them all. It may be a view of a
-   * buffer the next map read reuses: look positions up before loading another map.
-   */
-  mappings: Uint8Array;
-  /** Every source the map names, relative to the root when inside it. */
-  sources: string[];
+  /** For an inline map: the 1-based line of its comment, whose base64 repeats the sources' keys. */
+  inlineLine?: number;
+  sections: MapSection[];
+  context: SourceContext;
+  /** Where each source is in the repository, found once per map (by `section:source`). */
+  resolved: Map<string, SourceOrigin>;
 }
 
 export type SourceMapResult = { map: LoadedSourceMap } | { warning: string } | undefined;
+
+/** An index map with more sections than this (nested ones counted) is refused. */
+export const MAX_SECTIONS = 100_000;
+/** Index maps nested deeper than this are refused. */
+export const MAX_SECTION_DEPTH = 32;
+/** Map files larger than this are not read: their findings stay in the bundle, and memory stays bounded. */
+export const MAX_MAP_BYTES = 256 * 1024 * 1024;
 
 const URL_COMMENT = /[#@][ \t]+sourceMappingURL=([^\s'"*]+)[ \t]*(?:\*\/[ \t]*)?$/;
 
@@ -38,14 +53,12 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function rootRelative(root: string, source: string): string {
-  if (!isAbsolute(source)) return source;
-  const path = relative(root, source);
-  return path.startsWith('..') ? toPosix(source) : toPosix(path);
+function rootRelative(root: string, path: string): string {
+  return toPosix(relative(root, path));
 }
 
-/** The `sourceMappingURL` value in the last comment of `bytes`, if any. */
-export function sourceMappingUrl(bytes: Buffer): string | undefined {
+/** Where the `sourceMappingURL` value of the last comment of `bytes` starts, and the value. */
+function sourceMappingComment(bytes: Buffer): { url: string; marker: number } | undefined {
   const marker = bytes.lastIndexOf('sourceMappingURL=');
   if (marker === -1) return undefined;
   const lineStart = bytes.lastIndexOf(0x0a, marker) + 1;
@@ -54,88 +67,213 @@ export function sourceMappingUrl(bytes: Buffer): string | undefined {
   // A URL comment far from the end is part of the code (a string), not the map reference.
   if (bytes.length - end > COMMENT_SEARCH_BYTES) return undefined;
   const line = bytes.toString('utf8', lineStart, end).replace(/\r$/, '');
-  return URL_COMMENT.exec(line)?.[1];
+  const url = URL_COMMENT.exec(line)?.[1];
+  return url === undefined ? undefined : { url, marker };
 }
 
-/** For a file with an inline `data:` map: the map's JSON and the 1-based line its comment is on. */
-export function inlineSourceMap(bytes: Buffer): { json: string; line: number } | undefined {
-  const url = sourceMappingUrl(bytes);
-  if (!url?.startsWith('data:')) return undefined;
-  const marker = bytes.lastIndexOf('sourceMappingURL=');
+/** The `sourceMappingURL` value in the last comment of `bytes`, if any. */
+export function sourceMappingUrl(bytes: Buffer): string | undefined {
+  return sourceMappingComment(bytes)?.url;
+}
+
+function lineOf(bytes: Buffer, offset: number): number {
   let line = 1;
-  for (let at = bytes.indexOf(0x0a); at !== -1 && at < marker; at = bytes.indexOf(0x0a, at + 1)) line++;
-  try {
-    return { json: parseDataUrl(url), line };
-  } catch {
-    return undefined;
-  }
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return line;
 }
 
-function parseDataUrl(url: string): string {
+/** A `data:` URL's payload: base64 (`;base64`, after any `;charset=…`) or percent-encoded. */
+function dataUrlBytes(url: string): Buffer {
   const comma = url.indexOf(',');
   if (comma === -1) throw new Error('malformed data: URL');
   const header = url.slice(5, comma);
   const payload = url.slice(comma + 1);
-  return header.endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
+  return header.endsWith(';base64') ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload));
 }
 
-type SourceMapJson = (EncodedSourceMapXInput | DecodedSourceMapXInput) & { sourcesContent?: (string | null)[] };
+/** For a file whose map is inline (a `data:` URL): the 1-based line of its comment. */
+export function inlineMapLine(bytes: Buffer): number | undefined {
+  const comment = sourceMappingComment(bytes);
+  return comment?.url.startsWith('data:') ? lineOf(bytes, comment.marker) : undefined;
+}
 
 const MAPPINGS_KEY = Buffer.from('"mappings":"');
+const SECTIONS_KEY = Buffer.from('"sections"');
+const OFFSET_KEY = Buffer.from('"offset"');
+/** What a cut `mappings` value is replaced with: NUL and the cut's number (no VLQ text holds a NUL). */
+const CUT_MARK = '\u0000';
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** A map's JSON, parsed, with each plain `mappings` value cut out and kept as bytes. */
+interface ParsedMap {
+  json: unknown;
+  /** The cut values, views of the bytes read: a `mappings` of `"\u0000<n>"` in `json` is cut n. */
+  cuts: Uint8Array[];
 }
 
-/** A map's JSON, and its `mappings` as VLQ bytes (ASCII). */
-interface SplitSourceMap {
-  json: SourceMapJson;
-  mappings: Uint8Array;
-  /** Parsed whole: `json` keeps its own `mappings`. */
-  whole?: true;
+/** Whether the quote at `at` is escaped (inside a string): an odd run of backslashes before it. */
+function escapedAt(bytes: Uint8Array, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > 0 && bytes[at - backslashes - 1] === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /**
- * A map's JSON, parsed. Bundlers write `mappings` as one long run of VLQ text, which JSON.parse and
- * UTF-8 decoding read byte by byte: for a map with one `mappings` key and a plain value, that value
- * is cut out and kept as bytes (a view of `json`), and only the rest is parsed. Any other map is
- * parsed whole.
+ * A map's JSON, parsed. Bundlers write `mappings` as long runs of VLQ text, which JSON.parse and
+ * UTF-8 decoding would read byte by byte and copy into strings: each `"mappings":"…"` value with
+ * neither escapes nor anything but ASCII is cut out and kept as a view of `bytes`, and only the
+ * rest is parsed. An index map has one per section; any other value is parsed as usual.
  */
-function splitSourceMap(json: Buffer): SplitSourceMap {
-  const key = json.indexOf(MAPPINGS_KEY);
-  const start = key + MAPPINGS_KEY.length;
-  const end = key === -1 ? -1 : json.indexOf(0x22, start); // "
-  // One such key, and a value with neither escapes nor anything but ASCII.
-  const value = end === -1 ? undefined : json.subarray(start, end);
-  if (value !== undefined && value.indexOf(0x5c) === -1 && isAscii(value) && json.indexOf(MAPPINGS_KEY, end) === -1) {
-    try {
-      const rest: unknown = JSON.parse(json.toString('utf8', 0, start) + json.toString('utf8', end));
-      // A key nested in another object, or a quote that was inside a string, parses to something else.
-      if (isObject(rest) && rest.mappings === '') return { json: rest as unknown as SourceMapJson, mappings: value };
-    } catch {
-      // Parsed whole below, which reports the map's own error.
-    }
+function parseMapJson(bytes: Buffer): ParsedMap {
+  const cuts: Uint8Array[] = [];
+  const pieces: string[] = [];
+  let copied = 0;
+  let from = 0;
+  for (let key = bytes.indexOf(MAPPINGS_KEY, from); key !== -1; key = bytes.indexOf(MAPPINGS_KEY, from)) {
+    const start = key + MAPPINGS_KEY.length;
+    const end = bytes.indexOf(0x22, start); // "
+    if (end === -1) break;
+    from = end + 1;
+    const value = bytes.subarray(start, end);
+    if (escapedAt(bytes, key) || value.includes(0x5c) || !isAscii(value)) continue;
+    pieces.push(bytes.toString('utf8', copied, start), `\\u0000${cuts.length}`);
+    cuts.push(value);
+    copied = end;
   }
-  const whole = JSON.parse(json.toString('utf8')) as SourceMapJson;
-  return { json: whole, mappings: Buffer.from(typeof whole.mappings === 'string' ? whole.mappings : '', 'latin1'), whole: true };
+  pieces.push(bytes.toString('utf8', copied));
+  return { json: JSON.parse(pieces.join('')), cuts };
 }
 
-/** A map's JSON, parsed: what JSON.parse gives, faster (see splitSourceMap). */
-export function parseSourceMapJson(json: Buffer): SourceMapJson {
-  const { json: parsed, mappings, whole } = splitSourceMap(json);
-  return whole ? parsed : ({ ...parsed, mappings: Buffer.from(mappings.buffer, mappings.byteOffset, mappings.byteLength).toString('latin1') } as SourceMapJson);
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function build(root: string, { json, mappings }: SplitSourceMap, mapUrl: string, location: string): LoadedSourceMap {
-  // trace-mapping resolves the sources; the mappings are read by traceEncodedMappings, never decoded
-  // whole. Sectioned maps are refused (TraceMap throws): flattening one that lies about its
-  // offsets would allocate without bound.
-  const map = new TraceMap({ ...json, mappings: '' }, mapUrl);
-  return { location, map, mappings, sources: map.resolvedSources.map((source) => rootRelative(root, source)) };
+/** The cut a parsed `mappings` value stands for, if it is one. */
+function cutOf(value: string, cuts: readonly Uint8Array[]): Uint8Array | undefined {
+  if (!value.startsWith(CUT_MARK)) return undefined;
+  const index = Number(value.slice(1));
+  return Number.isInteger(index) ? cuts[index] : undefined;
 }
 
-function readMap(root: string, json: Buffer, mapUrl: string, location: string): LoadedSourceMap {
-  return build(root, splitSourceMap(json), mapUrl, location);
+/** A map's JSON, parsed: what JSON.parse gives, without reading `mappings` as JSON (see parseMapJson). */
+export function parseSourceMapJson(bytes: Buffer): unknown {
+  const { json, cuts } = parseMapJson(bytes);
+  const restore = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(restore);
+    else if (isObject(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        const cut = key === 'mappings' && typeof inner === 'string' ? cutOf(inner, cuts) : undefined;
+        if (cut) value[key] = Buffer.from(cut.buffer, cut.byteOffset, cut.byteLength).toString('latin1');
+        else restore(inner);
+      }
+    }
+  };
+  restore(json);
+  return json;
+}
+
+/** How many times `needle` occurs in `bytes`, counting no further than `limit + 1`. */
+function countUpTo(bytes: Buffer, needle: Buffer, limit: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(needle); at !== -1 && count <= limit; at = bytes.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** A generated position, 0-based, in the order sections must keep. */
+interface Place {
+  line: number;
+  column: number;
+}
+
+function before(a: Place, b: Place): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+
+function describe(place: Place): string {
+  return `line ${place.line + 1}, column ${place.column}`;
+}
+
+/** Where a section is in the map's JSON, for messages: `sections[2]`, `sections[0].map.sections[1]`. */
+function sectionPath(path: string, index: number): string {
+  return `${path === '' ? '' : `${path}.`}sections[${index}]`;
+}
+
+function offsetOf(section: unknown, path: string): Place {
+  const offset = isObject(section) ? section.offset : undefined;
+  const line = isObject(offset) ? offset.line : undefined;
+  const column = isObject(offset) ? offset.column : undefined;
+  const valid = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31;
+  if (!valid(line) || !valid(column)) throw new Error(`${path} has no valid offset (line and column must be whole numbers from 0)`);
+  return { line, column };
+}
+
+interface SectionReader {
+  cuts: readonly Uint8Array[];
+  sections: MapSection[];
+  /** Sections seen, nested ones counted. */
+  count: number;
+}
+
+function mappingsOf(map: Record<string, unknown>, reader: SectionReader): Uint8Array {
+  const { mappings } = map;
+  if (typeof mappings !== 'string') return new Uint8Array(0);
+  return cutOf(mappings, reader.cuts) ?? Buffer.from(mappings, 'utf8');
+}
+
+function plainSection(map: Record<string, unknown>, start: Place, stop: Place, reader: SectionReader): MapSection {
+  const sourceRoot = typeof map.sourceRoot === 'string' ? map.sourceRoot : undefined;
+  const sources = Array.isArray(map.sources) ? (map.sources as unknown[]).map((source) => (typeof source === 'string' ? joinSourceRoot(sourceRoot, source) : undefined)) : [];
+  const contents = Array.isArray(map.sourcesContent) ? (map.sourcesContent as unknown[]).map((content) => (typeof content === 'string' ? content : undefined)) : [];
+  return { mappings: mappingsOf(map, reader), line: start.line, column: start.column, stopLine: stop.line, stopColumn: stop.column, sources, contents };
+}
+
+/**
+ * Places `map` (plain or index) at `start`, its segments counting up to `stop`; an index map's
+ * sections in turn, each up to where the next starts. Offsets that go backwards, or a nested
+ * section that starts past the end of the one holding it, make the map unusable: which section
+ * owns a position would be a guess.
+ */
+function placeMap(map: unknown, start: Place, stop: Place, depth: number, path: string, reader: SectionReader): void {
+  if (!isObject(map)) throw new Error(`${path || 'the map'} is not a source map object`);
+  if (!('sections' in map)) {
+    reader.sections.push(plainSection(map, start, stop, reader));
+    return;
+  }
+  if (depth >= MAX_SECTION_DEPTH) throw new Error(`index maps nested more than ${MAX_SECTION_DEPTH} deep`);
+  const { sections } = map;
+  const name = path === '' ? 'index map' : `index map in ${path}`;
+  if (!Array.isArray(sections)) throw new Error(`${name} has "sections" that is not a list`);
+  reader.count += sections.length;
+  if (reader.count > MAX_SECTIONS) throw new Error(`index map with more than ${MAX_SECTIONS.toLocaleString('en-US')} sections`);
+  const starts = sections.map((section: unknown, index) => {
+    const offset = offsetOf(section, sectionPath(path, index));
+    // The section's line 0 starts at the offset; its later lines at column 0 (a parent's column counts only on its first line).
+    return { line: start.line + offset.line, column: offset.line === 0 ? start.column + offset.column : offset.column };
+  });
+  for (const [index, place] of starts.entries()) {
+    const previous = starts[index - 1];
+    if (previous && before(place, previous)) {
+      throw new Error(`${name}: section ${index} starts at ${describe(place)}, before section ${index - 1} (${describe(previous)}): sections overlap or go backwards`);
+    }
+    if (before(stop, place)) throw new Error(`${name}: section ${index} starts at ${describe(place)}, past the end of the section that holds it (${describe(stop)})`);
+  }
+  for (const [index, section] of (sections as unknown[]).entries()) {
+    const inner = isObject(section) ? section.map : undefined;
+    const at = sectionPath(path, index);
+    if (inner === undefined) throw new Error(isObject(section) && 'url' in section ? `${at} names its map by URL, which is not read` : `${at} has no map`);
+    placeMap(inner, starts[index] as Place, starts[index + 1] ?? stop, depth + 1, `${at}.map`, reader);
+  }
+}
+
+/** A map's JSON (bytes) read into sections; throws with a reason on a map that cannot be used. */
+export function readSourceMap(root: string, mapPath: string, json: Buffer, location: string): LoadedSourceMap {
+  // Counted on the bytes, before JSON.parse builds an object per section.
+  if (json.includes(SECTIONS_KEY) && countUpTo(json, OFFSET_KEY, MAX_SECTIONS) > MAX_SECTIONS) {
+    throw new Error(`index map with more than ${MAX_SECTIONS.toLocaleString('en-US')} sections`);
+  }
+  const { json: parsed, cuts } = parseMapJson(json);
+  const reader: SectionReader = { cuts, sections: [], count: 0 };
+  placeMap(parsed, { line: 0, column: 0 }, { line: Infinity, column: Infinity }, 0, '', reader);
+  return { location, sections: reader.sections, context: { root, mapDir: rootRelative(root, dirname(mapPath)) }, resolved: new Map() };
 }
 
 /**
@@ -146,9 +284,6 @@ let mapBuffer = Buffer.allocUnsafe(0);
 
 /** Maps larger than this get a buffer of their own, so the reused one never holds on to a huge map. */
 const REUSED_MAP_BYTES = 32 * 1024 * 1024;
-
-/** A larger map is not read: its findings stay in the bundle, and memory stays bounded. */
-export const MAX_MAP_BYTES = 256 * 1024 * 1024;
 
 /** A map file: a regular file really inside the root (a link out of it, a FIFO or a device is refused), up to MAX_MAP_BYTES. */
 function readMapFile(root: string, path: string): Buffer {
@@ -167,18 +302,27 @@ function inside(root: string, path: string): boolean {
   return !local.startsWith('..') && !isAbsolute(local);
 }
 
-/** The source map of a built file, from its bytes (or its last bytes, for a huge file). */
+/**
+ * The source map of a built file, from its bytes (or its last bytes, for a huge file). The map's
+ * mappings may be a view of a buffer the next map read reuses: look positions up before loading
+ * another map.
+ */
 export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer): SourceMapResult {
-  const url = sourceMappingUrl(bytes);
+  const comment = sourceMappingComment(bytes);
+  const url = comment?.url;
   try {
-    if (url?.startsWith('data:')) return { map: readMap(root, Buffer.from(parseDataUrl(url)), absolutePath, 'inline') };
+    if (comment && url?.startsWith('data:')) {
+      const map = readSourceMap(root, absolutePath, dataUrlBytes(url), 'inline');
+      map.inlineLine = lineOf(bytes, comment.marker);
+      return { map };
+    }
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
       if (!inside(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
-      return { map: readMap(root, readMapFile(root, mapPath), mapPath, rootRelative(root, mapPath)) };
+      return { map: readSourceMap(root, mapPath, readMapFile(root, mapPath), rootRelative(root, mapPath)) };
     }
     const hidden = `${absolutePath}.map`;
-    if (existsSync(hidden)) return { map: readMap(root, readMapFile(root, hidden), hidden, rootRelative(root, hidden)) };
+    if (existsSync(hidden)) return { map: readSourceMap(root, hidden, readMapFile(root, hidden), rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -186,53 +330,82 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer)
   }
 }
 
-/**
- * A map's `sources` entry as a reported origin: never a path outside the scanned directory, since a
- * lying map (`../../../etc/passwd`) must not make a report point there.
- */
-function originFile(root: string, source: string): string | undefined {
-  const file = rootRelative(root, source);
-  return isAbsolute(file) ? undefined : file;
+/** Where a source of the map is in the repository, worked out once per map. */
+function sourceOrigin(map: LoadedSourceMap, sectionIndex: number, sourceIndex: number): SourceOrigin | undefined {
+  const section = map.sections[sectionIndex];
+  const url = section?.sources[sourceIndex];
+  if (section === undefined || url === undefined) return undefined;
+  const key = `${sectionIndex}:${sourceIndex}`;
+  let origin = map.resolved.get(key);
+  if (origin === undefined) {
+    origin = resolveSource(map.context, url, section.contents[sourceIndex]);
+    map.resolved.set(key, origin);
+  }
+  return origin;
 }
 
+/** Which source a section's index names, for messages: never the name itself, which may be a lie about the file system. */
+function sourceLabel(map: LoadedSourceMap, sectionIndex: number, sourceIndex: number): string {
+  return map.sections.length > 1 ? `sources[${sourceIndex}] of section ${sectionIndex}` : `sources[${sourceIndex}]`;
+}
+
+/** An original position, or why the map cannot tell it (a sentence that follows "source map <location>"). */
+export type PositionLookup = { origin: Origin } | { unmapped: string };
+
 /**
- * The original positions of 1-based lines and columns of the generated file, in one pass over the
- * map. Throws on mappings that are not VLQ text.
+ * The original positions of 1-based lines and columns of the generated file, in one pass over
+ * each section's mappings. Throws on mappings that are not VLQ text.
  */
-export function originalPositions(map: LoadedSourceMap, root: string, positions: readonly { line: number; column: number }[]): (Position | undefined)[] {
-  const segments = traceEncodedMappings(
-    map.mappings,
+export function originalPositions(map: LoadedSourceMap, positions: readonly { line: number; column: number }[]): PositionLookup[] {
+  const lookups = traceSections(
+    map.sections,
     positions.map(({ line, column }) => ({ line, column: column - 1 })),
   );
-  return segments.map((segment) => {
-    // A segment may name a source index the map does not have.
-    const source = segment && map.map.resolvedSources[segment.sourceIndex];
-    if (segment === undefined || typeof source !== 'string') return undefined;
-    const file = originFile(root, source);
-    return file === undefined ? undefined : { file, line: segment.line + 1, column: segment.column + 1 };
+  return lookups.map((lookup, index) => {
+    const { line, column } = positions[index] as { line: number; column: number };
+    const where = `line ${line}, column ${column}`;
+    if (lookup === 'no-segment') return { unmapped: `has no mapping for ${where} (no segment starts at or before that column of the line)` };
+    if (lookup === 'no-source') return { unmapped: `maps ${where} to no source (a segment of the bundler's own code)` };
+    const source = sourceOrigin(map, lookup.section, lookup.sourceIndex);
+    const label = sourceLabel(map, lookup.section, lookup.sourceIndex);
+    if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map leaves out or does not name with a string` };
+    if ('outside' in source) return { unmapped: `maps ${where} to ${label}, a source outside the scanned directory that matches no file of it` };
+    return { origin: { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository } };
   });
 }
 
+/** Where a key in a map's `sourcesContent` comes from, or which source outside the repository holds it. */
+export type ContentOrigin = { origin: Origin } | { outside: string };
+
 /**
- * For keys found in a `.map` file: where each stands in the original source, from `sourcesContent`,
- * by key fingerprint (the first place wins). The map is parsed and its sources scanned once, however
- * many keys the file holds.
+ * For keys in a map's `sourcesContent`: where each stands in its original source, by key
+ * fingerprint (the first place wins). The sources are scanned once, however many keys there are.
  */
-export function sourcesContentOrigins(root: string, mapPath: string, json: Buffer | string): { origins: Map<string, Position>; sources: string[] } {
-  const split = splitSourceMap(typeof json === 'string' ? Buffer.from(json) : json);
-  const map = build(root, split, mapPath, rootRelative(root, mapPath));
-  const contents = Array.isArray(split.json.sourcesContent) ? split.json.sourcesContent : [];
-  const origins = new Map<string, Position>();
-  for (const [index, content] of contents.entries()) {
-    if (typeof content !== 'string') continue;
-    const source = map.map.resolvedSources[index];
-    const file = source === undefined ? `source ${index}` : originFile(root, source);
-    if (file === undefined) continue;
-    for (const hit of keyHitsInText(content)) {
-      if (!origins.has(hit.secret.fingerprint)) origins.set(hit.secret.fingerprint, { file, line: hit.line, column: hit.column });
+export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, ContentOrigin> {
+  const origins = new Map<string, ContentOrigin>();
+  for (const [sectionIndex, section] of map.sections.entries()) {
+    for (const [sourceIndex, content] of section.contents.entries()) {
+      if (content === undefined) continue;
+      const hits = keyHitsInText(content);
+      if (hits.length === 0) continue;
+      const source = sourceOrigin(map, sectionIndex, sourceIndex);
+      for (const hit of hits) {
+        if (origins.has(hit.secret.fingerprint)) continue;
+        if (source === undefined || 'outside' in source) origins.set(hit.secret.fingerprint, { outside: sourceLabel(map, sectionIndex, sourceIndex) });
+        else origins.set(hit.secret.fingerprint, { origin: { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository } });
+      }
     }
   }
-  return { origins, sources: map.sources };
+  return origins;
 }
 
-
+/** The repository paths the map's sources may be (unchecked, for the module graph to match against its files). */
+export function mappedSourcePaths(map: LoadedSourceMap): string[] {
+  const paths = new Set<string>();
+  for (const section of map.sections) {
+    for (const url of section.sources) {
+      if (url !== undefined) for (const path of sourcePathCandidates(map.context, url)) paths.add(path);
+    }
+  }
+  return [...paths];
+}

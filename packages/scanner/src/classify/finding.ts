@@ -4,7 +4,7 @@
  * speak alike.
  */
 import { JWT_FLOW_ADVICE, ROTATE_ADVICE, ROTATE_IF_PUSHED_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
-import type { CommitInfo, Finding, FindingEncoding, Position, Snippet } from '../finding.js';
+import type { CommitInfo, Finding, FindingEncoding, Origin, Snippet } from '../finding.js';
 import { snippetOf } from '../analyse/snippet.js';
 import { RULES } from '../rules.js';
 
@@ -33,7 +33,7 @@ export interface FindingContext {
   /** Modules that import the constant or read the env variable. */
   readers?: string[];
   /** For built output: the original position. */
-  origin?: Position;
+  origin?: Origin;
   /** For `.env*` files: the variable that holds the key. */
   envVariable?: string;
   /** For git history and staged changes. */
@@ -73,7 +73,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
         ? `${key} is assigned to ${context.envVariable ?? 'a variable'} in committed ${context.file} and reaches the browser${chain ? `: ${chain}` : reason}.`
         : `${key} is committed in ${context.file}${context.envVariable ? ` (${context.envVariable})` : ''}: everyone with the repository has it.`;
     case RULES.bundleKey.id: {
-      const from = context.origin ? `, from ${context.origin.file}:${context.origin.line}:${context.origin.column}` : '';
+      const from = context.origin ? `, from ${context.origin.file}:${context.origin.line}:${context.origin.column}${context.origin.inRepository ? '' : ' (not a file of the repository)'}` : '';
       const served = exposure === 'client' ? `, which is served to browsers${chain ? `: ${chain}` : reason}` : exposure === 'server' ? `${reason}` : '';
       return `${key} is in built output ${context.file}${from}${served}.`;
     }

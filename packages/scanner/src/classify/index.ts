@@ -80,7 +80,7 @@ function classifyHit(hit: AnalysedHit, analysis: FileAnalysis, options: Classify
   if (file.role === 'env') return classifyEnvHit(hit, file, options, program);
   if (file.role === 'build') {
     // The source the key maps back to comes first: its chain is the one that ships the key.
-    const mappedSources = hit.origin ? [hit.origin.file, ...(hit.mappedSources ?? [])] : (hit.mappedSources ?? []);
+    const mappedSources = hit.origin?.inRepository ? [hit.origin.file, ...(hit.mappedSources ?? [])] : (hit.mappedSources ?? []);
     let exposure: ModuleExposure = program?.buildExposure(file.path, mappedSources) ?? UNKNOWN;
     if (exposure.exposure === 'unknown' && file.buildDir && file.buildDir.exposure !== 'unknown') {
       exposure = { exposure: file.buildDir.exposure, reason: file.buildDir.reason, ...(file.buildDir.exposure === 'client' ? { chain: [`${file.path} (${file.buildDir.reason})`] } : {}) };

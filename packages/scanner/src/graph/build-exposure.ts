@@ -20,10 +20,12 @@ const SERVER_BUILD: readonly [RegExp, string][] = [
 ];
 const BUILD_DIR = /^(.*?(?:^|\/)(?:dist|build|out|www|public))\//;
 
-/** Source map `sources` are relative to the map and often carry a bundler scheme: make them root-relative. */
+/**
+ * The repository paths a mapped source may be. The analyse stage has already read the bundler's
+ * scheme (analyse/source-url.ts): what comes here is a path, relative to the root or to the build.
+ */
 export function normaliseSource(paths: RootPaths, builtFile: string, source: string): string[] {
-  const unqueried = source.split('?', 1)[0] ?? '';
-  const stripped = unqueried.replace(/^webpack:\/\/[^/]*\//, '').replace(/^(?:file:\/\/)/, '').replace(/^\/+(?=\.)/, '');
+  const stripped = source.split('?', 1)[0] ?? '';
   const candidates = [stripped.replace(/^(?:\.\/|\.\.\/)+/, ''), posix.normalize(posix.join(posix.dirname(builtFile), stripped))];
   if (posix.isAbsolute(stripped)) {
     const relative = paths.relative(stripped);

@@ -106,11 +106,12 @@ function result(finding: Finding, ruleIndex: number, leak: Leak | undefined, rel
   if (finding.origin) {
     relatedLocations.push({
       id: 1,
-      message: { text: 'original source, through the source map' },
+      message: { text: finding.origin.inRepository ? 'original source, through the source map' : 'original source named by the source map (not a file of the repository)' },
       physicalLocation: {
         artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: '%SRCROOT%' },
         region: { startLine: finding.origin.line, startColumn: finding.origin.column },
       },
+      properties: { inRepository: finding.origin.inRepository },
     });
   }
   related.forEach((place, index) => relatedLocations.push(relatedPlace(place, index + 2)));

@@ -94,7 +94,7 @@ function primaryPlace(finding: Finding, colours: Colours): string[] {
 function otherPlace(finding: Finding, leak: Leak, colours: Colours): string {
   const role = placeRole(finding);
   const details: string[] = [role];
-  if (finding.origin) details.push(`from ${printable(`${finding.origin.file}:${finding.origin.line}:${finding.origin.column}`)}`);
+  if (finding.origin) details.push(`from ${printable(`${finding.origin.file}:${finding.origin.line}:${finding.origin.column}`)}${finding.origin.inRepository ? '' : ' (not a file of the repository)'}`);
   if (finding.commit) {
     details.push(`commit ${finding.commit.sha.slice(0, 12)} by ${printable(finding.commit.author)} on ${finding.commit.date.slice(0, 10)}`);
     if (!finding.commit.presentAtHead) details.push('gone at HEAD');

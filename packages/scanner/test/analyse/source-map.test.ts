@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSourceMapJson } from '../../src/analyse/source-map.js';
+import { MAX_SECTION_DEPTH, MAX_SECTIONS, parseSourceMapJson, readSourceMap } from '../../src/analyse/source-map.js';
 
 /** Strings that try to fool the cut: quotes, backslashes, the key itself, non-ASCII. */
 const tricky = fc.oneof(
@@ -35,5 +35,61 @@ describe('parseSourceMapJson', () => {
     for (const json of ['{"mappings":"AAAA"', '{"mappings":"AA"AA"}', '{"mappings":"A\\u0041",}', '']) {
       expect(() => parseSourceMapJson(Buffer.from(json)), json).toThrow(SyntaxError);
     }
+  });
+});
+
+describe('readSourceMap: index maps a map can lie with', () => {
+  const root = '/repo';
+  const read = (map: unknown) => readSourceMap(root, '/repo/dist/app.js.map', Buffer.from(typeof map === 'string' ? map : JSON.stringify(map)), 'dist/app.js.map');
+  const leaf = { version: 3, sources: ['../src/a.ts'], names: [], mappings: 'AAAA' };
+  const section = (line: number, column: number, map: unknown = leaf) => ({ offset: { line, column }, map });
+
+  it('refuses sections that go backwards or overlap, naming them', () => {
+    expect(() => read({ version: 3, sections: [section(0, 10), section(0, 5)] })).toThrow('index map: section 1 starts at line 1, column 5, before section 0 (line 1, column 10): sections overlap or go backwards');
+    expect(() => read({ version: 3, sections: [section(3, 0), section(1, 40)] })).toThrow(/section 1 starts at line 2, column 40, before section 0/);
+  });
+
+  it('refuses a nested section that starts past the end of the section holding it', () => {
+    const nested = { version: 3, sections: [section(0, 0), section(5, 0)] };
+    expect(() => read({ version: 3, sections: [section(0, 0, nested), section(2, 0)] })).toThrow(
+      'index map in sections[0].map: section 1 starts at line 6, column 0, past the end of the section that holds it (line 3, column 0)',
+    );
+  });
+
+  it('accepts equal offsets (an empty section) and sections that nest', () => {
+    const map = read({ version: 3, sections: [section(0, 0), section(0, 0), section(1, 0, { version: 3, sections: [section(0, 0), section(1, 2)] })] });
+    expect(map.sections.map(({ line, column, stopLine, stopColumn }) => [line, column, stopLine, stopColumn])).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 1, 0],
+      [1, 0, 2, 2],
+      [2, 2, Infinity, Infinity],
+    ]);
+  });
+
+  it('refuses more sections than the limit before parsing them, and nesting deeper than the limit', () => {
+    const many = `{"version":3,"sections":[${Array.from({ length: MAX_SECTIONS + 1 }, () => '{"offset":{"line":0,"column":0},"map":{"mappings":""}}').join(',')}]}`;
+    expect(() => read(many)).toThrow('index map with more than 100,000 sections');
+    let deep: unknown = leaf;
+    for (let depth = 0; depth <= MAX_SECTION_DEPTH; depth++) deep = { version: 3, sections: [section(0, 0, deep)] };
+    expect(() => read(deep)).toThrow(`index maps nested more than ${MAX_SECTION_DEPTH} deep`);
+  });
+
+  it('refuses sections named by URL, without a map, or with offsets that are not whole numbers', () => {
+    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 }, url: 'other.js.map' }] })).toThrow('sections[0] names its map by URL, which is not read');
+    expect(() => read({ version: 3, sections: [{ offset: { line: 0, column: 0 } }] })).toThrow('sections[0] has no map');
+    for (const offset of [{ line: -1, column: 0 }, { line: 0.5, column: 0 }, { line: 0 }, { line: 2 ** 40, column: 0 }, null]) {
+      expect(() => read({ version: 3, sections: [{ offset, map: leaf }] }), JSON.stringify(offset)).toThrow(/has no valid offset/);
+    }
+    expect(() => read({ version: 3, sections: {} })).toThrow(/"sections" that is not a list/);
+    expect(() => read({ version: 3, sections: [section(0, 0, 'x')] })).toThrow('sections[0].map is not a source map object');
+  });
+
+  it('keeps each section’s mappings as a view of the bytes read, not a copy', () => {
+    const bytes = Buffer.from(JSON.stringify({ version: 3, sections: [section(0, 0), section(1, 0, { ...leaf, mappings: 'AACA;AACA' })] }));
+    const map = readSourceMap(root, '/repo/dist/app.js.map', bytes, 'map');
+    expect(map.sections.map((placed) => [placed.mappings.buffer === bytes.buffer, Buffer.from(placed.mappings).toString()])).toEqual([
+      [true, 'AAAA'],
+      [true, 'AACA;AACA'],
+    ]);
   });
 });

@@ -1,0 +1,121 @@
+// Origins on real builds: for every key the scanner finds in a bundle or a map of each real build
+// (test/real-builds), the origin it reports is the source, line and column that the bundler's own
+// map gives through @jridgewell/trace-mapping (index maps flattened by its AnyMap), named as the
+// repository file that source is. Where the map names no source there, or there is no map, the
+// finding has no origin and a warning says which.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { redact } from '@engium/core';
+import { AnyMap, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
+import { describe, expect, it } from 'vitest';
+import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
+import { scanJson } from '../scanner/support.js';
+import { realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
+
+const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'esbuild', 'rspack'];
+const MAPPABLE = /\.(?:[cm]?js|css)$/;
+
+/** The map a built file names (a linked file or an inline `data:` URL), else a `.map` beside it; undefined without one. */
+function bundlerMap(root: string, file: string): TraceMap | undefined {
+  const path = join(root, file);
+  const text = readFileSync(path, 'utf8');
+  const url = /[#@] sourceMappingURL=(\S+?)(?:\s*\*\/)?\s*$/.exec(text)?.[1];
+  if (url?.startsWith('data:')) {
+    const payload = url.slice(url.indexOf(',') + 1);
+    return AnyMap(url.slice(0, url.indexOf(',')).endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload), path);
+  }
+  const mapPath = url === undefined ? `${path}.map` : resolve(dirname(path), decodeURIComponent(url));
+  return existsSync(mapPath) ? AnyMap(readFileSync(mapPath, 'utf8'), mapPath) : undefined;
+}
+
+/** Whether the map's source URL (resolved by trace-mapping) is the repository file `file`. */
+function names(sourceUrl: string, root: string, file: string): boolean {
+  const path = sourceUrl.replace(/[?#].*$/, '');
+  return path === join(root, file) || path.endsWith(`/${file}`) || path.endsWith(`]/${file}`);
+}
+
+/** For a key in a map's sourcesContent: the source holding it and the key's 1-based line and column there. */
+function inSourcesContent(map: TraceMap, needle: string): { source: string; line: number; column: number } | undefined {
+  for (const [index, content] of (map.sourcesContent ?? []).entries()) {
+    const at = content?.indexOf(needle) ?? -1;
+    if (content == null || at === -1) continue;
+    const before = content.slice(0, at).split('\n');
+    return { source: map.resolvedSources[index] ?? '', line: before.length, column: (before.at(-1) ?? '').length + 1 };
+  }
+  return undefined;
+}
+
+function warningsFor(report: ScanReport, file: string): string[] {
+  return (report.stats.warnings ?? []).filter((warning) => warning.file === file).map((warning) => warning.message);
+}
+
+describe.each(BUILDS)('origins in the real %s build', (name) => {
+  it('match what the bundler’s own map says, for every bundle and map finding', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild(name);
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const built = report.findings.filter((finding) => finding.ruleId === 'engium/bundle-key' && (MAPPABLE.test(finding.file) || finding.file.endsWith('.map')));
+    expect(built.length, `${name} has bundle or map findings`).toBeGreaterThan(0);
+    const keyOf = (finding: Finding) => Object.values(keys).find((key) => redact(key) === finding.secret.redacted);
+    let origins = 0;
+    for (const finding of built) {
+      const where = `${finding.file}:${finding.line}:${finding.column}`;
+      if (finding.file.endsWith('.map')) {
+        const key = keyOf(finding);
+        const map = AnyMap(readFileSync(join(root, finding.file), 'utf8'), join(root, finding.file));
+        if (finding.encoding !== 'plain') {
+          // Astro's sourcesContent holds the page's own inline map: the key is base64 there, and the origin is where that text starts.
+          expect(finding.encoding, where).toBe('base64');
+          const index = map.resolvedSources.findIndex((url) => names(url, root, finding.origin?.file ?? ''));
+          const line = map.sourcesContent?.[index]?.split('\n')[(finding.origin?.line ?? 0) - 1] ?? '';
+          const run = /^[A-Za-z0-9+/=]+/.exec(line.slice((finding.origin?.column ?? 0) - 1))?.[0] ?? '';
+          expect(Buffer.from(run, 'base64').toString('latin1'), `${where}: the base64 at the origin holds the key`).toContain(key);
+          origins++;
+          continue;
+        }
+        const expected = key === undefined ? undefined : inSourcesContent(map, key);
+        expect(expected, `${where}: the key is in the map's sourcesContent`).toBeDefined();
+        expect(finding.origin, where).toMatchObject({ line: expected?.line, column: expected?.column, inRepository: true });
+        expect(names(expected?.source ?? '', root, finding.origin?.file ?? ''), `${where}: ${expected?.source} is ${finding.origin?.file}`).toBe(true);
+        origins++;
+        continue;
+      }
+      const map = bundlerMap(root, finding.file);
+      if (map === undefined) {
+        expect(finding.origin, where).toBeUndefined();
+        expect(warningsFor(report, finding.file), where).toContainEqual(expect.stringMatching(/^no source map/));
+        continue;
+      }
+      const original = originalPositionFor(map, { line: finding.line, column: finding.column - 1 });
+      if (original.source === null) {
+        expect(finding.origin, where).toBeUndefined();
+        expect(warningsFor(report, finding.file), where).toContainEqual(expect.stringContaining(`line ${finding.line}, column ${finding.column}`));
+        continue;
+      }
+      expect(finding.origin, where).toMatchObject({ line: original.line, column: (original.column ?? 0) + 1, inRepository: true });
+      expect(names(original.source, root, finding.origin?.file ?? ''), `${where}: ${original.source} is ${finding.origin?.file}`).toBe(true);
+      expect(existsSync(join(root, finding.origin?.file ?? '')), `${finding.origin?.file} is a file of the build's repository`).toBe(true);
+      origins++;
+    }
+    expect(origins, `${name}: findings with an origin`).toBeGreaterThan(0);
+  });
+});
+
+describe('origins the issue named', () => {
+  it('Turbopack client chunks (index maps) name their components, not “no mapping”', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('next-turbopack');
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const client = report.findings.filter((finding) => finding.file.startsWith('.next/static/chunks/') && finding.file.endsWith('.js'));
+    expect(client.length).toBeGreaterThan(0);
+    for (const finding of client) expect(finding.origin?.file, finding.file).toMatch(/^(?:components|lib|app)\//);
+    expect(report.stats.warnings?.filter((warning) => warning.file.startsWith('.next/static/') && /has no mapping/.test(warning.message))).toEqual([]);
+  });
+
+  it('webpack library origins are project paths, and SvelteKit maps copied into build/client still find their source', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const webpack = realBuild('webpack-lib');
+    const widget = scanJson(webpack.root, Object.values(webpack.keys), ['--no-graph']).report.findings.find((finding) => finding.file === 'dist/engium-widget.js');
+    expect(widget?.origin).toMatchObject({ file: 'src/api.js', inRepository: true });
+    const svelte = realBuild('sveltekit-node');
+    const copied = scanJson(svelte.root, Object.values(svelte.keys), ['--no-graph']).report.findings.filter((finding) => finding.file.startsWith('build/client/') && finding.origin);
+    expect(copied.map((finding) => finding.origin?.file)).toContain('src/routes/+page.svelte');
+  });
+});
