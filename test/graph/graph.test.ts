@@ -135,10 +135,10 @@ describe('Vite React', async () => {
     expect(analysis.exposureOf('server/engium.js').reason).toBe('only server code reaches it: server/engium.js (server folder)');
   });
 
-  it('names import.meta.env readers and treats dist with index.html as a browser build', () => {
+  it('names import.meta.env readers and treats the Vite dist as a browser build', () => {
     expect(analysis.envReaders('VITE_ENGIUM_KEY')?.readers).toEqual(['src/env.ts']);
     expect(analysis.envReaders('VITE_ENGIUM_KEY')?.exposure.chain).toEqual(['src/main.tsx (Vite entry in index.html)', 'src/App.tsx', 'src/env.ts']);
-    expect(analysis.buildExposure('dist/assets/index-4f1c.js', [])).toMatchObject({ exposure: 'client', chain: ['dist/assets/index-4f1c.js (browser build in dist)'] });
+    expect(analysis.buildExposure('dist/assets/index-4f1c.js', [])).toMatchObject({ exposure: 'client', chain: ['dist/assets/index-4f1c.js (Vite build in dist)'] });
     expect(analysis.buildExposure('dist/assets/index-4f1c.js', ['../../src/api/client.ts']).chain).toEqual([
       'src/main.tsx (Vite entry in index.html)',
       'src/App.tsx',

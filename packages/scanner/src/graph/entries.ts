@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
+import { BROWSER_LIBRARY_DEPENDENCIES, isBrowserPackage } from './build-exposure.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
@@ -247,8 +248,6 @@ function readHead(moduleBytes: ModuleBytes, path: string): string {
   return moduleBytes.read(path)?.toString('utf8', 0, HEAD_BYTES) ?? '';
 }
 
-/** Dependencies that make a package's `main` / `exports` a library for browsers, not a Node program. */
-const BROWSER_LIBRARY_DEPENDENCIES = ['react', 'react-dom', 'react-native', 'vue', 'svelte', 'preact', 'solid-js', '@angular/core', 'lit'];
 
 /**
  * Where a Node program starts: `bin`, the files `node`/`tsx` run in `scripts`, and `main` /
@@ -256,7 +255,7 @@ const BROWSER_LIBRARY_DEPENDENCIES = ['react', 'react-dom', 'react-native', 'vue
  */
 function nodeEntryPoints(info: PackageInfo): string[] {
   const { manifest } = info;
-  const browserLibrary = manifest.browser !== undefined || BROWSER_LIBRARY_DEPENDENCIES.some((name) => info.dependencies.has(name));
+  const browserLibrary = manifest.browser !== undefined || isBrowserPackage(info) || BROWSER_LIBRARY_DEPENDENCIES.some((name) => info.dependencies.has(name));
   const targets = [
     ...(browserLibrary ? [] : [manifest.main, ...exportTargets(manifest.exports)]),
     ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),

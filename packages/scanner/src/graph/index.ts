@@ -9,8 +9,7 @@ import { exportedNamesAt, readersOf } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
-import { loadPackages } from './packages.js';
-import { RootPaths } from './paths.js';
+import { analyseBuildOutput } from './build-output.js';
 import { ModuleResolver } from './resolve.js';
 import { isModuleFile, ModuleBytes } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
@@ -22,11 +21,8 @@ export type * from './types.js';
 
 export async function analyseProgram(root: string, options: ProgramAnalysisOptions): Promise<ProgramAnalysis> {
   const ts = await loadTypeScript();
-  const paths = new RootPaths(root);
-  const problems: Problem[] = [];
   const files = options.files;
-
-  const packages = loadPackages(paths, files, problems);
+  const { paths, packages, layouts, problems } = analyseBuildOutput(root, files);
   const configs = loadConfigs(ts, paths, files, problems);
   const fallbackOptions = defaultOptions(ts);
   const fallback: ProgramConfig = {
@@ -137,7 +133,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       return { exposure: { exposure: 'client', chain: shortest, reason: `${prefix.reason}; read by client code: ${readers.join(', ')}` }, readers };
     },
     buildExposure: (file, mappedSources) =>
-      buildExposure({ paths, packages, exposureOf, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
+      buildExposure({ paths, packages, layouts, exposureOf, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
     problems: dedupe(problems),
   };
 }
