@@ -39,8 +39,11 @@ export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-ob
 
 export interface InjectionPoint {
   kind: InjectionKind;
-  /** A property of that name anywhere in the config, `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)`. */
-  at: { property: string } | { construct: string } | { call: string };
+  /**
+   * A property of that name anywhere in the config, `new Name(…)` (also `new ns.Name(…)`), or a call
+   * `name(…)` (also of the default import of `from`, whatever its local name).
+   */
+  at: { property: string } | { construct: string } | { call: string; from?: string };
 }
 
 export interface ConfigPlatform {
@@ -54,6 +57,8 @@ export interface ConfigPlatform {
   default: BuildSide | 'unknown';
   /** Properties naming the output folder or file (`outdir`, `output.path`); the folder defaults to `dist`. */
   output: readonly string[];
+  /** Properties naming the source modules it bundles: client entries when it builds for browsers. */
+  entry: readonly string[];
 }
 
 export interface FrameworkBuild {
@@ -61,6 +66,8 @@ export interface FrameworkBuild {
   dependencies?: readonly string[];
   /** Config file globs, relative to the package folder. */
   configs?: readonly string[];
+  /** False when the config names are too common to tell the framework (Expo's `app.json`): only `dependencies` do. */
+  detectByConfig?: boolean;
   folders?: readonly BuildFolder[];
   injections?: readonly InjectionPoint[];
   /** For bundlers: the config says whether its output runs in browsers, and where it goes. */
@@ -201,6 +208,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     name: 'Expo',
     dependencies: ['expo'],
     configs: ['app.json', `app.config.${JS}`],
+    detectByConfig: false,
     folders: [
       client('dist', 'expo export writes the app bundles (web and native) to dist/; every user receives them'),
       client('web-build', 'Expo web builds into web-build/, served to browsers'),
@@ -235,25 +243,25 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
     ],
-    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'] },
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
   },
   {
     name: 'Rollup',
     configs: [`rollup.config.${JS}`],
-    injections: [{ kind: 'defines', at: { call: 'replace' } }],
-    platform: { properties: ['format'], node: ['cjs', 'commonjs'], browser: ['iife', 'umd'], default: 'unknown', output: ['file', 'dir'] },
+    injections: [{ kind: 'defines', at: { call: 'replace', from: '@rollup/plugin-replace' } }],
+    platform: { properties: ['format'], node: ['cjs', 'commonjs'], browser: ['iife', 'umd'], default: 'unknown', output: ['file', 'dir'], entry: ['input'] },
   },
   {
     name: 'tsup',
     configs: [`tsup.config.${JS}`],
     injections: [DEFINES, { kind: 'env-object', at: { property: 'env' } }],
-    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'server', output: ['outDir'] },
+    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'server', output: ['outDir'], entry: ['entry'] },
   },
   {
     name: 'esbuild',
     configs: [`esbuild.config.${JS}`, `{scripts/,}build.${JS}`],
     injections: [DEFINES],
     // esbuild's own default platform is the browser.
-    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'client', output: ['outdir', 'outfile'] },
+    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'client', output: ['outdir', 'outfile'], entry: ['entryPoints'] },
   },
 ];

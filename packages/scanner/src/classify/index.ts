@@ -127,13 +127,16 @@ function classifyHit(
       ...(hit.origin ? { origin: hit.origin } : {}),
     });
   }
-  const definition = program?.importersOfDefinition(file.path, hit.line);
-  const exposure = definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // A key written into a value a build config injects as written ships with the build.
+  const injected = program?.configExposure(file.path, hit.line);
+  const definition = injected ? undefined : program?.importersOfDefinition(file.path, hit.line);
+  const exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
   return buildFinding(hit, {
     file: file.path,
     ruleId: RULES.sourceKey.id,
     ...exposureContext(exposure),
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
+    ...(injected ? { injectedBy: injected.where } : {}),
   });
 }
 
@@ -155,6 +158,21 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
       reason: prefix.reason,
       chain: readers?.exposure.chain?.length ? readers.exposure.chain : [`${file.path}: ${variable} (${prefix.reason})`],
       envVariable: variable,
+      ...(readers?.readers.length ? { readers: readers.readers } : {}),
+    });
+  }
+  // A build config that injects the variable into client code ships it whatever its name and file.
+  const injected = variable !== undefined ? program?.envInjection(variable) : undefined;
+  if (variable !== undefined && injected?.exposure === 'client') {
+    const readers = program?.envReaders(variable);
+    return buildFinding(hit, {
+      file: file.path,
+      ruleId: RULES.publicEnvKey.id,
+      exposure: 'client',
+      reason: injected.reason,
+      chain: [`${file.path}: ${variable}`, ...(injected.chain ?? [])],
+      envVariable: variable,
+      injectedBy: injected.where,
       ...(readers?.readers.length ? { readers: readers.readers } : {}),
     });
   }

@@ -48,7 +48,7 @@ export interface BuildContext {
 }
 
 /** package.json fields that hand a file to browsers: CDNs serve `unpkg`/`jsdelivr`, bundlers pick `browser`. */
-function browserTargets(info: PackageInfo): { target: string; field: string }[] {
+export function browserTargets(info: PackageInfo): { target: string; field: string }[] {
   const { manifest } = info;
   const found: { target: string; field: string }[] = [];
   const add = (value: unknown, field: string) => {

@@ -62,7 +62,7 @@ export class BuildLayouts {
     let rows = this.detected.get(info.dir);
     if (rows) return rows;
     const names = this.filesByDir.get(info.dir) ?? [];
-    rows = FRAMEWORK_BUILDS.filter((row) => row.dependencies?.some((name) => info.dependencies.has(name)) || (row.configs && names.some((name) => this.configMatcher(row)(name))));
+    rows = FRAMEWORK_BUILDS.filter((row) => row.dependencies?.some((name) => info.dependencies.has(name)) || (row.configs && row.detectByConfig !== false && names.some((name) => this.configMatcher(row)(name))));
     this.detected.set(info.dir, rows);
     return rows;
   }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
-import { BROWSER_LIBRARY_DEPENDENCIES, isBrowserPackage } from './build-exposure.js';
+import { BROWSER_LIBRARY_DEPENDENCIES, browserTargets, isBrowserPackage } from './build-exposure.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
@@ -200,6 +200,11 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     const serverFolder = picomatch(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
     for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
+    // What package.json hands to browsers (`browser`, `unpkg`, a `browser` export), or its source.
+    for (const { target, field } of browserTargets(info)) {
+      const file = fileSet.has(target) && isModuleFile(target) ? target : sourceFor(target);
+      add(file, 'client', `package.json ${field}`);
+    }
   }
 
   // Markers in the module's own text or path, in any framework (after the frameworks' entries,
