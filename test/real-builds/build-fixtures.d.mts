@@ -1,0 +1,15 @@
+export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'rollup-lib' | 'esbuild' | 'rspack';
+
+export interface RealBuild {
+  build: RealBuildName;
+  /** The built app: its sources, `.env` files and build output (no node_modules). */
+  root: string;
+  /** The keys planted in the app, by role (`client-literal`, `server-env`, …). */
+  keys: Record<string, string>;
+}
+
+export const CACHE_DIR: string;
+export const BUILDS: Record<RealBuildName, { fixture: string; env: Record<string, string>; seed: number }>;
+export function plantedKey(build: RealBuildName, role: string): string;
+export function installTools(): void;
+export function realBuild(build: RealBuildName): RealBuild;

@@ -1,0 +1,61 @@
+// The premises of the real-build tests: each bundler really put each planted key where the app's
+// code sends it (browser folders for client code, server folders for server code), so the exposure
+// and origin tests assert the scanner against what real builds ship, not against a guess.
+import { describe, expect, it } from 'vitest';
+import { filesHolding, realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
+
+/** Where each build's bundler writes each planted key (a path prefix of built files), and where it must not. */
+const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: string[] }>> = {
+  'next-turbopack': {
+    'client-literal': { in: ['.next/static/'] },
+    'public-env': { in: ['.next/static/'] },
+    'injected-env': { in: ['.next/static/'] },
+    shared: { in: ['.next/static/', '.next/server/'] },
+    prop: { in: ['.next/server/'] },
+    'server-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+  },
+  'next-webpack': {
+    'client-literal': { in: ['.next/static/'] },
+    'public-env': { in: ['.next/static/'] },
+    'injected-env': { in: ['.next/static/'] },
+    shared: { in: ['.next/static/'] },
+    'server-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+  },
+  vite: {
+    'client-literal': { in: ['dist/assets/'] },
+    'public-env': { in: ['dist/assets/'] },
+    'injected-env': { in: ['dist/assets/'] },
+    'server-env': { in: [], notIn: ['dist/'] },
+  },
+  'sveltekit-node': {
+    'client-literal': { in: ['build/client/', '.svelte-kit/output/client/'] },
+    'public-env': { in: ['build/client/'] },
+    'server-literal': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
+  },
+  astro: {
+    'client-literal': { in: ['dist/'] },
+    'rendered-literal': { in: ['dist/index.html'] },
+    'public-env': { in: ['dist/'] },
+    'server-env': { in: [], notIn: ['dist/'] },
+  },
+  'webpack-lib': { 'client-literal': { in: ['dist/engium-widget.js', 'dist/engium-widget.js.map'] } },
+  'rollup-lib': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
+  esbuild: {
+    'client-literal': { in: ['dist/public/app.js', 'dist/public/app.js.map'], notIn: ['dist/server/'] },
+    'server-literal': { in: ['dist/server/index.js'], notIn: ['dist/public/'] },
+  },
+  rspack: { 'client-literal': { in: ['dist/console.js', 'dist/console.js.map'] } },
+};
+
+describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
+  it('ships each planted key where its code sends it', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild(name);
+    for (const [role, where] of Object.entries(EXPECTED[name])) {
+      const key = keys[role];
+      expect(key, `${name} plants ${role}`).toBeDefined();
+      const holders = filesHolding(root, key!);
+      for (const prefix of where.in) expect(holders.some((file) => file.startsWith(prefix)), `${role} in ${prefix}: ${holders.join(', ')}`).toBe(true);
+      for (const prefix of where.notIn ?? []) expect(holders.filter((file) => file.startsWith(prefix)), `${role} not in ${prefix}`).toEqual([]);
+    }
+  });
+});
