@@ -22,6 +22,8 @@ export interface BuildFolder {
   when?: string;
   /** A name other projects use for sources (`public`): build output only beside the row's config file. */
   besideConfig?: boolean;
+  /** Only files whose name matches (a glob): Next.js's prerendered `*.html` / `*.rsc` under `.next/server`. */
+  files?: string;
 }
 
 /**
@@ -68,6 +70,8 @@ export interface FrameworkBuild {
   configs?: readonly string[];
   /** False when the config names are too common to tell the framework (Expo's `app.json`): only `dependencies` do. */
   detectByConfig?: boolean;
+  /** Config files (globs) that name one of `dependencies` as an import (`svelte.config.js` imports its adapter). */
+  importedIn?: readonly string[];
   folders?: readonly BuildFolder[];
   injections?: readonly InjectionPoint[];
   /** For bundlers: the config says whether its output runs in browsers, and where it goes. */
@@ -77,6 +81,7 @@ export interface FrameworkBuild {
 const JS = '{js,mjs,cjs,ts,mts,cts}';
 const client = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'client', reason, ...extra });
 const server = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'server', reason, ...extra });
+const SVELTE_CONFIG = `svelte.config.${JS}`;
 const DEFINES: InjectionPoint = { kind: 'defines', at: { property: 'define' } };
 
 export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
@@ -87,6 +92,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [
       client('.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
       server('.next/server', 'Next.js runs .next/server on the server only', { anywhere: true }),
+      client('.next/server/app', 'Next.js serves prerendered pages (.next/server/app/*.html, *.rsc) to browsers as they are', { anywhere: true, files: '*.{html,rsc,body,meta}' }),
+      client('.next/server/pages', 'Next.js serves prerendered pages (.next/server/pages/*.html) to browsers as they are', { anywhere: true, files: '*.{html,json}' }),
       server('.next/standalone', 'a Next.js standalone build is the Node server', { anywhere: true }),
       client('.next/standalone/.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
       client('out', 'out/ is a Next.js static export, served to browsers as is', { when: 'out/_next' }),
@@ -103,7 +110,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit',
     dependencies: ['@sveltejs/kit'],
-    configs: [`svelte.config.${JS}`],
+    configs: [SVELTE_CONFIG],
     folders: [
       client('.svelte-kit/output/client', 'SvelteKit serves its client output to every browser', { anywhere: true }),
       client('.svelte-kit/output/prerendered', 'SvelteKit serves prerendered pages to browsers', { anywhere: true }),
@@ -113,6 +120,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit adapter-node',
     dependencies: ['@sveltejs/adapter-node'],
+    importedIn: [SVELTE_CONFIG],
     folders: [
       client('build/client', 'SvelteKit adapter-node serves build/client to every browser'),
       client('build/prerendered', 'SvelteKit adapter-node serves build/prerendered to browsers'),
@@ -123,11 +131,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit adapter-static',
     dependencies: ['@sveltejs/adapter-static'],
+    importedIn: [SVELTE_CONFIG],
     folders: [client('build', 'SvelteKit adapter-static writes a static site to build/, served to browsers')],
   },
   {
     name: 'SvelteKit adapter-netlify',
     dependencies: ['@sveltejs/adapter-netlify'],
+    importedIn: [SVELTE_CONFIG],
     folders: [
       client('build', 'Netlify publishes the build/ of SvelteKit adapter-netlify to browsers'),
       server('.netlify/functions-internal', 'Netlify runs .netlify/functions-internal on the server', { anywhere: true }),
@@ -139,6 +149,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit adapter-cloudflare',
     dependencies: ['@sveltejs/adapter-cloudflare', '@sveltejs/adapter-cloudflare-workers'],
+    importedIn: [SVELTE_CONFIG],
     folders: [
       client('.svelte-kit/cloudflare', 'Cloudflare Pages serves .svelte-kit/cloudflare to browsers', { anywhere: true }),
       server('.svelte-kit/cloudflare/_worker.js', 'the Cloudflare worker runs on the server', { anywhere: true }),
@@ -239,6 +250,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'webpack',
     configs: [`webpack.config.${JS}`, `webpack.*.config.${JS}`, `webpack.config.*.${JS}`],
+    injections: [
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+    ],
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
+  },
+  {
+    name: 'Rspack',
+    configs: [`rspack.config.${JS}`, `rspack.*.config.${JS}`],
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },

@@ -1,7 +1,7 @@
 // Which half of a build browsers receive, from the framework table (`../frameworks.ts`): the
 // package that owns a built file, the frameworks it uses (its dependencies and config files) and the
 // layout on disk. No TypeScript here: a tree of build output alone is decided without it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { FRAMEWORK_BUILDS, type BuildFolder, type BuildSide, type FrameworkBuild } from '../frameworks.js';
 import { packageOf, type PackageInfo } from './packages.js';
@@ -62,9 +62,29 @@ export class BuildLayouts {
     let rows = this.detected.get(info.dir);
     if (rows) return rows;
     const names = this.filesByDir.get(info.dir) ?? [];
-    rows = FRAMEWORK_BUILDS.filter((row) => row.dependencies?.some((name) => info.dependencies.has(name)) || (row.configs && row.detectByConfig !== false && names.some((name) => this.configMatcher(row)(name))));
+    rows = FRAMEWORK_BUILDS.filter(
+      (row) =>
+        row.dependencies?.some((name) => info.dependencies.has(name)) ||
+        (row.configs && row.detectByConfig !== false && names.some((name) => this.configMatcher(row)(name))) ||
+        (row.importedIn && this.importedIn(info, names, row)),
+    );
     this.detected.set(info.dir, rows);
     return rows;
+  }
+
+  /** Whether a config (`svelte.config.js`) names one of the row's packages as a quoted module specifier. */
+  private importedIn(info: PackageInfo, names: readonly string[], row: FrameworkBuild): boolean {
+    const match = picomatch([...(row.importedIn ?? [])]);
+    return names.some((name) => {
+      if (!match(name)) return false;
+      let text: string;
+      try {
+        text = readFileSync(this.paths.absolute(joinPosix(info.dir, name)), 'utf8');
+      } catch {
+        return false;
+      }
+      return (row.dependencies ?? []).some((module) => [`'${module}'`, `"${module}"`].some((quoted) => text.includes(quoted)));
+    });
   }
 
   /** Config files of `row` beside the package's package.json (root-relative). */
@@ -96,6 +116,7 @@ export class BuildLayouts {
       if (end > segments.length || !pattern.every((segment, i) => segment === '*' || segment === segments[start + i])) return;
       // A folder rule covers what is inside it; a file rule (`_worker.js`) the file itself.
       if (end === segments.length && !/\.[cm]?js$/.test(folder.path)) return;
+      if (folder.files && !this.fileMatcher(folder.files)(segments[segments.length - 1] ?? '')) return;
       const base = segments.slice(0, start).join('/');
       if (folder.when && !this.pathExists(joinPosix(base, folder.when))) return;
       if (best && (end < best.end || (end === best.end && pattern.length <= best.length))) return;
@@ -111,6 +132,17 @@ export class BuildLayouts {
       }
     }
     return best?.verdict;
+  }
+
+  private readonly fileMatchers = new Map<string, picomatch.Matcher>();
+
+  private fileMatcher(glob: string): picomatch.Matcher {
+    let match = this.fileMatchers.get(glob);
+    if (!match) {
+      match = picomatch(glob);
+      this.fileMatchers.set(glob, match);
+    }
+    return match;
   }
 
   private pathExists(path: string): boolean {

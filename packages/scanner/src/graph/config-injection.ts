@@ -67,9 +67,16 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   return facts;
 }
 
+/** One build a config describes: an object with an entry (`entryPoints`, `input`, `entry`), or the whole file. */
+interface BuildScope {
+  node: TypeScript.Node;
+  side: BuildSide | 'unknown';
+  note: string;
+}
+
 class ConfigReader {
-  private readonly side: BuildSide | 'unknown';
-  private readonly platformNote: string;
+  private readonly scopes: BuildScope[];
+  private readonly fileScope: BuildScope;
 
   constructor(
     private readonly ts: Ts,
@@ -78,9 +85,21 @@ class ConfigReader {
     private readonly row: FrameworkBuild,
     private readonly facts: ConfigFacts,
   ) {
-    const platform = row.platform ? this.platform(row.platform) : undefined;
-    this.side = platform?.side ?? 'client';
-    this.platformNote = platform?.note ?? `${row.name} builds it for browsers`;
+    const platform = row.platform;
+    this.fileScope = platform ? { node: tree, ...this.platform(platform, tree) } : { node: tree, side: 'client', note: `${row.name} builds it for browsers` };
+    // `await build({…browser…}); await build({…node…})`: each build object decides for itself.
+    this.scopes = platform
+      ? [...this.nodes()]
+          .filter((node): node is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(node) && node.properties.some((property) => platform.entry.includes(property.name ? (this.nameOf(property.name) ?? '') : '')))
+          .map((node) => ({ node, ...this.platform(platform, node) }))
+      : [];
+  }
+
+  /** The build that `node` belongs to: the innermost build object around it, else the file. */
+  private scopeOf(node: TypeScript.Node): BuildScope {
+    let found = this.fileScope;
+    for (const scope of this.scopes) if (scope.node.pos <= node.pos && node.end <= scope.node.end && scope.node.pos >= found.node.pos) found = scope;
+    return found;
   }
 
   read(owner: PackageInfo): void {
@@ -88,11 +107,14 @@ class ConfigReader {
       for (const node of this.locate(point)) this.inject(point, node);
     }
     const platform = this.row.platform;
-    if (platform && this.side !== 'unknown') {
-      const output = this.output(platform) ?? 'dist';
-      this.facts.outputs.push({ path: joinPosix(owner.dir, output), side: this.side, reason: `${this.platformNote}, into ${output}` });
-      if (this.side === 'client') {
-        for (const entry of this.strings(platform.entry)) this.facts.clientEntries.push({ file: joinPosix(owner.dir, entry.replace(/^\.\//, '')), label: `${this.row.name} entry in ${this.config}` });
+    if (!platform) return;
+    for (const scope of this.scopes.length > 0 ? this.scopes : [this.fileScope]) {
+      if (scope.side === 'unknown') continue;
+      const output = this.output(platform, scope.node) ?? 'dist';
+      this.facts.outputs.push({ path: joinPosix(owner.dir, output), side: scope.side, reason: `${scope.note}, into ${output}` });
+      if (scope.side !== 'client') continue;
+      for (const entry of this.strings(platform.entry, scope.node)) {
+        this.facts.clientEntries.push({ file: joinPosix(owner.dir, entry.replace(/^\.\//, '')), label: `${this.row.name} entry in ${this.config}` });
       }
     }
   }
@@ -193,20 +215,22 @@ class ConfigReader {
   }
 
   private add(name: string, node: TypeScript.Node, how: string): void {
-    if (this.side === 'unknown') return;
+    const { side, note } = this.scopeOf(node);
+    if (side === 'unknown') return;
     const where = this.where(node);
-    const target = this.side === 'client' ? 'into browser code' : 'into server code';
-    this.facts.injections.push({ name, where, side: this.side, reason: `${where} ${how} ${name} ${target} (${this.platformNote})` });
+    const target = side === 'client' ? 'into browser code' : 'into server code';
+    this.facts.injections.push({ name, where, side, reason: `${where} ${how} ${name} ${target} (${note})` });
   }
 
   /** The lines of `value` reach the built code as written. */
   private ship(value: TypeScript.Node, how: string): void {
-    if (this.side === 'unknown') return;
+    const { side, note } = this.scopeOf(value);
+    if (side === 'unknown') return;
     const fromLine = this.tree.getLineAndCharacterOfPosition(value.getStart(this.tree)).line + 1;
     const toLine = this.tree.getLineAndCharacterOfPosition(value.end).line + 1;
     const where = `${this.config}:${fromLine}`;
-    const target = this.side === 'client' ? 'into browser code' : 'into server code';
-    this.facts.shipped.push({ config: this.config, fromLine, toLine, side: this.side, where, reason: `${where} ${how} ${target} (${this.platformNote})` });
+    const target = side === 'client' ? 'into browser code' : 'into server code';
+    this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target} (${note})` });
   }
 
   private inject(point: InjectionPoint, value: TypeScript.Expression): void {
@@ -262,9 +286,9 @@ class ConfigReader {
   }
 
   /** The platform the config builds for, from its `target`/`platform`/`format` properties. */
-  private platform(platform: ConfigPlatform): { side: BuildSide | 'unknown'; note: string } {
+  private platform(platform: ConfigPlatform, root: TypeScript.Node): { side: BuildSide | 'unknown'; note: string } {
     const { ts } = this;
-    for (const node of this.nodes()) {
+    for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node)) continue;
       const property = this.nameOf(node.name);
       if (!property || !platform.properties.includes(property)) continue;
@@ -282,10 +306,10 @@ class ConfigReader {
   }
 
   /** Every string literal under the named properties (`entry: { main: './src/index.ts' }`, `input: ['a.js']`). */
-  private strings(properties: readonly string[]): string[] {
+  private strings(properties: readonly string[], root: TypeScript.Node): string[] {
     const { ts } = this;
     const found: string[] = [];
-    for (const node of this.nodes()) {
+    for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node) || !properties.includes(this.nameOf(node.name) ?? '')) continue;
       for (const inner of this.nodes(this.valueOf(node.initializer))) if (ts.isStringLiteralLike(inner) && /\.[cm]?[jt]sx?$/.test(inner.text)) found.push(inner.text);
     }
@@ -293,9 +317,9 @@ class ConfigReader {
   }
 
   /** The output folder the config names (`outdir: 'public/js'`, `path: path.resolve(__dirname, 'lib')`). */
-  private output(platform: ConfigPlatform): string | undefined {
+  private output(platform: ConfigPlatform, root: TypeScript.Node): string | undefined {
     const { ts } = this;
-    for (const node of this.nodes()) {
+    for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node)) continue;
       const property = this.nameOf(node.name);
       if (!property || !platform.output.includes(property)) continue;
