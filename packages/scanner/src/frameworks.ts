@@ -94,6 +94,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       server('.next/server', 'Next.js runs .next/server on the server only', { anywhere: true }),
       client('.next/server/app', 'Next.js serves prerendered pages (.next/server/app/*.html, *.rsc) to browsers as they are', { anywhere: true, files: '*.{html,rsc,body,meta}' }),
       client('.next/server/pages', 'Next.js serves prerendered pages (.next/server/pages/*.html) to browsers as they are', { anywhere: true, files: '*.{html,json}' }),
+      server('.next', 'Next.js reads .next/required-server-files on the server only', { anywhere: true, files: 'required-server-files.{js,json}' }),
       server('.next/standalone', 'a Next.js standalone build is the Node server', { anywhere: true }),
       client('.next/standalone/.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
       client('out', 'out/ is a Next.js static export, served to browsers as is', { when: 'out/_next' }),

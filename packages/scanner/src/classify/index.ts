@@ -130,7 +130,11 @@ function classifyHit(
   // A key written into a value a build config injects as written ships with the build.
   const injected = program?.configExposure(file.path, hit.line);
   const definition = injected ? undefined : program?.importersOfDefinition(file.path, hit.line);
-  const exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  let exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // Server-rendered code sends what it passes to client components or renders into the HTML.
+  if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
+  // Files of a build folder the discover step did not take as build output (`.next/` committed).
+  if (exposure.exposure === 'unknown') exposure = layoutExposure(builds, file.path) ?? exposure;
   return buildFinding(hit, {
     file: file.path,
     ruleId: RULES.sourceKey.id,
@@ -138,6 +142,12 @@ function classifyHit(
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
     ...(injected ? { injectedBy: injected.where } : {}),
   });
+}
+
+function layoutExposure(builds: BuildOutputAnalysis, file: string): ModuleExposure | undefined {
+  const verdict = builds.layouts.verdict(file);
+  if (!verdict) return undefined;
+  return { exposure: verdict.side, reason: verdict.reason, ...(verdict.side === 'client' ? { chain: [`${file} (${verdict.framework} build in ${verdict.folder})`] } : {}) };
 }
 
 function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason: string; chain?: string[] } {

@@ -24,7 +24,8 @@ function tableBuildDirs(): BuildDir[] {
       const segments = folder.path.split('/');
       const wildcard = segments.indexOf('*');
       const path = (wildcard < 0 ? segments : segments.slice(0, wildcard)).join('/');
-      if (dirs.has(path) || /\.[cm]?js$/.test(path)) continue;
+      // File rules (`_worker.js`, `.next/required-server-files.json`) are not folders to walk.
+      if (dirs.has(path) || /\.[cm]?js$/.test(path) || folder.files) continue;
       const known = folder.anywhere && wildcard < 0;
       dirs.set(path, {
         path,

@@ -5,6 +5,7 @@
 import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
+import { renderedExposure } from './rendered.js';
 import { exportedNamesAt, readersOf } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
@@ -122,6 +123,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   return {
     exposureOf,
     envInjection,
+    renderedAt: (file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);
       if (!range) return undefined;

@@ -40,6 +40,11 @@ export interface ProgramAnalysis {
    * config line for `client`.
    */
   envInjection(name: string): ConfigInjection | undefined;
+  /**
+   * For a key at `file:line` of a server-rendered module: client when the module passes it as a prop
+   * to a client component or renders it into the page's HTML.
+   */
+  renderedAt(file: string, line: number): ModuleExposure | undefined;
   /** For a key written at `file:line` inside a value a build config injects as written (Expo `extra`, a `define`). */
   configExposure(file: string, line: number): ConfigInjection | undefined;
   /**
