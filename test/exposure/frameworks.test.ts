@@ -245,3 +245,42 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(findingOf(report, written, 'app.json').message).toContain("Expo's extra");
   });
 });
+
+describe('server-side conventions', () => {
+  it('keeps node-config files, data files only server code reads, and a repository with no browser entry on the server', () => {
+    const keys = [1440, 1441, 1442, 1443].map((seed) => fakeKey('live', seed));
+    const [nodeConfig, fsRead, imported, script] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'billing', type: 'module', main: 'src/index.js', dependencies: { config: '3.3.0', express: '4.21.0' } }),
+        'config/default.json': json({ engium: { apiKey: nodeConfig } }),
+        'src/index.js': `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport partners from '../data/partners.json' with { type: 'json' };\nconst keys = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'secrets', 'keys.json'), 'utf8'));\nexport default { keys, partners };\n`,
+        'secrets/keys.json': json({ engium: fsRead }),
+        'data/partners.json': json({ engium: imported }),
+        'scripts/rotate.js': `const key = '${script}';\nconsole.log(key.length);\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, nodeConfig, 'config/default.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, nodeConfig, 'config/default.json').message).toContain('node-config');
+    expect(findingOf(report, fsRead, 'secrets/keys.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, fsRead, 'secrets/keys.json').message).toContain('read only by server code: src/index.js');
+    expect(findingOf(report, imported, 'data/partners.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, script, 'scripts/rotate.js')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, script, 'scripts/rotate.js').message).toContain('no browser entry');
+  });
+
+  it('calls a JSON file client when a client module imports it', () => {
+    const key = fakeKey('live', 1445);
+    const report = scan(
+      {
+        'package.json': json({ name: 'spa', devDependencies: { vite: '8.0.0' } }),
+        'index.html': '<script type="module" src="/src/main.js"></script>\n',
+        'src/main.js': `import settings from './settings.json';\nconsole.log(settings.engium.length);\n`,
+        'src/settings.json': json({ engium: key }),
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/settings.json')).toMatchObject({ exposure: 'client', severity: 'critical' });
+  });
+});

@@ -6,6 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
+import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
@@ -52,6 +53,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   graph.walkClient(entries);
   graph.walkServer(entries);
   moduleBytes.clear();
+  const noBrowser = noBrowserReason(entries, packages, layouts, files, facts.outputs.filter(({ side }) => side === 'client').length);
 
   const exposureOf = (file: string): ModuleExposure => {
     const syntaxError = graph.nodes.get(file)?.syntaxError;
@@ -66,9 +68,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     }
     const serverChain = graph.chain(graph.server, file);
     if (serverChain) return { exposure: 'server', reason: `only server code reaches it: ${serverChain.join(' → ')}` };
-    if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
+    const convention = nodeConfigExposure(layouts, file) ?? (isModuleFile(file) ? undefined : dataReaderExposure({ ts, paths, graph, trees, layouts }, file));
+    if (convention) return convention;
     const node = graph.nodes.get(file);
     if (node && !node.readable) return { exposure: 'unknown', reason: 'the module could not be read' };
+    if (noBrowser) return { exposure: 'server', reason: noBrowser };
+    if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
     return { exposure: 'unknown', reason: 'no client or server entry imports it' };
   };
 
