@@ -246,6 +246,25 @@ describe('build-time injection, read from the config syntax tree', () => {
   });
 });
 
+describe('Angular fileReplacements', () => {
+  it('ships the environment file angular.json swaps in, wherever it lives', () => {
+    const key = fakeKey('live', 1446);
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { '@angular/core': '19.0.0' } }),
+        'angular.json': json({
+          projects: { shop: { architect: { build: { configurations: { production: { fileReplacements: [{ replace: 'src/settings/env.ts', with: 'src/settings/env.production.ts' }] } } } } } },
+        }),
+        'src/settings/env.ts': `export const env = { engiumKey: '' };\n`,
+        'src/settings/env.production.ts': `export const env = { engiumKey: '${key}' };\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/settings/env.production.ts')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, key, 'src/settings/env.production.ts').message).toContain('Angular fileReplacements in angular.json');
+  });
+});
+
 describe('server-side conventions', () => {
   it('keeps node-config files, data files only server code reads, and a repository with no browser entry on the server', () => {
     const keys = [1440, 1441, 1442, 1443].map((seed) => fakeKey('live', seed));

@@ -36,8 +36,9 @@ export interface BuildFolder {
  * - `shipped-object`: an object the app receives whole (Expo `extra`): env reads in it are injected,
  *   and a key written in it ships.
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
+ * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files';
 
 export interface InjectionPoint {
   kind: InjectionKind;
@@ -193,6 +194,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     name: 'Angular',
     dependencies: ['@angular/core'],
     configs: ['angular.json'],
+    injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
       server('dist/*/server', 'Angular runs dist/<app>/server (SSR) on the server only'),

@@ -257,6 +257,14 @@ class ConfigReader {
         for (const { name, node } of names) this.add(name, node, 'inlines');
         return;
       }
+      case 'client-files':
+        // `[{ "replace": "src/environments/environment.ts", "with": "src/environments/environment.prod.ts" }]`
+        for (const node of this.nodes(value)) {
+          if (ts.isPropertyAssignment(node) && ['replace', 'with'].includes(this.nameOf(node.name) ?? '') && ts.isStringLiteralLike(node.initializer)) {
+            this.facts.clientEntries.push({ file: joinPosix(dirnamePosix(this.config), node.initializer.text.replace(/^\.\//, '')), label: `Angular fileReplacements in ${this.where(node)}` });
+          }
+        }
+        return;
       case 'shipped-object':
         this.ship(value, `puts it in ${this.row.name}'s extra, which every installed app receives`);
         for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');
