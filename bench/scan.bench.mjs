@@ -6,7 +6,7 @@
 // as ratios to ripgrep. Targets: within 4x of ripgrep, peak memory under 300 MB. Two reference
 // rows show the floor any Node program meets here: starting, and starting plus reading the tree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
@@ -117,6 +117,31 @@ if (!existsSync(scanner)) {
 ensureTools(notes);
 ensurePeers(notes);
 console.log(`generating the corpus (${SIZE_MB} MB, seeded; kept in bench/.cache) …`);
+/** The corpus's build output alone, as hard links beside it (no copy of the bytes). */
+function buildOutputOnly(source) {
+  const target = `${source}-build-only`;
+  const marker = join(target, '.corpus-version');
+  const stamp = readFileSync(join(source, '.corpus-version'), 'utf8');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return target;
+  rmSync(target, { recursive: true, force: true });
+  const link = (from, to) => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        mkdirSync(join(to, entry.name), { recursive: true });
+        link(join(from, entry.name), join(to, entry.name));
+      } else if (entry.isFile()) linkSync(join(from, entry.name), join(to, entry.name));
+    }
+  };
+  for (const app of readdirSync(join(source, 'packages'))) {
+    const dist = join(source, 'packages', app, 'dist');
+    if (!existsSync(dist)) continue;
+    mkdirSync(join(target, 'packages', app, 'dist'), { recursive: true });
+    link(dist, join(target, 'packages', app, 'dist'));
+  }
+  writeFileSync(marker, stamp);
+  return target;
+}
+
 const corpus = generateCorpus(SIZE_MB);
 const bytes = corpusBytes(corpus);
 const megabytes = bytes / 1024 / 1024;
@@ -133,6 +158,13 @@ results.push(bench('engium-scan --no-graph', scan, corpus, RUNS));
 // ripgrep reads with every core; engium-scan keeps to one thread on two cores, where workers cost
 // more than they save. This row shows what they do on this machine.
 results.push(bench('  … with --threads 2', [...scan, '--threads', '2'], corpus, RUNS));
+// A tree of build output only (the corpus's dist/ folders, hard-linked): the default audit decides
+// every finding from the framework folder rules and package.json, without loading TypeScript, so
+// it should cost what --no-graph costs on the same tree.
+const buildOnly = buildOutputOnly(corpus);
+const audit = [process.execPath, scanner, '.', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'];
+results.push(bench('build output only: audit', audit, buildOnly, RUNS));
+results.push(bench('  … --no-graph', [...audit, '--no-graph'], buildOnly, RUNS));
 // References, not scanners: what any Node program pays here to start, and to start, walk the tree
 // and read every byte (bench/read-floor.mjs). engium-scan cannot go below the second.
 results.push(bench('ref: node -e 0', [process.execPath, '-e', '0'], corpus, RUNS));
