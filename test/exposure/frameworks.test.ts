@@ -246,6 +246,35 @@ describe('build-time injection, read from the config syntax tree', () => {
   });
 });
 
+describe('server components', () => {
+  it('ships a constant passed to a client component or rendered into the HTML, and keeps one used only on the server', () => {
+    const [prop, rendered, kept] = [1450, 1451, 1452].map((seed) => fakeKey('live', seed)) as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { next: '16.0.0', react: '19.0.0' } }),
+        'app/page.tsx': [
+          `import { Widget } from '../components/widget';`,
+          `const PROP_KEY = '${prop}';`,
+          `const SHOWN_KEY = '${rendered}';`,
+          `const KEPT_KEY = '${kept}';`,
+          `export default async function Page() {`,
+          `  await fetch('https://api.engium.app/api/v1/events', { headers: { Authorization: \`Bearer \${KEPT_KEY}\` } });`,
+          `  return <main data-key={SHOWN_KEY}><Widget apiKey={PROP_KEY} /></main>;`,
+          `}`,
+          ``,
+        ].join('\n'),
+        'components/widget.tsx': `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) {\n  return <p>{apiKey.length}</p>;\n}\n`,
+      },
+      [prop, rendered, kept],
+    );
+    expect(findingOf(report, prop, 'app/page.tsx')).toMatchObject({ exposure: 'client', chain: ['app/page.tsx (passes it to <Widget>)', 'components/widget.tsx ("use client")'] });
+    expect(findingOf(report, prop, 'app/page.tsx').message).toContain('app/page.tsx (passes it to <Widget>) → components/widget.tsx');
+    expect(findingOf(report, rendered, 'app/page.tsx')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, rendered, 'app/page.tsx').message).toContain('app/page.tsx (renders it into <main>)');
+    expect(findingOf(report, kept, 'app/page.tsx')).toMatchObject({ exposure: 'server' });
+  });
+});
+
 describe('Angular fileReplacements', () => {
   it('ships the environment file angular.json swaps in, wherever it lives', () => {
     const key = fakeKey('live', 1446);
