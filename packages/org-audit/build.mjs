@@ -12,11 +12,11 @@ const packageDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(packageDir, '../..');
 
 /**
- * Of the scanner, the org audit needs the report contract's merge, reader and SARIF writer: the
+ * Of the scanner, the org audit needs the report contract's merge, reader, SARIF and JSON writers: the
  * bundle takes those modules alone, so it neither grows with nor goes stale on the rest of the
  * scanner (type-checking still sees its whole index).
  */
-const SCANNER_MODULES = ['merge/merge-reports.ts', 'merge/read-report.ts', 'report/sarif.ts'];
+const SCANNER_MODULES = ['merge/merge-reports.ts', 'merge/read-report.ts', 'report/sarif.ts', 'report/json.ts'];
 
 /**
  * `@engium/<name>/<subpath>`: the package.json export points at tsc's output (`./lib/….js`); the

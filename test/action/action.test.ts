@@ -116,7 +116,10 @@ describe('pull request', () => {
     const hostile = list.find((annotation) => annotation.properties.file === HOSTILE);
     expect(hostile?.properties.line).toBe('1');
     const removed = list.find((annotation) => annotation.properties.file === 'src/config.ts');
-    expect(removed?.message).toMatch(/since removed, but still in the history/);
+    expect(removed?.message).toMatch(/it is gone at HEAD but stays in every clone/);
+    // Its line at the head of the pull request holds other code: the annotation names the commit and line instead.
+    expect(removed?.properties.line).toBeUndefined();
+    expect(removed?.message).toMatch(/It was on line 1 of src\/config\.ts in commit [0-9a-f]{12}/);
     expect(removed?.message).toContain(fp(LIVE_REMOVED));
     const lint = list.find((annotation) => annotation.properties.title?.endsWith('/require-tenant-header'));
     expect(lint?.properties.file).toBe('src/bookings.ts');
@@ -274,12 +277,27 @@ describe('push and audits', () => {
       expect(issuesServer.issues.map((issue) => issue.labels[0]?.name)).toEqual(['engium-leaked-key', 'engium-leaked-key']);
       expect(issuesServer.issues.map((issue) => issue.title).join('\n')).toContain(describeSecret(LIVE).redacted);
       (issuesServer.issues[0] as { state: string }).state = 'closed';
-      const second = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: issuesServer.url });
+      // A rerun, with the webhook too: the leaks were alerted, and their issues remember it (closed or not).
+      const second = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: issuesServer.url, inputs: { 'webhook-url': issuesServer.webhookUrl } });
       expect(second.status).toBe(1);
       expect(issuesServer.issues).toHaveLength(2);
       expect(issuesServer.issues.filter((issue) => issue.state === 'closed')).toHaveLength(1);
       expect(issuesServer.webhooks).toHaveLength(1);
       expect(JSON.stringify(issuesServer.webhooks[0])).toContain(fp(LIVE));
+      expect(issuesServer.comments.filter((comment) => comment.body.includes('engium-guard:alerted:'))).toHaveLength(2);
+      // The key spreads to a new file: one more alert, about that leak alone, naming the new place.
+      const spread = commitFiles(repo, { 'src/copy.ts': `export const again = '${LIVE}';\n` }, 'copy');
+      const third = await runAction({
+        eventName: 'push',
+        payload: { ...payload, before: after, after: spread },
+        workspace: repo,
+        apiUrl: issuesServer.url,
+        inputs: { 'webhook-url': issuesServer.webhookUrl },
+      });
+      expect(third.status).toBe(1);
+      expect(issuesServer.webhooks).toHaveLength(2);
+      const alert = issuesServer.webhooks[1] as { keys: { fingerprint: string; status: string; newLocations: { file: string }[] }[] };
+      expect(alert.keys.map((key) => [key.fingerprint, key.status, key.newLocations.map((place) => place.file)])).toEqual([[fp(LIVE), 'new-places', ['src/copy.ts']]]);
       expectNoFullKey(issuesServer.allRequestText(), ALL_KEYS);
       expectMaskedFirst(first, [LIVE, LIVE_CLIENT]);
     } finally {
@@ -301,7 +319,7 @@ describe('push and audits', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs['leaked-keys']).toBe('2');
     const history = annotations(run).find((annotation) => annotation.properties.file === 'src/pay.ts');
-    expect(history?.message).toMatch(/still in the history/);
+    expect(history?.message).toMatch(/gone at HEAD but stays in every clone/);
   });
 });
 
@@ -325,6 +343,6 @@ describe('ranges that cannot be resolved', () => {
       apiUrl: server.url,
     });
     expect(run.status).toBe(1);
-    expect(run.commands.at(-1)?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*fetch-depth: 0/s);
+    expect(run.commands.at(-1)?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*actions\/checkout sets one up/s);
   });
 });

@@ -118,7 +118,7 @@ describe('a force-pushed range in the action', () => {
     });
     // The range cannot be read, so the step must not pass as if it had been scanned.
     const errors = run.commands.filter((command) => command.command === 'error');
-    expect(errors.map((command) => command.message).join('\n')).toMatch(/cannot fetch commit f{12} .*force-pushed away.*fetch-depth: 0/);
+    expect(errors.map((command) => command.message).join('\n')).toMatch(/cannot fetch commit f{12} .*a force push removed it from origin.*the next push or a scheduled audit/);
     expect(run.stdout + run.stderr).not.toContain(FORCED);
     expect(run.status).not.toBe(0);
   });

@@ -69,3 +69,17 @@ export function located(report: ScanReport): string[] {
 /** Runs as root? Then permission cases run the CLI as `nobody`, since root ignores modes. */
 export const AS_ROOT = process.getuid?.() === 0;
 export const NOBODY = 65534;
+
+/** Control (C0 but newline, DEL, C1), line-separator, bidi and zero-width characters. */
+// eslint-disable-next-line no-control-regex -- the point: none of these may reach an output raw
+const UNSAFE_IN_OUTPUT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/**
+ * What every output must be, whatever its input held: no full key, no raw control, separator or
+ * bidi character, and no line that starts (after spaces) with `::`, a GitHub workflow command.
+ */
+export function expectSafeOutput(output: string, keys: readonly string[], what: string): void {
+  expectNoFullKey(output, keys);
+  expect(output, `${what}: a raw control, separator or bidi character`).not.toMatch(UNSAFE_IN_OUTPUT);
+  for (const line of output.split('\n')) expect(line.trimStart().startsWith('::'), `${what}: a line starts with "::": ${line}`).toBe(false);
+}

@@ -100,6 +100,8 @@ describe('org-audit report (fan-in)', () => {
     const merged = JSON.parse(read('merged-report.json')) as ScanReport;
     expectValidReport(merged);
     expect(merged.repositories).toEqual(['acme/api', 'acme/docs', 'acme/web']);
+    // One leak per key and repository: the live key leaks in acme/web and in acme/api.
+    expect(merged.leaks?.map((leak) => leak.repository).sort()).toEqual(['acme/api', 'acme/web', 'acme/web']);
     firstState = read('state.json');
     const state = JSON.parse(firstState) as AuditState;
     expect(Object.keys(state.repositories)).toEqual(['acme/api', 'acme/docs', 'acme/web']);

@@ -24,7 +24,7 @@ describe('report formats', () => {
     '.env': `NEXT_PUBLIC_ENGIUM_KEY=${envKey}\n`,
   });
 
-  it('text: grouped by file, code frames with the key redacted, a summary line, no colours without a TTY', () => {
+  it('text: one block per leak, code frames with the key redacted, a summary line, no colours without a TTY', () => {
     const result = runScanner([dir, '--no-graph']);
     expectNoFullKey(result.stdout + result.stderr, keys);
     expect(result.status).toBe(1);
@@ -32,12 +32,13 @@ describe('report formats', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
     expect(lines.filter((line) => /^\S/.test(line))).toEqual([
-      '.env',
-      'app/api/orders/route.ts',
-      'app/checkout/pay.tsx',
-      'scripts/seed.ts',
-      expect.stringMatching(/^4 findings \(2 critical, 1 high, 1 low\) in 4 files \(.*\), [\d.]+ s$/),
+      `critical client  live key ${redact(envKey)} fingerprint ${fingerprint(envKey)}`,
+      `critical client  live key ${redact(clientKey)} fingerprint ${fingerprint(clientKey)}`,
+      `high     server  live key ${redact(serverKey)} fingerprint ${fingerprint(serverKey)}`,
+      `low      unknown test key ${redact(testKey)} fingerprint ${fingerprint(testKey)}`,
+      expect.stringMatching(/^4 leaked keys \(2 critical, 1 high, 1 low\) in 4 places; 4 files \(.*\) scanned in [\d.]+ s$/),
     ]);
+    expect(lines).toContain('  app/api/orders/route.ts:1:14 engium/source-key');
     expect(result.stdout).toContain(`1 | const KEY = '${redact(serverKey)}';`);
     expect(result.stdout).toMatch(/\n {6}\| {14}\^\n/);
   });
@@ -49,7 +50,7 @@ describe('report formats', () => {
 
   it('text: --quiet leaves out the summary', () => {
     const result = runScanner([dir, '--no-graph', '--quiet']);
-    expect(result.stdout).not.toMatch(/findings \(/);
+    expect(result.stdout).not.toMatch(/leaked keys \(/);
     expect(result.stdout).toContain('scripts/seed.ts');
   });
 
@@ -58,7 +59,9 @@ describe('report formats', () => {
     expectNoFullKey(result.stdout, keys);
     const report = JSON.parse(result.stdout);
     expectValidReport(report);
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'stats']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'leaks', 'stats']);
+    expect(report.leaks).toHaveLength(4);
+    expect(report.leaks[0]).toEqual({ fingerprint: fingerprint(envKey), redacted: redact(envKey), kind: 'live', severity: 'critical', exposure: 'client', findings: [0] });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'engium/public-env-key',
       severity: 'critical',

@@ -8,8 +8,11 @@ import * as github from '@actions/github';
 import { meetsThreshold } from '@engium/core';
 import { leakedLiveKeys, runLink } from './alerts/leaks.js';
 import { warnOnFailure } from './alerts/github-errors.js';
-import { upsertPullRequestComment } from './alerts/pr-comment.js';
+import { findPullRequestComment, upsertPullRequestComment } from './alerts/pr-comment.js';
+import { leaksToAlert, ledgerMarkers, readLedger, type AlertLedger, type LeakToAlert } from './alerts/alert-ledger.js';
+import { ledgerOnIssues, recordOnIssues } from './alerts/issue-ledger.js';
 import { openRotationIssues } from './alerts/open-rotation-issues.js';
+import { findRotationIssues } from './alerts/rotation-issues.js';
 import { postWebhook, webhookAlert } from './alerts/webhook.js';
 import { annotate } from './annotations.js';
 import { readInputs, type Inputs } from './inputs.js';
@@ -35,20 +38,52 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
   const octokit = canCallGitHub ? github.getOctokit(inputs.token) : undefined;
   const [owner = '', name = ''] = link.repository.split('/');
   const repo = { owner, repo: name };
-  if (octokit && inputs.comment && plan.kind === 'pull-request' && plan.pullRequest) {
-    const number = plan.pullRequest.number;
+  const webhookUrl = inputs.webhookUrl;
+  const pullRequest = plan.kind === 'pull-request' ? plan.pullRequest : undefined;
+  const defaultBranch = plan.kind !== 'nothing' && plan.kind !== 'pull-request' && plan.onDefaultBranch;
+
+  // The webhook's memory: the pull request comment on pull requests, the rotation issues on the default branch.
+  let ledger: AlertLedger = new Map();
+  if (octokit && pullRequest && inputs.comment) {
+    const existing = await warnOnFailure(`read the comment on pull request #${pullRequest.number}`, () =>
+      findPullRequestComment(octokit, repo, pullRequest.number, inputs.workingDirectory),
+    );
+    ledger = readLedger([existing?.body]);
+  }
+  let issues = new Map<string, number>();
+  if (octokit && defaultBranch && keys.length > 0) {
+    if (inputs.issues) {
+      const outcome = await warnOnFailure('open rotation issues', () => openRotationIssues(octokit, repo, keys, link, inputs.issueLabel));
+      if (outcome) core.info(`Rotation issues: ${outcome.created.length} opened, ${outcome.existing} already reported.`);
+      issues = outcome?.issues ?? issues;
+    } else if (webhookUrl) {
+      // Not opening issues here, but earlier runs may have: their comments still say what was alerted.
+      const found = await warnOnFailure('find the rotation issues', () => findRotationIssues(octokit, repo, inputs.issueLabel));
+      issues = new Map([...(found ?? [])].map(([fingerprint, issue]) => [fingerprint, issue.number]));
+    }
+    if (webhookUrl) {
+      ledger = (await warnOnFailure('read which leaks were alerted', () => ledgerOnIssues(octokit, repo, issues, keys.map((key) => key.fingerprint)))) ?? ledger;
+    }
+  }
+
+  const due = webhookUrl ? leaksToAlert(keys, ledger) : [];
+  let alerted: LeakToAlert[] = [];
+  if (webhookUrl && due.length > 0) {
+    const posted = await warnOnFailure('post the webhook alert', () => postWebhook(webhookUrl, webhookAlert(due, link)));
+    if (posted !== undefined) alerted = due;
+  } else if (webhookUrl && keys.length > 0) {
+    core.info('Webhook: every leak was alerted before, in the same places; nothing new to send.');
+  }
+  if (octokit && alerted.length > 0 && issues.size > 0) {
+    await warnOnFailure('record the webhook alert on the rotation issues', () => recordOnIssues(octokit, repo, issues, alerted, link));
+  }
+
+  if (octokit && inputs.comment && pullRequest) {
+    const number = pullRequest.number;
     const outcome = await warnOnFailure(`comment on pull request #${number}`, () =>
-      upsertPullRequestComment(octokit, repo, number, keys, link, inputs.workingDirectory),
+      upsertPullRequestComment(octokit, repo, number, keys, link, inputs.workingDirectory, ledgerMarkers(ledger, alerted)),
     );
     if (outcome && outcome !== 'skipped') core.info(`Pull request comment ${outcome}.`);
-  }
-  if (octokit && inputs.issues && keys.length > 0 && plan.kind !== 'nothing' && plan.kind !== 'pull-request' && plan.onDefaultBranch) {
-    const outcome = await warnOnFailure('open rotation issues', () => openRotationIssues(octokit, repo, keys, link, inputs.issueLabel));
-    if (outcome) core.info(`Rotation issues: ${outcome.created.length} opened, ${outcome.existing} already reported.`);
-  }
-  const webhookUrl = inputs.webhookUrl;
-  if (webhookUrl && keys.length > 0) {
-    await warnOnFailure('post the webhook alert', () => postWebhook(webhookUrl, webhookAlert(keys, link)));
   }
 }
 

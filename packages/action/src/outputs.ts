@@ -1,9 +1,10 @@
 /** The step's outputs: counts, fingerprints, report paths and commits, never a key. */
 import * as core from '@actions/core';
-import { keysOf, type RunResults } from './results.js';
+import { leaksOfRun, type RunResults } from './results.js';
 
 export function setOutputs(results: RunResults, files: { sarif: string; json: string }): void {
-  const fingerprints = [...keysOf(results.findings).keys()];
+  // A leak is a key; a finding is a place (a key's place or an ESLint problem ESLint alone reports).
+  const fingerprints = leaksOfRun(results.findings).map((leak) => leak.fingerprint);
   core.setOutput('findings', results.findings.length + results.lintProblems.length);
   core.setOutput('leaked-keys', fingerprints.length);
   core.setOutput('fingerprints', fingerprints.join(','));

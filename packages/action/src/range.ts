@@ -3,7 +3,7 @@
  * checkout is shallow, and fails with a clear message when that is impossible: a range that cannot
  * be resolved must never pass silently as "nothing to scan".
  */
-import { unquotePath } from '@engium/scanner';
+import { TEXT_DIFF_OPTIONS, unquotePath } from '@engium/scanner';
 import { git, gitSucceeds, splitNul } from './git.js';
 import type { RangePlan } from './plan.js';
 
@@ -45,6 +45,18 @@ async function mergeBaseOf(repo: string, a: string, b: string): Promise<string |
   }
 }
 
+/**
+ * Why a commit of the range cannot be had, and what helps. A deeper checkout (`fetch-depth: 0`)
+ * cannot: origin no longer has the commit, or there is no origin to ask.
+ */
+export function missingCommitMessage(missing: readonly string[], reason: string): string {
+  return (
+    `cannot fetch commit ${missing.map((sha) => sha.slice(0, 12)).join(', ')} from origin: ${reason}. ` +
+    'Either a force push removed it from origin, and the next push or a scheduled audit (mode: audit) scans what the branch holds now, ' +
+    'or the checkout has no origin remote, and actions/checkout sets one up.'
+  );
+}
+
 /** Fetches what is missing of `shas` from origin (by SHA, as GitHub allows), keeping a shallow clone shallow. */
 async function fetchMissing(repo: string, shas: string[], fetched: string[]): Promise<void> {
   const missing: string[] = [];
@@ -55,11 +67,7 @@ async function fetchMissing(repo: string, shas: string[], fetched: string[]): Pr
     await git(repo, ['fetch', '--no-tags', '--quiet', ...depth, 'origin', ...missing]);
     fetched.push(...missing.map((sha) => `commit ${sha.slice(0, 12)}`));
   } catch (error) {
-    throw new RangeError(
-      `cannot fetch commit ${missing.map((sha) => sha.slice(0, 12)).join(', ')} from origin ` +
-        `(force-pushed away, or the checkout has no remote): ${(error as Error).message}. ` +
-        'Check out the repository with `fetch-depth: 0` so every commit of the range is present.',
-    );
+    throw new RangeError(missingCommitMessage(missing, (error as Error).message));
   }
 }
 
@@ -110,7 +118,7 @@ async function completeHistory(repo: string, base: string, head: string, fetched
 /** Line numbers at `to` that the diff from `from` added, per file. */
 async function addedLinesBetween(repo: string, from: string, to: string): Promise<Map<string, Set<number>>> {
   const patch = await git(repo, [
-    'diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--diff-filter=d',
+    'diff', '-U0', '--no-color', ...TEXT_DIFF_OPTIONS, '--no-renames', '--diff-filter=d',
     '--src-prefix=a/', '--dst-prefix=b/', from, to,
   ]);
   const added = new Map<string, Set<number>>();

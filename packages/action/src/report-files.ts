@@ -1,9 +1,9 @@
 /**
  * The report files a run leaves for later steps: the JSON report in engium-scan's format
- * (`{version: 1, findings, stats}`, what `engium-scan merge` and the organisation audit read) and the
+ * (`{version: 1, findings, leaks, stats}`, what `engium-scan merge` and the organisation audit read) and the
  * file writer the SARIF report shares.
  */
-import type { ScanReport } from '@engium/scanner';
+import { jsonOutput, renderJson, type ScanReport } from '@engium/scanner';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyFinding, RunResults } from './results.js';
@@ -12,7 +12,7 @@ import type { KeyFinding, RunResults } from './results.js';
 export function scanReport(results: RunResults, findings: readonly KeyFinding[] = results.findings): ScanReport {
   return {
     version: 1,
-    findings: findings.map(({ onChangedLine: _changed, unapprovedSuppression: _unapproved, ...finding }) => finding),
+    findings: findings.map(({ onChangedLine: _changed, unapprovedSuppression: _unapproved, alsoReportedBy: _lint, lineAtHead: _line, ...finding }) => finding),
     stats: {
       filesScanned: results.scanned.files,
       bytesScanned: results.scanned.bytes,
@@ -28,7 +28,7 @@ export function scanReport(results: RunResults, findings: readonly KeyFinding[] 
 /** Writes `value` as indented JSON to `path` (making its folder) and returns the path. */
 export async function writeJsonFile(path: string, value: unknown): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFile(path, jsonOutput(value));
   return path;
 }
 
@@ -37,5 +37,8 @@ export async function writeJsonFile(path: string, value: unknown): Promise<strin
  * out as repeats, so the report says in which commit each key arrived.
  */
 export async function writeJsonReport(results: RunResults, path: string): Promise<string> {
-  return writeJsonFile(path, scanReport(results, [...results.findings, ...results.repeatedInHistory]));
+  await mkdir(dirname(path), { recursive: true });
+  // engium-scan's own writer, so the file carries the same `leaks` list the CLI writes.
+  await writeFile(path, renderJson(scanReport(results, [...results.findings, ...results.repeatedInHistory])));
+  return path;
 }

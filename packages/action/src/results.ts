@@ -1,6 +1,6 @@
 /** What one run found, in the order people should read it. */
 import { compareSeverity, type Severity } from '@engium/core';
-import type { Finding, ScanWarning } from '@engium/scanner';
+import { leaksOf, type Finding, type Leak, type ScanWarning } from '@engium/scanner';
 
 /** A key finding with its paths relative to the repository root, as annotations and SARIF need. */
 export interface KeyFinding extends Finding {
@@ -8,6 +8,21 @@ export interface KeyFinding extends Finding {
   onChangedLine: boolean;
   /** Set when only a suppression added by this pull request (not the base branch) would hide it. */
   unapprovedSuppression?: string;
+  /** ESLint problems about the same key at the same place, merged into this finding rather than counted again. */
+  alsoReportedBy?: MergedLintProblem[];
+  /**
+   * For a finding from the pull request's history: false when the line it was found on is no longer
+   * there at HEAD (same number, same text), so an annotation on that line would point at other code.
+   */
+  lineAtHead?: boolean;
+}
+
+/** An ESLint problem folded into a key finding: which rule said it, where. */
+export interface MergedLintProblem {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A problem reported by the ESLint plugin's rules on a changed file. */
@@ -62,13 +77,12 @@ export function byImportance(a: Ordered, b: Ordered): number {
   );
 }
 
-/** Distinct keys (by fingerprint), each with every finding that holds it, most severe first. */
-export function keysOf(findings: readonly KeyFinding[]): Map<string, KeyFinding[]> {
-  const keys = new Map<string, KeyFinding[]>();
-  for (const finding of [...findings].sort(byImportance)) {
-    const list = keys.get(finding.secret.fingerprint) ?? [];
-    list.push(finding);
-    keys.set(finding.secret.fingerprint, list);
-  }
-  return keys;
+/** A leak of this run: one key with its places, the one that matters most first (the scanner's grouping). */
+export interface RunLeak extends Omit<Leak, 'findings'> {
+  findings: KeyFinding[];
+}
+
+/** The run's findings grouped into leaks, worst first, as every report of the scanner groups them. */
+export function leaksOfRun(findings: readonly KeyFinding[]): RunLeak[] {
+  return leaksOf(findings).map((leak) => ({ ...leak, findings: leak.findings.map((index) => findings[index] as KeyFinding) }));
 }

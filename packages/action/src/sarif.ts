@@ -2,6 +2,7 @@
  * The SARIF file for `github/codeql-action/upload-sarif`: the scanner's own SARIF for key findings
  * (paths relative to the repository root), plus one run for the ESLint rules' problems.
  */
+import { createHash } from 'node:crypto';
 import type { Severity } from '@engium/core';
 import engium from '@engium/eslint-plugin';
 import { toSarif } from '@engium/scanner';
@@ -12,7 +13,23 @@ import type { LintProblem, RunResults } from './results.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
+/**
+ * Code scanning tracks an alert across pushes by its partial fingerprint. An ESLint problem has no
+ * key to fingerprint: its rule, file and message (which names the variable, never a line) do, with
+ * a count for the same message twice in one file.
+ */
+function lintFingerprints(problems: readonly LintProblem[]): string[] {
+  const seen = new Map<string, number>();
+  return problems.map((problem) => {
+    const id = createHash('sha256').update(`${problem.ruleId}\0${problem.file}\0${problem.message}`).digest('hex').slice(0, 16);
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return `${id}:${count}`;
+  });
+}
+
 function lintRun(problems: readonly LintProblem[]): Run {
+  const fingerprints = lintFingerprints(problems);
   const ruleIds = [...new Set(problems.map((problem) => problem.ruleId))].sort();
   const rules: ReportingDescriptor[] = ruleIds.map((id) => {
     const documented = engium.rules as Record<string, { meta?: { docs?: { description?: string; url?: string } } } | undefined>;
@@ -28,7 +45,7 @@ function lintRun(problems: readonly LintProblem[]): Run {
   return {
     tool: { driver: { name: 'engium-eslint', semanticVersion: engium.meta.version, version: engium.meta.version, rules } },
     results: problems.map(
-      (problem): Result => ({
+      (problem, index): Result => ({
         ruleId: problem.ruleId,
         ruleIndex: ruleIds.indexOf(problem.ruleId),
         level: LEVEL[problem.severity],
@@ -46,6 +63,7 @@ function lintRun(problems: readonly LintProblem[]): Run {
             },
           },
         ],
+        partialFingerprints: { 'engiumLintProblem/v1': fingerprints[index] ?? '' },
       }),
     ),
   };

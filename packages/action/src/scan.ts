@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { severityOf } from '@engium/core';
-import { keyHitsInText, loadConfig, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
+import { keyHitsInText, loadConfig, redactReport, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -13,6 +13,7 @@ import { git, gitSucceeds } from './git.js';
 import { scanCommits, type HistoryResult } from './history.js';
 import type { Inputs } from './inputs.js';
 import { lintChangedFiles } from './lint.js';
+import { mergeLintIntoFindings } from './merge-lint.js';
 import type { RangePlan, ScanPlan } from './plan.js';
 import { completeFullHistory, headCommit, resolveRange, resolveSince, type ResolvedRange } from './range.js';
 import { emptyResults, type KeyFinding, type RunResults } from './results.js';
@@ -118,6 +119,29 @@ async function unapprovedInlineIgnores(tree: string, range: ResolvedRange, repor
   return findings;
 }
 
+/** Line `line` (1-based) of `file` at `commit`, or undefined when the file or the line is not there. */
+async function lineAt(repo: string, commit: string, file: string, line: number): Promise<string | undefined> {
+  try {
+    return (await git(repo, ['show', `${commit}:${file}`])).split('\n')[line - 1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A history finding's line number belongs to the commit that added the key. Annotations land on
+ * the file as it is at `head`: they may use the line only when it still holds the same text there.
+ * The text is compared in memory and never printed.
+ */
+async function markLinesGoneSinceCommit(repo: string, head: string, findings: KeyFinding[]): Promise<void> {
+  for (const finding of findings) {
+    if (!finding.commit) continue;
+    const then = await lineAt(repo, finding.commit.sha, finding.file, finding.line);
+    const now = finding.commit.sha === head ? then : await lineAt(repo, head, finding.file, finding.line);
+    finding.lineAtHead = then !== undefined && then === now;
+  }
+}
+
 /** Sets apart the history findings of a key the tree scan already reports in the same file. */
 function withoutDuplicates(tree: readonly KeyFinding[], history: readonly KeyFinding[]): Pick<RunResults, 'findings' | 'repeatedInHistory'> {
   const inTree = new Set(tree.map((finding) => `${finding.secret.fingerprint}\0${finding.file}`));
@@ -185,8 +209,9 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
           config,
         )
       : { problems: [], unparsable: [] };
+    if (historyReport) await markLinesGoneSinceCommit(repo, range.head, findings);
     const totals = scanTotals(report, prefix, historyReport);
-    return { findings, repeatedInHistory, lintProblems: lint.problems, ...totals, skipped: [...totals.skipped, ...lint.unparsable], commit: range.head };
+    return { findings, repeatedInHistory, lintProblems: mergeLintIntoFindings(findings, lint.problems), ...totals, skipped: [...totals.skipped, ...lint.unparsable], commit: range.head };
   } finally {
     await target.cleanup();
     await suppressions.cleanup();
@@ -248,5 +273,7 @@ export async function collectResults(inputs: Inputs, plan: ScanPlan, onSecret: O
   if (plan.kind === 'nothing') return emptyResults();
   const results = plan.kind === 'audit' ? await scanAudit(inputs, onSecret) : await scanRange(inputs, plan, onSecret);
   results.scanned.durationMs = Date.now() - started;
-  return results;
+  // Every string here came from the repository (names, authors, messages): annotations, the summary,
+  // comments, issues, webhooks and report files all read this one redacted copy.
+  return redactReport(results);
 }

@@ -8,6 +8,8 @@ import { COMMENT_MARKER, upsertPullRequestComment } from '../src/alerts/pr-comme
 import { openRotationIssues } from '../src/alerts/open-rotation-issues.js';
 import { createRotationIssue, findRotationIssues, issueMarker, ROTATION_LABEL } from '../src/alerts/rotation-issues.js';
 import { postWebhook, webhookAlert } from '../src/alerts/webhook.js';
+import { leaksToAlert, ledgerMarkers, readLedger } from '../src/alerts/alert-ledger.js';
+import { ledgerOnIssues, recordOnIssues } from '../src/alerts/issue-ledger.js';
 import type { KeyFinding } from '../src/results.js';
 
 const LIVE = fakeKey('live', 11);
@@ -88,7 +90,8 @@ describe('rotation issues', () => {
     const closed = server.issues.find((issue) => issue.body.includes(issueMarker(describeSecret(LIVE).fingerprint)));
     if (closed) closed.state = 'closed';
     const second = await openRotationIssues(octokit, repo, keys, link, 'engium-leaked-key');
-    expect(second).toEqual({ created: [], existing: 2 });
+    expect(second).toMatchObject({ created: [], existing: 2 });
+    expect([...second.issues.keys()].sort()).toEqual([describeSecret(LIVE).fingerprint, describeSecret(OTHER_LIVE).fingerprint].sort());
     expect(server.issues).toHaveLength(2);
     expect(server.issues.filter((issue) => issue.state === 'closed')).toHaveLength(1);
     expect(server.requests.some((request) => request.method === 'PATCH' && /\/issues\/\d+$/.test(request.path))).toBe(false);
@@ -126,10 +129,52 @@ describe('finding rotation issues (shared with the organisation audit)', () => {
 describe('webhook', () => {
   it('posts a Slack-compatible JSON alert without keys', async () => {
     const keys = leakedLiveKeys([finding(LIVE, 'src/a.ts')]);
-    await postWebhook(server.webhookUrl, webhookAlert(keys, link, {}));
-    const alert = server.webhooks.at(-1) as { text: string; keys: { fingerprint: string }[] };
+    expect(await postWebhook(server.webhookUrl, webhookAlert(leaksToAlert(keys, new Map()), link, {}))).toBe(200);
+    const alert = server.webhooks.at(-1) as { text: string; keys: { fingerprint: string; status: string; new: boolean }[] };
     expect(alert.text).toContain(describeSecret(LIVE).redacted);
-    expect(alert.keys[0]?.fingerprint).toBe(describeSecret(LIVE).fingerprint);
+    expect(alert.text).toContain('1 new');
+    expect(alert.keys[0]).toMatchObject({ fingerprint: describeSecret(LIVE).fingerprint, status: 'new', new: true });
     expect(JSON.stringify(alert)).not.toContain(LIVE);
+  });
+});
+
+describe('the webhook\'s memory', () => {
+  const fingerprint = describeSecret(LIVE).fingerprint;
+
+  it('alerts a leak once, then again only for a worse exposure or a new place', () => {
+    const server = leakedLiveKeys([finding(LIVE, 'src/a.ts')]);
+    const first = leaksToAlert(server, new Map());
+    expect(first.map((entry) => entry.status)).toEqual(['new']);
+    const ledger = readLedger([`some text\n${ledgerMarkers(new Map(), first).join('\n')}`]);
+    expect(leaksToAlert(server, ledger)).toEqual([]);
+    // The same place on another line is the same place.
+    expect(leaksToAlert(leakedLiveKeys([finding(LIVE, 'src/a.ts', { line: 40 })]), ledger)).toEqual([]);
+    const spread = leaksToAlert(leakedLiveKeys([finding(LIVE, 'src/a.ts'), finding(LIVE, 'dist/a.js', { ruleId: 'engium/bundle-key' })]), ledger);
+    expect(spread.map((entry) => [entry.status, entry.newPlaces.map((place) => place.file)])).toEqual([['new-places', ['dist/a.js']]]);
+    const worse = leaksToAlert(leakedLiveKeys([finding(LIVE, 'src/a.ts', { exposure: 'client', severity: 'critical' })]), ledger);
+    expect(worse.map((entry) => entry.status)).toEqual(['worse-exposure']);
+    // Markers merge: what was known stays, what was just alerted joins it.
+    const merged = readLedger(ledgerMarkers(ledger, spread));
+    expect(merged.get(fingerprint)?.places.size).toBe(2);
+    expect(merged.get(fingerprint)?.exposure).toBe('server');
+  });
+
+  it('lives on the rotation issues: read back from their comments, one comment per alert', async () => {
+    const server = await startGitHubServer();
+    try {
+      const octokit = github.getOctokit('ghs_token', { baseUrl: server.url });
+      const keys = leakedLiveKeys([finding(LIVE, 'src/a.ts')]);
+      const { issues } = await openRotationIssues(octokit, repo, keys, link, ROTATION_LABEL);
+      const before = await ledgerOnIssues(octokit, repo, issues, [fingerprint]);
+      const due = leaksToAlert(keys, before);
+      expect(due).toHaveLength(1);
+      expect(await recordOnIssues(octokit, repo, issues, due, link)).toBe(1);
+      const after = await ledgerOnIssues(octokit, repo, issues, [fingerprint]);
+      expect(leaksToAlert(keys, after)).toEqual([]);
+      expect(server.comments[0]?.body).toContain('Engium Guard sent the webhook alert');
+      expect(server.allRequestText()).not.toContain(LIVE);
+    } finally {
+      await server.close();
+    }
   });
 });

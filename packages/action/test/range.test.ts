@@ -62,7 +62,9 @@ describe('resolveRange', () => {
     const { origin, head } = originWithFeature(2);
     const missing = 'f'.repeat(40);
     await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(RangeError);
-    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(/cannot fetch commit ffffffffffff.*fetch-depth: 0/s);
+    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(/cannot fetch commit ffffffffffff.*the next push or a scheduled audit \(mode: audit\) scans what the branch holds now/s);
+    // A deeper checkout cannot bring back a commit origin does not have: the message does not suggest one.
+    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(/^(?![\s\S]*fetch-depth)/);
   });
 
   it('resolves a new branch against the default branch', async () => {

@@ -1,4 +1,5 @@
 import { KEY_PATTERN_SOURCE, KEY_PREFIXES, matchKeys, type KeyKind } from './key-grammar.js';
+import { findWrappedBase64Keys } from './wrapped-base64.js';
 
 /**
  * Decoders for keys hidden in encoded text. Each reports where the encoded text starts in the
@@ -370,7 +371,7 @@ function fromCharCodes(units: readonly number[]): string {
 
 /** Keys hidden in any supported encoding. */
 export function findEncodedKeys(text: string): EncodedKeyMatch[] {
-  const found = findBase64Keys(text);
+  const found = [...findBase64Keys(text), ...findWrappedBase64Keys(text)];
   for (const scheme of TOKEN_ENCODINGS) {
     if (scheme.triggers.some((trigger) => text.includes(trigger))) found.push(...findTokenEncodedKeys(text, scheme));
   }

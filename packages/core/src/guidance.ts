@@ -10,6 +10,9 @@ export const ROTATION_STEPS: readonly string[] = [
 
 export const ROTATE_ADVICE = 'Rotate it now (Settings → Developer → API Keys), then revoke the old key';
 
+/** For a key not yet committed: it leaked only if an earlier push carried it. */
+export const ROTATE_IF_PUSHED_ADVICE = 'If it was ever pushed, rotate it: create a new key in Settings → Developer → API Keys, then revoke the old one';
+
 export const SERVER_SIDE_ADVICE = 'keep the key on the server and read it from an environment variable such as ENGIUM_API_KEY';
 
 export const JWT_FLOW_ADVICE =

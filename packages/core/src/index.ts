@@ -1,6 +1,7 @@
 export * from './key-grammar.js';
 export * from './placeholder.js';
 export * from './decoders.js';
+export * from './wrapped-base64.js';
 export * from './find-keys.js';
 export * from './prefilter.js';
 export * from './redact.js';

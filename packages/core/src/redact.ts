@@ -26,6 +26,23 @@ export function redactKeys(text: string): string {
 }
 
 /**
+ * `value` with every string in it passed through `redactKeys`: a copy of its arrays and plain
+ * objects, other values kept. For whole reports, whose every string (paths, commit authors, URLs,
+ * warnings, reports given to `merge`) came from an untrusted input.
+ */
+export function redactKeysDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactKeys(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactKeysDeep(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // Plain data only (with or without a prototype); a Buffer, Map or class instance is kept as it is.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) copy[redactKeys(name)] = redactKeysDeep(item);
+  return copy as T;
+}
+
+/**
  * A stable identifier for a key that reveals nothing usable: the first 16 hex characters of
  * SHA-256 over the full key. Keys carry at least 71 bits of randomness, so it cannot be reversed.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, fingerprint, mayContainKey } from '../src/index.js';
+import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, findWrappedBase64Keys, fingerprint, mayContainKey } from '../src/index.js';
 import { FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
 
 const BODY = 'a8Kd93LmQz7Xw2Pq';
@@ -228,5 +228,30 @@ describe('decoders: properties', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('findWrappedBase64Keys', () => {
+  const key = keyOf('live', 'Zq8xY2wVt5Rk3Jm9Pn4L');
+  const payload = (pad: number) => Buffer.from(`${'x'.repeat(pad)} token=${key} and the rest of a longer message${'y'.repeat(90)}`).toString('base64');
+  const wrap = (text: string, width: number, eol: string) => (text.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join(eol);
+
+  it('finds a key whose base64 runs across line breaks at 64 and 76 columns, LF or CRLF, at every offset', () => {
+    for (const [width, eol] of [[76, '\r\n'], [76, '\n'], [64, '\n']] as const) {
+      for (let pad = 0; pad < width; pad += 5) {
+        const text = `header${eol}${eol}${wrap(payload(pad), width, eol)}${eol}`;
+        const found = findWrappedBase64Keys(text);
+        expect(found.map((match) => match.key), `${width} ${JSON.stringify(eol)} ${pad}`).toEqual([key]);
+        // The reported span starts at the key's first base64 group in the original text.
+        const [match] = found;
+        expect(text.slice(match?.index ?? 0).replace(/\r?\n/g, '').startsWith(payload(pad).slice(Math.floor((pad + 7) / 3) * 4, Math.floor((pad + 7) / 3) * 4 + 8))).toBe(true);
+        expect(findKeys(text).filter((occurrence) => occurrence.key === key)).toHaveLength(1);
+      }
+    }
+  });
+
+  it('reads no block from lines of other widths or from one line', () => {
+    expect(findWrappedBase64Keys(Buffer.from(`a ${key}`).toString('base64'))).toEqual([]);
+    expect(findWrappedBase64Keys(wrap(payload(3), 70, '\n'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSecret, fingerprint, keyBody, redact, REDACTED_TAIL_LENGTH } from '../src/index.js';
+import { describeSecret, fingerprint, keyBody, redact, redactKeysDeep, REDACTED_TAIL_LENGTH } from '../src/index.js';
 import { ALPHANUMERIC, keyKind, keyOf, randomKey } from './support.js';
 
 const KEY = keyOf('live', 'a8Kd93LmQz7Xw2Pq');
@@ -87,5 +87,18 @@ describe('redact and fingerprint: properties', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('redactKeysDeep', () => {
+  it('redacts every string of plain data, object keys too, and keeps other values', () => {
+    const key = keyOf('live', 'AbCdEfGh12345678');
+    const bytes = Buffer.from(key);
+    const value = { a: [`x ${key}`, 1, null, { b: key }], [key]: true, bytes, nullProto: Object.assign(Object.create(null) as object, { c: key }) };
+    const redacted = redactKeysDeep(value);
+    expect(JSON.stringify({ ...redacted, bytes: undefined })).not.toContain(key);
+    expect(redacted.a[0]).toBe(`x ${redact(key)}`);
+    expect(redacted.bytes).toBe(bytes);
+    expect(value.a[0]).toBe(`x ${key}`);
   });
 });

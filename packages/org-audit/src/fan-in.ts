@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { meetsThreshold, type SeverityThreshold } from '@engium/core';
-import { mergeReports, parseReport, type NamedReport, type ScanReport } from '@engium/scanner';
+import { mergeReports, parseReport, renderJson, type NamedReport, type ScanReport } from '@engium/scanner';
 import { splitRepository, type Octokit } from './github.js';
 import { upsertRotationIssues, type RotationIssue } from './rotation-issues.js';
 import { sarifForRepository } from './sarif.js';
@@ -90,7 +90,8 @@ export async function fanIn(octokit: Octokit | undefined, options: FanInOptions,
 
   await mkdir(join(options.outputDirectory, 'sarif'), { recursive: true });
   const mergedReportPath = join(options.outputDirectory, 'merged-report.json');
-  await writeFile(mergedReportPath, `${JSON.stringify(merged, null, 2)}\n`);
+  // engium-scan merge's writer: the merged report carries its leaks, one per key and repository.
+  await writeFile(mergedReportPath, renderJson(merged));
 
   const sarifDirectory = join(options.outputDirectory, 'sarif');
   const recordOf = new Map(scanned.map((record) => [record.repository, record]));

@@ -2,7 +2,8 @@
 // The engium-scan command line. Each command lives in its own module, loaded only when run, so
 // `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { redactKeys, SEVERITIES } from '@engium/core';
+import { SEVERITIES } from '@engium/core';
+import { errorMessage } from './report/escape.js';
 import type { CommandOptions } from './commands/options.js';
 
 const program = new Command()
@@ -10,7 +11,7 @@ const program = new Command()
   .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
   .showHelpAfterError()
   // commander quotes a bad argument back ("unknown option '--eng_live_…'"): never a whole key.
-  .configureOutput({ outputError: (text, write) => write(redactKeys(text)) })
+  .configureOutput({ outputError: (text, write) => write(errorMessage(text)) })
   .exitOverride();
 
 function withCommonOptions(command: Command): Command {
@@ -84,7 +85,7 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exitCode = 0;
   else {
-    if (!code?.startsWith('commander.')) console.error(`engium-scan: ${error instanceof Error ? error.message : String(error)}`);
+    if (!code?.startsWith('commander.')) console.error(`engium-scan: ${errorMessage(error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 2;
   }
 }

@@ -29,6 +29,14 @@ export const CONFIG_FILE_NAME = 'engium.config.json';
 /** A problem the user must fix before the scan can run (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
+
+  /** `summary`, then one line per detail (each problem of an invalid config, say). */
+  constructor(
+    readonly summary: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super([summary, ...details].join('\n'));
+  }
 }
 
 const require = createRequire(import.meta.url);
@@ -69,7 +77,7 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
   const problems = (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-    return `  ${where}: ${error.message ?? 'invalid'}${extra}`;
+    return `${where}: ${error.message ?? 'invalid'}${extra}`;
   });
-  throw new UsageError(`invalid config ${path}:\n${problems.join('\n')}`);
+  throw new UsageError(`invalid config ${path}:`, problems);
 }

@@ -1,4 +1,4 @@
-import type { Exposure, KeyEncoding, SecretDescription, Severity } from '@engium/core';
+import type { Exposure, KeyEncoding, KeyKind, SecretDescription, Severity } from '@engium/core';
 
 /**
  * The report contract shared by the CLI, its JSON Schema, the SARIF writer and the GitHub Action.
@@ -98,6 +98,20 @@ export interface ScanWarning {
   message: string;
 }
 
+/** One key (by fingerprint) in one repository, with the places it reaches: what reports count. */
+export interface Leak {
+  fingerprint: string;
+  /** In a merged report: the repository this leak is in. */
+  repository?: string;
+  redacted: string;
+  kind: KeyKind;
+  /** The worst severity and exposure over its places. */
+  severity: Severity;
+  exposure: Exposure;
+  /** Indices into the report's findings: the primary place first, then the others in reading order. */
+  findings: number[];
+}
+
 export interface ScanReport {
   version: 1;
   /** The repository this report describes (`owner/name`), when the caller names it. */
@@ -105,6 +119,11 @@ export interface ScanReport {
   /** In a merged report: every repository merged, those without findings too. */
   repositories?: string[];
   findings: Finding[];
+  /**
+   * The findings grouped by key, as the JSON report writes them. Writers work them out from the
+   * findings every time (report/leaks.ts); a report read back may carry them.
+   */
+  leaks?: Leak[];
   stats: ScanStats;
 }
 

@@ -17,12 +17,14 @@ export {
   type Suppressions,
   type SuppressionResult,
 } from './suppress/index.js';
-export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
+export { leaksOf, placeRole, comparePlaces, compareExposure, type PlaceRole } from './report/index.js';
+export { renderReport, writeReport, exitCodeFor, wantsColor, summaryLine, toSarif, renderJson, type ReportFormat, type RenderOptions, type WriteOptions } from './report/index.js';
+export { escapeText, escapeJson, jsonOutput, redactReport, errorMessage } from './report/escape.js';
 export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';
 export { historyReport, type HistoryReportOptions } from './git/history-report.js';
 export { stagedReport } from './git/staged-report.js';
 export type { GitReportOptions } from './git/report-parts.js';
-export { runGit, tryGit, GitError } from './git/process.js';
+export { runGit, tryGit, GitError, TEXT_DIFF_OPTIONS } from './git/process.js';
 export { unquotePath } from './git/quoted-path.js';

@@ -1,16 +1,11 @@
 /** The keys that need rotating: live keys found by this run and not already accepted in the baseline. */
-import { keysOf, type KeyFinding } from '../results.js';
+import { leaksOfRun, type KeyFinding, type RunLeak } from '../results.js';
 
-export interface LeakedKey {
-  fingerprint: string;
-  redacted: string;
-  /** Every finding of the key, most severe first. */
-  findings: KeyFinding[];
-}
+/** A leaked live key: its places, the one that matters most (where it is written) first. */
+export type LeakedKey = RunLeak;
 
 export function leakedLiveKeys(findings: readonly KeyFinding[]): LeakedKey[] {
-  const live = findings.filter((finding) => finding.secret.kind === 'live' && !finding.baselined);
-  return [...keysOf(live)].map(([fingerprint, list]) => ({ fingerprint, redacted: list[0]?.secret.redacted ?? '', findings: list }));
+  return leaksOfRun(findings.filter((finding) => finding.secret.kind === 'live' && !finding.baselined));
 }
 
 export interface RunLink {

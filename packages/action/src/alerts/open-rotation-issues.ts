@@ -3,6 +3,7 @@
  * left to people, so a key already reported (open or closed) is never reported twice nor reopened.
  */
 import type { getOctokit } from '@actions/github';
+import { placeRole } from '@engium/scanner';
 import { code, rotationSteps, where } from '../markdown.js';
 import type { LeakedKey, RunLink } from './leaks.js';
 import { createRotationIssue, findRotationIssues, issueMarker, type Repository } from './rotation-issues.js';
@@ -20,7 +21,7 @@ export function issueBody(key: LeakedKey, link: RunLink): string {
     '**Where it leaked:**',
     '',
     // Issue bodies hold 65,536 characters at most.
-    ...key.findings.slice(0, MAX_PLACES).map((finding) => `- ${where(finding)}: ${finding.severity}, exposure ${finding.exposure}`),
+    ...key.findings.slice(0, MAX_PLACES).map((finding) => `- ${where(finding)}: ${placeRole(finding)}, ${finding.severity}, exposure ${finding.exposure}`),
     ...(key.findings.length > MAX_PLACES ? [`- …and ${key.findings.length - MAX_PLACES} more places`] : []),
     '',
     '**Rotate it now:**',
@@ -38,18 +39,22 @@ export async function openRotationIssues(
   keys: readonly LeakedKey[],
   link: RunLink,
   label: string,
-): Promise<{ created: number[]; existing: number }> {
-  if (keys.length === 0) return { created: [], existing: 0 };
+): Promise<{ created: number[]; existing: number; issues: Map<string, number> }> {
+  const issues = new Map<string, number>();
+  if (keys.length === 0) return { created: [], existing: 0, issues };
   const reported = await findRotationIssues(octokit, repository, label);
   const created: number[] = [];
   let existing = 0;
   for (const key of keys) {
-    if (reported.has(key.fingerprint)) {
+    const known = reported.get(key.fingerprint);
+    if (known) {
       existing++;
+      issues.set(key.fingerprint, known.number);
       continue;
     }
     const issue = await createRotationIssue(octokit, repository, { kind: 'live', redacted: key.redacted, fingerprint: key.fingerprint }, issueBody(key, link), label);
     created.push(issue.number);
+    issues.set(key.fingerprint, issue.number);
   }
-  return { created, existing };
+  return { created, existing, issues };
 }

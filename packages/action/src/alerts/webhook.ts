@@ -1,6 +1,7 @@
 /** An optional JSON alert for chat and incident tools; `text` makes it a valid Slack incoming-webhook message. */
 import { ROTATE_ADVICE } from '@engium/core';
-import type { LeakedKey, RunLink } from './leaks.js';
+import type { AlertStatus, LeakToAlert } from './alert-ledger.js';
+import type { RunLink } from './leaks.js';
 
 export interface WebhookAlert {
   text: string;
@@ -9,20 +10,50 @@ export interface WebhookAlert {
   ref: string | undefined;
   sha: string | undefined;
   runUrl: string | undefined;
+  /** Only the leaks this alert is about: new ones, and known ones that got worse or spread. */
   keys: {
     kind: 'live';
     redacted: string;
     fingerprint: string;
     severity: string;
-    locations: { file: string; line: number; commit?: string; presentAtHead?: boolean }[];
+    exposure: string;
+    /** `new`: never alerted before; `worse-exposure` / `new-places`: alerted before, and it spread since. */
+    status: AlertStatus;
+    new: boolean;
+    /** Every place of the leak, the one where the key is written first. */
+    locations: WebhookLocation[];
+    /** The places no earlier alert named. */
+    newLocations: WebhookLocation[];
   }[];
 }
 
-export function webhookAlert(keys: readonly LeakedKey[], link: RunLink, env: NodeJS.ProcessEnv = process.env): WebhookAlert {
-  const names = keys.map((key) => `${key.redacted} (${key.fingerprint})`).join(', ');
+interface WebhookLocation {
+  file: string;
+  line: number;
+  commit?: string;
+  presentAtHead?: boolean;
+}
+
+function location(finding: LeakToAlert['newPlaces'][number]): WebhookLocation {
+  return {
+    file: finding.file,
+    line: finding.line,
+    ...(finding.commit ? { commit: finding.commit.sha, presentAtHead: finding.commit.presentAtHead } : {}),
+  };
+}
+
+function countOf(due: readonly LeakToAlert[], status: AlertStatus): number {
+  return due.filter((entry) => entry.status === status).length;
+}
+
+export function webhookAlert(due: readonly LeakToAlert[], link: RunLink, env: NodeJS.ProcessEnv = process.env): WebhookAlert {
+  const names = due.map(({ leak }) => `${leak.redacted} (${leak.fingerprint})`).join(', ');
+  const fresh = countOf(due, 'new');
+  const spread = due.length - fresh;
+  const what = [fresh > 0 ? `${fresh} new` : '', spread > 0 ? `${spread} known that spread` : ''].filter(Boolean).join(' and ');
   return {
     text:
-      `:rotating_light: Engium Guard: ${keys.length} live Engium API key${keys.length === 1 ? '' : 's'} leaked in ${link.repository}: ${names}. ` +
+      `:rotating_light: Engium Guard: live Engium API key${due.length === 1 ? '' : 's'} leaked in ${link.repository}, ${what}: ${names}. ` +
       `${ROTATE_ADVICE}.` +
       (link.url ? ` ${link.url}` : ''),
     repository: link.repository,
@@ -30,21 +61,22 @@ export function webhookAlert(keys: readonly LeakedKey[], link: RunLink, env: Nod
     ref: env.GITHUB_REF,
     sha: env.GITHUB_SHA,
     runUrl: link.url,
-    keys: keys.map((key) => ({
+    keys: due.map(({ leak, status, newPlaces }) => ({
       kind: 'live',
-      redacted: key.redacted,
-      fingerprint: key.fingerprint,
-      severity: key.findings[0]?.severity ?? 'high',
-      locations: key.findings.map((finding) => ({
-        file: finding.file,
-        line: finding.line,
-        ...(finding.commit ? { commit: finding.commit.sha, presentAtHead: finding.commit.presentAtHead } : {}),
-      })),
+      redacted: leak.redacted,
+      fingerprint: leak.fingerprint,
+      severity: leak.severity,
+      exposure: leak.exposure,
+      status,
+      new: status === 'new',
+      locations: leak.findings.map(location),
+      newLocations: newPlaces.map(location),
     })),
   };
 }
 
-export async function postWebhook(url: string, alert: WebhookAlert): Promise<void> {
+/** Posts the alert; resolves to the receiver's HTTP status (2xx), throws on any other. */
+export async function postWebhook(url: string, alert: WebhookAlert): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -56,4 +88,5 @@ export async function postWebhook(url: string, alert: WebhookAlert): Promise<voi
     error.status = response.status;
     throw error;
   }
+  return response.status;
 }

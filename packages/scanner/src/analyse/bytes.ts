@@ -44,6 +44,25 @@ function isTokenByte(byte: number): boolean {
   );
 }
 
+/** Bytes of a plain key: `[A-Za-z0-9_]`. */
+function isWordByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f;
+}
+
+/**
+ * Where a region of a huge file may end when it holds none of the usual breaks (a line, a space,
+ * a quote): after its last byte that no token (a key or an encoded key) holds, else after its last
+ * byte that no plain key holds, so a key is never cut in two at the region's edge. A region that
+ * ends with 64 KB of key bytes ends where it is full: no key is that long.
+ */
+export function regionEnd(chunk: Uint8Array): number {
+  // Both searches stay in the chunk's last 64 KB, so the bytes carried to the next region stay few.
+  const limit = Math.max(1, chunk.length - MAX_EDGE_EXTENSION);
+  for (let at = chunk.length - 1; at >= limit; at--) if (!isTokenByte(chunk[at] ?? 0)) return at + 1;
+  for (let at = chunk.length - 1; at >= limit; at--) if (!isWordByte(chunk[at] ?? 0)) return at + 1;
+  return chunk.length;
+}
+
 /** UTF-16 code units that the UTF-8 bytes in [start, end) decode to. */
 export function utf16Length(bytes: Uint8Array, start: number, end: number): number {
   let units = 0;

@@ -8,8 +8,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Position, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
+import { fsPath, pathText } from '../discover/byte-names.js';
 import { readUpTo } from './read-file.js';
-import { keyHitsInBytes, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
+import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
+import { isBinary, utf8OfMarkedText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
@@ -38,17 +40,10 @@ export interface FileAnalysis {
 /** Files above this size are read in regions of about this size instead of whole. */
 export const REGION_BYTES = 16 * 1024 * 1024;
 
-/** Bytes checked for NUL to tell binary files, as git does. */
-const BINARY_PROBE_BYTES = 8000;
-
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
-
-function isBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
-}
 
 /**
  * Files up to this size are read into one reused buffer: analysis is synchronous and keeps no
@@ -79,7 +74,7 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    fd = openSync(file.absolutePath, 'r');
+    fd = openSync(fsPath(file.absolutePath), 'r');
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
@@ -100,10 +95,11 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
   return analysis;
 }
 
-function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
+function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseContext): void {
   const { file } = analysis;
-  analysis.bytes = bytes.length;
-  if (isBinary(bytes)) {
+  analysis.bytes = raw.length;
+  const bytes = utf8OfMarkedText(raw) ?? raw;
+  if (isBinary(bytes, file.path)) {
     analysis.skipped = { file: file.path, reason: 'binary file' };
     return;
   }
@@ -113,7 +109,8 @@ function analyseWhole(bytes: Buffer, analysis: FileAnalysis, context: AnalyseCon
   const assemble = quotedPrefix && file.role !== 'env' && JS_SOURCE.test(file.path) && bytes.length <= MAX_ASSEMBLY_BYTES;
   if (hits.length === 0 && !assemble) return;
   const analysed: AnalysedHit[] = hits;
-  const decoded = text ?? (assemble ? bytes.toString('utf8') : undefined);
+  // An env file is decoded whole at any size: the variable names decide its exposure.
+  const decoded = text ?? (assemble || file.role === 'env' ? bytes.toString('utf8') : undefined);
   if (assemble && decoded !== undefined) analysed.push(...assembledHits(decoded));
   if (file.role === 'env' && decoded !== undefined) {
     const lines = decoded.split('\n');
@@ -161,7 +158,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   const { file } = analysis;
   if (file.path.endsWith('.map')) {
     try {
-      const { origins, sources } = sourcesContentOrigins(context.root, file.absolutePath, bytes);
+      const { origins, sources } = sourcesContentOrigins(context.root, pathText(file.absolutePath), bytes);
       for (const hit of hits) {
         const origin = origins.get(hit.secret.fingerprint);
         if (origin) hit.origin = origin;
@@ -174,7 +171,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
   dropInlineMapCopies(bytes, hits, analysis, context);
-  const result = loadSourceMap(context.root, file.absolutePath, bytes);
+  const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes);
   if (result === undefined) return;
   if ('warning' in result) {
     analysis.warnings.push({ file: file.path, message: result.warning });
@@ -200,7 +197,7 @@ function dropInlineMapCopies(bytes: Buffer, hits: AnalysedHit[], analysis: FileA
       continue;
     }
     try {
-      fromSources ??= sourcesContentOrigins(context.root, analysis.file.absolutePath, inline.json);
+      fromSources ??= sourcesContentOrigins(context.root, pathText(analysis.file.absolutePath), inline.json);
     } catch {
       // The map is reported as broken when the code hits are mapped.
       fromSources = 'broken';
@@ -249,7 +246,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     const read = position < size ? readSync(fd, buffer, 0, Math.min(room, size - position), position) : 0;
     position += read;
     const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
-    if (first && isBinary(chunk)) {
+    if (first && isBinary(chunk, file.path)) {
       analysis.skipped = { file: file.path, reason: 'binary file' };
       return;
     }
@@ -259,7 +256,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
     if (!atEnd) {
       cut = -1;
       for (const byte of REGION_BREAKS) cut = Math.max(cut, chunk.lastIndexOf(byte));
-      cut = cut <= 0 ? chunk.length : cut + 1;
+      cut = cut <= 0 ? regionEnd(chunk) : cut + 1;
     }
     const region = chunk.subarray(0, cut);
     const { hits } = keyHitsInBytes(region, { line, column });
@@ -280,7 +277,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
     const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    const result = loadSourceMap(context.root, file.absolutePath, tail);
+    const result = loadSourceMap(context.root, pathText(file.absolutePath), tail);
     if (result && 'warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
     else if (result) applyMap(result.map, analysis.hits, analysis, context);
   }

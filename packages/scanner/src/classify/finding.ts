@@ -3,7 +3,7 @@
  * what to do, in core's words. Shared by every command (scan, history, staged), so they all
  * speak alike.
  */
-import { INJECTION_ADVICE, JWT_FLOW_ADVICE, ROTATE_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
+import { INJECTION_ADVICE, JWT_FLOW_ADVICE, ROTATE_ADVICE, ROTATE_IF_PUSHED_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
 import type { CommitInfo, Finding, FindingEncoding, Position, Snippet } from '../finding.js';
 import { snippetOf } from '../analyse/snippet.js';
 import { RULES } from '../rules.js';
@@ -57,11 +57,16 @@ function encodingNote(encoding: FindingEncoding): string {
   return ` (hidden as ${encoding})`;
 }
 
+/** A reason beside a clause: in parentheses, unless it holds some itself (chain links do), which would nest them. */
+function aside(reason: string): string {
+  return reason.includes('(') ? `; ${reason}` : ` (${reason})`;
+}
+
 /** What happened: where the key is and how far it travels. */
 function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure): string {
   const key = `${hit.kind === 'live' ? 'Live' : 'Test'} Engium key ${hit.secret.redacted}${encodingNote(hit.encoding)}`;
   const chain = context.chain?.length ? context.chain.join(' → ') : undefined;
-  const reason = context.reason ? ` (${context.reason})` : '';
+  const reason = context.reason ? aside(context.reason) : '';
   switch (context.ruleId) {
     case RULES.publicEnvKey.id:
       return `${key} is assigned to ${context.envVariable ?? 'a public variable'} in ${context.file}${reason}: every visitor's browser receives it.`;
@@ -98,7 +103,7 @@ function whatToDo(context: FindingContext, exposure: Exposure): string {
     return `Drop the public prefix and read the key on the server only; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
   }
   if (context.ruleId === RULES.stagedKey.id) {
-    return `Unstage it and move the key to a gitignored env file such as .env.local; rotate it if it was ever pushed (${ROTATE_ADVICE.toLowerCase()}). In an emergency, git commit --no-verify bypasses the hook.`;
+    return `Unstage it and move the key to a gitignored env file such as .env.local. ${ROTATE_IF_PUSHED_ADVICE}. In an emergency, git commit --no-verify bypasses the hook.`;
   }
   const move =
     exposure === 'client'

@@ -3,6 +3,8 @@ import { meetsThreshold, type SeverityThreshold } from '@engium/core';
 import { resolveInputs } from '../merge/inputs.js';
 import { mergeReports, type NamedReport } from '../merge/merge-reports.js';
 import { parseReport } from '../merge/read-report.js';
+import { errorMessage, redactReport } from '../report/escape.js';
+import { renderJson } from '../report/json.js';
 
 /** What `merge` takes (see cli.ts). */
 export interface MergeOptions {
@@ -38,11 +40,14 @@ export async function runMerge(args: readonly string[], options: MergeOptions): 
     named.push({ repository: input.name ?? result.report.repository ?? input.derivedName, report: result.report });
   }
 
-  const merged = mergeReports(named);
-  merged.stats.skipped.push(...unreadable);
-  for (const { file, reason } of unreadable) console.error(`engium-scan merge: ${file}: ${reason}`);
+  const unredacted = mergeReports(named);
+  unredacted.stats.skipped.push(...unreadable);
+  // The reports are inputs like any other: a key in one of their strings is never written whole.
+  const merged = redactReport(unredacted);
+  for (const { file, reason } of unreadable) console.error(`engium-scan merge: ${errorMessage(`${file}: ${reason}`)}`);
 
-  const json = `${JSON.stringify(merged, null, 2)}\n`;
+  // The leaks are worked out again over the merged findings, one per key and repository.
+  const json = renderJson(merged);
   if (options.output) await writeFile(options.output, json);
   else process.stdout.write(json);
   if (!options.quiet) {

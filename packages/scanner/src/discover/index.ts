@@ -10,6 +10,7 @@ import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
+import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
 
 export type FileRole = 'source' | 'env' | 'build';
@@ -17,7 +18,8 @@ export type FileRole = 'source' | 'env' | 'build';
 export interface DiscoveredFile {
   /** POSIX path relative to the root. */
   path: string;
-  absolutePath: string;
+  /** Raw bytes when a name on the way is not valid UTF-8 (`path` then shows its bytes as `\xHH`). */
+  absolutePath: FsPath;
   role: FileRole;
   /** Matched by a .gitignore rule and not tracked by git: as far as we can tell, not committed. */
   gitignored: boolean;
@@ -76,9 +78,9 @@ function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boole
   return ignored;
 }
 
-function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: string): IgnoreLevel | undefined {
+function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath): IgnoreLevel | undefined {
   try {
-    const text = readFileSync(join(absoluteDir, '.gitignore'), 'utf8');
+    const text = readFileSync(fsPath(childPath(absoluteDir, '.gitignore')), 'utf8');
     return { base: dirPath, rules: ignoreModule.default().add(text) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -95,10 +97,10 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** Reports a symlink unless its target is inside the root, where it is scanned at its own path. */
-function checkSymlink(state: WalkState, path: string, absolutePath: string, ancestors: ReadonlySet<string>): void {
+function checkSymlink(state: WalkState, path: string, absolutePath: FsPath, ancestors: ReadonlySet<string>): void {
   let target: string;
   try {
-    target = realpathSync(absolutePath);
+    target = realpathSync(fsPath(absolutePath));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ELOOP' ? 'symlink loop (not followed)' : `broken symlink (${code ?? 'unresolvable'})`;
@@ -109,19 +111,41 @@ function checkSymlink(state: WalkState, path: string, absolutePath: string, ance
   else if (!isInside(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
 }
 
-/** `dir`'s entry `name`: `join` would normalize a path that is already normal, thousands of times a scan. */
-function childPath(dir: string, name: string): string {
+/** A real folder's entry: `join` would normalize a path that is already normal, thousands of times a scan. */
+function realChild(dir: string, name: string): string {
   return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+interface Entry {
+  /** The name as reports show it. */
+  name: string;
+  /** The name as `fs` takes it: the string, or its raw bytes when they are not valid UTF-8. */
+  raw: FsPath;
+  dirent: Dirent | Dirent<Buffer>;
+}
+
+/**
+ * A folder's entries. Node decodes names as UTF-8 and turns invalid bytes into U+FFFD, a name no
+ * file has: only then is the folder read again as bytes, to keep those names' raw bytes.
+ */
+function readEntries(absoluteDir: FsPath): Entry[] {
+  const entries = readdirSync(fsPath(absoluteDir), { withFileTypes: true });
+  if (!entries.some((entry) => entry.name.includes('\ufffd'))) return entries.map((dirent) => ({ name: dirent.name, raw: dirent.name, dirent }));
+  return readdirSync(fsPath(absoluteDir), { withFileTypes: true, encoding: 'buffer' }).map((dirent) => {
+    const name = nameFromBytes(dirent.name);
+    const valid = dirent.name.toString('utf8');
+    return { name, raw: name === valid ? valid : dirent.name, dirent };
+  });
 }
 
 /**
  * Walks `absoluteDir`, whose real path is `realDir`: links are never followed, so a folder's real
  * path is its parent's plus its name, with no system call to resolve it.
  */
-function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: string, inBuild: BuildDir | undefined, dirIgnored: boolean, ancestors: Set<string>): void {
-  let entries: Dirent[];
+function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: string, inBuild: BuildDir | undefined, dirIgnored: boolean, ancestors: Set<string>): void {
+  let entries: Entry[];
   try {
-    entries = readdirSync(absoluteDir, { withFileTypes: true });
+    entries = readEntries(absoluteDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     state.result.skipped.push({ file: dirPath || '.', reason: `unreadable folder (${code})` });
@@ -133,14 +157,14 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: s
   let siblings: string[] | undefined;
   for (const entry of entries) {
     const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
-    const absolutePath = childPath(absoluteDir, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    let isLink = entry.isSymbolicLink();
+    const absolutePath = childPath(absoluteDir, entry.raw);
+    let isDirectory = entry.dirent.isDirectory();
+    let isFile = entry.dirent.isFile();
+    let isLink = entry.dirent.isSymbolicLink();
     if (!isDirectory && !isFile && !isLink) {
       // A file system that does not report entry types: ask for this one, without following it.
       try {
-        const stats = lstatSync(absolutePath);
+        const stats = lstatSync(fsPath(absolutePath));
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
         isLink = stats.isSymbolicLink();
@@ -157,7 +181,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: string, realDir: s
       const build = inBuild ?? state.builds.match(path, (siblings ??= entries.map(({ name }) => name)));
       const ignored = dirIgnored || isGitignored(state.levels, path, true);
       if (ignored && !build && !state.builds.leadsTo(path)) continue;
-      const real = childPath(realDir, entry.name);
+      const real = realChild(realDir, entry.name);
       ancestors.add(real);
       walk(state, path, absolutePath, real, build, ignored, ancestors);
       ancestors.delete(real);

@@ -4,6 +4,7 @@
  * git, there are none.
  */
 import { tryGit } from '../git/process.js';
+import { namesFromNulSeparated } from './byte-names.js';
 
 export async function trackedIgnoredFiles(root: string): Promise<string[]> {
   let output: Buffer | undefined;
@@ -13,5 +14,5 @@ export async function trackedIgnoredFiles(root: string): Promise<string[]> {
   } catch {
     return []; // git is not installed: the tree is all there is
   }
-  return output === undefined ? [] : output.toString('utf8').split('\0').filter(Boolean);
+  return output === undefined ? [] : namesFromNulSeparated(output);
 }

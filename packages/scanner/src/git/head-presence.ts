@@ -2,6 +2,7 @@
 // The answer changes the advice (remove it from the code, or only rotate it) but never whether
 // it leaked.
 import { mayContainKey } from '@engium/core';
+import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { readBlobs } from './blobs.js';
 import { runGit } from './process.js';
@@ -25,15 +26,21 @@ export const sightingId = (fingerprint: string, file: string): string => `${fing
 /** Blob ids at HEAD of `files` that exist there. */
 async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
-  // Pathspecs in batches, so a long list never exceeds the command-line limit.
-  for (let from = 0; from < files.length; from += 500) {
-    const batch = files.slice(from, from + 500);
-    const listing = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...batch]);
-    for (const entry of listing.toString('utf8').split('\0')) {
+  const record = (listing: Buffer, wanted?: ReadonlySet<string>) => {
+    for (const entry of namesFromNulSeparated(listing)) {
       const tab = entry.indexOf('\t');
       const [, type, id] = entry.slice(0, tab).split(' ');
-      if (tab !== -1 && type === 'blob' && id) blobs.set(entry.slice(tab + 1), id);
+      const path = entry.slice(tab + 1);
+      if (tab !== -1 && type === 'blob' && id && (!wanted || wanted.has(path))) blobs.set(path, id);
     }
+  };
+  // A name that is not valid UTF-8 cannot be passed as an argument: those are picked from the whole tree.
+  const byteNamed = new Set(files.filter((file) => file.includes('\\x')));
+  const plain = files.filter((file) => !byteNamed.has(file));
+  if (byteNamed.size > 0) record(await runGit(root, ['ls-tree', '-r', '-z', 'HEAD']), byteNamed);
+  // Pathspecs in batches, so a long list never exceeds the command-line limit.
+  for (let from = 0; from < plain.length; from += 500) {
+    record(await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...plain.slice(from, from + 500)]));
   }
   return blobs;
 }
@@ -45,7 +52,8 @@ async function plainKeysAtHead(root: string, keys: readonly string[]): Promise<M
   let output: Buffer;
   try {
     // -w matches whole keys only: the key grammar's token boundary is git's word boundary.
-    output = await runGit(root, ['grep', '-F', '-w', '-z', '-o', '-I', '--no-color', '-f', '-', 'HEAD', '--'], keys.join('\n') + '\n');
+    // --text: a `binary` or `-diff` attribute must not hide where a key still is.
+    output = await runGit(root, ['grep', '-F', '-w', '-z', '-o', '--text', '--no-color', '-f', '-', 'HEAD', '--'], keys.join('\n') + '\n');
   } catch {
     return places; // git grep exits 1 when nothing matches
   }
@@ -54,7 +62,7 @@ async function plainKeysAtHead(root: string, keys: readonly string[]): Promise<M
     const nul = output.indexOf(0, at);
     const newline = nul === -1 ? -1 : output.indexOf(10, nul);
     if (nul === -1 || newline === -1) break;
-    const path = output.toString('utf8', at, nul).replace(/^HEAD:/, '');
+    const path = nameFromBytes(output.subarray(at, nul)).replace(/^HEAD:/, '');
     const key = output.toString('utf8', nul + 1, newline);
     let paths = places.get(key);
     if (!paths) places.set(key, (paths = new Set()));

@@ -5,7 +5,7 @@ import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
-import { spawnGit } from './process.js';
+import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 import { ALL_REFS } from './revisions.js';
 
 const isAllRefsOption = (revision: string): boolean => (ALL_REFS as readonly string[]).includes(revision);
@@ -45,8 +45,7 @@ export function historyLogArguments(revisions: readonly string[]): string[] {
     '--reverse',
     '--topo-order',
     '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
+    ...TEXT_DIFF_OPTIONS,
     '--src-prefix=a/',
     '--dst-prefix=b/',
     `--format=${COMMIT_FORMAT}`,
@@ -71,6 +70,8 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
   const keys = new Set<string>();
   const firstSightings = new Map<string, HistoryHit>();
   const binaryPaths = new Map<string, number>();
+  /** The current file's sightings: kept once the file is done, unless it turned out binary. */
+  let inFile: HistoryHit[] = [];
   let commit: CommitHeader | undefined;
   let commits = 0;
   let fileChanges = 0;
@@ -83,25 +84,30 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
     },
     added(line) {
       bytesScanned += line.bytes.length;
-      if (!commit || options.skipPath?.(line.file.path)) return;
+      if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
         if (!keys.has(hit.key)) {
           keys.add(hit.key);
           options.onKey?.(hit.key);
         }
-        const id = `${hit.secret.fingerprint}\0${line.file.path}`;
-        const seen = firstSightings.get(id);
-        // An ignored sighting gives way to a later one that is not: that one leaked the key.
-        if (!seen || (seen.hit.ignoredInline && !hit.ignoredInline)) {
-          const exposure = exposureOfLine(line.file.path, text, options.publicEnvPrefixes);
-          firstSightings.set(id, { hit, exposure, file: line.file.path, commit });
-        }
+        inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes), file: line.file.path, commit });
       }
     },
     fileDone(file) {
       fileChanges++;
-      if (file.binary && file.status !== 'deleted') binaryPaths.set(file.path, (binaryPaths.get(file.path) ?? 0) + 1);
+      const sightings = inFile;
+      inFile = [];
+      if (file.binary) {
+        if (file.status !== 'deleted') binaryPaths.set(file.path, (binaryPaths.get(file.path) ?? 0) + 1);
+        return;
+      }
+      for (const sighting of sightings) {
+        const id = `${sighting.hit.secret.fingerprint}\0${sighting.file}`;
+        const seen = firstSightings.get(id);
+        // An ignored sighting gives way to a later one that is not: that one leaked the key.
+        if (!seen || (seen.hit.ignoredInline && !sighting.hit.ignoredInline)) firstSightings.set(id, sighting);
+      }
     },
   });
 

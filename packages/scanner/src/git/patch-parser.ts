@@ -3,6 +3,7 @@
 // whatever the size of the history.
 import type { LinePiece } from './lines.js';
 import { pathFromDiffGitLine, unquotePath, withoutPrefix } from './quoted-path.js';
+import { isTextByName } from '../analyse/text-encoding.js';
 
 export interface CommitHeader {
   sha: string;
@@ -21,6 +22,11 @@ export interface FileChange {
   /** The old path of a rename or copy. */
   oldPath?: string;
   status: FileStatus;
+  /**
+   * Git said so (`Binary files … differ`), or, since we ask for every diff as text, an added line
+   * holds a NUL in a file that is not text by its name: the same rule as the directory scan's.
+   * Keys seen in the file before that line are dropped by the visitor when the file is done.
+   */
   binary: boolean;
   /** The new side's blob id from the `index` line (full with `--full-index`). */
   blob?: string;
@@ -106,6 +112,7 @@ export class PatchParser {
     }
     if (!inResult) return true;
     const text = bytes.subarray(columns);
+    if (added && this.file && !this.file.binary && text.includes(NUL) && !isTextByName(this.file.path)) this.file.binary = true;
     if (added && this.file) {
       this.visitor.added({ file: this.file, line: this.nextLine, bytes: text, offset: 0, previous: this.previousInResult, mayHoldKey });
       this.lastAddedLine = this.nextLine;

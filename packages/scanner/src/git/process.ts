@@ -9,16 +9,45 @@ export class GitError extends Error {
 
 /**
  * Settings that make git's output parseable whatever the user's config says: quoted paths are
- * pure ASCII, no colour, no pager, plain `a/` `b/` prefixes, empty context lines keep their space.
+ * pure ASCII (every byte of a name that is not, UTF-8 or not, comes as an octal escape, so names
+ * are read byte for byte), no colour, no pager, plain `a/` `b/` prefixes, empty context lines keep
+ * their space.
  */
-const PINNED_CONFIG = [
+const FORMAT_CONFIG = [
   'core.quotePath=true',
   'color.ui=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
   'diff.suppressBlankEmpty=false',
   'log.showSignature=false',
-].flatMap((setting) => ['-c', setting]);
+];
+
+/**
+ * Settings that keep the scanned repository's own config and files from running anything or
+ * hiding content: its `core.fsmonitor` (a command git runs when it reads the index), its hooks
+ * (`reference-transaction` on a fetch, `pre-auto-gc`), automatic gc and maintenance, and the global
+ * attributes file. The repository's `.gitattributes` can still say `binary`, `-diff` or name a
+ * textconv driver: the diff commands override that with `--text` and `--no-textconv` (see
+ * TEXT_DIFF_OPTIONS).
+ */
+const SAFETY_CONFIG = ['core.fsmonitor=false', 'core.untrackedCache=false', 'core.attributesFile=/dev/null', 'gc.auto=0', 'maintenance.auto=false'];
+const NO_HOOKS = 'core.hooksPath=/dev/null';
+
+/**
+ * Diff options for every patch we read: all content as text whatever `.gitattributes` says (our
+ * own binary test runs on the added lines), no textconv or external diff driver.
+ */
+export const TEXT_DIFF_OPTIONS = ['--text', '--no-textconv', '--no-ext-diff'] as const;
+
+/**
+ * The `-c` options for `args`. Only the questions `engium-scan init` asks about where hooks live
+ * (`config --get core.hooksPath`, `rev-parse --git-path hooks/…`) see the repository's own hooks
+ * path; they run none.
+ */
+function configFor(args: readonly string[]): string[] {
+  const asksAboutHooks = args[0] === 'config' || (args[0] === 'rev-parse' && args.includes('--git-path'));
+  return [...FORMAT_CONFIG, ...SAFETY_CONFIG, ...(asksAboutHooks ? [] : [NO_HOOKS])].flatMap((setting) => ['-c', setting]);
+}
 
 /**
  * The environment for git. Inside a pre-commit hook git sets GIT_INDEX_FILE (a temporary index
@@ -26,7 +55,9 @@ const PINNED_CONFIG = [
  * it is kept; a relative one is made absolute because we run git with `-C dir`.
  */
 function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  // GIT_ATTR_NOSYSTEM: no system-wide attributes either; GIT_NO_REPLACE_OBJECTS: the scanned
+  // repository's `refs/replace` cannot swap the content we read for another.
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_ATTR_NOSYSTEM: '1', GIT_NO_REPLACE_OBJECTS: '1' };
   const index = env.GIT_INDEX_FILE;
   if (index && !isAbsolute(index)) env.GIT_INDEX_FILE = resolve(index);
   const gitDir = env.GIT_DIR;
@@ -42,7 +73,7 @@ function describeFailure(args: readonly string[], stderr: string, code: number |
 
 /** Spawns git in `cwd`; stdout is a stream the caller reads, stderr is kept for the error message. */
 export function spawnGit(cwd: string, args: readonly string[]) {
-  const child = spawn('git', ['-C', cwd, ...PINNED_CONFIG, ...args], {
+  const child = spawn('git', ['-C', cwd, ...configFor(args), ...args], {
     env: gitEnvironment(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -2,6 +2,8 @@
 // core.quotePath=true, which we pin) any non-ASCII byte as a C-style quoted string. This turns
 // it back into the path, byte for byte.
 
+import { nameFromBytes } from '../discover/byte-names.js';
+
 const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
 
 /** Reads a C-quoted string starting at `text[from] === '"'`; returns the path and the index after the closing quote. */
@@ -9,7 +11,7 @@ export function readQuoted(text: string, from: number): { path: string; end: num
   const bytes: number[] = [];
   for (let at = from + 1; at < text.length; at++) {
     const char = text[at] as string;
-    if (char === '"') return { path: Buffer.from(bytes).toString('utf8'), end: at + 1 };
+    if (char === '"') return { path: nameFromBytes(Buffer.from(bytes)), end: at + 1 };
     if (char !== '\\') {
       bytes.push(char.charCodeAt(0));
       continue;

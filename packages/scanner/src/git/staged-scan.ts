@@ -8,12 +8,14 @@ import type { SkippedFile } from '../finding.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { snippetAt } from '../analyse/bytes.js';
 import { isEnvFile } from '../analyse/env-file.js';
+import { utf8OfMarkedText } from '../analyse/text-encoding.js';
+import { namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
 import { readLines } from './lines.js';
 import { PatchParser, type FileChange } from './patch-parser.js';
-import { runGit, spawnGit } from './process.js';
+import { runGit, spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 
 export interface StagedHit {
   hit: AddedHit;
@@ -50,8 +52,7 @@ export const STAGED_DIFF_ARGUMENTS = [
   '-U1',
   '--full-index',
   '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
+  ...TEXT_DIFF_OPTIONS,
   '--src-prefix=a/',
   '--dst-prefix=b/',
   '--',
@@ -126,7 +127,7 @@ async function indexBlobs(cwd: string, paths: readonly string[]): Promise<Map<st
   const blobs = new Map<string, string>();
   if (paths.length === 0) return blobs;
   const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...paths]);
-  for (const entry of listing.toString('utf8').split('\0')) {
+  for (const entry of namesFromNulSeparated(listing)) {
     const tab = entry.indexOf('\t');
     const id = entry.slice(0, tab).split(' ')[1];
     if (tab !== -1 && id) blobs.set(entry.slice(tab + 1), id);
@@ -136,6 +137,8 @@ async function indexBlobs(cwd: string, paths: readonly string[]): Promise<Map<st
 
 export async function scanStaged(cwd: string, options: StagedScanOptions = {}): Promise<StagedScan> {
   const hits: StagedHit[] = [];
+  /** The current file's hits: kept once the file is done, unless it turned out binary. */
+  let inFile: StagedHit[] = [];
   const whole: FileChange[] = [];
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
@@ -143,15 +146,18 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
 
   const parser = new PatchParser({
     added(line) {
-      if (readsWhole(line.file) || options.skipPath?.(line.file.path)) return;
+      if (line.file.binary || readsWhole(line.file) || options.skipPath?.(line.file.path)) return;
       bytesScanned += line.bytes.length;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
-        hits.push({ hit, file: line.file.path, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes) });
+        inFile.push({ hit, file: line.file.path, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes) });
       }
     },
     fileDone(file) {
+      const found = inFile;
+      inFile = [];
       if (file.status === 'deleted' || options.skipPath?.(file.path)) return;
+      if (!file.binary) hits.push(...found);
       if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
       else if (readsWhole(file)) whole.push(file);
       else filesScanned++;
@@ -183,8 +189,9 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
       }
       filesScanned++;
       bytesScanned += content.length;
-      if (!mayContainKey(content)) continue;
-      const text = content.toString('utf8');
+      const utf8 = utf8OfMarkedText(content) ?? content;
+      if (!mayContainKey(utf8)) continue;
+      const text = utf8.toString('utf8');
       for (const hit of keyHitsInText(text)) {
         const located = { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) };
         hits.push({ hit: located, file: file.path, exposure: exposureOfLine(file.path, lineAt(text, hit.index), options.publicEnvPrefixes) });

@@ -8,10 +8,12 @@ import type { ScanReport } from '../finding.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
+import { redactReport } from './escape.js';
 
 export { renderJson } from './json.js';
 export { renderSarif, toSarif } from './sarif.js';
 export { renderText, summaryLine } from './text.js';
+export { leaksOf, placeRole, comparePlaces, compareExposure, type PlaceRole } from './leaks.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
@@ -23,9 +25,11 @@ export interface RenderOptions {
 }
 
 export function renderReport(report: ScanReport, format: ReportFormat, options: RenderOptions = {}): string {
-  if (format === 'json') return renderJson(report);
-  if (format === 'sarif') return renderSarif(report);
-  return renderText(report, options);
+  // Every string of the report came from an input (names, authors, URLs): no key in one is written whole.
+  const redacted = redactReport(report);
+  if (format === 'json') return renderJson(redacted);
+  if (format === 'sarif') return renderSarif(redacted);
+  return renderText(redacted, options);
 }
 
 /** Colours on a TTY unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */

@@ -1,7 +1,10 @@
-/** The JSON report: `{ version: 1, findings, stats }`, as described by schemas/report.schema.json. */
+/** The JSON report: `{ version: 1, findings, leaks, stats }`, as described by schemas/report.schema.json. */
 import type { ScanReport } from '../finding.js';
+import { jsonOutput } from './escape.js';
+import { leaksOf } from './leaks.js';
 
 export function renderJson(report: ScanReport): string {
-  const { version, findings, stats, ...rest } = report;
-  return `${JSON.stringify({ version, ...rest, findings, stats }, null, 2)}\n`;
+  // Leaks are worked out from the findings every time, so a report read back (by merge) never carries stale ones.
+  const { version, findings, stats, leaks: _stale, ...rest } = report;
+  return jsonOutput({ version, ...rest, findings, leaks: leaksOf(findings, report.repository), stats });
 }

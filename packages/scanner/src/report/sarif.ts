@@ -1,13 +1,17 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per ruleId with help text, results with paths
  * relative to the repository root, and `partialFingerprints` from the key fingerprint so a moved
- * line is the same alert.
+ * line is the same alert. One result per place (code scanning tracks places); the places of one
+ * leak share `properties.leak.fingerprint` and are linked by `relatedLocations`.
  */
 import { createRequire } from 'node:module';
 import type { Severity } from '@engium/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, ScanReport } from '../finding.js';
 import { ruleById } from '../rules.js';
+import type { Leak } from '../finding.js';
+import { leaksOf, placeRole } from './leaks.js';
+import { jsonOutput } from './escape.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -20,7 +24,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
 function encodeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  // A lone surrogate (from a report given to `merge`) has no UTF-8 form: it becomes U+FFFD, not a URIError.
+  return path.split('/').map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udfff]/gu, '\ufffd'))).join('/');
 }
 
 function ruleDescriptor(ruleId: string, findings: readonly Finding[]): ReportingDescriptor {
@@ -38,7 +43,39 @@ function ruleDescriptor(ruleId: string, findings: readonly Finding[]): Reporting
   };
 }
 
-function result(finding: Finding, ruleIndex: number): Result {
+/** A place of the same key, as a related location of another result. */
+function relatedPlace(finding: Finding, id: number): NonNullable<Result['relatedLocations']>[number] {
+  return {
+    id,
+    message: { text: `the same key: ${placeRole(finding)}` },
+    physicalLocation: {
+      artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' },
+      region: { startLine: finding.line, startColumn: finding.column },
+    },
+  };
+}
+
+/** A leak's primary result lists its other places; each other result points back at the primary one. */
+const MAX_RELATED_PLACES = 100;
+
+/** The other places of each finding's leak, and the leak each finding belongs to. */
+function linksOf(report: ScanReport): { leakOf: Map<number, Leak>; related: Map<number, number[]> } {
+  const leakOf = new Map<number, Leak>();
+  const related = new Map<number, number[]>();
+  for (const leak of leaksOf(report.findings, report.repository)) {
+    const [primary, ...others] = leak.findings;
+    if (primary === undefined) continue;
+    leakOf.set(primary, leak);
+    related.set(primary, others.slice(0, MAX_RELATED_PLACES));
+    for (const other of others) {
+      leakOf.set(other, leak);
+      related.set(other, [primary]);
+    }
+  }
+  return { leakOf, related };
+}
+
+function result(finding: Finding, ruleIndex: number, leak: Leak | undefined, related: readonly Finding[]): Result {
   const region = { startLine: finding.line, startColumn: finding.column, ...(finding.snippet ? { snippet: { text: finding.snippet.text } } : {}) };
   const sarifResult: Result = {
     ruleId: finding.ruleId,
@@ -54,20 +91,23 @@ function result(finding: Finding, ruleIndex: number): Result {
       secret: { ...finding.secret },
       ...(finding.chain ? { chain: finding.chain } : {}),
       ...(finding.commit ? { commit: { ...finding.commit } } : {}),
+      // One value shared by every place of the key, so tools can group a leak's results.
+      leak: { fingerprint: finding.secret.fingerprint, places: leak?.findings.length ?? 1, role: placeRole(finding) },
     },
   };
+  const relatedLocations: NonNullable<Result['relatedLocations']> = [];
   if (finding.origin) {
-    sarifResult.relatedLocations = [
-      {
-        id: 1,
-        message: { text: 'original source, through the source map' },
-        physicalLocation: {
-          artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.origin.line, startColumn: finding.origin.column },
-        },
+    relatedLocations.push({
+      id: 1,
+      message: { text: 'original source, through the source map' },
+      physicalLocation: {
+        artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: '%SRCROOT%' },
+        region: { startLine: finding.origin.line, startColumn: finding.origin.column },
       },
-    ];
+    });
   }
+  related.forEach((place, index) => relatedLocations.push(relatedPlace(place, index + 2)));
+  if (relatedLocations.length > 0) sarifResult.relatedLocations = relatedLocations;
   if (finding.baselined) sarifResult.baselineState = 'unchanged';
   return sarifResult;
 }
@@ -75,6 +115,7 @@ function result(finding: Finding, ruleIndex: number): Result {
 export function toSarif(report: ScanReport): Log {
   const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort();
   const rules = ruleIds.map((id) => ruleDescriptor(id, report.findings.filter((finding) => finding.ruleId === id)));
+  const links = linksOf(report);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -82,7 +123,14 @@ export function toSarif(report: ScanReport): Log {
       {
         tool: { driver: { name: 'engium-scan', informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory (the repository root).' } } },
-        results: report.findings.map((finding) => result(finding, ruleIds.indexOf(finding.ruleId))),
+        results: report.findings.map((finding, index) =>
+          result(
+            finding,
+            ruleIds.indexOf(finding.ruleId),
+            links.leakOf.get(index),
+            (links.related.get(index) ?? []).map((other) => report.findings[other] as Finding),
+          ),
+        ),
         invocations: [
           {
             executionSuccessful: true,
@@ -100,5 +148,5 @@ export function toSarif(report: ScanReport): Log {
 }
 
 export function renderSarif(report: ScanReport): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+  return jsonOutput(toSarif(report));
 }

@@ -1,18 +1,18 @@
 /**
- * The text report: findings grouped by file, each with a code frame whose key is redacted, and
- * a summary line. Colours only when asked (the caller decides from the TTY and NO_COLOR).
+ * The text report: one block per leak (a key in this repository), worst first. The place that
+ * matters most (where the key is written, with the chain that ships it) comes in full with a code
+ * frame whose key is redacted; its other places (built copies, maps, history, env lines) follow as
+ * short lines. A summary line counts leaks and places. Colours only when asked (the caller decides from the TTY and NO_COLOR).
  */
 import pc from 'picocolors';
 import { SEVERITIES, type Severity } from '@engium/core';
 import type { Finding, ScanReport } from '../finding.js';
+import type { Leak } from '../finding.js';
+import { leaksOf, placeRole } from './leaks.js';
+// Every string from an input passes the one text escape (control, bidi, a leading `::`).
+import { escapeText as printable } from './escape.js';
 
 type Colours = ReturnType<typeof pc.createColors>;
-
-/** Text from scanned files, made safe for a terminal: control characters (escape sequences) become `?`. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
 
 function severityLabel(severity: Severity, colours: Colours): string {
   const label = severity.padEnd(8);
@@ -38,21 +38,33 @@ function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** `3 findings (1 critical, 2 high) in 42 files (1.2 MB), 0.3 s; 1 baselined, 2 suppressed, 1 skipped`. */
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * `2 leaked keys (1 critical, 1 high) in 7 places; 42 files (1.2 MB) scanned in 0.30 s; 1 baselined, 2 suppressed, 1 skipped`.
+ * Severities count leaks, each at its worst place.
+ */
 export function summaryLine(report: ScanReport): string {
   const { findings, stats } = report;
-  const counts = SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
+  const leaks = leaksOf(findings, report.repository);
+  const counts = SEVERITIES.map((severity) => [severity, leaks.filter((leak) => leak.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
-  const head = findings.length === 0 ? 'No Engium keys found' : `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts.join(', ')})`;
+  const files = `${plural(stats.filesScanned, 'file')} (${formatBytes(stats.bytesScanned)})`;
+  const seconds = `${(stats.durationMs / 1000).toFixed(2)} s`;
+  const head =
+    findings.length === 0
+      ? `No Engium keys found in ${files}, ${seconds}`
+      : `${plural(leaks.length, 'leaked key')} (${counts.join(', ')}) in ${plural(findings.length, 'place')}; ${files} scanned in ${seconds}`;
   const extras = [
     stats.baselined ? `${stats.baselined} baselined` : '',
     stats.suppressed ? `${stats.suppressed} suppressed` : '',
     stats.skipped.length ? `${stats.skipped.length} skipped` : '',
-    stats.warnings?.length ? `${stats.warnings.length} warning${stats.warnings.length === 1 ? '' : 's'}` : '',
+    stats.warnings?.length ? plural(stats.warnings.length, 'warning') : '',
   ].filter(Boolean);
-  const scanned = `in ${stats.filesScanned} file${stats.filesScanned === 1 ? '' : 's'} (${formatBytes(stats.bytesScanned)}), ${(stats.durationMs / 1000).toFixed(2)} s`;
-  return `${head} ${scanned}${extras.length ? `; ${extras.join(', ')}` : ''}`;
+  return `${head}${extras.length ? `; ${extras.join(', ')}` : ''}`;
 }
 
 export interface TextOptions {
@@ -61,25 +73,47 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
+/** The header of a leak's block: how bad, which key, how many places. */
+function leakHeader(leak: Leak, colours: Colours): string {
+  const places = leak.findings.length === 1 ? '' : colours.dim(`  ${leak.findings.length} places`);
+  const repository = leak.repository === undefined ? '' : ` in ${printable(leak.repository)}`;
+  return `${severityLabel(leak.severity, colours)} ${leak.exposure.padEnd(7)} ${colours.bold(`${leak.kind} key ${leak.redacted}`)}${repository} ${colours.dim(`fingerprint ${leak.fingerprint}`)}${places}`;
+}
+
+/** The place that matters most, in full: where, why, the message (with the chain that ships it) and the code frame. */
+function primaryPlace(finding: Finding, colours: Colours): string[] {
+  const baselined = finding.baselined ? colours.dim(' (baselined)') : '';
+  const lines = [`  ${colours.underline(printable(`${finding.file}:${finding.line}:${finding.column}`))} ${colours.dim(finding.ruleId)}${baselined}`];
+  lines.push(`    ${printable(finding.message)}`);
+  if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${printable(finding.commit.author)} on ${finding.commit.date}`)}`);
+  lines.push(...codeFrame(finding, colours));
+  return lines;
+}
+
+/** Another place of the same key, on one line: where, what it is, and how it differs from the leak. */
+function otherPlace(finding: Finding, leak: Leak, colours: Colours): string {
+  const role = placeRole(finding);
+  const details: string[] = [role];
+  if (finding.origin) details.push(`from ${printable(`${finding.origin.file}:${finding.origin.line}:${finding.origin.column}`)}`);
+  if (finding.commit) {
+    details.push(`commit ${finding.commit.sha.slice(0, 12)} by ${printable(finding.commit.author)} on ${finding.commit.date.slice(0, 10)}`);
+    if (!finding.commit.presentAtHead) details.push('gone at HEAD');
+  }
+  if (finding.severity !== leak.severity || finding.exposure !== leak.exposure) details.push(`${finding.severity} ${finding.exposure}`);
+  if (finding.baselined) details.push('baselined');
+  return `    ${printable(`${finding.file}:${finding.line}:${finding.column}`)}  ${colours.dim(details.join(', '))}`;
+}
+
 export function renderText(report: ScanReport, options: TextOptions = {}): string {
   const colours = pc.createColors(options.color ?? false);
   const lines: string[] = [];
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    const group = byFile.get(finding.file) ?? [];
-    group.push(finding);
-    byFile.set(finding.file, group);
-  }
-  for (const [file, findings] of byFile) {
-    lines.push(colours.underline(printable(file)));
-    for (const finding of findings) {
-      const where = colours.dim(`${finding.line}:${finding.column}`.padEnd(8));
-      const baselined = finding.baselined ? colours.dim(' (baselined)') : '';
-      lines.push(`  ${where} ${severityLabel(finding.severity, colours)} ${finding.exposure.padEnd(7)} ${colours.dim(finding.ruleId)}${baselined}`);
-      lines.push(`    ${printable(finding.message)}`);
-      if (finding.origin) lines.push(`    ${colours.dim(`from ${printable(finding.origin.file)}:${finding.origin.line}:${finding.origin.column}`)}`);
-      if (finding.commit) lines.push(`    ${colours.dim(`commit ${finding.commit.sha} by ${printable(finding.commit.author)} on ${finding.commit.date}`)}`);
-      lines.push(...codeFrame(finding, colours));
+  for (const leak of leaksOf(report.findings, report.repository)) {
+    const [primary, ...others] = leak.findings.map((index) => report.findings[index] as Finding);
+    if (!primary) continue;
+    lines.push(leakHeader(leak, colours), ...primaryPlace(primary, colours));
+    if (others.length > 0) {
+      lines.push(`  ${colours.dim(others.length === 1 ? 'also in:' : `also in ${others.length} more places:`)}`);
+      for (const finding of others) lines.push(otherPlace(finding, leak, colours));
     }
     lines.push('');
   }

@@ -4,7 +4,9 @@
  * line is not hidden by an old entry, and the file does not churn in merges.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { redactKeys } from '@engium/core';
 import { UsageError } from '../config.js';
+import { jsonOutput } from '../report/escape.js';
 import type { Finding } from '../finding.js';
 
 export interface BaselineEntry {
@@ -18,15 +20,16 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
+/** An entry's identity; its file as written (redacted), so a finding in a file named with a key matches its entry. */
 export function baselineEntryId(entry: BaselineEntry): string {
-  return `${entry.fingerprint}\u0000${entry.file}\u0000${entry.ruleId}`;
+  return `${entry.fingerprint}\u0000${redactKeys(entry.file)}\u0000${entry.ruleId}`;
 }
 
 /** The baseline for `findings`: one entry per fingerprint, file and rule, in a stable order. */
 export function baselineOf(findings: readonly Finding[]): Baseline {
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
-    const entry = { fingerprint: finding.secret.fingerprint, file: finding.file, ruleId: finding.ruleId };
+    const entry = { fingerprint: finding.secret.fingerprint, file: redactKeys(finding.file), ruleId: finding.ruleId };
     entries.set(baselineEntryId(entry), entry);
   }
   const sorted = [...entries.values()].sort(
@@ -36,7 +39,7 @@ export function baselineOf(findings: readonly Finding[]): Baseline {
 }
 
 export function formatBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return jsonOutput(baseline);
 }
 
 export function writeBaseline(path: string, findings: readonly Finding[]): Baseline {

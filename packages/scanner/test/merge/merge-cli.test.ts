@@ -34,7 +34,27 @@ describe('engium-scan merge', () => {
       ['critical', ['acme/web:app/page.tsx', 'acme/api:src/config.ts']],
       ['low', ['acme/web:test/a.test.ts']],
     ]);
+    // A leak is a key in one repository: the live key leaks twice, once in each repository it is in.
+    expect(merged.leaks?.map((leak) => [leak.repository, leak.severity, leak.exposure, leak.findings])).toEqual([
+      ['acme/web', 'critical', 'client', [0]],
+      ['acme/api', 'high', 'server', [0]],
+      ['acme/web', 'low', 'server', [1]],
+    ]);
     expectNoFullKey(result.stdout + result.stderr, [LIVE, TEST]);
+  });
+
+  it('works the leaks out again when it merges merged reports, never keeping the inputs\' own', () => {
+    const dir = reportsDir();
+    runScanner(['merge', 'reports', '-o', 'first.json', '--fail-on', 'none'], { cwd: dir });
+    const first = JSON.parse(readFileSync(join(dir, 'first.json'), 'utf8')) as ScanReport;
+    writeFileSync(join(dir, 'first.json'), JSON.stringify({ ...first, leaks: [{ ...first.leaks?.[0], findings: [7] }] }));
+    writeFileSync(join(dir, 'more.json'), JSON.stringify(report([finding(LIVE, 'lib/key.ts', 'server')])));
+    const result = runScanner(['merge', 'first.json', 'acme/more=more.json', '--fail-on', 'none'], { cwd: dir });
+    const merged = JSON.parse(result.stdout) as ScanReport;
+    expectValidReport(merged);
+    expect(merged.leaks?.map((leak) => `${leak.repository} ${leak.redacted} ${leak.findings.join(',')}`).sort()).toEqual(
+      [`acme/api ${merged.findings[0]?.secret.redacted} 0`, `acme/more ${merged.findings[0]?.secret.redacted} 0`, `acme/web ${merged.findings[0]?.secret.redacted} 0`, `acme/web ${merged.findings[1]?.secret.redacted} 1`].sort(),
+    );
   });
 
   it('names a report by NAME=FILE first, then by its repository field, then by its file name', () => {

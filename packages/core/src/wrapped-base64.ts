@@ -1,0 +1,98 @@
+/**
+ * Base64 wrapped at a fixed width (MIME's 76 columns, PEM's 64), with LF or CRLF line ends: a key
+ * encoded in it runs across line breaks, so the decoders read each wrapped block joined and report
+ * the key at its place in the original text. Text reaches the decoders once the prefilter found a
+ * needle in it; a line break that cuts the prefix's own 12-character signature hides it from the
+ * prefilter (a search of every line's length ran at a quarter of the prefilter's speed: too slow
+ * for every file).
+ */
+import { findBase64Keys, type EncodedKeyMatch } from './decoders.js';
+
+/** The widths base64 is wrapped at: PEM (RFC 7468) and MIME (RFC 2045). */
+export const BASE64_WRAP_WIDTHS: readonly number[] = [64, 76];
+const [PEM_WIDTH, MIME_WIDTH] = BASE64_WRAP_WIDTHS as [number, number];
+
+const CR = 0x0d;
+
+function isBase64Unit(unit: number): boolean {
+  return (
+    (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) ||
+    unit === 0x2b || unit === 0x2f || unit === 0x2d || unit === 0x5f || unit === 0x3d // + / - _ =
+  );
+}
+
+/** Length of the line starting at `start` without its line end, and where the next line starts. */
+interface Line {
+  start: number;
+  length: number;
+  next: number;
+}
+
+type Units = { length: number; at(index: number): number };
+
+function lineAt(units: Units, start: number, newline: (from: number) => number): Line {
+  const end = newline(start);
+  if (end === -1) return { start, length: units.length - start, next: units.length };
+  const length = end > start && units.at(end - 1) === CR ? end - 1 - start : end - start;
+  return { start, length, next: end + 1 };
+}
+
+function allBase64(units: Units, line: Line): boolean {
+  for (let at = line.start; at < line.start + line.length; at++) if (!isBase64Unit(units.at(at))) return false;
+  return true;
+}
+
+/**
+ * The run of base64 lines that starts with `line`, when `line` is exactly one of the wrap widths
+ * long: every line but the last has that width, the last may be shorter. One line is no block.
+ */
+function blockFrom(units: Units, line: Line, newline: (from: number) => number): Line[] {
+  if (!BASE64_WRAP_WIDTHS.includes(line.length) || !allBase64(units, line)) return [line];
+  const width = line.length;
+  const block = [line];
+  let next = lineAt(units, line.next, newline);
+  while (next.start < units.length && next.length > 0 && next.length <= width && allBase64(units, next)) {
+    block.push(next);
+    if (next.length < width) break;
+    next = lineAt(units, next.next, newline);
+  }
+  return block;
+}
+
+/** Each wrapped block of `units`, in order: only a line of a wrap width is looked at closer. */
+function* wrappedBlocks(units: Units, newline: (from: number) => number): Generator<Line[]> {
+  for (let start = 0, end = newline(0); end !== -1 && start < units.length; ) {
+    const length = end > start && units.at(end - 1) === CR ? end - 1 - start : end - start;
+    let next = end + 1;
+    if (length === PEM_WIDTH || length === MIME_WIDTH) {
+      const block = blockFrom(units, { start, length, next }, newline);
+      if (block.length >= 2) {
+        yield block;
+        next = (block.at(-1) as Line).next;
+      }
+    }
+    start = next;
+    end = start < units.length ? newline(start) : -1;
+  }
+}
+
+/** Keys in the wrapped base64 blocks of `text`, at their offsets in `text` (the line breaks counted in `length`). */
+export function findWrappedBase64Keys(text: string): EncodedKeyMatch[] {
+  const units: Units = { length: text.length, at: (index) => text.charCodeAt(index) };
+  const found: EncodedKeyMatch[] = [];
+  for (const block of wrappedBlocks(units, (from) => text.indexOf('\n', from))) {
+    const joined = block.map((line) => text.slice(line.start, line.start + line.length)).join('');
+    // Offset in `text` of the character at `index` of the joined block.
+    const width = (block[0] as Line).length;
+    const original = (index: number): number => {
+      const line = block[Math.min(block.length - 1, Math.floor(index / width))] as Line;
+      return line.start + (index - Math.floor(index / width) * width);
+    };
+    for (const match of findBase64Keys(joined)) {
+      const start = original(match.index);
+      const end = original(match.index + match.length - 1) + 1;
+      found.push({ ...match, index: start, length: end - start });
+    }
+  }
+  return found;
+}
