@@ -20,7 +20,19 @@ function scan(files: Record<string, string>, keys: readonly string[], args: stri
 function findingOf(report: ScanReport, key: string, file: string): Finding {
   const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
   expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
+  expect(parenthesisDepth(finding?.message ?? ''), finding?.message).toBeLessThanOrEqual(1);
   return finding as Finding;
+}
+
+/** The deepest nesting of parentheses: a message names its reason in one level of them at most. */
+function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '(') deepest = Math.max(deepest, ++depth);
+    else if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 const bundle = (key: string) => `(()=>{console.log("${key}")})();\n`;
@@ -171,7 +183,7 @@ describe('build-time injection, read from the config syntax tree', () => {
     const finding = findingOf(report, key, '.env.local');
     expect(finding).toMatchObject({ exposure: 'client', severity: 'critical', ruleId: 'engium/public-env-key' });
     expect(finding.message).toContain('vite.config.ts:6');
-    expect(finding.message).toContain('Remove the injection from the build config and call the Engium API from server code');
+    expect(finding.message).toContain('Stop the injection at vite.config.ts:6: remove the injection from the build config and call the Engium API from server code');
     expect(finding.message).not.toContain('.env.local or');
   });
 

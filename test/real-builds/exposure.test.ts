@@ -19,6 +19,17 @@ interface Expectation {
   reason: string;
 }
 
+/** The deepest nesting of parentheses: a message names its reason in one level of them at most. */
+function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '(') deepest = Math.max(deepest, ++depth);
+    else if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
 const under = (...prefixes: string[]) => (file: string) => prefixes.some((prefix) => file.startsWith(prefix));
 const nextPrerendered = (file: string) => /^\.next\/server\/(app|pages)\/.*\.(html|rsc|body|meta)$/.test(file);
 const next: Expectation = {
@@ -80,6 +91,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
       for (const finding of findingsOf(role)) {
         expect(`${role} ${finding.file} ${finding.exposure}`).toBe(`${role} ${finding.file} ${expectedAt(role, finding.file)}`);
         if (expected.browser(finding.file)) expect(finding.message, finding.file).toContain(expected.reason);
+        expect(parenthesisDepth(finding.message), finding.message).toBeLessThanOrEqual(1);
       }
     }
   });

@@ -93,8 +93,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [
       client('.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
       server('.next/server', 'Next.js runs .next/server on the server only', { anywhere: true }),
-      client('.next/server/app', 'Next.js serves prerendered pages (.next/server/app/*.html, *.rsc) to browsers as they are', { anywhere: true, files: '*.{html,rsc,body,meta}' }),
-      client('.next/server/pages', 'Next.js serves prerendered pages (.next/server/pages/*.html) to browsers as they are', { anywhere: true, files: '*.{html,json}' }),
+      client('.next/server/app', 'Next.js serves the prerendered .html and .rsc pages of .next/server/app to browsers as they are', { anywhere: true, files: '*.{html,rsc,body,meta}' }),
+      client('.next/server/pages', 'Next.js serves the prerendered .html pages of .next/server/pages to browsers as they are', { anywhere: true, files: '*.{html,json}' }),
       server('.next', 'Next.js reads .next/required-server-files on the server only', { anywhere: true, files: 'required-server-files.{js,json}' }),
       server('.next/standalone', 'a Next.js standalone build is the Node server', { anywhere: true }),
       client('.next/standalone/.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
@@ -127,7 +127,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('build/client', 'SvelteKit adapter-node serves build/client to every browser'),
       client('build/prerendered', 'SvelteKit adapter-node serves build/prerendered to browsers'),
       server('build/server', 'SvelteKit adapter-node runs build/server on the server only'),
-      server('build', 'SvelteKit adapter-node runs the rest of build/ (index.js, handler.js) as the Node server'),
+      server('build', 'SvelteKit adapter-node runs the rest of build/, index.js and handler.js, as the Node server'),
     ],
   },
   {
@@ -176,7 +176,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [
       client('dist/client', 'Astro serves dist/client to every browser'),
       server('dist/server', 'Astro runs dist/server on the server only'),
-      client('dist', 'a static Astro build (dist/ without a server half) is served to browsers'),
+      client('dist', 'a static Astro build, dist/ without a server half, is served to browsers'),
     ],
   },
   {
@@ -197,8 +197,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
-      server('dist/*/server', 'Angular runs dist/<app>/server (SSR) on the server only'),
-      client('dist', 'an Angular browser build (dist/<app>/) is served to browsers'),
+      server('dist/*/server', 'Angular runs the SSR build in dist/<app>/server on the server only'),
+      client('dist', 'an Angular browser build in dist/<app>/ is served to browsers'),
     ],
   },
   {
@@ -224,7 +224,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     configs: ['app.json', `app.config.${JS}`],
     detectByConfig: false,
     folders: [
-      client('dist', 'expo export writes the app bundles (web and native) to dist/; every user receives them'),
+      client('dist', 'expo export writes the web and native app bundles to dist/; every user receives them'),
       client('web-build', 'Expo web builds into web-build/, served to browsers'),
       client('.expo/web', '.expo/web is the Expo web build', { anywhere: true }),
     ],

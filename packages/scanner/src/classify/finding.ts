@@ -97,7 +97,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
 /** What to do, in core's words. */
 function whatToDo(context: FindingContext, exposure: Exposure): string {
   if (context.injectedBy && exposure === 'client') {
-    return `${capitalise(INJECTION_ADVICE)} (${context.injectedBy}); ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
+    return `Stop the injection at ${context.injectedBy}: ${INJECTION_ADVICE}; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
   }
   if (context.ruleId === RULES.publicEnvKey.id) {
     return `Drop the public prefix and read the key on the server only; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;

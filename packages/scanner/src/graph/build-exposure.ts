@@ -60,7 +60,7 @@ export function browserTargets(info: PackageInfo): { target: string; field: stri
   else if (manifest.browser && typeof manifest.browser === 'object') for (const value of Object.values(manifest.browser)) add(value, 'browser');
   const conditions = (value: unknown, inBrowser: boolean): void => {
     if (typeof value === 'string') {
-      if (inBrowser) add(value, 'exports (browser condition)');
+      if (inBrowser) add(value, 'exports, browser condition');
     } else if (Array.isArray(value)) {
       for (const item of value) conditions(item, inBrowser);
     } else if (value && typeof value === 'object') {
@@ -148,9 +148,9 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
   const wrapper = isScript ? bundleWrapper(context.paths.absolute(file)) : undefined;
   if (wrapper === 'umd') return served(`${file} is a UMD bundle: a <script> tag loads it in browsers`, 'UMD bundle');
   if (exposures.length > 0 && exposures.every(({ exposure }) => exposure.exposure === 'server')) {
-    return { exposure: 'server', reason: `built only from server modules (${exposures.map(({ source }) => source).slice(0, 3).join(', ')})` };
+    return { exposure: 'server', reason: `built only from server modules: ${exposures.map(({ source }) => source).slice(0, 3).join(', ')}` };
   }
-  if (wrapper === 'iife') return served(`${file} is a self-running (IIFE) bundle with no require(): built for a <script> tag`, 'IIFE bundle');
+  if (wrapper === 'iife') return served(`${file} is a self-running IIFE bundle without require calls, built for a <script> tag`, 'IIFE bundle');
   if (buildDir) {
     const bin = owner.manifest.bin;
     const targets = [owner.manifest.main, owner.manifest.module, ...exportTargets(owner.manifest.exports), ...(typeof bin === 'object' && bin ? Object.values(bin) : [bin])];

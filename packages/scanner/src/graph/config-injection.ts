@@ -219,7 +219,7 @@ class ConfigReader {
     if (side === 'unknown') return;
     const where = this.where(node);
     const target = side === 'client' ? 'into browser code' : 'into server code';
-    this.facts.injections.push({ name, where, side, reason: `${where} ${how} ${name} ${target} (${note})` });
+    this.facts.injections.push({ name, where, side, reason: `${where} ${how} ${name} ${target}; ${note}` });
   }
 
   /** The lines of `value` reach the built code as written. */
@@ -230,7 +230,7 @@ class ConfigReader {
     const toLine = this.tree.getLineAndCharacterOfPosition(value.end).line + 1;
     const where = `${this.config}:${fromLine}`;
     const target = side === 'client' ? 'into browser code' : 'into server code';
-    this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target} (${note})` });
+    this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target}; ${note}` });
   }
 
   private inject(point: InjectionPoint, value: TypeScript.Expression): void {
@@ -304,9 +304,9 @@ class ConfigReader {
       const values = (ts.isArrayLiteralExpression(value) ? value.elements : [value]).flatMap((element) => (ts.isStringLiteralLike(element) ? [element.text] : []));
       const where = this.where(node);
       const browser = values.find((text) => platform.browser.some((name) => text.startsWith(name)));
-      if (browser) return { side: 'client', note: `${where} builds for browsers (${property}: '${browser}')` };
+      if (browser) return { side: 'client', note: `${where} builds for browsers with ${property}: '${browser}'` };
       const node_ = values.find((text) => platform.node.some((name) => text.startsWith(name)));
-      if (node_) return { side: 'server', note: `${where} builds for Node (${property}: '${node_}')` };
+      if (node_) return { side: 'server', note: `${where} builds for Node with ${property}: '${node_}'` };
     }
     const note =
       platform.default === 'client' ? `${this.row.name} builds for browsers unless told otherwise` : platform.default === 'server' ? `${this.row.name} builds for Node unless told otherwise` : '';

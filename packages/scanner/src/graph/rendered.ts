@@ -64,7 +64,7 @@ export function renderedExposure(context: RenderContext, file: string, line: num
     if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && node.attributes.properties.some((attribute) => ts.isJsxAttribute(attribute) && attribute.initializer && uses(attribute.initializer))) {
       const tag = node.tagName.getText(tree);
       if (/^[a-z]/.test(tag)) {
-        found = { exposure: 'client', reason: `${file} renders it into the page's HTML (<${tag}>), which browsers receive`, chain: [`${file} (renders it into <${tag}>)`] };
+        found = { exposure: 'client', reason: `${file} renders it into <${tag}> in the page's HTML, which browsers receive`, chain: [`${file} (renders it into <${tag}>)`] };
         return;
       }
       const specifier = imports.get(tag.split('.')[0] ?? '');

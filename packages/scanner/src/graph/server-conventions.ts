@@ -32,7 +32,7 @@ export function nodeConfigExposure(layouts: BuildLayouts, file: string): ModuleE
   if (!owner.dependencies.has('config')) return undefined;
   const local = owner.dir ? file.slice(owner.dir.length + 1) : file;
   if (!NODE_CONFIG_FILE.test(local)) return undefined;
-  return { exposure: 'server', reason: `node-config (the "config" package of ${owner.name ?? 'the root package'}) reads ${joinPosix(owner.dir, 'config')}/ on the server at run time` };
+  return { exposure: 'server', reason: `node-config, the "config" package of ${owner.name ?? 'the root package'}, reads ${joinPosix(owner.dir, 'config')}/ on the server at run time` };
 }
 
 /**
@@ -112,5 +112,5 @@ export function noBrowserReason(entries: readonly Entry[], packages: readonly Pa
     if (layouts.frameworksOf(info).some((row) => row.folders)) return undefined;
   }
   if (files.some((file) => /\.html?$/.test(file) && !isOutsideSource(file))) return undefined;
-  return 'the repository has no browser entry (no client framework, HTML page, browser package or browser build config): its code runs on servers';
+  return 'the repository has no browser entry: no client framework, HTML page, browser package or browser build config, so its code runs on servers';
 }
