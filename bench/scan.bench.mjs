@@ -8,7 +8,7 @@
 // Targets (issue 20): --no-graph within 2x of the floor at 1x and 1.5x at 4x, the default audit
 // within 1.3x of --no-graph, at most 4.4x the time for 4x the tree, peak memory under 300 MB.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
@@ -127,6 +127,28 @@ writeFileSync(gitleaksConfig, `[[rules]]\nid = "engium-api-key"\ndescription = "
 const secretlintConfig = join(cache, 'secretlintrc.json');
 writeFileSync(secretlintConfig, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
 
+/** The corpus's build output alone, as hard links beside it (no copy of the bytes). */
+function buildOutputOnly(source) {
+  const target = `${source}-build-only`;
+  const marker = join(target, '.corpus-version');
+  const stamp = readFileSync(join(source, '.corpus-version'), 'utf8');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return target;
+  rmSync(target, { recursive: true, force: true });
+  const link = (from, to) => {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) link(join(from, entry.name), join(to, entry.name));
+      else if (entry.isFile()) linkSync(join(from, entry.name), join(to, entry.name));
+    }
+  };
+  for (const app of readdirSync(join(source, 'packages'))) {
+    const dist = join(source, 'packages', app, 'dist');
+    if (existsSync(dist)) link(dist, join(target, 'packages', app, 'dist'));
+  }
+  writeFileSync(marker, stamp);
+  return target;
+}
+
 /** Four copies of the corpus side by side: per-byte and per-file costs show where start-up no longer hides them. */
 function quadrupled(dir) {
   const target = `${dir}-x4`;
@@ -152,6 +174,12 @@ function measureTree(dir, size) {
   rows.push(bench('  … with --threads 2', scanArgs(['--no-graph', '--threads', '2']), dir, RUNS));
   rows.push(bench('engium-scan (default audit)', scanArgs([]), dir, RUNS));
   if (size !== '1x') return rows;
+  // A tree of build output only (the corpus's dist/ folders, hard-linked): the default audit decides
+  // every finding from the framework folder rules and package.json without loading TypeScript, so
+  // it should cost what --no-graph costs on the same tree.
+  const buildOnly = buildOutputOnly(dir);
+  rows.push(bench('build output only: audit', scanArgs([]), buildOnly, RUNS));
+  rows.push(bench('  … --no-graph', scanArgs(['--no-graph']), buildOnly, RUNS));
   const gitleaks = join(peers, 'node_modules', '.bin', 'gitleaks');
   if (existsSync(gitleaks)) {
     rows.push(bench('gitleaks dir (WASM)', [gitleaks, 'dir', '.', '--no-banner', '--config', gitleaksConfig, '--exit-code', '0', '--log-level', 'error'], dir, 1));

@@ -19,4 +19,7 @@ export const JWT_FLOW_ADVICE =
   `browser code must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute ` +
   `access token and renew it with POST /auth/refresh (refresh tokens last ${REFRESH_TOKEN_LIFETIME_DAYS} days)`;
 
+/** For a key a build config injects into client code: no prefix or file move stops that, only removing the injection. */
+export const INJECTION_ADVICE = 'remove the injection from the build config and call the Engium API from server code, an API route or server action that reads the key there';
+
 export const SUGGESTED_ENV_VARIABLE = 'ENGIUM_API_KEY';

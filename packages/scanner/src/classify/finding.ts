@@ -3,8 +3,8 @@
  * what to do, in core's words. Shared by every command (scan, history, staged), so they all
  * speak alike.
  */
-import { JWT_FLOW_ADVICE, ROTATE_ADVICE, ROTATE_IF_PUSHED_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
-import type { CommitInfo, Finding, FindingEncoding, Origin, Snippet } from '../finding.js';
+import { INJECTION_ADVICE, JWT_FLOW_ADVICE, ROTATE_ADVICE, ROTATE_IF_PUSHED_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
+import type { CommitInfo, Finding, FindingEncoding, Origin, Position, Snippet } from '../finding.js';
 import { snippetOf } from '../analyse/snippet.js';
 import { RULES } from '../rules.js';
 
@@ -36,6 +36,8 @@ export interface FindingContext {
   origin?: Origin;
   /** For `.env*` files: the variable that holds the key. */
   envVariable?: string;
+  /** The build config line that injects the key into client code (`vite.config.ts:7`). */
+  injectedBy?: string;
   /** For git history and staged changes. */
   commit?: CommitInfo;
   /** The text of the hit's line, when the hit carries no snippet yet. */
@@ -74,7 +76,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
         : `${key} is committed in ${context.file}${context.envVariable ? ` (${context.envVariable})` : ''}: everyone with the repository has it.`;
     case RULES.bundleKey.id: {
       const from = context.origin ? `, from ${context.origin.file}:${context.origin.line}:${context.origin.column}${context.origin.inRepository ? '' : ' (not a file of the repository)'}` : '';
-      const served = exposure === 'client' ? `, which is served to browsers${chain ? `: ${chain}` : reason}` : exposure === 'server' ? `${reason}` : '';
+      const served = exposure === 'client' ? `, which is served to browsers${reason}${chain ? `: ${chain}` : ''}` : exposure === 'server' ? `${reason}` : '';
       return `${key} is in built output ${context.file}${from}${served}.`;
     }
     case RULES.shippedKey.id:
@@ -89,13 +91,16 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
       return `${key} is staged for commit in ${context.file}.`;
     default:
       return exposure === 'client'
-        ? `${key} in ${context.file} ships to the browser${chain ? `: ${chain}` : reason}.`
+        ? `${key} in ${context.file} ships to the browser${context.injectedBy ? reason : ''}${chain ? `: ${chain}` : reason}.`
         : `${key} is committed in ${context.file}${exposure === 'server' ? reason : ''}.`;
   }
 }
 
 /** What to do, in core's words. */
 function whatToDo(context: FindingContext, exposure: Exposure): string {
+  if (context.injectedBy && exposure === 'client') {
+    return `Stop the injection at ${context.injectedBy}: ${INJECTION_ADVICE}; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
+  }
   if (context.ruleId === RULES.publicEnvKey.id) {
     return `Drop the public prefix and read the key on the server only; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
   }

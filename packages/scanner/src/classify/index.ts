@@ -9,6 +9,8 @@ import type { EngiumConfig } from '../config.js';
 import type { ScanWarning } from '../finding.js';
 import type { AnalysedHit, FileAnalysis } from '../analyse/index.js';
 import type { DiscoveredFile, ShippedTo } from '../discover/index.js';
+import { analyseBuildOutput, type BuildOutputAnalysis } from '../graph/build-output.js';
+import { isModuleFile } from '../graph/source-files.js';
 import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
@@ -38,11 +40,15 @@ function markerExposure(file: string, marker: ReturnType<typeof fileMarker>): Mo
   return { exposure: marker.side, reason: marker.reason, ...(marker.side === 'client' ? { chain: [`${file} (${marker.id})`] } : {}) };
 }
 
+function sourcePaths(options: ClassifyOptions): string[] {
+  return options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path);
+}
+
 async function loadProgramAnalysis(options: ClassifyOptions): Promise<ProgramAnalysis> {
   // A dynamic import: ts-morph loads only when a scan has findings to classify.
   const { analyseProgram } = await import('../graph/index.js');
   return analyseProgram(options.root, {
-    files: options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path),
+    files: sourcePaths(options),
     ...(options.config.clientEntries ? { clientEntries: options.config.clientEntries } : {}),
     ...(options.config.publicEnvPrefixes ? { publicEnvPrefixes: options.config.publicEnvPrefixes } : {}),
   });
@@ -52,10 +58,13 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
   const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
   const problems: ScanWarning[] = [];
   if (withHits.length === 0) return { candidates: [], problems };
-  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
-  const useGraph = (options.programAnalysis ?? options.config.programAnalysis ?? true) && withHits.some(({ file }) => !file.archive && !file.shipped);
+  const useGraph = options.programAnalysis ?? options.config.programAnalysis ?? true;
   let program: ProgramAnalysis | undefined;
-  if (useGraph) {
+  // The folder rules and package.json need no TypeScript: they decide built files by themselves.
+  const builds = analyseBuildOutput(options.root, sourcePaths(options));
+  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
+  const graphHits = withHits.filter(({ file }) => !file.archive && !file.shipped);
+  if (useGraph && needsGraph(graphHits, options, builds)) {
     try {
       program = await loadProgramAnalysis(options);
       problems.push(...program.problems.map(({ file, reason }) => ({ file, message: `program analysis: ${reason}` })));
@@ -63,10 +72,11 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
       problems.push({ file: '.', message: `program analysis failed (${(error as Error).message}); exposure comes from file markers alone` });
     }
   }
+  if (!program) problems.push(...builds.problems.map(({ file, reason }) => ({ file, message: `program analysis: ${reason}` })));
   const candidates: FindingCandidate[] = [];
   for (const analysis of withHits) {
     for (const hit of analysis.hits) {
-      const candidate = classifyHit(hit, analysis, options, program);
+      const candidate = classifyHit(hit, analysis, options, program, builds);
       if (candidate && analysis.file.archive) candidate.archive = { ...analysis.file.archive };
       if (candidate) candidates.push(candidate);
     }
@@ -74,14 +84,43 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
   return { candidates, problems };
 }
 
-function classifyHit(hit: AnalysedHit, analysis: FileAnalysis, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {
+/** Origins of a build hit in this repository, the source the key maps back to first. */
+function mappedSourcesOf(hit: AnalysedHit): string[] {
+  return hit.origin?.inRepository ? [hit.origin.file, ...(hit.mappedSources ?? [])] : (hit.mappedSources ?? []);
+}
+
+/**
+ * Whether any finding needs the module graph: a key in a source or env file does; a key in built
+ * output only when the folder rules leave it open, or when its source map leads to a module of
+ * this tree (whose import chain names what shipped it). A tree of build output alone never does.
+ */
+function needsGraph(withHits: readonly FileAnalysis[], options: ClassifyOptions, builds: BuildOutputAnalysis): boolean {
+  if (withHits.some((analysis) => analysis.file.role !== 'build')) return true;
+  const modules = new Set(options.files.filter((file) => file.role !== 'build' && isModuleFile(file.path)).map((file) => file.path));
+  if (modules.size === 0) return false;
+  return withHits.some((analysis) =>
+    analysis.hits.some((hit) => {
+      const mapped = mappedSourcesOf(hit);
+      if (mapped.some((source) => modules.has(source) || modules.has(source.replace(/^(?:webpack:\/\/[^/]*\/)?(?:\.{1,2}\/)+/, '')))) return true;
+      return builds.buildExposure(analysis.file.path, mapped).exposure === 'unknown';
+    }),
+  );
+}
+
+function classifyHit(
+  hit: AnalysedHit,
+  analysis: FileAnalysis,
+  options: ClassifyOptions,
+  program: ProgramAnalysis | undefined,
+  builds: BuildOutputAnalysis,
+): FindingCandidate | undefined {
   const { file } = analysis;
   if (file.shipped) return classifyShippedHit(hit, file, file.shipped);
   if (file.role === 'env') return classifyEnvHit(hit, file, options, program);
   if (file.role === 'build') {
     // The source the key maps back to comes first: its chain is the one that ships the key.
-    const mappedSources = hit.origin?.inRepository ? [hit.origin.file, ...(hit.mappedSources ?? [])] : (hit.mappedSources ?? []);
-    let exposure: ModuleExposure = program?.buildExposure(file.path, mappedSources) ?? UNKNOWN;
+    const mappedSources = mappedSourcesOf(hit);
+    let exposure: ModuleExposure = (program ?? builds).buildExposure(file.path, mappedSources);
     if (exposure.exposure === 'unknown' && file.buildDir && file.buildDir.exposure !== 'unknown') {
       exposure = { exposure: file.buildDir.exposure, reason: file.buildDir.reason, ...(file.buildDir.exposure === 'client' ? { chain: [`${file.path} (${file.buildDir.reason})`] } : {}) };
     }
@@ -92,14 +131,27 @@ function classifyHit(hit: AnalysedHit, analysis: FileAnalysis, options: Classify
       ...(hit.origin ? { origin: hit.origin } : {}),
     });
   }
-  const definition = program?.importersOfDefinition(file.path, hit.line);
-  const exposure = definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // A key written into a value a build config injects as written ships with the build.
+  const injected = program?.configExposure(file.path, hit.line);
+  const definition = injected ? undefined : program?.importersOfDefinition(file.path, hit.line);
+  let exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // Server-rendered code sends what it passes to client components or renders into the HTML.
+  if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
+  // Files of a build folder the discover step did not take as build output (`.next/` committed).
+  if (exposure.exposure === 'unknown') exposure = layoutExposure(builds, file.path) ?? exposure;
   return buildFinding(hit, {
     file: file.path,
     ruleId: RULES.sourceKey.id,
     ...exposureContext(exposure),
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
+    ...(injected ? { injectedBy: injected.where } : {}),
   });
+}
+
+function layoutExposure(builds: BuildOutputAnalysis, file: string): ModuleExposure | undefined {
+  const verdict = builds.layouts.verdict(file);
+  if (!verdict) return undefined;
+  return { exposure: verdict.side, reason: verdict.reason, ...(verdict.side === 'client' ? { chain: [`${file} (${verdict.framework} build in ${verdict.folder})`] } : {}) };
 }
 
 /** A file inside an app package, or in the npm package about to be published, is in every user's hands. */
@@ -131,6 +183,21 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
       reason: prefix.reason,
       chain: readers?.exposure.chain?.length ? readers.exposure.chain : [`${file.path}: ${variable} (${prefix.reason})`],
       envVariable: variable,
+      ...(readers?.readers.length ? { readers: readers.readers } : {}),
+    });
+  }
+  // A build config that injects the variable into client code ships it whatever its name and file.
+  const injected = variable !== undefined ? program?.envInjection(variable) : undefined;
+  if (variable !== undefined && injected?.exposure === 'client') {
+    const readers = program?.envReaders(variable);
+    return buildFinding(hit, {
+      file: file.path,
+      ruleId: RULES.publicEnvKey.id,
+      exposure: 'client',
+      reason: injected.reason,
+      chain: [`${file.path}: ${variable}`, ...(injected.chain ?? [])],
+      envVariable: variable,
+      injectedBy: injected.where,
       ...(readers?.readers.length ? { readers: readers.readers } : {}),
     });
   }

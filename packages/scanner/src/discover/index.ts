@@ -179,6 +179,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
   const level = dirIgnored ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
   if (level) state.levels.push(level);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let siblings: string[] | undefined;
   for (const entry of entries) {
     const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
     const absolutePath = childPath(absoluteDir, entry.raw);
@@ -209,7 +210,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || state.isExcluded(path)) continue;
-      const build = inBuild ?? state.builds.match(path);
+      const build = inBuild ?? state.builds.match(path, (siblings ??= entries.map(({ name }) => name)));
       const ignored = dirIgnored || isGitignored(state.levels, path, true);
       if (ignored && !build && !state.builds.leadsTo(path)) continue;
       const real = realChild(realDir, entry.name);

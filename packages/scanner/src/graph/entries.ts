@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
+import { BROWSER_LIBRARY_DEPENDENCIES, browserTargets, isBrowserPackage } from './build-exposure.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
@@ -199,6 +200,11 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     const serverFolder = picomatch(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
     for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
+    // What package.json hands to browsers (`browser`, `unpkg`, a `browser` export), or its source.
+    for (const { target, field } of browserTargets(info)) {
+      const file = fileSet.has(target) && isModuleFile(target) ? target : sourceFor(target);
+      add(file, 'client', `package.json ${field}`);
+    }
   }
 
   // Markers in the module's own text or path, in any framework (after the frameworks' entries,
@@ -247,8 +253,6 @@ function readHead(moduleBytes: ModuleBytes, path: string): string {
   return moduleBytes.read(path)?.toString('utf8', 0, HEAD_BYTES) ?? '';
 }
 
-/** Dependencies that make a package's `main` / `exports` a library for browsers, not a Node program. */
-const BROWSER_LIBRARY_DEPENDENCIES = ['react', 'react-dom', 'react-native', 'vue', 'svelte', 'preact', 'solid-js', '@angular/core', 'lit'];
 
 /**
  * Where a Node program starts: `bin`, the files `node`/`tsx` run in `scripts`, and `main` /
@@ -256,7 +260,7 @@ const BROWSER_LIBRARY_DEPENDENCIES = ['react', 'react-dom', 'react-native', 'vue
  */
 function nodeEntryPoints(info: PackageInfo): string[] {
   const { manifest } = info;
-  const browserLibrary = manifest.browser !== undefined || BROWSER_LIBRARY_DEPENDENCIES.some((name) => info.dependencies.has(name));
+  const browserLibrary = manifest.browser !== undefined || isBrowserPackage(info) || BROWSER_LIBRARY_DEPENDENCIES.some((name) => info.dependencies.has(name));
   const targets = [
     ...(browserLibrary ? [] : [manifest.main, ...exportTargets(manifest.exports)]),
     ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),

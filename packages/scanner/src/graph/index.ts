@@ -4,29 +4,27 @@
 // queries the classify step asks (a module's exposure, a key's importers, env readers, builds).
 import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
-import { configInlinedEnv } from './config-env.js';
+import { readConfigFacts } from './config-injection.js';
+import { renderedExposure } from './rendered.js';
+import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
-import { loadPackages } from './packages.js';
-import { RootPaths } from './paths.js';
+import { analyseBuildOutput } from './build-output.js';
 import { ModuleResolver } from './resolve.js';
 import { isModuleFile, ModuleBytes } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
 import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
 import { loadTypeScript } from './typescript.js';
-import type { KeyReaders, ModuleExposure, Problem, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
+import type { ConfigInjection, KeyReaders, ModuleExposure, Problem, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
 
 export type * from './types.js';
 
 export async function analyseProgram(root: string, options: ProgramAnalysisOptions): Promise<ProgramAnalysis> {
   const ts = await loadTypeScript();
-  const paths = new RootPaths(root);
-  const problems: Problem[] = [];
   const files = options.files;
-
-  const packages = loadPackages(paths, files, problems);
+  const { paths, packages, layouts, problems } = analyseBuildOutput(root, files);
   const configs = loadConfigs(ts, paths, files, problems);
   const fallbackOptions = defaultOptions(ts);
   const fallback: ProgramConfig = {
@@ -36,6 +34,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     includes: () => false,
     cache: ts.createModuleResolutionCache(paths.root, (name) => name, fallbackOptions),
   };
+  const facts = readConfigFacts(ts, paths, packages, layouts, problems);
   const resolver = new ModuleResolver(ts, paths, packages, configFinder(configs, fallback));
   const fileSet = new Set(files);
   const moduleBytes = new ModuleBytes(paths);
@@ -47,12 +46,14 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     moduleBytes,
     sourceFor: (file) => resolver.moduleAt(file),
   });
+  for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
 
   const trees = new SyntaxTrees(ts, paths);
   const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes);
   graph.walkClient(entries);
   graph.walkServer(entries);
   moduleBytes.clear();
+  const noBrowser = noBrowserReason(entries, packages, layouts, files, facts.outputs.filter(({ side }) => side === 'client').length);
 
   const exposureOf = (file: string): ModuleExposure => {
     const syntaxError = graph.nodes.get(file)?.syntaxError;
@@ -67,9 +68,16 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     }
     const serverChain = graph.chain(graph.server, file);
     if (serverChain) return { exposure: 'server', reason: `only server code reaches it: ${serverChain.join(' → ')}` };
-    if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
+    const convention = nodeConfigExposure(layouts, file) ?? (isModuleFile(file) ? undefined : dataReaderExposure({ ts, paths, graph, trees, layouts }, file));
+    if (convention) return convention;
     const node = graph.nodes.get(file);
     if (node && !node.readable) return { exposure: 'unknown', reason: 'the module could not be read' };
+    if (noBrowser) {
+      // No walk reached it, so it has not been parsed: a module that does not parse stays unknown.
+      const unparsed = isModuleFile(file) ? trees.syntaxError(file) : undefined;
+      return unparsed ? { exposure: 'unknown', reason: `the module does not parse (${unparsed})` } : { exposure: 'server', reason: noBrowser };
+    }
+    if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
     return { exposure: 'unknown', reason: 'no client or server entry imports it' };
   };
 
@@ -108,8 +116,30 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     return envIndex.get(name) ?? [];
   };
 
+  const envInjection = (name: string): ConfigInjection | undefined => {
+    const injection = facts.injections.find((candidate) => candidate.name === name && candidate.side === 'client') ?? facts.injections.find((candidate) => candidate.name === name);
+    if (injection) {
+      return injection.side === 'client'
+        ? { exposure: 'client', reason: injection.reason, chain: [`${injection.where} (injects ${name})`], where: injection.where }
+        : { exposure: 'server', reason: injection.reason, where: injection.where };
+    }
+    const prefix = facts.publicPrefixes.find((candidate) => name.startsWith(candidate.prefix));
+    if (!prefix) return undefined;
+    const where = prefix.reason.split(' ', 1)[0] ?? '';
+    return { exposure: 'client', reason: prefix.reason, chain: [`${where} (envPrefix ${prefix.prefix})`], where };
+  };
+
   return {
     exposureOf,
+    envInjection,
+    renderedAt: (file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined),
+    configExposure(file, line) {
+      const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);
+      if (!range) return undefined;
+      return range.side === 'client'
+        ? { exposure: 'client', reason: range.reason, chain: [`${range.where} (build config)`], where: range.where }
+        : { exposure: 'server', reason: range.reason, where: range.where };
+    },
     importersOfDefinition(file, line) {
       if (!isModuleFile(file) || !fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
       const tree = trees.of(file);
@@ -126,8 +156,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       const shortest = readers
         .map((reader) => graph.chain(graph.client, reader) as string[])
         .sort((a, b) => a.length - b.length)[0] as string[];
-      const inlined = prefix ? undefined : configInlinedEnv(paths, files, name);
-      if (inlined) return { exposure: { exposure: 'client', chain: shortest, reason: `${inlined.reason}; read by client code: ${readers.join(', ')}` }, readers };
+      const inlined = prefix ? undefined : envInjection(name);
+      if (inlined?.exposure === 'client') return { exposure: { exposure: 'client', chain: shortest, reason: `${inlined.reason}; read by client code: ${readers.join(', ')}` }, readers };
       if (!prefix) {
         return {
           exposure: { exposure: 'unknown', reason: `${name} has no public prefix, so bundlers do not inline it into ${readers.join(', ')}` },
@@ -137,7 +167,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       return { exposure: { exposure: 'client', chain: shortest, reason: `${prefix.reason}; read by client code: ${readers.join(', ')}` }, readers };
     },
     buildExposure: (file, mappedSources) =>
-      buildExposure({ paths, packages, exposureOf, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
+      buildExposure({ paths, packages, layouts, exposureOf, configOutputs: facts.outputs, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
     problems: dedupe(problems),
   };
 }

@@ -6,7 +6,7 @@ import { mayHaveDataFunctions, serverOnlyImports } from './data-functions.js';
 import type { Entry } from './entries.js';
 import type { Problem } from './types.js';
 import type { ModuleResolver } from './resolve.js';
-import { readModule, type ModuleBytes } from './source-files.js';
+import { isModuleFile, readModule, type ModuleBytes } from './source-files.js';
 import type { RootPaths } from './paths.js';
 import type { SyntaxTrees } from './syntax.js';
 import type { Ts } from './typescript.js';
@@ -88,7 +88,8 @@ export class ModuleGraph {
       return target ? [{ target, reason }] : [];
     });
     // A key's verdict rests on its module's syntax, so modules that may hold one are parsed in full.
-    const syntaxError = source.mayHoldKey ? this.trees.syntaxError(file) : undefined;
+    // (JSON and other data files an import reaches are not JavaScript: a parse would only fail.)
+    const syntaxError = source.mayHoldKey && isModuleFile(file) ? this.trees.syntaxError(file) : undefined;
     if (syntaxError) this.problems.push({ file, reason: `syntax error, ${syntaxError}` });
     node = { file, edges, clientEdges, marker, mentionsEnv: ENV_MENTION.test(source.text), readable: true, ...(syntaxError ? { syntaxError } : {}) };
     this.nodes.set(file, node);

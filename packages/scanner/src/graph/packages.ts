@@ -20,6 +20,8 @@ export interface PackageManifest {
   bin?: unknown;
   exports?: unknown;
   browser?: unknown;
+  unpkg?: unknown;
+  jsdelivr?: unknown;
   scripts?: Record<string, unknown>;
   dependencies?: Record<string, unknown>;
   devDependencies?: Record<string, unknown>;

@@ -35,6 +35,19 @@ export interface ProgramAnalysis {
   /** Client modules that read env variable `name` (`process.env.X`, `import.meta.env.X`, `$env/static/public`). */
   envReaders(name: string): KeyReaders | undefined;
   /**
+   * For an env variable a build config injects (Vite `define`, webpack `DefinePlugin`, Next.js `env`,
+   * Expo `extra`…) or names public (Vite `envPrefix`): where, and for which side. `chain` names the
+   * config line for `client`.
+   */
+  envInjection(name: string): ConfigInjection | undefined;
+  /**
+   * For a key at `file:line` of a server-rendered module: client when the module passes it as a prop
+   * to a client component or renders it into the page's HTML.
+   */
+  renderedAt(file: string, line: number): ModuleExposure | undefined;
+  /** For a key written at `file:line` inside a value a build config injects as written (Expo `extra`, a `define`). */
+  configExposure(file: string, line: number): ConfigInjection | undefined;
+  /**
    * Exposure of a built file, from its path and the sources its source map names (the source the
    * key maps back to first, when known: the first client module listed gives the chain).
    */
@@ -45,6 +58,11 @@ export interface ProgramAnalysis {
    * errors in reached modules that may hold a key (the only ones the graph parses in full).
    */
   problems: Problem[];
+}
+
+export interface ConfigInjection extends ModuleExposure {
+  /** The config line that injects it: `vite.config.ts:7`. */
+  where: string;
 }
 
 /** A file the analysis could not read, parse or resolve, and why. */

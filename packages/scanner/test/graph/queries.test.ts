@@ -87,7 +87,7 @@ describe('envReaders', async () => {
       'components/A.tsx': `'use client';\nexport const a = process.env.ENGIUM_KEY;\nexport const b = process.env.OTHER_KEY;\n`,
     });
     expect(next.envReaders('ENGIUM_KEY')?.exposure).toMatchObject({ exposure: 'client', chain: ['components/A.tsx ("use client")'] });
-    expect(next.envReaders('ENGIUM_KEY')?.exposure.reason).toContain('next.config.mjs lists ENGIUM_KEY under env');
+    expect(next.envReaders('ENGIUM_KEY')?.exposure.reason).toContain('next.config.mjs:3 inlines ENGIUM_KEY into browser code');
     expect(next.envReaders('OTHER_KEY')?.exposure.exposure).toBe('unknown');
     const vite = await analyseApp({
       'package.json': packageJson({ vite: '6.0.0' }),

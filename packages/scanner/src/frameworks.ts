@@ -1,0 +1,290 @@
+/**
+ * What each framework, adapter and bundler ships: one row each, read by one piece of code
+ * (`graph/build-layout.ts` for build folders, `graph/config-injection.ts` for config files).
+ * Adding a framework means adding a row here.
+ *
+ * A row applies to a package (a folder with a package.json, or the root) when the package depends
+ * on one of its `dependencies` or holds one of its `configs`. Folders marked `anywhere` have names
+ * no other tool uses (`.next/static`), so they apply at any depth, with or without a package.json.
+ */
+
+export type BuildSide = 'client' | 'server';
+
+export interface BuildFolder {
+  /** Relative to the package folder (POSIX). `*` matches one segment; a file path is allowed. */
+  path: string;
+  side: BuildSide;
+  /** Why, in words a person can check; quoted in the finding's message. */
+  reason: string;
+  /** The name alone tells the framework: matched at any depth, whatever the package depends on. */
+  anywhere?: boolean;
+  /** Only when this path (relative to the package folder) exists: Next.js's `out/_next` of a static export. */
+  when?: string;
+  /** A name other projects use for sources (`public`): build output only beside the row's config file. */
+  besideConfig?: boolean;
+  /** Only files whose name matches (a glob): Next.js's prerendered `*.html` / `*.rsc` under `.next/server`. */
+  files?: string;
+}
+
+/**
+ * Where a config file injects values into the code it builds, read from its syntax tree:
+ * - `defines`: an object whose keys are replaced in code by its values (Vite/esbuild/tsup `define`,
+ *   webpack `DefinePlugin`, `@rollup/plugin-replace`): every env variable a value reads is injected,
+ *   and so is `X` for a key spelled `process.env.X` or `import.meta.env.X`.
+ * - `env-object`: an object whose keys are env variables the framework inlines (Next.js `env`).
+ * - `env-names`: env variable names listed as strings or object keys (webpack `EnvironmentPlugin`).
+ * - `shipped-object`: an object the app receives whole (Expo `extra`): env reads in it are injected,
+ *   and a key written in it ships.
+ * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
+ * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
+ */
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files';
+
+export interface InjectionPoint {
+  kind: InjectionKind;
+  /**
+   * A property of that name anywhere in the config, `new Name(…)` (also `new ns.Name(…)`), or a call
+   * `name(…)` (also of the default import of `from`, whatever its local name).
+   */
+  at: { property: string } | { construct: string } | { call: string; from?: string };
+}
+
+export interface ConfigPlatform {
+  /** Properties that name the target platform (`target`, `platform`). */
+  properties: readonly string[];
+  /** Values that mean Node (`node`, `node18`, `electron-main`…): matched as a prefix. */
+  node: readonly string[];
+  /** Values that mean a browser bundle (`browser`, `web`, `iife`, `umd`). */
+  browser: readonly string[];
+  /** What the tool builds when the config names no platform. */
+  default: BuildSide | 'unknown';
+  /** Properties naming the output folder or file (`outdir`, `output.path`); the folder defaults to `dist`. */
+  output: readonly string[];
+  /** Properties naming the source modules it bundles: client entries when it builds for browsers. */
+  entry: readonly string[];
+}
+
+export interface FrameworkBuild {
+  name: string;
+  dependencies?: readonly string[];
+  /** Config file globs, relative to the package folder. */
+  configs?: readonly string[];
+  /** False when the config names are too common to tell the framework (Expo's `app.json`): only `dependencies` do. */
+  detectByConfig?: boolean;
+  /** Config files (globs) that name one of `dependencies` as an import (`svelte.config.js` imports its adapter). */
+  importedIn?: readonly string[];
+  folders?: readonly BuildFolder[];
+  injections?: readonly InjectionPoint[];
+  /** For bundlers: the config says whether its output runs in browsers, and where it goes. */
+  platform?: ConfigPlatform;
+}
+
+const JS = '{js,mjs,cjs,ts,mts,cts}';
+const client = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'client', reason, ...extra });
+const server = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'server', reason, ...extra });
+const SVELTE_CONFIG = `svelte.config.${JS}`;
+const DEFINES: InjectionPoint = { kind: 'defines', at: { property: 'define' } };
+
+export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
+  {
+    name: 'Next.js',
+    dependencies: ['next'],
+    configs: [`next.config.${JS}`],
+    folders: [
+      client('.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
+      server('.next/server', 'Next.js runs .next/server on the server only', { anywhere: true }),
+      client('.next/server/app', 'Next.js serves the prerendered .html and .rsc pages of .next/server/app to browsers as they are', { anywhere: true, files: '*.{html,rsc,body,meta}' }),
+      client('.next/server/pages', 'Next.js serves the prerendered .html pages of .next/server/pages to browsers as they are', { anywhere: true, files: '*.{html,json}' }),
+      server('.next', 'Next.js reads .next/required-server-files on the server only', { anywhere: true, files: 'required-server-files.{js,json}' }),
+      server('.next/standalone', 'a Next.js standalone build is the Node server', { anywhere: true }),
+      client('.next/standalone/.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
+      client('out', 'out/ is a Next.js static export, served to browsers as is', { when: 'out/_next' }),
+    ],
+    injections: [{ kind: 'env-object', at: { property: 'env' } }],
+  },
+  {
+    name: 'Vercel Build Output API',
+    folders: [
+      client('.vercel/output/static', 'the Vercel Build Output API serves .vercel/output/static to browsers', { anywhere: true }),
+      server('.vercel/output/functions', 'the Vercel Build Output API runs .vercel/output/functions on the server', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'SvelteKit',
+    dependencies: ['@sveltejs/kit'],
+    configs: [SVELTE_CONFIG],
+    folders: [
+      client('.svelte-kit/output/client', 'SvelteKit serves its client output to every browser', { anywhere: true }),
+      client('.svelte-kit/output/prerendered', 'SvelteKit serves prerendered pages to browsers', { anywhere: true }),
+      server('.svelte-kit/output/server', 'SvelteKit runs its server output on the server only', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'SvelteKit adapter-node',
+    dependencies: ['@sveltejs/adapter-node'],
+    importedIn: [SVELTE_CONFIG],
+    folders: [
+      client('build/client', 'SvelteKit adapter-node serves build/client to every browser'),
+      client('build/prerendered', 'SvelteKit adapter-node serves build/prerendered to browsers'),
+      server('build/server', 'SvelteKit adapter-node runs build/server on the server only'),
+      server('build', 'SvelteKit adapter-node runs the rest of build/, index.js and handler.js, as the Node server'),
+    ],
+  },
+  {
+    name: 'SvelteKit adapter-static',
+    dependencies: ['@sveltejs/adapter-static'],
+    importedIn: [SVELTE_CONFIG],
+    folders: [client('build', 'SvelteKit adapter-static writes a static site to build/, served to browsers')],
+  },
+  {
+    name: 'SvelteKit adapter-netlify',
+    dependencies: ['@sveltejs/adapter-netlify'],
+    importedIn: [SVELTE_CONFIG],
+    folders: [
+      client('build', 'Netlify publishes the build/ of SvelteKit adapter-netlify to browsers'),
+      server('.netlify/functions-internal', 'Netlify runs .netlify/functions-internal on the server', { anywhere: true }),
+      server('.netlify/server', 'Netlify runs .netlify/server on the server', { anywhere: true }),
+      server('.netlify/edge-functions', 'Netlify runs .netlify/edge-functions on its edge servers', { anywhere: true }),
+      client('.netlify/static', 'Netlify publishes .netlify/static to browsers', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'SvelteKit adapter-cloudflare',
+    dependencies: ['@sveltejs/adapter-cloudflare', '@sveltejs/adapter-cloudflare-workers'],
+    importedIn: [SVELTE_CONFIG],
+    folders: [
+      client('.svelte-kit/cloudflare', 'Cloudflare Pages serves .svelte-kit/cloudflare to browsers', { anywhere: true }),
+      server('.svelte-kit/cloudflare/_worker.js', 'the Cloudflare worker runs on the server', { anywhere: true }),
+      server('.svelte-kit/cloudflare/_worker.js/*', 'the Cloudflare worker runs on the server', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'Nuxt / Nitro',
+    dependencies: ['nuxt', 'nitropack'],
+    configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
+    folders: [
+      client('.output/public', 'Nuxt/Nitro serves .output/public to every browser', { anywhere: true }),
+      server('.output/server', 'Nuxt/Nitro runs .output/server on the server only', { anywhere: true }),
+      client('.nuxt/dist/client', 'Nuxt serves its client build to every browser', { anywhere: true }),
+      server('.nuxt/dist/server', 'Nuxt runs its server build on the server only', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'Astro',
+    dependencies: ['astro'],
+    configs: [`astro.config.${JS}`],
+    folders: [
+      client('dist/client', 'Astro serves dist/client to every browser'),
+      server('dist/server', 'Astro runs dist/server on the server only'),
+      client('dist', 'a static Astro build, dist/ without a server half, is served to browsers'),
+    ],
+  },
+  {
+    name: 'Remix / React Router',
+    dependencies: ['@remix-run/dev', '@react-router/dev'],
+    configs: [`react-router.config.${JS}`, `remix.config.${JS}`],
+    folders: [
+      client('build/client', 'Remix / React Router serves build/client to every browser'),
+      server('build/server', 'Remix / React Router runs build/server on the server only'),
+      client('public/build', 'Remix serves public/build to every browser'),
+      server('build', 'the Remix server build runs on the server only'),
+    ],
+  },
+  {
+    name: 'Angular',
+    dependencies: ['@angular/core'],
+    configs: ['angular.json'],
+    injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
+    folders: [
+      client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
+      server('dist/*/server', 'Angular runs the SSR build in dist/<app>/server on the server only'),
+      client('dist', 'an Angular browser build in dist/<app>/ is served to browsers'),
+    ],
+  },
+  {
+    name: 'Gatsby',
+    dependencies: ['gatsby'],
+    configs: [`gatsby-config.${JS}`],
+    folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
+  },
+  {
+    name: 'Create React App',
+    dependencies: ['react-scripts'],
+    folders: [client('build', 'Create React App builds a browser app into build/')],
+  },
+  {
+    name: 'Docusaurus',
+    dependencies: ['@docusaurus/core'],
+    configs: [`docusaurus.config.${JS}`],
+    folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
+  },
+  {
+    name: 'Expo',
+    dependencies: ['expo'],
+    configs: ['app.json', `app.config.${JS}`],
+    detectByConfig: false,
+    folders: [
+      client('dist', 'expo export writes the web and native app bundles to dist/; every user receives them'),
+      client('web-build', 'Expo web builds into web-build/, served to browsers'),
+      client('.expo/web', '.expo/web is the Expo web build', { anywhere: true }),
+    ],
+    injections: [{ kind: 'shipped-object', at: { property: 'extra' } }],
+  },
+  {
+    name: 'Storybook',
+    folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
+  },
+  {
+    name: 'Parcel',
+    dependencies: ['parcel'],
+    folders: [client('dist', 'Parcel builds a browser app into dist/')],
+  },
+  {
+    name: 'Vite',
+    dependencies: ['vite'],
+    configs: [`vite.config.${JS}`],
+    folders: [
+      server('dist/server', 'the Vite SSR build in dist/server runs on the server only'),
+      client('dist/client', 'Vite serves dist/client to browsers'),
+      client('dist', 'Vite builds browser code into dist/'),
+    ],
+    injections: [DEFINES, { kind: 'public-prefixes', at: { property: 'envPrefix' } }],
+  },
+  {
+    name: 'webpack',
+    configs: [`webpack.config.${JS}`, `webpack.*.config.${JS}`, `webpack.config.*.${JS}`],
+    injections: [
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+    ],
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
+  },
+  {
+    name: 'Rspack',
+    configs: [`rspack.config.${JS}`, `rspack.*.config.${JS}`],
+    injections: [
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+    ],
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
+  },
+  {
+    name: 'Rollup',
+    configs: [`rollup.config.${JS}`],
+    injections: [{ kind: 'defines', at: { call: 'replace', from: '@rollup/plugin-replace' } }],
+    platform: { properties: ['format'], node: ['cjs', 'commonjs'], browser: ['iife', 'umd'], default: 'unknown', output: ['file', 'dir'], entry: ['input'] },
+  },
+  {
+    name: 'tsup',
+    configs: [`tsup.config.${JS}`],
+    injections: [DEFINES, { kind: 'env-object', at: { property: 'env' } }],
+    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'server', output: ['outDir'], entry: ['entry'] },
+  },
+  {
+    name: 'esbuild',
+    configs: [`esbuild.config.${JS}`, `{scripts/,}build.${JS}`],
+    injections: [DEFINES],
+    // esbuild's own default platform is the browser.
+    platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'client', output: ['outdir', 'outfile'], entry: ['entryPoints'] },
+  },
+];

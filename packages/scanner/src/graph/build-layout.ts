@@ -1,0 +1,157 @@
+// Which half of a build browsers receive, from the framework table (`../frameworks.ts`): the
+// package that owns a built file, the frameworks it uses (its dependencies and config files) and the
+// layout on disk. No TypeScript here: a tree of build output alone is decided without it.
+import { existsSync } from 'node:fs';
+import picomatch from 'picomatch';
+import { FRAMEWORK_BUILDS, type BuildFolder, type BuildSide, type FrameworkBuild } from '../frameworks.js';
+import { packageOf, type PackageInfo } from './packages.js';
+import { dirnamePosix, joinPosix, type RootPaths } from './paths.js';
+import { readProjectText } from './read.js';
+
+export interface LayoutVerdict {
+  side: BuildSide;
+  /** The folder rule, in words: `SvelteKit adapter-node serves build/client to every browser`. */
+  reason: string;
+  /** The folder the rule matched (root-relative), e.g. `build/client`. */
+  folder: string;
+  /** The table row: `SvelteKit adapter-node`. */
+  framework: string;
+}
+
+interface Candidate {
+  verdict: LayoutVerdict;
+  /** Segments of the path up to the end of the match: the deepest match wins. */
+  end: number;
+  length: number;
+}
+
+const ROOT_PACKAGE: PackageInfo = { dir: '', dependencies: new Set(), manifest: {} };
+
+export class BuildLayouts {
+  private readonly configMatchers = new Map<FrameworkBuild, picomatch.Matcher>();
+  /** Files beside each package.json (and at the root), by folder: how a config file is found. */
+  private readonly filesByDir = new Map<string, string[]>();
+  private readonly detected = new Map<string, FrameworkBuild[]>();
+  private readonly exists = new Map<string, boolean>();
+
+  constructor(
+    private readonly paths: RootPaths,
+    private readonly packages: readonly PackageInfo[],
+    files: readonly string[],
+  ) {
+    const dirs = new Set(['', ...packages.map(({ dir }) => dir)]);
+    for (const file of files) {
+      // Beside the package.json or one folder down (`scripts/build.mjs`).
+      const parent = dirnamePosix(file);
+      for (const dir of [parent, dirnamePosix(parent)]) {
+        if (!dirs.has(dir)) continue;
+        const list = this.filesByDir.get(dir) ?? [];
+        list.push(dir ? file.slice(dir.length + 1) : file);
+        this.filesByDir.set(dir, list);
+        break;
+      }
+    }
+  }
+
+  /** The package that owns `file` (the root when no package.json holds it). */
+  ownerOf(file: string): PackageInfo {
+    return packageOf(this.packages, file) ?? ROOT_PACKAGE;
+  }
+
+  /** Rows that apply to a package: it depends on one of their packages or holds one of their configs. */
+  frameworksOf(info: PackageInfo): FrameworkBuild[] {
+    let rows = this.detected.get(info.dir);
+    if (rows) return rows;
+    const names = this.filesByDir.get(info.dir) ?? [];
+    rows = FRAMEWORK_BUILDS.filter(
+      (row) =>
+        row.dependencies?.some((name) => info.dependencies.has(name)) ||
+        (row.configs && row.detectByConfig !== false && names.some((name) => this.configMatcher(row)(name))) ||
+        (row.importedIn && this.importedIn(info, names, row)),
+    );
+    this.detected.set(info.dir, rows);
+    return rows;
+  }
+
+  /** Whether a config (`svelte.config.js`) names one of the row's packages as a quoted module specifier. */
+  private importedIn(info: PackageInfo, names: readonly string[], row: FrameworkBuild): boolean {
+    const match = picomatch([...(row.importedIn ?? [])]);
+    return names.some((name) => {
+      if (!match(name)) return false;
+      let text: string;
+      try {
+        text = readProjectText(this.paths, this.paths.absolute(joinPosix(info.dir, name)));
+      } catch {
+        return false;
+      }
+      return (row.dependencies ?? []).some((module) => [`'${module}'`, `"${module}"`].some((quoted) => text.includes(quoted)));
+    });
+  }
+
+  /** Config files of `row` beside the package's package.json (root-relative). */
+  configsOf(info: PackageInfo, row: FrameworkBuild): string[] {
+    if (!row.configs) return [];
+    const match = this.configMatcher(row);
+    return (this.filesByDir.get(info.dir) ?? []).filter((name) => match(name)).map((name) => joinPosix(info.dir, name));
+  }
+
+  private configMatcher(row: FrameworkBuild): picomatch.Matcher {
+    let match = this.configMatchers.get(row);
+    if (!match) {
+      match = picomatch([...(row.configs ?? [])]);
+      this.configMatchers.set(row, match);
+    }
+    return match;
+  }
+
+  /** The folder rule that decides `file`, if any: the deepest folder that matches wins. */
+  verdict(file: string): LayoutVerdict | undefined {
+    const segments = file.split('/');
+    const owner = this.ownerOf(file);
+    const ownerDepth = owner.dir ? owner.dir.split('/').length : 0;
+    const detected = new Set(this.frameworksOf(owner));
+    let best: Candidate | undefined;
+    const consider = (row: FrameworkBuild, folder: BuildFolder, start: number) => {
+      const pattern = folder.path.split('/');
+      const end = start + pattern.length;
+      if (end > segments.length || !pattern.every((segment, i) => segment === '*' || segment === segments[start + i])) return;
+      // A folder rule covers what is inside it; a file rule (`_worker.js`) the file itself.
+      if (end === segments.length && !/\.[cm]?js$/.test(folder.path)) return;
+      if (folder.files && !this.fileMatcher(folder.files)(segments[segments.length - 1] ?? '')) return;
+      const base = segments.slice(0, start).join('/');
+      if (folder.when && !this.pathExists(joinPosix(base, folder.when))) return;
+      if (best && (end < best.end || (end === best.end && pattern.length <= best.length))) return;
+      best = { verdict: { side: folder.side, reason: folder.reason, folder: segments.slice(0, end).join('/'), framework: row.name }, end, length: pattern.length };
+    };
+    for (const row of FRAMEWORK_BUILDS) {
+      for (const folder of row.folders ?? []) {
+        if (folder.anywhere) {
+          for (let start = 0; start < segments.length; start++) consider(row, folder, start);
+        } else if (detected.has(row)) {
+          consider(row, folder, ownerDepth);
+        }
+      }
+    }
+    return best?.verdict;
+  }
+
+  private readonly fileMatchers = new Map<string, picomatch.Matcher>();
+
+  private fileMatcher(glob: string): picomatch.Matcher {
+    let match = this.fileMatchers.get(glob);
+    if (!match) {
+      match = picomatch(glob);
+      this.fileMatchers.set(glob, match);
+    }
+    return match;
+  }
+
+  private pathExists(path: string): boolean {
+    let found = this.exists.get(path);
+    if (found === undefined) {
+      found = existsSync(this.paths.absolute(path));
+      this.exists.set(path, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,355 @@
+// What build configs inject into the code they build, read from their syntax trees (configs are
+// code; the scanner never runs them): env variables a config inlines whatever their prefix (Vite and
+// esbuild `define`, webpack `DefinePlugin`/`EnvironmentPlugin`, Next.js `env`, `@rollup/plugin-replace`,
+// Expo `extra`), more public prefixes (Vite `envPrefix`), objects the app receives whole (Expo `extra`),
+// and the platform a bundler builds for, with its output folder. Which configs and which injection
+// points: the framework table (`../frameworks.ts`).
+import { type BuildSide, type ConfigPlatform, type FrameworkBuild, type InjectionPoint } from '../frameworks.js';
+import type { ConfigOutput } from './build-exposure.js';
+import type { BuildLayouts } from './build-layout.js';
+import type { PackageInfo } from './packages.js';
+import { dirnamePosix, joinPosix, type RootPaths } from './paths.js';
+import { scriptKindOf } from './source-files.js';
+import type { Problem } from './types.js';
+import type { Ts, TypeScript } from './typescript.js';
+import { briefReason } from '../safe-read.js';
+import { readProjectText } from './read.js';
+
+/** An env variable a config puts into built code. */
+export interface Injection {
+  name: string;
+  /** `vite.config.ts:7` */
+  where: string;
+  side: BuildSide;
+  reason: string;
+}
+
+/** Lines of a config whose values the built code receives as written (Expo `extra`, a `define` value). */
+export interface ShippedRange {
+  config: string;
+  fromLine: number;
+  toLine: number;
+  side: BuildSide;
+  /** `vite.config.ts:7` */
+  where: string;
+  reason: string;
+}
+
+export interface ConfigFacts {
+  injections: Injection[];
+  publicPrefixes: { prefix: string; reason: string }[];
+  shipped: ShippedRange[];
+  outputs: ConfigOutput[];
+  /** Source modules a bundler config builds for browsers (webpack `entry`, Rollup `input`…). */
+  clientEntries: { file: string; label: string }[];
+}
+
+const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
+
+export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [] };
+  const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
+  for (const owner of owners) {
+    for (const row of layouts.frameworksOf(owner)) {
+      if (!row.injections && !row.platform) continue;
+      for (const config of layouts.configsOf(owner, row)) {
+        let text: string;
+        try {
+          text = readProjectText(paths, paths.absolute(config));
+        } catch (error) {
+          problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
+          continue;
+        }
+        const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, config));
+        new ConfigReader(ts, tree, config, row, facts).read(owner);
+      }
+    }
+  }
+  return facts;
+}
+
+/** One build a config describes: an object with an entry (`entryPoints`, `input`, `entry`), or the whole file. */
+interface BuildScope {
+  node: TypeScript.Node;
+  side: BuildSide | 'unknown';
+  note: string;
+}
+
+class ConfigReader {
+  private readonly scopes: BuildScope[];
+  private readonly fileScope: BuildScope;
+
+  constructor(
+    private readonly ts: Ts,
+    private readonly tree: TypeScript.SourceFile,
+    private readonly config: string,
+    private readonly row: FrameworkBuild,
+    private readonly facts: ConfigFacts,
+  ) {
+    const platform = row.platform;
+    this.fileScope = platform ? { node: tree, ...this.platform(platform, tree) } : { node: tree, side: 'client', note: `${row.name} builds it for browsers` };
+    // `await build({…browser…}); await build({…node…})`: each build object decides for itself.
+    this.scopes = platform
+      ? [...this.nodes()]
+          .filter((node): node is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(node) && node.properties.some((property) => platform.entry.includes(property.name ? (this.nameOf(property.name) ?? '') : '')))
+          .map((node) => ({ node, ...this.platform(platform, node) }))
+      : [];
+  }
+
+  /** The build that `node` belongs to: the innermost build object around it, else the file. */
+  private scopeOf(node: TypeScript.Node): BuildScope {
+    let found = this.fileScope;
+    for (const scope of this.scopes) if (scope.node.pos <= node.pos && node.end <= scope.node.end && scope.node.pos >= found.node.pos) found = scope;
+    return found;
+  }
+
+  read(owner: PackageInfo): void {
+    for (const point of this.row.injections ?? []) {
+      for (const node of this.locate(point)) this.inject(point, node);
+    }
+    const platform = this.row.platform;
+    if (!platform) return;
+    for (const scope of this.scopes.length > 0 ? this.scopes : [this.fileScope]) {
+      if (scope.side === 'unknown') continue;
+      const output = this.output(platform, scope.node) ?? 'dist';
+      this.facts.outputs.push({ path: joinPosix(owner.dir, output), side: scope.side, reason: `${scope.note}, into ${output}` });
+      if (scope.side !== 'client') continue;
+      for (const entry of this.strings(platform.entry, scope.node)) {
+        this.facts.clientEntries.push({ file: joinPosix(owner.dir, entry.replace(/^\.\//, '')), label: `${this.row.name} entry in ${this.config}` });
+      }
+    }
+  }
+
+  private where(node: TypeScript.Node): string {
+    return `${this.config}:${this.tree.getLineAndCharacterOfPosition(node.getStart(this.tree)).line + 1}`;
+  }
+
+  private nameOf(name: TypeScript.PropertyName): string | undefined {
+    const { ts } = this;
+    if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+    if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+    return undefined;
+  }
+
+  /** Every node of the tree, depth first. */
+  private *nodes(node: TypeScript.Node = this.tree): Generator<TypeScript.Node> {
+    yield node;
+    const children: TypeScript.Node[] = [];
+    this.ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (const child of children) yield* this.nodes(child);
+  }
+
+  private declared?: Map<string, TypeScript.Expression>;
+
+  /** `const name = value` in this file, the first of each name. */
+  private declarations(): Map<string, TypeScript.Expression> {
+    if (!this.declared) {
+      this.declared = new Map();
+      for (const node of this.nodes()) {
+        if (this.ts.isVariableDeclaration(node) && this.ts.isIdentifier(node.name) && node.initializer && !this.declared.has(node.name.text)) {
+          this.declared.set(node.name.text, node.initializer);
+        }
+      }
+    }
+    return this.declared;
+  }
+
+  /** An identifier's value when a `const`/`let` in this file gives it one. */
+  private valueOf(expression: TypeScript.Expression): TypeScript.Expression {
+    const { ts } = this;
+    let current = expression;
+    for (let depth = 0; depth < 4; depth++) {
+      while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+      if (!ts.isIdentifier(current)) return current;
+      const initializer = this.declarations().get(current.text);
+      if (!initializer) return current;
+      current = initializer;
+    }
+    return current;
+  }
+
+  private locate(point: InjectionPoint): TypeScript.Expression[] {
+    const { ts } = this;
+    const found: TypeScript.Expression[] = [];
+    const at = point.at;
+    const callNames = new Set<string>('call' in at ? [at.call] : []);
+    if ('call' in at && at.from) {
+      for (const statement of this.tree.statements) {
+        if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === at.from && statement.importClause?.name) {
+          callNames.add(statement.importClause.name.text);
+        }
+      }
+    }
+    for (const node of this.nodes()) {
+      if ('property' in at) {
+        if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
+        else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
+      } else if ('construct' in at) {
+        if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct && node.arguments?.[0]) found.push(this.valueOf(node.arguments[0]));
+      } else if (ts.isCallExpression(node) && callNames.has(calleeName(ts, node.expression) ?? '') && node.arguments[0]) {
+        found.push(this.valueOf(node.arguments[0]));
+      }
+    }
+    return found;
+  }
+
+  /** Env variables an expression reads: `process.env.X`, `import.meta.env.X`, `env.X` of `loadEnv(…)`. */
+  private envReads(node: TypeScript.Node): { name: string; node: TypeScript.Node }[] {
+    const { ts } = this;
+    const reads: { name: string; node: TypeScript.Node }[] = [];
+    const isEnv = (expression: TypeScript.Expression): boolean => {
+      const text = expression.getText(this.tree).replace(/\s+/g, '');
+      if (text === 'process.env' || text === 'import.meta.env') return true;
+      if (!ts.isIdentifier(expression)) return false;
+      const value = this.valueOf(expression);
+      return value !== expression ? ts.isCallExpression(value) && calleeName(ts, value.expression) === 'loadEnv' : expression.text === 'env';
+    };
+    for (const inner of this.nodes(node)) {
+      if (ts.isPropertyAccessExpression(inner) && isEnv(inner.expression)) reads.push({ name: inner.name.text, node: inner });
+      else if (ts.isElementAccessExpression(inner) && isEnv(inner.expression) && ts.isStringLiteralLike(inner.argumentExpression)) {
+        reads.push({ name: inner.argumentExpression.text, node: inner });
+      }
+    }
+    return reads;
+  }
+
+  private add(name: string, node: TypeScript.Node, how: string): void {
+    const { side, note } = this.scopeOf(node);
+    if (side === 'unknown') return;
+    const where = this.where(node);
+    const target = side === 'client' ? 'into browser code' : 'into server code';
+    this.facts.injections.push({ name, where, side, reason: `${where} ${how} ${name} ${target}; ${note}` });
+  }
+
+  /** The lines of `value` reach the built code as written. */
+  private ship(value: TypeScript.Node, how: string): void {
+    const { side, note } = this.scopeOf(value);
+    if (side === 'unknown') return;
+    const fromLine = this.tree.getLineAndCharacterOfPosition(value.getStart(this.tree)).line + 1;
+    const toLine = this.tree.getLineAndCharacterOfPosition(value.end).line + 1;
+    const where = `${this.config}:${fromLine}`;
+    const target = side === 'client' ? 'into browser code' : 'into server code';
+    this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target}; ${note}` });
+  }
+
+  private inject(point: InjectionPoint, value: TypeScript.Expression): void {
+    const { ts } = this;
+    switch (point.kind) {
+      case 'public-prefixes': {
+        const strings = ts.isArrayLiteralExpression(value) ? value.elements : [value];
+        for (const element of strings) {
+          if (ts.isStringLiteralLike(element) && element.text) {
+            this.facts.publicPrefixes.push({ prefix: element.text, reason: `${this.where(element)} sets envPrefix ${element.text}, so ${this.row.name} exposes ${element.text} variables to client code` });
+          }
+        }
+        return;
+      }
+      case 'env-names': {
+        const names = ts.isArrayLiteralExpression(value)
+          ? value.elements.flatMap((element) => (ts.isStringLiteralLike(element) ? [{ name: element.text, node: element as TypeScript.Node }] : []))
+          : ts.isObjectLiteralExpression(value)
+            ? value.properties.flatMap((property) => {
+                const name = property.name ? this.nameOf(property.name) : undefined;
+                return name ? [{ name, node: property as TypeScript.Node }] : [];
+              })
+            : [];
+        for (const { name, node } of names) this.add(name, node, 'inlines');
+        return;
+      }
+      case 'client-files':
+        // `[{ "replace": "src/environments/environment.ts", "with": "src/environments/environment.prod.ts" }]`
+        for (const node of this.nodes(value)) {
+          if (ts.isPropertyAssignment(node) && ['replace', 'with'].includes(this.nameOf(node.name) ?? '') && ts.isStringLiteralLike(node.initializer)) {
+            this.facts.clientEntries.push({ file: joinPosix(dirnamePosix(this.config), node.initializer.text.replace(/^\.\//, '')), label: `Angular fileReplacements in ${this.where(node)}` });
+          }
+        }
+        return;
+      case 'shipped-object':
+        this.ship(value, `puts it in ${this.row.name}'s extra, which every installed app receives`);
+        for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');
+        return;
+      case 'defines':
+      case 'env-object': {
+        if (!ts.isObjectLiteralExpression(value)) {
+          for (const read of this.envReads(value)) this.add(read.name, read.node, 'injects');
+          return;
+        }
+        for (const property of value.properties) {
+          const key = property.name ? this.nameOf(property.name) : undefined;
+          // @rollup/plugin-replace keeps its replacements under `values` too.
+          if (key === 'values' && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+            this.inject(point, property.initializer);
+            continue;
+          }
+          const named = key && (point.kind === 'env-object' ? key : ENV_KEY.exec(key)?.[1]);
+          if (named) this.add(named, property, point.kind === 'env-object' ? 'inlines' : `defines ${key}, which inlines`);
+          if (ts.isPropertyAssignment(property)) {
+            this.ship(property.initializer, `${point.kind === 'env-object' ? 'inlines' : 'defines'} ${key ?? 'a constant'} as written`);
+            for (const read of this.envReads(property.initializer)) if (read.name !== named) this.add(read.name, read.node, `defines ${key ?? 'a constant'} from`);
+          }
+        }
+      }
+    }
+  }
+
+  /** The platform the config builds for, from its `target`/`platform`/`format` properties. */
+  private platform(platform: ConfigPlatform, root: TypeScript.Node): { side: BuildSide | 'unknown'; note: string } {
+    const { ts } = this;
+    for (const node of this.nodes(root)) {
+      if (!ts.isPropertyAssignment(node)) continue;
+      const property = this.nameOf(node.name);
+      if (!property || !platform.properties.includes(property)) continue;
+      const value = this.valueOf(node.initializer);
+      const values = (ts.isArrayLiteralExpression(value) ? value.elements : [value]).flatMap((element) => (ts.isStringLiteralLike(element) ? [element.text] : []));
+      const where = this.where(node);
+      const browser = values.find((text) => platform.browser.some((name) => text.startsWith(name)));
+      if (browser) return { side: 'client', note: `${where} builds for browsers with ${property}: '${browser}'` };
+      const node_ = values.find((text) => platform.node.some((name) => text.startsWith(name)));
+      if (node_) return { side: 'server', note: `${where} builds for Node with ${property}: '${node_}'` };
+    }
+    const note =
+      platform.default === 'client' ? `${this.row.name} builds for browsers unless told otherwise` : platform.default === 'server' ? `${this.row.name} builds for Node unless told otherwise` : '';
+    return { side: platform.default, note };
+  }
+
+  /** Every string literal under the named properties (`entry: { main: './src/index.ts' }`, `input: ['a.js']`). */
+  private strings(properties: readonly string[], root: TypeScript.Node): string[] {
+    const { ts } = this;
+    const found: string[] = [];
+    for (const node of this.nodes(root)) {
+      if (!ts.isPropertyAssignment(node) || !properties.includes(this.nameOf(node.name) ?? '')) continue;
+      for (const inner of this.nodes(this.valueOf(node.initializer))) if (ts.isStringLiteralLike(inner) && /\.[cm]?[jt]sx?$/.test(inner.text)) found.push(inner.text);
+    }
+    return found;
+  }
+
+  /** The output folder the config names (`outdir: 'public/js'`, `path: path.resolve(__dirname, 'lib')`). */
+  private output(platform: ConfigPlatform, root: TypeScript.Node): string | undefined {
+    const { ts } = this;
+    for (const node of this.nodes(root)) {
+      if (!ts.isPropertyAssignment(node)) continue;
+      const property = this.nameOf(node.name);
+      if (!property || !platform.output.includes(property)) continue;
+      const value = this.valueOf(node.initializer);
+      const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? lastString(ts, value.arguments) : undefined;
+      if (!literal) continue;
+      const path = literal.replace(/^\.\//, '').replace(/\/$/, '');
+      // A file (`outfile`, Rollup's `file`) stands for its folder.
+      return /\.[cm]?js$/.test(path) ? dirnamePosix(path) || undefined : path || undefined;
+    }
+    return undefined;
+  }
+}
+
+function lastString(ts: Ts, values: readonly TypeScript.Expression[]): string | undefined {
+  const found = [...values].reverse().find((value) => ts.isStringLiteralLike(value));
+  return found && ts.isStringLiteralLike(found) ? found.text : undefined;
+}
+
+function calleeName(ts: Ts, expression: TypeScript.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}

@@ -1,0 +1,110 @@
+// Keys that server-rendered code sends to the browser: a constant a server component passes as a
+// prop to a client component (`<Widget apiKey={KEY} />`: React serialises props into the page), or
+// renders into the HTML (`<div data-key={KEY}>`, `{KEY}` in an Astro template). Read from the
+// module's syntax tree; Astro markup (not TypeScript) is searched for `{…NAME…}` expressions.
+import type { ModuleGraph } from './module-graph.js';
+import type { RootPaths } from './paths.js';
+import type { SyntaxTrees } from './syntax.js';
+import type { ModuleExposure } from './types.js';
+import type { Ts, TypeScript } from './typescript.js';
+import { readProjectText } from './read.js';
+
+export interface RenderContext {
+  ts: Ts;
+  paths: RootPaths;
+  graph: ModuleGraph;
+  trees: SyntaxTrees;
+}
+
+/** Names declared on `line` (1-based), and whether the line itself holds a JSX attribute or child. */
+function declaredAt(ts: Ts, tree: TypeScript.SourceFile, line: number): string[] {
+  const names: string[] = [];
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const from = tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
+      const to = tree.getLineAndCharacterOfPosition(node.end).line + 1;
+      if (from <= line && line <= to) names.push(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return names;
+}
+
+function mentions(ts: Ts, node: TypeScript.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node) && names.has(node.text)) return true;
+  return ts.forEachChild(node, (child) => mentions(ts, child, names) || undefined) ?? false;
+}
+
+function lineOf(tree: TypeScript.SourceFile, node: TypeScript.Node): number {
+  return tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
+}
+
+/** How server-rendered `file` sends the key on `line` to the browser, if it does. */
+export function renderedExposure(context: RenderContext, file: string, line: number): ModuleExposure | undefined {
+  const { ts, graph, trees } = context;
+  if (graph.client.has(file) || !graph.server.has(file)) return undefined;
+  if (file.endsWith('.astro')) return astroRendered(context, file, line);
+  if (!/\.[jt]sx$/.test(file)) return undefined;
+  const tree = trees.of(file);
+  if (!tree) return undefined;
+  const names = new Set(declaredAt(ts, tree, line));
+  // The value is written on this line (`<Widget apiKey="…" />`), or a constant declared here is used.
+  const uses = (node: TypeScript.Node) => (names.size > 0 && mentions(ts, node, names)) || (lineOf(tree, node) <= line && line <= tree.getLineAndCharacterOfPosition(node.end).line + 1);
+  const imports = new Map<string, string>();
+  for (const statement of tree.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause?.isTypeOnly) continue;
+    const clause = statement.importClause;
+    const locals = [clause?.name?.text, ...(clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((element) => element.name.text) : [])];
+    for (const local of locals) if (local) imports.set(local, statement.moduleSpecifier.text);
+  }
+  let found: ModuleExposure | undefined;
+  const visit = (node: TypeScript.Node): void => {
+    if (found) return;
+    if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && node.attributes.properties.some((attribute) => ts.isJsxAttribute(attribute) && attribute.initializer && uses(attribute.initializer))) {
+      const tag = node.tagName.getText(tree);
+      if (/^[a-z]/.test(tag)) {
+        found = { exposure: 'client', reason: `${file} renders it into <${tag}> in the page's HTML, which browsers receive`, chain: [`${file} (renders it into <${tag}>)`] };
+        return;
+      }
+      const specifier = imports.get(tag.split('.')[0] ?? '');
+      const target = specifier ? graph.node(file).edges.find((edge) => edge.specifier === specifier)?.target : undefined;
+      const chain = target ? graph.chain(graph.client, target) : undefined;
+      if (target && chain) {
+        found = {
+          exposure: 'client',
+          reason: `${file} passes it as a prop to <${tag}>, a client component in ${target}: the server sends props to the browser`,
+          chain: [`${file} (passes it to <${tag}>)`, ...chain],
+        };
+        return;
+      }
+    }
+    if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) && node.expression && uses(node.expression)) {
+      found = { exposure: 'client', reason: `${file} renders it into the page's HTML, which browsers receive`, chain: [`${file} (renders it)`] };
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+/** An Astro page: a frontmatter constant declared on `line` that the template puts in `{…}`. */
+function astroRendered(context: RenderContext, file: string, line: number): ModuleExposure | undefined {
+  const { ts, trees, paths } = context;
+  const tree = trees.of(file);
+  if (!tree) return undefined;
+  const names = declaredAt(ts, tree, line);
+  if (names.length === 0) return undefined;
+  let raw: string;
+  try {
+    raw = readProjectText(paths, paths.absolute(file));
+  } catch {
+    return undefined;
+  }
+  const close = /^\s*---\r?\n[\s\S]*?\r?\n---/.exec(raw);
+  const template = close ? raw.slice(close.index + close[0].length) : '';
+  const name = names.find((candidate) => new RegExp(`\\{[^{}]*(?<![\\w$.])${candidate.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*\\}`).test(template));
+  if (!name) return undefined;
+  return { exposure: 'client', reason: `${file} renders ${name} into the page's HTML, which browsers receive`, chain: [`${file} (renders ${name} into its template)`] };
+}

@@ -1,0 +1,346 @@
+// Exposure from the framework table, on small hand-built trees: which half of each build browsers
+// receive (decided from package.json, config files and the layout on disk), browser packages, and
+// env variables a build config injects into client code whatever their prefix.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
+import { fakeKey, REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
+import { scanJson } from '../scanner/support.js';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function scan(files: Record<string, string>, keys: readonly string[], args: string[] = []): ScanReport {
+  const dir = tempDir('engium-exposure-');
+  writeFiles(dir, files);
+  return scanJson(dir, keys, args).report;
+}
+
+function findingOf(report: ScanReport, key: string, file: string): Finding {
+  const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
+  expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
+  expect(parenthesisDepth(finding?.message ?? ''), finding?.message).toBeLessThanOrEqual(1);
+  return finding as Finding;
+}
+
+/** The deepest nesting of parentheses: a message names its reason in one level of them at most. */
+function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '(') deepest = Math.max(deepest, ++depth);
+    else if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+const bundle = (key: string) => `(()=>{console.log("${key}")})();\n`;
+
+describe('SvelteKit adapter-node build output', () => {
+  const browser = fakeKey('live', 1401);
+  const server = fakeKey('live', 1402);
+  const handler = fakeKey('live', 1403);
+  const keys = [browser, server, handler];
+  const files = {
+    'package.json': json({ name: 'kit', private: true, type: 'module', devDependencies: { '@sveltejs/kit': '2.0.0', '@sveltejs/adapter-node': '5.0.0', vite: '6.0.0' } }),
+    'build/client/_app/immutable/chunks/entry.js': `export const k="${browser}";\n`,
+    'build/server/chunks/page.js': `export const k="${server}";\n`,
+    'build/handler.js': `export const k="${handler}";\n`,
+  };
+
+  it('serves build/client to browsers and runs build/server and build/handler.js on the server, each naming its rule', () => {
+    const report = scan(files, keys);
+    expect(findingOf(report, browser, 'build/client/_app/immutable/chunks/entry.js')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, browser, 'build/client/_app/immutable/chunks/entry.js').message).toContain('SvelteKit adapter-node serves build/client to every browser');
+    expect(findingOf(report, server, 'build/server/chunks/page.js')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, server, 'build/server/chunks/page.js').message).toContain('adapter-node runs build/server on the server only');
+    expect(findingOf(report, handler, 'build/handler.js')).toMatchObject({ exposure: 'server' });
+  });
+
+  it('decides a tree of build output without loading TypeScript', () => {
+    const dir = tempDir('engium-exposure-');
+    writeFiles(dir, files);
+    const script = [
+      `const { scanDirectory } = await import(${JSON.stringify(join(REPO_ROOT, 'packages/scanner/dist/index.js'))});`,
+      `const report = await scanDirectory(${JSON.stringify(dir)}, { threads: 1 });`,
+      `const { createRequire } = await import('node:module');`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/](ts-morph|typescript)[\\\\/]/.test(path));`,
+      `console.log(JSON.stringify({ exposures: report.findings.map((finding) => finding.exposure), loaded: loaded.length }));`,
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ exposures: ['client', 'server', 'server'], loaded: 0 });
+  });
+});
+
+describe('build folders by framework', () => {
+  const cases: { name: string; files: Record<string, string>; file: string; exposure: 'client' | 'server'; reason: string }[] = [
+    { name: 'Next.js static export', files: { 'package.json': json({ dependencies: { next: '16.0.0' } }), 'out/_next/static/chunks/app.js': '', 'out/index.html': '<html></html>' }, file: 'out/_next/static/chunks/main.js', exposure: 'client', reason: 'Next.js static export' },
+    { name: 'Vercel Build Output API', files: {}, file: '.vercel/output/static/assets/app.js', exposure: 'client', reason: 'Vercel Build Output API serves' },
+    { name: 'Vercel functions', files: {}, file: '.vercel/output/functions/index.func/index.js', exposure: 'server', reason: 'functions on the server' },
+    { name: 'Nuxt', files: { 'package.json': json({ dependencies: { nuxt: '3.0.0' } }) }, file: '.output/server/chunks/app.mjs', exposure: 'server', reason: 'Nuxt/Nitro runs .output/server' },
+    { name: 'Astro static', files: { 'package.json': json({ dependencies: { astro: '5.0.0' } }) }, file: 'dist/_astro/page.js', exposure: 'client', reason: 'static Astro build' },
+    { name: 'Astro server', files: { 'package.json': json({ dependencies: { astro: '5.0.0' } }) }, file: 'dist/server/entry.mjs', exposure: 'server', reason: 'Astro runs dist/server' },
+    { name: 'React Router', files: { 'package.json': json({ devDependencies: { '@react-router/dev': '7.0.0' } }) }, file: 'build/client/assets/root.js', exposure: 'client', reason: 'React Router serves build/client' },
+    { name: 'Angular', files: { 'package.json': json({ dependencies: { '@angular/core': '19.0.0' } }) }, file: 'dist/shop/browser/main.js', exposure: 'client', reason: 'dist/<app>/browser' },
+    { name: 'Angular SSR', files: { 'package.json': json({ dependencies: { '@angular/core': '19.0.0' } }) }, file: 'dist/shop/server/main.server.mjs', exposure: 'server', reason: 'dist/<app>/server' },
+    { name: 'Gatsby (public/ gitignored)', files: { 'package.json': json({ dependencies: { gatsby: '5.0.0' } }), 'gatsby-config.js': 'module.exports = {};\n', '.gitignore': 'public/\n' }, file: 'public/app.js', exposure: 'client', reason: 'Gatsby builds' },
+    { name: 'Create React App', files: { 'package.json': json({ dependencies: { 'react-scripts': '5.0.0' } }) }, file: 'build/static/js/main.js', exposure: 'client', reason: 'Create React App' },
+    { name: 'Docusaurus', files: { 'package.json': json({ dependencies: { '@docusaurus/core': '3.0.0' } }) }, file: 'build/assets/js/main.js', exposure: 'client', reason: 'Docusaurus' },
+    { name: 'Expo', files: { 'package.json': json({ dependencies: { expo: '52.0.0' } }) }, file: 'dist/_expo/static/js/web/entry.js', exposure: 'client', reason: 'expo export' },
+    { name: 'Storybook', files: {}, file: 'storybook-static/main.js', exposure: 'client', reason: 'static Storybook' },
+  ];
+
+  for (const { name, files, file, exposure, reason } of cases) {
+    it(`${name}: ${file} is ${exposure}`, () => {
+      const key = fakeKey('live', 1410);
+      const report = scan({ ...files, [file]: bundle(key) }, [key]);
+      const finding = findingOf(report, key, file);
+      expect(finding.exposure).toBe(exposure);
+      expect(finding.message).toContain(reason);
+    });
+  }
+
+  it('leaves a dist/ of an unknown kind unknown, not server', () => {
+    const key = fakeKey('live', 1411);
+    const report = scan({ 'dist/data.txt': `key=${key}\n` }, [key]);
+    expect(findingOf(report, key, 'dist/data.txt').exposure).toBe('unknown');
+  });
+});
+
+describe('browser packages', () => {
+  it('knows a UMD bundle that package.json unpkg names is served to browsers, with its sibling chunks and map', () => {
+    const key = fakeKey('live', 1420);
+    const report = scan(
+      {
+        'package.json': json({ name: 'engium-widget', main: 'dist/widget.js', unpkg: 'dist/widget.js', devDependencies: { webpack: '5.0.0' } }),
+        'dist/widget.js': `!function(e,t){"object"==typeof exports&&"object"==typeof module?module.exports=t():"function"==typeof define&&define.amd?define([],t):e.W=t()}(self,()=>"${key}");\n`,
+        'dist/chunk.js': `self.c="${key}";\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'dist/widget.js')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, key, 'dist/widget.js').message).toContain('package.json "unpkg" of engium-widget names this file');
+    expect(findingOf(report, key, 'dist/chunk.js').exposure).toBe('client');
+  });
+
+  it('knows a UMD bundle by its wrapper and an exports browser condition', () => {
+    const umd = fakeKey('live', 1421);
+    const conditioned = fakeKey('live', 1422);
+    const report = scan(
+      {
+        'package.json': json({ name: 'sdk', main: 'lib/node.cjs', exports: { '.': { browser: './web/sdk.mjs', default: './lib/node.cjs' } } }),
+        'dist/sdk.umd.js': `(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? factory(exports) :\n  typeof define === 'function' && define.amd ? define(['exports'], factory) : factory(global.Sdk = {});\n})(this, function (exports) { exports.k = "${umd}"; });\n`,
+        'web/sdk.mjs': `export const k = "${conditioned}";\n`,
+      },
+      [umd, conditioned],
+    );
+    expect(findingOf(report, umd, 'dist/sdk.umd.js').exposure).toBe('client');
+    expect(findingOf(report, umd, 'dist/sdk.umd.js').message).toContain('UMD bundle');
+    expect(findingOf(report, conditioned, 'web/sdk.mjs').exposure).toBe('client');
+  });
+
+  it('keeps the compiled output of a Node-only package on the server', () => {
+    const key = fakeKey('live', 1423);
+    const report = scan(
+      {
+        'package.json': json({ name: 'api', main: 'dist/index.js', dependencies: { express: '4.0.0' } }),
+        'dist/index.js': `"use strict";const express=require("express");module.exports={k:"${key}"};\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'dist/index.js')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, key, 'dist/index.js').message).toContain('compiled output of the Node package api');
+  });
+});
+
+describe('build-time injection, read from the config syntax tree', () => {
+  it('reports a Vite define of an unprefixed variable as client at its .env line, with advice that stops the leak', () => {
+    const key = fakeKey('live', 1430);
+    const report = scan(
+      {
+        'package.json': json({ name: 'dash', type: 'module', devDependencies: { vite: '8.0.0' } }),
+        'vite.config.ts': [
+          `import { defineConfig, loadEnv } from 'vite';`,
+          `export default defineConfig(({ mode }) => {`,
+          `  const env = loadEnv(mode, process.cwd(), '');`,
+          `  return {`,
+          `    define: {`,
+          `      __ANALYTICS_KEY__: JSON.stringify(env.ENGIUM_ANALYTICS_KEY),`,
+          `    },`,
+          `  };`,
+          `});`,
+          ``,
+        ].join('\n'),
+        'index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'src/main.ts': 'declare const __ANALYTICS_KEY__: string;\nconsole.log(__ANALYTICS_KEY__.length);\n',
+        '.gitignore': '.env.local\n',
+        '.env.local': `ENGIUM_ANALYTICS_KEY=${key}\n`,
+      },
+      [key],
+    );
+    const finding = findingOf(report, key, '.env.local');
+    expect(finding).toMatchObject({ exposure: 'client', severity: 'critical', ruleId: 'engium/public-env-key' });
+    expect(finding.message).toContain('vite.config.ts:6');
+    expect(finding.message).toContain('Stop the injection at vite.config.ts:6: remove the injection from the build config and call the Engium API from server code');
+    expect(finding.message).not.toContain('.env.local or');
+  });
+
+  it('reads Vite envPrefix, webpack DefinePlugin and EnvironmentPlugin, Next.js env, Rollup replace and esbuild define', () => {
+    const keys = [1431, 1432, 1433, 1434, 1435, 1436].map((seed) => fakeKey('live', seed));
+    const [prefixed, defined, listed, nextEnv, replaced, esbuilt] = keys as [string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'many', private: true, workspaces: ['apps/*'] }),
+        'apps/vite/package.json': json({ name: 'v', devDependencies: { vite: '8.0.0' } }),
+        'apps/vite/vite.config.js': `export default { envPrefix: ['VITE_', 'APP_'] };\n`,
+        'apps/vite/.env': `APP_ENGIUM_KEY=${prefixed}\n`,
+        'apps/webpack/package.json': json({ name: 'w', devDependencies: { webpack: '5.0.0' } }),
+        'apps/webpack/webpack.config.js': `const webpack = require('webpack');\nmodule.exports = {\n  plugins: [\n    new webpack.DefinePlugin({ 'process.env.ENGIUM_WIDGET_KEY': JSON.stringify(process.env.ENGIUM_WIDGET_KEY) }),\n    new webpack.EnvironmentPlugin(['ENGIUM_LISTED_KEY']),\n  ],\n};\n`,
+        'apps/webpack/.env': `ENGIUM_WIDGET_KEY=${defined}\nENGIUM_LISTED_KEY=${listed}\n`,
+        'apps/next/package.json': json({ name: 'n', dependencies: { next: '16.0.0' } }),
+        'apps/next/next.config.mjs': `const config = {\n  env: {\n    ENGIUM_PARTNER_KEY: process.env.ENGIUM_PARTNER_KEY,\n  },\n};\nexport default config;\n`,
+        'apps/next/.env': `ENGIUM_PARTNER_KEY=${nextEnv}\n`,
+        'apps/lib/package.json': json({ name: 'l', devDependencies: { rollup: '4.0.0' } }),
+        'apps/lib/rollup.config.mjs': `import inject from '@rollup/plugin-replace';\nexport default {\n  input: 'src/index.js',\n  output: { file: 'dist/lib.js', format: 'iife' },\n  plugins: [inject({ preventAssignment: true, values: { __KEY__: JSON.stringify(process.env.ENGIUM_REPLACED_KEY) } })],\n};\n`,
+        'apps/lib/.env': `ENGIUM_REPLACED_KEY=${replaced}\n`,
+        'apps/es/package.json': json({ name: 'e', devDependencies: { esbuild: '0.25.0' } }),
+        'apps/es/build.mjs': `import { build } from 'esbuild';\nawait build({\n  entryPoints: ['src/app.js'],\n  bundle: true,\n  define: { 'process.env.ENGIUM_ES_KEY': JSON.stringify(process.env.ENGIUM_ES_KEY) },\n});\n`,
+        'apps/es/.env': `ENGIUM_ES_KEY=${esbuilt}\n`,
+      },
+      keys,
+    );
+    const expectations: [string, string, string][] = [
+      [prefixed, 'apps/vite/.env', 'apps/vite/vite.config.js:1 sets envPrefix APP_'],
+      [defined, 'apps/webpack/.env', 'apps/webpack/webpack.config.js:4'],
+      [listed, 'apps/webpack/.env', 'apps/webpack/webpack.config.js:5'],
+      [nextEnv, 'apps/next/.env', 'apps/next/next.config.mjs:3'],
+      [replaced, 'apps/lib/.env', 'apps/lib/rollup.config.mjs:5'],
+      [esbuilt, 'apps/es/.env', 'apps/es/build.mjs:5'],
+    ];
+    for (const [key, file, reason] of expectations) {
+      const finding = findingOf(report, key, file);
+      expect(finding.exposure, file).toBe('client');
+      expect(finding.message).toContain(reason);
+    }
+  });
+
+  it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
+    const key = fakeKey('live', 1437);
+    const report = scan(
+      {
+        'package.json': json({ name: 'svc', devDependencies: { webpack: '5.0.0' } }),
+        'webpack.config.js': `module.exports = {\n  target: 'node',\n  plugins: [new (require('webpack').DefinePlugin)({ KEY: JSON.stringify(process.env.ENGIUM_SVC_KEY) })],\n};\n`,
+        '.env': `ENGIUM_SVC_KEY=${key}\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, '.env').exposure).toBe('server');
+  });
+
+  it('ships Expo extra: an env variable it reads, and a key written in app.json', () => {
+    const read = fakeKey('live', 1438);
+    const written = fakeKey('test', 1439);
+    const report = scan(
+      {
+        'package.json': json({ name: 'mobile', dependencies: { expo: '52.0.0' } }),
+        'app.config.ts': `export default {\n  name: 'mobile',\n  extra: {\n    engiumKey: process.env.ENGIUM_MOBILE_KEY,\n  },\n};\n`,
+        '.env': `ENGIUM_MOBILE_KEY=${read}\n`,
+        'app.json': json({ expo: { name: 'mobile', extra: { engiumKey: written } } }),
+      },
+      [read, written],
+    );
+    expect(findingOf(report, read, '.env')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, read, '.env').message).toContain('app.config.ts:4');
+    expect(findingOf(report, written, 'app.json')).toMatchObject({ exposure: 'client', severity: 'medium' });
+    expect(findingOf(report, written, 'app.json').message).toContain("Expo's extra");
+  });
+});
+
+describe('server components', () => {
+  it('ships a constant passed to a client component or rendered into the HTML, and keeps one used only on the server', () => {
+    const [prop, rendered, kept] = [1450, 1451, 1452].map((seed) => fakeKey('live', seed)) as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { next: '16.0.0', react: '19.0.0' } }),
+        'app/page.tsx': [
+          `import { Widget } from '../components/widget';`,
+          `const PROP_KEY = '${prop}';`,
+          `const SHOWN_KEY = '${rendered}';`,
+          `const KEPT_KEY = '${kept}';`,
+          `export default async function Page() {`,
+          `  await fetch('https://api.engium.app/api/v1/events', { headers: { Authorization: \`Bearer \${KEPT_KEY}\` } });`,
+          `  return <main data-key={SHOWN_KEY}><Widget apiKey={PROP_KEY} /></main>;`,
+          `}`,
+          ``,
+        ].join('\n'),
+        'components/widget.tsx': `'use client';\nexport function Widget({ apiKey }: { apiKey: string }) {\n  return <p>{apiKey.length}</p>;\n}\n`,
+      },
+      [prop, rendered, kept],
+    );
+    expect(findingOf(report, prop, 'app/page.tsx')).toMatchObject({ exposure: 'client', chain: ['app/page.tsx (passes it to <Widget>)', 'components/widget.tsx ("use client")'] });
+    expect(findingOf(report, prop, 'app/page.tsx').message).toContain('app/page.tsx (passes it to <Widget>) → components/widget.tsx');
+    expect(findingOf(report, rendered, 'app/page.tsx')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, rendered, 'app/page.tsx').message).toContain('app/page.tsx (renders it into <main>)');
+    expect(findingOf(report, kept, 'app/page.tsx')).toMatchObject({ exposure: 'server' });
+  });
+});
+
+describe('Angular fileReplacements', () => {
+  it('ships the environment file angular.json swaps in, wherever it lives', () => {
+    const key = fakeKey('live', 1446);
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { '@angular/core': '19.0.0' } }),
+        'angular.json': json({
+          projects: { shop: { architect: { build: { configurations: { production: { fileReplacements: [{ replace: 'src/settings/env.ts', with: 'src/settings/env.production.ts' }] } } } } } },
+        }),
+        'src/settings/env.ts': `export const env = { engiumKey: '' };\n`,
+        'src/settings/env.production.ts': `export const env = { engiumKey: '${key}' };\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/settings/env.production.ts')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, key, 'src/settings/env.production.ts').message).toContain('Angular fileReplacements in angular.json');
+  });
+});
+
+describe('server-side conventions', () => {
+  it('keeps node-config files, data files only server code reads, and a repository with no browser entry on the server', () => {
+    const keys = [1440, 1441, 1442, 1443].map((seed) => fakeKey('live', seed));
+    const [nodeConfig, fsRead, imported, script] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'billing', type: 'module', main: 'src/index.js', dependencies: { config: '3.3.0', express: '4.21.0' } }),
+        'config/default.json': json({ engium: { apiKey: nodeConfig } }),
+        'src/index.js': `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport partners from '../data/partners.json' with { type: 'json' };\nconst keys = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'secrets', 'keys.json'), 'utf8'));\nexport default { keys, partners };\n`,
+        'secrets/keys.json': json({ engium: fsRead }),
+        'data/partners.json': json({ engium: imported }),
+        'scripts/rotate.js': `const key = '${script}';\nconsole.log(key.length);\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, nodeConfig, 'config/default.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, nodeConfig, 'config/default.json').message).toContain('node-config');
+    expect(findingOf(report, fsRead, 'secrets/keys.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, fsRead, 'secrets/keys.json').message).toContain('read only by server code: src/index.js');
+    expect(findingOf(report, imported, 'data/partners.json')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, script, 'scripts/rotate.js')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, script, 'scripts/rotate.js').message).toContain('no browser entry');
+  });
+
+  it('calls a JSON file client when a client module imports it', () => {
+    const key = fakeKey('live', 1445);
+    const report = scan(
+      {
+        'package.json': json({ name: 'spa', devDependencies: { vite: '8.0.0' } }),
+        'index.html': '<script type="module" src="/src/main.js"></script>\n',
+        'src/main.js': `import settings from './settings.json';\nconsole.log(settings.engium.length);\n`,
+        'src/settings.json': json({ engium: key }),
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/settings.json')).toMatchObject({ exposure: 'client', severity: 'critical' });
+  });
+});

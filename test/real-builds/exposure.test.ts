@@ -1,0 +1,105 @@
+// Exposure on real builds: every planted key, at its source, at its .env line and in each built copy,
+// gets the exposure the bundler's output really has, and no file a browser receives is `server`.
+// The apps are built by the real bundlers (test/real-builds/README.md).
+import { redact } from '@engium/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Exposure } from '@engium/core';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { filesHolding, realBuild, REAL_BUILD_TIMEOUT, type RealBuild, type RealBuildName } from '../support/real-builds.js';
+import { scanJson } from '../scanner/support.js';
+
+interface Expectation {
+  /** Built files browsers receive. */
+  browser: (file: string) => boolean;
+  /** Built files only the server runs. */
+  server: (file: string) => boolean;
+  /** Each planted key's exposure at its source line and its .env line. */
+  roles: Record<string, Exposure>;
+  /** Words each browser-side finding's message names (the rule that decided). */
+  reason: string;
+}
+
+/** The deepest nesting of parentheses: a message names its reason in one level of them at most. */
+function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '(') deepest = Math.max(deepest, ++depth);
+    else if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+const under = (...prefixes: string[]) => (file: string) => prefixes.some((prefix) => file.startsWith(prefix));
+const nextPrerendered = (file: string) => /^\.next\/server\/(app|pages)\/.*\.(html|rsc|body|meta)$/.test(file);
+const next: Expectation = {
+  browser: (file) => file.startsWith('.next/static/') || nextPrerendered(file),
+  server: (file) => (file.startsWith('.next/server/') && !nextPrerendered(file)) || file.startsWith('.next/required-server-files.'),
+  roles: { 'client-literal': 'client', shared: 'client', prop: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+  reason: 'Next.js',
+};
+const nothing = () => false;
+
+const EXPECTED: Record<RealBuildName, Expectation> = {
+  'next-turbopack': next,
+  'next-webpack': next,
+  vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
+  'sveltekit-node': {
+    browser: under('build/client/', '.svelte-kit/output/client/'),
+    server: under('build/server/', '.svelte-kit/output/server/', 'build/index.js', 'build/handler.js'),
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    reason: 'SvelteKit',
+  },
+  astro: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'rendered-literal': 'client', 'public-env': 'client', 'server-env': 'server' }, reason: 'static Astro build' },
+  'webpack-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
+  'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
+  esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },
+  rspack: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: "target: 'web'" },
+};
+
+describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
+  const expected = EXPECTED[name];
+  let build: RealBuild;
+  let report: ScanReport;
+
+  beforeAll(() => {
+    build = realBuild(name);
+    report = scanJson(build.root, Object.values(build.keys)).report;
+  }, REAL_BUILD_TIMEOUT);
+
+  const findingsOf = (role: string) => report.findings.filter((finding) => finding.secret.redacted === redact(build.keys[role] ?? ''));
+  const expectedAt = (role: string, file: string): Exposure => {
+    if (expected.browser(file)) return 'client';
+    if (expected.server(file)) return 'server';
+    return expected.roles[role] as Exposure;
+  };
+
+  it('finds every copy of every planted key: its source or .env line and each built file holding it', () => {
+    for (const role of Object.keys(expected.roles)) {
+      const key = build.keys[role];
+      expect(key, `${name} plants ${role}`).toBeDefined();
+      // webpack's cache packs are binary files of the build machine, never deployed.
+      const holders = filesHolding(build.root, key as string).filter((file) => !file.startsWith('.next/cache/'));
+      const found = new Set(findingsOf(role).map((finding) => finding.file));
+      expect(holders.filter((file) => !found.has(file)), `${role}: files holding it with no finding`).toEqual([]);
+      expect(findingsOf(role).some((finding) => !expected.browser(finding.file) && !expected.server(finding.file)), `${role} at its source`).toBe(true);
+    }
+  });
+
+  it('gives each finding the exposure of where it sits, with its reason', () => {
+    for (const role of Object.keys(expected.roles)) {
+      for (const finding of findingsOf(role)) {
+        expect(`${role} ${finding.file} ${finding.exposure}`).toBe(`${role} ${finding.file} ${expectedAt(role, finding.file)}`);
+        if (expected.browser(finding.file)) expect(finding.message, finding.file).toContain(expected.reason);
+        expect(parenthesisDepth(finding.message), finding.message).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('never labels a file that browsers receive `server`, and leaves nothing unknown', () => {
+    const served = report.findings.filter((finding) => expected.browser(finding.file));
+    expect(served.length).toBeGreaterThan(0);
+    expect(served.filter((finding) => finding.exposure !== 'client').map((finding) => finding.file)).toEqual([]);
+    expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
+  });
+});
