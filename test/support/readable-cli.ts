@@ -28,7 +28,8 @@ export function readableScannerCli(): string {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['ts-morph'],
+    // original-fs exists only in Electron; @electron/asar falls back to fs without it.
+    external: ['ts-morph', 'original-fs'],
     logLevel: 'error',
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
     banner: { js: "import { createRequire as __engiumCreateRequire } from 'node:module';\nconst require = __engiumCreateRequire(import.meta.url);" },

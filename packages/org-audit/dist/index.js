@@ -22454,6 +22454,15 @@ var RULES = {
       `Find the source that put it there (the finding's origin), ${SERVER_SIDE_ADVICE}, and rebuild. In the browser, ${JWT_FLOW_ADVICE}.`
     )
   },
+  shippedKey: {
+    id: "engium/shipped-key",
+    name: "ShippedKey",
+    shortDescription: "Engium API key inside a shipped app or package",
+    help: help(
+      "A file inside an app package (APK, AAB, IPA, Electron asar, browser extension) or inside the npm package about to be published holds an Engium API key: anyone who downloads or installs it can extract the key.",
+      `Take the key out of the app or package and ${SERVER_SIDE_ADVICE}; ${JWT_FLOW_ADVICE}. Then rebuild and publish again.`
+    )
+  },
   historyKey: {
     id: "engium/history-key",
     name: "HistoryKey",
@@ -22478,6 +22487,80 @@ function ruleById(id) {
   return BY_ID.get(id) ?? { id, name: id, shortDescription: "Engium API key", help: help("An Engium API key was found.", SERVER_SIDE_ADVICE) };
 }
 
+// packages/scanner/src/report/leaks.ts
+var ROLE_ORDER = ["written", "env line", "built copy", "source map", "history"];
+var ROLE_BY_RULE = {
+  [RULES.sourceKey.id]: "written",
+  [RULES.stagedKey.id]: "written",
+  [RULES.publicEnvKey.id]: "env line",
+  [RULES.envFileKey.id]: "env line",
+  [RULES.bundleKey.id]: "built copy",
+  [RULES.historyKey.id]: "history"
+};
+var EXPOSURE_ORDER = ["client", "unknown", "server"];
+function compareExposure(a, b) {
+  return EXPOSURE_ORDER.indexOf(a) - EXPOSURE_ORDER.indexOf(b);
+}
+function placeRole(finding) {
+  const role = ROLE_BY_RULE[finding.ruleId] ?? "written";
+  return role === "built copy" && finding.file.endsWith(".map") ? "source map" : role;
+}
+var byText2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function comparePlaces(a, b) {
+  return ROLE_ORDER.indexOf(placeRole(a)) - ROLE_ORDER.indexOf(placeRole(b)) || compareSeverity(a.severity, b.severity) || compareExposure(a.exposure, b.exposure) || Number(Boolean(b.chain?.length)) - Number(Boolean(a.chain?.length)) || byText2(a.file, b.file) || a.line - b.line || a.column - b.column || byText2(a.commit?.sha ?? "", b.commit?.sha ?? "");
+}
+function compareLeaks(a, b) {
+  return compareSeverity(a.severity, b.severity) || compareExposure(a.exposure, b.exposure) || b.findings.length - a.findings.length || byText2(a.repository ?? "", b.repository ?? "") || byText2(a.fingerprint, b.fingerprint);
+}
+function placesByRepository(finding, repository) {
+  const places = /* @__PURE__ */ new Map();
+  const occurrences = finding.occurrences?.length ? finding.occurrences : [{ repository, severity: finding.severity, exposure: finding.exposure }];
+  for (const occurrence of occurrences) {
+    const worst = places.get(occurrence.repository);
+    places.set(occurrence.repository, {
+      severity: worst && compareSeverity(worst.severity, occurrence.severity) <= 0 ? worst.severity : occurrence.severity,
+      exposure: worst && compareExposure(worst.exposure, occurrence.exposure) <= 0 ? worst.exposure : occurrence.exposure
+    });
+  }
+  return places;
+}
+function leaksOf(findings, repository) {
+  const leaks = /* @__PURE__ */ new Map();
+  findings.forEach((finding, index) => {
+    for (const [where, worst] of placesByRepository(finding, repository)) {
+      const id = `${where ?? ""}\0${finding.secret.fingerprint}`;
+      const leak = leaks.get(id);
+      if (!leak) {
+        leaks.set(id, {
+          fingerprint: finding.secret.fingerprint,
+          ...where !== void 0 ? { repository: where } : {},
+          redacted: finding.secret.redacted,
+          kind: finding.secret.kind,
+          severity: worst.severity,
+          exposure: worst.exposure,
+          findings: [index]
+        });
+        continue;
+      }
+      leak.findings.push(index);
+      if (compareSeverity(worst.severity, leak.severity) < 0) leak.severity = worst.severity;
+      if (compareExposure(worst.exposure, leak.exposure) < 0) leak.exposure = worst.exposure;
+    }
+  });
+  for (const leak of leaks.values()) leak.findings.sort((a, b) => comparePlaces(findings[a], findings[b]) || a - b);
+  return [...leaks.values()].sort(compareLeaks);
+}
+
+// packages/scanner/src/report/escape.ts
+var UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function escapeJson(json) {
+  return json.replace(UNSAFE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonOutput(value) {
+  return `${escapeJson(JSON.stringify(value, null, 2))}
+`;
+}
+
 // packages/scanner/src/report/sarif.ts
 var require2 = createRequire(import.meta.url);
 var { version } = require2("../../scanner/package.json");
@@ -22486,7 +22569,7 @@ var INFORMATION_URI = "https://github.com/engium/guard/tree/main/packages/scanne
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 function encodeUri(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+  return path.split("/").map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udfff]/gu, "�"))).join("/");
 }
 function ruleDescriptor(ruleId, findings) {
   const rule = ruleById(ruleId);
@@ -22502,14 +22585,41 @@ function ruleDescriptor(ruleId, findings) {
     properties: { tags: ["security", "secret", "engium"], precision: "very-high", "security-severity": SECURITY_SEVERITY[worst] }
   };
 }
-function result(finding, ruleIndex) {
+function physicalLocation(finding) {
+  if (finding.archive) return { artifactLocation: { uri: encodeUri(finding.archive.file), uriBaseId: "%SRCROOT%" } };
   const region = { startLine: finding.line, startColumn: finding.column, ...finding.snippet ? { snippet: { text: finding.snippet.text } } : {} };
+  return { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: "%SRCROOT%" }, region };
+}
+function relatedPlace(finding, id) {
+  return {
+    id,
+    message: { text: `the same key: ${placeRole(finding)}` },
+    physicalLocation: physicalLocation(finding)
+  };
+}
+var MAX_RELATED_PLACES = 100;
+function linksOf(report2) {
+  const leakOf = /* @__PURE__ */ new Map();
+  const related = /* @__PURE__ */ new Map();
+  for (const leak of leaksOf(report2.findings, report2.repository)) {
+    const [primary, ...others] = leak.findings;
+    if (primary === void 0) continue;
+    leakOf.set(primary, leak);
+    related.set(primary, others.slice(0, MAX_RELATED_PLACES));
+    for (const other of others) {
+      leakOf.set(other, leak);
+      related.set(other, [primary]);
+    }
+  }
+  return { leakOf, related };
+}
+function result(finding, ruleIndex, leak, related) {
   const sarifResult = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.file), uriBaseId: "%SRCROOT%" }, region } }],
+    message: { text: finding.archive ? `${finding.message} (archive entry ${finding.archive.entry}, line ${finding.line}, column ${finding.column})` : finding.message },
+    locations: [{ physicalLocation: physicalLocation(finding) }],
     partialFingerprints: { "engiumKeyFingerprint/v1": `${finding.secret.fingerprint}:${finding.ruleId}` },
     properties: {
       severity: finding.severity,
@@ -22517,27 +22627,33 @@ function result(finding, ruleIndex) {
       encoding: finding.encoding,
       secret: { ...finding.secret },
       ...finding.chain ? { chain: finding.chain } : {},
-      ...finding.commit ? { commit: { ...finding.commit } } : {}
+      ...finding.commit ? { commit: { ...finding.commit } } : {},
+      // One value shared by every place of the key, so tools can group a leak's results.
+      leak: { fingerprint: finding.secret.fingerprint, places: leak?.findings.length ?? 1, role: placeRole(finding) },
+      ...finding.archive ? { archive: { ...finding.archive, line: finding.line, column: finding.column } } : {}
     }
   };
+  const relatedLocations = [];
   if (finding.origin) {
-    sarifResult.relatedLocations = [
-      {
-        id: 1,
-        message: { text: "original source, through the source map" },
-        physicalLocation: {
-          artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: finding.origin.line, startColumn: finding.origin.column }
-        }
-      }
-    ];
+    relatedLocations.push({
+      id: 1,
+      message: { text: finding.origin.inRepository ? "original source, through the source map" : "original source named by the source map (not a file of the repository)" },
+      physicalLocation: {
+        artifactLocation: { uri: encodeUri(finding.origin.file), uriBaseId: "%SRCROOT%" },
+        region: { startLine: finding.origin.line, startColumn: finding.origin.column }
+      },
+      properties: { inRepository: finding.origin.inRepository }
+    });
   }
+  related.forEach((place, index) => relatedLocations.push(relatedPlace(place, index + 2)));
+  if (relatedLocations.length > 0) sarifResult.relatedLocations = relatedLocations;
   if (finding.baselined) sarifResult.baselineState = "unchanged";
   return sarifResult;
 }
 function toSarif(report2) {
   const ruleIds = [...new Set(report2.findings.map((finding) => finding.ruleId))].sort();
   const rules = ruleIds.map((id) => ruleDescriptor(id, report2.findings.filter((finding) => finding.ruleId === id)));
+  const links = linksOf(report2);
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -22545,7 +22661,14 @@ function toSarif(report2) {
       {
         tool: { driver: { name: "engium-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The scanned directory (the repository root)." } } },
-        results: report2.findings.map((finding) => result(finding, ruleIds.indexOf(finding.ruleId))),
+        results: report2.findings.map(
+          (finding, index) => result(
+            finding,
+            ruleIds.indexOf(finding.ruleId),
+            links.leakOf.get(index),
+            (links.related.get(index) ?? []).map((other) => report2.findings[other])
+          )
+        ),
         invocations: [
           {
             executionSuccessful: true,
@@ -22558,6 +22681,12 @@ function toSarif(report2) {
       }
     ]
   };
+}
+
+// packages/scanner/src/report/json.ts
+function renderJson(report2) {
+  const { version: version2, findings, stats, leaks: _stale, ...rest } = report2;
+  return jsonOutput({ version: version2, ...rest, findings, leaks: leaksOf(findings, report2.repository), stats });
 }
 
 // packages/org-audit/src/fan-in.ts
@@ -27004,8 +27133,7 @@ async function fanIn(octokit, options, warn) {
   const scanned = records.filter((record) => reported.has(record.repository));
   await mkdir2(join(options.outputDirectory, "sarif"), { recursive: true });
   const mergedReportPath = join(options.outputDirectory, "merged-report.json");
-  await writeFile3(mergedReportPath, `${JSON.stringify(merged, null, 2)}
-`);
+  await writeFile3(mergedReportPath, renderJson(merged));
   const sarifDirectory = join(options.outputDirectory, "sarif");
   const recordOf = new Map(scanned.map((record) => [record.repository, record]));
   for (const repository of merged.repositories ?? []) {

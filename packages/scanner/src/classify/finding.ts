@@ -4,7 +4,7 @@
  * speak alike.
  */
 import { INJECTION_ADVICE, JWT_FLOW_ADVICE, ROTATE_ADVICE, ROTATE_IF_PUSHED_ADVICE, SERVER_SIDE_ADVICE, severityOf, type Exposure, type KeyKind, type SecretDescription } from '@engium/core';
-import type { CommitInfo, Finding, FindingEncoding, Origin, Position, Snippet } from '../finding.js';
+import type { CommitInfo, Finding, FindingEncoding, Origin, Snippet } from '../finding.js';
 import { snippetOf } from '../analyse/snippet.js';
 import { RULES } from '../rules.js';
 
