@@ -2,7 +2,7 @@
 // bundle, a 1 GB sparse file, 10 million bare `eng_live_` prefixes, and a 10 MB line built to make
 // every regex in the scanner backtrack. The CLI runs with a 256 MB heap, so a memory blow-up fails;
 // time is bounded by the test timeout alone (speed is measured by `npm run bench`, not here).
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '@engium/core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,8 @@ describe('a 10 MB line built to make each regex backtrack', () => {
     // The map comment `URL_COMMENT` reads, followed by a megabyte of blanks and a rejecting
     // character: a regex with two adjacent `[ \t]*` runs is quadratic here (it was; now it is not).
     streamFile(join(dir, 'dist/map-comment.js'), [`var a=1;\n//# sourceMappingURL=map-comment.js.map`, { repeat: ' \t', times: 512 * 1024 }, 'x\n']);
+    // A page, so the repository has a browser entry: what decides the huge module is the graph alone.
+    writeFileSync(join(dir, 'index.html'), '<script type="module" src="/src/main.js"></script>\n');
   });
 
   it('runs in linear time, reports only the one real key, and reads the trailing map comment without backtracking', () => {

@@ -175,6 +175,7 @@ describe('source maps outside the scanned directory', () => {
       'dist/d.js': `var k="${MAPPED}";\n//# sourceMappingURL=inner/d.js.map\n`,
       // Sources resolve from where the map is named (dist/inner), as a browser resolves them.
       'maps/d.js.map': mapOf('../../src/d.ts'),
+      'src/d.ts': 'export const k = process.env.KEY;\n',
     });
     symlinkSync(join(outside, 'passwd'), join(dir, 'dist/a.js.map'));
     symlinkSync(join(outside, 'valid.js.map'), join(dir, 'dist/b.js.map'));
@@ -201,7 +202,7 @@ describe('source maps outside the scanned directory', () => {
 
   it('still maps through a linked folder that stays inside the root', () => {
     const mapped = report.findings.find((finding) => finding.file === 'dist/d.js');
-    expect(mapped?.origin).toEqual({ file: 'src/d.ts', line: 1, column: 1 });
+    expect(mapped?.origin).toEqual({ file: 'src/d.ts', line: 1, column: 1, inRepository: true });
   });
 });
 

@@ -90,7 +90,7 @@ describe('Next.js app router', async () => {
   it('tells the browser build from the server build', () => {
     expect(analysis.buildExposure('.next/static/chunks/app/dashboard/page-3f2a.js', [])).toMatchObject({ exposure: 'client' });
     expect(analysis.buildExposure('.next/server/app/api/charge/route.js', [])).toMatchObject({ exposure: 'server' });
-    const mapped = analysis.buildExposure('.next/static/chunks/app/dashboard/page-3f2a.js', ['webpack://_N_E/./lib/engium.ts']);
+    const mapped = analysis.buildExposure('.next/static/chunks/app/dashboard/page-3f2a.js', ['lib/engium.ts']);
     expect(mapped.chain).toEqual(['app/dashboard/page.tsx ("use client")', 'lib/engium.ts']);
   });
 

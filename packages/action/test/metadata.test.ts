@@ -41,11 +41,12 @@ describe('action.yml', () => {
 });
 
 describe('README example workflows', () => {
-  it('are there: a pull request gate with SARIF upload, a nightly audit and a monorepo matrix', () => {
-    expect(examples).toHaveLength(3);
+  it('are there: a pull request gate with SARIF upload, a nightly audit, a monorepo matrix and a release', () => {
+    expect(examples).toHaveLength(4);
     expect(examples[0]).toContain('github/codeql-action/upload-sarif');
     expect(examples[1]).toContain('schedule:');
     expect(examples[2]).toContain('working-directory: ${{ matrix.package }}');
+    expect(examples[3]).toContain('npx engium-scan pack');
   });
 
   it.each(examples.map((example, index) => [index, example]))('example %i passes actionlint', async (index, example) => {
