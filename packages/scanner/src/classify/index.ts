@@ -173,33 +173,29 @@ function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason
 
 function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {
   const variable = hit.envVariable;
-  const prefix = variable !== undefined ? publicEnvPrefix(variable, options.config.publicEnvPrefixes ?? []) : undefined;
-  if (variable !== undefined && prefix) {
-    const readers = program?.envReaders(variable);
+  /** A variable that reaches the browser, by its public prefix or by a build config's injection. */
+  const clientVariable = (name: string, reason: string, chain: string[], injectedBy?: string): FindingCandidate => {
+    const readers = program?.envReaders(name);
     return buildFinding(hit, {
       file: file.path,
       ruleId: RULES.publicEnvKey.id,
       exposure: 'client',
-      reason: prefix.reason,
-      chain: readers?.exposure.chain?.length ? readers.exposure.chain : [`${file.path}: ${variable} (${prefix.reason})`],
-      envVariable: variable,
+      reason,
+      chain,
+      envVariable: name,
+      ...(injectedBy !== undefined ? { injectedBy } : {}),
       ...(readers?.readers.length ? { readers: readers.readers } : {}),
     });
+  };
+  const prefix = variable !== undefined ? publicEnvPrefix(variable, options.config.publicEnvPrefixes ?? []) : undefined;
+  if (variable !== undefined && prefix) {
+    const readerChain = program?.envReaders(variable)?.exposure.chain;
+    return clientVariable(variable, prefix.reason, readerChain?.length ? readerChain : [`${file.path}: ${variable} (${prefix.reason})`]);
   }
   // A build config that injects the variable into client code ships it whatever its name and file.
   const injected = variable !== undefined ? program?.envInjection(variable) : undefined;
   if (variable !== undefined && injected?.exposure === 'client') {
-    const readers = program?.envReaders(variable);
-    return buildFinding(hit, {
-      file: file.path,
-      ruleId: RULES.publicEnvKey.id,
-      exposure: 'client',
-      reason: injected.reason,
-      chain: [`${file.path}: ${variable}`, ...(injected.chain ?? [])],
-      envVariable: variable,
-      injectedBy: injected.where,
-      ...(readers?.readers.length ? { readers: readers.readers } : {}),
-    });
+    return clientVariable(variable, injected.reason, [`${file.path}: ${variable}`, ...(injected.chain ?? [])], injected.where);
   }
   // A server-only variable in a gitignored env file is exactly where a key belongs.
   if (file.gitignored) return undefined;
