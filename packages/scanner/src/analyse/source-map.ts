@@ -8,11 +8,11 @@
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceSections, type PlacedMappings } from './mapping-lookup.js';
-import { megabytes, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
+import { isInsideDir, megabytes, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
 
@@ -297,11 +297,6 @@ function readMapFile(root: string, path: string): Buffer {
   }
 }
 
-function inside(root: string, path: string): boolean {
-  const local = relative(root, path);
-  return !local.startsWith('..') && !isAbsolute(local);
-}
-
 /**
  * The source map of a built file, from its bytes (or its last bytes, for a huge file). The map's
  * mappings may be a view of a buffer the next map read reuses: look positions up before loading
@@ -318,7 +313,7 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer)
     }
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
-      if (!inside(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
+      if (!isInsideDir(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
       return { map: readSourceMap(root, mapPath, readMapFile(root, mapPath), rootRelative(root, mapPath)) };
     }
     const hidden = `${absolutePath}.map`;

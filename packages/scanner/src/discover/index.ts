@@ -5,14 +5,14 @@
  * target inside the root is scanned at its own path, one outside it or one that loops is reported.
  */
 import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
-import { notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
+import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
 
 export type FileRole = 'source' | 'env' | 'build';
 
@@ -116,11 +116,6 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath):
   }
 }
 
-function isInside(parent: string, child: string): boolean {
-  const path = relative(parent, child);
-  return path === '' || (!path.startsWith('..') && !path.startsWith(sep) && !/^[A-Za-z]:/.test(path));
-}
-
 /** Reports a symlink unless its target is inside the root, where it is scanned at its own path. */
 function checkSymlink(state: WalkState, path: string, absolutePath: FsPath, ancestors: ReadonlySet<string>): void {
   let target: string;
@@ -133,7 +128,7 @@ function checkSymlink(state: WalkState, path: string, absolutePath: FsPath, ance
     return;
   }
   if (ancestors.has(target)) state.result.skipped.push({ file: path, reason: 'symlink loop: it points at a folder that contains it (not followed)' });
-  else if (!isInside(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
+  else if (!isInsideDir(state.realRoot, target)) state.result.skipped.push({ file: path, reason: 'symlink to a path outside the scanned directory (not followed)' });
 }
 
 /** A real folder's entry: `join` would normalize a path that is already normal, thousands of times a scan. */
