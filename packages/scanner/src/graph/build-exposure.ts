@@ -3,7 +3,7 @@
 // says the file was built from, and what the bundle's own wrapper shows (UMD, IIFE). No
 // TypeScript here: with the module graph the source-map and config steps join in, without it
 // (a tree of build output only) the rest still decides.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { BuildSide } from '../frameworks.js';
 import type { BuildLayouts } from './build-layout.js';
@@ -11,6 +11,7 @@ import type { ModuleExposure } from './types.js';
 import { exportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import { NO_FOLLOW_OPEN_FLAGS } from '../safe-read.js';
+import { readUpTo } from '../analyse/read-file.js';
 
 const BUILD_DIR = /^(.*?(?:^|\/)(?:dist|build|out|www|public))\//;
 
@@ -87,9 +88,8 @@ function readStart(absolutePath: string, bytes: number): string {
   try {
     // Never blocks on a FIFO, never follows a link: a regular built file or nothing.
     fd = openSync(absolutePath, NO_FOLLOW_OPEN_FLAGS);
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.toString('latin1', 0, read);
+    const buffer = Buffer.allocUnsafe(bytes);
+    return buffer.toString('latin1', 0, readUpTo(fd, buffer));
   } catch {
     return '';
   } finally {
