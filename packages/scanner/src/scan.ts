@@ -6,7 +6,9 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FileAnalysis } from './analyse/index.js';
 import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
-import { classify } from './classify/index.js';
+import { wantsProgramAnalysis } from './classify/index.js';
+import { ClassifyThread, classifyOn } from './classify/thread.js';
+import type { ModuleHead } from './graph/module-head.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { BuildDirMatcher } from './discover/build-dirs.js';
 import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
@@ -29,6 +31,8 @@ export interface ScanOptions {
   onSecret?: OnSecret;
   /** Run the module-graph pass (default: config.programAnalysis, else true). */
   programAnalysis?: boolean;
+  /** Build the module graph on a thread of its own while files are read (default: true where the worker script exists). */
+  classifyThread?: boolean;
   /** Called now and then while files are read. */
   onProgress?: (progress: ScanProgress) => void;
   /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans (one on two cores). */
@@ -71,14 +75,20 @@ export function fileRecord(root: string, path: string, shipped?: ShippedTo): Dis
 const byPosition = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 
+/** Called once the sources and env files are read, before the built output. */
+type OnSourcesRead = (files: readonly DiscoveredFile[], analyses: readonly FileAnalysis[]) => void;
+
 /**
- * Stages 1 and 2: discover the files, then analyse them. Worker threads start while the walk goes
- * on, and git (asked for force-added files) answers meanwhile.
+ * Stages 1 and 2: discover the files, then analyse them: sources and env files first (the module
+ * graph needs them, and the classify thread builds it while built output is read), then built
+ * output and archives. Worker threads start while the walk goes on, and git (asked for
+ * force-added files) answers meanwhile. Analyses come back in discovery order.
  */
 async function discoverAndAnalyse(
   target: ScanTarget,
   config: EngiumConfig,
-  options: ScanOptions,
+  options: ScanOptions & { moduleHeads: boolean },
+  onSourcesRead: OnSourcesRead,
 ): Promise<{ discovery: Discovery; analysed: FileAnalysis[]; problems: ScanWarning[]; skipped: SkippedFile[] }> {
   const { root } = target;
   const threads = new AnalysisThreads(options.threads);
@@ -97,7 +107,21 @@ async function discoverAndAnalyse(
     // Archives are read here, entry by entry; every other file goes to the analysis threads.
     const archives = discovery.files.filter((file) => archiveFormatOf(file.path) !== undefined);
     const plain = archives.length === 0 ? discovery.files : discovery.files.filter((file) => archiveFormatOf(file.path) === undefined);
-    const { analyses, problems } = await threads.analyse(plain, { root }, options.onProgress);
+    const context = { root, moduleHeads: options.moduleHeads };
+    const sources = plain.filter((file) => file.role !== 'build');
+    const built = plain.filter((file) => file.role === 'build');
+    const first = await threads.analyse(sources, context, options.onProgress);
+    onSourcesRead(discovery.files, first.analyses);
+    const readBefore = { files: sources.length, bytes: first.analyses.reduce((total, analysis) => total + analysis.bytes, 0) };
+    const second = await threads.analyse(
+      built,
+      context,
+      options.onProgress &&
+        ((progress) => options.onProgress?.({ filesDone: readBefore.files + progress.filesDone, filesTotal: plain.length, bytesDone: readBefore.bytes + progress.bytesDone })),
+    );
+    const order = new Map(discovery.files.map((file, index) => [file, index]));
+    const analyses = [...first.analyses, ...second.analyses].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    const problems = [...first.problems, ...second.problems];
     const skipped: SkippedFile[] = [];
     if (archives.length === 0) return { discovery, analysed: analyses, problems, skipped };
     // The readers (yauzl, tar-stream, @electron/asar) load only when there is an archive to read.
@@ -126,51 +150,68 @@ export async function scanTarget(target: ScanTarget, options: ScanOptions = {}):
   const root = resolve(target.root);
   const config = options.config ?? (await loadConfig(root, options.configFile));
   const baseline = options.baselineFile !== undefined ? readBaseline(options.baselineFile) : undefined;
-
-  const { discovery, analysed, problems: analysisProblems, skipped: archivesSkipped } = await discoverAndAnalyse({ ...target, root }, config, options);
-  const warnings: ScanWarning[] = [...analysisProblems];
-  const analyses: FileAnalysis[] = [];
-  const skipped: SkippedFile[] = [...discovery.skipped, ...archivesSkipped];
-  let bytesScanned = 0;
-  let filesScanned = 0;
-  for (const analysis of analysed) {
-    if (analysis.skipped) skipped.push(analysis.skipped);
-    else {
-      filesScanned++;
-      bytesScanned += analysis.bytes;
+  const classifyOptions = { root, config, ...(options.programAnalysis !== undefined ? { programAnalysis: options.programAnalysis } : {}) };
+  const useGraph = wantsProgramAnalysis(classifyOptions);
+  // Started first, so TypeScript loads while this thread walks and reads.
+  const thread = useGraph && options.classifyThread !== false ? ClassifyThread.start() : undefined;
+  try {
+    let heads: Map<string, ModuleHead> | undefined;
+    const { discovery, analysed, problems: analysisProblems, skipped: archivesSkipped } = await discoverAndAnalyse(
+      { ...target, root },
+      config,
+      { ...options, moduleHeads: useGraph },
+      (files, sources) => {
+        heads = headsOf(sources);
+        thread?.prepare({ ...classifyOptions, files, heads }, sources.filter((analysis) => analysis.hits.length > 0));
+      },
+    );
+    const warnings: ScanWarning[] = [...analysisProblems];
+    const analyses: FileAnalysis[] = [];
+    const skipped: SkippedFile[] = [...discovery.skipped, ...archivesSkipped];
+    let bytesScanned = 0;
+    let filesScanned = 0;
+    for (const analysis of analysed) {
+      if (analysis.skipped) skipped.push(analysis.skipped);
+      else {
+        filesScanned++;
+        bytesScanned += analysis.bytes;
+      }
+      warnings.push(...analysis.warnings);
+      if (analysis.hits.length > 0) analyses.push(analysis);
     }
-    warnings.push(...analysis.warnings);
-    if (analysis.hits.length > 0) analyses.push(analysis);
-  }
 
-  if (options.onSecret) {
-    const keys = new Set(analyses.flatMap((analysis) => analysis.hits.map((hit) => hit.key)));
-    for (const key of keys) options.onSecret(key);
-  }
+    if (options.onSecret) {
+      const keys = new Set(analyses.flatMap((analysis) => analysis.hits.map((hit) => hit.key)));
+      for (const key of keys) options.onSecret(key);
+    }
 
-  const { candidates, problems } = await classify(analyses, {
-    root,
-    config,
-    files: discovery.files,
-    ...(options.programAnalysis !== undefined ? { programAnalysis: options.programAnalysis } : {}),
-  });
-  warnings.push(...problems);
-  const { findings, suppressed, baselined } = applySuppressions(candidates, {
-    ...(config.allowlist ? { allowlist: config.allowlist } : {}),
-    ...(baseline ? { baseline } : {}),
-  });
-  findings.sort(byPosition);
-  return {
-    version: 1,
-    findings,
-    stats: {
-      filesScanned,
-      bytesScanned,
-      durationMs: Math.round(performance.now() - started),
-      skipped,
-      suppressed,
-      baselined,
-      warnings,
-    },
-  };
+    const { candidates, problems } = await classifyOn(thread, analyses, { ...classifyOptions, files: discovery.files, ...(heads ? { heads } : {}) });
+    warnings.push(...problems);
+    const { findings, suppressed, baselined } = applySuppressions(candidates, {
+      ...(config.allowlist ? { allowlist: config.allowlist } : {}),
+      ...(baseline ? { baseline } : {}),
+    });
+    findings.sort(byPosition);
+    return {
+      version: 1,
+      findings,
+      stats: {
+        filesScanned,
+        bytesScanned,
+        durationMs: Math.round(performance.now() - started),
+        skipped,
+        suppressed,
+        baselined,
+        warnings,
+      },
+    };
+  } finally {
+    await thread?.close();
+  }
 }
+
+/** The source modules' head marks the text pass took. */
+function headsOf(analyses: readonly FileAnalysis[]): Map<string, ModuleHead> {
+  return new Map(analyses.flatMap((analysis) => (analysis.head ? [[analysis.file.path, analysis.head] as const] : [])));
+}
+

@@ -1,7 +1,7 @@
 /**
- * A worker thread of `AnalysisThreads`: started early, it waits for the scan's files, claims them
- * from the shared counter until none are left, then posts its analyses back (without the file
- * records, which the main thread already has) and ends.
+ * A worker thread of `AnalysisThreads`: started early, it waits for a batch of the scan's files,
+ * claims them from the shared counter until none are left, then posts its analyses back (without
+ * the file records, which the main thread already has) and waits for the next batch.
  */
 import { parentPort } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/index.js';
@@ -18,7 +18,7 @@ export interface WorkerResult {
   analyses: { index: number; analysis: Omit<FileAnalysis, 'file'> }[];
 }
 
-parentPort?.once('message', ({ files, context, claims: buffers }: WorkerInput) => {
+parentPort?.on('message', ({ files, context, claims: buffers }: WorkerInput) => {
   const claims = new SharedClaims(buffers);
   const result: WorkerResult = { analyses: [] };
   for (let index = claims.next(); index < files.length; index = claims.next()) {

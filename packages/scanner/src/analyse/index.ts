@@ -19,6 +19,8 @@ import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
 import { binaryKeyHits } from './binary.js';
+import { moduleHeadOf, type ModuleHead } from '../graph/module-head.js';
+import { isModuleFile } from '../graph/source-files.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
   encoding: FindingEncoding;
@@ -38,6 +40,8 @@ export interface FileAnalysis {
   warnings: ScanWarning[];
   /** For source files with hits: the client/server marker its directives or path give it. */
   marker?: FileMarker;
+  /** For source modules, when the context asks: the marks at its start that make it an entry. */
+  head?: ModuleHead;
 }
 
 /** Files above this size are read in regions of about this size instead of whole. */
@@ -97,6 +101,8 @@ function readRest(fd: number, size: number): Buffer {
 
 export interface AnalyseContext {
   root: string;
+  /** Take each source module's head marks for the module graph (which then reads no module for them). */
+  moduleHeads?: boolean;
 }
 
 export function analyseFile(file: DiscoveredFile, context: AnalyseContext): FileAnalysis {
@@ -150,6 +156,10 @@ function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseConte
     return;
   }
   const bytes = utf8OfMarkedText(raw) ?? raw;
+  if (context.moduleHeads && file.role === 'source' && !file.archive && isModuleFile(file.path)) {
+    const head = moduleHeadOf(bytes);
+    if (head) analysis.head = head;
+  }
   if (isBinary(bytes, file.path)) {
     // Inside an archive, binary entries are compiled code that ships (classes.dex, native libraries).
     if (file.archive) analysis.hits = binaryKeyHits(bytes);

@@ -106,20 +106,32 @@ export function defaultThreadCount(cores: number): number {
   return cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores);
 }
 
-/** A worker that waits for its files; `result` is its analyses, or why it gave none. */
+/** A worker that waits for batches of files; `stopped` says why, should it end or fail. */
 interface StartedWorker {
   worker: Worker;
-  result: Promise<WorkerResult | Error>;
+  stopped: Promise<Error>;
+}
+
+/**
+ * Node options a worker thread inherits, without those only an entry script takes: a scan started
+ * by `node --input-type=module -e …` would otherwise start workers that fail at once.
+ */
+export function workerExecArgv(): string[] {
+  return process.execArgv.filter((option) => !option.startsWith('--input-type'));
 }
 
 function startWorker(workerFile: string): StartedWorker {
-  const worker = new Worker(workerFile);
-  const result = new Promise<WorkerResult | Error>((resolve) => {
-    worker.once('message', (message: WorkerResult) => resolve(message));
+  const worker = new Worker(workerFile, { execArgv: workerExecArgv() });
+  const stopped = new Promise<Error>((resolve) => {
     worker.once('error', (error) => resolve(error));
     worker.once('exit', (code) => resolve(new Error(`it exited with code ${code} before it reported`)));
   });
-  return { worker, result };
+  return { worker, stopped };
+}
+
+/** The worker's analyses of the batch it was just given, or why it gave none. */
+function batchResult({ worker, stopped }: StartedWorker): Promise<WorkerResult | Error> {
+  return Promise.race([new Promise<WorkerResult>((resolve) => worker.once('message', resolve)), stopped]);
 }
 
 /**
@@ -130,7 +142,7 @@ function startWorker(workerFile: string): StartedWorker {
 export class AnalysisThreads {
   private readonly threads: number;
   /** Why fewer threads run than were asked for, if they do. */
-  private readonly threadWarning: string | undefined;
+  private threadWarning: string | undefined;
   private workers: StartedWorker[] | undefined;
 
   constructor(
@@ -153,15 +165,16 @@ export class AnalysisThreads {
     if (this.workers === undefined && this.threads > 1) this.workers = Array.from({ length: this.threads - 1 }, () => startWorker(this.workerFile));
   }
 
-  /** Every file's analysis, in the order of `files`, and a warning for each worker that failed. */
+  /** Every file's analysis, in the order of `files`, and a warning for each worker that failed. A scan may analyse in batches. */
   async analyse(files: readonly DiscoveredFile[], context: AnalyseContext, onProgress?: (progress: AnalysisProgress) => void): Promise<{ analyses: FileAnalysis[]; problems: ScanWarning[] }> {
     const claims = new SharedClaims();
     const analyses: (FileAnalysis | undefined)[] = new Array<FileAnalysis | undefined>(files.length);
     let results: Promise<(WorkerResult | Error)[]> | undefined;
     const feedWorkers = (): void => {
       const input: WorkerInput = { files, context, claims: claims.buffers };
-      for (const { worker } of this.workers ?? []) worker.postMessage(input);
-      results = Promise.all((this.workers ?? []).map(({ result }) => result));
+      const workers = this.workers ?? [];
+      results = Promise.all(workers.map(batchResult));
+      for (const { worker } of workers) worker.postMessage(input);
     };
     if (this.workers) feedWorkers();
     let ownBytes = 0;
@@ -181,8 +194,13 @@ export class AnalysisThreads {
         onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
       }
     }
+    // The cut thread count is said once, with the first batch.
     const problems: ScanWarning[] = this.threadWarning !== undefined ? [{ file: '.', message: this.threadWarning }] : [];
-    for (const result of (await results) ?? []) {
+    this.threadWarning = undefined;
+    const batch = (await results) ?? [];
+    // A failed worker gets no more batches.
+    this.workers = this.workers?.filter((_worker, index) => !(batch[index] instanceof Error));
+    for (const result of batch) {
       if (result instanceof Error) {
         problems.push({ file: '.', message: `an analysis worker failed (${result.message}); its files were analysed again on the main thread` });
       } else {
@@ -193,7 +211,7 @@ export class AnalysisThreads {
     return { analyses: files.map((file, index) => analyses[index] ?? analyseFile(file, context)), problems };
   }
 
-  /** Stops workers that were started but never given files (a scan that failed or stayed small). */
+  /** Stops the workers: they wait for batches until then. */
   async close(): Promise<void> {
     await Promise.all((this.workers ?? []).map(({ worker }) => worker.terminate()));
   }

@@ -11,6 +11,7 @@ import type { AnalysedHit, FileAnalysis } from '../analyse/index.js';
 import type { DiscoveredFile, ShippedTo } from '../discover/index.js';
 import { analyseBuildOutput, type BuildOutputAnalysis } from '../graph/build-output.js';
 import { isModuleFile } from '../graph/source-files.js';
+import type { ModuleHead } from '../graph/module-head.js';
 import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
@@ -24,6 +25,8 @@ export interface ClassifyOptions {
   files: readonly DiscoveredFile[];
   /** Run the module graph (default: config.programAnalysis, else true). */
   programAnalysis?: boolean;
+  /** The source modules' head marks, taken by the text pass (the graph then reads no module for them). */
+  heads?: ReadonlyMap<string, ModuleHead>;
 }
 
 export interface Classification {
@@ -44,29 +47,41 @@ function sourcePaths(options: ClassifyOptions): string[] {
   return options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path);
 }
 
-async function loadProgramAnalysis(options: ClassifyOptions): Promise<ProgramAnalysis> {
+/** Whether a scan runs the module graph: the option, else the config's, else yes. */
+export function wantsProgramAnalysis(options: Pick<ClassifyOptions, 'programAnalysis' | 'config'>): boolean {
+  return options.programAnalysis ?? options.config.programAnalysis ?? true;
+}
+
+/** The module graph over the scanned sources. */
+export async function loadProgramAnalysis(options: ClassifyOptions): Promise<ProgramAnalysis> {
   // A dynamic import: ts-morph loads only when a scan has findings to classify.
   const { analyseProgram } = await import('../graph/index.js');
   return analyseProgram(options.root, {
     files: sourcePaths(options),
     ...(options.config.clientEntries ? { clientEntries: options.config.clientEntries } : {}),
     ...(options.config.publicEnvPrefixes ? { publicEnvPrefixes: options.config.publicEnvPrefixes } : {}),
+    ...(options.heads ? { heads: options.heads } : {}),
   });
 }
 
-export async function classify(analyses: readonly FileAnalysis[], options: ClassifyOptions): Promise<Classification> {
+/**
+ * The findings of `analyses`. `loadProgram` gives the module graph, asked for only when a finding
+ * needs it (the classify thread hands over one it built while the files were read).
+ */
+export async function classify(
+  analyses: readonly FileAnalysis[],
+  options: ClassifyOptions,
+  loadProgram: () => Promise<ProgramAnalysis> = () => loadProgramAnalysis(options),
+): Promise<Classification> {
   const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
   const problems: ScanWarning[] = [];
   if (withHits.length === 0) return { candidates: [], problems };
-  const useGraph = options.programAnalysis ?? options.config.programAnalysis ?? true;
   let program: ProgramAnalysis | undefined;
   // The folder rules and package.json need no TypeScript: they decide built files by themselves.
   const builds = analyseBuildOutput(options.root, sourcePaths(options));
-  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
-  const graphHits = withHits.filter(({ file }) => !file.archive && !file.shipped);
-  if (useGraph && needsGraph(graphHits, options, builds)) {
+  if (graphWanted(withHits, options, builds)) {
     try {
-      program = await loadProgramAnalysis(options);
+      program = await loadProgram();
       problems.push(...program.problems.map(({ file, reason }) => ({ file, message: `program analysis: ${reason}` })));
     } catch (error) {
       problems.push({ file: '.', message: `program analysis failed (${(error as Error).message}); exposure comes from file markers alone` });
@@ -87,6 +102,18 @@ export async function classify(analyses: readonly FileAnalysis[], options: Class
 /** Origins of a build hit in this repository, the source the key maps back to first. */
 function mappedSourcesOf(hit: AnalysedHit): string[] {
   return hit.origin?.inRepository ? [hit.origin.file, ...(hit.mappedSources ?? [])] : (hit.mappedSources ?? []);
+}
+
+/** Whether classifying `analyses` loads the module graph. */
+export function needsProgram(analyses: readonly FileAnalysis[], options: ClassifyOptions): boolean {
+  const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
+  return withHits.length > 0 && graphWanted(withHits, options, analyseBuildOutput(options.root, sourcePaths(options)));
+}
+
+function graphWanted(withHits: readonly FileAnalysis[], options: ClassifyOptions, builds: BuildOutputAnalysis): boolean {
+  // Archive entries and shipped files are never in the module graph: only other hits are worth loading it for.
+  const graphHits = withHits.filter(({ file }) => !file.archive && !file.shipped);
+  return wantsProgramAnalysis(options) && needsGraph(graphHits, options, builds);
 }
 
 /**

@@ -3,11 +3,12 @@
 // seed the walk that decides what is server-only.
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { DIRECTIVE_MARKERS, MARKER_IMPORTS, pathMarker, prologueDirectives } from '@engium/core';
+import { DIRECTIVE_MARKERS, pathMarker } from '@engium/core';
 import { BROWSER_LIBRARY_DEPENDENCIES, browserTargets, isBrowserPackage } from './build-exposure.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
+import { moduleHeadOf, type ModuleHead } from './module-head.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
 
 export interface Entry {
@@ -159,6 +160,8 @@ export interface EntryOptions {
   clientEntries: readonly string[];
   /** Where the marker scan leaves module bytes for the walk. */
   moduleBytes: ModuleBytes;
+  /** Every module's marks, taken by the text pass (a module absent has none): no module is read for them. */
+  heads?: ReadonlyMap<string, ModuleHead>;
   /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
   sourceFor(file: string): string | undefined;
 }
@@ -167,7 +170,7 @@ function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
 
-export function findEntries({ paths, files, packages, clientEntries, moduleBytes, sourceFor }: EntryOptions): Entry[] {
+export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
@@ -210,12 +213,9 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   // Markers in the module's own text or path, in any framework (after the frameworks' entries,
   // whose labels are more specific for the same file).
   for (const file of modules) {
-    const head = readHead(moduleBytes, paths.absolute(file));
-    const directive = prologueDirectives(head).find((name) => name === 'use client' || name === 'use server');
-    if (directive) add(file, DIRECTIVE_MARKERS[directive].side, `"${directive}"`);
-    for (const specifier of Object.keys(MARKER_IMPORTS)) {
-      if (head.includes(specifier) && new RegExp(`import\\s*['"]${specifier}['"]`).test(head)) add(file, 'server', `import "${specifier}"`);
-    }
+    const head = heads ? heads.get(file) : readHead(moduleBytes, paths.absolute(file));
+    if (head?.directive) add(file, DIRECTIVE_MARKERS[head.directive].side, `"${head.directive}"`);
+    for (const specifier of head?.markerImports ?? []) add(file, 'server', `import "${specifier}"`);
     const marker = pathMarker(file);
     if (marker) add(file, marker.side, marker.id === 'client-file' ? '*.client.* file' : marker.reason);
   }
@@ -246,11 +246,10 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   return entries;
 }
 
-const HEAD_BYTES = 8192;
-
-/** The start of a module: where directives and marker imports sit. */
-function readHead(moduleBytes: ModuleBytes, path: string): string {
-  return moduleBytes.read(path)?.toString('utf8', 0, HEAD_BYTES) ?? '';
+/** The marks at a module's start, read here (the walk then takes its bytes from `moduleBytes`). */
+function readHead(moduleBytes: ModuleBytes, path: string): ModuleHead | undefined {
+  const bytes = moduleBytes.read(path);
+  return bytes ? moduleHeadOf(bytes) : undefined;
 }
 
 

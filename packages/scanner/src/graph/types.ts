@@ -1,4 +1,5 @@
 import type { Exposure } from '@engium/core';
+import type { ModuleHead } from './module-head.js';
 
 /**
  * The contract between the scanner's classify step and the program analysis (ts-morph module
@@ -78,4 +79,9 @@ export interface ProgramAnalysisOptions {
   files: readonly string[];
   /** Extra public env prefixes from config, beside core's built-in ones. */
   publicEnvPrefixes?: readonly string[];
+  /**
+   * The marks (directives, marker imports) of every module in `files`, taken by the text pass; a
+   * module absent has none. Without it, each module is read for them.
+   */
+  heads?: ReadonlyMap<string, ModuleHead>;
 }

@@ -3,13 +3,15 @@
 // compiler API ts-morph re-exports (scanner, parser, module resolution, tsconfig parsing) rather
 // than a full Project: it needs imports and a few declarations, not types.
 import type { ts as TypeScript } from 'ts-morph';
+import { withCodeCache } from '../code-cache.js';
 
 export type Ts = typeof TypeScript;
 export type { TypeScript };
 
 let loaded: Promise<Ts> | undefined;
 
+/** ts-morph's compiler API, compiled with the code cache (see code-cache.ts). */
 export function loadTypeScript(): Promise<Ts> {
-  loaded ??= import('ts-morph').then((module) => module.ts);
+  loaded ??= withCodeCache(() => import('ts-morph')).then((module) => module.ts);
   return loaded;
 }

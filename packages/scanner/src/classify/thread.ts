@@ -1,0 +1,73 @@
+/**
+ * Stage 3 beside stage 2: the module graph needs TypeScript (half a second to load) and parses,
+ * which the text pass does not wait for. A classify thread starts with the scan, loads TypeScript
+ * while this thread walks and reads, builds the graph once the sources are read (they are read
+ * first), and classifies every hit when the built files are read too. Bundled or run from its
+ * TypeScript sources, the scanner has no worker script, and classifies on this thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileAnalysis } from '../analyse/index.js';
+import { workerExecArgv } from '../analyse/parallel.js';
+import type { ClassifyReply, ClassifyRequest } from './classify-worker.js';
+import { classify, needsProgram, type Classification, type ClassifyOptions } from './index.js';
+
+const WORKER_FILE = fileURLToPath(new URL('./classify-worker.js', import.meta.url));
+
+export class ClassifyThread {
+  private readonly worker: Worker;
+  private readonly stopped: Promise<Error>;
+
+  private constructor(workerFile: string) {
+    this.worker = new Worker(workerFile, { execArgv: workerExecArgv() });
+    this.stopped = new Promise<Error>((resolve) => {
+      this.worker.once('error', (error) => resolve(error));
+      this.worker.once('exit', (code) => resolve(new Error(`it exited with code ${code}`)));
+    });
+  }
+
+  /** A thread, or undefined where there is no worker script (the scan then classifies on its own thread). */
+  static start(workerFile = WORKER_FILE): ClassifyThread | undefined {
+    return existsSync(workerFile) ? new ClassifyThread(workerFile) : undefined;
+  }
+
+  /** The sources are read: the thread builds the graph, and classifies their hits to warm it. */
+  prepare(options: ClassifyOptions, analyses: FileAnalysis[]): void {
+    this.post({ kind: 'prepare', options, analyses });
+  }
+
+  /** Every hit's finding; rejects when the thread failed (the caller then classifies itself). */
+  async classify(analyses: FileAnalysis[]): Promise<Classification> {
+    const reply = new Promise<ClassifyReply>((resolve) => this.worker.once('message', resolve));
+    this.post({ kind: 'classify', analyses });
+    const answer = await Promise.race([reply, this.stopped]);
+    if (answer instanceof Error) throw answer;
+    if (answer.kind === 'failed') throw new Error(answer.message);
+    return answer.classification;
+  }
+
+  private post(request: ClassifyRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * Stage 3: on the classify thread when the graph is needed (it was built meanwhile), else here,
+ * where the folder rules decide built files without TypeScript. Should the thread fail, the
+ * classification runs here, with a warning that says so.
+ */
+export async function classifyOn(thread: ClassifyThread | undefined, analyses: readonly FileAnalysis[], options: ClassifyOptions): Promise<Classification> {
+  if (!thread || !needsProgram(analyses, options)) return classify(analyses, options);
+  try {
+    return await thread.classify([...analyses]);
+  } catch (error) {
+    const classification = await classify(analyses, options);
+    const message = `the classify thread failed (${error instanceof Error ? error.message : String(error)}); findings were classified on the main thread`;
+    return { ...classification, problems: [{ file: '.', message }, ...classification.problems] };
+  }
+}

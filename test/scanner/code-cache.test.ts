@@ -1,0 +1,68 @@
+// The V8 code cache that makes loading ts-morph cheaper (Node 20 has no compile cache of its own):
+// written once, used after, and never read from a folder that others could write to.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempDir } from '../support/index.js';
+
+const DIST = join(REPO_ROOT, 'packages/scanner/dist');
+
+/** Loads TypeScript the way the module graph does, in a fresh process with its own cache home. */
+function load(cacheHome: string, env: NodeJS.ProcessEnv = {}): { cached: number; compiled: number; version: string } {
+  const script = [
+    `const { loadTypeScript } = await import(${JSON.stringify(join(DIST, 'graph/typescript.js'))});`,
+    `const { codeCacheUse, saveCodeCache } = await import(${JSON.stringify(join(DIST, 'code-cache.js'))});`,
+    `const ts = await loadTypeScript();`,
+    `ts.createSourceFile('a.ts', 'export const a: number = 1;', ts.ScriptTarget.Latest, true);`,
+    `saveCodeCache();`,
+    `console.log(JSON.stringify({ ...codeCacheUse, version: ts.version }));`,
+  ].join('\n');
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, ENGIUM_NO_CODE_CACHE: '', ...env } });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as { cached: number; compiled: number; version: string };
+}
+
+const cacheFiles = (cacheHome: string): string[] => {
+  const parent = join(cacheHome, 'engium-scan');
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent).flatMap((folder) => readdirSync(join(parent, folder)).map((name) => join(parent, folder, name)));
+};
+
+describe('the code cache for ts-morph', () => {
+  it('is written by the first load, private to this user, and used by the next', () => {
+    const home = tempDir('engium-code-cache-');
+    const first = load(home);
+    expect(first.cached).toBe(0);
+    expect(first.compiled).toBeGreaterThanOrEqual(3);
+    const files = cacheFiles(home);
+    expect(files.length).toBe(first.compiled);
+    for (const file of files) expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, 'engium-scan')).mode & 0o777).toBe(0o700);
+
+    const second = load(home);
+    expect(second).toEqual({ cached: first.compiled, compiled: 0, version: first.version });
+  });
+
+  it('compiles afresh, and rewrites, a cache file V8 rejects', () => {
+    const home = tempDir('engium-code-cache-');
+    load(home);
+    for (const file of cacheFiles(home)) writeFileSync(file, 'not V8 code cache data');
+    const damaged = load(home);
+    expect(damaged.cached).toBe(0);
+    expect(load(home).compiled).toBe(0);
+  });
+
+  it('never reads or writes a folder that others can write to, nor when turned off', () => {
+    const shared = tempDir('engium-code-cache-');
+    mkdirSync(join(shared, 'engium-scan'));
+    chmodSync(join(shared, 'engium-scan'), 0o777);
+    const open = load(shared);
+    expect(open).toMatchObject({ cached: 0, compiled: 0 });
+    expect(cacheFiles(shared)).toEqual([]);
+
+    const off = tempDir('engium-code-cache-');
+    expect(load(off, { ENGIUM_NO_CODE_CACHE: '1' })).toMatchObject({ cached: 0, compiled: 0 });
+    expect(existsSync(join(off, 'engium-scan'))).toBe(false);
+  });
+});
