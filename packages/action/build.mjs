@@ -32,7 +32,9 @@ const workspaceSources = {
         const target = relative(join(actionDir, 'dist'), resolve(dirname(args.path), specifier)).split('\\').join('/');
         return `${call}${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
       });
-      return { contents, loader: 'ts', resolveDir: dirname(args.path) };
+      // A package required through createRequire (to skip Node's export lexing) is bundled like any import.
+      const bundled = contents.replace(/\bcreateRequire\(import\.meta\.url\)\((['"])([^'".][^'"]*)\1\)/g, 'require($1$2$1)');
+      return { contents: bundled, loader: 'ts', resolveDir: dirname(args.path) };
     });
   },
 };

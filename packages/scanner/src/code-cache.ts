@@ -3,7 +3,7 @@
  * ts-morph) is 9 MB of JavaScript, and compiling it is half of what loading it costs. Node 22's
  * `module.enableCompileCache()` keeps such a cache; Node 20 has none, so this stands in: while
  * `load` runs, each CommonJS file under node_modules compiles with the data its last compile left,
- * found by a hash of its path and content. V8 checks the data against its own version and flags,
+ * found by a hash of its path and content (a name, not a defence). V8 checks the data against its own version and flags,
  * and compiles afresh when they differ.
  *
  * Cached data is code, so it is read only from a folder of this user's that no one else can
@@ -90,7 +90,7 @@ export async function withCodeCache<T>(load: () => Promise<T>): Promise<T> {
   compilePrototype._compile = function compileWithCache(this: Module, content: string, filename: string): unknown {
     // Only dependencies (our own code is small), and not a script with a hashbang, which only parses at a file's start.
     if (!filename.includes(`${sep}node_modules${sep}`) || content.startsWith('#!')) return original.call(this, content, filename);
-    const path = join(folder, `${createHash('sha256').update(filename).update('\0').update(content).digest('hex')}.v8`);
+    const path = join(folder, `${createHash('sha1').update(filename).update('\0').update(content).digest('hex')}.v8`);
     const cachedData = readCachedData(path);
     const script = new vm.Script(Module.wrap(content), {
       filename,

@@ -11,7 +11,7 @@ import type { PackageInfo } from './packages.js';
 import { dirnamePosix, joinPosix, type RootPaths } from './paths.js';
 import { scriptKindOf } from './source-files.js';
 import type { Problem } from './types.js';
-import type { Ts, TypeScript } from './typescript.js';
+import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
 
@@ -60,7 +60,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
           problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
           continue;
         }
-        const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, config));
+        const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
         new ConfigReader(ts, tree, config, row, facts).read(owner);
       }
     }

@@ -2,7 +2,7 @@
 // strip server-only exports from the browser build of a page, and with them every import used only
 // inside them. The compiler's syntax tree tells which imports those are.
 import { scriptKindOf } from './source-files.js';
-import type { Ts, TypeScript } from './typescript.js';
+import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
 export const NEXT_DATA_FUNCTIONS = ['getServerSideProps', 'getStaticProps', 'getStaticPaths'] as const;
 export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers'] as const;
@@ -21,7 +21,7 @@ function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
 
 /** Specifiers whose every import binding is used only inside server data functions. */
 export function serverOnlyImports(ts: Ts, file: string, text: string): Set<string> {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(ts, file));
+  const source = ts.createSourceFile(file, text, parseOptions(ts), false, scriptKindOf(ts, file));
   const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
   const exported = new Set<string>();
   for (const statement of source.statements) {

@@ -136,7 +136,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   return {
     exposureOf,
     envInjection,
-    renderedAt: (file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined),
+    renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);
       if (!range) return undefined;
@@ -144,7 +144,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         ? { exposure: 'client', reason: range.reason, chain: [`${range.where} (build config)`], where: range.where }
         : { exposure: 'server', reason: range.reason, where: range.where };
     },
-    importersOfDefinition(file, line) {
+    importersOfDefinition: atLine((file, line) => {
       if (!isModuleFile(file) || !fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
       const tree = trees.of(file);
       if (!tree) return undefined;
@@ -152,7 +152,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       if (names.length === 0) return undefined;
       const found = readersOf(ts, graph, trees, file, names);
       return readersExposure(found, file, names.includes('*') ? file : `${names.join(', ')} from ${file}`);
-    },
+    }),
     envReaders(name) {
       const readers = clientEnvReaders(name);
       if (readers.length === 0) return undefined;
@@ -173,6 +173,19 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     buildExposure: (file, mappedSources) =>
       buildExposure({ paths, packages, layouts, exposureOf, configOutputs: facts.outputs, isModule: (candidate) => fileSet.has(candidate) && isModuleFile(candidate) }, file, mappedSources),
     problems: dedupe(problems),
+  };
+}
+
+/**
+ * A query about `file:line`, answered once: the classify thread asks about the sources' hits
+ * early (parsing what they need) and again with every hit, and trees may be gone by then.
+ */
+function atLine<T>(query: (file: string, line: number) => T): (file: string, line: number) => T {
+  const answers = new Map<string, T>();
+  return (file, line) => {
+    const id = `${line}:${file}`;
+    if (!answers.has(id)) answers.set(id, query(file, line));
+    return answers.get(id) as T;
   };
 }
 
