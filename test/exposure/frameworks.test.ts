@@ -65,7 +65,7 @@ describe('SvelteKit adapter-node build output', () => {
       `const { scanDirectory } = await import(${JSON.stringify(join(REPO_ROOT, 'packages/scanner/dist/index.js'))});`,
       `const report = await scanDirectory(${JSON.stringify(dir)}, { threads: 1 });`,
       `const { createRequire } = await import('node:module');`,
-      `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/](ts-morph|typescript)[\\\\/]/.test(path));`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/](ts-morph|@ts-morph|typescript)[\\\\/]/.test(path));`,
       `console.log(JSON.stringify({ exposures: report.findings.map((finding) => finding.exposure), loaded: loaded.length }));`,
     ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

@@ -63,7 +63,7 @@ describe('the classify thread', () => {
         `const { scanDirectory } = await import(${JSON.stringify(join(DIST, 'index.js'))});`,
         `const report = await scanDirectory(${JSON.stringify(dir)}, { threads: 1, classifyThread: ${classifyThread} });`,
         `const { createRequire } = await import('node:module');`,
-        `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/](ts-morph|typescript)[\\\\/]/.test(path));`,
+        `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/](ts-morph|@ts-morph|typescript)[\\\\/]/.test(path));`,
         `console.log(JSON.stringify({ clients: report.findings.filter((finding) => finding.exposure === 'client').length, loaded: loaded.length > 0, warnings: report.stats.warnings.length }));`,
       ].join('\n');
       const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

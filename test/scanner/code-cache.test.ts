@@ -34,7 +34,7 @@ describe('the code cache for ts-morph', () => {
     const home = tempDir('engium-code-cache-');
     const first = load(home);
     expect(first.cached).toBe(0);
-    expect(first.compiled).toBeGreaterThanOrEqual(3);
+    expect(first.compiled).toBeGreaterThanOrEqual(1);
     const files = cacheFiles(home);
     expect(files.length).toBe(first.compiled);
     for (const file of files) expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -6,8 +6,8 @@ import { readModule, scriptKindOf } from './source-files.js';
 import type { RootPaths } from './paths.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
-/** Source text whose trees stay in memory (about 60 MB of trees); past it the least recently used go. */
-const KEPT_SOURCE_CHARS = 2 * 1024 * 1024;
+/** Source text whose trees stay in memory (about 15 MB of trees); past it the least recently used go. */
+const KEPT_SOURCE_CHARS = 512 * 1024;
 
 export class SyntaxTrees {
   /** In order of use, the latest last. */

@@ -1,9 +1,11 @@
-// The one place ts-morph is loaded. Requiring it costs about half a second, so it is imported on
-// first use by a scan that needs the module graph, never by `engium-scan staged`. The graph uses the
-// compiler API ts-morph re-exports (scanner, parser, module resolution, tsconfig parsing) rather
-// than a full Project: it needs imports and a few declarations, not types.
-import type { ts as TypeScript } from 'ts-morph';
+// The one place the compiler is loaded. Loading it costs about half a second, so it happens on
+// first use by a scan that needs the module graph, never by `engium-scan staged`. The graph uses
+// the compiler API of ts-morph (scanner, parser, module resolution, tsconfig parsing) rather than
+// a full Project: it needs imports and a few declarations, not types. So it loads only the
+// TypeScript that ts-morph bundles (@ts-morph/common's `dist/typescript.js`, the very `ts` that
+// ts-morph exports), not ts-morph's project layer: a quarter less time and 20 MB less memory.
 import { createRequire } from 'node:module';
+import type { ts as TypeScript } from 'ts-morph';
 import { withCodeCache } from '../code-cache.js';
 
 export type Ts = typeof TypeScript;
@@ -13,11 +15,11 @@ let loaded: Promise<Ts> | undefined;
 
 /**
  * ts-morph's compiler API, compiled with the code cache (see code-cache.ts). It is required, not
- * imported: an import of a CommonJS package first has Node lex it for its export names, a fifth
- * of the load for ts-morph. (The action's bundler inlines this require like an import.)
+ * imported: an import of a CommonJS file first has Node lex it for its export names, a fifth of
+ * the load. (The action's bundler inlines this require like an import.)
  */
 export function loadTypeScript(): Promise<Ts> {
-  loaded ??= withCodeCache(async () => (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).ts);
+  loaded ??= withCodeCache(async () => createRequire(import.meta.url)('@ts-morph/common/dist/typescript.js') as Ts);
   return loaded;
 }
 
