@@ -9,6 +9,7 @@ import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
 import { wantsProgramAnalysis } from './classify/index.js';
 import { ClassifyThread, classifyOn } from './classify/thread.js';
 import type { ModuleHead } from './graph/module-head.js';
+import { isModuleFile } from './graph/source-files.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { BuildDirMatcher } from './discover/build-dirs.js';
 import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
@@ -153,7 +154,7 @@ export async function scanTarget(target: ScanTarget, options: ScanOptions = {}):
   const classifyOptions = { root, config, ...(options.programAnalysis !== undefined ? { programAnalysis: options.programAnalysis } : {}) };
   const useGraph = wantsProgramAnalysis(classifyOptions);
   // Started first, so TypeScript loads while this thread walks and reads.
-  const thread = useGraph && options.classifyThread !== false ? ClassifyThread.start() : undefined;
+  let thread = useGraph && options.classifyThread !== false ? ClassifyThread.start() : undefined;
   try {
     let heads: Map<string, ModuleHead> | undefined;
     const { discovery, analysed, problems: analysisProblems, skipped: archivesSkipped } = await discoverAndAnalyse(
@@ -162,6 +163,11 @@ export async function scanTarget(target: ScanTarget, options: ScanOptions = {}):
       { ...options, moduleHeads: useGraph },
       (files, sources) => {
         heads = headsOf(sources);
+        // Without a source module there is no graph to build: built output goes by the folder rules.
+        if (!files.some((file) => file.role !== 'build' && !file.archive && isModuleFile(file.path))) {
+          void thread?.close();
+          thread = undefined;
+        }
         thread?.prepare({ ...classifyOptions, files, heads }, sources.filter((analysis) => analysis.hits.length > 0));
       },
     );
