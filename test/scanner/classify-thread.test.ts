@@ -7,7 +7,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileAnalysis } from '../../packages/scanner/src/analyse/index.js';
-import { classify } from '../../packages/scanner/src/classify/index.js';
+import type * as ClassifyModule from '../../packages/scanner/src/classify/index.js';
 import type * as ClassifyThreadModule from '../../packages/scanner/src/classify/thread.js';
 import { analyseFiles } from '../../packages/scanner/src/analyse/parallel.js';
 import { discoverFiles } from '../../packages/scanner/src/discover/index.js';
@@ -19,7 +19,8 @@ import { REPO_ROOT, expectNoFullKey, fakeKey, tempDir, writeFiles } from '../sup
 // The worker script exists only in the compiled scanner, so these tests run dist/.
 const DIST = join(REPO_ROOT, 'packages/scanner/dist');
 const { scanDirectory } = (await import(join(DIST, 'index.js'))) as typeof Scanner;
-const { ClassifyThread, classifyOn } = (await import(join(DIST, 'classify/thread.js'))) as typeof ClassifyThreadModule;
+const { ClassifyThread } = (await import(join(DIST, 'classify/thread.js'))) as typeof ClassifyThreadModule;
+const { classify, classifyOn } = (await import(join(DIST, 'classify/index.js'))) as typeof ClassifyModule;
 
 const keys = { ...plantedKeys, reexported: fakeKey('live', 2201), serverOnly: fakeKey('live', 2202), island: fakeKey('test', 2203) };
 

@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FileAnalysis } from './analyse/index.js';
 import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
-import { wantsProgramAnalysis } from './classify/index.js';
-import { ClassifyThread, classifyOn } from './classify/thread.js';
+import { classifyOn, wantsProgramAnalysis } from './classify/index.js';
+import { ClassifyThread } from './classify/thread.js';
 import type { ModuleHead } from './graph/module-head.js';
 import { isModuleFile } from './graph/source-files.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
@@ -32,8 +32,12 @@ export interface ScanOptions {
   onSecret?: OnSecret;
   /** Run the module-graph pass (default: config.programAnalysis, else true). */
   programAnalysis?: boolean;
-  /** Build the module graph on a thread of its own while files are read (default: true where the worker script exists). */
-  classifyThread?: boolean;
+  /**
+   * Build the module graph on a thread of its own while files are read (default: true where the
+   * worker script exists). A thread already started (the CLI starts it before it loads the
+   * scanner) is taken over: the scan closes it.
+   */
+  classifyThread?: boolean | ClassifyThread;
   /** Called now and then while files are read. */
   onProgress?: (progress: ScanProgress) => void;
   /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans (one on two cores). */
@@ -154,7 +158,10 @@ export async function scanTarget(target: ScanTarget, options: ScanOptions = {}):
   const classifyOptions = { root, config, ...(options.programAnalysis !== undefined ? { programAnalysis: options.programAnalysis } : {}) };
   const useGraph = wantsProgramAnalysis(classifyOptions);
   // Started first, so TypeScript loads while this thread walks and reads.
-  let thread = useGraph && options.classifyThread !== false ? ClassifyThread.start() : undefined;
+  const given = options.classifyThread instanceof ClassifyThread ? options.classifyThread : undefined;
+  let thread = useGraph && options.classifyThread !== false ? (given ?? ClassifyThread.start()) : undefined;
+  // A thread started before the config said no graph.
+  if (given && thread !== given) void given.close();
   try {
     let heads: Map<string, ModuleHead> | undefined;
     const { discovery, analysed, problems: analysisProblems, skipped: archivesSkipped } = await discoverAndAnalyse(

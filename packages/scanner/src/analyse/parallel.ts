@@ -12,6 +12,7 @@ import type { DiscoveredFile } from '../discover/index.js';
 import type { ScanWarning } from '../finding.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
 import type { WorkerInput, WorkerResult } from './analysis-worker.js';
+import { workerExecArgv } from '../workers.js';
 
 export interface AnalysisProgress {
   filesDone: number;
@@ -110,14 +111,6 @@ export function defaultThreadCount(cores: number): number {
 interface StartedWorker {
   worker: Worker;
   stopped: Promise<Error>;
-}
-
-/**
- * Node options a worker thread inherits, without those only an entry script takes: a scan started
- * by `node --input-type=module -e …` would otherwise start workers that fail at once.
- */
-export function workerExecArgv(): string[] {
-  return process.execArgv.filter((option) => !option.startsWith('--input-type'));
 }
 
 function startWorker(workerFile: string): StartedWorker {

@@ -15,6 +15,7 @@ import type { ModuleHead } from '../graph/module-head.js';
 import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
+import type { ClassifyThread } from './thread.js';
 
 export { buildFinding, type FindingCandidate, type FindingContext, type HitLike } from './finding.js';
 
@@ -235,4 +236,20 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
     ...(variable !== undefined ? { envVariable: variable } : {}),
     ...(readers?.readers.length ? { readers: readers.readers } : {}),
   });
+}
+
+/**
+ * Stage 3: on the classify thread when the graph is needed (it was built meanwhile), else here,
+ * where the folder rules decide built files without TypeScript. Should the thread fail, the
+ * classification runs here, with a warning that says so.
+ */
+export async function classifyOn(thread: ClassifyThread | undefined, analyses: readonly FileAnalysis[], options: ClassifyOptions): Promise<Classification> {
+  if (!thread || !needsProgram(analyses, options)) return classify(analyses, options);
+  try {
+    return await thread.classify([...analyses]);
+  } catch (error) {
+    const classification = await classify(analyses, options);
+    const message = `the classify thread failed (${error instanceof Error ? error.message : String(error)}); findings were classified on the main thread`;
+    return { ...classification, problems: [{ file: '.', message }, ...classification.problems] };
+  }
 }

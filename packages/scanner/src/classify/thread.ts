@@ -3,15 +3,16 @@
  * which the text pass does not wait for. A classify thread starts with the scan, loads TypeScript
  * while this thread walks and reads, builds the graph once the sources are read (they are read
  * first), and classifies every hit when the built files are read too. Bundled or run from its
- * TypeScript sources, the scanner has no worker script, and classifies on this thread.
+ * TypeScript sources, the scanner has no worker script, and classifies on this thread. This module
+ * loads nothing else, so the CLI starts the thread before it loads the scanner.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileAnalysis } from '../analyse/index.js';
-import { workerExecArgv } from '../analyse/parallel.js';
+import { workerExecArgv } from '../workers.js';
 import type { ClassifyReply, ClassifyRequest } from './classify-worker.js';
-import { classify, needsProgram, type Classification, type ClassifyOptions } from './index.js';
+import type { Classification, ClassifyOptions } from './index.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./classify-worker.js', import.meta.url));
 
@@ -56,18 +57,3 @@ export class ClassifyThread {
   }
 }
 
-/**
- * Stage 3: on the classify thread when the graph is needed (it was built meanwhile), else here,
- * where the folder rules decide built files without TypeScript. Should the thread fail, the
- * classification runs here, with a warning that says so.
- */
-export async function classifyOn(thread: ClassifyThread | undefined, analyses: readonly FileAnalysis[], options: ClassifyOptions): Promise<Classification> {
-  if (!thread || !needsProgram(analyses, options)) return classify(analyses, options);
-  try {
-    return await thread.classify([...analyses]);
-  } catch (error) {
-    const classification = await classify(analyses, options);
-    const message = `the classify thread failed (${error instanceof Error ? error.message : String(error)}); findings were classified on the main thread`;
-    return { ...classification, problems: [{ file: '.', message }, ...classification.problems] };
-  }
-}
