@@ -78,6 +78,14 @@ describe('the classify thread', () => {
     expect(alone.clients).toBeGreaterThan(3);
   });
 
+  it('ends the run at once when the path cannot be scanned: the CLI started the thread, and closes it', () => {
+    // A hang (a thread left loading TypeScript or waiting for files) is stopped by the timeout.
+    const result = spawnSync(process.execPath, [join(DIST, 'cli.js'), join(dir, 'no-such-folder')], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/cannot scan .*no-such-folder: ENOENT/);
+  });
+
   it('falls back to the main thread, with a warning, when the thread dies', async () => {
     const failing = join(tempDir('engium-failing-worker-'), 'worker.mjs');
     writeFileSync(failing, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (request) => { if (request.kind === 'classify') throw new Error('out of luck'); });\n`);
