@@ -48,6 +48,18 @@ function sourcePaths(options: ClassifyOptions): string[] {
   return options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path);
 }
 
+const buildOutputs = new WeakMap<readonly DiscoveredFile[], BuildOutputAnalysis>();
+
+/** The folder rules over the scan's files, worked out once per scan (the classify thread classifies twice). */
+function buildOutputOf(options: ClassifyOptions): BuildOutputAnalysis {
+  let builds = buildOutputs.get(options.files);
+  if (!builds) {
+    builds = analyseBuildOutput(options.root, sourcePaths(options));
+    buildOutputs.set(options.files, builds);
+  }
+  return builds;
+}
+
 /** Whether a scan runs the module graph: the option, else the config's, else yes. */
 export function wantsProgramAnalysis(options: Pick<ClassifyOptions, 'programAnalysis' | 'config'>): boolean {
   return options.programAnalysis ?? options.config.programAnalysis ?? true;
@@ -79,7 +91,7 @@ export async function classify(
   if (withHits.length === 0) return { candidates: [], problems };
   let program: ProgramAnalysis | undefined;
   // The folder rules and package.json need no TypeScript: they decide built files by themselves.
-  const builds = analyseBuildOutput(options.root, sourcePaths(options));
+  const builds = buildOutputOf(options);
   if (graphWanted(withHits, options, builds)) {
     try {
       program = await loadProgram();
@@ -108,7 +120,7 @@ function mappedSourcesOf(hit: AnalysedHit): string[] {
 /** Whether classifying `analyses` loads the module graph. */
 export function needsProgram(analyses: readonly FileAnalysis[], options: ClassifyOptions): boolean {
   const withHits = analyses.filter((analysis) => analysis.hits.length > 0);
-  return withHits.length > 0 && graphWanted(withHits, options, analyseBuildOutput(options.root, sourcePaths(options)));
+  return withHits.length > 0 && graphWanted(withHits, options, buildOutputOf(options));
 }
 
 function graphWanted(withHits: readonly FileAnalysis[], options: ClassifyOptions, builds: BuildOutputAnalysis): boolean {
