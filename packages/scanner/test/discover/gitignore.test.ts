@@ -46,7 +46,7 @@ describe('filesIgnoredIn', () => {
     expect(ignoreLevel('', 'node_modules/\n/dist\n').reach).toBe('paths');
     expect(ignoreLevel('', '!b/\n').reach).toBe('names');
     // What the shortcut relies on: ignore matches a rule with no inner slash against a path's last name only.
-    const rules = ignoreModule().add('b\n*.log\n');
+    const rules = ignoreModule.default().add('b\n*.log\n');
     expect(rules.test('x/b/y').ignored).toBe(true);
     expect(filesIgnoredIn([ignoreLevel('', 'b\n')], 'x/b')('x/b/y', 'y')).toBe(true);
     expect(filesIgnoredIn([ignoreLevel('', 'b/\n')], 'x')('x/b', 'b')).toBe(false);
