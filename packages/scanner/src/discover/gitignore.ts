@@ -55,6 +55,30 @@ function localPath(base: string, path: string): string {
   return base === '' ? path : path.slice(base.length + 1);
 }
 
+interface Verdict {
+  ignored: boolean;
+  unignored: boolean;
+}
+
+const NO_VERDICT: Verdict = { ignored: false, unignored: false };
+
+/**
+ * A level's verdict on a path relative to it. `ignore` refuses a path that starts with dots and a
+ * slash or is only dots (a file named `...` beside its `.gitignore`), which git takes as any
+ * name: such a path is matched by no rule, so more is scanned, never less.
+ */
+function verdictOf(rules: Ignore, local: string): Verdict {
+  try {
+    return rules.test(local);
+  } catch (error) {
+    if (error instanceof RangeError) return NO_VERDICT;
+    throw error;
+  }
+}
+
+/** Names `ignore` would take for relative paths (`..`, `...`): tested within their path, never alone. */
+const DOTS_ONLY = /^\.+$/;
+
 /**
  * Whether `path` is ignored by the levels that hold it, outermost first: each level's verdict
  * (ignored, or re-included by a `!` rule) overrides the ones before it.
@@ -63,19 +87,12 @@ export function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir
   let ignored = false;
   for (const { base, rules } of levels) {
     const local = localPath(base, path);
-    const verdict = rules.test(isDir ? `${local}/` : local);
+    const verdict = verdictOf(rules, isDir ? `${local}/` : local);
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
   }
   return ignored;
 }
-
-interface Verdict {
-  ignored: boolean;
-  unignored: boolean;
-}
-
-const NO_VERDICT: Verdict = { ignored: false, unignored: false };
 
 /**
  * The ignore test for the files of one folder (`dirPath`, relative to the root), asking each
@@ -85,7 +102,7 @@ const NO_VERDICT: Verdict = { ignored: false, unignored: false };
  */
 export function filesIgnoredIn(walkLevels: readonly IgnoreLevel[], dirPath: string): (path: string, name: string) => boolean {
   const levels = [...walkLevels];
-  const folderVerdicts = levels.map(({ base, rules }): Verdict => (base === dirPath ? NO_VERDICT : rules.test(`${localPath(base, dirPath)}/`)));
+  const folderVerdicts = levels.map(({ base, rules }): Verdict => (base === dirPath ? NO_VERDICT : verdictOf(rules, `${localPath(base, dirPath)}/`)));
   return (path, name) => {
     let ignored = false;
     for (let index = 0; index < levels.length; index++) {
@@ -94,7 +111,7 @@ export function filesIgnoredIn(walkLevels: readonly IgnoreLevel[], dirPath: stri
       let verdict: Verdict;
       if (folder.ignored) verdict = folder;
       else if (reach === 'folders-only') continue;
-      else verdict = rules.test(reach === 'names' ? name : localPath(base, path));
+      else verdict = verdictOf(rules, reach === 'names' && !DOTS_ONLY.test(name) ? name : localPath(base, path));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }

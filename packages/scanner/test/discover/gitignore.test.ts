@@ -4,10 +4,12 @@ import { filesIgnoredIn, ignoreLevel, isGitignored } from '../../src/discover/gi
 
 /** Rules of every reach: names, folders only, negated, anchored, globbed, escaped, odd. */
 const RULES = [
-  'node_modules/', 'dist/', 'b/', 'c', '*.log', 'x*', '!keep.log', '!b/', '!c', 'a/b', '/c', '/dist', 'b/*.log', '**/c', 'a/**',
+  '.*', '!...', 'node_modules/', 'dist/', 'b/', 'c', '*.log', 'x*', '!keep.log', '!b/', '!c', 'a/b', '/c', '/dist', 'b/*.log', '**/c', 'a/**',
   '\\!bang', '\\#hash', 'sp\\ ', '# comment', '', '/', '!', '*', '!*.ts', '[bc]', 'c/', '?.log', 'keep.log/',
 ];
-const NAMES = ['a', 'b', 'c', 'dist', 'x.log', 'keep.log', 'x1.ts', 'node_modules', '!bang', '#hash', 'sp ', 'c.log'];
+const FOLDERS = ['a', 'b', 'c', 'dist', 'x.log', 'keep.log', 'x1.ts', 'node_modules', '!bang', '#hash', 'sp ', 'c.log'];
+/** Files may also be named only with dots, which `ignore` refuses as paths of their own. */
+const NAMES = [...FOLDERS, '...', '..x', '.x'];
 const LEVEL_BASES = ['', 'a', 'a/b'];
 
 /** A small deterministic generator, so a failure names the seed that made it. */
@@ -29,7 +31,7 @@ describe('filesIgnoredIn', () => {
       );
       const deepest = levels.at(-1)?.base ?? '';
       for (let trial = 0; trial < 20; trial++) {
-        const below = Array.from({ length: Math.floor(next() * 3) }, () => pick(NAMES));
+        const below = Array.from({ length: Math.floor(next() * 3) }, () => pick(FOLDERS));
         const dir = [deepest, ...below].filter((part) => part !== '').join('/');
         const test = filesIgnoredIn(levels, dir);
         for (const name of NAMES) {
@@ -38,6 +40,15 @@ describe('filesIgnoredIn', () => {
         }
       }
     }
+  });
+
+  it('scans a file or folder named only with dots beside its .gitignore (a path ignore refuses) instead of failing', () => {
+    const levels = [ignoreLevel('', '.*\n*.log\n')];
+    expect(isGitignored(levels, '...', false)).toBe(false);
+    expect(isGitignored(levels, '...', true)).toBe(false);
+    expect(filesIgnoredIn(levels, '')('...', '...')).toBe(false);
+    expect(filesIgnoredIn(levels, 'a')('a/...', '...')).toBe(true);
+    expect(filesIgnoredIn(levels, '...')('.../x.log', 'x.log')).toBe(true);
   });
 
   it('skips the file test of a level whose rules are all for folders, and tests names by name', () => {
