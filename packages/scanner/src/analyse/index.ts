@@ -11,7 +11,6 @@ import type { DiscoveredFile } from '../discover/index.js';
 import { fsPath, pathText } from '../discover/byte-names.js';
 import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
 import { readUpTo } from './read-file.js';
-import type { ReadAhead } from './read-ahead.js';
 import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { isBinary, utf8OfMarkedText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
@@ -79,55 +78,44 @@ function regularFileSize(fd: number): number {
 /** Errors of a read at an offset from what has none: a FIFO or a socket (ESPIPE), a terminal with nothing to read (EAGAIN). */
 const NOT_A_FILE_READ_ERRORS = new Set(['ESPIPE', 'EAGAIN']);
 
-/** A failed first read: what is not a regular file says so (see regularFileSize), anything else is the read's error. */
-function firstReadFailed(fd: number, error: unknown): never {
-  if (NOT_A_FILE_READ_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) regularFileSize(fd);
-  throw error;
-}
-
 /** The first bytes of `fd`, or why a file that is not regular cannot give them. */
 function readStart(fd: number): number {
   try {
     return readUpTo(fd, SCRATCH);
   } catch (error) {
-    return firstReadFailed(fd, error);
+    if (NOT_A_FILE_READ_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) regularFileSize(fd);
+    throw error;
   }
 }
 
-/** A file larger than `start`, which holds its first bytes: those are kept, the rest is read after them. */
-function readRest(fd: number, size: number, start: Buffer): Buffer {
+/** A file larger than SCRATCH, which holds its first bytes: those are kept, the rest is read after them. */
+function readRest(fd: number, size: number): Buffer {
   const whole = Buffer.allocUnsafe(size);
-  start.copy(whole);
-  return whole.subarray(0, readUpTo(fd, whole, start.length));
+  SCRATCH.copy(whole);
+  return whole.subarray(0, readUpTo(fd, whole, SCRATCH.length));
 }
 
 export interface AnalyseContext {
   root: string;
 }
 
-/**
- * The analysis of one file, opened and read here, or from what `readAhead` opened and read of it
- * (its descriptor is closed here either way).
- */
-export function analyseFile(file: DiscoveredFile, context: AnalyseContext, ahead?: ReadAhead): FileAnalysis {
+export function analyseFile(file: DiscoveredFile, context: AnalyseContext): FileAnalysis {
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
   let fd: number;
   try {
-    if (ahead && 'openError' in ahead) throw ahead.openError;
     // The walk found a regular file here, never through a link: a link now is a swap, not followed.
-    fd = ahead ? ahead.fd : openSync(fsPath(file.absolutePath), NO_FOLLOW_OPEN_FLAGS);
+    fd = openSync(fsPath(file.absolutePath), NO_FOLLOW_OPEN_FLAGS);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     return analysis;
   }
   try {
-    const start = ahead && 'buffer' in ahead ? ahead.buffer : SCRATCH;
-    const read = ahead === undefined ? readStart(fd) : 'readError' in ahead ? firstReadFailed(fd, ahead.readError) : ahead.read;
-    const size = read > 0 && read < start.length ? read : regularFileSize(fd);
+    const read = readStart(fd);
+    const size = read > 0 && read < SCRATCH.length ? read : regularFileSize(fd);
     // Hermes bytecode is read whole, however large: its string table spans the file.
-    if (size > REGION_BYTES * 2 && !isHermesBytecode(start.subarray(0, read))) analyseInRegions(fd, size, analysis, context);
-    else if (size <= read) analyseWhole(start.subarray(0, read), analysis, context);
-    else analyseWhole(readRest(fd, size, start), analysis, context);
+    if (size > REGION_BYTES * 2 && !isHermesBytecode(SCRATCH.subarray(0, read))) analyseInRegions(fd, size, analysis, context);
+    else if (size <= read) analyseWhole(SCRATCH.subarray(0, read), analysis, context);
+    else analyseWhole(readRest(fd, size), analysis, context);
   } catch (error) {
     analysis.skipped = { file: file.path, reason: errorReason(error) };
     analysis.hits = [];

@@ -4,7 +4,7 @@
  * shared counter, so a few huge bundles never leave one idle, and results go back in discovery
  * order, so a report never depends on which thread read which file.
  */
-import { closeSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +12,6 @@ import type { DiscoveredFile } from '../discover/index.js';
 import type { ScanWarning } from '../finding.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
 import type { WorkerInput, WorkerResult } from './analysis-worker.js';
-import { readAhead, type ReadAhead } from './read-ahead.js';
 
 export interface AnalysisProgress {
   filesDone: number;
@@ -107,53 +106,6 @@ export function defaultThreadCount(cores: number): number {
   return cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores);
 }
 
-/** Bytes read ahead of a bundle's turn: as many as analyseFile reads of a file at first. */
-const READ_AHEAD_BYTES = 4 * 1024 * 1024;
-
-/**
- * For a thread that reads alone: the next bundle or map (build output, where most bytes are) is
- * opened and read on libuv's threads while this one analyses the files before it. One read is
- * ahead at a time, into one of two buffers, while the other holds the file being analysed.
- */
-class BuildReadAheads {
-  private readonly buffers = [Buffer.allocUnsafe(READ_AHEAD_BYTES), Buffer.allocUnsafe(READ_AHEAD_BYTES)];
-  private turn = 0;
-  private pending: { index: number; result: Promise<ReadAhead> } | undefined;
-  /** Files before this index were looked at for the next read. */
-  private cursor = 0;
-
-  constructor(private readonly files: readonly DiscoveredFile[]) {}
-
-  /** What is being read ahead of file `index`, if anything is. */
-  take(index: number): Promise<ReadAhead> | undefined {
-    if (this.pending?.index !== index) return undefined;
-    const { result } = this.pending;
-    this.pending = undefined;
-    return result;
-  }
-
-  /** Starts reading the next build file after `index`, unless a read is under way. */
-  startAfter(index: number): void {
-    if (this.pending) return;
-    for (let next = Math.max(this.cursor, index + 1); next < this.files.length; next++) {
-      const file = this.files[next] as DiscoveredFile;
-      if (file.role !== 'build') continue;
-      this.turn ^= 1;
-      this.pending = { index: next, result: readAhead(file, this.buffers[this.turn] as Buffer) };
-      this.cursor = next + 1;
-      return;
-    }
-    this.cursor = this.files.length;
-  }
-
-  /** Closes what a read opened for a file that is no longer to be analysed (a scan that stopped). */
-  async close(): Promise<void> {
-    const left = this.pending && (await this.pending.result);
-    this.pending = undefined;
-    if (left && 'fd' in left) closeSync(left.fd);
-  }
-}
-
 /** A worker that waits for its files; `result` is its analyses, or why it gave none. */
 interface StartedWorker {
   worker: Worker;
@@ -214,29 +166,20 @@ export class AnalysisThreads {
     if (this.workers) feedWorkers();
     let ownBytes = 0;
     let ownFiles = 0;
-    // Only where no worker ever shares the files: a read ahead is for a file this thread will claim.
-    const readAheads = this.threads === 1 ? new BuildReadAheads(files) : undefined;
-    try {
-      for (let index = claims.next(); index < files.length; index = claims.next()) {
-        const file = files[index];
-        if (file === undefined) break;
-        const pending = readAheads?.take(index);
-        const ahead = pending && (await pending);
-        readAheads?.startAfter(index);
-        const analysis = analyseFile(file, context, ahead);
-        analyses[index] = analysis;
-        claims.addBytes(analysis.bytes);
-        ownBytes += analysis.bytes;
-        if (results === undefined && ownBytes >= WORKERS_AFTER_BYTES && index + 1 < files.length) {
-          this.startWorkers();
-          feedWorkers();
-        }
-        if (onProgress && ++ownFiles % 256 === 0) {
-          onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
-        }
+    for (let index = claims.next(); index < files.length; index = claims.next()) {
+      const file = files[index];
+      if (file === undefined) break;
+      const analysis = analyseFile(file, context);
+      analyses[index] = analysis;
+      claims.addBytes(analysis.bytes);
+      ownBytes += analysis.bytes;
+      if (results === undefined && ownBytes >= WORKERS_AFTER_BYTES && index + 1 < files.length) {
+        this.startWorkers();
+        feedWorkers();
       }
-    } finally {
-      await readAheads?.close();
+      if (onProgress && ++ownFiles % 256 === 0) {
+        onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
+      }
     }
     const problems: ScanWarning[] = this.threadWarning !== undefined ? [{ file: '.', message: this.threadWarning }] : [];
     for (const result of (await results) ?? []) {
