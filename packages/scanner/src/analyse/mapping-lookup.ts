@@ -65,6 +65,50 @@ function readVlq(text: Uint8Array, index: number): number {
   return negative ? (value === 0 ? -0x80000000 : -value) : value;
 }
 
+/** The running source totals (index, line, column) that `skipLine` adds to: plain numbers, not an object per line. */
+const sourceTotals = new Float64Array(3);
+
+/**
+ * Reads a line that no position asks about, from `index` to its `;` (or the end), and returns
+ * where it stopped. Only the source totals carry over to later lines, so each value is summed
+ * into its field as it ends and nothing else is kept: one byte loop with no call per value,
+ * most of the time a trace takes on a bundle whose key is on a late line. Errors are
+ * readVlq's, at the same offsets: a byte that is not a digit, or a segment cut short (after two
+ * or three values, or inside a value).
+ */
+function skipLine(text: Uint8Array, index: number): number {
+  /** Values read of the current segment: 0 to 4, back to 0 after a name index (a new segment follows). */
+  let field = 0;
+  let value = 0;
+  let shift = 0;
+  for (; index < text.length; index++) {
+    const code = text[index] as number;
+    if (code === COMMA || code === SEMICOLON) {
+      if (shift !== 0 || field === 2 || field === 3) throw new Error(`invalid mappings character at offset ${index}`);
+      if (code === SEMICOLON) return index;
+      field = 0;
+      continue;
+    }
+    const digit = code < 128 ? (DIGIT_VALUES[code] as number) : -1;
+    if (digit === -1) throw new Error(`invalid mappings character at offset ${index}`);
+    value |= (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    if (field >= 1 && field <= 3) {
+      const negative = value & 1;
+      value >>>= 1;
+      (sourceTotals[field - 1] as number) += negative ? (value === 0 ? -0x80000000 : -value) : value;
+    }
+    field = field === 4 ? 0 : field + 1;
+    value = 0;
+    shift = 0;
+  }
+  if (shift !== 0 || field === 2 || field === 3) throw new Error(`invalid mappings character at offset ${index}`);
+  return index;
+}
+
 function segmentEndsAt(text: Uint8Array, index: number): boolean {
   if (index >= text.length) return true;
   const code = text[index];
@@ -98,6 +142,16 @@ export function traceEncodedMappings(mappings: Uint8Array, positions: readonly G
   let sourceColumn = 0;
   let index = 0;
   while (index < mappings.length) {
+    if (!asked) {
+      sourceTotals[0] = sourceIndex;
+      sourceTotals[1] = sourceLine;
+      sourceTotals[2] = sourceColumn;
+      index = skipLine(mappings, index);
+      sourceIndex = sourceTotals[0] as number;
+      sourceLine = sourceTotals[1] as number;
+      sourceColumn = sourceTotals[2] as number;
+      if (index >= mappings.length) break;
+    }
     const code = mappings[index];
     if (code === SEMICOLON) {
       if (++line > lastLine) break;

@@ -6,10 +6,10 @@
  */
 import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
-import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
+import { filesIgnoredIn, ignoreLevel, isGitignored, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
@@ -68,12 +68,6 @@ const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 // without loading the directory walk.
 export { isEnvFile } from '../analyse/env-file.js';
 
-interface IgnoreLevel {
-  /** Folder of the .gitignore, relative to the root ('' for the root). */
-  base: string;
-  rules: Ignore;
-}
-
 interface WalkState {
   root: string;
   realRoot: string;
@@ -83,17 +77,6 @@ interface WalkState {
   isExcluded: (path: string) => boolean;
   result: Discovery;
   onFileFound: (filesFound: number) => void;
-}
-
-function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const { base, rules } of levels) {
-    const local = base === '' ? path : path.slice(base.length + 1);
-    const verdict = rules.test(isDir ? `${local}/` : local);
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
-  }
-  return ignored;
 }
 
 /**
@@ -106,7 +89,7 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath):
   try {
     // Never through a link, as git (2.32+) reads in-tree .gitignore files.
     const text = readRegularText(fsPath(childPath(absoluteDir, '.gitignore')), { noFollow: true, within: state.realRoot, maxBytes: MAX_IGNORE_FILE_BYTES });
-    return { base: dirPath, rules: ignoreModule.default().add(text) };
+    return ignoreLevel(dirPath, text);
   } catch (error) {
     const { code, reason } = error instanceof UnsafeFileError ? error : { code: (error as NodeJS.ErrnoException).code, reason: String(error) };
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
@@ -175,6 +158,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
   if (level) state.levels.push(level);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let siblings: string[] | undefined;
+  let fileIgnored: ((path: string, name: string) => boolean) | undefined;
   for (const entry of entries) {
     const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
     const absolutePath = childPath(absoluteDir, entry.raw);
@@ -215,7 +199,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
     } else if (isFile) {
       if (state.isExcluded(path) || !state.isIncluded(path)) continue;
       const env = isEnvFile(path);
-      const ignored = dirIgnored || isGitignored(state.levels, path, false);
+      const ignored = dirIgnored || (fileIgnored ??= filesIgnoredIn(state.levels, dirPath))(path, entry.name);
       if (inBuild) state.result.files.push({ path, absolutePath, role: 'build', gitignored: ignored, buildDir: inBuild });
       else if (env) state.result.files.push({ path, absolutePath, role: 'env', gitignored: ignored });
       else if (!ignored) state.result.files.push({ path, absolutePath, role: 'source', gitignored: false });

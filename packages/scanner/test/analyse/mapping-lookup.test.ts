@@ -36,6 +36,26 @@ describe('traceEncodedMappings', () => {
     expect(() => traceEncodedMappings(Buffer.from('AAAA,EAAE;!!!'), [{ line: 2, column: 0 }])).toThrow(/invalid mappings character at offset 10/);
   });
 
+  it('refuses broken text on a line read only for its totals as on a line asked about, at the same offset', () => {
+    // Each map, asked about its line 2 (read whole) and its line 3 (line 2 only summed), breaks on line 2.
+    const broken: [string, number][] = [
+      ['AAAA;!AAA;AAAA', 5], // not a digit
+      ['AAAA;AA;AAAA', 7], // a segment cut after two values
+      ['AAAA;AAA,AAAA;AAAA', 8], // …or after three
+      ['AAAA;AAAAAAA;AAAA', 12], // six values and a seventh: a second segment cut after two
+      ['AAAA;AAg;AAAA', 8], // a value cut by `;`
+      ['AAAA;AAAg', 9], // a value cut by the end
+    ];
+    for (const [text, offset] of broken) {
+      for (const line of [2, 3]) {
+        expect(() => traceEncodedMappings(Buffer.from(text), [{ line, column: 0 }]), `${text} line ${line}`).toThrow(`invalid mappings character at offset ${offset}`);
+      }
+    }
+    // Five values, then a sixth that starts the next segment, read the same both ways.
+    expect(traceEncodedMappings(Buffer.from('AAAA;ACEGIC;A'), [{ line: 3, column: 0 }])).toEqual(['no-source']);
+    expect(traceEncodedMappings(Buffer.from('AAAA;ACEGIKCEG;AAAA'), [{ line: 3, column: 0 }])).toEqual([{ sourceIndex: 2, line: 4, column: 6 }]);
+  });
+
   it('follows the running totals across lines, where a lookup needs every earlier segment', () => {
     // Source index, line and column carry over `;` while the generated column restarts.
     expect(traceEncodedMappings(Buffer.from('ACEG;ACEG;AAAA'), [{ line: 3, column: 0 }, { line: 1, column: 9 }])).toEqual([
