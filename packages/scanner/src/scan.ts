@@ -109,12 +109,13 @@ async function discoverAndAnalyse(
       discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
       includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
     } else discovery = { files: target.files, skipped: [] };
-    // Archives are read here, entry by entry; every other file goes to the analysis threads.
-    const archives = discovery.files.filter((file) => archiveFormatOf(file.path) !== undefined);
-    const plain = archives.length === 0 ? discovery.files : discovery.files.filter((file) => archiveFormatOf(file.path) === undefined);
+    // Archives are read here, entry by entry; every other file goes to the analysis threads,
+    // sources and env files first.
+    const archives: DiscoveredFile[] = [];
+    const sources: DiscoveredFile[] = [];
+    const built: DiscoveredFile[] = [];
+    for (const file of discovery.files) (archiveFormatOf(file.path) !== undefined ? archives : file.role === 'build' ? built : sources).push(file);
     const context = { root, moduleHeads: options.moduleHeads };
-    const sources = plain.filter((file) => file.role !== 'build');
-    const built = plain.filter((file) => file.role === 'build');
     const first = await threads.analyse(sources, context, options.onProgress);
     onSourcesRead(discovery.files, first.analyses);
     const readBefore = { files: sources.length, bytes: first.analyses.reduce((total, analysis) => total + analysis.bytes, 0) };
@@ -122,7 +123,7 @@ async function discoverAndAnalyse(
       built,
       context,
       options.onProgress &&
-        ((progress) => options.onProgress?.({ filesDone: readBefore.files + progress.filesDone, filesTotal: plain.length, bytesDone: readBefore.bytes + progress.bytesDone })),
+        ((progress) => options.onProgress?.({ filesDone: readBefore.files + progress.filesDone, filesTotal: sources.length + built.length, bytesDone: readBefore.bytes + progress.bytesDone })),
     );
     const order = new Map(discovery.files.map((file, index) => [file, index]));
     const analyses = [...first.analyses, ...second.analyses].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));

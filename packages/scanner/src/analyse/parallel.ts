@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { ScanWarning } from '../finding.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
 import type { WorkerInput, WorkerResult } from './analysis-worker.js';
-import { workerExecArgv } from '../workers.js';
+import { startWorkerThread } from '../workers.js';
 
 export interface AnalysisProgress {
   filesDone: number;
@@ -114,7 +114,7 @@ interface StartedWorker {
 }
 
 function startWorker(workerFile: string): StartedWorker {
-  const worker = new Worker(workerFile, { execArgv: workerExecArgv() });
+  const worker = startWorkerThread(workerFile);
   const stopped = new Promise<Error>((resolve) => {
     worker.once('error', (error) => resolve(error));
     worker.once('exit', (code) => resolve(new Error(`it exited with code ${code} before it reported`)));

@@ -8,9 +8,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileAnalysis } from '../analyse/index.js';
-import { workerExecArgv } from '../workers.js';
+import { startWorkerThread } from '../workers.js';
 import type { ClassifyReply, ClassifyRequest } from './classify-worker.js';
 import type { Classification, ClassifyOptions } from './index.js';
 
@@ -21,7 +21,7 @@ export class ClassifyThread {
   private readonly stopped: Promise<Error>;
 
   private constructor(workerFile: string) {
-    this.worker = new Worker(workerFile, { execArgv: workerExecArgv() });
+    this.worker = startWorkerThread(workerFile);
     this.stopped = new Promise<Error>((resolve) => {
       this.worker.once('error', (error) => resolve(error));
       this.worker.once('exit', (code) => resolve(new Error(`it exited with code ${code}`)));
