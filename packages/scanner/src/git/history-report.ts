@@ -4,7 +4,7 @@ import type { ScanReport } from '../finding.js';
 import { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, type HistoryHit } from './history-scan.js';
-import { presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
+import { keysAtHead, presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
 import { runGit, tryGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
 import { hasHead, revisionArguments, type RevisionOptions } from './revisions.js';
@@ -44,20 +44,22 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
   const started = Date.now();
   // History paths are relative to the repository root, whichever folder of it was named.
   const root = (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').replace(/\n$/, '');
-  const { config, skipPath } = await setUp(root, options);
-  const revisions = await revisionArguments(root, options);
-  const scan = await scanHistory(root, revisions, {
-    skipPath,
-    ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
-    ...(options.onSecret ? { onKey: options.onSecret } : {}),
-  });
-  const presence = await presenceAtHead(
-    root,
+  const [{ config, skipPath }, revisions] = await Promise.all([setUp(root, options), revisionArguments(root, options)]);
+  // HEAD is read beside the log, not after it: the log is the long part, and git runs on its own core.
+  const [scan, atHead, shallow] = await Promise.all([
+    scanHistory(root, revisions, {
+      skipPath,
+      ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
+      ...(options.onSecret ? { onKey: options.onSecret } : {}),
+    }),
+    hasHead(root).then((headExists) => keysAtHead(root, headExists)),
+    // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
+    tryGit(root, ['rev-parse', '--is-shallow-repository']).then((answer) => answer?.toString().trim() === 'true'),
+  ]);
+  const presence = presenceAtHead(
+    atHead,
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
-    await hasHead(root),
   );
-  // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
-  const shallow = (await tryGit(root, ['rev-parse', '--is-shallow-repository']))?.toString().trim() === 'true';
   const warnings = shallow
     ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }]
     : [];
