@@ -64,7 +64,7 @@ async function filesWithNeedles(root: string): Promise<string[]> {
   try {
     output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n');
   } catch {
-    return []; // git grep exits 1 when nothing matches
+    return []; // git grep exits 1 when nothing matches, 128 when there is no HEAD
   }
   const head = 'HEAD:';
   const files: string[] = [];
@@ -103,10 +103,9 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
   return words;
 }
 
-/** Reads what HEAD holds; a repository without a HEAD holds nothing. */
-export async function keysAtHead(root: string, headExists: boolean): Promise<KeysAtHead> {
+/** Reads what HEAD holds; a repository without a HEAD holds nothing (its `git grep` fails). */
+export async function keysAtHead(root: string): Promise<KeysAtHead> {
   const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
-  if (!headExists) return found;
   const blobs = await blobsAtHead(root, await filesWithNeedles(root));
   const contents = await readBlobs(root, [...new Set(blobs.values())]);
   for (const [file, id] of blobs) {

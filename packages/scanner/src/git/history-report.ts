@@ -5,9 +5,9 @@ import { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, type HistoryHit } from './history-scan.js';
 import { keysAtHead, presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
-import { runGit, tryGit } from './process.js';
+import { runGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
-import { hasHead, revisionArguments, type RevisionOptions } from './revisions.js';
+import { revisionArguments, type RevisionOptions } from './revisions.js';
 
 export type HistoryReportOptions = GitReportOptions & RevisionOptions;
 
@@ -42,19 +42,23 @@ function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
 
 export async function historyReport(dir: string, options: HistoryReportOptions = {}): Promise<ScanReport> {
   const started = Date.now();
-  // History paths are relative to the repository root, whichever folder of it was named.
-  const root = (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').replace(/\n$/, '');
+  // History paths are relative to the repository root, whichever folder of it was named. One
+  // rev-parse answers both questions (each git process costs Node a fork); the root may hold a
+  // newline, the answer to the second question cannot.
+  const answers = (await runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).toString('utf8').replace(/\n$/, '');
+  const split = answers.lastIndexOf('\n');
+  const root = answers.slice(0, split);
+  // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
+  const shallow = answers.slice(split + 1) === 'true';
   const [{ config, skipPath }, revisions] = await Promise.all([setUp(root, options), revisionArguments(root, options)]);
   // HEAD is read beside the log, not after it: the log is the long part, and git runs on its own core.
-  const [scan, atHead, shallow] = await Promise.all([
+  const [scan, atHead] = await Promise.all([
     scanHistory(root, revisions, {
       skipPath,
       ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
       ...(options.onSecret ? { onKey: options.onSecret } : {}),
     }),
-    hasHead(root).then((headExists) => keysAtHead(root, headExists)),
-    // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
-    tryGit(root, ['rev-parse', '--is-shallow-repository']).then((answer) => answer?.toString().trim() === 'true'),
+    keysAtHead(root),
   ]);
   const presence = presenceAtHead(
     atHead,

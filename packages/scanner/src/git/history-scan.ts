@@ -3,7 +3,7 @@
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
-import { readLines } from './lines.js';
+import { splitLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 import { ALL_REFS } from './revisions.js';
@@ -114,7 +114,7 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
   if (revisions.length > 0) {
     const { child, finished } = spawnGit(cwd, historyLogArguments(revisions));
     child.stdin.end();
-    for await (const piece of readLines(child.stdout)) parser.push(piece);
+    await splitLines(child.stdout, (piece) => parser.push(piece));
     parser.end();
     await finished;
   }
