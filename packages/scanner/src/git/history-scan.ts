@@ -83,7 +83,6 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
       commits++;
     },
     added(line) {
-      bytesScanned += line.bytes.length;
       if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
@@ -96,6 +95,7 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
     },
     fileDone(file) {
       fileChanges++;
+      bytesScanned += file.addedBytes;
       const sightings = inFile;
       inFile = [];
       if (file.binary) {
@@ -109,12 +109,12 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
         if (!seen || (seen.hit.ignoredInline && !sighting.hit.ignoredInline)) firstSightings.set(id, sighting);
       }
     },
-  });
+  }, { keyLinesOnly: true });
 
   if (revisions.length > 0) {
     const { child, finished } = spawnGit(cwd, historyLogArguments(revisions));
     child.stdin.end();
-    await splitLines(child.stdout, (piece) => parser.push(piece));
+    await splitLines(child.stdout, (bytes, from, to, start, mayHoldKey) => parser.pushLine(bytes, from, to, start, mayHoldKey));
     parser.end();
     await finished;
   }

@@ -19,9 +19,15 @@ export interface LinePiece {
 }
 
 /**
- * Cuts the chunks it is given into lines and hands each one (or each window of a huge line) to
- * `emit` as it goes, synchronously: a long history is hundreds of thousands of lines, too many
- * to pay an await for each.
+ * Receives one line (or one window of a huge line) as `bytes[from, to)`, `start` being the offset
+ * of `from` in the line. `bytes` is the chunk as read (no copy is made for a line), shared by its other lines.
+ */
+export type LineSink = (bytes: Buffer, from: number, to: number, start: number, mayHoldKey: boolean) => void;
+
+/**
+ * Cuts the chunks it is given into lines and hands each one (or each window of a huge line) on
+ * as it goes, synchronously and without a copy: a long history is hundreds of thousands of lines,
+ * too many to pay an await or an allocation for each.
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
@@ -30,7 +36,7 @@ export class LineSplitter {
   private pendingStart = 0;
 
   constructor(
-    private readonly emit: (piece: LinePiece) => void,
+    private readonly sink: LineSink,
     private readonly windowBytes = LINE_WINDOW_BYTES,
   ) {}
 
@@ -39,13 +45,13 @@ export class LineSplitter {
     let nextNeedle = 0;
     let from = 0;
     for (let newline = chunk.indexOf(10, from); newline !== -1; newline = chunk.indexOf(10, from)) {
-      while (nextNeedle < needles.length && (needles[nextNeedle] as number) < from) nextNeedle++;
       if (this.pendingLength === 0) {
-        this.emit({ bytes: chunk.subarray(from, newline), start: 0, mayHoldKey: nextNeedle < needles.length && (needles[nextNeedle] as number) < newline });
+        while (nextNeedle < needles.length && (needles[nextNeedle] as number) < from) nextNeedle++;
+        this.sink(chunk, from, newline, 0, nextNeedle < needles.length && (needles[nextNeedle] as number) < newline);
       } else {
         // A line that began in an earlier chunk: a needle may straddle the seam, so look again.
         const bytes = Buffer.concat([...this.pending, chunk.subarray(from, newline)]);
-        this.emit({ bytes, start: this.pendingStart, mayHoldKey: mayContainKey(bytes) });
+        this.sink(bytes, 0, bytes.length, this.pendingStart, mayContainKey(bytes));
         this.pending = [];
         this.pendingLength = 0;
         this.pendingStart = 0;
@@ -58,7 +64,7 @@ export class LineSplitter {
       while (this.pendingLength >= this.windowBytes) {
         const joined = Buffer.concat(this.pending);
         const window = joined.subarray(0, this.windowBytes);
-        this.emit({ bytes: window, start: this.pendingStart, mayHoldKey: mayContainKey(window) });
+        this.sink(window, 0, window.length, this.pendingStart, mayContainKey(window));
         const keepFrom = this.windowBytes - LINE_WINDOW_OVERLAP;
         this.pending = [joined.subarray(keepFrom)];
         this.pendingLength = joined.length - keepFrom;
@@ -71,24 +77,24 @@ export class LineSplitter {
   end(): void {
     if (this.pendingLength === 0) return;
     const bytes = Buffer.concat(this.pending);
-    this.emit({ bytes, start: this.pendingStart, mayHoldKey: mayContainKey(bytes) });
+    this.sink(bytes, 0, bytes.length, this.pendingStart, mayContainKey(bytes));
     this.pending = [];
     this.pendingLength = 0;
     this.pendingStart = 0;
   }
 }
 
-/** Hands every line of `stream` (a git stdout) to `emit`, cutting lines longer than the window into overlapping pieces. */
-export async function splitLines(stream: AsyncIterable<Buffer>, emit: (piece: LinePiece) => void, windowBytes = LINE_WINDOW_BYTES): Promise<void> {
-  const splitter = new LineSplitter(emit, windowBytes);
+/** Hands every line of `stream` (a git stdout) to `sink`, cutting lines longer than the window into overlapping pieces. */
+export async function splitLines(stream: AsyncIterable<Buffer>, sink: LineSink, windowBytes = LINE_WINDOW_BYTES): Promise<void> {
+  const splitter = new LineSplitter(sink, windowBytes);
   for await (const chunk of stream) splitter.push(chunk);
   splitter.end();
 }
 
-/** Yields every line of `stream`, as splitLines hands them on. */
+/** Yields every line of `stream` as a piece of its own, as splitLines hands them on. */
 export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LINE_WINDOW_BYTES): AsyncGenerator<LinePiece> {
   const pieces: LinePiece[] = [];
-  const splitter = new LineSplitter((piece) => pieces.push(piece), windowBytes);
+  const splitter = new LineSplitter((bytes, from, to, start, mayHoldKey) => pieces.push({ bytes: bytes.subarray(from, to), start, mayHoldKey }), windowBytes);
   for await (const chunk of stream) {
     splitter.push(chunk);
     yield* pieces.splice(0);
