@@ -56,8 +56,18 @@ function configFor(args: readonly string[]): string[] {
  */
 function gitEnvironment(): NodeJS.ProcessEnv {
   // GIT_ATTR_NOSYSTEM: no system-wide attributes either; GIT_NO_REPLACE_OBJECTS: the scanned
-  // repository's `refs/replace` cannot swap the content we read for another.
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_ATTR_NOSYSTEM: '1', GIT_NO_REPLACE_OBJECTS: '1' };
+  // repository's `refs/replace` cannot swap the content we read for another. GIT_FLUSH=0: we read
+  // every output to its end, so `git log` need not flush after each commit, which costs it a write
+  // and Node a wake-up per commit (three times the reads on a long history).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_FLUSH: '0',
+  };
   const index = env.GIT_INDEX_FILE;
   if (index && !isAbsolute(index)) env.GIT_INDEX_FILE = resolve(index);
   const gitDir = env.GIT_DIR;
