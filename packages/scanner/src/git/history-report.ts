@@ -4,7 +4,7 @@ import type { ScanReport } from '../finding.js';
 import { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, type HistoryHit } from './history-scan.js';
-import { keysAtHead, presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
+import { keysAtHead, presenceAtHead, sightingId, type KeysAtHead, type PresenceAtHead } from './head-presence.js';
 import { runGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
 import { revisionArguments, type RevisionOptions } from './revisions.js';
@@ -51,17 +51,27 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
   // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
   const shallow = answers.slice(split + 1) === 'true';
   const [{ config, skipPath }, revisions] = await Promise.all([setUp(root, options), revisionArguments(root, options)]);
-  // HEAD is read beside the log, not after it: the log is the long part, and git runs on its own core.
-  const [scan, atHead] = await Promise.all([
-    scanHistory(root, revisions, {
-      skipPath,
-      ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
-      ...(options.onSecret ? { onKey: options.onSecret } : {}),
-    }),
-    keysAtHead(root),
-  ]);
+  // HEAD is read beside the log, not after it (the log is the long part, and git runs on its own
+  // core), from the first key the log shows: a history without keys never reads HEAD.
+  let atHead: Promise<KeysAtHead> | undefined;
+  const readHead = (): Promise<KeysAtHead> => {
+    if (!atHead) {
+      atHead = keysAtHead(root);
+      // Awaited below; until then (or if the log fails first) a failure must not count as unhandled.
+      atHead.catch(() => undefined);
+    }
+    return atHead;
+  };
+  const scan = await scanHistory(root, revisions, {
+    skipPath,
+    ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
+    onKey(key) {
+      void readHead();
+      options.onSecret?.(key);
+    },
+  });
   const presence = presenceAtHead(
-    atHead,
+    scan.hits.length > 0 ? await readHead() : { fingerprintsByFile: new Map(), filesByWord: new Map() },
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
   );
   const warnings = shallow
