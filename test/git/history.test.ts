@@ -135,6 +135,19 @@ describe('engium-scan history', () => {
     expect(report?.findings.map((finding) => [finding.file, finding.commit?.presentAtHead])).toEqual([['a.ts', false]]);
   });
 
+  it('reads the whole history from a subfolder, whatever the repository config says about roots and relative diffs', () => {
+    const repo = gitRepo();
+    const first = commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'sub/keep.ts': 'const k = 1;\n' }, 'root commit');
+    commitFiles(repo, { 'a.ts': 'const a = process.env.KEY;\n', 'b.ts': `const b = "${SIDE}";\n` }, 'second');
+    git(repo, 'config', 'log.showRoot', 'false');
+    git(repo, 'config', 'diff.relative', 'true');
+    const { report } = history(join(repo, 'sub'), '--all');
+    expect(report?.findings.map((finding) => [finding.file, finding.commit?.sha === first, finding.commit?.presentAtHead])).toEqual([
+      ['a.ts', true, false],
+      ['b.ts', false, true],
+    ]);
+  });
+
   it('reports a key once per file, with the first commit, however often it comes back', () => {
     const repo = gitRepo();
     const first = commitFiles(repo, { 'k.ts': `const k = "${LIVE}";\n` });

@@ -3,7 +3,7 @@
 import type { ScanReport } from '../finding.js';
 import { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
-import { scanHistory, type HistoryHit } from './history-scan.js';
+import { scanHistory, startHistoryLog, type HistoryHit, type HistoryLog } from './history-scan.js';
 import { keysAtHead, presenceAtHead, sightingId, type KeysAtHead, type PresenceAtHead } from './head-presence.js';
 import { runGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
@@ -43,14 +43,33 @@ function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
 export async function historyReport(dir: string, options: HistoryReportOptions = {}): Promise<ScanReport> {
   const started = Date.now();
   // History paths are relative to the repository root, whichever folder of it was named. One
-  // rev-parse answers both questions (each git process costs Node a fork); the root may hold a
-  // newline, the answer to the second question cannot.
-  const answers = (await runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).toString('utf8').replace(/\n$/, '');
-  const split = answers.lastIndexOf('\n');
-  const root = answers.slice(0, split);
+  // rev-parse answers both questions (each git process costs Node a fork).
+  const asked = runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  asked.catch(() => undefined); // awaited below, after the revisions
+  let log: HistoryLog;
+  try {
+    log = startHistoryLog(dir, await revisionArguments(dir, options));
+  } catch (error) {
+    await asked; // "not a git repository" comes before any complaint about a ref
+    throw error;
+  }
+  try {
+    return await reportOn(log, await asked, started, options);
+  } catch (error) {
+    log?.child.kill();
+    throw error;
+  }
+}
+
+/** The rest of the run, once the log has started: `answers` is rev-parse's (the root, then whether the clone is shallow). */
+async function reportOn(log: HistoryLog, answers: Buffer, started: number, options: HistoryReportOptions): Promise<ScanReport> {
+  // The root may hold a newline, the answer to the second question cannot.
+  const text = answers.toString('utf8').replace(/\n$/, '');
+  const split = text.lastIndexOf('\n');
+  const root = text.slice(0, split);
   // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
-  const shallow = answers.slice(split + 1) === 'true';
-  const [{ config, skipPath }, revisions] = await Promise.all([setUp(root, options), revisionArguments(root, options)]);
+  const shallow = text.slice(split + 1) === 'true';
+  const { config, skipPath } = await setUp(root, options);
   // HEAD is read beside the log, not after it (the log is the long part, and git runs on its own
   // core), from the first key the log shows: a history without keys never reads HEAD.
   let atHead: Promise<KeysAtHead> | undefined;
@@ -62,7 +81,7 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
     }
     return atHead;
   };
-  const scan = await scanHistory(root, revisions, {
+  const scan = await scanHistory(log, {
     skipPath,
     ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
     onKey(key) {

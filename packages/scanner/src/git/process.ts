@@ -11,7 +11,8 @@ export class GitError extends Error {
  * Settings that make git's output parseable whatever the user's config says: quoted paths are
  * pure ASCII (every byte of a name that is not, UTF-8 or not, comes as an octal escape, so names
  * are read byte for byte), no colour, no pager, plain `a/` `b/` prefixes, empty context lines keep
- * their space.
+ * their space, diff paths from the repository root whichever folder git runs in, and the root
+ * commit's diff shown (a `log.showRoot=false` would hide every key a repository started with).
  */
 const FORMAT_CONFIG = [
   'core.quotePath=true',
@@ -19,6 +20,8 @@ const FORMAT_CONFIG = [
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
   'diff.suppressBlankEmpty=false',
+  'diff.relative=false',
+  'log.showRoot=true',
   'log.showSignature=false',
 ];
 

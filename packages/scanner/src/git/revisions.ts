@@ -28,8 +28,7 @@ export async function hasHead(cwd: string): Promise<boolean> {
 
 /**
  * The revision arguments for `git log`, after checking every ref; `[]` when there is nothing to
- * read. `cwd` is a repository's root, as the caller found it (a plain folder has failed there, with
- * "not a git repository", before any ref is judged).
+ * read. Whether `cwd` is in a repository at all is the caller's to ask (and to say first).
  */
 export async function revisionArguments(cwd: string, options: RevisionOptions): Promise<string[]> {
   const chosen = [options.range && '--range', options.since && '--since', options.all && '--all'].filter(Boolean);
