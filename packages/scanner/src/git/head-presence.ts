@@ -32,6 +32,12 @@ export interface KeysAtHead {
 
 export const sightingId = (fingerprint: string, file: string): string => `${fingerprint}\0${file}`;
 
+/**
+ * The git processes that read HEAD run in the background: the history log they run beside is what
+ * the run waits for, and it should have the CPU whenever both want it.
+ */
+const BACKGROUND = { background: true } as const;
+
 /** Blob ids at HEAD of `files` that exist there. */
 async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
@@ -46,10 +52,10 @@ async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<
   // A name that is not valid UTF-8 cannot be passed as an argument: those are picked from the whole tree.
   const byteNamed = new Set(files.filter((file) => file.includes('\\x')));
   const plain = files.filter((file) => !byteNamed.has(file));
-  if (byteNamed.size > 0) record(await runGit(root, ['ls-tree', '-r', '-z', 'HEAD']), byteNamed);
+  if (byteNamed.size > 0) record(await runGit(root, ['ls-tree', '-r', '-z', 'HEAD'], undefined, BACKGROUND), byteNamed);
   // Pathspecs in batches, so a long list never exceeds the command-line limit.
   for (let from = 0; from < plain.length; from += 500) {
-    record(await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...plain.slice(from, from + 500)]));
+    record(await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...plain.slice(from, from + 500)], undefined, BACKGROUND));
   }
   return blobs;
 }
@@ -62,7 +68,7 @@ async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<
 async function filesWithNeedles(root: string): Promise<string[]> {
   let output: Buffer;
   try {
-    output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n');
+    output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n', BACKGROUND);
   } catch {
     return []; // git grep exits 1 when nothing matches, 128 when there is no HEAD
   }
@@ -107,7 +113,7 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
 export async function keysAtHead(root: string): Promise<KeysAtHead> {
   const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
   const blobs = await blobsAtHead(root, await filesWithNeedles(root));
-  const contents = await readBlobs(root, [...new Set(blobs.values())]);
+  const contents = await readBlobs(root, [...new Set(blobs.values())], BACKGROUND);
   for (const [file, id] of blobs) {
     const content = contents.get(id);
     if (!content || !mayContainKey(content)) continue;

@@ -1,6 +1,7 @@
 // Running git: one place that knows how to spawn it, pin the output formats we parse, and turn
 // its failures into messages a person can act on.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 export class GitError extends Error {
@@ -84,12 +85,30 @@ function describeFailure(args: readonly string[], stderr: string, code: number |
   return `git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`;
 }
 
+export interface GitRunOptions {
+  /**
+   * Run at a lower priority: work done beside a longer git process that the run waits on (the
+   * history log), which should have the CPU whenever both want it.
+   */
+  background?: boolean;
+}
+
+/** The niceness of a background git process (0 is normal, 19 the lowest priority). */
+const BACKGROUND_NICENESS = 10;
+
 /** Spawns git in `cwd`; stdout is a stream the caller reads, stderr is kept for the error message. */
-export function spawnGit(cwd: string, args: readonly string[]) {
+export function spawnGit(cwd: string, args: readonly string[], options: GitRunOptions = {}) {
   const child = spawn('git', ['-C', cwd, ...configFor(args), ...args], {
     env: gitEnvironment(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (options.background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, BACKGROUND_NICENESS);
+    } catch {
+      // Gone already, or a platform that refuses: it runs at normal priority, which is only slower.
+    }
+  }
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -112,8 +131,8 @@ export function spawnGit(cwd: string, args: readonly string[]) {
 }
 
 /** Runs git to completion and returns its stdout as bytes; `input` is written to its stdin. */
-export async function runGit(cwd: string, args: readonly string[], input?: string | Buffer): Promise<Buffer> {
-  const { child, finished } = spawnGit(cwd, args);
+export async function runGit(cwd: string, args: readonly string[], input?: string | Buffer, options: GitRunOptions = {}): Promise<Buffer> {
+  const { child, finished } = spawnGit(cwd, args, options);
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stdin.end(input);

@@ -1,10 +1,12 @@
 // The history log starts before the scan reads it (while the config loads): a log that git has
 // finished writing by then must still be read whole.
+import { getPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, gitRepo } from '../../../../test/support/index.js';
 import { fakeKey } from '../../../../test/support/fake-key.mjs';
 import { scanHistory, startHistoryLog } from '../../src/git/history-scan.js';
+import { spawnGit } from '../../src/git/process.js';
 
 describe('startHistoryLog', () => {
   it('keeps the output of a log that ended before the scan began to read it', async () => {
@@ -23,5 +25,21 @@ describe('startHistoryLog', () => {
   it('has nothing to read without revisions', async () => {
     expect(startHistoryLog(gitRepo(), [])).toBeUndefined();
     expect((await scanHistory(undefined)).commits).toBe(0);
+  });
+});
+
+describe('spawnGit', () => {
+  it('runs background work (reading HEAD beside the log) at a lower priority than the log', async () => {
+    const repo = gitRepo();
+    // cat-file waits on its stdin: alive until it is closed.
+    const background = spawnGit(repo, ['cat-file', '--batch'], { background: true });
+    const normal = spawnGit(repo, ['cat-file', '--batch']);
+    try {
+      expect(getPriority(background.child.pid)).toBeGreaterThan(getPriority(normal.child.pid));
+    } finally {
+      background.child.stdin.end();
+      normal.child.stdin.end();
+      await Promise.all([background.finished, normal.finished]);
+    }
   });
 });
