@@ -1,7 +1,7 @@
 // Running git: one place that knows how to spawn it, pin the output formats we parse, and turn
 // its failures into messages a person can act on.
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 export class GitError extends Error {
@@ -93,8 +93,9 @@ export interface GitRunOptions {
   background?: boolean;
 }
 
-/** The niceness of a background git process (0 is normal, 19 the lowest priority). */
-const BACKGROUND_NICENESS = 10;
+/** How much nicer than ours a background git process is (niceness runs from -20 to 19, the lowest priority). */
+const BACKGROUND_NICENESS_STEP = 10;
+const LOWEST_PRIORITY = 19;
 
 /** Spawns git in `cwd`; stdout is a stream the caller reads, stderr is kept for the error message. */
 export function spawnGit(cwd: string, args: readonly string[], options: GitRunOptions = {}) {
@@ -104,7 +105,7 @@ export function spawnGit(cwd: string, args: readonly string[], options: GitRunOp
   });
   if (options.background && child.pid !== undefined) {
     try {
-      setPriority(child.pid, BACKGROUND_NICENESS);
+      setPriority(child.pid, Math.min(LOWEST_PRIORITY, getPriority() + BACKGROUND_NICENESS_STEP));
     } catch {
       // Gone already, or a platform that refuses: it runs at normal priority, which is only slower.
     }
