@@ -1,12 +1,12 @@
 // Blob contents by id, many through one `git cat-file --batch` (no path ever goes through its
 // line-based protocol, so hostile file names cannot confuse it).
-import { runGit, type GitRunOptions } from './process.js';
+import { runGit } from './process.js';
 
 /** Reads blobs by id through one `git cat-file --batch`. */
-export async function readBlobs(cwd: string, ids: readonly string[], options: GitRunOptions = {}): Promise<Map<string, Buffer>> {
+export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
   const contents = new Map<string, Buffer>();
   if (ids.length === 0) return contents;
-  const output = await runGit(cwd, ['cat-file', '--batch'], ids.map((id) => `${id}\n`).join(''), options);
+  const output = await runGit(cwd, ['cat-file', '--batch'], ids.map((id) => `${id}\n`).join(''));
   let at = 0;
   for (const id of ids) {
     const headerEnd = output.indexOf(10, at);

@@ -32,12 +32,6 @@ export interface KeysAtHead {
 
 export const sightingId = (fingerprint: string, file: string): string => `${fingerprint}\0${file}`;
 
-/**
- * The git processes that read HEAD run in the background: the history log they run beside is what
- * the run waits for, and it should have the CPU whenever both want it.
- */
-const BACKGROUND = { background: true } as const;
-
 /** Blob ids at HEAD of `files` that exist there. */
 async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
@@ -52,10 +46,10 @@ async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<
   // A name that is not valid UTF-8 cannot be passed as an argument: those are picked from the whole tree.
   const byteNamed = new Set(files.filter((file) => file.includes('\\x')));
   const plain = files.filter((file) => !byteNamed.has(file));
-  if (byteNamed.size > 0) record(await runGit(root, ['ls-tree', '-r', '-z', 'HEAD'], undefined, BACKGROUND), byteNamed);
+  if (byteNamed.size > 0) record(await runGit(root, ['ls-tree', '-r', '-z', 'HEAD']), byteNamed);
   // Pathspecs in batches, so a long list never exceeds the command-line limit.
   for (let from = 0; from < plain.length; from += 500) {
-    record(await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...plain.slice(from, from + 500)], undefined, BACKGROUND));
+    record(await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...plain.slice(from, from + 500)]));
   }
   return blobs;
 }
@@ -68,7 +62,9 @@ async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<
 async function filesWithNeedles(root: string): Promise<string[]> {
   let output: Buffer;
   try {
-    output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n', BACKGROUND);
+    // In the background: it reads every file at HEAD, and the history log it runs beside is what the
+    // run waits for. (The few files it names are then read at normal priority.)
+    output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n', { background: true });
   } catch {
     return []; // git grep exits 1 when nothing matches, 128 when there is no HEAD
   }
@@ -113,7 +109,7 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
 export async function keysAtHead(root: string): Promise<KeysAtHead> {
   const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
   const blobs = await blobsAtHead(root, await filesWithNeedles(root));
-  const contents = await readBlobs(root, [...new Set(blobs.values())], BACKGROUND);
+  const contents = await readBlobs(root, [...new Set(blobs.values())]);
   for (const [file, id] of blobs) {
     const content = contents.get(id);
     if (!content || !mayContainKey(content)) continue;

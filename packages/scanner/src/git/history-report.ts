@@ -1,7 +1,7 @@
 // `engium-scan history`: the history source, then the same classify → suppress → report stages
 // as the directory audit, plus whether each key is still there at HEAD.
 import type { ScanReport } from '../finding.js';
-import { buildFinding } from '../classify/finding.js';
+import type { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, startHistoryLog, type HistoryHit, type HistoryLog } from './history-scan.js';
 import { keysAtHead, presenceAtHead, sightingId, type KeysAtHead, type PresenceAtHead } from './head-presence.js';
@@ -22,9 +22,9 @@ export function presenceNote(file: string, presence: PresenceAtHead): string {
   return '';
 }
 
-function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
+function candidateOf(build: typeof buildFinding, sighting: HistoryHit, presence: PresenceAtHead) {
   const { hit, exposure, commit, file } = sighting;
-  const finding = buildFinding(hit, {
+  const finding = build(hit, {
     file,
     ruleId: RULES.historyKey.id,
     // A LineExposure holds only the fields it has: exposure, reason, chain, envVariable.
@@ -69,6 +69,9 @@ async function reportOn(log: HistoryLog, answers: Buffer, started: number, optio
   const root = text.slice(0, split);
   // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
   const shallow = text.slice(split + 1) === 'true';
+  // The classify stage loads while the log runs, not before it starts.
+  const classify = import('../classify/finding.js');
+  classify.catch(() => undefined); // awaited below, unless the log fails first
   const { config, skipPath } = await setUp(root, options);
   // HEAD is read beside the log, not after it (the log is the long part, and git runs on its own
   // core), from the first key the log shows: a history without keys never reads HEAD.
@@ -96,8 +99,9 @@ async function reportOn(log: HistoryLog, answers: Buffer, started: number, optio
   const warnings = shallow
     ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }]
     : [];
+  const { buildFinding: build } = await classify;
   const candidates = scan.hits.map((sighting) =>
-    candidateOf(sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
+    candidateOf(build, sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
   );
   return await assembleReport(
     { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, warnings, started },
