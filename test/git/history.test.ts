@@ -126,6 +126,17 @@ describe('engium-scan history', () => {
     expect(byFile.get('c.ts')?.message).toContain('At HEAD it is still in c.ts');
   });
 
+  it('reads HEAD a batch of files at a time: a key past the first batch of files holding a needle is found', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` }, 'key');
+    // 300 files with a needle of the prefilter (`_%`) and no key, and the key moved after them.
+    const needles = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`q/${String(index).padStart(3, '0')}.sql`, "SELECT 1 WHERE name LIKE 'a_%';\n"]));
+    commitFiles(repo, { ...needles, 'a.ts': 'const a = 1;\n', 'z.ts': `const z = "${LIVE}";\n` }, 'move it');
+    const { report } = history(repo);
+    const byFile = new Map(report?.findings.map((finding) => [finding.file, finding]));
+    expect(byFile.get('a.ts')?.message).toContain('gone from a.ts but still in z.ts');
+  });
+
   it('on an unborn branch reads every other branch and calls each key gone at HEAD', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` }, 'key');

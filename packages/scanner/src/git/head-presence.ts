@@ -105,20 +105,26 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
   return words;
 }
 
+/** Files read per `git cat-file`: what HEAD holds is kept as keys found, its bytes only a batch at a time. */
+const FILES_PER_READ = 256;
+
 /** Reads what HEAD holds; a repository without a HEAD holds nothing (its `git grep` fails). */
 export async function keysAtHead(root: string): Promise<KeysAtHead> {
   const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
-  const blobs = await blobsAtHead(root, await filesWithNeedles(root));
-  const contents = await readBlobs(root, [...new Set(blobs.values())]);
-  for (const [file, id] of blobs) {
-    const content = contents.get(id);
-    if (!content || !mayContainKey(content)) continue;
-    // The full finder, so that encoded keys count too in the file that received them.
-    found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
-    for (const word of wordsWithKeyPrefix(content)) {
-      let files = found.filesByWord.get(word);
-      if (!files) found.filesByWord.set(word, (files = new Set()));
-      files.add(file);
+  const blobs = [...(await blobsAtHead(root, await filesWithNeedles(root)))];
+  for (let from = 0; from < blobs.length; from += FILES_PER_READ) {
+    const batch = blobs.slice(from, from + FILES_PER_READ);
+    const contents = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
+    for (const [file, id] of batch) {
+      const content = contents.get(id);
+      if (!content || !mayContainKey(content)) continue;
+      // The full finder, so that encoded keys count too in the file that received them.
+      found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
+      for (const word of wordsWithKeyPrefix(content)) {
+        let files = found.filesByWord.get(word);
+        if (!files) found.filesByWord.set(word, (files = new Set()));
+        files.add(file);
+      }
     }
   }
   return found;
