@@ -81,6 +81,84 @@ describe('engium-scan history', () => {
     expect(byFile.get('lib/c.ts')?.commit?.presentAtHead).toBe(true);
   });
 
+  it('reads HEAD itself: a key a merge carried into a renamed file, with no line of the log adding it there', () => {
+    const repo = gitRepo();
+    const lines = Array.from({ length: 30 }, (_, index) => `export const line${index} = ${index};`);
+    commitFiles(repo, { 'f.ts': `${lines.join('\n')}\n` }, 'base');
+    git(repo, 'checkout', '-q', '-b', 'move');
+    git(repo, 'rm', '-q', 'f.ts');
+    commitFiles(repo, {}, 'drop f');
+    commitFiles(repo, { 'g.ts': `${lines.join('\n')}\nexport const extra = 1;\n` }, 'add g'); // a rename only the merge sees
+    git(repo, 'checkout', '-q', 'main');
+    const keyed = [...lines];
+    keyed[5] = `export const key = "${LIVE}";`;
+    commitFiles(repo, { 'f.ts': `${keyed.join('\n')}\n` }, 'key in f');
+    git(repo, 'merge', '-q', '--no-edit', 'move');
+    expect(git(repo, 'show', 'HEAD:g.ts')).toContain(LIVE);
+
+    const { report } = history(repo, '--all');
+    expect(report?.findings.map((finding) => finding.file)).toEqual(['f.ts']);
+    expect(report?.findings[0]?.commit?.presentAtHead).toBe(true);
+    expect(report?.findings[0]?.message).toContain('gone from f.ts but still in g.ts');
+  });
+
+  it('finds a key still at HEAD in a binary file, not in a longer word, and encoded in its own file', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'b.ts': `const b = "${MOVED}";\n`, 'c.ts': `const c = "${TEST}";\n` }, 'keys');
+    const binary = Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(` ${LIVE} `), Buffer.from([0, 255])]);
+    commitFiles(
+      repo,
+      {
+        'a.ts': 'const a = process.env.KEY;\n',
+        'blob.bin': binary,
+        'b.ts': 'const b = 1;\n',
+        'other.ts': `const longer = "${MOVED}_v2";\n`,
+        'c.ts': `const c = atob("${Buffer.from(TEST).toString('base64')}");\n`,
+      },
+      'move them',
+    );
+    const { report } = history(repo);
+    const byFile = new Map(report?.findings.map((finding) => [finding.file, finding]));
+    expect(byFile.get('a.ts')?.message).toContain('gone from a.ts but still in blob.bin');
+    expect(byFile.get('b.ts')?.commit?.presentAtHead).toBe(false);
+    expect(byFile.get('b.ts')?.message).not.toContain('still in');
+    expect(byFile.get('c.ts')?.commit?.presentAtHead).toBe(true);
+    expect(byFile.get('c.ts')?.message).toContain('At HEAD it is still in c.ts');
+  });
+
+  it('reads HEAD a batch of files at a time: a key past the first batch of files holding a needle is found', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` }, 'key');
+    // 300 files with a needle of the prefilter (`_%`) and no key, and the key moved after them.
+    const needles = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`q/${String(index).padStart(3, '0')}.sql`, "SELECT 1 WHERE name LIKE 'a_%';\n"]));
+    commitFiles(repo, { ...needles, 'a.ts': 'const a = 1;\n', 'z.ts': `const z = "${LIVE}";\n` }, 'move it');
+    const { report } = history(repo);
+    const byFile = new Map(report?.findings.map((finding) => [finding.file, finding]));
+    expect(byFile.get('a.ts')?.message).toContain('gone from a.ts but still in z.ts');
+  });
+
+  it('on an unborn branch reads every other branch and calls each key gone at HEAD', () => {
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n` }, 'key');
+    git(repo, 'checkout', '-q', '--orphan', 'fresh');
+    const { status, report } = history(repo, '--all');
+    expect(status).toBe(1);
+    expect(report?.findings.map((finding) => [finding.file, finding.commit?.presentAtHead])).toEqual([['a.ts', false]]);
+  });
+
+  it('reads the whole history from a subfolder, whatever the repository config says about roots and relative diffs', () => {
+    const repo = gitRepo();
+    const first = commitFiles(repo, { 'a.ts': `const a = "${LIVE}";\n`, 'sub/keep.ts': 'const k = 1;\n' }, 'root commit');
+    commitFiles(repo, { 'a.ts': 'const a = process.env.KEY;\n', 'b.ts': `const b = "${SIDE}";\n` }, 'second');
+    git(repo, 'config', 'log.showRoot', 'false');
+    git(repo, 'config', 'diff.relative', 'true');
+    const { report } = history(join(repo, 'sub'), '--all');
+    expect(report?.findings.map((finding) => [finding.file, finding.commit?.sha === first, finding.commit?.presentAtHead])).toEqual([
+      ['a.ts', true, false],
+      ['b.ts', false, true],
+    ]);
+  });
+
   it('reports a key once per file, with the first commit, however often it comes back', () => {
     const repo = gitRepo();
     const first = commitFiles(repo, { 'k.ts': `const k = "${LIVE}";\n` });

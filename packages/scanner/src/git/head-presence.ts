@@ -1,7 +1,8 @@
 // Is a key found in history still there at HEAD: in the file that received it, or anywhere else?
 // The answer changes the advice (remove it from the code, or only rotate it) but never whether
-// it leaked.
-import { mayContainKey } from '@engium/core';
+// it leaked. HEAD is read before the keys are known, beside the history log: one `git grep` lists
+// the files holding a needle of core's prefilter, and only those are read.
+import { KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
 import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { readBlobs } from './blobs.js';
@@ -19,6 +20,14 @@ export interface PresenceAtHead {
   inFile: boolean;
   /** Other files holding the key at HEAD (POSIX paths from the repository root). */
   elsewhere: string[];
+}
+
+/** What HEAD holds, read once, for answering presence questions about any key. */
+export interface KeysAtHead {
+  /** Fingerprints of the keys core's finder sees in each file (plain or encoded), by path. */
+  fingerprintsByFile: Map<string, Set<string>>;
+  /** The files holding each whole word that contains a key prefix: the plain keys, by word. */
+  filesByWord: Map<string, Set<string>>;
 }
 
 export const sightingId = (fingerprint: string, file: string): string => `${fingerprint}\0${file}`;
@@ -45,57 +54,90 @@ async function blobsAtHead(root: string, files: readonly string[]): Promise<Map<
   return blobs;
 }
 
-/** Where each plain key appears at HEAD, through one `git grep` reading the keys from stdin. */
-async function plainKeysAtHead(root: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
-  const places = new Map<string, Set<string>>();
-  if (keys.length === 0) return places;
+/**
+ * HEAD's files that hold any of core's needles, by one `git grep -l` reading them from stdin:
+ * every file in which the finder could see a key, plain or encoded (`--text`: a `binary` or
+ * `-diff` attribute must not hide where a key still is).
+ */
+async function filesWithNeedles(root: string): Promise<string[]> {
   let output: Buffer;
   try {
-    // -w matches whole keys only: the key grammar's token boundary is git's word boundary.
-    // --text: a `binary` or `-diff` attribute must not hide where a key still is.
-    output = await runGit(root, ['grep', '-F', '-w', '-z', '-o', '--text', '--no-color', '-f', '-', 'HEAD', '--'], keys.join('\n') + '\n');
+    // In the background: it reads every file at HEAD, and the history log it runs beside is what the
+    // run waits for. (The few files it names are then read at normal priority.)
+    output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n', { background: true });
   } catch {
-    return places; // git grep exits 1 when nothing matches
+    return []; // git grep exits 1 when nothing matches, 128 when there is no HEAD
   }
-  let at = 0;
-  while (at < output.length) {
+  const head = 'HEAD:';
+  const files: string[] = [];
+  for (let at = 0; at < output.length; ) {
     const nul = output.indexOf(0, at);
-    const newline = nul === -1 ? -1 : output.indexOf(10, nul);
-    if (nul === -1 || newline === -1) break;
-    const path = nameFromBytes(output.subarray(at, nul)).replace(/^HEAD:/, '');
-    const key = output.toString('utf8', nul + 1, newline);
-    let paths = places.get(key);
-    if (!paths) places.set(key, (paths = new Set()));
-    paths.add(path);
-    at = newline + 1;
+    const end = nul === -1 ? output.length : nul;
+    const name = nameFromBytes(output.subarray(at, end));
+    if (name.startsWith(head)) files.push(name.slice(head.length));
+    at = end + 1;
   }
-  return places;
+  return files;
 }
 
-/** Presence at HEAD for every sighting, by `sightingId`. Without a HEAD nothing is present. */
-export async function presenceAtHead(root: string, sightings: readonly Sighting[], headExists: boolean): Promise<Map<string, PresenceAtHead>> {
-  const result = new Map<string, PresenceAtHead>();
-  for (const sighting of sightings) result.set(sightingId(sighting.fingerprint, sighting.file), { inFile: false, elsewhere: [] });
-  if (!headExists || sightings.length === 0) return result;
+const isWordByte = (byte: number | undefined): boolean =>
+  byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f);
 
-  // In the same file: read it at HEAD and look with the full finder, so encoded keys count too.
-  const files = [...new Set(sightings.map((sighting) => sighting.file))];
-  const blobs = await blobsAtHead(root, files);
-  const contents = await readBlobs(root, [...new Set(blobs.values())]);
-  const fingerprintsByFile = new Map<string, Set<string>>();
-  for (const [file, id] of blobs) {
-    const content = contents.get(id);
-    if (!content || !mayContainKey(content)) continue;
-    fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
+const PREFIX_BYTES = Object.values(KEY_PREFIXES).map((prefix) => Buffer.from(prefix));
+
+/**
+ * The whole words (runs of letters, digits and `_`) that contain a key prefix: a plain key is
+ * present where a word equals it, the key grammar's token boundary being the word boundary.
+ */
+export function wordsWithKeyPrefix(content: Buffer): Set<string> {
+  const words = new Set<string>();
+  for (const prefix of PREFIX_BYTES) {
+    let searchFrom = 0;
+    for (let at = content.indexOf(prefix, searchFrom); at !== -1; at = content.indexOf(prefix, searchFrom)) {
+      let start = at;
+      while (isWordByte(content[start - 1])) start--;
+      let end = at + prefix.length;
+      while (isWordByte(content[end])) end++;
+      words.add(content.toString('latin1', start, end));
+      searchFrom = end;
+    }
   }
+  return words;
+}
 
-  // Anywhere else: a whole-repository grep for the plain keys.
-  const places = await plainKeysAtHead(root, [...new Set(sightings.map((sighting) => sighting.key))]);
+/** Files read per `git cat-file`: what HEAD holds is kept as keys found, its bytes only a batch at a time. */
+const FILES_PER_READ = 256;
+
+/** Reads what HEAD holds; a repository without a HEAD holds nothing (its `git grep` fails). */
+export async function keysAtHead(root: string): Promise<KeysAtHead> {
+  const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
+  const blobs = [...(await blobsAtHead(root, await filesWithNeedles(root)))];
+  for (let from = 0; from < blobs.length; from += FILES_PER_READ) {
+    const batch = blobs.slice(from, from + FILES_PER_READ);
+    const contents = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
+    for (const [file, id] of batch) {
+      const content = contents.get(id);
+      if (!content || !mayContainKey(content)) continue;
+      // The full finder, so that encoded keys count too in the file that received them.
+      found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
+      for (const word of wordsWithKeyPrefix(content)) {
+        let files = found.filesByWord.get(word);
+        if (!files) found.filesByWord.set(word, (files = new Set()));
+        files.add(file);
+      }
+    }
+  }
+  return found;
+}
+
+/** Presence at HEAD for every sighting, by `sightingId`. */
+export function presenceAtHead(atHead: KeysAtHead, sightings: readonly Sighting[]): Map<string, PresenceAtHead> {
+  const result = new Map<string, PresenceAtHead>();
   for (const sighting of sightings) {
-    const presence = result.get(sightingId(sighting.fingerprint, sighting.file));
-    if (!presence) continue;
-    presence.inFile = fingerprintsByFile.get(sighting.file)?.has(sighting.fingerprint) ?? false;
-    presence.elsewhere = [...(places.get(sighting.key) ?? [])].filter((path) => path !== sighting.file).sort();
+    result.set(sightingId(sighting.fingerprint, sighting.file), {
+      inFile: atHead.fingerprintsByFile.get(sighting.file)?.has(sighting.fingerprint) ?? false,
+      elsewhere: [...(atHead.filesByWord.get(sighting.key) ?? [])].filter((path) => path !== sighting.file).sort(),
+    });
   }
   return result;
 }

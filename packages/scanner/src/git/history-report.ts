@@ -1,13 +1,13 @@
 // `engium-scan history`: the history source, then the same classify → suppress → report stages
 // as the directory audit, plus whether each key is still there at HEAD.
 import type { ScanReport } from '../finding.js';
-import { buildFinding } from '../classify/finding.js';
+import type { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
-import { scanHistory, type HistoryHit } from './history-scan.js';
-import { presenceAtHead, sightingId, type PresenceAtHead } from './head-presence.js';
-import { runGit, tryGit } from './process.js';
+import { scanHistory, startHistoryLog, type HistoryHit, type HistoryLog } from './history-scan.js';
+import { keysAtHead, presenceAtHead, sightingId, type KeysAtHead, type PresenceAtHead } from './head-presence.js';
+import { runGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
-import { hasHead, revisionArguments, type RevisionOptions } from './revisions.js';
+import { revisionArguments, type RevisionOptions } from './revisions.js';
 
 export type HistoryReportOptions = GitReportOptions & RevisionOptions;
 
@@ -22,9 +22,9 @@ export function presenceNote(file: string, presence: PresenceAtHead): string {
   return '';
 }
 
-function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
+function candidateOf(build: typeof buildFinding, sighting: HistoryHit, presence: PresenceAtHead) {
   const { hit, exposure, commit, file } = sighting;
-  const finding = buildFinding(hit, {
+  const finding = build(hit, {
     file,
     ruleId: RULES.historyKey.id,
     // A LineExposure holds only the fields it has: exposure, reason, chain, envVariable.
@@ -42,27 +42,66 @@ function candidateOf(sighting: HistoryHit, presence: PresenceAtHead) {
 
 export async function historyReport(dir: string, options: HistoryReportOptions = {}): Promise<ScanReport> {
   const started = Date.now();
-  // History paths are relative to the repository root, whichever folder of it was named.
-  const root = (await runGit(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').replace(/\n$/, '');
+  // History paths are relative to the repository root, whichever folder of it was named. One
+  // rev-parse answers both questions (each git process costs Node a fork).
+  const asked = runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  asked.catch(() => undefined); // awaited below, after the revisions
+  let log: HistoryLog;
+  try {
+    log = startHistoryLog(dir, await revisionArguments(dir, options));
+  } catch (error) {
+    await asked; // "not a git repository" comes before any complaint about a ref
+    throw error;
+  }
+  try {
+    return await reportOn(log, await asked, started, options);
+  } catch (error) {
+    log?.child.kill();
+    throw error;
+  }
+}
+
+/** The rest of the run, once the log has started: `answers` is rev-parse's (the root, then whether the clone is shallow). */
+async function reportOn(log: HistoryLog, answers: Buffer, started: number, options: HistoryReportOptions): Promise<ScanReport> {
+  // The root may hold a newline, the answer to the second question cannot.
+  const text = answers.toString('utf8').replace(/\n$/, '');
+  const split = text.lastIndexOf('\n');
+  const root = text.slice(0, split);
+  // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
+  const shallow = text.slice(split + 1) === 'true';
+  // The classify stage loads while the log runs, not before it starts.
+  const classify = import('../classify/finding.js');
+  classify.catch(() => undefined); // awaited below, unless the log fails first
   const { config, skipPath } = await setUp(root, options);
-  const revisions = await revisionArguments(root, options);
-  const scan = await scanHistory(root, revisions, {
+  // HEAD is read beside the log, not after it (the log is the long part, and git runs on its own
+  // core), from the first key the log shows: a history without keys never reads HEAD.
+  let atHead: Promise<KeysAtHead> | undefined;
+  const readHead = (): Promise<KeysAtHead> => {
+    if (!atHead) {
+      atHead = keysAtHead(root);
+      // Awaited below; until then (or if the log fails first) a failure must not count as unhandled.
+      atHead.catch(() => undefined);
+    }
+    return atHead;
+  };
+  const scan = await scanHistory(log, {
     skipPath,
     ...(config.publicEnvPrefixes ? { publicEnvPrefixes: config.publicEnvPrefixes } : {}),
-    ...(options.onSecret ? { onKey: options.onSecret } : {}),
+    onKey(key) {
+      void readHead();
+      options.onSecret?.(key);
+    },
   });
-  const presence = await presenceAtHead(
-    root,
+  const presence = presenceAtHead(
+    scan.hits.length > 0 ? await readHead() : { fingerprintsByFile: new Map(), filesByWord: new Map() },
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
-    await hasHead(root),
   );
-  // A shallow clone (CI checkouts often are) starts at a grafted commit that seems to add every file.
-  const shallow = (await tryGit(root, ['rev-parse', '--is-shallow-repository']))?.toString().trim() === 'true';
   const warnings = shallow
     ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }]
     : [];
+  const { buildFinding: build } = await classify;
   const candidates = scan.hits.map((sighting) =>
-    candidateOf(sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
+    candidateOf(build, sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),
   );
   return await assembleReport(
     { candidates, filesScanned: scan.fileChanges, bytesScanned: scan.bytesScanned, skipped: scan.skipped, warnings, started },

@@ -3,7 +3,7 @@
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
-import { readLines } from './lines.js';
+import { splitLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 import { ALL_REFS } from './revisions.js';
@@ -66,7 +66,25 @@ export interface HistoryScanOptions {
   onKey?: (key: string) => void;
 }
 
-export async function scanHistory(cwd: string, revisions: readonly string[], options: HistoryScanOptions = {}): Promise<HistoryScan> {
+/** A running `git log` of the history: undefined when there is nothing to read. */
+export type HistoryLog = ReturnType<typeof spawnGit> | undefined;
+
+/**
+ * Starts the log as soon as the revisions are known, so that it runs while the caller reads its
+ * config: its output waits in the pipe. The diffs' paths are the repository root's whichever of
+ * its folders `cwd` is (`diff.relative` is pinned off, see process.ts).
+ */
+export function startHistoryLog(cwd: string, revisions: readonly string[]): HistoryLog {
+  if (revisions.length === 0) return undefined;
+  const log = spawnGit(cwd, historyLogArguments(revisions));
+  log.child.stdin.end();
+  // Listening now, reading later: when a child exits, Node lets the output nobody listens to flow
+  // away unread, and a short log can end before the config is read.
+  log.child.stdout.on('readable', () => {});
+  return log;
+}
+
+export async function scanHistory(log: HistoryLog, options: HistoryScanOptions = {}): Promise<HistoryScan> {
   const keys = new Set<string>();
   const firstSightings = new Map<string, HistoryHit>();
   const binaryPaths = new Map<string, number>();
@@ -83,7 +101,6 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
       commits++;
     },
     added(line) {
-      bytesScanned += line.bytes.length;
       if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
@@ -96,6 +113,7 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
     },
     fileDone(file) {
       fileChanges++;
+      bytesScanned += file.addedBytes;
       const sightings = inFile;
       inFile = [];
       if (file.binary) {
@@ -109,14 +127,12 @@ export async function scanHistory(cwd: string, revisions: readonly string[], opt
         if (!seen || (seen.hit.ignoredInline && !sighting.hit.ignoredInline)) firstSightings.set(id, sighting);
       }
     },
-  });
+  }, { keyLinesOnly: true });
 
-  if (revisions.length > 0) {
-    const { child, finished } = spawnGit(cwd, historyLogArguments(revisions));
-    child.stdin.end();
-    for await (const piece of readLines(child.stdout)) parser.push(piece);
+  if (log) {
+    await splitLines(log.child.stdout, (bytes, from, to, start, mayHoldKey) => parser.pushLine(bytes, from, to, start, mayHoldKey));
     parser.end();
-    await finished;
+    await log.finished;
   }
 
   const skipped = [...binaryPaths].map(([file, count]) => ({

@@ -18,48 +18,87 @@ export interface LinePiece {
   mayHoldKey: boolean;
 }
 
-/** Yields every line of `stream` (a git stdout), cutting lines longer than the window into overlapping pieces. */
-export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LINE_WINDOW_BYTES): AsyncGenerator<LinePiece> {
-  let pending: Buffer[] = [];
-  let pendingLength = 0;
-  // Offset in the current line of pending's first byte (non-zero once a huge line has been windowed).
-  let pendingStart = 0;
+/**
+ * Receives one line (or one window of a huge line) as `bytes[from, to)`, `start` being the offset
+ * of `from` in the line. `bytes` is the chunk as read (no copy is made for a line), shared by its other lines.
+ */
+export type LineSink = (bytes: Buffer, from: number, to: number, start: number, mayHoldKey: boolean) => void;
 
-  for await (const chunk of stream) {
+/**
+ * Cuts the chunks it is given into lines and hands each one (or each window of a huge line) on
+ * as it goes, synchronously and without a copy: a long history is hundreds of thousands of lines,
+ * too many to pay an await or an allocation for each.
+ */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  /** Offset in the current line of pending's first byte (non-zero once a huge line has been windowed). */
+  private pendingStart = 0;
+
+  constructor(
+    private readonly sink: LineSink,
+    private readonly windowBytes = LINE_WINDOW_BYTES,
+  ) {}
+
+  push(chunk: Buffer): void {
     const needles = findNeedles(chunk);
     let nextNeedle = 0;
     let from = 0;
     for (let newline = chunk.indexOf(10, from); newline !== -1; newline = chunk.indexOf(10, from)) {
-      const tail = chunk.subarray(from, newline);
-      while (nextNeedle < needles.length && (needles[nextNeedle] as number) < from) nextNeedle++;
-      if (pendingLength === 0) {
-        yield { bytes: tail, start: 0, mayHoldKey: nextNeedle < needles.length && (needles[nextNeedle] as number) < newline };
+      if (this.pendingLength === 0) {
+        while (nextNeedle < needles.length && (needles[nextNeedle] as number) < from) nextNeedle++;
+        this.sink(chunk, from, newline, 0, nextNeedle < needles.length && (needles[nextNeedle] as number) < newline);
       } else {
         // A line that began in an earlier chunk: a needle may straddle the seam, so look again.
-        const bytes = Buffer.concat([...pending, tail]);
-        yield { bytes, start: pendingStart, mayHoldKey: mayContainKey(bytes) };
+        const bytes = Buffer.concat([...this.pending, chunk.subarray(from, newline)]);
+        this.sink(bytes, 0, bytes.length, this.pendingStart, mayContainKey(bytes));
+        this.pending = [];
+        this.pendingLength = 0;
+        this.pendingStart = 0;
       }
-      pending = [];
-      pendingLength = 0;
-      pendingStart = 0;
       from = newline + 1;
     }
     if (from < chunk.length) {
-      pending.push(chunk.subarray(from));
-      pendingLength += chunk.length - from;
-      while (pendingLength >= windowBytes) {
-        const joined = Buffer.concat(pending);
-        const window = joined.subarray(0, windowBytes);
-        yield { bytes: window, start: pendingStart, mayHoldKey: mayContainKey(window) };
-        const keepFrom = windowBytes - LINE_WINDOW_OVERLAP;
-        pending = [joined.subarray(keepFrom)];
-        pendingLength = joined.length - keepFrom;
-        pendingStart += keepFrom;
+      this.pending.push(chunk.subarray(from));
+      this.pendingLength += chunk.length - from;
+      while (this.pendingLength >= this.windowBytes) {
+        const joined = Buffer.concat(this.pending);
+        const window = joined.subarray(0, this.windowBytes);
+        this.sink(window, 0, window.length, this.pendingStart, mayContainKey(window));
+        const keepFrom = this.windowBytes - LINE_WINDOW_OVERLAP;
+        this.pending = [joined.subarray(keepFrom)];
+        this.pendingLength = joined.length - keepFrom;
+        this.pendingStart += keepFrom;
       }
     }
   }
-  if (pendingLength > 0) {
-    const bytes = Buffer.concat(pending);
-    yield { bytes, start: pendingStart, mayHoldKey: mayContainKey(bytes) };
+
+  /** Hands on the last line when the stream did not end with a newline. */
+  end(): void {
+    if (this.pendingLength === 0) return;
+    const bytes = Buffer.concat(this.pending);
+    this.sink(bytes, 0, bytes.length, this.pendingStart, mayContainKey(bytes));
+    this.pending = [];
+    this.pendingLength = 0;
+    this.pendingStart = 0;
   }
+}
+
+/** Hands every line of `stream` (a git stdout) to `sink`, cutting lines longer than the window into overlapping pieces. */
+export async function splitLines(stream: AsyncIterable<Buffer>, sink: LineSink, windowBytes = LINE_WINDOW_BYTES): Promise<void> {
+  const splitter = new LineSplitter(sink, windowBytes);
+  for await (const chunk of stream) splitter.push(chunk);
+  splitter.end();
+}
+
+/** Yields every line of `stream` as a piece of its own, as splitLines hands them on. */
+export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LINE_WINDOW_BYTES): AsyncGenerator<LinePiece> {
+  const pieces: LinePiece[] = [];
+  const splitter = new LineSplitter((bytes, from, to, start, mayHoldKey) => pieces.push({ bytes: bytes.subarray(from, to), start, mayHoldKey }), windowBytes);
+  for await (const chunk of stream) {
+    splitter.push(chunk);
+    yield* pieces.splice(0);
+  }
+  splitter.end();
+  yield* pieces;
 }

@@ -30,6 +30,8 @@ export interface FileChange {
   binary: boolean;
   /** The new side's blob id from the `index` line (full with `--full-index`). */
   blob?: string;
+  /** Bytes of the lines this change adds (of every window, for a huge line), counted whether handed on or not. */
+  addedBytes: number;
 }
 
 export interface AddedLine {
@@ -48,6 +50,7 @@ export interface AddedLine {
 
 export interface PatchVisitor {
   commit?(header: CommitHeader): void;
+  /** Every added line, or with `keyLinesOnly` only those that may hold a key. */
   added(line: AddedLine): void;
   /** Called when a file's section ends, after all its added lines. */
   fileDone?(file: FileChange): void;
@@ -62,8 +65,25 @@ const MINUS = 0x2d;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
 const AT = 0x40;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** First bytes of the header lines read: `diff`/`deleted`, `+++`, `new`, `rename`, `copy`, `index`, `Binary`, `GIT`. */
+const HEADER_STARTS: ReadonlySet<number> = new Set([...'d+nrciBG'].map((char) => char.charCodeAt(0)));
 
 type State = 'between' | 'file-header' | 'hunk';
+
+export interface PatchParserOptions {
+  /**
+   * Hand on only the added lines that may hold a key (the prefilter's verdict), the others being
+   * counted in `FileChange.addedBytes` alone: most of a long history, read without an allocation.
+   */
+  keyLinesOnly?: boolean;
+}
+
+function holdsNul(bytes: Buffer, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (bytes[at] === NUL) return true;
+  return false;
+}
 
 export class PatchParser {
   private state: State = 'between';
@@ -74,22 +94,41 @@ export class PatchParser {
   private nextLine = 0;
   private lastAddedLine = 0;
   private lastPieceWasAdded = false;
-  private previousInResult: Buffer | undefined;
+  /** Whether a NUL in an added line makes the current file binary (it is not text by its name). */
+  private nulMeansBinary = false;
+  /** The previous line of the new file in this hunk, as `previousBytes[previousFrom, previousTo)`. */
+  private previousBytes: Buffer | undefined;
+  private previousFrom = 0;
+  private previousTo = 0;
+  private readonly keyLinesOnly: boolean;
 
-  constructor(private readonly visitor: PatchVisitor) {}
+  constructor(
+    private readonly visitor: PatchVisitor,
+    options: PatchParserOptions = {},
+  ) {
+    this.keyLinesOnly = options.keyLinesOnly ?? false;
+  }
 
   push(piece: LinePiece): void {
-    if (piece.start > 0) {
+    this.pushLine(piece.bytes, 0, piece.bytes.length, piece.start, piece.mayHoldKey);
+  }
+
+  /** One line (or window) as a LineSplitter hands it on: `bytes[from, to)`, at byte `start` of its line. */
+  pushLine(bytes: Buffer, from: number, to: number, start: number, mayHoldKey: boolean): void {
+    if (start > 0) {
       // A later window of a huge line: it continues whatever the line's first piece was.
-      if (this.lastPieceWasAdded && this.file) {
-        this.visitor.added({ file: this.file, line: this.lastAddedLine, bytes: piece.bytes, offset: piece.start - this.columns, mayHoldKey: piece.mayHoldKey });
+      const file = this.file;
+      if (this.lastPieceWasAdded && file) {
+        file.addedBytes += to - from;
+        if (mayHoldKey || !this.keyLinesOnly) {
+          this.visitor.added({ file, line: this.lastAddedLine, bytes: bytes.subarray(from, to), offset: start - this.columns, mayHoldKey });
+        }
       }
       return;
     }
     this.lastPieceWasAdded = false;
-    const bytes = piece.bytes;
-    if (this.state === 'hunk' && this.readHunkLine(bytes, piece.mayHoldKey)) return;
-    this.readHeaderLine(bytes);
+    if (this.state === 'hunk' && this.readHunkLine(bytes, from, to, mayHoldKey)) return;
+    this.readHeaderLine(bytes, from, to);
   }
 
   end(): void {
@@ -97,48 +136,59 @@ export class PatchParser {
   }
 
   /** Handles a line inside a hunk; false when the line is not hunk content (the hunk has ended). */
-  private readHunkLine(bytes: Buffer, mayHoldKey: boolean): boolean {
+  private readHunkLine(bytes: Buffer, from: number, to: number, mayHoldKey: boolean): boolean {
     const columns = this.columns;
-    if (bytes.length === 0) return false;
-    if (bytes[0] === BACKSLASH) return true; // "\ No newline at end of file"
-    if (bytes.length < columns) return false;
+    if (to === from) return false;
+    if (bytes[from] === BACKSLASH) return true; // "\ No newline at end of file"
+    if (to - from < columns) return false;
     let added = true;
     let inResult = true;
     for (let column = 0; column < columns; column++) {
-      const mark = bytes[column];
+      const mark = bytes[from + column];
       if (mark === MINUS) inResult = false;
       else if (mark !== PLUS && mark !== SPACE) return false;
       if (mark !== PLUS) added = false;
     }
     if (!inResult) return true;
-    const text = bytes.subarray(columns);
-    if (added && this.file && !this.file.binary && text.includes(NUL) && !isTextByName(this.file.path)) this.file.binary = true;
-    if (added && this.file) {
-      this.visitor.added({ file: this.file, line: this.nextLine, bytes: text, offset: 0, previous: this.previousInResult, mayHoldKey });
+    const textFrom = from + columns;
+    const file = this.file;
+    if (added && file) {
+      file.addedBytes += to - textFrom;
+      if (this.nulMeansBinary && !file.binary && holdsNul(bytes, textFrom, to)) file.binary = true;
+      if (mayHoldKey || !this.keyLinesOnly) {
+        const previous = this.previousBytes?.subarray(this.previousFrom, this.previousTo);
+        this.visitor.added({ file, line: this.nextLine, bytes: bytes.subarray(textFrom, to), offset: 0, previous, mayHoldKey });
+      }
       this.lastAddedLine = this.nextLine;
       this.lastPieceWasAdded = true;
     }
-    this.previousInResult = text;
+    this.previousBytes = bytes;
+    this.previousFrom = textFrom;
+    this.previousTo = to;
     this.nextLine++;
     return true;
   }
 
-  private readHeaderLine(bytes: Buffer): void {
-    if (bytes[0] === NUL) {
+  private readHeaderLine(bytes: Buffer, from: number, to: number): void {
+    const first = bytes[from];
+    if (first === NUL) {
       this.closeFile();
       this.state = 'between';
-      const [sha = '', parents = '', author = '', date = ''] = bytes.toString('utf8', 1).split('\0');
+      const [sha = '', parents = '', author = '', date = ''] = bytes.toString('utf8', from + 1, to).split('\0');
       const parentList = parents.split(' ').filter(Boolean);
       this.parentCount = Math.max(1, parentList.length);
       this.visitor.commit?.({ sha, parents: parentList, author, date });
       return;
     }
-    if (bytes[0] === AT && this.file) {
-      this.startHunk(bytes.toString('latin1'));
+    if (first === AT) {
+      if (this.file) this.startHunk(bytes, from, to);
       return;
     }
+    // The other header lines read (below) start with one of these bytes; `---`, `similarity`,
+    // `old mode` and the like are passed over undecoded.
+    if (first === undefined || !HEADER_STARTS.has(first)) return;
     // Header lines are ASCII (paths in them are quoted), so latin1 decoding is exact and cheap.
-    const text = bytes.toString('latin1');
+    const text = bytes.toString('latin1', from, to);
     if (text.startsWith('diff --git ')) {
       this.openFile(1, pathFromDiffGitLine(text.slice('diff --git '.length)));
       return;
@@ -172,15 +222,21 @@ export class PatchParser {
   private openFile(columns: number, path: string | undefined): void {
     this.closeFile();
     this.columns = columns;
-    this.file = { path: path ?? '', status: 'modified', binary: false };
+    this.file = { path: path ?? '', status: 'modified', binary: false, addedBytes: 0 };
     this.state = 'file-header';
   }
 
-  private startHunk(header: string): void {
-    // `@@ -a,b +c,d @@` or, combined, `@@@ -a,b -c,d +e,f @@@`: the new side is the `+` range.
-    const match = /\+(\d+)(?:,\d+)? @@/.exec(header);
-    this.nextLine = match ? Number(match[1]) : 1;
-    this.previousInResult = undefined;
+  /** `@@ -a,b +c,d @@` or, combined, `@@@ -a,b -c,d +e,f @@@`: the new side starts at the `+` range's first number. */
+  private startHunk(bytes: Buffer, from: number, to: number): void {
+    let at = from;
+    while (at < to && bytes[at] !== PLUS) at++;
+    let line = 0;
+    let digits = 0;
+    for (at++; at < to && (bytes[at] as number) >= DIGIT_0 && (bytes[at] as number) <= DIGIT_9; at++, digits++) line = line * 10 + ((bytes[at] as number) - DIGIT_0);
+    this.nextLine = digits > 0 ? line : 1;
+    this.previousBytes = undefined;
+    // The path is final once the headers are read: does a NUL in an added line make it binary?
+    if (this.state === 'file-header' && this.file) this.nulMeansBinary = !isTextByName(this.file.path);
     this.state = 'hunk';
   }
 

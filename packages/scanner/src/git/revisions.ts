@@ -1,7 +1,7 @@
 // Which commits `engium-scan history` reads: --range A..B, --since REF, --all, or HEAD's history.
 // Every ref is checked with git first, so a typo is a clear error rather than an empty report.
 import { UsageError } from '../config.js';
-import { runGit, tryGit } from './process.js';
+import { tryGit } from './process.js';
 
 export interface RevisionOptions {
   range?: string;
@@ -26,12 +26,13 @@ export async function hasHead(cwd: string): Promise<boolean> {
   return head !== undefined && head.length > 0;
 }
 
-/** The revision arguments for `git log`, after checking every ref; `[]` when there is nothing to read. */
+/**
+ * The revision arguments for `git log`, after checking every ref; `[]` when there is nothing to
+ * read. Whether `cwd` is in a repository at all is the caller's to ask (and to say first).
+ */
 export async function revisionArguments(cwd: string, options: RevisionOptions): Promise<string[]> {
   const chosen = [options.range && '--range', options.since && '--since', options.all && '--all'].filter(Boolean);
   if (chosen.length > 1) throw new UsageError(`choose one of --range, --since and --all (got ${chosen.join(', ')})`);
-  // Fails with "not a git repository" before any ref is judged.
-  await runGit(cwd, ['rev-parse', '--git-dir']);
 
   // Every branch, tag and remote-tracking ref; not the stash, which was never shared.
   if (options.all) return [...ALL_REFS];

@@ -3,11 +3,13 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, git, gitRepo } from '../../../../test/support/index.js';
-import { readLines, LINE_WINDOW_OVERLAP } from '../../src/git/lines.js';
+import { fakeKey } from '../../../../test/support/fake-key.mjs';
+import { readLines, splitLines, LINE_WINDOW_OVERLAP } from '../../src/git/lines.js';
 import { PatchParser, type AddedLine, type CommitHeader, type FileChange } from '../../src/git/patch-parser.js';
 import { historyLogArguments } from '../../src/git/history-scan.js';
 import { spawnGit } from '../../src/git/process.js';
 import { pathFromDiffGitLine, unquotePath } from '../../src/git/quoted-path.js';
+import { wordsWithKeyPrefix } from '../../src/git/head-presence.js';
 
 interface Parsed {
   commits: CommitHeader[];
@@ -105,6 +107,44 @@ describe('PatchParser on real git log -p', () => {
     const parsed = await parseLog(repo);
     expect(parsed.added.filter((added) => added.sha === merge)).toEqual([{ sha: merge, path: 'a.txt', line: 4, text: 'evil', offset: 0 }]);
     expect(parsed.added.find((added) => added.text === 'side')?.sha).toBe(side);
+  });
+});
+
+describe('PatchParser with keyLinesOnly', () => {
+  it('hands on only the added lines that may hold a key, located as usual, and counts every added byte', async () => {
+    const key = fakeKey('live', 801);
+    const repo = gitRepo();
+    commitFiles(repo, { 'a.ts': 'one\ntwo\nthree\n' }, 'first');
+    commitFiles(repo, { 'a.ts': `one\n// engium-ignore\nconst k = "${key}";\nthree\nfour\n` }, 'second');
+    const added: { line: number; text: string; previous?: string }[] = [];
+    const files: FileChange[] = [];
+    const parser = new PatchParser(
+      {
+        added(line) {
+          added.push({ line: line.line, text: line.bytes.toString('utf8'), ...(line.previous ? { previous: line.previous.toString('utf8') } : {}) });
+        },
+        fileDone(file) {
+          files.push({ ...file });
+        },
+      },
+      { keyLinesOnly: true },
+    );
+    const { child, finished } = spawnGit(repo, historyLogArguments(['HEAD']));
+    child.stdin.end();
+    await splitLines(child.stdout, (bytes, from, to, start, mayHoldKey) => parser.pushLine(bytes, from, to, start, mayHoldKey));
+    parser.end();
+    await finished;
+    expect(added).toEqual([{ line: 3, text: `const k = "${key}";`, previous: '// engium-ignore' }]);
+    const addedText = ['one', 'two', 'three', '// engium-ignore', `const k = "${key}";`, 'four'];
+    expect(files.map((file) => file.addedBytes).reduce((sum, bytes) => sum + bytes, 0)).toBe(addedText.join('').length);
+  });
+});
+
+describe('wordsWithKeyPrefix', () => {
+  it('takes whole words (letters, digits, _) around each key prefix', () => {
+    const key = fakeKey('test', 802);
+    const content = Buffer.from(`a="${key}" b=x${key} c=${key}_v2\n${key}\neng_live_\n`);
+    expect([...wordsWithKeyPrefix(content)].sort()).toEqual([key, `${key}_v2`, `x${key}`, 'eng_live_'].sort());
   });
 });
 
