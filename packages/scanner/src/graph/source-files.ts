@@ -154,7 +154,8 @@ export class ModuleBytes {
   }
 }
 
-export function readModule(ts: Ts, paths: RootPaths, file: string, moduleBytes?: ModuleBytes): ReadResult {
+/** A module's text and what the graph needs of it; `imports: false` when only the text is wanted (a parse). */
+export function readModule(ts: Ts, paths: RootPaths, file: string, moduleBytes?: ModuleBytes, { imports = true } = {}): ReadResult {
   const absolutePath = paths.absolute(file);
   let bytes: Buffer;
   try {
@@ -170,7 +171,7 @@ export function readModule(ts: Ts, paths: RootPaths, file: string, moduleBytes?:
   const text = COMPONENT_FILE.test(file) ? keepRanges(raw, scriptRanges(raw).map(({ range }) => range)) : raw;
   return {
     ok: true,
-    source: { text, directives: COMPONENT_FILE.test(file) ? [] : prologueDirectives(text), imports: importsOf(ts, text, false), clientImports: [], mayHoldKey },
+    source: { text, directives: COMPONENT_FILE.test(file) ? [] : prologueDirectives(text), imports: imports ? importsOf(ts, text, false) : [], clientImports: [], mayHoldKey },
   };
 }
 

@@ -29,7 +29,7 @@ export class SyntaxTrees {
       this.trees.set(file, tree);
       return tree;
     }
-    const read = readModule(this.ts, this.paths, file);
+    const read = readModule(this.ts, this.paths, file, undefined, { imports: false });
     let tree: TypeScript.SourceFile | undefined;
     try {
       tree = read.ok ? this.ts.createSourceFile(file, read.source.text, parseOptions(this.ts), true, scriptKindOf(this.ts, file)) : undefined;
