@@ -13,6 +13,7 @@ import { analyseBuildOutput, type BuildOutputAnalysis } from '../graph/build-out
 import { isModuleFile } from '../graph/source-files.js';
 import type { ModuleHead } from '../graph/module-head.js';
 import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
+import { saveCodeCache } from '../code-cache.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
 import type { ClassifyThread } from './thread.js';
@@ -109,6 +110,8 @@ export async function classify(
       if (candidate) candidates.push(candidate);
     }
   }
+  // The parser has run by now, so a first run's code cache holds its compiled code too.
+  if (program) saveCodeCache();
   return { candidates, problems };
 }
 

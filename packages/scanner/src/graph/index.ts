@@ -3,7 +3,6 @@
 // framework, a lazy import graph walked from client entries and from server entries, then the
 // queries the classify step asks (a module's exposure, a key's importers, env readers, builds).
 import { publicEnvPrefix } from '@engium/core';
-import { saveCodeCache } from '../code-cache.js';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
@@ -55,8 +54,6 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   graph.walkClient(entries);
   graph.walkServer(entries);
   moduleBytes.clear();
-  // The parser has run by now, so the cache holds its compiled code too.
-  saveCodeCache();
   const noBrowser = noBrowserReason(entries, packages, layouts, files, facts.outputs.filter(({ side }) => side === 'client').length);
 
   const exposureOf = (file: string): ModuleExposure => {
