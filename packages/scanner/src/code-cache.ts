@@ -12,11 +12,12 @@
  * ENGIUM_NO_CODE_CACHE=1 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
+import { isPrivateToUser, readRegularFile } from './safe-read.js';
 
 type Compile = (this: Module, content: string, filename: string) => unknown;
 type CompiledModule = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
@@ -26,8 +27,6 @@ const compilePrototype = Module.prototype as unknown as { _compile: Compile };
 
 /** Cached data larger than this is not read: TypeScript's is about 3 MB. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-
-const ownedByMe = (stats: { uid: number; mode: number }) => (process.getuid === undefined || stats.uid === process.getuid()) && (stats.mode & 0o022) === 0;
 
 /** The cache folder, created private if missing; undefined when there is none fit to trust. */
 function cacheFolder(): string | undefined {
@@ -40,7 +39,7 @@ function cacheFolder(): string | undefined {
     for (const path of [parent, folder]) {
       mkdirSync(path, { recursive: true, mode: 0o700 });
       const stats = lstatSync(path);
-      if (!stats.isDirectory() || !ownedByMe(stats)) return undefined;
+      if (!stats.isDirectory() || !isPrivateToUser(stats)) return undefined;
     }
     return folder;
   } catch {
@@ -49,27 +48,10 @@ function cacheFolder(): string | undefined {
 }
 
 function readCachedData(path: string): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return readRegularFile(path, { noFollow: true, privateToUser: true, maxBytes: MAX_CACHE_BYTES });
   } catch {
     return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || !ownedByMe(stats) || stats.size > MAX_CACHE_BYTES) return undefined;
-    const data = Buffer.allocUnsafe(stats.size);
-    let read = 0;
-    while (read < data.length) {
-      const count = readSync(fd, data, read, data.length - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return data.subarray(0, read);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -92,6 +92,13 @@ export interface SafeOpenOptions {
   within?: string;
   /** Refuse a symlink as the last component (for paths a walk that never follows links found). */
   noFollow?: boolean;
+  /** Refuse a file that is not this user's own or that others may write to (cached code). */
+  privateToUser?: boolean;
+}
+
+/** Whether a file or folder is this user's own and no one else may write to it. */
+export function isPrivateToUser(stats: { uid: number; mode: number }): boolean {
+  return (process.getuid === undefined || stats.uid === process.getuid()) && (stats.mode & 0o022) === 0;
 }
 
 /** An open regular file and its size. Close `fd` when done. */
@@ -114,6 +121,7 @@ export function openRegularFile(path: string | Buffer, options: SafeOpenOptions 
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new UnsafeFileError(notRegularReason(stats));
+    if (options.privateToUser && !isPrivateToUser(stats)) throw new UnsafeFileError('not private to this user');
     if (options.within !== undefined && !isInsideDir(options.within, realPathOfDescriptor(fd, path))) {
       throw new UnsafeFileError('outside the scanned directory');
     }

@@ -7,12 +7,11 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { ScanWarning } from '../finding.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
 import type { WorkerInput, WorkerResult } from './analysis-worker.js';
-import { startWorkerThread } from '../workers.js';
+import { nextReply, startWorkerThread, type StartedWorker } from '../workers.js';
 
 export interface AnalysisProgress {
   filesDone: number;
@@ -107,26 +106,6 @@ export function defaultThreadCount(cores: number): number {
   return cores <= SINGLE_THREAD_CORES ? 1 : Math.min(DEFAULT_MAX_THREADS, cores);
 }
 
-/** A worker that waits for batches of files; `stopped` says why, should it end or fail. */
-interface StartedWorker {
-  worker: Worker;
-  stopped: Promise<Error>;
-}
-
-function startWorker(workerFile: string): StartedWorker {
-  const worker = startWorkerThread(workerFile);
-  const stopped = new Promise<Error>((resolve) => {
-    worker.once('error', (error) => resolve(error));
-    worker.once('exit', (code) => resolve(new Error(`it exited with code ${code} before it reported`)));
-  });
-  return { worker, stopped };
-}
-
-/** The worker's analyses of the batch it was just given, or why it gave none. */
-function batchResult({ worker, stopped }: StartedWorker): Promise<WorkerResult | Error> {
-  return Promise.race([new Promise<WorkerResult>((resolve) => worker.once('message', resolve)), stopped]);
-}
-
 /**
  * The threads of one scan. Workers take a while to start (a new isolate loading the analysis
  * modules), so they start as soon as a scan looks big: at once for an explicit thread count, when
@@ -155,7 +134,7 @@ export class AnalysisThreads {
   };
 
   private startWorkers(): void {
-    if (this.workers === undefined && this.threads > 1) this.workers = Array.from({ length: this.threads - 1 }, () => startWorker(this.workerFile));
+    if (this.workers === undefined && this.threads > 1) this.workers = Array.from({ length: this.threads - 1 }, () => startWorkerThread(this.workerFile));
   }
 
   /** Every file's analysis, in the order of `files`, and a warning for each worker that failed. A scan may analyse in batches. */
@@ -166,7 +145,7 @@ export class AnalysisThreads {
     const feedWorkers = (): void => {
       const input: WorkerInput = { files, context, claims: claims.buffers };
       const workers = this.workers ?? [];
-      results = Promise.all(workers.map(batchResult));
+      results = Promise.all(workers.map((worker) => nextReply<WorkerResult>(worker)));
       for (const { worker } of workers) worker.postMessage(input);
     };
     if (this.workers) feedWorkers();

@@ -8,24 +8,18 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import type { FileAnalysis } from '../analyse/index.js';
-import { startWorkerThread } from '../workers.js';
+import { nextReply, startWorkerThread, type StartedWorker } from '../workers.js';
 import type { ClassifyReply, ClassifyRequest } from './classify-worker.js';
 import type { Classification, ClassifyOptions } from './index.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./classify-worker.js', import.meta.url));
 
 export class ClassifyThread {
-  private readonly worker: Worker;
-  private readonly stopped: Promise<Error>;
+  private readonly started: StartedWorker;
 
   private constructor(workerFile: string) {
-    this.worker = startWorkerThread(workerFile);
-    this.stopped = new Promise<Error>((resolve) => {
-      this.worker.once('error', (error) => resolve(error));
-      this.worker.once('exit', (code) => resolve(new Error(`it exited with code ${code}`)));
-    });
+    this.started = startWorkerThread(workerFile);
   }
 
   /** A thread, or undefined where there is no worker script (the scan then classifies on its own thread). */
@@ -40,20 +34,20 @@ export class ClassifyThread {
 
   /** Every hit's finding; rejects when the thread failed (the caller then classifies itself). */
   async classify(analyses: FileAnalysis[]): Promise<Classification> {
-    const reply = new Promise<ClassifyReply>((resolve) => this.worker.once('message', resolve));
+    const reply = nextReply<ClassifyReply>(this.started);
     this.post({ kind: 'classify', analyses });
-    const answer = await Promise.race([reply, this.stopped]);
+    const answer = await reply;
     if (answer instanceof Error) throw answer;
     if (answer.kind === 'failed') throw new Error(answer.message);
     return answer.classification;
   }
 
   private post(request: ClassifyRequest): void {
-    this.worker.postMessage(request);
+    this.started.worker.postMessage(request);
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.started.worker.terminate();
   }
 }
 
