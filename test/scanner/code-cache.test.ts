@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from '../support/index.js';
+import { REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
 
 const DIST = join(REPO_ROOT, 'packages/scanner/dist');
 
 /** Loads TypeScript the way the module graph does, in a fresh process with its own cache home. */
-function load(cacheHome: string, env: NodeJS.ProcessEnv = {}): { cached: number; compiled: number; version: string } {
+function load(cacheHome: string, env: NodeJS.ProcessEnv = {}): { cached: number; compiled: number; readAsAscii: number; version: string } {
   const script = [
     `const { loadTypeScript } = await import(${JSON.stringify(join(DIST, 'graph/typescript.js'))});`,
     `const { codeCacheUse, saveCodeCache } = await import(${JSON.stringify(join(DIST, 'code-cache.js'))});`,
@@ -20,7 +20,7 @@ function load(cacheHome: string, env: NodeJS.ProcessEnv = {}): { cached: number;
   ].join('\n');
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, ENGIUM_NO_CODE_CACHE: '', ...env } });
   expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as { cached: number; compiled: number; version: string };
+  return JSON.parse(result.stdout) as { cached: number; compiled: number; readAsAscii: number; version: string };
 }
 
 const cacheFiles = (cacheHome: string): string[] => {
@@ -35,13 +35,15 @@ describe('the code cache for ts-morph', () => {
     const first = load(home);
     expect(first.cached).toBe(0);
     expect(first.compiled).toBeGreaterThanOrEqual(1);
+    // TypeScript is ASCII: read as bytes, not decoded as UTF-8.
+    expect(first.readAsAscii).toBeGreaterThanOrEqual(1);
     const files = cacheFiles(home);
     expect(files.length).toBe(first.compiled);
     for (const file of files) expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(home, 'engium-scan')).mode & 0o777).toBe(0o700);
 
     const second = load(home);
-    expect(second).toEqual({ cached: first.compiled, compiled: 0, version: first.version });
+    expect(second).toEqual({ cached: first.compiled, compiled: 0, readAsAscii: first.readAsAscii, version: first.version });
   });
 
   it('compiles afresh, and rewrites, a cache file V8 rejects', () => {
@@ -64,5 +66,45 @@ describe('the code cache for ts-morph', () => {
     const off = tempDir('engium-code-cache-');
     expect(load(off, { ENGIUM_NO_CODE_CACHE: '1' })).toMatchObject({ cached: 0, compiled: 0 });
     expect(existsSync(join(off, 'engium-scan'))).toBe(false);
+  });
+
+  it('reads ASCII CommonJS as bytes, and leaves UTF-8, BOM, hashbang and ES module files to Node, with the same results', () => {
+    const project = tempDir('engium-code-cache-project-');
+    writeFiles(project, {
+      'node_modules/plain/package.json': '{"name":"plain"}',
+      'node_modules/plain/index.js': "exports.text = 'plain ascii'; exports.dir = __dirname; exports.other = require('utf8');",
+      'node_modules/utf8/package.json': '{"name":"utf8"}',
+      'node_modules/utf8/index.js': "module.exports = { text: 'café ☕', bom: require('./bom.js'), bang: require('./bang.js') };",
+      'node_modules/utf8/bom.js': "\uFEFFmodule.exports = 'after a BOM';",
+      'node_modules/utf8/bang.js': "#!/usr/bin/env node\nmodule.exports = 'after a hashbang';",
+      'node_modules/esm/package.json': '{"name":"esm","type":"module"}',
+      'node_modules/esm/index.js': "export const text = 'an ES module';",
+    });
+    const script = (cached: boolean) =>
+      [
+        `import { createRequire } from 'node:module';`,
+        `const { withCodeCache, codeCacheUse, saveCodeCache } = await import(${JSON.stringify(join(DIST, 'code-cache.js'))});`,
+        `const require = createRequire(${JSON.stringify(join(project, 'main.js'))});`,
+        `const load = async () => { const plain = require('plain'); let esm; try { esm = require('esm').text; } catch (error) { esm = error.code; } return { ...plain, esm }; };`,
+        `const result = ${cached ? 'await withCodeCache(load)' : 'await load()'};`,
+        `saveCodeCache();`,
+        `console.log(JSON.stringify({ result, use: codeCacheUse }));`,
+      ].join('\n');
+    const run = (cached: boolean, home: string) => {
+      const result = spawnSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script(cached)], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, ENGIUM_NO_CODE_CACHE: '' } });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { result: Record<string, unknown>; use: { cached: number; compiled: number; readAsAscii: number } };
+    };
+    const home = tempDir('engium-code-cache-');
+    const plain = run(false, home);
+    expect(plain.result).toMatchObject({ text: 'plain ascii', other: { text: 'café ☕', bom: 'after a BOM', bang: 'after a hashbang' } });
+    const first = run(true, home);
+    expect(first.result).toEqual(plain.result);
+    // plain/index.js, utf8/index.js and bom.js compile through the cache; the hashbang file does not.
+    // Only plain/index.js is read as ASCII bytes.
+    expect(first.use).toEqual({ cached: 0, compiled: 3, readAsAscii: 1 });
+    const second = run(true, home);
+    expect(second.result).toEqual(plain.result);
+    expect(second.use).toEqual({ cached: 3, compiled: 0, readAsAscii: 1 });
   });
 });

@@ -10,20 +10,27 @@
  * write to: `engium-scan/v8-<node version>-<arch>` in XDG_CACHE_HOME or ~/.cache. Anything amiss
  * (no home, a full disk, a folder shared with others) only means a slower load, never a failure.
  * ENGIUM_NO_CODE_CACHE=1 turns it off.
+ *
+ * The same load reads an ASCII CommonJS file as bytes rather than as UTF-8 (see readAsciiCommonJs).
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { isPrivateToUser, readRegularFile } from './safe-read.js';
 
-type Compile = (this: Module, content: string, filename: string) => unknown;
+type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
 type CompiledModule = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
 
 /** Node's CommonJS compile step, which the hook wraps while a load runs. */
 const compilePrototype = Module.prototype as unknown as { _compile: Compile };
+
+type LoadFile = (module: Module, filename: string) => void;
+/** Node's CommonJS loaders by file ending: the `.js` one reads the file, then compiles it. */
+const loaders = (Module as unknown as { _extensions: Record<string, LoadFile> })._extensions;
 
 /** Cached data larger than this is not read: TypeScript's is about 3 MB. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -58,21 +65,76 @@ function readCachedData(path: string): Buffer | undefined {
 /** Scripts compiled without usable cached data: their data is written by saveCodeCache(). */
 const unsaved: { script: vm.Script; path: string }[] = [];
 
-/** Files compiled with cached data V8 took, and without: what a test or a curious user can check. */
-export const codeCacheUse = { cached: 0, compiled: 0 };
+/** Files compiled with cached data V8 took, and without, and files read as ASCII: what a test or a curious user can check. */
+export const codeCacheUse = { cached: 0, compiled: 0, readAsAscii: 0 };
+
+/** The `type` of the package a file belongs to (the nearest package.json's), as Node decides a `.js` file's kind. */
+function packageTypeOf(filename: string): string | undefined {
+  for (let dir = dirname(filename); ; dir = dirname(dir)) {
+    if (dir.endsWith(`${sep}node_modules`)) return undefined;
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
+    } catch {
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+}
+
+/** Cache file names of the files read as bytes, by file name: their hash is taken on the bytes. */
+const hashedOnRead = new Map<string, string>();
+
+const cacheName = (filename: string, content: string | Buffer) => `${createHash('sha1').update(filename).update('\0').update(content).digest('hex')}.v8`;
 
 /**
- * Runs `load` (an import of a CommonJS package) with the code cache. The hook is Node's own
- * compile step wrapped for the length of the call, so only what `load` compiles goes through it.
+ * Node reads a CommonJS file as UTF-8, which costs TypeScript's 9 MB a seventh of a second here.
+ * An ASCII file (TypeScript is one) reads as Latin-1 to the same text, for a third of that, and
+ * hashes faster as bytes. Anything else goes Node's way.
+ */
+function readAsciiCommonJs(filename: string, cached: boolean): { content: string; name?: string } | undefined {
+  if (!filename.endsWith('.js') || !filename.includes(`${sep}node_modules${sep}`) || packageTypeOf(filename) === 'module') return undefined;
+  const bytes = readFileSync(filename);
+  // A BOM, a hashbang or any non-ASCII byte: Node's reader handles those.
+  if (!isAscii(bytes) || (bytes[0] === 0x23 && bytes[1] === 0x21)) return undefined;
+  return { content: bytes.toString('latin1'), ...(cached ? { name: cacheName(filename, bytes) } : {}) };
+}
+
+/**
+ * Runs `load` (an import of a CommonJS package) with the code cache and the ASCII read. The hooks
+ * are Node's own read and compile steps wrapped for the length of the call, so only what `load`
+ * loads goes through them.
  */
 export async function withCodeCache<T>(load: () => Promise<T>): Promise<T> {
   const folder = cacheFolder();
-  if (!folder) return load();
-  const original = compilePrototype._compile;
-  compilePrototype._compile = function compileWithCache(this: Module, content: string, filename: string): unknown {
-    // Only dependencies (our own code is small), and not a script with a hashbang, which only parses at a file's start.
-    if (!filename.includes(`${sep}node_modules${sep}`) || content.startsWith('#!')) return original.call(this, content, filename);
-    const path = join(folder, `${createHash('sha1').update(filename).update('\0').update(content).digest('hex')}.v8`);
+  const compile = compilePrototype._compile;
+  const loadJs = loaders['.js'] as LoadFile;
+  loaders['.js'] = function loadAsciiFast(module: Module, filename: string): void {
+    const read = readAsciiCommonJs(filename, folder !== undefined);
+    if (!read) return loadJs(module, filename);
+    codeCacheUse.readAsAscii++;
+    if (read.name) hashedOnRead.set(filename, read.name);
+    try {
+      compilePrototype._compile.call(module, read.content, filename);
+    } finally {
+      hashedOnRead.delete(filename);
+    }
+  };
+  if (folder) compilePrototype._compile = compilingWithCache(folder, compile);
+  try {
+    return await load();
+  } finally {
+    compilePrototype._compile = compile;
+    loaders['.js'] = loadJs;
+  }
+}
+
+/** Node's compile step `compile`, wrapped to compile dependencies with the data cached in `folder`. */
+function compilingWithCache(folder: string, compile: Compile): Compile {
+  return function compileWithCache(this: Module, content: string, filename: string, format?: string): unknown {
+    // Only dependencies' CommonJS (our own code is small; Node 20.19 requires ES modules through
+    // here too, with a format), and not a script with a hashbang, which only parses at a file's start.
+    const commonJs = format === undefined || format === 'commonjs';
+    if (!commonJs || !filename.includes(`${sep}node_modules${sep}`) || content.startsWith('#!')) return compile.call(this, content, filename, format);
+    const path = join(folder, hashedOnRead.get(filename) ?? cacheName(filename, content));
     const cachedData = readCachedData(path);
     const script = new vm.Script(Module.wrap(content), {
       filename,
@@ -86,11 +148,6 @@ export async function withCodeCache<T>(load: () => Promise<T>): Promise<T> {
     const compiled = script.runInThisContext({ displayErrors: true }) as CompiledModule;
     return compiled.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
-  try {
-    return await load();
-  } finally {
-    compilePrototype._compile = original;
-  }
 }
 
 /**
