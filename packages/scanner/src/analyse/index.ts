@@ -20,6 +20,7 @@ import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, rea
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
 import { binaryKeyHits } from './binary.js';
 import { moduleHeadOf, type ModuleHead } from '../graph/module-head.js';
+import type { MapsReadOnce } from './maps-read-once.js';
 import { isModuleFile } from '../graph/source-files.js';
 
 export interface AnalysedHit extends Omit<LocatedHit, 'encoding'> {
@@ -103,6 +104,8 @@ export interface AnalyseContext {
   root: string;
   /** Take each source module's head marks for the module graph (which then reads no module for them). */
   moduleHeads?: boolean;
+  /** The maps to analyse as they are read for a bundle (on the thread that owns them: never posted to a worker). */
+  maps?: MapsReadOnce;
 }
 
 export function analyseFile(file: DiscoveredFile, context: AnalyseContext): FileAnalysis {
@@ -132,8 +135,9 @@ export function analyseFile(file: DiscoveredFile, context: AnalyseContext): File
 }
 
 /**
- * The analysis of a file whose bytes are already in memory: an archive entry. The bytes are not
- * kept. Entries have no source maps beside them, so built output is not mapped.
+ * The analysis of a file whose bytes are already in memory: an archive entry, or a source map read
+ * for its bundle. The bytes are not kept. Entries have no source maps beside them, so built output
+ * is not mapped.
  */
 export function analyseBytes(file: DiscoveredFile, bytes: Buffer, context: AnalyseContext): FileAnalysis {
   const analysis: FileAnalysis = { file, hits: [], bytes: 0, warnings: [] };
@@ -231,7 +235,7 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
     return;
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
-  const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes);
+  const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes, mapReader(context));
   if (result === undefined) {
     analysis.warnings.push({ file: file.path, message: NO_MAP });
     return;
@@ -249,6 +253,12 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
     if (inMap.length > 0) applyContentOrigins(map, inMap, analysis);
   }
   applyMap(map, hits, analysis);
+}
+
+/** What a map read for a bundle is handed to: its own analysis, when it is a file of the scan still to come. */
+function mapReader({ maps, ...context }: AnalyseContext): ((path: string, bytes: Buffer) => void) | undefined {
+  // A map too large to read whole is analysed in regions, in its turn.
+  return maps && ((path, bytes) => bytes.length <= REGION_BYTES * 2 && maps.read(path, bytes, (file, mapBytes) => analyseBytes(file, mapBytes, context)));
 }
 
 const NO_MAP = 'no source map (no sourceMappingURL comment and no .map file beside it): which source put the key there is unknown';
@@ -351,7 +361,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
     const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    const result = loadSourceMap(context.root, pathText(file.absolutePath), tail);
+    const result = loadSourceMap(context.root, pathText(file.absolutePath), tail, mapReader(context));
     if (result === undefined) analysis.warnings.push({ file: file.path, message: NO_MAP });
     else if ('warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });
     else {

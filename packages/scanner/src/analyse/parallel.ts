@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { ScanWarning } from '../finding.js';
 import { analyseFile, type AnalyseContext, type FileAnalysis } from './index.js';
+import { MapsReadOnce } from './maps-read-once.js';
 import type { WorkerInput, WorkerResult } from './analysis-worker.js';
 import { nextReply, startWorkerThread, type StartedWorker } from '../workers.js';
 
@@ -151,10 +152,11 @@ export class AnalysisThreads {
     if (this.workers) feedWorkers();
     let ownBytes = 0;
     let ownFiles = 0;
+    const ownContext = { ...context, maps: new MapsReadOnce(files) };
     for (let index = claims.next(); index < files.length; index = claims.next()) {
       const file = files[index];
       if (file === undefined) break;
-      const analysis = analyseFile(file, context);
+      const analysis = ownContext.maps.take(file) ?? analyseFile(file, ownContext);
       analyses[index] = analysis;
       claims.addBytes(analysis.bytes);
       ownBytes += analysis.bytes;

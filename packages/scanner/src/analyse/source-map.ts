@@ -286,23 +286,26 @@ let mapBuffer = Buffer.allocUnsafe(0);
 const REUSED_MAP_BYTES = 32 * 1024 * 1024;
 
 /** A map file: a regular file really inside the root (a link out of it, a FIFO or a device is refused), up to MAX_MAP_BYTES. */
-function readMapFile(root: string, path: string): Buffer {
+function readMapFile(root: string, path: string, onRead?: (path: string, bytes: Buffer) => void): Buffer {
   const { fd, size } = openRegularFile(path, { within: realRootOf(root) });
+  let bytes: Buffer;
   try {
     if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)} (${megabytes(size)})`);
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
-    return readFileInto(fd, size, mapBuffer);
+    bytes = readFileInto(fd, size, mapBuffer);
   } finally {
     closeSync(fd);
   }
+  onRead?.(path, bytes);
+  return bytes;
 }
 
 /**
  * The source map of a built file, from its bytes (or its last bytes, for a huge file). The map's
  * mappings may be a view of a buffer the next map read reuses: look positions up before loading
- * another map.
+ * another map. `onRead` is given a map file's bytes as read (for their own analysis).
  */
-export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer): SourceMapResult {
+export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer, onRead?: (path: string, bytes: Buffer) => void): SourceMapResult {
   const comment = sourceMappingComment(bytes);
   const url = comment?.url;
   try {
@@ -314,10 +317,10 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer)
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));
       if (!isInsideDir(root, mapPath)) return { warning: `source map ${url} is outside the scanned directory (not read)` };
-      return { map: readSourceMap(root, mapPath, readMapFile(root, mapPath), rootRelative(root, mapPath)) };
+      return { map: readSourceMap(root, mapPath, readMapFile(root, mapPath, onRead), rootRelative(root, mapPath)) };
     }
     const hidden = `${absolutePath}.map`;
-    if (existsSync(hidden)) return { map: readSourceMap(root, hidden, readMapFile(root, hidden), rootRelative(root, hidden)) };
+    if (existsSync(hidden)) return { map: readSourceMap(root, hidden, readMapFile(root, hidden, onRead), rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
