@@ -43,6 +43,12 @@ describe('archiveFormatOf', () => {
     ['src.tar', 'tar'],
     ['app.asar', 'asar'],
     ['index.android.bundle', undefined],
+    ['dist/SRC.TAR.GZ', 'tgz'],
+    ['notes.gz', undefined],
+    ['tar.gz', undefined],
+    ['dir.zip/readme', undefined],
+    ['zip', undefined],
+    ['.asar', 'asar'],
     ['main.js', undefined],
   ])('%s → %s', (name, format) => {
     expect(archiveFormatOf(name)).toBe(format);

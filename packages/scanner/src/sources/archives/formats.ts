@@ -19,7 +19,18 @@ const FORMATS: readonly FormatRow[] = [
   { extensions: ['.asar'], format: 'asar' },
 ];
 
+/** The rows by a name's last extension (`.gz` for `.tar.gz`): every scanned file's name is looked up. */
+const BY_LAST_EXTENSION = new Map<string, { extension: string; format: ArchiveFormat }[]>();
+for (const { extensions, format } of FORMATS) {
+  for (const extension of extensions) {
+    const last = extension.slice(extension.lastIndexOf('.'));
+    BY_LAST_EXTENSION.set(last, [...(BY_LAST_EXTENSION.get(last) ?? []), { extension, format }]);
+  }
+}
+
 export function archiveFormatOf(name: string): ArchiveFormat | undefined {
+  const rows = BY_LAST_EXTENSION.get(name.slice(name.lastIndexOf('.')).toLowerCase());
+  if (!rows) return undefined;
   const lower = name.toLowerCase();
-  return FORMATS.find((row) => row.extensions.some((extension) => lower.endsWith(extension)))?.format;
+  return rows.find(({ extension }) => lower.endsWith(extension))?.format;
 }
