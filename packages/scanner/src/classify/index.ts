@@ -75,6 +75,7 @@ export async function loadProgramAnalysis(options: ClassifyOptions): Promise<Pro
     ...(options.config.clientEntries ? { clientEntries: options.config.clientEntries } : {}),
     ...(options.config.publicEnvPrefixes ? { publicEnvPrefixes: options.config.publicEnvPrefixes } : {}),
     ...(options.heads ? { heads: options.heads } : {}),
+    buildOutput: buildOutputOf(options),
   });
 }
 

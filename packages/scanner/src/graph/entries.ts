@@ -166,6 +166,19 @@ export interface EntryOptions {
   sourceFor(file: string): string | undefined;
 }
 
+const matchers = new Map<string, (file: string) => boolean>();
+
+/** A glob's matcher, compiled once: every package of a monorepo asks for the same ones. */
+function matcherOf(globs: string | readonly string[]): (file: string) => boolean {
+  const id = typeof globs === 'string' ? globs : `\0${globs.join('\0')}`;
+  let match = matchers.get(id);
+  if (!match) {
+    match = picomatch(typeof globs === 'string' ? globs : [...globs]);
+    matchers.set(id, match);
+  }
+  return match;
+}
+
 function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
@@ -185,22 +198,22 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     const owned = modules.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
     const ownedFiles = files.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
     const has = (glob: string) => {
-      const match = picomatch(glob);
+      const match = matcherOf(glob);
       return ownedFiles.some((file) => match(file));
     };
     for (const framework of FRAMEWORKS) {
       if (!framework.detect(info, has)) continue;
-      const excluded = picomatch([...(framework.notClient ?? [])]);
+      const excluded = matcherOf(framework.notClient ?? []);
       for (const [glob, label] of framework.client) {
-        const match = picomatch(glob);
+        const match = matcherOf(glob);
         for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label);
       }
       for (const [glob, label] of framework.server) {
-        const match = picomatch(glob);
+        const match = matcherOf(glob);
         for (const file of owned) if (match(file)) add(joinPosix(info.dir, file), 'server', label);
       }
     }
-    const serverFolder = picomatch(SERVER_FOLDERS);
+    const serverFolder = matcherOf(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
     for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
     // What package.json hands to browsers (`browser`, `unpkg`, a `browser` export), or its source.

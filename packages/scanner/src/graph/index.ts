@@ -24,7 +24,10 @@ export type * from './types.js';
 export async function analyseProgram(root: string, options: ProgramAnalysisOptions): Promise<ProgramAnalysis> {
   const ts = await loadTypeScript();
   const files = options.files;
-  const { paths, packages, layouts, problems } = analyseBuildOutput(root, files);
+  const builds = options.buildOutput ?? analyseBuildOutput(root, files);
+  const { paths, packages, layouts } = builds;
+  // The graph's problems add to the folder rules' own, which stay as they were.
+  const problems = [...builds.problems];
   const configs = loadConfigs(ts, paths, files, problems);
   const fallbackOptions = defaultOptions(ts);
   const fallback: ProgramConfig = {

@@ -1,4 +1,5 @@
 import type { Exposure } from '@engium/core';
+import type { BuildOutputAnalysis } from './build-output.js';
 import type { ModuleHead } from './module-head.js';
 
 /**
@@ -84,4 +85,6 @@ export interface ProgramAnalysisOptions {
    * module absent has none. Without it, each module is read for them.
    */
   heads?: ReadonlyMap<string, ModuleHead>;
+  /** The folder rules over the same `files`, when the caller has worked them out already. */
+  buildOutput?: BuildOutputAnalysis;
 }
