@@ -194,9 +194,18 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   // A repository without a root package.json still has server folders at its root.
   const owners = packages.some(({ dir }) => dir === '') ? packages : [...packages, { dir: '', dependencies: new Set<string>(), manifest: {} }];
   const ownerOf = new Map(files.map((file) => [file, packageOf(owners, file)]));
+  // Each package's files and modules, relative to it, in one pass.
+  const ownedBy = new Map(owners.map((info) => [info, { files: [] as string[], modules: [] as string[] }]));
+  for (const file of files) {
+    const owner = ownerOf.get(file);
+    if (owner) ownedBy.get(owner)?.files.push(relativeTo(owner.dir, file));
+  }
+  for (const file of modules) {
+    const owner = ownerOf.get(file);
+    if (owner) ownedBy.get(owner)?.modules.push(relativeTo(owner.dir, file));
+  }
   for (const info of owners) {
-    const owned = modules.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
-    const ownedFiles = files.filter((file) => ownerOf.get(file) === info).map((file) => relativeTo(info.dir, file));
+    const { files: ownedFiles, modules: owned } = ownedBy.get(info) ?? { files: [], modules: [] };
     const has = (glob: string) => {
       const match = matcherOf(glob);
       return ownedFiles.some((file) => match(file));
