@@ -79,13 +79,23 @@ describe('the code cache for ts-morph', () => {
       'node_modules/utf8/bang.js': "#!/usr/bin/env node\nmodule.exports = 'after a hashbang';",
       'node_modules/esm/package.json': '{"name":"esm","type":"module"}',
       'node_modules/esm/index.js': "export const text = 'an ES module';",
+      // What Node's own loader decides from package.json: a BOM before it, no type (syntax detected), a declared commonjs, a broken one.
+      'node_modules/bom-esm/package.json': '\uFEFF{"name":"bom-esm","type":"module"}',
+      'node_modules/bom-esm/index.js': "export const text = 'an ES module behind a BOM';",
+      'node_modules/untyped-esm/package.json': '{"name":"untyped-esm"}',
+      'node_modules/untyped-esm/index.js': "export const text = 'an ES module by its syntax';",
+      'node_modules/declared-cjs/package.json': '{"name":"declared-cjs","type":"commonjs"}',
+      'node_modules/declared-cjs/index.js': "export const text = 'ES syntax in a CommonJS package';",
+      'node_modules/broken/package.json': '{"name":',
+      'node_modules/broken/index.js': "exports.text = 'beside a broken package.json';",
     });
     const script = (cached: boolean) =>
       [
         `import { createRequire } from 'node:module';`,
         `const { withCodeCache, codeCacheUse, saveCodeCache } = await import(${JSON.stringify(join(DIST, 'code-cache.js'))});`,
         `const require = createRequire(${JSON.stringify(join(project, 'main.js'))});`,
-        `const load = async () => { const plain = require('plain'); let esm; try { esm = require('esm').text; } catch (error) { esm = error.code; } return { ...plain, esm }; };`,
+        `const attempt = (name) => { try { return require(name).text; } catch (error) { return error.code ?? error.name; } };`,
+        `const load = async () => ({ ...require('plain'), ...Object.fromEntries(['esm', 'bom-esm', 'untyped-esm', 'declared-cjs', 'broken'].map((name) => [name, attempt(name)])) });`,
         `const result = ${cached ? 'await withCodeCache(load)' : 'await load()'};`,
         `saveCodeCache();`,
         `console.log(JSON.stringify({ result, use: codeCacheUse }));`,
@@ -97,14 +107,15 @@ describe('the code cache for ts-morph', () => {
     };
     const home = tempDir('engium-code-cache-');
     const plain = run(false, home);
-    expect(plain.result).toMatchObject({ text: 'plain ascii', other: { text: 'café ☕', bom: 'after a BOM', bang: 'after a hashbang' } });
+    expect(plain.result).toMatchObject({ text: 'plain ascii', other: { text: 'café ☕', bom: 'after a BOM', bang: 'after a hashbang' }, esm: 'an ES module' });
     const first = run(true, home);
     expect(first.result).toEqual(plain.result);
-    // plain/index.js, utf8/index.js and bom.js compile through the cache; the hashbang file does not.
-    // Only plain/index.js is read as ASCII bytes.
-    expect(first.use).toEqual({ cached: 0, compiled: 3, readAsAscii: 1 });
+    // plain/index.js, utf8/index.js and bom.js compile through the cache; the hashbang file does not,
+    // nor do the ES modules. The ASCII files of packages that declare no type or commonjs are read
+    // as bytes: plain, untyped-esm and declared-cjs.
+    expect(first.use).toEqual({ cached: 0, compiled: 3, readAsAscii: 3 });
     const second = run(true, home);
     expect(second.result).toEqual(plain.result);
-    expect(second.use).toEqual({ cached: 3, compiled: 0, readAsAscii: 1 });
+    expect(second.use).toEqual({ cached: 3, compiled: 0, readAsAscii: 3 });
   });
 });

@@ -11,7 +11,8 @@
  * (no home, a full disk, a folder shared with others) only means a slower load, never a failure.
  * ENGIUM_NO_CODE_CACHE=1 turns it off.
  *
- * The same load reads an ASCII CommonJS file as bytes rather than as UTF-8 (see readAsciiCommonJs).
+ * The same load reads an ASCII CommonJS file as bytes rather than as UTF-8 (see readAsciiCommonJs),
+ * with the cache or without it.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -68,16 +69,33 @@ const unsaved: { script: vm.Script; path: string }[] = [];
 /** Files compiled with cached data V8 took, and without, and files read as ASCII: what a test or a curious user can check. */
 export const codeCacheUse = { cached: 0, compiled: 0, readAsAscii: 0 };
 
-/** The `type` of the package a file belongs to (the nearest package.json's), as Node decides a `.js` file's kind. */
+/** File system errors that mean "no package.json here": the search goes on up. */
+const NO_MANIFEST = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * The `type` of the package a file belongs to (the nearest package.json's), as Node decides a `.js`
+ * file's kind: `undefined` when no package.json says, `unknown` when one cannot be read or parsed
+ * (Node's own loader then has its say).
+ */
 function packageTypeOf(filename: string): string | undefined {
-  for (let dir = dirname(filename); ; dir = dirname(dir)) {
-    if (dir.endsWith(`${sep}node_modules`)) return undefined;
+  for (let dir = dirname(filename); !dir.endsWith(`${sep}node_modules`); dir = dirname(dir)) {
+    let text: string;
     try {
-      return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
-    } catch {
+      text = readFileSync(join(dir, 'package.json'), 'utf8');
+    } catch (error) {
+      if (!NO_MANIFEST.has((error as NodeJS.ErrnoException).code ?? '')) return 'unknown';
       if (dirname(dir) === dir) return undefined;
+      continue;
+    }
+    try {
+      const manifest = JSON.parse(text.replace(/^\uFEFF/, '')) as { type?: unknown } | null;
+      if (manifest === null || typeof manifest !== 'object') return 'unknown';
+      return typeof manifest.type === 'string' ? manifest.type : undefined;
+    } catch {
+      return 'unknown';
     }
   }
+  return undefined;
 }
 
 /** Cache file names of the files read as bytes, by file name: their hash is taken on the bytes. */
@@ -88,14 +106,17 @@ const cacheName = (filename: string, content: string | Buffer) => `${createHash(
 /**
  * Node reads a CommonJS file as UTF-8, which costs TypeScript's 9 MB a seventh of a second here.
  * An ASCII file (TypeScript is one) reads as Latin-1 to the same text, for a third of that, and
- * hashes faster as bytes. Anything else goes Node's way.
+ * hashes faster as bytes. It is compiled with the format Node would give it (`commonjs` from a
+ * package.json that says so, else none, for Node to detect). Anything else goes Node's way.
  */
-function readAsciiCommonJs(filename: string, cached: boolean): { content: string; name?: string } | undefined {
-  if (!filename.endsWith('.js') || !filename.includes(`${sep}node_modules${sep}`) || packageTypeOf(filename) === 'module') return undefined;
+function readAsciiCommonJs(filename: string, cached: boolean): { content: string; format?: 'commonjs'; name?: string } | undefined {
+  if (!filename.endsWith('.js') || !filename.includes(`${sep}node_modules${sep}`)) return undefined;
+  const type = packageTypeOf(filename);
+  if (type !== undefined && type !== 'commonjs') return undefined;
   const bytes = readFileSync(filename);
   // A BOM, a hashbang or any non-ASCII byte: Node's reader handles those.
   if (!isAscii(bytes) || (bytes[0] === 0x23 && bytes[1] === 0x21)) return undefined;
-  return { content: bytes.toString('latin1'), ...(cached ? { name: cacheName(filename, bytes) } : {}) };
+  return { content: bytes.toString('latin1'), ...(type ? { format: type } : {}), ...(cached ? { name: cacheName(filename, bytes) } : {}) };
 }
 
 /**
@@ -113,7 +134,7 @@ export async function withCodeCache<T>(load: () => Promise<T>): Promise<T> {
     codeCacheUse.readAsAscii++;
     if (read.name) hashedOnRead.set(filename, read.name);
     try {
-      compilePrototype._compile.call(module, read.content, filename);
+      (module as Module & { _compile: Compile })._compile(read.content, filename, read.format);
     } finally {
       hashedOnRead.delete(filename);
     }
@@ -136,11 +157,18 @@ function compilingWithCache(folder: string, compile: Compile): Compile {
     if (!commonJs || !filename.includes(`${sep}node_modules${sep}`) || content.startsWith('#!')) return compile.call(this, content, filename, format);
     const path = join(folder, hashedOnRead.get(filename) ?? cacheName(filename, content));
     const cachedData = readCachedData(path);
-    const script = new vm.Script(Module.wrap(content), {
-      filename,
-      ...(cachedData ? { cachedData } : {}),
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    let script: vm.Script;
+    try {
+      script = new vm.Script(Module.wrap(content), {
+        filename,
+        ...(cachedData ? { cachedData } : {}),
+        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      });
+    } catch (error) {
+      // A file of no declared format that is not CommonJS: Node detects an ES module's syntax.
+      if (format === undefined && error instanceof SyntaxError) return compile.call(this, content, filename, format);
+      throw error;
+    }
     if (!cachedData || script.cachedDataRejected) {
       unsaved.push({ script, path });
       codeCacheUse.compiled++;

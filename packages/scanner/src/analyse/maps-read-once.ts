@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path';
 import type { DiscoveredFile } from '../discover/index.js';
-import { pathText } from '../discover/byte-names.js';
 import type { FileAnalysis } from './index.js';
 
 export class MapsReadOnce {
@@ -15,7 +14,10 @@ export class MapsReadOnce {
   private readonly analysed = new Map<string, FileAnalysis>();
 
   constructor(files: readonly DiscoveredFile[]) {
-    for (const file of files) if (!file.archive && file.path.endsWith('.map')) this.pending.set(resolve(pathText(file.absolutePath)), file);
+    // A name that is not UTF-8 has no exact text form to key it by: such a map is read in its turn.
+    for (const file of files) {
+      if (!file.archive && file.path.endsWith('.map') && typeof file.absolutePath === 'string') this.pending.set(resolve(file.absolutePath), file);
+    }
   }
 
   /** A map at `path` was read for a bundle: a scanned file still to come is analysed now. */
@@ -30,7 +32,8 @@ export class MapsReadOnce {
   /** The analysis made early of `file`, if there is one (given once). */
   take(file: DiscoveredFile): FileAnalysis | undefined {
     if (!file.path.endsWith('.map')) return undefined;
-    const path = resolve(pathText(file.absolutePath));
+    if (typeof file.absolutePath !== 'string') return undefined;
+    const path = resolve(file.absolutePath);
     this.pending.delete(path);
     const analysis = this.analysed.get(path);
     this.analysed.delete(path);

@@ -152,17 +152,21 @@ export class AnalysisThreads {
     if (this.workers) feedWorkers();
     let ownBytes = 0;
     let ownFiles = 0;
-    const ownContext = { ...context, maps: new MapsReadOnce(files) };
+    // Maps are analysed with their bundle only while this thread reads alone: with workers, the map
+    // is mostly claimed by one of them, and read again there.
+    const maps = this.workers ? undefined : new MapsReadOnce(files);
+    let ownContext: AnalyseContext = maps ? { ...context, maps } : context;
     for (let index = claims.next(); index < files.length; index = claims.next()) {
       const file = files[index];
       if (file === undefined) break;
-      const analysis = ownContext.maps.take(file) ?? analyseFile(file, ownContext);
+      const analysis = maps?.take(file) ?? analyseFile(file, ownContext);
       analyses[index] = analysis;
       claims.addBytes(analysis.bytes);
       ownBytes += analysis.bytes;
       if (results === undefined && ownBytes >= WORKERS_AFTER_BYTES && index + 1 < files.length) {
         this.startWorkers();
         feedWorkers();
+        if (this.workers?.length) ownContext = context;
       }
       if (onProgress && ++ownFiles % 256 === 0) {
         onProgress({ filesDone: Math.min(claims.taken(), files.length), filesTotal: files.length, bytesDone: claims.bytesDone() });
@@ -182,7 +186,7 @@ export class AnalysisThreads {
       }
     }
     // Files a failed worker had claimed are read here: a crash slows the scan but loses nothing.
-    return { analyses: files.map((file, index) => analyses[index] ?? analyseFile(file, context)), problems };
+    return { analyses: files.map((file, index) => analyses[index] ?? maps?.take(file) ?? analyseFile(file, context)), problems };
   }
 
   /** Stops the workers: they wait for batches until then. */

@@ -7,7 +7,7 @@
  * is a warning; the finding stays in the bundle.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
@@ -285,18 +285,34 @@ let mapBuffer = Buffer.allocUnsafe(0);
 /** Maps larger than this get a buffer of their own, so the reused one never holds on to a huge map. */
 const REUSED_MAP_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Whether `fd` is the file at `path` itself, not one a link there leads to: the scan never
+ * follows a link to a file, so only then may the bytes stand for the file's own read.
+ */
+function isFileAtPath(fd: number, path: string): boolean {
+  try {
+    const atPath = lstatSync(path);
+    const opened = fstatSync(fd);
+    return atPath.isFile() && atPath.ino === opened.ino && atPath.dev === opened.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** A map file: a regular file really inside the root (a link out of it, a FIFO or a device is refused), up to MAX_MAP_BYTES. */
 function readMapFile(root: string, path: string, onRead?: (path: string, bytes: Buffer) => void): Buffer {
   const { fd, size } = openRegularFile(path, { within: realRootOf(root) });
   let bytes: Buffer;
+  let handOver: boolean;
   try {
     if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)} (${megabytes(size)})`);
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
     bytes = readFileInto(fd, size, mapBuffer);
+    handOver = onRead !== undefined && isFileAtPath(fd, path);
   } finally {
     closeSync(fd);
   }
-  onRead?.(path, bytes);
+  if (handOver) onRead?.(path, bytes);
   return bytes;
 }
 

@@ -1,12 +1,16 @@
 // A bundle with keys reads its source map; that map, a file of the scan too, is analysed from the
 // same bytes then and not read again. Its analysis must be the one a read of its own gives.
-import { relative } from 'node:path';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles, type DiscoveredFile } from '../../src/discover/index.js';
 import { analyseFile } from '../../src/analyse/index.js';
 import { MapsReadOnce } from '../../src/analyse/maps-read-once.js';
 import { analyseFiles } from '../../src/analyse/parallel.js';
-import { fakeKey, tempDir, writeFiles } from '../../../../test/support/index.js';
+import { REPO_ROOT, fakeKey, tempDir, writeFiles } from '../../../../test/support/index.js';
+
+/** The compiled worker, as the built CLI runs it. */
+const WORKER = join(REPO_ROOT, 'packages/scanner/dist/analyse/analysis-worker.js');
 
 const [inBundle, inMapOnly, inOther, inLooseMap] = [1, 2, 3, 4].map((seed) => fakeKey('live', 900 + seed)) as [string, string, string, string];
 
@@ -56,11 +60,32 @@ describe.each([
     expect(maps.take(byPath(files, 'dist/loose.js.map'))).toBeUndefined();
   });
 
+  it('gives the same analyses when worker threads read beside this one', async () => {
+    const { analyses } = await analyseFiles(files, { root }, { threads: 2, cores: 2, workerFile: WORKER });
+    expect(analyses).toEqual(files.map((file) => analyseFile(file, { root })));
+  });
+
   it('never analyses again a map whose turn came before its bundle read it', () => {
     const maps = new MapsReadOnce(files);
     const mapFile = byPath(files, 'dist/app.js.map');
     expect(maps.take(mapFile)).toBeUndefined();
     analyseFile(byPath(files, 'dist/app.js'), { root, maps });
     expect(maps.take(mapFile)).toBeUndefined();
+  });
+});
+
+describe('a map swapped for a link after discovery', () => {
+  it('is a skip, as its own read makes it, not the bytes of the file the link leads to', async () => {
+    const root = tree();
+    const { files } = discoverFiles(root);
+    rmSync(join(root, 'dist/app.js.map'));
+    symlinkSync(join(root, 'dist/loose.js.map'), join(root, 'dist/app.js.map'));
+    const maps = new MapsReadOnce(files);
+    analyseFile(byPath(files, 'dist/app.js'), { root, maps });
+    expect(maps.take(byPath(files, 'dist/app.js.map'))).toBeUndefined();
+    const { analyses } = await analyseFiles(files, { root }, { threads: 1 });
+    const swapped = analyses.find((analysis) => analysis.file.path === 'dist/app.js.map');
+    expect(swapped?.skipped?.reason).toMatch(/link/);
+    expect(swapped?.hits).toEqual([]);
   });
 });
