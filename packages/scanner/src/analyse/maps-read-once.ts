@@ -1,8 +1,8 @@
 /**
  * Each source map read once. A bundle with keys has its map read to place them; the map is also a
  * file of the scan, mostly analysed right after its bundle (`app.js`, then `app.js.map`). So its own
- * analysis is made then, from the bytes already read, and taken when its turn comes. (Maps are the
- * largest files of a build: this was a fifth of a scan's reading where bundles hold keys.)
+ * analysis is made then, from the bytes already read, and taken when its turn comes. (A map is often
+ * a build's largest file, larger than its bundle.)
  */
 import { resolve } from 'node:path';
 import type { DiscoveredFile } from '../discover/index.js';
@@ -40,4 +40,3 @@ export class MapsReadOnce {
     return analysis;
   }
 }
-
