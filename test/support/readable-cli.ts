@@ -34,11 +34,11 @@ export function readableScannerCli(): string {
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
     banner: { js: "import { createRequire as __engiumCreateRequire } from 'node:module';\nconst require = __engiumCreateRequire(import.meta.url);" },
   });
-  // What the modules find relative to themselves: config.ts the schema at ../schemas, init.ts (once
-  // in dist/commands) the package's version at ../../package.json, which is one folder up from here.
+  // What the modules find relative to themselves: config.ts the schema at ../schemas,
+  // package-version.ts the package's version at ../package.json.
   const assets = [
     ['packages/scanner/schemas/config.schema.json', join(pkg, 'schemas/config.schema.json')],
-    ['packages/scanner/package.json', join(dir, 'package.json')],
+    ['packages/scanner/package.json', join(pkg, 'package.json')],
   ] as const;
   mkdirSync(join(pkg, 'schemas'));
   for (const [from, to] of assets) copyFileSync(join(REPO_ROOT, from), to);

@@ -1498,36 +1498,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host },
+          connectParams: { version, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2,
+          version,
           error2.message
         );
       });
@@ -1576,31 +1576,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1608,7 +1608,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version2,
+            version,
             error2.message
           );
         });
@@ -22404,9 +22404,6 @@ function parseReport(text) {
   return { ok: true, report: report2 };
 }
 
-// packages/scanner/src/report/sarif.ts
-import { createRequire } from "node:module";
-
 // packages/scanner/src/rules.ts
 var ROTATION = ROTATION_STEPS.map((step, index) => `${index + 1}. ${step}`).join("\n");
 function help(what, fix) {
@@ -22561,9 +22558,11 @@ function jsonOutput(value) {
 `;
 }
 
+// packages/scanner/src/package-version.ts
+import { createRequire } from "node:module";
+var { version: SCANNER_VERSION } = createRequire(import.meta.url)("../package.json");
+
 // packages/scanner/src/report/sarif.ts
-var require2 = createRequire(import.meta.url);
-var { version } = require2("../../scanner/package.json");
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/engium/guard/tree/main/packages/scanner";
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -22659,7 +22658,7 @@ function toSarif(report2) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "engium-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        tool: { driver: { name: "engium-scan", informationUri: INFORMATION_URI, semanticVersion: SCANNER_VERSION, version: SCANNER_VERSION, rules } },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The scanned directory (the repository root)." } } },
         results: report2.findings.map(
           (finding, index) => result(
@@ -22685,8 +22684,8 @@ function toSarif(report2) {
 
 // packages/scanner/src/report/json.ts
 function renderJson(report2) {
-  const { version: version2, findings, stats, leaks: _stale, ...rest } = report2;
-  return jsonOutput({ version: version2, ...rest, findings, leaks: leaksOf(findings, report2.repository), stats });
+  const { version, findings, stats, leaks: _stale, ...rest } = report2;
+  return jsonOutput({ version, ...rest, findings, leaks: leaksOf(findings, report2.repository), stats });
 }
 
 // packages/org-audit/src/fan-in.ts

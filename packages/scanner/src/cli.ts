@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The engium-scan command line. Each command lives in its own module, loaded only when run, so
 // `engium-scan staged` in a pre-commit hook pays for nothing it does not use.
-import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES } from '@engium/core';
 import { errorMessage } from './report/escape.js';
+import { SCANNER_VERSION } from './package-version.js';
 import type { CommandOptions } from './commands/options.js';
 
 // A reader that stops early (`engium-scan | head -1`) closes the pipe: the rest of the output has
@@ -15,12 +15,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 const program = new Command()
   .name('engium-scan')
   .description('Audit a repository for leaked Engium API keys: source, .env files, built bundles and git history.')
-  .version(version, '-V, --version', 'print the version of engium-scan')
+  .version(SCANNER_VERSION, '-V, --version', 'print the version of engium-scan')
   .showHelpAfterError()
   // commander quotes a bad argument back ("unknown option '--eng_live_…'"): never a whole key.
   .configureOutput({ outputError: (text, write) => write(errorMessage(text)) })

@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
 import { setUpHook } from '../git/hook-setup.js';
 import type { CommandOptions } from './options.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { SCANNER_VERSION } from '../package-version.js';
 
 /** `engium-scan init [dir]`: set up husky and a pre-commit hook running `engium-scan staged`. */
 export async function run(dir: string, _options: CommandOptions): Promise<number> {
   try {
-    const { root, changes, nextSteps } = await setUpHook(dir, `^${version}`);
+    const { root, changes, nextSteps } = await setUpHook(dir, `^${SCANNER_VERSION}`);
     if (changes.length === 0) console.log(`engium-scan init: ${root} is already set up; nothing changed.`);
     else {
       console.log(`engium-scan init: set up the pre-commit hook in ${root}:`);

@@ -146,6 +146,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     },
     importersOfDefinition: atLine((file, line) => {
       if (!isModuleFile(file) || !fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
+      // A module no other module imports has no readers: its exposure is its own (no parse needed).
+      if (graph.importersOf(file).length === 0) return undefined;
       const tree = trees.of(file);
       if (!tree) return undefined;
       const names = exportedNamesAt(ts, tree, line);

@@ -4,7 +4,6 @@
  * line is the same alert. One result per place (code scanning tracks places); the places of one
  * leak share `properties.leak.fingerprint` and are linked by `relatedLocations`.
  */
-import { createRequire } from 'node:module';
 import type { Severity } from '@engium/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, ScanReport } from '../finding.js';
@@ -12,9 +11,8 @@ import { ruleById } from '../rules.js';
 import type { Leak } from '../finding.js';
 import { leaksOf, placeRole } from './leaks.js';
 import { jsonOutput } from './escape.js';
+import { SCANNER_VERSION } from '../package-version.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/engium/guard/tree/main/packages/scanner';
@@ -129,7 +127,7 @@ export function toSarif(report: ScanReport): Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'engium-scan', informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        tool: { driver: { name: 'engium-scan', informationUri: INFORMATION_URI, semanticVersion: SCANNER_VERSION, version: SCANNER_VERSION, rules } },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory (the repository root).' } } },
         results: report.findings.map((finding, index) =>
           result(
