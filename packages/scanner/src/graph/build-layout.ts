@@ -2,8 +2,8 @@
 // package that owns a built file, the frameworks it uses (its dependencies and config files) and the
 // layout on disk. No TypeScript here: a tree of build output alone is decided without it.
 import { existsSync } from 'node:fs';
-import picomatch from 'picomatch';
 import { FRAMEWORK_BUILDS, type BuildFolder, type BuildSide, type FrameworkBuild } from '../frameworks.js';
+import { globMatcher } from './glob-matcher.js';
 import { packageOf, type PackageInfo } from './packages.js';
 import { dirnamePosix, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
@@ -28,7 +28,6 @@ interface Candidate {
 const ROOT_PACKAGE: PackageInfo = { dir: '', dependencies: new Set(), manifest: {} };
 
 export class BuildLayouts {
-  private readonly configMatchers = new Map<FrameworkBuild, picomatch.Matcher>();
   /** Files beside each package.json (and at the root), by folder: how a config file is found. */
   private readonly filesByDir = new Map<string, string[]>();
   private readonly detected = new Map<string, FrameworkBuild[]>();
@@ -66,7 +65,7 @@ export class BuildLayouts {
     rows = FRAMEWORK_BUILDS.filter(
       (row) =>
         row.dependencies?.some((name) => info.dependencies.has(name)) ||
-        (row.configs && row.detectByConfig !== false && names.some((name) => this.configMatcher(row)(name))) ||
+        (row.configs && row.detectByConfig !== false && names.some((name) => globMatcher(row.configs ?? [])(name))) ||
         (row.importedIn && this.importedIn(info, names, row)),
     );
     this.detected.set(info.dir, rows);
@@ -75,7 +74,7 @@ export class BuildLayouts {
 
   /** Whether a config (`svelte.config.js`) names one of the row's packages as a quoted module specifier. */
   private importedIn(info: PackageInfo, names: readonly string[], row: FrameworkBuild): boolean {
-    const match = picomatch([...(row.importedIn ?? [])]);
+    const match = globMatcher(row.importedIn ?? []);
     return names.some((name) => {
       if (!match(name)) return false;
       let text: string;
@@ -91,18 +90,10 @@ export class BuildLayouts {
   /** Config files of `row` beside the package's package.json (root-relative). */
   configsOf(info: PackageInfo, row: FrameworkBuild): string[] {
     if (!row.configs) return [];
-    const match = this.configMatcher(row);
+    const match = globMatcher(row.configs);
     return (this.filesByDir.get(info.dir) ?? []).filter((name) => match(name)).map((name) => joinPosix(info.dir, name));
   }
 
-  private configMatcher(row: FrameworkBuild): picomatch.Matcher {
-    let match = this.configMatchers.get(row);
-    if (!match) {
-      match = picomatch([...(row.configs ?? [])]);
-      this.configMatchers.set(row, match);
-    }
-    return match;
-  }
 
   /** The folder rule that decides `file`, if any: the deepest folder that matches wins. */
   verdict(file: string): LayoutVerdict | undefined {
@@ -117,7 +108,7 @@ export class BuildLayouts {
       if (end > segments.length || !pattern.every((segment, i) => segment === '*' || segment === segments[start + i])) return;
       // A folder rule covers what is inside it; a file rule (`_worker.js`) the file itself.
       if (end === segments.length && !/\.[cm]?js$/.test(folder.path)) return;
-      if (folder.files && !this.fileMatcher(folder.files)(segments[segments.length - 1] ?? '')) return;
+      if (folder.files && !globMatcher(folder.files)(segments[segments.length - 1] ?? '')) return;
       const base = segments.slice(0, start).join('/');
       if (folder.when && !this.pathExists(joinPosix(base, folder.when))) return;
       if (best && (end < best.end || (end === best.end && pattern.length <= best.length))) return;
@@ -135,16 +126,6 @@ export class BuildLayouts {
     return best?.verdict;
   }
 
-  private readonly fileMatchers = new Map<string, picomatch.Matcher>();
-
-  private fileMatcher(glob: string): picomatch.Matcher {
-    let match = this.fileMatchers.get(glob);
-    if (!match) {
-      match = picomatch(glob);
-      this.fileMatchers.set(glob, match);
-    }
-    return match;
-  }
 
   private pathExists(path: string): boolean {
     let found = this.exists.get(path);

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, pathMarker } from '@engium/core';
 import { BROWSER_LIBRARY_DEPENDENCIES, browserTargets, isBrowserPackage } from './build-exposure.js';
+import { globMatcher } from './glob-matcher.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
@@ -166,19 +167,6 @@ export interface EntryOptions {
   sourceFor(file: string): string | undefined;
 }
 
-const matchers = new Map<string, (file: string) => boolean>();
-
-/** A glob's matcher, compiled once: every package of a monorepo asks for the same ones. */
-function matcherOf(globs: string | readonly string[]): (file: string) => boolean {
-  const id = typeof globs === 'string' ? globs : `\0${globs.join('\0')}`;
-  let match = matchers.get(id);
-  if (!match) {
-    match = picomatch(typeof globs === 'string' ? globs : [...globs]);
-    matchers.set(id, match);
-  }
-  return match;
-}
-
 function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
@@ -207,22 +195,22 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   for (const info of owners) {
     const { files: ownedFiles, modules: owned } = ownedBy.get(info) ?? { files: [], modules: [] };
     const has = (glob: string) => {
-      const match = matcherOf(glob);
+      const match = globMatcher(glob);
       return ownedFiles.some((file) => match(file));
     };
     for (const framework of FRAMEWORKS) {
       if (!framework.detect(info, has)) continue;
-      const excluded = matcherOf(framework.notClient ?? []);
+      const excluded = globMatcher(framework.notClient ?? []);
       for (const [glob, label] of framework.client) {
-        const match = matcherOf(glob);
+        const match = globMatcher(glob);
         for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label);
       }
       for (const [glob, label] of framework.server) {
-        const match = matcherOf(glob);
+        const match = globMatcher(glob);
         for (const file of owned) if (match(file)) add(joinPosix(info.dir, file), 'server', label);
       }
     }
-    const serverFolder = matcherOf(SERVER_FOLDERS);
+    const serverFolder = globMatcher(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
     for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
     // What package.json hands to browsers (`browser`, `unpkg`, a `browser` export), or its source.
