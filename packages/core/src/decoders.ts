@@ -155,7 +155,7 @@ const CLOSE_BRACE = 0x7d;
 const MAX_CODE_POINT = 0x10ffff;
 
 /** `[A-Za-z0-9_]`: the characters a key is made of, and what joins it to a longer token. */
-function isWordUnit(unit: number): boolean {
+export function isWordUnit(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f;
 }
 

@@ -2,7 +2,7 @@
 // The answer changes the advice (remove it from the code, or only rotate it) but never whether
 // it leaked. HEAD is read before the keys are known, beside the history log: one `git grep` lists
 // the files holding a needle of core's prefilter, and only those are read.
-import { KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
+import { isWordUnit, KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
 import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { readBlobs } from './blobs.js';
@@ -80,8 +80,7 @@ async function filesWithNeedles(root: string): Promise<string[]> {
   return files;
 }
 
-const isWordByte = (byte: number | undefined): boolean =>
-  byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f);
+const isWordByte = (byte: number | undefined): boolean => byte !== undefined && isWordUnit(byte);
 
 const PREFIX_BYTES = Object.values(KEY_PREFIXES).map((prefix) => Buffer.from(prefix));
 
