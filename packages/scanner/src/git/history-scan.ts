@@ -3,7 +3,6 @@
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
-import { splitLines } from './lines.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 import { ALL_REFS } from './revisions.js';
@@ -130,8 +129,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
   }, { keyLinesOnly: true });
 
   if (log) {
-    await splitLines(log.child.stdout, (bytes, from, to, start, mayHoldKey) => parser.pushLine(bytes, from, to, start, mayHoldKey));
-    parser.end();
+    await parser.read(log.child.stdout);
     await log.finished;
   }
 

@@ -9,15 +9,6 @@ export const LINE_WINDOW_BYTES = 8 * 1024 * 1024;
 /** Windows of a huge line overlap by this much, so a key cut by a window edge is whole in the next one. */
 export const LINE_WINDOW_OVERLAP = 4096;
 
-export interface LinePiece {
-  /** The line's bytes (or one window of them), without the newline. */
-  bytes: Buffer;
-  /** Byte offset of `bytes` in its line: 0 for a line's first (usually only) piece. */
-  start: number;
-  /** False when the piece certainly holds no key (no needle of core's prefilter in it). */
-  mayHoldKey: boolean;
-}
-
 /**
  * Receives one line (or one window of a huge line) as `bytes[from, to)`, `start` being the offset
  * of `from` in the line. `bytes` is the chunk as read (no copy is made for a line), shared by its other lines.
@@ -89,16 +80,4 @@ export async function splitLines(stream: AsyncIterable<Buffer>, sink: LineSink, 
   const splitter = new LineSplitter(sink, windowBytes);
   for await (const chunk of stream) splitter.push(chunk);
   splitter.end();
-}
-
-/** Yields every line of `stream` as a piece of its own, as splitLines hands them on. */
-export async function* readLines(stream: AsyncIterable<Buffer>, windowBytes = LINE_WINDOW_BYTES): AsyncGenerator<LinePiece> {
-  const pieces: LinePiece[] = [];
-  const splitter = new LineSplitter((bytes, from, to, start, mayHoldKey) => pieces.push({ bytes: bytes.subarray(from, to), start, mayHoldKey }), windowBytes);
-  for await (const chunk of stream) {
-    splitter.push(chunk);
-    yield* pieces.splice(0);
-  }
-  splitter.end();
-  yield* pieces;
 }

@@ -1,7 +1,7 @@
 // Reads `git log -p` / `git diff` output one line at a time and reports the lines each change
 // adds, with their path and line number in the new file. It never looks back: memory stays flat
 // whatever the size of the history.
-import type { LinePiece } from './lines.js';
+import { splitLines } from './lines.js';
 import { pathFromDiffGitLine, unquotePath, withoutPrefix } from './quoted-path.js';
 import { isTextByName } from '../analyse/text-encoding.js';
 
@@ -109,8 +109,10 @@ export class PatchParser {
     this.keyLinesOnly = options.keyLinesOnly ?? false;
   }
 
-  push(piece: LinePiece): void {
-    this.pushLine(piece.bytes, 0, piece.bytes.length, piece.start, piece.mayHoldKey);
+  /** Parses a whole patch stream (a git stdout), line by line as it comes, then ends. */
+  async read(stream: AsyncIterable<Buffer>): Promise<void> {
+    await splitLines(stream, (bytes, from, to, start, mayHoldKey) => this.pushLine(bytes, from, to, start, mayHoldKey));
+    this.end();
   }
 
   /** One line (or window) as a LineSplitter hands it on: `bytes[from, to)`, at byte `start` of its line. */

@@ -14,7 +14,6 @@ import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
-import { readLines } from './lines.js';
 import { PatchParser, type FileChange } from './patch-parser.js';
 import { runGit, spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 
@@ -105,8 +104,7 @@ async function keyLinesAddedSince(cwd: string, base: string): Promise<Set<string
   });
   const { child, finished } = spawnGit(cwd, [...STAGED_DIFF_ARGUMENTS.slice(0, -1), base, '--']);
   child.stdin.end();
-  for await (const piece of readLines(child.stdout)) parser.push(piece);
-  parser.end();
+  await parser.read(child.stdout);
   await finished;
   return found;
 }
@@ -170,8 +168,7 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
   });
   const { child, finished } = spawnGit(cwd, STAGED_DIFF_ARGUMENTS);
   child.stdin.end();
-  for await (const piece of readLines(child.stdout)) parser.push(piece);
-  parser.end();
+  await parser.read(child.stdout);
   try {
     await finished;
   } catch (error) {

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, git, gitRepo } from '../../../../test/support/index.js';
 import { fakeKey } from '../../../../test/support/fake-key.mjs';
-import { readLines, splitLines, LINE_WINDOW_OVERLAP } from '../../src/git/lines.js';
+import { splitLines, LINE_WINDOW_OVERLAP, type LineSink } from '../../src/git/lines.js';
 import { PatchParser, type AddedLine, type CommitHeader, type FileChange } from '../../src/git/patch-parser.js';
 import { historyLogArguments } from '../../src/git/history-scan.js';
 import { spawnGit } from '../../src/git/process.js';
@@ -34,8 +34,7 @@ async function parseLog(repo: string, revisions: string[] = ['HEAD']): Promise<P
   });
   const { child, finished } = spawnGit(repo, historyLogArguments(revisions));
   child.stdin.end();
-  for await (const piece of readLines(child.stdout)) parser.push(piece);
-  parser.end();
+  await parser.read(child.stdout);
   await finished;
   return parsed;
 }
@@ -131,8 +130,7 @@ describe('PatchParser with keyLinesOnly', () => {
     );
     const { child, finished } = spawnGit(repo, historyLogArguments(['HEAD']));
     child.stdin.end();
-    await splitLines(child.stdout, (bytes, from, to, start, mayHoldKey) => parser.pushLine(bytes, from, to, start, mayHoldKey));
-    parser.end();
+    await parser.read(child.stdout);
     await finished;
     expect(added).toEqual([{ line: 3, text: `const k = "${key}";`, previous: '// engium-ignore' }]);
     const addedText = ['one', 'two', 'three', '// engium-ignore', `const k = "${key}";`, 'four'];
@@ -148,14 +146,25 @@ describe('wordsWithKeyPrefix', () => {
   });
 });
 
-describe('readLines', () => {
+/** A line sink that keeps each line (or window) as a piece of its own. */
+interface LinePiece {
+  bytes: Buffer;
+  start: number;
+  mayHoldKey: boolean;
+}
+const collect =
+  (pieces: LinePiece[]): LineSink =>
+  (bytes, from, to, start, mayHoldKey) =>
+    pieces.push({ bytes: Buffer.from(bytes.subarray(from, to)), start, mayHoldKey });
+
+describe('splitLines', () => {
   it('cuts a huge line into overlapping windows and keeps ordinary lines whole', async () => {
     const huge = 'x'.repeat(15_000) + 'KEY' + 'y'.repeat(15_000);
     // A pipe hands git's output over in chunks: here 1,000 bytes each.
     const all = Buffer.from(`short\n${huge}\nafter\n`);
     const chunks = Array.from({ length: Math.ceil(all.length / 1000) }, (_, index) => all.subarray(index * 1000, (index + 1) * 1000));
-    const pieces = [];
-    for await (const piece of readLines(Readable.from(chunks), 3 * LINE_WINDOW_OVERLAP)) pieces.push(piece);
+    const pieces: LinePiece[] = [];
+    await splitLines(Readable.from(chunks), collect(pieces), 3 * LINE_WINDOW_OVERLAP);
     expect(pieces[0]).toEqual({ bytes: Buffer.from('short'), start: 0, mayHoldKey: false });
     expect(pieces.at(-1)).toEqual({ bytes: Buffer.from('after'), start: 0, mayHoldKey: false });
     const windows = pieces.slice(1, -1);
@@ -170,8 +179,8 @@ describe('readLines', () => {
     const body = 'Zr81mQ0p'.repeat(2);
     const text = `plain\nx = "eng_live_${body}"\nother\nsplit eng_li|ve_${body}\nnear eng_live_subscription_count\nlast\n`;
     const [before, after] = text.split('|') as [string, string];
-    const pieces = [];
-    for await (const piece of readLines(Readable.from([Buffer.from(before), Buffer.from(after)]))) pieces.push(piece);
+    const pieces: LinePiece[] = [];
+    await splitLines(Readable.from([Buffer.from(before), Buffer.from(after)]), collect(pieces));
     expect(pieces.map((piece) => [piece.bytes.toString(), piece.mayHoldKey])).toEqual([
       ['plain', false],
       [`x = "eng_live_${body}"`, true],
