@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseProgram, type ProgramAnalysis } from '../../packages/scanner/dist/graph/index.js';
-import { expectNoFullKey, REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
+import { expectNoFullKey, fakeKey, REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
 import { expoApp, monorepo, nextAppRouter, nextPagesRouter, nodeServer, svelteKit, viteReact, type FixtureApp } from './apps.js';
 
 function listFiles(root: string, dir = root): string[] {
@@ -72,6 +72,29 @@ describe('Next.js app router', async () => {
     expect(analysis.importersOfDefinition('lib/server-config.ts', 1)?.exposure.exposure).toBe('server');
     expect(analysis.importersOfDefinition('lib/server-config.ts', 1)?.readers).toEqual(['app/api/charge/route.ts']);
     expect(analysis.importersOfDefinition('lib/config/index.ts', 99)).toBeUndefined();
+  });
+
+  it('does not ship a key from a server-only module, a *.server.* file or a "use server" file to the client code that imports it', async () => {
+    // Next.js fails the build of a client module that imports a `server-only` module, and turns a
+    // "use server" module's exports into server references: the value never reaches the browser.
+    const guarded = fakeKey('live', 105);
+    const { analysis: guardedAnalysis } = await analyse(app, {
+      'lib/guarded.ts': `import 'server-only';\nexport const GUARDED_KEY = '${guarded}';\n`,
+      'lib/guarded-barrel.ts': `export { GUARDED_KEY } from './guarded';\n`,
+      'lib/vault.server.ts': `export const VAULT_KEY = '${guarded}';\n`,
+      'lib/actions-key.ts': `"use server";\nexport const ACTION_KEY = '${guarded}';\n`,
+      'app/settings/page.tsx': `"use client";\nimport { GUARDED_KEY } from '@/lib/guarded-barrel';\nimport { VAULT_KEY } from '@/lib/vault.server';\nimport { ACTION_KEY } from '@/lib/actions-key';\nexport default function Settings() {\n  return <p>{GUARDED_KEY.length + VAULT_KEY.length + ACTION_KEY.length}</p>;\n}\n`,
+    });
+    for (const file of ['lib/guarded.ts', 'lib/vault.server.ts', 'lib/actions-key.ts']) {
+      const verdict = guardedAnalysis.importersOfDefinition(file, 2 - Number(file.endsWith('.server.ts')));
+      expect(verdict?.exposure.exposure, file).toBe('server');
+      expect(verdict?.exposure.reason, file).toContain('app/settings/page.tsx');
+      expect(verdict?.readers, file).toEqual(['app/settings/page.tsx']);
+    }
+    expect(guardedAnalysis.importersOfDefinition('lib/guarded.ts', 2)?.exposure.reason).toContain('server-only');
+    // The barrel itself has no marker: it still ships what it defines, and what it re-exports is guarded above.
+    expect(guardedAnalysis.exposureOf('lib/guarded-barrel.ts').exposure).toBe('client');
+    expectNoFullKey(JSON.stringify(guardedAnalysis.importersOfDefinition('lib/guarded.ts', 2)), [guarded]);
   });
 
   it('names the client modules that read a public env variable', () => {

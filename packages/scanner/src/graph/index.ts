@@ -90,11 +90,15 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     // only by getServerSideProps, a loader, or Astro frontmatter).
     const shipsFrom = (reader: string, imported: string | undefined) =>
       graph.node(reader).edges.some((edge) => edge.target === imported && !edge.serverOnly);
-    const client = found
+    const fromClient = found
       .filter((reader) => shipsFrom(reader.reader, reader.path[0]))
       .map((reader) => ({ reader, chain: graph.chain(graph.client, reader.reader) }))
       .filter((candidate): candidate is { reader: (typeof found)[number]; chain: string[] } => candidate.chain !== undefined)
       .sort((a, b) => a.chain.length + a.reader.path.length - (b.chain.length + b.reader.path.length));
+    // A server-marked module on the way is the boundary the client walk stops at too: `server-only`
+    // and *.server.* fail the client build, "use server" exports become server references.
+    const serverMarkerOn = (path: readonly string[]) => path.map((module) => ({ module, marker: graph.node(module).marker })).find(({ marker }) => marker?.side === 'server');
+    const client = fromClient.filter(({ reader }) => !serverMarkerOn(reader.path));
     const readers = [...new Set(found.map(({ reader }) => reader))].sort();
     const best = client[0];
     if (best) {
@@ -102,6 +106,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         exposure: { exposure: 'client', chain: [...best.chain, ...best.reader.path], reason: `${what} is imported by client code: ${best.reader.reader}` },
         readers,
       };
+    }
+    const stopped = fromClient[0];
+    const boundary = stopped && serverMarkerOn(stopped.reader.path);
+    if (stopped && boundary?.marker) {
+      const reason = `${what} is imported by client code (${stopped.reader.reader}), but ${boundary.module} stays on the server (${boundary.marker.reason})`;
+      return { exposure: { exposure: 'server', reason }, readers };
     }
     return { exposure: exposureOf(fallbackFile), readers };
   };
