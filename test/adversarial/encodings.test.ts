@@ -1,5 +1,5 @@
 // Bytes that are not plain UTF-8 text: binary files with keys inside, UTF-16 (both byte orders,
-// with BOMs), invalid UTF-8, CRLF and lone-CR line endings, UTF-8 BOMs. Each has a stated outcome:
+// with BOMs and without), invalid UTF-8, CRLF and lone-CR line endings, UTF-8 BOMs. Each has a stated outcome:
 // found at its line and column, or skipped with the reason, and never a crash.
 import { redact } from '@engium/core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,9 @@ const LONE_CR = key(865);
 const BOM = key(866);
 const NUL_LATE = key(867);
 const OVERLONG = key(868);
-const KEYS = [BINARY, UTF16LE, UTF16BE, INVALID, CRLF, LONE_CR, BOM, NUL_LATE, OVERLONG];
+const UNMARKED_LE = key(869);
+const UNMARKED_BE = key(870);
+const KEYS = [BINARY, UTF16LE, UTF16BE, INVALID, CRLF, LONE_CR, BOM, NUL_LATE, OVERLONG, UNMARKED_LE, UNMARKED_BE];
 
 function utf16be(text: string): Buffer {
   const le = Buffer.from(text, 'utf16le');
@@ -34,6 +36,11 @@ describe('binary and non-UTF-8 bytes', () => {
       'assets/logo.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(`tEXt${BINARY}`), Buffer.alloc(64)]),
       'docs/utf16le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key = ${UTF16LE}\r\n`, 'utf16le')]),
       'docs/utf16be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(`key = ${UTF16BE}\n`)]),
+      // UTF-16 with no byte-order mark, as some Windows tools write it.
+      'docs/unmarked-le.env': Buffer.from(`# settings\r\nENGIUM_API_KEY=${UNMARKED_LE}\r\n`, 'utf16le'),
+      'docs/unmarked-be.txt': utf16be(`key = ${UNMARKED_BE}\n`),
+      // Binary that opens like UTF-16 but soon is not: still binary.
+      'assets/font.bin': Buffer.concat([Buffer.from('A\0B\0C\0', 'latin1'), Buffer.from([0x01, 0x02, 0x03, 0xff]), Buffer.from(BINARY), Buffer.alloc(200)]),
       'src/invalid.txt': Buffer.concat([Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0x28, 0x20]), Buffer.from(`${INVALID}\n`)]),
       'src/overlong.txt': Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80]), Buffer.from(` ${OVERLONG}\n`)]),
       'src/crlf.ts': `// one\r\n// two\r\nexport const k = "${CRLF}";\r\n`,
@@ -49,12 +56,12 @@ describe('binary and non-UTF-8 bytes', () => {
     expect(report.stats.skipped).toContainEqual({ file: 'assets/logo.png', reason: 'binary file' });
   });
 
-  it('finds keys in UTF-16 files of either byte order, or lists them as skipped with the reason', () => {
-    for (const [file, secret] of [['docs/utf16le.txt', UTF16LE], ['docs/utf16be.txt', UTF16BE]] as const) {
-      const found = located(report).filter((entry) => entry.startsWith(`${file}:`));
-      const skipped = report.stats.skipped.find((entry) => entry.file === file);
-      expect(found.length === 1 ? found : skipped?.reason, file).toEqual(found.length === 1 ? [`${file}:1:7 ${redact(secret)}`] : expect.any(String));
+  it('finds keys in UTF-16 files of either byte order, with a byte-order mark or without one', () => {
+    for (const [file, secret] of [['docs/utf16le.txt', UTF16LE], ['docs/utf16be.txt', UTF16BE], ['docs/unmarked-be.txt', UNMARKED_BE]] as const) {
+      expect(located(report).filter((entry) => entry.startsWith(`${file}:`)), file).toEqual([`${file}:1:7 ${redact(secret)}`]);
     }
+    expect(located(report).filter((entry) => entry.startsWith('docs/unmarked-le.env:'))).toEqual([`docs/unmarked-le.env:2:16 ${redact(UNMARKED_LE)}`]);
+    expect(report.stats.skipped).toContainEqual({ file: 'assets/font.bin', reason: 'binary file' });
   });
 
   it('finds keys after invalid and overlong UTF-8, counting a replaced byte as one column', () => {

@@ -225,6 +225,38 @@ describe('engium-scan history', () => {
     expect(result.report?.stats.skipped).toEqual([{ file: 'img.png', reason: 'binary file in 1 commit: not scanned' }]);
   });
 
+  it('reads UTF-16 files (PowerShell and Notepad write them) from their blobs: each key at its line, in the commit that added it', () => {
+    const repo = gitRepo();
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    const filler = Array.from({ length: 30 }, (_, index) => `SETTING_${index}=${index}\r\n`).join('');
+    const first = commitFiles(repo, {
+      '.env': utf16le(`ENGIUM_API_KEY=${LIVE}\r\n`),
+      'notes.txt': utf16be(`key: ${TEST}\n`),
+      'settings.env': utf16le(filler),
+      // Opens like UTF-16, then is not: binary, as before.
+      'img.bin': Buffer.concat([Buffer.from('\0A\0B', 'latin1'), Buffer.from([1, 2, 3, 0xff, 10, 0, 9, 10]), Buffer.from(SIDE)]),
+    });
+    // The key goes in at line 31, in a hunk that does not show line 1 and its byte-order mark.
+    const second = commitFiles(repo, { 'settings.env': utf16le(`${filler}ENGIUM_API_KEY=${MOVED}\r\n`) });
+    const { status, report } = history(repo);
+    expect(status).toBe(1);
+    const found = (report?.findings ?? []).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.secret.redacted} ${finding.commit?.sha.slice(0, 12)}`).sort();
+    expect(found).toEqual(
+      [
+        `.env:1:16 ${redactedOf(LIVE)} ${first.slice(0, 12)}`,
+        `notes.txt:1:6 ${redactedOf(TEST)} ${first.slice(0, 12)}`,
+        `settings.env:31:16 ${redactedOf(MOVED)} ${second.slice(0, 12)}`,
+      ].sort(),
+    );
+    expect(report?.stats.skipped).toEqual([{ file: 'img.bin', reason: 'binary file in 1 commit: not scanned' }]);
+    // HEAD is read as UTF-16 too: the keys are still there.
+    for (const finding of report?.findings ?? []) {
+      expect(finding.commit?.presentAtHead, finding.file).toBe(true);
+      expect(finding.message).toContain(`At HEAD it is still in ${finding.file}`);
+    }
+  });
+
   it('SARIF and --fail-on share the audit contract; an engium-ignore comment suppresses', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'docs.md': `<!-- engium-ignore -->\nexample: ${LIVE}\n`, 't.ts': `const t = "${TEST}";\n` });

@@ -66,6 +66,24 @@ describe('engium-scan staged', () => {
     expect(report?.stats.suppressed).toBe(1);
   });
 
+  it('reads staged UTF-16 files (PowerShell and Notepad write them) whole from the index, and still skips binary files', () => {
+    const repo = gitRepo();
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const filler = Array.from({ length: 30 }, (_, index) => `// setting ${index}\r\n`).join('');
+    commitFiles(repo, { 'config.ts': utf16le(filler) });
+    writeFiles(repo, {
+      '.env': utf16le(`NEXT_PUBLIC_ENGIUM_KEY=${LIVE}\r\n`),
+      // The key goes in at line 31, in a hunk that does not show the byte-order mark.
+      'config.ts': utf16le(`${filler}export const key = "${OTHER}";\r\n`),
+      'img.bin': Buffer.concat([Buffer.from('\0A\0B', 'latin1'), Buffer.from([1, 2, 3, 0xff, 10, 0, 9, 10]), Buffer.from(TEST)]),
+    });
+    git(repo, 'add', '-A');
+    const { status, report } = staged(repo);
+    expect(status).toBe(1);
+    expect(report?.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.exposure}`).sort()).toEqual(['.env:1:24 client', 'config.ts:31:21 unknown']);
+    expect(report?.stats.skipped).toEqual([{ file: 'img.bin', reason: 'binary file: not scanned' }]);
+  });
+
   it('in a merge, reports only what the merge itself adds, not what the merged branch committed', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'a.ts': 'const a = 1;\n' });

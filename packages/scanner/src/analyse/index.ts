@@ -12,7 +12,7 @@ import { fsPath, pathText } from '../discover/byte-names.js';
 import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
 import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
-import { isBinary, utf8OfMarkedText } from './text-encoding.js';
+import { isBinary, utf8OfUnicodeText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
@@ -159,7 +159,7 @@ function analyseWhole(raw: Buffer, analysis: FileAnalysis, context: AnalyseConte
     analysis.hits = hits;
     return;
   }
-  const bytes = utf8OfMarkedText(raw) ?? raw;
+  const bytes = utf8OfUnicodeText(raw) ?? raw;
   if (context.moduleHeads && file.role === 'source' && !file.archive && isModuleFile(file.path)) {
     const head = moduleHeadOf(bytes);
     if (head) analysis.head = head;

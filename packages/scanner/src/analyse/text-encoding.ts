@@ -1,9 +1,10 @@
 /**
- * What a file's bytes are: UTF-8 text (the common case, read as is), UTF-16 or UTF-32 text marked
- * by a byte-order mark (a `.env` saved by PowerShell or Notepad), decoded to UTF-8 before the
- * search, or binary. A NUL byte makes a file binary, as git decides, except in the files that are
- * text by their name (sources, bundles, maps, `.env`, JSON): a bundle may carry a NUL in a comment
- * or a string, and skipping it would hide its keys.
+ * What a file's bytes are: UTF-8 text (the common case, read as is), UTF-16 or UTF-32 text (a
+ * `.env` saved by PowerShell or Notepad), decoded to UTF-8 before the search, or binary. Unicode
+ * text is told by its byte-order mark, or, for UTF-16 without one, by the NUL that every other
+ * byte of ASCII text is in it. A NUL byte makes a file binary, as git decides, except in the files
+ * that are text by their name (sources, bundles, maps, `.env`, JSON): a bundle may carry a NUL in
+ * a comment or a string, and skipping it would hide its keys.
  */
 
 /** Bytes checked for NUL to tell binary files, as git does. */
@@ -33,6 +34,36 @@ function byteOrderMark(bytes: Uint8Array): { form: UnicodeForm; length: number }
   return undefined;
 }
 
+/** UTF-16 code units looked at to tell UTF-16 text that has no byte-order mark. */
+const UNMARKED_PROBE_UNITS = 64;
+
+/**
+ * UTF-16 without a byte-order mark, as some Windows tools write it: the first code units (all of
+ * them in a short file) are ASCII text, tab, CR and LF included, so each has a NUL for its high
+ * byte and a printable low byte. UTF-8 text never holds a NUL; binary formats rarely hold 64 such
+ * units in a row at their start. The first two bytes decide for almost every file.
+ */
+function unmarkedUtf16(bytes: Uint8Array): UnicodeForm | undefined {
+  const [b0, b1] = bytes;
+  const form = b0 === 0 && b1 !== 0 ? 'utf-16be' : b0 !== 0 && b1 === 0 ? 'utf-16le' : undefined;
+  if (!form || bytes.length % 2 !== 0) return undefined;
+  const high = form === 'utf-16le' ? 1 : 0;
+  const units = Math.min(UNMARKED_PROBE_UNITS, bytes.length / 2);
+  for (let unit = 0; unit < units; unit++) {
+    const low = bytes[2 * unit + 1 - high] as number;
+    if (bytes[2 * unit + high] !== 0 || !(low === 0x09 || low === 0x0a || low === 0x0d || (low >= 0x20 && low < 0x7f))) return undefined;
+  }
+  return form;
+}
+
+/** The Unicode form `bytes` are in, other than UTF-8, and the length of its byte-order mark (0 for none). */
+function unicodeForm(bytes: Uint8Array): { form: UnicodeForm; length: number } | undefined {
+  const mark = byteOrderMark(bytes);
+  if (mark) return mark;
+  const unmarked = unmarkedUtf16(bytes);
+  return unmarked && { form: unmarked, length: 0 };
+}
+
 function utf32ToString(bytes: Uint8Array, littleEndian: boolean): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: string[] = [];
@@ -51,11 +82,11 @@ function utf32ToString(bytes: Uint8Array, littleEndian: boolean): string {
 }
 
 /**
- * For text marked as UTF-16 or UTF-32, the same text in UTF-8 (without the mark), so lines and
+ * For UTF-16 or UTF-32 text, the same text in UTF-8 (without a byte-order mark), so lines and
  * columns count characters as in any other file; undefined for anything else, read as it is.
  */
-export function utf8OfMarkedText(bytes: Uint8Array): Buffer | undefined {
-  const mark = byteOrderMark(bytes);
+export function utf8OfUnicodeText(bytes: Uint8Array): Buffer | undefined {
+  const mark = unicodeForm(bytes);
   if (!mark) return undefined;
   const body = bytes.subarray(mark.length);
   let text: string;

@@ -5,6 +5,7 @@
 import { isWordUnit, KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
 import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
+import { utf8OfUnicodeText } from '../analyse/text-encoding.js';
 import { readBlobs } from './blobs.js';
 import { runGit } from './process.js';
 
@@ -107,15 +108,18 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
 /** Files read per `git cat-file`: what HEAD holds is kept as keys found, its bytes only a batch at a time. */
 const FILES_PER_READ = 256;
 
-/** Reads what HEAD holds; a repository without a HEAD holds nothing (its `git grep` fails). */
-export async function keysAtHead(root: string): Promise<KeysAtHead> {
-  const found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() };
-  const blobs = [...(await blobsAtHead(root, await filesWithNeedles(root)))];
+/**
+ * Reads what HEAD holds in `files`, by default those `git grep` finds a needle in (Unicode text,
+ * which it cannot see into, is named by the caller); a repository without a HEAD holds nothing.
+ */
+export async function keysAtHead(root: string, files?: readonly string[], found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() }): Promise<KeysAtHead> {
+  const blobs = [...(await blobsAtHead(root, files ?? (await filesWithNeedles(root))))];
   for (let from = 0; from < blobs.length; from += FILES_PER_READ) {
     const batch = blobs.slice(from, from + FILES_PER_READ);
     const contents = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
     for (const [file, id] of batch) {
-      const content = contents.get(id);
+      const read = contents.get(id);
+      const content = read && (utf8OfUnicodeText(read) ?? read);
       if (!content || !mayContainKey(content)) continue;
       // The full finder, so that encoded keys count too in the file that received them.
       found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));

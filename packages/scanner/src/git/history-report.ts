@@ -92,8 +92,10 @@ async function reportOn(log: HistoryLog, answers: Buffer, started: number, optio
       options.onSecret?.(key);
     },
   });
+  const atHeadRead = scan.hits.length > 0 ? await readHead() : { fingerprintsByFile: new Map(), filesByWord: new Map() };
+  if (scan.hits.length > 0 && scan.unicodeFiles.length > 0) await keysAtHead(root, scan.unicodeFiles, atHeadRead);
   const presence = presenceAtHead(
-    scan.hits.length > 0 ? await readHead() : { fingerprintsByFile: new Map(), filesByWord: new Map() },
+    atHeadRead,
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
   );
   const warnings = shallow

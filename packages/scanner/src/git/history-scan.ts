@@ -1,7 +1,10 @@
 // The history source: streams `git log -p` over the chosen commits, oldest first, and keeps the
-// first commit that added each key to each file.
+// first commit that added each key to each file. Unicode text (UTF-16, UTF-32), which a diff cuts
+// into pieces that do not decode, is read whole from each version's blob after the log.
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
+import { keyHitsInBlob } from './blob-hits.js';
+import { readBlobs } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
@@ -27,6 +30,8 @@ export interface HistoryScan {
   bytesScanned: number;
   /** Binary files, once per path. */
   skipped: SkippedFile[];
+  /** Files read whole from their blobs (Unicode text), which a search of HEAD's bytes cannot see into. */
+  unicodeFiles: string[];
 }
 
 /**
@@ -44,6 +49,8 @@ export function historyLogArguments(revisions: readonly string[]): string[] {
     '--reverse',
     '--topo-order',
     '--no-color',
+    // Full blob ids: Unicode text is read from its blobs, and a short id may grow ambiguous.
+    '--full-index',
     ...TEXT_DIFF_OPTIONS,
     '--src-prefix=a/',
     '--dst-prefix=b/',
@@ -66,7 +73,7 @@ export interface HistoryScanOptions {
 }
 
 /** A running `git log` of the history: undefined when there is nothing to read. */
-export type HistoryLog = ReturnType<typeof spawnGit> | undefined;
+export type HistoryLog = (ReturnType<typeof spawnGit> & { cwd: string }) | undefined;
 
 /**
  * Starts the log as soon as the revisions are known, so that it runs while the caller reads its
@@ -75,7 +82,7 @@ export type HistoryLog = ReturnType<typeof spawnGit> | undefined;
  */
 export function startHistoryLog(cwd: string, revisions: readonly string[]): HistoryLog {
   if (revisions.length === 0) return undefined;
-  const log = spawnGit(cwd, historyLogArguments(revisions));
+  const log = { ...spawnGit(cwd, historyLogArguments(revisions)), cwd };
   log.child.stdin.end();
   // Listening now, reading later: when a child exits, Node lets the output nobody listens to flow
   // away unread, and a short log can end before the config is read.
@@ -83,10 +90,20 @@ export function startHistoryLog(cwd: string, revisions: readonly string[]): Hist
   return log;
 }
 
+/** A file change read whole from its blob after the log: Unicode text, which diffs cut into pieces. */
+interface WholeChange {
+  file: string;
+  blob: string;
+  commit: CommitHeader;
+  /** Its place among the log's file changes. */
+  order: number;
+}
+
 export async function scanHistory(log: HistoryLog, options: HistoryScanOptions = {}): Promise<HistoryScan> {
   const keys = new Set<string>();
-  const firstSightings = new Map<string, HistoryHit>();
+  const firstSightings = new Map<string, HistoryHit & { order: number }>();
   const binaryPaths = new Map<string, number>();
+  const whole: WholeChange[] = [];
   /** The current file's sightings: kept once the file is done, unless it turned out binary. */
   let inFile: HistoryHit[] = [];
   let commit: CommitHeader | undefined;
@@ -94,37 +111,44 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
   let fileChanges = 0;
   let bytesScanned = 0;
 
+  const sighted = (sighting: HistoryHit, order: number): void => {
+    if (!keys.has(sighting.hit.key)) {
+      keys.add(sighting.hit.key);
+      options.onKey?.(sighting.hit.key);
+    }
+    const id = `${sighting.hit.secret.fingerprint}\0${sighting.file}`;
+    const seen = firstSightings.get(id);
+    // The first sighting wins, but an ignored one gives way to a later one that is not: that one leaked the key.
+    const ignoredFirst = seen?.hit.ignoredInline && !sighting.hit.ignoredInline;
+    if (!seen || ignoredFirst || (seen.hit.ignoredInline === sighting.hit.ignoredInline && order < seen.order)) firstSightings.set(id, { ...sighting, order });
+  };
+
   const parser = new PatchParser({
     commit(header) {
       commit = header;
       commits++;
     },
     added(line) {
-      if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
+      if (!commit || line.file.binary || line.file.unicodeText || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
-        if (!keys.has(hit.key)) {
-          keys.add(hit.key);
-          options.onKey?.(hit.key);
-        }
         inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes), file: line.file.path, commit });
       }
     },
     fileDone(file) {
-      fileChanges++;
+      const order = fileChanges++;
       bytesScanned += file.addedBytes;
       const sightings = inFile;
       inFile = [];
+      if (file.unicodeText && commit && file.blob && file.status !== 'deleted' && !options.skipPath?.(file.path)) {
+        whole.push({ file: file.path, blob: file.blob, commit, order });
+        return;
+      }
       if (file.binary) {
         if (file.status !== 'deleted') binaryPaths.set(file.path, (binaryPaths.get(file.path) ?? 0) + 1);
         return;
       }
-      for (const sighting of sightings) {
-        const id = `${sighting.hit.secret.fingerprint}\0${sighting.file}`;
-        const seen = firstSightings.get(id);
-        // An ignored sighting gives way to a later one that is not: that one leaked the key.
-        if (!seen || (seen.hit.ignoredInline && !sighting.hit.ignoredInline)) firstSightings.set(id, sighting);
-      }
+      for (const sighting of sightings) sighted(sighting, order);
     },
   }, { keyLinesOnly: true });
 
@@ -132,10 +156,20 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
     await parser.read(log.child.stdout);
     await log.finished;
   }
+  if (log && whole.length > 0) {
+    const contents = await readBlobs(log.cwd, [...new Set(whole.map(({ blob }) => blob))]);
+    for (const change of whole) {
+      const content = contents.get(change.blob);
+      const found = content ? keyHitsInBlob(change.file, content, options.publicEnvPrefixes) : 'binary';
+      if (found === 'binary') binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
+      else for (const { hit, exposure } of found) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
+    }
+  }
 
   const skipped = [...binaryPaths].map(([file, count]) => ({
     file,
     reason: `binary file in ${count} commit${count === 1 ? '' : 's'}: not scanned`,
   }));
-  return { hits: [...firstSightings.values()], commits, fileChanges, bytesScanned, skipped };
+  const hits = [...firstSightings.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...sighting }) => sighting);
+  return { hits, commits, fileChanges, bytesScanned, skipped, unicodeFiles: [...new Set(whole.map(({ file }) => file))] };
 }

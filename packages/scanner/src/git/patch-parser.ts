@@ -28,6 +28,13 @@ export interface FileChange {
    * Keys seen in the file before that line are dropped by the visitor when the file is done.
    */
   binary: boolean;
+  /**
+   * The new side may be UTF-16 or UTF-32 text, which a diff cuts at each 0x0A byte into pieces
+   * that do not decode on their own: a byte-order mark opens its line 1, or a NUL is in the first
+   * two bytes of an added line, as in no line of UTF-8 text. Such a file is read whole from its
+   * blob, whose bytes decide (Unicode text, or binary) whatever `binary` says.
+   */
+  unicodeText: boolean;
   /** The new side's blob id from the `index` line (full with `--full-index`). */
   blob?: string;
   /** Bytes of the lines this change adds (of every window, for a huge line), counted whether handed on or not. */
@@ -78,6 +85,16 @@ export interface PatchParserOptions {
    * counted in `FileChange.addedBytes` alone: most of a long history, read without an allocation.
    */
   keyLinesOnly?: boolean;
+}
+
+/**
+ * Whether an added line is a piece of UTF-16 or UTF-32 text: a NUL in its first two bytes (an
+ * ASCII character's other byte; never in UTF-8 text), or a byte-order mark opening line 1.
+ */
+function mayBeUnicodeLine(bytes: Buffer, from: number, to: number, line: number): boolean {
+  if (to - from < 2) return to > from && bytes[from] === NUL;
+  const [b0, b1] = [bytes[from], bytes[from + 1]];
+  return b0 === NUL || b1 === NUL || (line === 1 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)));
 }
 
 function holdsNul(bytes: Buffer, from: number, to: number): boolean {
@@ -156,6 +173,7 @@ export class PatchParser {
     const file = this.file;
     if (added && file) {
       file.addedBytes += to - textFrom;
+      if (!file.unicodeText && mayBeUnicodeLine(bytes, textFrom, to, this.nextLine)) file.unicodeText = true;
       if (this.nulMeansBinary && !file.binary && holdsNul(bytes, textFrom, to)) file.binary = true;
       if (mayHoldKey || !this.keyLinesOnly) {
         const previous = this.previousBytes?.subarray(this.previousFrom, this.previousTo);
@@ -224,7 +242,7 @@ export class PatchParser {
   private openFile(columns: number, path: string | undefined): void {
     this.closeFile();
     this.columns = columns;
-    this.file = { path: path ?? '', status: 'modified', binary: false, addedBytes: 0 };
+    this.file = { path: path ?? '', status: 'modified', binary: false, unicodeText: false, addedBytes: 0 };
     this.state = 'file-header';
   }
 

@@ -1,17 +1,15 @@
 // The staged source: what `git commit` is about to record, read from the index (GIT_INDEX_FILE
 // inside a hook), never from the working tree. One `git diff --cached` gives the added lines;
-// renamed and copied files and staged .env files are read whole from their index blobs.
+// renamed and copied files, staged .env files and Unicode (UTF-16, UTF-32) text are read whole
+// from their index blobs.
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { mayContainKey } from '@engium/core';
 import type { SkippedFile } from '../finding.js';
-import { keyHitsInText } from '../analyse/key-hits.js';
-import { snippetAt } from '../analyse/bytes.js';
 import { isEnvFile } from '../analyse/env-file.js';
-import { utf8OfMarkedText } from '../analyse/text-encoding.js';
 import { namesFromNulSeparated } from '../discover/byte-names.js';
 import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
+import { keyHitsInBlob } from './blob-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
 import { PatchParser, type FileChange } from './patch-parser.js';
@@ -40,7 +38,7 @@ export interface StagedScan {
 
 /** Files read whole from the index rather than through their added lines. */
 function readsWhole(file: FileChange): boolean {
-  return file.status === 'renamed' || file.status === 'copied' || (file.status === 'modified' && isEnvFile(file.path));
+  return file.status === 'renamed' || file.status === 'copied' || file.unicodeText || (file.status === 'modified' && isEnvFile(file.path));
 }
 
 export const STAGED_DIFF_ARGUMENTS = [
@@ -57,11 +55,6 @@ export const STAGED_DIFF_ARGUMENTS = [
   '--dst-prefix=b/',
   '--',
 ];
-
-function lineAt(text: string, index: number): string {
-  const end = text.indexOf('\n', index);
-  return text.slice(text.lastIndexOf('\n', index - 1) + 1, end === -1 ? undefined : end);
-}
 
 /** `.git` pointer files and MERGE_HEAD hold a path or a few commit ids. */
 const GIT_STATE_FILE_BYTES = 64 * 1024;
@@ -160,10 +153,14 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
       const found = inFile;
       inFile = [];
       if (file.status === 'deleted' || options.skipPath?.(file.path)) return;
-      if (!file.binary) hits.push(...found);
-      if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
-      else if (readsWhole(file)) whole.push(file);
-      else filesScanned++;
+      // A file read whole is searched there, and its bytes say whether it is binary (it may have
+      // turned out Unicode text midway).
+      if (readsWhole(file)) whole.push(file);
+      else if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
+      else {
+        hits.push(...found);
+        filesScanned++;
+      }
     },
   });
   const { child, finished } = spawnGit(cwd, STAGED_DIFF_ARGUMENTS);
@@ -189,15 +186,14 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
         skipped.push({ file: file.path, reason: 'not found in the index' });
         continue;
       }
+      const found = keyHitsInBlob(file.path, content, options.publicEnvPrefixes);
+      if (found === 'binary') {
+        skipped.push({ file: file.path, reason: 'binary file: not scanned' });
+        continue;
+      }
       filesScanned++;
       bytesScanned += content.length;
-      const utf8 = utf8OfMarkedText(content) ?? content;
-      if (!mayContainKey(utf8)) continue;
-      const text = utf8.toString('utf8');
-      for (const hit of keyHitsInText(text)) {
-        const located = { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) };
-        hits.push({ hit: located, file: file.path, exposure: exposureOfLine(file.path, lineAt(text, hit.index), options.publicEnvPrefixes) });
-      }
+      for (const { hit, exposure } of found) hits.push({ hit, file: file.path, exposure });
     }
   }
   return { hits: await addedByTheMerge(cwd, hits), filesScanned, bytesScanned, skipped };

@@ -93,6 +93,23 @@ describe('PatchParser on real git log -p', () => {
     ]);
   });
 
+  it('marks Unicode text by a byte-order mark on line 1 or a NUL opening a later added line, and never UTF-8 text', async () => {
+    const repo = gitRepo();
+    const lines = Array.from({ length: 20 }, (_, index) => `line ${index}\r\n`).join('');
+    commitFiles(repo, {
+      'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('one line\r\n', 'utf16le')]),
+      'be.txt': Buffer.from('one line\nand two\n', 'utf16le').swap16(),
+      'grows.ps1': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines, 'utf16le')]),
+      'plain.txt': 'plain text\nwith ünïcödé\n',
+    });
+    commitFiles(repo, { 'grows.ps1': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines}one more\r\n`, 'utf16le')]) }, 'grow');
+    const parsed = await parseLog(repo);
+    const unicode = parsed.files.map((file) => `${file.path} ${file.unicodeText}`);
+    expect(unicode).toEqual(['be.txt true', 'grows.ps1 true', 'le.txt true', 'plain.txt false', 'grows.ps1 true']);
+    // The second change of grows.ps1 shows neither line 1 nor its mark.
+    expect(parsed.added.filter((added) => added.path === 'grows.ps1' && added.sha !== parsed.commits[0]?.sha).map((added) => added.line)).toEqual([21]);
+  });
+
   it('reports only what a merge itself added (combined diff), not what its branches brought', async () => {
     const repo = gitRepo();
     commitFiles(repo, { 'a.txt': '1\n2\n3\n' });
