@@ -226,6 +226,24 @@ describe('monorepo with paths aliases and workspace packages', async () => {
     expect(analysis.exposureOf('packages/shared/src/keys.ts').chain).toEqual(['apps/web/app/page.tsx ("use client")', 'packages/shared/src/keys.ts']);
   });
 
+  it('resolves "." and "..", export subpaths and patterns, and build output not built yet to its source', async () => {
+    const { analysis: unbuilt } = await analyse(app, {
+      'packages/tokens/package.json': JSON.stringify({ name: '@acme/tokens', version: '1.0.0', main: 'dist/index.js', exports: { '.': './dist/index.js', './theme': './dist/theme/index.js', './icons/*': './dist/icons/*.js' } }),
+      'packages/tokens/src/index.ts': `export const base = 1;\n`,
+      'packages/tokens/src/theme/index.ts': `export const theme = 'teal';\n`,
+      'packages/tokens/src/icons/star.ts': `export const star = '*';\n`,
+      'packages/tokens/src/deep/thing/index.ts': `export const thing = 2;\n`,
+      'apps/web/app/dots/index.ts': `export const dot = '.';\n`,
+      'apps/web/app/dots/parent.ts': `export { dot } from '.';\n`,
+      'apps/web/app/dots/inner/child.ts': `import { dot } from '..';\nexport const child = dot;\n`,
+      'apps/web/app/dots/page.tsx': `"use client";\nimport { child } from './inner/child';\nimport { dot } from './parent';\nimport { base } from '@acme/tokens';\nimport { theme } from '@acme/tokens/theme';\nimport { star } from '@acme/tokens/icons/star';\nimport { thing } from '../../../../packages/tokens/dist/deep/thing';\nexport default function Page() {\n  return <p>{child}{dot}{base}{theme}{star}{thing}</p>;\n}\n`,
+    });
+    for (const file of ['apps/web/app/dots/index.ts', 'apps/web/app/dots/inner/child.ts', 'packages/tokens/src/index.ts', 'packages/tokens/src/theme/index.ts', 'packages/tokens/src/icons/star.ts', 'packages/tokens/src/deep/thing/index.ts']) {
+      expect(unbuilt.exposureOf(file).exposure, file).toBe('client');
+    }
+    expect(unbuilt.problems).toEqual([]);
+  });
+
   it('keeps what only the Node service imports on the server, and its build output', () => {
     expect(analysis.exposureOf('packages/shared/src/server-keys.ts')).toEqual({
       exposure: 'server',

@@ -62,3 +62,22 @@ export function exportTargets(exportsField: unknown): string[] {
   if (exportsField && typeof exportsField === 'object') return Object.values(exportsField).flatMap(exportTargets);
   return [];
 }
+
+/**
+ * The paths an `exports` map gives `subpath` (`composer` for `@scope/pkg/composer`): its own
+ * entry (`"./composer"`), or a pattern's (`"./utils/*"`) with the rest put in for the star.
+ */
+export function subpathExportTargets(exportsField: unknown, subpath: string): string[] {
+  if (!exportsField || typeof exportsField !== 'object' || Array.isArray(exportsField)) return [];
+  const entries = Object.entries(exportsField as Record<string, unknown>);
+  const wanted = `./${subpath}`;
+  const exact = entries.find(([key]) => key === wanted);
+  if (exact) return exportTargets(exact[1]);
+  for (const [key, value] of entries) {
+    const star = key.indexOf('*');
+    if (star < 0 || !wanted.startsWith(key.slice(0, star)) || !wanted.endsWith(key.slice(star + 1)) || wanted.length < key.length - 1) continue;
+    const matched = wanted.slice(star, wanted.length - (key.length - star - 1));
+    return exportTargets(value).map((target) => target.replaceAll('*', matched));
+  }
+  return [];
+}

@@ -4,7 +4,7 @@
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { exportTargets, type PackageInfo } from './packages.js';
+import { exportTargets, subpathExportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
 import { readResolutionText } from './read.js';
@@ -28,7 +28,11 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 class CachedFileSystem {
   private readonly listings = new Map<string, Map<string, 'file' | 'dir' | 'link'> | undefined>();
 
-  kind(path: string): 'file' | 'dir' | 'none' {
+  kind(asked: string): 'file' | 'dir' | 'none' {
+    // The compiler asks about `dir/` for `import … from "."`: the folder's own entry answers.
+    let end = asked.length;
+    while (end > 1 && asked.charCodeAt(end - 1) === 0x2f) end--;
+    const path = asked.slice(0, end);
     const slash = path.lastIndexOf('/');
     if (slash <= 0) return this.stat(path);
     const listing = this.listing(path.slice(0, slash));
@@ -100,7 +104,11 @@ export class ModuleResolver {
     const result = this.ts.resolveModuleName(bare, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
     if (result) return this.fromCompiler(result.resolvedFileName);
 
-    if (relativeLike) return { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+    if (relativeLike) {
+      // A relative import of build output not built yet (`../core/dist/x`, `./dist/index.js`): its source.
+      const source = bare.startsWith('.') ? this.sourceOf(joinPosix(posix.dirname(from), bare)) : undefined;
+      return source ? { kind: 'module', file: source } : { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+    }
     const aliased = this.bundlerAlias(bare, from);
     if (aliased) return aliased;
     const workspace = this.workspacePackage(bare, from);
@@ -125,10 +133,12 @@ export class ModuleResolver {
     return { kind: 'module', file };
   }
 
-  /** `packages/ui/dist/button.d.ts` → `packages/ui/src/button.tsx`, when such a file exists. */
+  /** `packages/ui/dist/button.d.ts` → `packages/ui/src/button.tsx` (or `…/button/index.tsx`), when such a file exists. */
   private sourceOf(file: string): string | undefined {
+    if (file.startsWith('../')) return undefined;
     const stem = file.replace(/\.d\.[cm]?ts$|\.[cm]?jsx?$/, '');
-    const candidates = [stem.replace(/(^|\/)(dist|build|lib|out)\//, '$1src/'), stem];
+    const inSource = stem.replace(/(^|\/)(dist|build|lib|out)\//, '$1src/');
+    const candidates = [inSource, stem, `${inSource}/index`];
     for (const candidate of candidates) {
       for (const extension of SOURCE_EXTENSIONS) {
         if (this.fs.kind(this.paths.absolute(candidate + extension)) === 'file') return candidate + extension;
@@ -183,7 +193,7 @@ export class ModuleResolver {
     const subpath = parts.slice(nameLength).join('/');
     const manifest = info.manifest;
     const candidates = subpath
-      ? [subpath, `src/${subpath}`]
+      ? [...subpathExportTargets(manifest.exports, subpath), subpath, `src/${subpath}`]
       : [...exportTargets(manifest.exports), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
     for (const candidate of candidates) {
       const found = this.resolveWithin(joinPosix(info.dir, candidate), from);
