@@ -271,6 +271,20 @@ describe('plain Node server', async () => {
     expect(analysis.problems).toEqual([{ file: 'src/broken.js', reason: 'cannot resolve "./does-not-exist.js"' }]);
     expect(analysis.exposureOf('src/broken.js').exposure).toBe('server');
   });
+
+  it('names a missing import once for all its importers, and takes a tsconfig alias into node_modules for a package not installed', async () => {
+    const { analysis: missing } = await analyse(app, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { react: ['./node_modules/@types/react'], '@gen/*': ['./generated/*'] } } }),
+      'src/a.js': `import React from 'react';\nimport { schema } from '@gen/schema';\nimport '../src/broken.js';\nexport const a = [React, schema];\n`,
+      'src/b.js': `import { schema } from '@gen/schema';\nexport const b = schema;\n`,
+      'src/c.js': `import { schema } from '@gen/schema';\nexport const c = schema;\n`,
+      'src/index.js': `${app.files['src/index.js'] ?? ''}import './a.js';\nimport './b.js';\nimport './c.js';\n`,
+    });
+    expect(missing.problems).toEqual([
+      { file: 'src/broken.js', reason: 'cannot resolve "./does-not-exist.js"' },
+      { file: 'src/a.js', reason: 'cannot resolve "@gen/schema" through tsconfig paths (and in 2 other files)' },
+    ]);
+  });
 });
 
 it('loads ts-morph only in the graph module, so `engium-scan staged` never pays for it', () => {

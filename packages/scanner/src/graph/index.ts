@@ -201,12 +201,18 @@ function atLine<T>(query: (file: string, line: number) => T): (file: string, lin
   };
 }
 
+/**
+ * Each problem once, under the first file it was seen in: one package a checkout lacks (not
+ * installed, not generated yet) is one problem, however many modules import it.
+ */
 function dedupe(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter(({ file, reason }) => {
-    const id = `${file}\0${reason}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+  const byReason = new Map<string, { first: Problem; files: Set<string> }>();
+  for (const problem of problems) {
+    const seen = byReason.get(problem.reason);
+    if (seen) seen.files.add(problem.file);
+    else byReason.set(problem.reason, { first: problem, files: new Set([problem.file]) });
+  }
+  return [...byReason.values()].map(({ first, files }) =>
+    files.size === 1 ? first : { ...first, reason: `${first.reason} (and in ${files.size - 1} other file${files.size === 2 ? '' : 's'})` },
+  );
 }

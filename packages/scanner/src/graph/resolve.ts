@@ -113,7 +113,10 @@ export class ModuleResolver {
     if (aliased) return aliased;
     const workspace = this.workspacePackage(bare, from);
     if (workspace) return workspace;
-    if (this.matchesPathAlias(bare, config)) return { kind: 'unresolved', reason: `cannot resolve "${specifier}" through tsconfig paths` };
+    const aliasTargets = this.pathAliasTargets(bare, config);
+    // An alias into node_modules (`"react": ["./node_modules/@types/react"]`) names a package: not installed here.
+    if (aliasTargets.length > 0 && aliasTargets.every((target) => /(^|\/)node_modules(\/|$)/.test(target))) return { kind: 'external' };
+    if (aliasTargets.length > 0) return { kind: 'unresolved', reason: `cannot resolve "${specifier}" through tsconfig paths` };
     // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
     if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
@@ -202,10 +205,12 @@ export class ModuleResolver {
     return { kind: 'unresolved', reason: `cannot resolve workspace package "${specifier}"` };
   }
 
-  private matchesPathAlias(specifier: string, config: ProgramConfig): boolean {
-    return Object.keys(config.options.paths ?? {}).some((pattern) => {
+  /** The targets of every tsconfig `paths` pattern `specifier` matches. */
+  private pathAliasTargets(specifier: string, config: ProgramConfig): string[] {
+    return Object.entries(config.options.paths ?? {}).flatMap(([pattern, targets]) => {
       const star = pattern.indexOf('*');
-      return star < 0 ? pattern === specifier : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+      const matches = star < 0 ? pattern === specifier : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+      return matches ? targets : [];
     });
   }
 }
