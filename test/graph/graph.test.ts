@@ -254,6 +254,44 @@ describe('monorepo with paths aliases and workspace packages', async () => {
   });
 });
 
+describe('server frameworks that load code by convention, beside a browser app', async () => {
+  const json = (value: unknown) => JSON.stringify(value);
+  const app: FixtureApp = {
+    keys: [],
+    files: {
+      'package.json': json({ name: 'platform', private: true, workspaces: ['apps/*'] }),
+      'apps/web/package.json': json({ name: 'web', dependencies: { vite: '6.0.0', react: '19.0.0' } }),
+      'apps/web/index.html': '<script type="module" src="/src/main.tsx"></script>\n',
+      'apps/web/src/main.tsx': `console.log('web');\n`,
+      'apps/api/package.json': json({ name: 'api', scripts: { start: 'nest start' }, dependencies: { '@nestjs/core': '11.0.0' } }),
+      'apps/api/src/main.ts': `import { AppModule } from './app.module';\nconsole.log(AppModule);\n`,
+      'apps/api/src/app.module.ts': `export class AppModule {}\n`,
+      'apps/worker/package.json': json({ name: 'worker', scripts: { 'start:prod': 'node dist/worker' } }),
+      'apps/worker/src/worker.ts': `import { job } from './job';\njob();\n`,
+      'apps/worker/src/job.ts': `export const job = () => 1;\n`,
+      'apps/shop/package.json': json({ name: 'shop', dependencies: { '@medusajs/framework': '2.0.0', '@medusajs/medusa': '2.0.0' } }),
+      'apps/shop/src/api/store/custom/route.ts': `export const GET = () => 1;\n`,
+      'apps/shop/src/admin/widgets/banner.tsx': `export default function Banner() { return null; }\n`,
+      'apps/cms/package.json': json({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0' } }),
+      'apps/cms/src/api/article/controllers/article.ts': `export default {};\n`,
+      'apps/cms/config/server.ts': `export default {};\n`,
+      'apps/cms/src/admin/app.tsx': `export default {};\n`,
+    },
+  };
+  const { analysis } = await analyse(app);
+
+  it('runs NestJS, Medusa and Strapi code and what `node dist/x` starts on the server, and their admin extensions in the browser', () => {
+    for (const file of ['apps/api/src/app.module.ts', 'apps/worker/src/job.ts', 'apps/shop/src/api/store/custom/route.ts', 'apps/cms/src/api/article/controllers/article.ts', 'apps/cms/config/server.ts']) {
+      expect(analysis.exposureOf(file).exposure, file).toBe('server');
+    }
+    for (const file of ['apps/shop/src/admin/widgets/banner.tsx', 'apps/cms/src/admin/app.tsx', 'apps/web/src/main.tsx']) {
+      expect(analysis.exposureOf(file).exposure, file).toBe('client');
+    }
+    expect(analysis.exposureOf('apps/api/src/app.module.ts').reason).toContain('NestJS entry');
+    expect(analysis.problems).toEqual([]);
+  });
+});
+
 describe('plain Node server', async () => {
   const app = nodeServer();
   const { analysis } = await analyse(app);

@@ -144,13 +144,39 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
     server: [[`{server,src/main.server,src/server}.${JS}`, 'Angular SSR server']],
   },
+  {
+    name: 'NestJS',
+    detect: (info, has) => info.dependencies.has('@nestjs/core') || has('nest-cli.json'),
+    client: [],
+    server: [[`src/main.${JS}`, 'NestJS entry (nest start)']],
+  },
+  {
+    name: 'Medusa',
+    detect: uses('@medusajs/medusa', '@medusajs/framework'),
+    // Admin extensions are bundled into the admin dashboard.
+    client: [[`src/admin/**/*.${JS}`, 'Medusa admin extension']],
+    server: [
+      [`src/{api,subscribers,jobs,workflows,modules,links,scripts,loaders}/**/*.${JS}`, 'Medusa server code, loaded by convention'],
+      [`medusa-config.${JS}`, 'Medusa config'],
+    ],
+  },
+  {
+    name: 'Strapi',
+    detect: uses('@strapi/strapi'),
+    client: [[`src/admin/**/*.${JS}`, 'Strapi admin customisation']],
+    server: [
+      [`src/{index,api/**/*,extensions/**/*,middlewares/**/*,policies/**/*,plugins/**/*}.${JS}`, 'Strapi server code, loaded by convention'],
+      [`config/**/*.${JS}`, 'Strapi config'],
+    ],
+  },
 ];
 
 /** Folders that hold server code in any repository. */
 const SERVER_FOLDERS = [`{server,src/server,api,functions,netlify/functions,supabase/functions}/**/*.${JS}`];
 /** A script that runs a file with Node or a Node runner; the files it names are Node entry points. */
 const NODE_RUNNER = /(?:^|[\s;&|])(?:node|tsx|ts-node|ts-node-dev|nodemon|bun|vite-node|esno)\s/;
-const SCRIPT_FILE_TOKEN = /^[\w.][\w./-]*\.[cm]?[jt]sx?$/;
+/** A file a runner is given: with its extension, or a path without one (`node dist/main`, as Node resolves it). */
+const SCRIPT_FILE_TOKEN = /^[\w.][\w./-]*\.[cm]?[jt]sx?$|^[\w.][\w.-]*\/[\w./-]*\w$/;
 
 const SCRIPT_SRC = /<script\b([^>]*)>/gi;
 
