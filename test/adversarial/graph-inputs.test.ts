@@ -1,0 +1,82 @@
+// The module graph's own inputs from a hostile repository: tsconfig files whose `include` reaches
+// out of the tree (or through a link to `/`), and package.json or app.json nested deeper than any
+// walker's stack. Each must cost the graph that one file, with a warning naming it, never the
+// scan, and never a walk of the machine's whole file system.
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../packages/scanner/src/finding.js';
+import { expectNoFullKey, fakeKey, tempDir, writeFiles } from '../support/index.js';
+import { expectValidReport } from '../scanner/support.js';
+import { runLimited, type LimitedRun } from './support.js';
+
+const IN_SOURCE = fakeKey('live', 970);
+const IN_BUNDLE = fakeKey('live', 971);
+const KEYS = [IN_SOURCE, IN_BUNDLE];
+
+function reportOf(run: LimitedRun): ScanReport {
+  expect(run.timedOut, 'the scan hung').toBe(false);
+  expectNoFullKey(run.stdout + run.stderr, KEYS);
+  expect(run.stderr).not.toMatch(/RangeError|Maximum call stack/);
+  const report = JSON.parse(run.stdout) as ScanReport;
+  expectValidReport(report);
+  return report;
+}
+
+/** A Vite app whose page imports the module that holds the key. */
+function viteApp(dir: string, extra: Record<string, string> = {}): void {
+  writeFiles(dir, {
+    'index.html': '<script type="module" src="/src/main.ts"></script>\n',
+    'package.json': JSON.stringify({ name: 'app', dependencies: { vite: '5' } }),
+    'src/main.ts': "import { k } from './key';\nconsole.log(k);\n",
+    'src/key.ts': `export const k = '${IN_SOURCE}';\n`,
+    ...extra,
+  });
+}
+
+/** `{"a":{"a":…"leaf"…}}`, `depth` objects deep. */
+function nested(depth: number, leaf: string): string {
+  return `${'{"a":'.repeat(depth)}${JSON.stringify(leaf)}${'}'.repeat(depth)}`;
+}
+
+const exposures = (report: ScanReport) => report.findings.map((finding) => `${finding.file} ${finding.secret.redacted} ${finding.exposure}`);
+
+describe('tsconfig files that would list the whole machine', () => {
+  it('competing configs beside a link to `/` and configs that include `/**/*` or `../**/*`: the graph lists only the tree', async () => {
+    const dir = tempDir('engium-adv-tsconfig-walk-');
+    // Vite's own layout: configs that compete for src/, so the graph asks which includes a module.
+    viteApp(dir, {
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.node.json' }] }),
+      'tsconfig.app.json': JSON.stringify({ include: ['/**/*', '../**/*'] }),
+      'tsconfig.node.json': JSON.stringify({ include: ['vite.config.ts'] }),
+    });
+    symlinkSync('/', join(dir, 'root-link'));
+    const report = reportOf(await runLimited([dir, '--format', 'json'], { timeoutMs: 60_000 }));
+    expect(exposures(report)).toEqual([`src/key.ts ${redact(IN_SOURCE)} client`]);
+  }, 70_000);
+});
+
+describe('JSON nested deeper than a stack', () => {
+  it('a package.json with a 200,000-deep `exports` is not read, with a warning; the scan and the rest of the graph go on', async () => {
+    const dir = tempDir('engium-adv-deep-package-');
+    viteApp(dir, { 'dist/app.js': `var k="${IN_BUNDLE}";\n` });
+    writeFiles(dir, { 'package.json': `{"name":"app","dependencies":{"vite":"5"},"exports":${nested(200_000, './x.js')}}` });
+    for (const args of [[], ['--no-graph']]) {
+      const report = reportOf(await runLimited([dir, '--format', 'json', ...args], { timeoutMs: 60_000 }));
+      expect(report.findings.map((finding) => `${finding.file} ${finding.secret.redacted}`).sort()).toEqual([`dist/app.js ${redact(IN_BUNDLE)}`, `src/key.ts ${redact(IN_SOURCE)}`]);
+      expect(report.stats.warnings).toContainEqual({ file: 'package.json', message: expect.stringMatching(/package\.json not read: nested deeper than \d+ levels/) });
+    }
+  }, 130_000);
+
+  it('an Expo app.json nested 200,000 deep costs the graph that file only: the key still ships through the page', async () => {
+    const dir = tempDir('engium-adv-deep-app-json-');
+    viteApp(dir, {
+      'package.json': JSON.stringify({ name: 'app', dependencies: { vite: '5', expo: '52' } }),
+      'app.json': `{"expo":{"extra":${nested(200_000, 'x')}}}`,
+    });
+    const report = reportOf(await runLimited([dir, '--format', 'json'], { timeoutMs: 60_000 }));
+    expect(exposures(report)).toEqual([`src/key.ts ${redact(IN_SOURCE)} client`]);
+    expect(report.stats.warnings).toContainEqual({ file: 'app.json', message: expect.stringMatching(/config not read: .*nest/) });
+  }, 70_000);
+});
