@@ -36,8 +36,8 @@ function viteApp(dir: string, extra: Record<string, string> = {}): void {
 }
 
 /** `{"a":{"a":…"leaf"…}}`, `depth` objects deep. */
-function nested(depth: number, leaf: string): string {
-  return `${'{"a":'.repeat(depth)}${JSON.stringify(leaf)}${'}'.repeat(depth)}`;
+function nested(depth: number, leaf: string, key = 'a'): string {
+  return `${`{"${key}":`.repeat(depth)}${JSON.stringify(leaf)}${'}'.repeat(depth)}`;
 }
 
 const exposures = (report: ScanReport) => report.findings.map((finding) => `${finding.file} ${finding.secret.redacted} ${finding.exposure}`);
@@ -68,6 +68,19 @@ describe('JSON nested deeper than a stack', () => {
       expect(report.stats.warnings).toContainEqual({ file: 'package.json', message: expect.stringMatching(/package\.json not read: nested deeper than \d+ levels/) });
     }
   }, 130_000);
+
+  it("a dependency's package.json and the tsconfig nested 200,000 deep cost their own import and options, not the graph", async () => {
+    const dir = tempDir('engium-adv-deep-dependency-');
+    viteApp(dir, {
+      'src/main.ts': "import evil from 'evil';\nimport { k } from './key';\nconsole.log(k, evil);\n",
+      'node_modules/evil/package.json': `{"name":"evil","exports":${nested(200_000, './x.js', 'import')}}`,
+      'tsconfig.json': `{"compilerOptions":${nested(200_000, 'x')}}`,
+    });
+    const report = reportOf(await runLimited([dir, '--format', 'json'], { timeoutMs: 60_000 }));
+    expect(exposures(report)).toEqual([`src/key.ts ${redact(IN_SOURCE)} client`]);
+    expect(report.stats.warnings).toContainEqual({ file: 'src/main.ts', message: expect.stringMatching(/cannot resolve "evil": .*nested too deep/) });
+    expect(report.stats.warnings).toContainEqual({ file: 'tsconfig.json', message: expect.stringMatching(/tsconfig not parsed/) });
+  }, 70_000);
 
   it('an Expo app.json nested 200,000 deep costs the graph that file only: the key still ships through the page', async () => {
     const dir = tempDir('engium-adv-deep-app-json-');

@@ -97,7 +97,8 @@ export class ModuleResolver {
 
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.ts.resolveModuleName(bare, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    const result = this.compilerResolution(bare, absoluteFrom, config);
+    if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${specifier}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
 
     if (relativeLike) return { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
@@ -109,6 +110,19 @@ export class ModuleResolver {
     // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
     if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
+  }
+
+  /**
+   * The compiler's resolution, or why it gave up: it parses every package.json and tsconfig on the
+   * way with a recursive parser, and one nested deeper than the stack must cost this import only.
+   */
+  private compilerResolution(name: string, absoluteFrom: string, config: ProgramConfig): TypeScript.ResolvedModuleFull | undefined | string {
+    try {
+      return this.ts.resolveModuleName(name, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    } catch (error) {
+      if (error instanceof RangeError) return 'a package.json or tsconfig on the way is nested too deep to parse';
+      throw error;
+    }
   }
 
   private fromCompiler(resolvedFileName: string): Resolution {
@@ -154,7 +168,8 @@ export class ModuleResolver {
     if (!relative.startsWith('.')) relative = `./${relative}`;
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.ts.resolveModuleName(relative, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    const result = this.compilerResolution(relative, absoluteFrom, config);
+    if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${target}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
     const source = this.sourceOf(target);
     return source ? { kind: 'module', file: source } : undefined;
