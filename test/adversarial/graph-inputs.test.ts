@@ -93,3 +93,20 @@ describe('JSON nested deeper than a stack', () => {
     expect(report.stats.warnings).toContainEqual({ file: 'app.json', message: expect.stringMatching(/config not read: .*nest/) });
   }, 70_000);
 });
+
+describe('a workspace package whose exports map names 100,000 files', () => {
+  it('costs a bounded number of resolutions, however many modules import it, with a warning naming the package.json', async () => {
+    const dir = tempDir('engium-adv-huge-exports-');
+    const exportsMap = Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`./p${index}`, `./missing${index}.js`]));
+    const importers: Record<string, string> = {};
+    for (let index = 0; index < 20; index++) importers[`src/m${index}.ts`] = `import ui from 'ui';\nexport const m${index} = ui;\n`;
+    viteApp(dir, {
+      ...importers,
+      'packages/ui/package.json': JSON.stringify({ name: 'ui', exports: exportsMap }),
+      'src/main.ts': `import { k } from './key';\n${Object.keys(importers).map((file) => `import './${file.slice(4, -3)}';`).join('\n')}\nconsole.log(k);\n`,
+    });
+    const report = reportOf(await runLimited([dir, '--format', 'json'], { timeoutMs: 30_000 }));
+    expect(exposures(report)).toEqual([`src/key.ts ${redact(IN_SOURCE)} client`]);
+    expect(report.stats.warnings).toContainEqual({ file: 'packages/ui/package.json', message: 'program analysis: names 100000 Node entry points; only the first 2000 are followed' });
+  }, 40_000);
+});

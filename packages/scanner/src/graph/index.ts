@@ -49,6 +49,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     moduleBytes,
     ...(options.heads ? { heads: options.heads } : {}),
     sourceFor: (file) => resolver.moduleAt(file),
+    problems,
   });
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
 

@@ -65,3 +65,10 @@ export function exportTargets(exportsField: unknown): string[] {
   if (exportsField && typeof exportsField === 'object') return Object.values(exportsField).flatMap(exportTargets);
   return [];
 }
+
+/** The package's own entry in its `exports`: the `"."` of a subpath map, else the whole field (a path, or conditions). */
+export function rootExport(exportsField: unknown): unknown {
+  if (!exportsField || typeof exportsField !== 'object' || Array.isArray(exportsField)) return exportsField;
+  const subpaths = exportsField as Record<string, unknown>;
+  return Object.keys(subpaths).some((key) => key.startsWith('.')) ? subpaths['.'] : exportsField;
+}

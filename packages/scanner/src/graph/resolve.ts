@@ -4,7 +4,7 @@
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { exportTargets, type PackageInfo } from './packages.js';
+import { exportTargets, rootExport, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
 import { readResolutionText } from './read.js';
@@ -20,6 +20,11 @@ const COMPONENT = /\.(?:vue|svelte|astro)$/;
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|eot|mp4|webm|wasm|html|md|mdx|txt|json|ya?ml|graphql|gql)(?:\?.*)?$/;
 const VIRTUAL = /^(?:\$env\/|\$app\/|\$service-worker|astro:|virtual:|node:|bun:|#)/;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/**
+ * A workspace package's entry names a file per condition, a handful; each candidate costs a
+ * resolution, for every import of the package, so a hostile `exports` of 100,000 targets must not.
+ */
+const MAX_ENTRY_TARGETS = 32;
 
 /**
  * File kinds from one directory listing per folder: resolution probes many names that do not
@@ -199,7 +204,7 @@ export class ModuleResolver {
     const manifest = info.manifest;
     const candidates = subpath
       ? [subpath, `src/${subpath}`]
-      : [...exportTargets(manifest.exports), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
+      : [...exportTargets(rootExport(manifest.exports)).slice(0, MAX_ENTRY_TARGETS), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
     for (const candidate of candidates) {
       const found = this.resolveWithin(joinPosix(info.dir, candidate), from);
       if (found?.kind === 'module') return found;
