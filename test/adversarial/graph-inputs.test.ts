@@ -110,3 +110,22 @@ describe('a workspace package whose exports map names 100,000 files', () => {
     expect(report.stats.warnings).toContainEqual({ file: 'packages/ui/package.json', message: 'program analysis: names 100000 Node entry points; only the first 2000 are followed' });
   }, 40_000);
 });
+
+describe('a chain of 5,000 barrels that each read the key and pass it on', () => {
+  it('is followed to the page in bounded memory: no copy of the path per module', async () => {
+    const dir = tempDir('engium-adv-barrel-chain-');
+    const modules: Record<string, string> = {};
+    const length = 5000;
+    for (let index = 0; index < length; index++) {
+      const next = index + 1 < length ? `./r${index + 1}` : './key';
+      modules[`src/r${index}.ts`] = `import { k } from '${next}';\nexport { k };\nexport * from './r0';\nconsole.log(k);\n`;
+    }
+    viteApp(dir, { ...modules, 'src/main.ts': "import { k } from './r0';\nconsole.log(k);\n" });
+    const run = await runLimited([dir, '--format', 'json'], { timeoutMs: 60_000 });
+    const report = reportOf(run);
+    expect(exposures(report)).toEqual([`src/key.ts ${redact(IN_SOURCE)} client`]);
+    expect(report.findings[0]?.chain?.slice(0, 3)).toEqual(['src/main.ts (Vite entry in index.html)', 'src/r0.ts', 'src/r1.ts']);
+    expect(report.findings[0]?.chain).toHaveLength(length + 2);
+    expect(run.peakMb).toBeLessThan(400);
+  }, 70_000);
+});
