@@ -60,8 +60,14 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
           problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
           continue;
         }
-        const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
-        new ConfigReader(ts, tree, config, row, facts).read(owner);
+        try {
+          const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
+          new ConfigReader(ts, tree, config, row, facts).read(owner);
+        } catch (error) {
+          // The parser and the readers recurse: a config nested deeper than the stack costs its own facts only.
+          if (!(error instanceof RangeError)) throw error;
+          problems.push({ file: config, reason: 'config not read: nested too deep to parse' });
+        }
       }
     }
   }

@@ -69,23 +69,55 @@ export function exportedNamesAt(ts: Ts, tree: TypeScript.SourceFile, line: numbe
 export interface BindingReader {
   /** The module that imports the binding. */
   reader: string;
-  /** From the reader to the definition: re-exporting modules, then the defining module. */
-  path: string[];
+  /** The module it imports the binding from: the first of its path. */
+  from: string;
+  /** How many modules its path holds. */
+  hops: number;
+  /** The first module on its path that stays on the server (a server marker), if any. */
+  serverModule?: string;
+  /**
+   * From the reader to the definition: re-exporting modules, then the defining module. Built on
+   * each call: thousands of readers down a chain of barrels would hold its square in memory.
+   */
+  path(): string[];
+}
+
+/**
+ * A step of the search: the module that passes the binding on, linked to the step it came from.
+ * Each step holds one link, not a copy of its path: a chain of 10,000 barrels would otherwise
+ * hold 50 million path entries.
+ */
+interface Step {
+  module: string;
+  name: string;
+  from?: Step;
+  hops: number;
+  /** The first server-marked module from this step back to the definition. */
+  serverModule?: string;
+}
+
+/** The modules from `step` back to the definition. */
+function pathOf(step: Step): string[] {
+  const path: string[] = [];
+  for (let current: Step | undefined = step; current; current = current.from) path.push(current.module);
+  return path;
 }
 
 /** Every module that imports one of `names` from `file`, directly or through re-exports. */
 export function readersOf(ts: Ts, graph: ModuleGraph, trees: SyntaxTrees, file: string, names: readonly string[]): BindingReader[] {
   const readers = new Map<string, BindingReader>();
-  const queue: { module: string; name: string; path: string[] }[] = names.map((name) => ({ module: file, name, path: [file] }));
+  const serverModule = (module: string, from?: Step) => (graph.node(module).marker?.side === 'server' ? module : from?.serverModule);
+  const queue: Step[] = names.map((name) => ({ module: file, name, hops: 1, serverModule: serverModule(file) }));
   const seen = new Set(queue.map(({ module, name }) => `${module}\0${name}`));
-  const enqueue = (module: string, name: string, path: string[]) => {
+  const enqueue = (module: string, name: string, from: Step) => {
     const id = `${module}\0${name}`;
     if (seen.has(id)) return;
     seen.add(id);
-    queue.push({ module, name, path });
+    queue.push({ module, name, from, hops: from.hops + 1, serverModule: serverModule(module, from) });
   };
   for (let index = 0; index < queue.length; index++) {
-    const { module, name, path } = queue[index] as (typeof queue)[number];
+    const step = queue[index] as Step;
+    const { module, name } = step;
     for (const importer of graph.importersOf(module)) {
       const specifiers = new Set(graph.node(importer).edges.filter((edge) => edge.target === module).map((edge) => edge.specifier));
       const tree = trees.of(importer);
@@ -113,25 +145,25 @@ export function readersOf(ts: Ts, graph: ModuleGraph, trees: SyntaxTrees, file: 
           for (const statementAgain of tree.statements) {
             if (!ts.isExportDeclaration(statementAgain) || statementAgain.moduleSpecifier || !statementAgain.exportClause || !ts.isNamedExports(statementAgain.exportClause)) continue;
             for (const element of statementAgain.exportClause.elements) {
-              if (locals.includes((element.propertyName ?? element.name).text)) enqueue(importer, element.name.text, [importer, ...path]);
+              if (locals.includes((element.propertyName ?? element.name).text)) enqueue(importer, element.name.text, step);
             }
           }
         } else if (!statement.isTypeOnly) {
           const clause = statement.exportClause;
           if (!clause) {
-            if (name !== 'default') enqueue(importer, name, [importer, ...path]);
+            if (name !== 'default') enqueue(importer, name, step);
           } else if (ts.isNamespaceExport(clause)) {
-            enqueue(importer, clause.name.text, [importer, ...path]);
+            enqueue(importer, clause.name.text, step);
           } else {
             for (const element of clause.elements) {
-              if (!element.isTypeOnly && (element.propertyName ?? element.name).text === name) enqueue(importer, element.name.text, [importer, ...path]);
+              if (!element.isTypeOnly && (element.propertyName ?? element.name).text === name) enqueue(importer, element.name.text, step);
             }
           }
         }
       }
       // `import()` and `require()` hand over the whole module.
       if (!staticallyImported) reads = true;
-      if (reads && !readers.has(importer)) readers.set(importer, { reader: importer, path });
+      if (reads && !readers.has(importer)) readers.set(importer, { reader: importer, from: module, hops: step.hops, ...(step.serverModule ? { serverModule: step.serverModule } : {}), path: () => pathOf(step) });
     }
   }
   return [...readers.values()];

@@ -11,6 +11,7 @@ import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
 import { moduleHeadOf, type ModuleHead } from './module-head.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
+import type { Problem } from './types.js';
 
 export interface Entry {
   file: string;
@@ -191,13 +192,30 @@ export interface EntryOptions {
   heads?: ReadonlyMap<string, ModuleHead>;
   /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
   sourceFor(file: string): string | undefined;
+  /** Where a package.json that names more entry points than are resolved is noted. */
+  problems: Problem[];
+}
+
+/**
+ * Entry points resolved per package.json field group: each is a module resolution. Large
+ * libraries list a few hundred subpaths; a 4 MB `exports` of 100,000 made a scan take seconds
+ * and hundreds of megabytes per package.
+ */
+export const MAX_PACKAGE_ENTRY_POINTS = 2000;
+
+/** The first MAX_PACKAGE_ENTRY_POINTS distinct targets, with a problem for `file` when there were more. */
+function boundedTargets<T extends { target: string }>(targets: readonly T[], file: string, what: string, problems: Problem[]): T[] {
+  const seen = new Set<string>();
+  const kept = targets.filter(({ target }) => !seen.has(target) && seen.add(target) && seen.size <= MAX_PACKAGE_ENTRY_POINTS);
+  if (seen.size > MAX_PACKAGE_ENTRY_POINTS) problems.push({ file, reason: `names ${seen.size} ${what}; only the first ${MAX_PACKAGE_ENTRY_POINTS} are followed` });
+  return kept;
 }
 
 function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
 
-export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor }: EntryOptions): Entry[] {
+export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, problems }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
@@ -238,9 +256,11 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     }
     const serverFolder = globMatcher(SERVER_FOLDERS);
     for (const file of owned) if (serverFolder(file)) add(joinPosix(info.dir, file), 'server', 'server folder');
-    for (const target of nodeEntryPoints(info)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
+    const manifestFile = joinPosix(info.dir, 'package.json');
+    const nodeTargets = nodeEntryPoints(info).map((target) => ({ target }));
+    for (const { target } of boundedTargets(nodeTargets, manifestFile, 'Node entry points', problems)) add(sourceFor(joinPosix(info.dir, target)), 'server', 'Node entry point in package.json');
     // What package.json hands to browsers (`browser`, `unpkg`, a `browser` export), or its source.
-    for (const { target, field } of browserTargets(info)) {
+    for (const { target, field } of boundedTargets(browserTargets(info), manifestFile, 'browser entry points', problems)) {
       const file = fileSet.has(target) && isModuleFile(target) ? target : sourceFor(target);
       add(file, 'client', `package.json ${field}`);
     }

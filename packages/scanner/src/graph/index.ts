@@ -7,7 +7,7 @@ import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
-import { exportedNamesAt, readersOf } from './definitions.js';
+import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
 import { findEntries } from './entries.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
@@ -49,6 +49,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     moduleBytes,
     ...(options.heads ? { heads: options.heads } : {}),
     sourceFor: (file) => resolver.moduleAt(file),
+    problems,
   });
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
 
@@ -85,30 +86,32 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     return { exposure: 'unknown', reason: 'no client or server entry imports it' };
   };
 
-  const readersExposure = (found: { reader: string; path: string[] }[], fallbackFile: string, what: string): KeyReaders => {
+  const readersExposure = (found: readonly BindingReader[], fallbackFile: string, what: string): KeyReaders => {
     // A reader ships the binding only through an import the browser build keeps (not one used
     // only by getServerSideProps, a loader, or Astro frontmatter).
     const shipsFrom = (reader: string, imported: string | undefined) =>
       graph.node(reader).edges.some((edge) => edge.target === imported && !edge.serverOnly);
+    // Ranked by the length of their chains, which are built for the one reported only.
     const fromClient = found
-      .filter((reader) => shipsFrom(reader.reader, reader.path[0]))
-      .map((reader) => ({ reader, chain: graph.chain(graph.client, reader.reader) }))
-      .filter((candidate): candidate is { reader: (typeof found)[number]; chain: string[] } => candidate.chain !== undefined)
-      .sort((a, b) => a.chain.length + a.reader.path.length - (b.chain.length + b.reader.path.length));
+      .filter((reader) => shipsFrom(reader.reader, reader.from))
+      .map((reader) => ({ reader, depth: graph.client.get(reader.reader)?.depth }))
+      .filter((candidate): candidate is { reader: BindingReader; depth: number } => candidate.depth !== undefined)
+      .sort((a, b) => a.depth + a.reader.hops - (b.depth + b.reader.hops));
     // A server-marked module on the way is the boundary the client walk stops at too: `server-only`
     // and *.server.* fail the client build, "use server" exports become server references.
-    const serverMarkerOn = (path: readonly string[]) => path.map((module) => ({ module, marker: graph.node(module).marker })).find(({ marker }) => marker?.side === 'server');
-    const client = fromClient.filter(({ reader }) => !serverMarkerOn(reader.path));
+    const serverMarkerOn = ({ serverModule }: BindingReader) => (serverModule === undefined ? undefined : { module: serverModule, marker: graph.node(serverModule).marker });
+    const client = fromClient.filter(({ reader }) => !serverMarkerOn(reader));
     const readers = [...new Set(found.map(({ reader }) => reader))].sort();
     const best = client[0];
     if (best) {
+      const chain = graph.chain(graph.client, best.reader.reader) ?? [];
       return {
-        exposure: { exposure: 'client', chain: [...best.chain, ...best.reader.path], reason: `${what} is imported by client code: ${best.reader.reader}` },
+        exposure: { exposure: 'client', chain: [...chain, ...best.reader.path()], reason: `${what} is imported by client code: ${best.reader.reader}` },
         readers,
       };
     }
     const stopped = fromClient[0];
-    const boundary = stopped && serverMarkerOn(stopped.reader.path);
+    const boundary = stopped && serverMarkerOn(stopped.reader);
     if (stopped && boundary?.marker) {
       const reason = `${what} is imported by client code (${stopped.reader.reader}), but ${boundary.module} stays on the server (${boundary.marker.reason})`;
       return { exposure: { exposure: 'server', reason }, readers };

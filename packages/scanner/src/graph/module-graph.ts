@@ -156,10 +156,10 @@ export class ModuleGraph {
     while (current !== undefined) {
       const reach = reached.get(current);
       if (!reach) return undefined;
-      steps.unshift(reach.parent === undefined ? `${current} (${reach.entry.label})` : current);
+      steps.push(reach.parent === undefined ? `${current} (${reach.entry.label})` : current);
       current = reach.parent;
     }
-    return steps;
+    return steps.reverse();
   }
 
   private importers?: Map<string, string[]>;

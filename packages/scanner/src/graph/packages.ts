@@ -1,6 +1,7 @@
 // The repository's package.json files: workspace packages (for resolving their names), the
 // frameworks each package uses (for finding its client entries) and its Node entry points.
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
+import { checkJsonDepth } from '../json-depth.js';
 import { jsonErrorWithoutContent } from '../safe-read.js';
 import { readProjectText } from './read.js';
 import type { Problem } from './types.js';
@@ -36,6 +37,8 @@ export function loadPackages(paths: RootPaths, files: readonly string[], problem
     try {
       manifest = JSON.parse(readProjectText(paths, paths.absolute(file))) as PackageManifest;
       if (typeof manifest !== 'object' || manifest === null) throw new Error('not a JSON object');
+      // `exports` and `browser` are walked recursively, by this scan and by the compiler.
+      checkJsonDepth(manifest);
     } catch (error) {
       problems.push({ file, reason: `package.json not read: ${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : error instanceof Error ? error.message : String(error)}` });
       continue;
@@ -80,4 +83,11 @@ export function subpathExportTargets(exportsField: unknown, subpath: string): st
     return exportTargets(value).map((target) => target.replaceAll('*', matched));
   }
   return [];
+}
+
+/** The package's own entry in its `exports`: the `"."` of a subpath map, else the whole field (a path, or conditions). */
+export function rootExport(exportsField: unknown): unknown {
+  if (!exportsField || typeof exportsField !== 'object' || Array.isArray(exportsField)) return exportsField;
+  const subpaths = exportsField as Record<string, unknown>;
+  return Object.keys(subpaths).some((key) => key.startsWith('.')) ? subpaths['.'] : exportsField;
 }

@@ -4,7 +4,7 @@
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { exportTargets, subpathExportTargets, type PackageInfo } from './packages.js';
+import { exportTargets, rootExport, subpathExportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
 import { readResolutionText } from './read.js';
@@ -20,6 +20,11 @@ const COMPONENT = /\.(?:vue|svelte|astro)$/;
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|eot|mp4|webm|wasm|html|md|mdx|txt|json|ya?ml|graphql|gql)(?:\?.*)?$/;
 const VIRTUAL = /^(?:\$env\/|\$app\/|\$service-worker|astro:|virtual:|node:|bun:|#)/;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/**
+ * A workspace package's entry names a file per condition, a handful; each candidate costs a
+ * resolution, for every import of the package, so a hostile `exports` of 100,000 targets must not.
+ */
+const MAX_ENTRY_TARGETS = 32;
 
 /**
  * File kinds from one directory listing per folder: resolution probes many names that do not
@@ -101,7 +106,8 @@ export class ModuleResolver {
 
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.ts.resolveModuleName(bare, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    const result = this.compilerResolution(bare, absoluteFrom, config);
+    if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${specifier}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
 
     if (relativeLike) {
@@ -120,6 +126,19 @@ export class ModuleResolver {
     // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
     if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
+  }
+
+  /**
+   * The compiler's resolution, or why it gave up: it parses every package.json and tsconfig on the
+   * way with a recursive parser, and one nested deeper than the stack must cost this import only.
+   */
+  private compilerResolution(name: string, absoluteFrom: string, config: ProgramConfig): TypeScript.ResolvedModuleFull | undefined | string {
+    try {
+      return this.ts.resolveModuleName(name, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    } catch (error) {
+      if (error instanceof RangeError) return 'a package.json or tsconfig on the way is nested too deep to parse';
+      throw error;
+    }
   }
 
   private fromCompiler(resolvedFileName: string): Resolution {
@@ -167,7 +186,8 @@ export class ModuleResolver {
     if (!relative.startsWith('.')) relative = `./${relative}`;
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.ts.resolveModuleName(relative, absoluteFrom, config.options, this.host, config.cache).resolvedModule;
+    const result = this.compilerResolution(relative, absoluteFrom, config);
+    if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${target}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
     const source = this.sourceOf(target);
     return source ? { kind: 'module', file: source } : undefined;
@@ -196,8 +216,8 @@ export class ModuleResolver {
     const subpath = parts.slice(nameLength).join('/');
     const manifest = info.manifest;
     const candidates = subpath
-      ? [...subpathExportTargets(manifest.exports, subpath), subpath, `src/${subpath}`]
-      : [...exportTargets(manifest.exports), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
+      ? [...subpathExportTargets(manifest.exports, subpath).slice(0, MAX_ENTRY_TARGETS), subpath, `src/${subpath}`]
+      : [...exportTargets(rootExport(manifest.exports)).slice(0, MAX_ENTRY_TARGETS), manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
     for (const candidate of candidates) {
       const found = this.resolveWithin(joinPosix(info.dir, candidate), from);
       if (found?.kind === 'module') return found;

@@ -43,12 +43,70 @@ export function defaultOptions(ts: Ts): TypeScript.CompilerOptions {
   return graphOptions(ts, { target: ts.ScriptTarget.ESNext, jsx: ts.JsxEmit.Preserve });
 }
 
+/** Names in one folder, as the compiler's file matcher asks for them. */
+interface FolderEntries {
+  files: string[];
+  directories: string[];
+}
+
+/** The compiler's include/exclude matcher: internal, so typed here; absent, no config lists a file. */
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => FolderEntries,
+  realpath: (path: string) => string,
+) => string[];
+
+/** The discovered files as folders, keyed by absolute POSIX path: what a config may list. */
+function discoveredFolders(paths: RootPaths, files: readonly string[]): Map<string, FolderEntries> {
+  const root = paths.absolute('');
+  const folders = new Map<string, FolderEntries>([[root, { files: [], directories: [] }]]);
+  for (const file of files) {
+    const names = file.split('/');
+    const name = names.pop() as string;
+    let dir = root;
+    for (const folder of names) {
+      const child = dir === '/' ? `/${folder}` : `${dir}/${folder}`;
+      if (!folders.has(child)) {
+        folders.get(dir)?.directories.push(folder);
+        folders.set(child, { files: [], directories: [] });
+      }
+      dir = child;
+    }
+    folders.get(dir)?.files.push(name);
+  }
+  return folders;
+}
+
+/**
+ * A config's file list, matched over the files the scan discovered rather than the disk: the
+ * compiler's own walk follows links and goes wherever `include` points (an absolute or `../`
+ * pattern, a link to `/`), which can be the whole machine. Nothing outside the tree is listed.
+ */
+function listedFiles(ts: Ts, paths: RootPaths, files: readonly string[]): TypeScript.ParseConfigFileHost['readDirectory'] {
+  const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
+  const none: FolderEntries = { files: [], directories: [] };
+  let folders: Map<string, FolderEntries> | undefined;
+  return (rootDir, extensions, excludes, includes, depth) => {
+    if (typeof matchFiles !== 'function') return [];
+    folders ??= discoveredFolders(paths, files);
+    const entriesOf = (path: string) => folders?.get(paths.absolute(path)) ?? none;
+    return matchFiles(rootDir, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, paths.root, depth, entriesOf, (path) => path);
+  };
+}
+
 export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], problems: Problem[]): ProgramConfig[] {
   const configs: ProgramConfig[] = [];
   const host: TypeScript.ParseConfigFileHost = {
     ...ts.sys,
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readFile: readResolutionText,
+    readDirectory: listedFiles(ts, paths, files),
     getCurrentDirectory: () => paths.root,
     onUnRecoverableConfigFileDiagnostic: () => undefined,
   };
