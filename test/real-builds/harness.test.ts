@@ -25,6 +25,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'client-literal': { in: ['dist/assets/'] },
     'public-env': { in: ['dist/assets/'] },
     'injected-env': { in: ['dist/assets/'] },
+    stylesheet: { in: ['dist/assets/'] },
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'sveltekit-node': {
