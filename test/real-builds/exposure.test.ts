@@ -55,6 +55,7 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },
   rspack: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: "target: 'web'" },
+  'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
