@@ -1,4 +1,4 @@
-export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'rollup-lib' | 'esbuild' | 'rspack' | 'esbuild-cli';
+export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'rollup-lib' | 'esbuild' | 'rspack' | 'esbuild-cli' | 'esbuild-script';
 
 export interface RealBuild {
   build: RealBuildName;

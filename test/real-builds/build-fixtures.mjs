@@ -38,6 +38,7 @@ export const BUILDS = {
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
   // Its build runs `npm run build`: a script named build.mjs would read as an esbuild config file.
   'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900, script: 'npm-build.mjs' },
+  'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;

@@ -104,3 +104,15 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
   });
 });
+
+describe('a browser bundle built by a script no bundler convention names', () => {
+  it('is client by its IIFE wrapper, with its map: sources presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('esbuild-script');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const key = redact(build.keys['client-literal'] ?? '');
+    const built = report.findings.filter((finding) => finding.secret.redacted === key && finding.file.startsWith('dist/'));
+    expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
+    for (const finding of built) expect(finding.message).toContain('dist/embed.js is a self-running IIFE bundle');
+    expect(report.leaks.map((leak) => [leak.redacted, leak.exposure, leak.severity])).toEqual([[key, 'client', 'critical']]);
+  });
+});
