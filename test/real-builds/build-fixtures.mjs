@@ -33,6 +33,9 @@ export const BUILDS = {
   'sveltekit-node': { fixture: 'sveltekit-node', env: {}, seed: 300 },
   astro: { fixture: 'astro', env: {}, seed: 400 },
   'webpack-lib': { fixture: 'webpack-lib', env: {}, seed: 500 },
+  // webpack's eval devtools: each module's code in an eval("…") string, with its own inline map or none.
+  'webpack-eval-source-map': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development' }, seed: 500 },
+  'webpack-eval': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval' }, seed: 500 },
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
