@@ -1,4 +1,4 @@
-export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'rollup-lib' | 'esbuild' | 'rspack';
+export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'webpack-eval-source-map' | 'webpack-eval' | 'rollup-lib' | 'esbuild' | 'rspack' | 'esbuild-cli' | 'esbuild-script';
 
 export interface RealBuild {
   build: RealBuildName;
@@ -9,7 +9,7 @@ export interface RealBuild {
 }
 
 export const CACHE_DIR: string;
-export const BUILDS: Record<RealBuildName, { fixture: string; env: Record<string, string>; seed: number }>;
+export const BUILDS: Record<RealBuildName, { fixture: string; env: Record<string, string>; seed: number; script?: string }>;
 export function plantedKey(build: RealBuildName, role: string): string;
 export function installTools(): void;
 export function realBuild(build: RealBuildName): RealBuild;

@@ -21,8 +21,9 @@ export const CACHE_DIR = process.env.ENGIUM_REAL_BUILDS_CACHE ?? join(repoRoot, 
 const TOOLS_DIR = join(CACHE_DIR, 'tools');
 
 /**
- * Every build: which fixture it materialises, the environment its build script sees, and the keys
- * planted in it (a placeholder `%KEY:<role>%` in any fixture file becomes the role's key).
+ * Every build: which fixture it materialises, the environment its build script sees (`script`,
+ * else `build.mjs`), and the keys planted in it (a placeholder `%KEY:<role>%` in any fixture file
+ * becomes the role's key).
  * Seeds are fixed so a build's keys, and so its cache, are stable.
  */
 export const BUILDS = {
@@ -32,9 +33,15 @@ export const BUILDS = {
   'sveltekit-node': { fixture: 'sveltekit-node', env: {}, seed: 300 },
   astro: { fixture: 'astro', env: {}, seed: 400 },
   'webpack-lib': { fixture: 'webpack-lib', env: {}, seed: 500 },
+  // webpack's eval devtools: each module's code in an eval("…") string, with its own inline map or none.
+  'webpack-eval-source-map': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development' }, seed: 500 },
+  'webpack-eval': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval' }, seed: 500 },
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
+  // Its build runs `npm run build`: a script named build.mjs would read as an esbuild config file.
+  'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900, script: 'npm-build.mjs' },
+  'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;
@@ -140,7 +147,7 @@ export function realBuild(build) {
       // of hard links (Turbopack refuses packages outside its root, so a symlink will not do).
       run('cp', ['-al', join(TOOLS_DIR, 'node_modules'), join(root, 'node_modules')], { cwd: root });
       try {
-        run(process.execPath, ['build.mjs'], {
+        run(process.execPath, [spec.script ?? 'build.mjs'], {
           cwd: root,
           env: { ...process.env, ...spec.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', CI: '1' },
         });

@@ -43,7 +43,7 @@ const nothing = () => false;
 const EXPECTED: Record<RealBuildName, Expectation> = {
   'next-turbopack': next,
   'next-webpack': next,
-  vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
+  vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', stylesheet: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
   'sveltekit-node': {
     browser: under('build/client/', '.svelte-kit/output/client/'),
     server: under('build/server/', '.svelte-kit/output/server/', 'build/index.js', 'build/handler.js'),
@@ -55,6 +55,7 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },
   rspack: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: "target: 'web'" },
+  'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
@@ -101,5 +102,17 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((finding) => finding.exposure !== 'client').map((finding) => finding.file)).toEqual([]);
     expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
+  });
+});
+
+describe('a browser bundle built by a script no bundler convention names', () => {
+  it('is client by its IIFE wrapper, with its map: sources presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('esbuild-script');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const key = redact(build.keys['client-literal'] ?? '');
+    const built = report.findings.filter((finding) => finding.secret.redacted === key && finding.file.startsWith('dist/'));
+    expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
+    for (const finding of built) expect(finding.message).toContain('dist/embed.js is a self-running IIFE bundle');
+    expect(report.leaks.map((leak) => [leak.redacted, leak.exposure, leak.severity])).toEqual([[key, 'client', 'critical']]);
   });
 });

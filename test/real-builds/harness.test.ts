@@ -25,6 +25,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'client-literal': { in: ['dist/assets/'] },
     'public-env': { in: ['dist/assets/'] },
     'injected-env': { in: ['dist/assets/'] },
+    stylesheet: { in: ['dist/assets/'] },
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'sveltekit-node': {
@@ -45,6 +46,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'server-literal': { in: ['dist/server/index.js'], notIn: ['dist/public/'] },
   },
   rspack: { 'client-literal': { in: ['dist/console.js', 'dist/console.js.map'] } },
+  'esbuild-script': { 'client-literal': { in: ['dist/embed.js', 'dist/embed.js.map'] } },
+  'esbuild-cli': { 'client-literal': { in: ['dist/widget.js', 'dist/widget.js.map'] }, 'injected-env': { in: ['dist/widget.js'], notIn: ['dist/widget.js.map'] } },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {

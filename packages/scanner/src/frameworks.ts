@@ -64,6 +64,22 @@ export interface ConfigPlatform {
   entry: readonly string[];
 }
 
+/**
+ * How a bundler's command line in package.json `scripts` describes a build: its flags stand for
+ * the config properties of the same meaning (`--platform=node` is `platform: 'node'`), read with
+ * the row's `platform`. An invocation that names no entry leaves the build to the config file.
+ */
+export interface CommandLine {
+  /** The program's name (`esbuild`), however it is run (`npx esbuild`, `dotenv -- esbuild`). */
+  command: string;
+  /** Flags, without their dashes, and the config property each one sets. */
+  flags: Readonly<Record<string, string>>;
+  /** The property its arguments that are no flag set (esbuild's entry points). */
+  positional?: string;
+  /** The flag whose `--flag:NAME=VALUE` form defines a constant (esbuild's `--define:`). */
+  define?: string;
+}
+
 export interface FrameworkBuild {
   name: string;
   dependencies?: readonly string[];
@@ -77,6 +93,8 @@ export interface FrameworkBuild {
   injections?: readonly InjectionPoint[];
   /** For bundlers: the config says whether its output runs in browsers, and where it goes. */
   platform?: ConfigPlatform;
+  /** For bundlers run from package.json scripts: how their flags map to the config's properties. */
+  commandLine?: CommandLine;
 }
 
 const JS = '{js,mjs,cjs,ts,mts,cts}';
@@ -273,12 +291,14 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     configs: [`rollup.config.${JS}`],
     injections: [{ kind: 'defines', at: { call: 'replace', from: '@rollup/plugin-replace' } }],
     platform: { properties: ['format'], node: ['cjs', 'commonjs'], browser: ['iife', 'umd'], default: 'unknown', output: ['file', 'dir'], entry: ['input'] },
+    commandLine: { command: 'rollup', flags: { f: 'format', format: 'format', o: 'file', file: 'file', d: 'dir', dir: 'dir', i: 'input', input: 'input' }, positional: 'input' },
   },
   {
     name: 'tsup',
     configs: [`tsup.config.${JS}`],
     injections: [DEFINES, { kind: 'env-object', at: { property: 'env' } }],
     platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'server', output: ['outDir'], entry: ['entry'] },
+    commandLine: { command: 'tsup', flags: { format: 'format', platform: 'platform', d: 'outDir', 'out-dir': 'outDir' }, positional: 'entry' },
   },
   {
     name: 'esbuild',
@@ -286,5 +306,6 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [DEFINES],
     // esbuild's own default platform is the browser.
     platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'client', output: ['outdir', 'outfile'], entry: ['entryPoints'] },
+    commandLine: { command: 'esbuild', flags: { platform: 'platform', format: 'format', outdir: 'outdir', outfile: 'outfile' }, positional: 'entryPoints', define: 'define' },
   },
 ];

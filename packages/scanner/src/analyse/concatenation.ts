@@ -1,7 +1,8 @@
 /**
  * Keys assembled from constants in JS/TS source: `"eng_" + "live_" + body`, `PREFIX + BODY`,
- * `` `eng_live_${BODY}` `` where every part is a string literal or a constant defined earlier in
- * the same file. A light, linear tokenizer: no parser, no type checker, nothing it cannot resolve.
+ * `` `eng_live_${BODY}` `` and its ES5 form `"eng_live_".concat(BODY)` (TypeScript and Babel), where
+ * every part is a string literal or a constant defined earlier in the same file. A light, linear
+ * tokenizer: no parser, no type checker, nothing it cannot resolve.
  */
 import { matchKeys, placeholderReason, type KeyKind } from '@engium/core';
 
@@ -116,12 +117,19 @@ function skipRegex(text: string, start: number): number {
 const MAX_TOKENS = 4096;
 const KEPT_TOKENS = 256;
 
-/** True when the next token after `at` is a binary `+`. */
-function continuesWithPlus(text: string, at: number): boolean {
+function skipSpaces(text: string, at: number): number {
   let i = at;
   while (i < text.length && /\s/.test(text[i] ?? '')) i++;
-  return text[i] === '+' && text[i + 1] !== '+' && text[i + 1] !== '=';
+  return i;
 }
+
+/** True when a binary `+` starts at `at`. */
+function isPlusAt(text: string, at: number): boolean {
+  return text[at] === '+' && text[at + 1] !== '+' && text[at + 1] !== '=';
+}
+
+/** How templates compile to ES5: `` `a${b}c` `` becomes `"a".concat(b, "c")`. */
+const CONCAT_CALL = '.concat(';
 
 /** Keys in `text` that only exist once constants are joined. Keys written out whole are left to the plain matcher. */
 export function findAssembledKeys(text: string): AssembledKey[] {
@@ -148,7 +156,7 @@ export function findAssembledKeys(text: string): AssembledKey[] {
     let templated = false;
     const constantParts: string[] = [];
     let index = tokens.length - 1;
-    let start: number;
+    let start = 0;
     for (;;) {
       const token = tokens[index];
       let part: string | undefined;
@@ -161,7 +169,11 @@ export function findAssembledKeys(text: string): AssembledKey[] {
         part = constants.get(token.name);
         if (part !== undefined) constantParts.push(part);
       }
-      if (token === undefined || part === undefined) return;
+      if (token === undefined || part === undefined) {
+        // `x.length + "eng_" + …`: what is unknown comes first, and the known parts after it still join.
+        if (parts === 0) return;
+        break;
+      }
       value = part + value;
       parts++;
       start = token.start;
@@ -201,6 +213,37 @@ export function findAssembledKeys(text: string): AssembledKey[] {
     recordConstant();
   };
 
+  /** `.concat(` calls open on the operand chain being read: its commas and `).concat(` join parts as `+` does. */
+  let openConcats = 0;
+  const join = (start: number, end: number): void => {
+    tokens.push({ type: 'plus', start, end });
+    i = end;
+  };
+  /** After an operand, at `i`: the chain goes on (`+`, `.concat(`, an argument), or it ends and is evaluated. */
+  const afterOperand = (): void => {
+    let at = skipSpaces(text, i);
+    if (isPlusAt(text, at)) return; // the loop reads the `+`
+    if (text.startsWith(CONCAT_CALL, at)) {
+      openConcats++;
+      return join(at, at + CONCAT_CALL.length);
+    }
+    if (openConcats > 0 && text[at] === ',') return join(at, at + 1);
+    while (openConcats > 0 && text[at] === ')') {
+      const next = skipSpaces(text, at + 1);
+      if (text.startsWith(CONCAT_CALL, next)) return join(at, next + CONCAT_CALL.length);
+      openConcats--;
+      at = next;
+      i = at;
+      if (isPlusAt(text, at)) return;
+    }
+    openConcats = 0;
+    operandEnded();
+  };
+  /** Anything but an operand or a joint ends the chain. */
+  const chainBroken = (): void => {
+    openConcats = 0;
+  };
+
   while (i < text.length) {
     // Only the last tokens matter (an operand chain and the declaration before it): keep memory flat.
     if (tokens.length > MAX_TOKENS) tokens.splice(0, tokens.length - KEPT_TOKENS);
@@ -227,14 +270,14 @@ export function findAssembledKeys(text: string): AssembledKey[] {
       }
       tokens.push({ type: 'string', value: literal.value, start: i, end: literal.end });
       i = literal.end;
-      if (!continuesWithPlus(text, i)) operandEnded();
+      afterOperand();
       continue;
     }
     if (char === '`') {
       const template = readTemplate(text, i, constants);
       tokens.push({ type: 'template', value: template.value, substitutions: template.substitutions, constantParts: template.constantParts, start: i, end: template.end });
       i = template.end;
-      if (!continuesWithPlus(text, i)) operandEnded();
+      afterOperand();
       continue;
     }
     if (IDENTIFIER_START.test(char)) {
@@ -243,7 +286,8 @@ export function findAssembledKeys(text: string): AssembledKey[] {
       const name = text.slice(i, end);
       tokens.push({ type: 'identifier', name, start: i, end });
       i = end;
-      if (constants.has(name) && !continuesWithPlus(text, i)) operandEnded();
+      if (constants.has(name)) afterOperand();
+      else chainBroken();
       continue;
     }
     if (char === '+' && text[i + 1] !== '+' && text[i + 1] !== '=') {
@@ -251,6 +295,7 @@ export function findAssembledKeys(text: string): AssembledKey[] {
       i++;
       continue;
     }
+    chainBroken();
     if (char === '/' && regexAllowedAfter(tokens[tokens.length - 1])) {
       const end = skipRegex(text, i);
       tokens.push({ type: 'other', text: '/regex/', start: i, end });

@@ -5,6 +5,7 @@
  * files are read in regions so memory stays flat.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { posix } from 'node:path';
 import { describeSecret, fileMarker, type FileMarker } from '@engium/core';
 import type { FindingEncoding, Origin, ScanWarning, SkippedFile } from '../finding.js';
 import type { DiscoveredFile } from '../discover/index.js';
@@ -18,6 +19,8 @@ import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
+import { byteOffsets, evalModules, mayHoldEvalModules, moduleAt, moduleCode, moduleUrlAt, positionInModule, type EvalModule } from './eval-modules.js';
+import { resolveSource, sourcePathCandidates } from './source-url.js';
 import { binaryKeyHits } from './binary.js';
 import { moduleHeadOf, type ModuleHead } from '../graph/module-head.js';
 import type { MapsReadOnce } from './maps-read-once.js';
@@ -235,6 +238,9 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
     return;
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
+  // Keys in eval-wrapped modules are mapped through their own module's map; the rest through the file's.
+  const rest = mayHoldEvalModules(bytes) ? mapEvalModuleHits(bytes, hits, analysis, context) : hits;
+  if (rest.length === 0) return;
   const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes, mapReader(context));
   if (result === undefined) {
     analysis.warnings.push({ file: file.path, message: NO_MAP });
@@ -249,10 +255,89 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   const { map } = result;
   if (map.inlineLine !== undefined) {
     dropInlineCopies(hits, map.inlineLine);
-    const inMap = hits.filter((hit) => hit.line === map.inlineLine);
+    const inMap = hits.filter((hit) => hit.line === map.inlineLine && rest.includes(hit));
     if (inMap.length > 0) applyContentOrigins(map, inMap, analysis);
   }
-  applyMap(map, hits, analysis);
+  applyMap(map, rest === hits ? hits : hits.filter((hit) => rest.includes(hit)), analysis);
+}
+
+/**
+ * Hits inside `eval("…")` modules (webpack's eval devtools): each is mapped through its module's
+ * inline map, or named by the module's sourceURL when the devtool wrote no map; the copy in a module
+ * map's base64 of a key its code holds is dropped from `hits`. Returns the hits outside such modules.
+ */
+function mapEvalModuleHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): AnalysedHit[] {
+  const modules = evalModules(bytes);
+  if (modules.length === 0) return hits;
+  const offsets = byteOffsets(bytes, hits);
+  const outside: AnalysedHit[] = [];
+  const byModule = new Map<EvalModule, { hit: AnalysedHit; offset: number }[]>();
+  hits.forEach((hit, index) => {
+    const offset = offsets[index] ?? 0;
+    const module = moduleAt(modules, offset);
+    if (module) byModule.set(module, [...(byModule.get(module) ?? []), { hit, offset }]);
+    else outside.push(hit);
+  });
+  const dropped = new Set<AnalysedHit>();
+  for (const [module, inModule] of byModule) {
+    const code = moduleCode(bytes, module);
+    // Only a module that names itself is a devtool's: other eval strings are code like any other.
+    if (code === undefined || !/\/\/# source(?:URL|MappingURL)=/.test(code)) {
+      outside.push(...inModule.map(({ hit }) => hit));
+      continue;
+    }
+    const located = inModule.flatMap(({ hit, offset }) => {
+      const position = positionInModule(bytes, module, offset);
+      return position ? [{ hit, position }] : [];
+    });
+    const result = loadSourceMap(context.root, pathText(analysis.file.absolutePath), Buffer.from(code));
+    if (result === undefined || 'warning' in result) {
+      noteEvalSource(code, located, analysis, context, result?.warning);
+      continue;
+    }
+    const { map } = result;
+    map.location = `(inline, eval module) in ${analysis.file.path}`;
+    const inMap = located.filter(({ position }) => position.line === map.inlineLine);
+    const inCode = located.filter(({ position }) => position.line !== map.inlineLine);
+    const codeKeys = new Set(inCode.map(({ hit }) => hit.secret.fingerprint));
+    for (const { hit } of inMap) if (codeKeys.has(hit.secret.fingerprint)) dropped.add(hit);
+    const onlyInMap = inMap.filter(({ hit }) => !dropped.has(hit)).map(({ hit }) => hit);
+    if (onlyInMap.length > 0) applyContentOrigins(map, onlyInMap, analysis);
+    applyMapAt(map, inCode, analysis);
+  }
+  for (let index = hits.length - 1; index >= 0; index--) if (dropped.has(hits[index] as AnalysedHit)) hits.splice(index, 1);
+  return outside;
+}
+
+/** Hits at positions of an eval module's code, looked up in its map. */
+function applyMapAt(map: LoadedSourceMap, located: readonly { hit: AnalysedHit; position: { line: number; column: number } }[], analysis: FileAnalysis): void {
+  if (located.length === 0) return;
+  let lookups: PositionLookup[];
+  try {
+    lookups = originalPositions(map, located.map(({ position }) => position));
+  } catch (error) {
+    analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} could not be used (${(error as Error).message}); findings stay in the bundle` });
+    return;
+  }
+  const sources = mappedSourcePaths(map);
+  for (const [index, { hit }] of located.entries()) {
+    hit.mappedSources = sources;
+    const lookup = lookups[index];
+    if (lookup && 'origin' in lookup) hit.origin = lookup.origin;
+    else if (lookup) analysis.warnings.push({ file: analysis.file.path, message: `source map ${map.location} ${lookup.unmapped}` });
+  }
+}
+
+/** An eval module without a usable map: the module it names (webpack's `eval` devtool writes no map) stands for the source. */
+function noteEvalSource(code: string, located: readonly { hit: AnalysedHit; position: { line: number } }[], analysis: FileAnalysis, context: AnalyseContext, warning: string | undefined): void {
+  const sourceContext = { root: context.root, mapDir: posix.dirname(analysis.file.path) };
+  for (const { hit, position } of located) {
+    const url = moduleUrlAt(code, position.line);
+    const source = url === undefined ? undefined : resolveSource(sourceContext, url, undefined);
+    hit.mappedSources = url === undefined ? [] : sourcePathCandidates(sourceContext, url);
+    const named = source && 'file' in source && source.inRepository ? `the eval module of ${source.file}` : 'an eval module';
+    analysis.warnings.push({ file: analysis.file.path, message: `${hit.secret.redacted} is in ${named}, ${warning ?? "which has no source map (webpack's eval devtool writes none)"}: its line in the source is unknown` });
+  }
 }
 
 /** What a map read for a bundle is handed to: its own analysis, when it is a file of the scan still to come. */

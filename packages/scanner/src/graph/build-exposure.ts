@@ -148,13 +148,16 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
   if (buildDir && existsSync(context.paths.absolute(`${buildDir}/index.html`))) {
     return { exposure: 'client', reason: `${buildDir} is a browser build (index.html with asset chunks)`, chain: [`${file} (browser build in ${buildDir})`] };
   }
-  const isScript = /\.[cm]?js$/.test(file);
-  const wrapper = isScript ? bundleWrapper(context.paths.absolute(file)) : undefined;
-  if (wrapper === 'umd') return served(`${file} is a UMD bundle: a <script> tag loads it in browsers`, 'UMD bundle');
-  if (exposures.length > 0 && exposures.every(({ exposure }) => exposure.exposure === 'server')) {
-    return { exposure: 'server', reason: `built only from server modules: ${exposures.map(({ source }) => source).slice(0, 3).join(', ')}` };
-  }
-  if (wrapper === 'iife') return served(`${file} is a self-running IIFE bundle without require calls, built for a <script> tag`, 'IIFE bundle');
+  // A map goes where its bundle goes.
+  const bundle = file.endsWith('.map') ? file.slice(0, -'.map'.length) : file;
+  const wrapper = /\.[cm]?js$/.test(bundle) ? bundleWrapper(context.paths.absolute(bundle)) : undefined;
+  if (wrapper === 'umd') return served(`${bundle} is a UMD bundle: a <script> tag loads it in browsers`, 'UMD bundle');
+  const fromServer = exposures.length > 0 && exposures.every(({ exposure }) => exposure.exposure === 'server');
+  const builtFromServer: ModuleExposure = { exposure: 'server', reason: `built only from server modules: ${exposures.map(({ source }) => source).slice(0, 3).join(', ')}` };
+  // Modules presumed server (nothing known reaches a browser) are no evidence against the bundle's own wrapper.
+  if (fromServer && !exposures.every(({ exposure }) => exposure.presumed)) return builtFromServer;
+  if (wrapper === 'iife') return served(`${bundle} is a self-running IIFE bundle without require calls, built for a <script> tag`, 'IIFE bundle');
+  if (fromServer) return builtFromServer;
   if (buildDir) {
     const bin = owner.manifest.bin;
     const targets = [owner.manifest.main, owner.manifest.module, ...exportTargets(owner.manifest.exports), ...(typeof bin === 'object' && bin ? Object.values(bin) : [bin])];

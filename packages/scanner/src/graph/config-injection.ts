@@ -14,6 +14,8 @@ import type { Problem } from './types.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
+import { readScriptBuilds } from './script-builds.js';
+import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
 
 /** An env variable a config puts into built code. */
 export interface Injection {
@@ -71,6 +73,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
       }
     }
   }
+  readScriptBuilds(paths, owners, facts, problems);
   return facts;
 }
 
@@ -303,21 +306,16 @@ class ConfigReader {
   /** The platform the config builds for, from its `target`/`platform`/`format` properties. */
   private platform(platform: ConfigPlatform, root: TypeScript.Node): { side: BuildSide | 'unknown'; note: string } {
     const { ts } = this;
+    const settings: PlatformSetting[] = [];
     for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node)) continue;
       const property = this.nameOf(node.name);
       if (!property || !platform.properties.includes(property)) continue;
       const value = this.valueOf(node.initializer);
       const values = (ts.isArrayLiteralExpression(value) ? value.elements : [value]).flatMap((element) => (ts.isStringLiteralLike(element) ? [element.text] : []));
-      const where = this.where(node);
-      const browser = values.find((text) => platform.browser.some((name) => text.startsWith(name)));
-      if (browser) return { side: 'client', note: `${where} builds for browsers with ${property}: '${browser}'` };
-      const node_ = values.find((text) => platform.node.some((name) => text.startsWith(name)));
-      if (node_) return { side: 'server', note: `${where} builds for Node with ${property}: '${node_}'` };
+      settings.push({ property, values, where: this.where(node) });
     }
-    const note =
-      platform.default === 'client' ? `${this.row.name} builds for browsers unless told otherwise` : platform.default === 'server' ? `${this.row.name} builds for Node unless told otherwise` : '';
-    return { side: platform.default, note };
+    return platformSide(this.row, settings);
   }
 
   /** Every string literal under the named properties (`entry: { main: './src/index.ts' }`, `input: ['a.js']`). */
@@ -341,9 +339,7 @@ class ConfigReader {
       const value = this.valueOf(node.initializer);
       const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? lastString(ts, value.arguments) : undefined;
       if (!literal) continue;
-      const path = literal.replace(/^\.\//, '').replace(/\/$/, '');
-      // A file (`outfile`, Rollup's `file`) stands for its folder.
-      return /\.[cm]?js$/.test(path) ? dirnamePosix(path) || undefined : path || undefined;
+      return outputFolder(literal);
     }
     return undefined;
   }

@@ -80,7 +80,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     if (noBrowser) {
       // No walk reached it, so it has not been parsed: a module that does not parse stays unknown.
       const unparsed = isModuleFile(file) ? trees.syntaxError(file) : undefined;
-      return unparsed ? { exposure: 'unknown', reason: `the module does not parse (${unparsed})` } : { exposure: 'server', reason: noBrowser };
+      return unparsed ? { exposure: 'unknown', reason: `the module does not parse (${unparsed})` } : { exposure: 'server', reason: noBrowser, presumed: true };
     }
     if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
     return { exposure: 'unknown', reason: 'no client or server entry imports it' };

@@ -57,7 +57,8 @@ export class ModuleGraph {
   node(file: string): ModuleNode {
     let node = this.nodes.get(file);
     if (node) return node;
-    const read = readModule(this.ts, this.paths, file, this.moduleBytes);
+    // Data and stylesheets an import reaches import nothing the graph follows: not scanned for imports.
+    const read = readModule(this.ts, this.paths, file, this.moduleBytes, { imports: isModuleFile(file) });
     if (!read.ok) {
       this.problems.push({ file, reason: read.reason });
       node = { file, edges: [], clientEdges: [], marker: fileMarker(file), mentionsEnv: false, readable: false };

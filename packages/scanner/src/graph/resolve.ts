@@ -18,6 +18,11 @@ export type Resolution =
 
 const COMPONENT = /\.(?:vue|svelte|astro)$/;
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|eot|mp4|webm|wasm|html|md|mdx|txt|json|ya?ml|graphql|gql)(?:\?.*)?$/;
+/**
+ * Text an import bundles as written: JSON data, stylesheets (into the page's CSS), and what a
+ * loader or a `?raw` import inlines. A key in such a file ships wherever its importer goes.
+ */
+const BUNDLED_TEXT = /\.(?:json|css|scss|sass|less|styl|svg|html|md|txt|ya?ml|graphql|gql)$/;
 const VIRTUAL = /^(?:\$env\/|\$app\/|\$service-worker|astro:|virtual:|node:|bun:|#)/;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /**
@@ -100,8 +105,14 @@ export class ModuleResolver {
   resolve(specifier: string, from: string): Resolution {
     const bare = specifier.split('?')[0] ?? specifier;
     const relativeLike = bare.startsWith('.') || bare.startsWith('/');
-    // Components and JSON data are bundled as they are: a key in an imported JSON file ships too.
-    if ((COMPONENT.test(bare) || bare.endsWith('.json')) && relativeLike) return this.existing(joinPosix(posix.dirname(from), bare), specifier);
+    // Components are modules without a compiler to resolve them.
+    if (COMPONENT.test(bare) && relativeLike) return this.existing(joinPosix(posix.dirname(from), bare), specifier);
+    // Bundled text (JSON, CSS, …) goes where its importer goes; one that is not here is generated or virtual.
+    if (BUNDLED_TEXT.test(bare) && relativeLike) {
+      const file = joinPosix(posix.dirname(from), bare);
+      if (this.fs.kind(this.paths.absolute(file)) === 'file') return { kind: 'module', file };
+      if (bare.endsWith('.json')) return { kind: 'unresolved', reason: `cannot resolve "${specifier}"` };
+    }
     if (ASSET.test(bare) || VIRTUAL.test(bare)) return { kind: 'external' };
 
     const absoluteFrom = this.paths.absolute(from);

@@ -17,6 +17,11 @@ export interface ModuleExposure {
   chain?: string[];
   /** One line a person can check: why this exposure. */
   reason: string;
+  /**
+   * `server` only because nothing in the repository is known to reach a browser: no evidence about
+   * this module itself, so a bundle built from it that shows itself browser code (an IIFE) is client.
+   */
+  presumed?: boolean;
 }
 
 export interface KeyReaders {

@@ -1,3 +1,4 @@
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { findAssembledKeys } from '../../src/analyse/concatenation.js';
 
@@ -14,6 +15,26 @@ describe('findAssembledKeys', () => {
     ['escapes inside a part', `const k = "eng_\\x6c" + "ive_${BODY}";`, 'const k = '.length],
   ])('%s', (_name, text, index) => {
     expect(findAssembledKeys(text)).toEqual([{ key: KEY, kind: 'live', index, length: expect.any(Number) }]);
+  });
+
+  it('reads the .concat() calls TypeScript and Babel write for templates when they compile to ES5', () => {
+    const source = [
+      `const BODY = '${BODY}';`,
+      'const PREFIX = "eng_live_";',
+      'export const KEY = `eng_live_${BODY}`;',
+      'export const header = (tenant: string) => ({ Authorization: `Bearer eng_live_${BODY}`, tenant: `${tenant}` });',
+      'export const joined = `${PREFIX}${BODY}`;',
+      'export const mixed = `x${PREFIX}`.length + `eng_${"live_"}${BODY}`.length;',
+    ].join('\n');
+    // The compiler's own ES5 output: `"eng_live_".concat(BODY)`, `"".concat(PREFIX).concat(BODY)`.
+    const es5 = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS } }).outputText;
+    expect(es5).toContain('.concat(');
+    const found = findAssembledKeys(es5);
+    expect(found.map(({ key }) => key)).toEqual([KEY, KEY, KEY, KEY]);
+    for (const { index, length } of found) expect(es5.slice(index, index + length)).toMatch(/^"[^"]*"\.concat\(/);
+    // A call that is not all constants assembles nothing, and stops the chain there.
+    expect(findAssembledKeys(`var k = "eng_live_".concat(body, "${BODY}"); f(a, "${BODY}");`)).toEqual([]);
+    expect(findAssembledKeys(`var k = "eng_live_".concat(x).concat("${BODY}");`)).toEqual([]);
   });
 
   it('reports the assembly once, not at each use of the constant', () => {
