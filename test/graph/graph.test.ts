@@ -292,6 +292,30 @@ describe('server frameworks that load code by convention, beside a browser app',
   });
 });
 
+describe('Turborepo with nothing installed', async () => {
+  const json = (value: unknown) => JSON.stringify(value);
+  const app: FixtureApp = {
+    keys: [],
+    files: {
+      'package.json': json({ name: 'turbo', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/typescript-config/package.json': json({ name: '@repo/typescript-config', version: '0.0.0', files: ['nextjs.json'] }),
+      // The alias is the shared config's: the app's imports resolve only once it is read.
+      'packages/typescript-config/nextjs.json': json({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'preserve', baseUrl: '.', paths: { '@ui/*': ['../ui/src/*'] } } }),
+      'packages/ui/package.json': json({ name: '@repo/ui', version: '0.0.0' }),
+      'packages/ui/src/keys.ts': `export const uiKey = 1;\n`,
+      'apps/web/package.json': json({ name: 'web', dependencies: { next: '15.0.0', '@repo/ui': '*' }, devDependencies: { '@repo/typescript-config': '*' } }),
+      'apps/web/tsconfig.json': json({ extends: '@repo/typescript-config/nextjs.json', include: ['**/*.ts', '**/*.tsx'] }),
+      'apps/web/app/page.tsx': `"use client";\nimport { uiKey } from '@ui/keys';\nexport default function Page() {\n  return <p>{uiKey}</p>;\n}\n`,
+    },
+  };
+  const { analysis } = await analyse(app);
+
+  it('reads a tsconfig that extends a workspace package by name, through a node_modules that is not there', () => {
+    expect(analysis.exposureOf('packages/ui/src/keys.ts')).toMatchObject({ exposure: 'client', chain: ['apps/web/app/page.tsx ("use client")', 'packages/ui/src/keys.ts'] });
+    expect(analysis.problems).toEqual([]);
+  });
+});
+
 describe('plain Node server', async () => {
   const app = nodeServer();
   const { analysis } = await analyse(app);

@@ -28,7 +28,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   const { paths, packages, layouts } = builds;
   // The graph's problems add to the folder rules' own, which stay as they were.
   const problems = [...builds.problems];
-  const configs = loadConfigs(ts, paths, files, problems);
+  const configs = loadConfigs(ts, paths, files, packages, problems);
   const fallbackOptions = defaultOptions(ts);
   const fallback: ProgramConfig = {
     dir: '',

@@ -2,7 +2,9 @@
 // repository, parsed by the compiler itself (so `extends`, `paths` and `baseUrl` mean what they mean
 // to tsc), or defaults covering JS/JSX/TS/TSX where a module has none.
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
+import type { PackageInfo } from './packages.js';
 import type { Problem } from './types.js';
+import { withWorkspaceModules } from './workspace-modules.js';
 import { readResolutionText } from './read.js';
 import type { Ts, TypeScript } from './typescript.js';
 
@@ -100,16 +102,21 @@ function listedFiles(ts: Ts, paths: RootPaths, files: readonly string[]): TypeSc
   };
 }
 
-export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], problems: Problem[]): ProgramConfig[] {
+export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], packages: readonly PackageInfo[], problems: Problem[]): ProgramConfig[] {
   const configs: ProgramConfig[] = [];
-  const host: TypeScript.ParseConfigFileHost = {
-    ...ts.sys,
-    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    readFile: readResolutionText,
-    readDirectory: listedFiles(ts, paths, files),
-    getCurrentDirectory: () => paths.root,
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  };
+  // A config may extend one of the repository's own packages by name, installed or not.
+  const host: TypeScript.ParseConfigFileHost = withWorkspaceModules(
+    {
+      ...ts.sys,
+      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+      readFile: readResolutionText,
+      readDirectory: listedFiles(ts, paths, files),
+      getCurrentDirectory: () => paths.root,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    },
+    paths,
+    packages,
+  );
   // Options first, without listing the files a config includes: that walks folders, and only
   // modules under more than one config need it.
   const optionsOnly: TypeScript.ParseConfigFileHost = { ...host, readDirectory: () => [] };
