@@ -21,6 +21,47 @@ function isBase64Unit(unit: number): boolean {
   );
 }
 
+/**
+ * Whether `bytes[from, to)` (a line without its LF) is a line of wrapped base64: exactly a wrap
+ * width of base64 characters, a CR aside. Readers that see text a line at a time (a diff, whose
+ * keys a wrapped block splits) or skip it on the prefilter's word ask this to read the whole text.
+ */
+export function isWrappedBase64Line(bytes: Uint8Array, from: number, to: number): boolean {
+  const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
+  if (end - from !== PEM_WIDTH && end - from !== MIME_WIDTH) return false;
+  for (let at = from; at < end; at++) if (!isBase64Unit(bytes[at] as number)) return false;
+  return true;
+}
+
+/**
+ * Whether one of the first two lines of `bytes` is a line of wrapped base64: a file of it (the
+ * output of `base64`, `openssl base64`), or one after a PEM-style header. A line break may cut the
+ * prefix's signature there, which the prefilter then misses, so such text is searched whole.
+ */
+export function opensWithWrappedBase64(bytes: Uint8Array): boolean {
+  let from = 0;
+  for (let line = 0; line < 2 && from < bytes.length; line++) {
+    // Only a line's first bytes are looked at: one longer than a wrap width (and its CR) is not one.
+    const window = bytes.subarray(from, from + MIME_WIDTH + 2);
+    const newline = window.indexOf(0x0a);
+    if (newline === -1) return window.length < MIME_WIDTH + 2 && isWrappedBase64Line(bytes, from, from + window.length);
+    if (isWrappedBase64Line(bytes, from, from + newline)) return true;
+    from += newline + 1;
+  }
+  return false;
+}
+
+/** Whether any line of `bytes` is a line of wrapped base64 (for text read whole, not every file). */
+export function holdsWrappedBase64Line(bytes: Uint8Array): boolean {
+  for (let from = 0; from < bytes.length; ) {
+    let to = bytes.indexOf(0x0a, from);
+    if (to === -1) to = bytes.length;
+    if (isWrappedBase64Line(bytes, from, to)) return true;
+    from = to + 1;
+  }
+  return false;
+}
+
 /** Length of the line starting at `start` without its line end, and where the next line starts. */
 interface Line {
   start: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, findWrappedBase64Keys, fingerprint, mayContainKey } from '../src/index.js';
+import { BASE64_SIGNATURES, findBase64Keys, findEncodedKeys, findKeys, findWrappedBase64Keys, fingerprint, holdsWrappedBase64Line, isWrappedBase64Line, mayContainKey, opensWithWrappedBase64 } from '../src/index.js';
 import { FULL_ENCODERS, keyOf, randomKey, surroundingText } from './support.js';
 
 const BODY = 'a8Kd93LmQz7Xw2Pq';
@@ -248,6 +248,20 @@ describe('findWrappedBase64Keys', () => {
         expect(findKeys(text).filter((occurrence) => occurrence.key === key)).toHaveLength(1);
       }
     }
+  });
+
+  it('tells a file that opens with wrapped base64, whatever line break cuts the prefix, so readers search it whole', () => {
+    for (let pad = 0; pad < 152; pad++) {
+      const text = wrap(payload(pad), 76, '\n');
+      expect(opensWithWrappedBase64(Buffer.from(text)), `${pad}`).toBe(true);
+      expect(opensWithWrappedBase64(Buffer.from(`-----BEGIN ENV-----\r\n${wrap(payload(pad), 64, '\r\n')}`)), `${pad}`).toBe(true);
+      expect(holdsWrappedBase64Line(Buffer.from(`#!/bin/sh\n\ncat <<EOF\n${text}\nEOF\n`))).toBe(true);
+    }
+    expect(opensWithWrappedBase64(Buffer.from(wrap(payload(3), 70, '\n')))).toBe(false);
+    expect(opensWithWrappedBase64(Buffer.from(`${'a'.repeat(76)} \n`))).toBe(false);
+    expect(opensWithWrappedBase64(Buffer.from(`const x = 1;\n// comment\n${wrap(payload(3), 76, '\n')}`))).toBe(false);
+    expect(isWrappedBase64Line(Buffer.from(`${'A'.repeat(64)}\r`), 0, 65)).toBe(true);
+    expect(isWrappedBase64Line(Buffer.from(`${'A'.repeat(63)}!`), 0, 64)).toBe(false);
   });
 
   it('reads no block from lines of other widths or from one line', () => {

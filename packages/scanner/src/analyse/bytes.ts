@@ -3,7 +3,7 @@
  * small file with a candidate is decoded whole, a large one only in windows around each candidate,
  * with lines and columns counted on the bytes in between.
  */
-import { searchNeedles } from '@engium/core';
+import { opensWithWrappedBase64, searchNeedles } from '@engium/core';
 import type { Snippet } from '../finding.js';
 import { keyHitsInText, type KeyHit } from './key-hits.js';
 import { snippetOf } from './snippet.js';
@@ -95,7 +95,9 @@ export function keyHitsInBytes(
 ): { hits: LocatedHit[]; text?: string; quotedPrefix: boolean } {
   // One pass over the needles (searchNeedles), not two (mayContainKey first): most files either hold none or hold some.
   const { needles, quotedPrefix } = searchNeedles(bytes);
-  if (needles.length === 0) return { hits: [], quotedPrefix };
+  // Wrapped base64 (`base64 .env > env.b64`) may have a line break inside the prefix's signature.
+  const wrapped = needles.length === 0 && bytes.length <= WHOLE_DECODE_BYTES && opensWithWrappedBase64(bytes);
+  if (needles.length === 0 && !wrapped) return { hits: [], quotedPrefix };
   if (bytes.length <= WHOLE_DECODE_BYTES) {
     const text = bytes.toString('utf8');
     return { hits: shiftFirstLine(located(text, keyHitsInText(text, start.line)), start), text, quotedPrefix };

@@ -1,7 +1,7 @@
 // Keys in a file read whole from its blob rather than through a diff's added lines (a renamed or
 // copied file, a staged .env, Unicode text): its bytes decoded as the directory audit decodes a
 // file, each key located and framed as on an added line, with its line's exposure.
-import { mayContainKey } from '@engium/core';
+import { holdsWrappedBase64Line, mayContainKey } from '@engium/core';
 import { snippetAt } from '../analyse/bytes.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { isBinary, utf8OfUnicodeText } from '../analyse/text-encoding.js';
@@ -22,7 +22,8 @@ function lineAt(text: string, index: number): string {
 export function keyHitsInBlob(path: string, content: Buffer, publicEnvPrefixes?: readonly string[]): BlobHit[] | 'binary' {
   const utf8 = utf8OfUnicodeText(content) ?? content;
   if (isBinary(utf8, path)) return 'binary';
-  if (!mayContainKey(utf8)) return [];
+  // Wrapped base64 may cut the prefix's signature with a line break, which the prefilter misses.
+  if (!mayContainKey(utf8) && !holdsWrappedBase64Line(utf8)) return [];
   const text = utf8.toString('utf8');
   return keyHitsInText(text).map((hit) => ({
     hit: { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) },

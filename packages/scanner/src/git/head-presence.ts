@@ -2,7 +2,7 @@
 // The answer changes the advice (remove it from the code, or only rotate it) but never whether
 // it leaked. HEAD is read before the keys are known, beside the history log: one `git grep` lists
 // the files holding a needle of core's prefilter, and only those are read.
-import { isWordUnit, KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
+import { holdsWrappedBase64Line, isWordUnit, KEY_NEEDLES, KEY_PREFIXES, mayContainKey } from '@engium/core';
 import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { utf8OfUnicodeText } from '../analyse/text-encoding.js';
@@ -109,8 +109,9 @@ export function wordsWithKeyPrefix(content: Buffer): Set<string> {
 const FILES_PER_READ = 256;
 
 /**
- * Reads what HEAD holds in `files`, by default those `git grep` finds a needle in (Unicode text,
- * which it cannot see into, is named by the caller); a repository without a HEAD holds nothing.
+ * Reads what HEAD holds in `files`, by default those `git grep` finds a needle in (Unicode text and
+ * wrapped base64, which it may not see into, are named by the caller); a repository without a
+ * HEAD holds nothing.
  */
 export async function keysAtHead(root: string, files?: readonly string[], found: KeysAtHead = { fingerprintsByFile: new Map(), filesByWord: new Map() }): Promise<KeysAtHead> {
   const blobs = [...(await blobsAtHead(root, files ?? (await filesWithNeedles(root))))];
@@ -120,7 +121,8 @@ export async function keysAtHead(root: string, files?: readonly string[], found:
     for (const [file, id] of batch) {
       const read = contents.get(id);
       const content = read && (utf8OfUnicodeText(read) ?? read);
-      if (!content || !mayContainKey(content)) continue;
+      // Wrapped base64 may cut the prefix's signature with a line break, which the prefilter misses.
+      if (!content || !(mayContainKey(content) || (files !== undefined && holdsWrappedBase64Line(content)))) continue;
       // The full finder, so that encoded keys count too in the file that received them.
       found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
       for (const word of wordsWithKeyPrefix(content)) {

@@ -6,7 +6,7 @@ import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { keyHitsInBlob } from './blob-hits.js';
 import { readBlobs } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
-import { COMMIT_FORMAT, PatchParser, type CommitHeader } from './patch-parser.js';
+import { COMMIT_FORMAT, PatchParser, readsWholeBlob, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 import { ALL_REFS } from './revisions.js';
 
@@ -30,7 +30,7 @@ export interface HistoryScan {
   bytesScanned: number;
   /** Binary files, once per path. */
   skipped: SkippedFile[];
-  /** Files read whole from their blobs (Unicode text), which a search of HEAD's bytes cannot see into. */
+  /** Files read whole from their blobs (Unicode text, wrapped base64), which a search of HEAD's bytes may not see into. */
   unicodeFiles: string[];
 }
 
@@ -90,7 +90,7 @@ export function startHistoryLog(cwd: string, revisions: readonly string[]): Hist
   return log;
 }
 
-/** A file change read whole from its blob after the log: Unicode text, which diffs cut into pieces. */
+/** A file change read whole from its blob after the log: Unicode text, or wrapped base64, which diffs cut into pieces. */
 interface WholeChange {
   file: string;
   blob: string;
@@ -129,7 +129,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
       commits++;
     },
     added(line) {
-      if (!commit || line.file.binary || line.file.unicodeText || options.skipPath?.(line.file.path)) return;
+      if (!commit || line.file.binary || readsWholeBlob(line.file) || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
         inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes), file: line.file.path, commit });
@@ -140,7 +140,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
       bytesScanned += file.addedBytes;
       const sightings = inFile;
       inFile = [];
-      if (file.unicodeText && commit && file.blob && file.status !== 'deleted' && !options.skipPath?.(file.path)) {
+      if (readsWholeBlob(file) && commit && file.blob && file.status !== 'deleted' && !options.skipPath?.(file.path)) {
         whole.push({ file: file.path, blob: file.blob, commit, order });
         return;
       }

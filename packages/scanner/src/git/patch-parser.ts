@@ -1,6 +1,7 @@
 // Reads `git log -p` / `git diff` output one line at a time and reports the lines each change
 // adds, with their path and line number in the new file. It never looks back: memory stays flat
 // whatever the size of the history.
+import { isWrappedBase64Line } from '@engium/core';
 import { splitLines } from './lines.js';
 import { pathFromDiffGitLine, unquotePath, withoutPrefix } from './quoted-path.js';
 import { isTextByName } from '../analyse/text-encoding.js';
@@ -35,6 +36,11 @@ export interface FileChange {
    * blob, whose bytes decide (Unicode text, or binary) whatever `binary` says.
    */
   unicodeText: boolean;
+  /**
+   * An added line is a line of wrapped base64 (64 or 76 base64 characters): a key encoded in it may
+   * run on to the next line, which only a reader of the whole block sees. The file is read whole.
+   */
+  wrappedBase64: boolean;
   /** The new side's blob id from the `index` line (full with `--full-index`). */
   blob?: string;
   /** Bytes of the lines this change adds (of every window, for a huge line), counted whether handed on or not. */
@@ -95,6 +101,11 @@ function mayBeUnicodeLine(bytes: Buffer, from: number, to: number, line: number)
   if (to - from < 2) return to > from && bytes[from] === NUL;
   const [b0, b1] = [bytes[from], bytes[from + 1]];
   return b0 === NUL || b1 === NUL || (line === 1 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)));
+}
+
+/** Whether a change can only be read whole from its blob: Unicode text, or wrapped base64 whose keys run across lines. */
+export function readsWholeBlob(file: FileChange): boolean {
+  return file.unicodeText || file.wrappedBase64;
 }
 
 function holdsNul(bytes: Buffer, from: number, to: number): boolean {
@@ -174,6 +185,7 @@ export class PatchParser {
     if (added && file) {
       file.addedBytes += to - textFrom;
       if (!file.unicodeText && mayBeUnicodeLine(bytes, textFrom, to, this.nextLine)) file.unicodeText = true;
+      if (!file.wrappedBase64 && isWrappedBase64Line(bytes, textFrom, to)) file.wrappedBase64 = true;
       if (this.nulMeansBinary && !file.binary && holdsNul(bytes, textFrom, to)) file.binary = true;
       if (mayHoldKey || !this.keyLinesOnly) {
         const previous = this.previousBytes?.subarray(this.previousFrom, this.previousTo);
@@ -242,7 +254,7 @@ export class PatchParser {
   private openFile(columns: number, path: string | undefined): void {
     this.closeFile();
     this.columns = columns;
-    this.file = { path: path ?? '', status: 'modified', binary: false, unicodeText: false, addedBytes: 0 };
+    this.file = { path: path ?? '', status: 'modified', binary: false, unicodeText: false, wrappedBase64: false, addedBytes: 0 };
     this.state = 'file-header';
   }
 

@@ -12,7 +12,7 @@ import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { keyHitsInBlob } from './blob-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs } from './blobs.js';
-import { PatchParser, type FileChange } from './patch-parser.js';
+import { PatchParser, readsWholeBlob, type FileChange } from './patch-parser.js';
 import { runGit, spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 
 export interface StagedHit {
@@ -38,7 +38,7 @@ export interface StagedScan {
 
 /** Files read whole from the index rather than through their added lines. */
 function readsWhole(file: FileChange): boolean {
-  return file.status === 'renamed' || file.status === 'copied' || file.unicodeText || (file.status === 'modified' && isEnvFile(file.path));
+  return file.status === 'renamed' || file.status === 'copied' || readsWholeBlob(file) || (file.status === 'modified' && isEnvFile(file.path));
 }
 
 export const STAGED_DIFF_ARGUMENTS = [
