@@ -90,6 +90,15 @@ describe('build folders by framework', () => {
     { name: 'Docusaurus', files: { 'package.json': json({ dependencies: { '@docusaurus/core': '3.0.0' } }) }, file: 'build/assets/js/main.js', exposure: 'client', reason: 'Docusaurus' },
     { name: 'Expo', files: { 'package.json': json({ dependencies: { expo: '52.0.0' } }) }, file: 'dist/_expo/static/js/web/entry.js', exposure: 'client', reason: 'expo export' },
     { name: 'Storybook', files: {}, file: 'storybook-static/main.js', exposure: 'client', reason: 'static Storybook' },
+    { name: 'Capacitor Android', files: { 'package.json': json({ dependencies: { '@capacitor/core': '6.0.0' } }) }, file: 'android/app/src/main/assets/public/assets/index.js', exposure: 'client', reason: 'into the Android app' },
+    { name: 'Capacitor iOS', files: { 'capacitor.config.json': json({ appId: 'app.engium', webDir: 'dist' }) }, file: 'ios/App/App/public/assets/index.js', exposure: 'client', reason: 'into the iOS app' },
+    { name: 'Cordova', files: { 'package.json': json({ dependencies: { 'cordova-android': '13.0.0' } }) }, file: 'platforms/android/app/src/main/assets/www/js/app.js', exposure: 'client', reason: 'Cordova copies www/' },
+    { name: 'Ionic', files: { 'package.json': json({ dependencies: { '@ionic/react': '8.0.0' } }) }, file: 'www/assets/main.js', exposure: 'client', reason: 'Ionic builds' },
+    { name: 'Vue CLI', files: { 'package.json': json({ devDependencies: { '@vue/cli-service': '5.0.0' } }) }, file: 'dist/js/app.3f2a.js', exposure: 'client', reason: 'Vue CLI' },
+    { name: 'Quasar', files: { 'package.json': json({ devDependencies: { '@quasar/app-vite': '2.0.0' } }) }, file: 'dist/spa/assets/index.js', exposure: 'client', reason: 'Quasar builds the single-page app' },
+    { name: 'Eleventy', files: { 'package.json': json({ devDependencies: { '@11ty/eleventy': '3.0.0' } }) }, file: '_site/js/site.js', exposure: 'client', reason: 'Eleventy' },
+    { name: 'Jekyll (no package.json)', files: {}, file: '_site/assets/main.js', exposure: 'client', reason: '_site/' },
+    { name: 'Capacitor iOS, gitignored', files: { '.gitignore': 'ios/App/App/public\n' }, file: 'ios/App/App/public/assets/index.js', exposure: 'client', reason: 'into the iOS app' },
   ];
 
   for (const { name, files, file, exposure, reason } of cases) {

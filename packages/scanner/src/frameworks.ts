@@ -249,6 +249,50 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [{ kind: 'shipped-object', at: { property: 'extra' } }],
   },
   {
+    name: 'Capacitor',
+    dependencies: ['@capacitor/core', '@capacitor/cli'],
+    configs: ['capacitor.config.{json,ts,js}'],
+    folders: [
+      client('android/app/src/main/assets/public', 'Capacitor copies the web build into the Android app: every install holds it', { anywhere: true }),
+      client('ios/App/App/public', 'Capacitor copies the web build into the iOS app: every install holds it', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'Cordova',
+    dependencies: ['cordova', 'cordova-android', 'cordova-ios'],
+    folders: [
+      client('platforms/android/app/src/main/assets/www', 'Cordova copies www/ into the Android app: every install holds it', { anywhere: true }),
+      client('platforms/ios/www', 'Cordova copies www/ into the iOS app: every install holds it', { anywhere: true }),
+      client('www', 'Cordova packages www/ into the app: every install holds it'),
+    ],
+  },
+  {
+    name: 'Ionic',
+    dependencies: ['@ionic/angular', '@ionic/react', '@ionic/vue'],
+    folders: [client('www', 'Ionic builds the app into www/, which browsers and the native app load')],
+  },
+  {
+    name: 'Vue CLI',
+    dependencies: ['@vue/cli-service'],
+    configs: [`vue.config.${JS}`],
+    folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
+  },
+  {
+    name: 'Quasar',
+    dependencies: ['@quasar/app-vite', '@quasar/app-webpack'],
+    configs: [`quasar.config.${JS}`],
+    folders: [
+      client('dist/spa', 'Quasar builds the single-page app into dist/spa, served to browsers'),
+      client('dist/pwa', 'Quasar builds the PWA into dist/pwa, served to browsers'),
+    ],
+  },
+  {
+    name: 'Eleventy',
+    dependencies: ['@11ty/eleventy'],
+    configs: [`{.eleventy,eleventy.config}.${JS}`],
+    folders: [client('_site', 'a static site generator (Eleventy, Jekyll) builds the site into _site/, served to browsers', { anywhere: true })],
+  },
+  {
     name: 'Storybook',
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },
