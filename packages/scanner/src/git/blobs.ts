@@ -1,24 +1,64 @@
-// Blob contents by id, many through one `git cat-file --batch` (no path ever goes through its
-// line-based protocol, so hostile file names cannot confuse it).
+// Blob contents by id, through `git cat-file` (no path ever goes through its line-based protocol,
+// so hostile file names cannot confuse it). Sizes are asked first: a blob too large to hold is
+// named with its size, never read, and the others are read a bounded batch at a time.
 import { runGit } from './process.js';
 
-/** Reads blobs by id through one `git cat-file --batch`. */
-export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
-  const contents = new Map<string, Buffer>();
-  if (ids.length === 0) return contents;
-  const output = await runGit(cwd, ['cat-file', '--batch'], ids.map((id) => `${id}\n`).join(''));
-  let at = 0;
-  for (const id of ids) {
-    const headerEnd = output.indexOf(10, at);
-    if (headerEnd === -1) break;
-    const [, type, size] = output.toString('latin1', at, headerEnd).split(' ');
-    if (type === undefined || size === undefined) {
-      at = headerEnd + 1; // "<id> missing"
-      continue;
+/** Blobs larger than this are not read whole: a scan that reads files whole names them instead. */
+export const MAX_WHOLE_BLOB_BYTES = 64 * 1024 * 1024;
+/** Bytes of blobs one `git cat-file --batch` hands over at most (one larger blob alone). */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** Why a file that is read whole was not: its size. */
+export function tooLargeReason(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB, more than the ${MAX_WHOLE_BLOB_BYTES / 1024 / 1024} MB read whole (UTF-16, wrapped base64, renamed and .env files are): not scanned`;
+}
+
+export interface BlobRead {
+  contents: Map<string, Buffer>;
+  /** Blobs not read for their size, in bytes. */
+  tooLarge: Map<string, number>;
+}
+
+/** `<id> <type> <size>` lines, as `--batch-check` and `--batch` write them; undefined for `<id> missing`. */
+function blobSize(header: string): number | undefined {
+  const [, type, size] = header.split(' ');
+  return type === 'blob' && size !== undefined ? Number(size) : undefined;
+}
+
+/** Reads blobs by id, up to `maxBytes` each. */
+export async function readBlobs(cwd: string, ids: readonly string[], maxBytes = MAX_WHOLE_BLOB_BYTES): Promise<BlobRead> {
+  const read: BlobRead = { contents: new Map(), tooLarge: new Map() };
+  if (ids.length === 0) return read;
+  const sizes = (await runGit(cwd, ['cat-file', '--batch-check'], ids.map((id) => `${id}\n`).join(''))).toString('latin1').split('\n');
+  const batches: { ids: string[]; bytes: number }[] = [];
+  ids.forEach((id, index) => {
+    const size = blobSize(sizes[index] ?? '');
+    if (size === undefined) return;
+    if (size > maxBytes) {
+      read.tooLarge.set(id, size);
+      return;
     }
-    const start = headerEnd + 1;
-    contents.set(id, output.subarray(start, start + Number(size)));
-    at = start + Number(size) + 1;
+    const last = batches.at(-1);
+    if (last && last.bytes + size <= BATCH_BYTES) {
+      last.ids.push(id);
+      last.bytes += size;
+    } else batches.push({ ids: [id], bytes: size });
+  });
+  for (const batch of batches) {
+    const output = await runGit(cwd, ['cat-file', '--batch'], batch.ids.map((id) => `${id}\n`).join(''));
+    let at = 0;
+    for (const id of batch.ids) {
+      const headerEnd = output.indexOf(10, at);
+      if (headerEnd === -1) break;
+      const size = blobSize(output.toString('latin1', at, headerEnd));
+      if (size === undefined) {
+        at = headerEnd + 1; // gone since it was asked about
+        continue;
+      }
+      const start = headerEnd + 1;
+      read.contents.set(id, output.subarray(start, start + size));
+      at = start + size + 1;
+    }
   }
-  return contents;
+  return read;
 }

@@ -117,7 +117,7 @@ export async function keysAtHead(root: string, files?: readonly string[], found:
   const blobs = [...(await blobsAtHead(root, files ?? (await filesWithNeedles(root))))];
   for (let from = 0; from < blobs.length; from += FILES_PER_READ) {
     const batch = blobs.slice(from, from + FILES_PER_READ);
-    const contents = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
+    const { contents } = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
     for (const [file, id] of batch) {
       const read = contents.get(id);
       const content = read && (utf8OfUnicodeText(read) ?? read);

@@ -4,7 +4,7 @@
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { keyHitsInBlob } from './blob-hits.js';
-import { readBlobs } from './blobs.js';
+import { readBlobs, tooLargeReason } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { COMMIT_FORMAT, PatchParser, readsWholeBlob, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
@@ -90,6 +90,9 @@ export function startHistoryLog(cwd: string, revisions: readonly string[]): Hist
   return log;
 }
 
+/** Versions of files read whole per `git cat-file`: their keys are kept, their bytes a batch at a time. */
+const WHOLE_CHANGES_PER_READ = 256;
+
 /** A file change read whole from its blob after the log: Unicode text, or wrapped base64, which diffs cut into pieces. */
 interface WholeChange {
   file: string;
@@ -156,20 +159,28 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
     await parser.read(log.child.stdout);
     await log.finished;
   }
-  if (log && whole.length > 0) {
-    const contents = await readBlobs(log.cwd, [...new Set(whole.map(({ blob }) => blob))]);
-    for (const change of whole) {
-      const content = contents.get(change.blob);
+  const tooLarge = new Map<string, number>();
+  // A batch of versions at a time: a long history may change such a file thousands of times.
+  for (let from = 0; log && from < whole.length; from += WHOLE_CHANGES_PER_READ) {
+    const changes = whole.slice(from, from + WHOLE_CHANGES_PER_READ);
+    const read = await readBlobs(log.cwd, [...new Set(changes.map(({ blob }) => blob))]);
+    for (const change of changes) {
+      const size = read.tooLarge.get(change.blob);
+      if (size !== undefined) {
+        tooLarge.set(change.file, Math.max(size, tooLarge.get(change.file) ?? 0));
+        continue;
+      }
+      const content = read.contents.get(change.blob);
       const found = content ? keyHitsInBlob(change.file, content, options.publicEnvPrefixes) : 'binary';
       if (found === 'binary') binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
       else for (const { hit, exposure } of found) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
     }
   }
 
-  const skipped = [...binaryPaths].map(([file, count]) => ({
-    file,
-    reason: `binary file in ${count} commit${count === 1 ? '' : 's'}: not scanned`,
-  }));
+  const skipped = [
+    ...[...binaryPaths].map(([file, count]) => ({ file, reason: `binary file in ${count} commit${count === 1 ? '' : 's'}: not scanned` })),
+    ...[...tooLarge].map(([file, size]) => ({ file, reason: tooLargeReason(size) })),
+  ];
   const hits = [...firstSightings.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...sighting }) => sighting);
   return { hits, commits, fileChanges, bytesScanned, skipped, unicodeFiles: [...new Set(whole.map(({ file }) => file))] };
 }

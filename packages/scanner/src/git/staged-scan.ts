@@ -11,7 +11,7 @@ import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
 import { keyHitsInBlob } from './blob-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
-import { readBlobs } from './blobs.js';
+import { readBlobs, tooLargeReason } from './blobs.js';
 import { PatchParser, readsWholeBlob, type FileChange } from './patch-parser.js';
 import { runGit, spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
 
@@ -179,9 +179,14 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
     const missing = whole.filter((file) => !file.blob).map((file) => file.path);
     const listed = await indexBlobs(cwd, missing);
     const idOf = (file: FileChange) => file.blob ?? listed.get(file.path);
-    const contents = await readBlobs(cwd, [...new Set(whole.map(idOf).filter((id): id is string => id !== undefined))]);
+    const { contents, tooLarge } = await readBlobs(cwd, [...new Set(whole.map(idOf).filter((id): id is string => id !== undefined))]);
     for (const file of whole) {
       const content = contents.get(idOf(file) ?? '');
+      const size = tooLarge.get(idOf(file) ?? '');
+      if (size !== undefined) {
+        skipped.push({ file: file.path, reason: tooLargeReason(size) });
+        continue;
+      }
       if (!content) {
         skipped.push({ file: file.path, reason: 'not found in the index' });
         continue;
