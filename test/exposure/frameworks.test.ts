@@ -265,6 +265,41 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(findingOf(report, written, 'app.json')).toMatchObject({ exposure: 'client', severity: 'medium' });
     expect(findingOf(report, written, 'app.json').message).toContain("Expo's extra");
   });
+
+  it("ships Nuxt's runtimeConfig.public and Next.js's publicRuntimeConfig, and keeps Nuxt's private runtimeConfig on the server", () => {
+    const [publicRead, privateRead, written, nextRead] = [1440, 1441, 1442, 1443].map((seed) => fakeKey('live', seed)) as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'site', private: true, workspaces: ['nuxt', 'next'] }),
+        'nuxt/package.json': json({ name: 'nuxt-site', dependencies: { nuxt: '3.15.0' } }),
+        'nuxt/nuxt.config.ts': [
+          'export default defineNuxtConfig({',
+          '  runtimeConfig: {',
+          '    engiumSecret: process.env.ENGIUM_SECRET,',
+          '    public: {',
+          '      engiumKey: process.env.ENGIUM_PUBLIC,',
+          `      fallbackKey: '${written}',`,
+          '    },',
+          '  },',
+          '  app: { public: { ignored: process.env.ENGIUM_SECRET } },',
+          '});',
+          '',
+        ].join('\n'),
+        'nuxt/.env': `ENGIUM_SECRET=${privateRead}\nENGIUM_PUBLIC=${publicRead}\n`,
+        'next/package.json': json({ name: 'next-site', dependencies: { next: '14.2.0' } }),
+        'next/next.config.js': `module.exports = {\n  publicRuntimeConfig: { engiumKey: process.env.ENGIUM_NEXT_KEY },\n};\n`,
+        'next/.env': `ENGIUM_NEXT_KEY=${nextRead}\n`,
+      },
+      [publicRead, privateRead, written, nextRead],
+    );
+    expect(findingOf(report, publicRead, 'nuxt/.env')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, publicRead, 'nuxt/.env').message).toContain('nuxt/nuxt.config.ts:5');
+    expect(findingOf(report, privateRead, 'nuxt/.env').exposure).not.toBe('client');
+    expect(findingOf(report, written, 'nuxt/nuxt.config.ts')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, written, 'nuxt/nuxt.config.ts').message).toContain("Nuxt's public runtime config");
+    expect(findingOf(report, nextRead, 'next/.env')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, nextRead, 'next/.env').message).toContain('next/next.config.js:2');
+  });
 });
 
 describe('server components', () => {

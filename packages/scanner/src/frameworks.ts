@@ -33,8 +33,8 @@ export interface BuildFolder {
  *   and so is `X` for a key spelled `process.env.X` or `import.meta.env.X`.
  * - `env-object`: an object whose keys are env variables the framework inlines (Next.js `env`).
  * - `env-names`: env variable names listed as strings or object keys (webpack `EnvironmentPlugin`).
- * - `shipped-object`: an object the app receives whole (Expo `extra`): env reads in it are injected,
- *   and a key written in it ships.
+ * - `shipped-object`: an object the app receives whole (Expo `extra`, Nuxt `runtimeConfig.public`,
+ *   Next.js `publicRuntimeConfig`): env reads in it are injected, and a key written in it ships.
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
  */
@@ -43,10 +43,13 @@ export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-ob
 export interface InjectionPoint {
   kind: InjectionKind;
   /**
-   * A property of that name anywhere in the config, `new Name(…)` (also `new ns.Name(…)`), or a call
-   * `name(…)` (also of the default import of `from`, whatever its local name).
+   * A property of that name anywhere in the config (or only right inside the object of a property
+   * named `within`: Nuxt's `runtimeConfig.public`), `new Name(…)` (also `new ns.Name(…)`), or a
+   * call `name(…)` (also of the default import of `from`, whatever its local name).
    */
-  at: { property: string } | { construct: string } | { call: string; from?: string };
+  at: { property: string; within?: string } | { construct: string } | { call: string; from?: string };
+  /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
+  ships?: string;
 }
 
 export interface ConfigPlatform {
@@ -118,7 +121,10 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('.next/standalone/.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
       client('out', 'out/ is a Next.js static export, served to browsers as is', { when: 'out/_next' }),
     ],
-    injections: [{ kind: 'env-object', at: { property: 'env' } }],
+    injections: [
+      { kind: 'env-object', at: { property: 'env' } },
+      { kind: 'shipped-object', at: { property: 'publicRuntimeConfig' }, ships: "puts it in Next.js's publicRuntimeConfig, which every page sends to the browser" },
+    ],
   },
   {
     name: 'Vercel Build Output API',
@@ -180,6 +186,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     name: 'Nuxt / Nitro',
     dependencies: ['nuxt', 'nitropack'],
     configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
+    injections: [
+      { kind: 'shipped-object', at: { property: 'public', within: 'runtimeConfig' }, ships: "puts it in Nuxt's public runtime config, which every page sends to the browser" },
+    ],
     folders: [
       client('.output/public', 'Nuxt/Nitro serves .output/public to every browser', { anywhere: true }),
       server('.output/server', 'Nuxt/Nitro runs .output/server on the server only', { anywhere: true }),
@@ -246,7 +255,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('web-build', 'Expo web builds into web-build/, served to browsers'),
       client('.expo/web', '.expo/web is the Expo web build', { anywhere: true }),
     ],
-    injections: [{ kind: 'shipped-object', at: { property: 'extra' } }],
+    injections: [{ kind: 'shipped-object', at: { property: 'extra' }, ships: "puts it in Expo's extra, which every installed app receives" }],
   },
   {
     name: 'Capacitor',

@@ -192,7 +192,16 @@ class ConfigReader {
       }
     }
     for (const node of this.nodes()) {
-      if ('property' in at) {
+      if ('property' in at && at.within !== undefined) {
+        // `within: { property: … }`: the property right inside the object of the outer one.
+        if (!ts.isPropertyAssignment(node) || this.nameOf(node.name) !== at.within) continue;
+        const outer = this.valueOf(node.initializer);
+        if (!ts.isObjectLiteralExpression(outer)) continue;
+        for (const inner of outer.properties) {
+          if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
+          else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
+        }
+      } else if ('property' in at) {
         if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
         else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
       } else if ('construct' in at) {
@@ -276,7 +285,7 @@ class ConfigReader {
         }
         return;
       case 'shipped-object':
-        this.ship(value, `puts it in ${this.row.name}'s extra, which every installed app receives`);
+        this.ship(value, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
         for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');
         return;
       case 'defines':
