@@ -1,8 +1,8 @@
 // Every reader and option has a bound, and hitting one is a warning or a clear refusal, never a
 // crash or a machine's worth of memory: `-j 512`, a 300 MB source file under the module graph, a
-// 300 MB source map, 200,000 exclude globs, a config or .gitignore of megabytes. Big files are
-// sparse (ftruncate), so they cost no disk and no time to make. Each case has a time limit and a
-// watch on the resident memory of the CLI.
+// 300 MB source map, 200,000 exclude globs, a config or .gitignore of megabytes, ignore files of
+// 100,000 rules. Big files are sparse (ftruncate), so they cost no disk and no time to make.
+// Each case has a time limit and a watch on the resident memory of the CLI.
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '@engium/core';
@@ -115,4 +115,29 @@ describe('config bounds', () => {
     expect(report.stats.skipped).toContainEqual({ file: '.gitignore', reason: expect.stringMatching(/^\.gitignore not applied: larger than 1 MB/) });
     expect(located(report)).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`]);
   }, 70_000);
+
+  it('ignore files whose rules add up to more than 5,000 for a path are skipped with the reason, so each file costs a bounded number of tests', async () => {
+    const dir = tempDir('engium-adv-many-ignore-rules-');
+    // 100,000 rules in under a megabyte: tested against each of 300 files, that was 20 seconds.
+    const manyRules = Array.from({ length: 100_000 }, (_, index) => `r${index}`).join('\n');
+    const files: Record<string, string> = {
+      '.gitignore': `secret.ts\n${manyRules}\n`,
+      'secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // 4,000 rules at the root leave room for no more than 1,000 below it.
+      'nested/.gitignore': `kept.ts\n${Array.from({ length: 3999 }, (_, index) => `a${index}`).join('\n')}\n`,
+      'nested/deeper/.gitignore': `${Array.from({ length: 1001 }, (_, index) => `b${index}`).join('\n')}\nsecret.ts\n`,
+      'nested/deeper/secret.ts': `export const k = "${UNIGNORED}";\n`,
+      'nested/kept.ts': `export const k = "${UNIGNORED}";\n`,
+    };
+    for (let index = 0; index < 300; index++) files[`src/m${index}.ts`] = `export const v${index} = ${index};\n`;
+    writeFiles(dir, files);
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 10_000 });
+    const report = reportOf(run);
+    expect(report.stats.skipped).toEqual([
+      { file: '.gitignore', reason: '.gitignore not applied: 100001 rules are more than the 5000 the scan tests a file against' },
+      { file: 'nested/deeper/.gitignore', reason: '.gitignore not applied: 1002 rules (with the 4000 of the ignore files above it) are more than the 5000 the scan tests a file against' },
+    ]);
+    // The skipped files' rules are not applied (more is scanned, never less); the nested one within the bound is.
+    expect(located(report).sort()).toEqual([`nested/deeper/secret.ts:1:19 ${redact(UNIGNORED)}`, `secret.ts:1:19 ${redact(UNIGNORED)}`]);
+  }, 20_000);
 });
