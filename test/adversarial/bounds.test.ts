@@ -140,4 +140,27 @@ describe('config bounds', () => {
     // The skipped files' rules are not applied (more is scanned, never less); the nested one within the bound is.
     expect(located(report).sort()).toEqual([`nested/deeper/secret.ts:1:19 ${redact(UNIGNORED)}`, `secret.ts:1:19 ${redact(UNIGNORED)}`]);
   }, 20_000);
+
+  it('an ignore file with a rule of many wildcards, which would backtrack for ever on a long name, is skipped with the reason', async () => {
+    const dir = tempDir('engium-adv-wildcard-rules-');
+    writeFiles(dir, {
+      // Each `*` is a `[^/]*` to the matcher: 10 of them against 200 letters never finished.
+      '.gitignore': `secret.ts\n${'*a'.repeat(10)}b\n`,
+      [`src/${'a'.repeat(200)}`]: 'plain text\n',
+      'secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // 101 rules of 3 wildcards count as 5,050: over the bound as well.
+      'three/.gitignore': `${Array.from({ length: 101 }, (_, index) => `*a*a*a${index}`).join('\n')}\nsecret.ts\n`,
+      'three/secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // A leading `**/` and one `*` are cheap, and applied.
+      'cheap/.gitignore': '**/gen/*.ts\n',
+      'cheap/x/gen/secret.ts': `export const k = "${UNIGNORED}";\n`,
+    });
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 10_000 });
+    const report = reportOf(run);
+    expect(report.stats.skipped).toEqual([
+      { file: '.gitignore', reason: '.gitignore not applied: a rule has 10 `*` wildcards, more than the 3 the matcher takes in bounded time' },
+      { file: 'three/.gitignore', reason: '.gitignore not applied: 5051 rules are more than the 5000 the scan tests a file against (a rule of 3 wildcards counts as 50)' },
+    ]);
+    expect(located(report).sort()).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`, `three/secret.ts:1:19 ${redact(UNIGNORED)}`]);
+  }, 20_000);
 });

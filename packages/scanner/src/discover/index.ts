@@ -9,7 +9,7 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
-import { filesIgnoredIn, ignoreLevel, isGitignored, MAX_IGNORE_RULES, ruleCount, type IgnoreLevel } from './gitignore.js';
+import { filesIgnoredIn, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
@@ -72,8 +72,8 @@ interface WalkState {
   root: string;
   realRoot: string;
   levels: IgnoreLevel[];
-  /** The rules of `levels`, all told. */
-  activeRules: number;
+  /** The cost of `levels`' rules, all told (see refusalOf). */
+  activeCost: number;
   builds: BuildDirMatcher;
   isIncluded: (path: string) => boolean;
   isExcluded: (path: string) => boolean;
@@ -91,12 +91,10 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath):
   try {
     // Never through a link, as git (2.32+) reads in-tree .gitignore files.
     const text = readRegularText(fsPath(childPath(absoluteDir, '.gitignore')), { noFollow: true, within: state.realRoot, maxBytes: MAX_IGNORE_FILE_BYTES });
-    // Counted before they are compiled: a file is tested against every rule that applies to it.
-    const rules = ruleCount(text);
-    if (state.activeRules + rules > MAX_IGNORE_RULES) {
-      const above = state.activeRules > 0 ? ` (with the ${state.activeRules} of the ignore files above it)` : '';
-      const reason = `.gitignore not applied: ${rules} rules${above} are more than the ${MAX_IGNORE_RULES} the scan tests a file against`;
-      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason });
+    // Checked before they are compiled: a file is tested against every rule that applies to it.
+    const refusal = refusalOf(text, state.activeCost);
+    if (refusal !== undefined) {
+      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore not applied: ${refusal}` });
       return undefined;
     }
     return ignoreLevel(dirPath, text);
@@ -167,7 +165,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
   const level = dirIgnored ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
   if (level) {
     state.levels.push(level);
-    state.activeRules += level.ruleCount;
+    state.activeCost += level.cost;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let siblings: string[] | undefined;
@@ -222,7 +220,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
   }
   if (level) {
     state.levels.pop();
-    state.activeRules -= level.ruleCount;
+    state.activeCost -= level.cost;
   }
 }
 
@@ -240,7 +238,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
     root,
     realRoot,
     levels: [],
-    activeRules: 0,
+    activeCost: 0,
     ...matchers(options),
     result: { files: [], skipped: [] },
     onFileFound: options.onFileFound ?? (() => undefined),
