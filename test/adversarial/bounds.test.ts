@@ -1,8 +1,8 @@
 // Every reader and option has a bound, and hitting one is a warning or a clear refusal, never a
 // crash or a machine's worth of memory: `-j 512`, a 300 MB source file under the module graph, a
-// 300 MB source map, 200,000 exclude globs, a config or .gitignore of megabytes. Big files are
-// sparse (ftruncate), so they cost no disk and no time to make. Each case has a time limit and a
-// watch on the resident memory of the CLI.
+// 300 MB source map, 200,000 exclude globs, a config or .gitignore of megabytes, ignore files of
+// 100,000 rules. Big files are sparse (ftruncate), so they cost no disk and no time to make.
+// Each case has a time limit and a watch on the resident memory of the CLI.
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '@engium/core';
@@ -115,4 +115,52 @@ describe('config bounds', () => {
     expect(report.stats.skipped).toContainEqual({ file: '.gitignore', reason: expect.stringMatching(/^\.gitignore not applied: larger than 1 MB/) });
     expect(located(report)).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`]);
   }, 70_000);
+
+  it('ignore files whose rules add up to more than 5,000 for a path are skipped with the reason, so each file costs a bounded number of tests', async () => {
+    const dir = tempDir('engium-adv-many-ignore-rules-');
+    // 100,000 rules in under a megabyte: tested against each of 300 files, that was 20 seconds.
+    const manyRules = Array.from({ length: 100_000 }, (_, index) => `r${index}`).join('\n');
+    const files: Record<string, string> = {
+      '.gitignore': `secret.ts\n${manyRules}\n`,
+      'secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // 4,000 rules at the root leave room for no more than 1,000 below it.
+      'nested/.gitignore': `kept.ts\n${Array.from({ length: 3999 }, (_, index) => `a${index}`).join('\n')}\n`,
+      'nested/deeper/.gitignore': `${Array.from({ length: 1001 }, (_, index) => `b${index}`).join('\n')}\nsecret.ts\n`,
+      'nested/deeper/secret.ts': `export const k = "${UNIGNORED}";\n`,
+      'nested/kept.ts': `export const k = "${UNIGNORED}";\n`,
+    };
+    for (let index = 0; index < 300; index++) files[`src/m${index}.ts`] = `export const v${index} = ${index};\n`;
+    writeFiles(dir, files);
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 10_000 });
+    const report = reportOf(run);
+    expect(report.stats.skipped).toEqual([
+      { file: '.gitignore', reason: '.gitignore not applied: 100001 rules are more than the 5000 the scan tests a file against' },
+      { file: 'nested/deeper/.gitignore', reason: '.gitignore not applied: 1002 rules (with the 4000 of the ignore files above it) are more than the 5000 the scan tests a file against' },
+    ]);
+    // The skipped files' rules are not applied (more is scanned, never less); the nested one within the bound is.
+    expect(located(report).sort()).toEqual([`nested/deeper/secret.ts:1:19 ${redact(UNIGNORED)}`, `secret.ts:1:19 ${redact(UNIGNORED)}`]);
+  }, 20_000);
+
+  it('an ignore file with a rule of many wildcards, which would backtrack for ever on a long name, is skipped with the reason', async () => {
+    const dir = tempDir('engium-adv-wildcard-rules-');
+    writeFiles(dir, {
+      // Each `*` is a `[^/]*` to the matcher: 10 of them against 200 letters never finished.
+      '.gitignore': `secret.ts\n${'*a'.repeat(10)}b\n`,
+      [`src/${'a'.repeat(200)}`]: 'plain text\n',
+      'secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // 101 rules of 3 wildcards count as 5,050: over the bound as well.
+      'three/.gitignore': `${Array.from({ length: 101 }, (_, index) => `*a*a*a${index}`).join('\n')}\nsecret.ts\n`,
+      'three/secret.ts': `export const k = "${UNIGNORED}";\n`,
+      // A leading `**/` and one `*` are cheap, and applied.
+      'cheap/.gitignore': '**/gen/*.ts\n',
+      'cheap/x/gen/secret.ts': `export const k = "${UNIGNORED}";\n`,
+    });
+    const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 10_000 });
+    const report = reportOf(run);
+    expect(report.stats.skipped).toEqual([
+      { file: '.gitignore', reason: '.gitignore not applied: a rule has 10 `*` wildcards, more than the 3 the matcher takes in bounded time' },
+      { file: 'three/.gitignore', reason: '.gitignore not applied: 5051 rules are more than the 5000 the scan tests a file against (a rule of 3 wildcards counts as 50)' },
+    ]);
+    expect(located(report).sort()).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`, `three/secret.ts:1:19 ${redact(UNIGNORED)}`]);
+  }, 20_000);
 });

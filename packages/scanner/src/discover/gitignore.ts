@@ -22,7 +22,16 @@ export interface IgnoreLevel {
   base: string;
   rules: Ignore;
   reach: LevelReach;
+  /** What testing a path against its rules costs, in rules (see refusalOf): each path below it is tested against every one. */
+  cost: number;
 }
+
+/**
+ * The most rules that may apply to one path, over the ignore files of all its folders. `ignore`
+ * tests a path against each rule in turn (under a microsecond each): a real project's files hold
+ * tens to hundreds, while a megabyte of rules made each file of a scan cost a tenth of a second.
+ */
+export const MAX_IGNORE_RULES = 5000;
 
 /**
  * The rules' lines, as far as their reach goes: no blank lines, no comments (an escaped `\#` is a
@@ -35,9 +44,9 @@ function ruleLines(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function reachOf(text: string): LevelReach {
+function reachOf(lines: readonly string[]): LevelReach {
   let foldersOnly = true;
-  for (const line of ruleLines(text)) {
+  for (const line of lines) {
     const rule = line.startsWith('!') ? line.slice(1) : line;
     const name = rule.endsWith('/') ? rule.slice(0, -1) : rule;
     if (name.includes('/')) return 'paths';
@@ -46,9 +55,55 @@ function reachOf(text: string): LevelReach {
   return foldersOnly ? 'folders-only' : 'names';
 }
 
+/**
+ * The most wildcards one rule may hold. `ignore` turns each into a quantifier of a regular
+ * expression, which backtracks: against a name of 255 letters, a rule of 3 `*` costs up to 4 ms
+ * a file (it counts as RULE_COST_OF_3 rules), 4 cost 0.4 s and 5 cost 17 s (`*a*a*a*a*ab`). A
+ * `**` segment spans whole paths, up to 4,096 characters: it counts as 2 (two of them between
+ * literal folders took 11 s on a tree 2,000 deep), but for a leading one, a cheap prefix. Git's
+ * own matcher prunes such runs; a regular expression cannot.
+ */
+export const MAX_RULE_WILDCARDS = 3;
+const RULE_COST_OF_3 = 50;
+
+/** The wildcards of a rule, weighed as MAX_RULE_WILDCARDS says (an escaped `\*` is a star, not a wildcard). */
+function wildcardsOf(line: string): number {
+  const rule = line.replace(/^!/, '').replace(/\\./g, 'x').replace(/^\*\*\//, '');
+  let count = 0;
+  for (const segment of rule.split('/')) count += segment === '**' ? 2 : (segment.match(/\*+/g)?.length ?? 0);
+  return count;
+}
+
+/** What testing a path against the rules costs, in rules of the common kind. */
+function costOf(lines: readonly string[]): number {
+  let cost = 0;
+  for (const line of lines) cost += wildcardsOf(line) === MAX_RULE_WILDCARDS ? RULE_COST_OF_3 : 1;
+  return cost;
+}
+
+/**
+ * Why the ignore file `text` is not applied, or undefined when it is: more rules than the paths
+ * below it may be tested against (with `activeCost`, the cost of the folders' above), or a rule
+ * whose matching could take exponential time. Its rules are then left out whole (a left-out `!`
+ * rule would hide what it re-includes): more is scanned, never less.
+ */
+export function refusalOf(text: string, activeCost: number): string | undefined {
+  const lines = ruleLines(text);
+  const heavy = lines.find((line) => wildcardsOf(line) > MAX_RULE_WILDCARDS);
+  if (heavy !== undefined) return `a rule has ${wildcardsOf(heavy)} \`*\` wildcards, more than the ${MAX_RULE_WILDCARDS} the matcher takes in bounded time`;
+  const cost = costOf(lines);
+  if (activeCost + cost > MAX_IGNORE_RULES) {
+    const above = activeCost > 0 ? ` (with the ${activeCost} of the ignore files above it)` : '';
+    const counted = cost === lines.length ? '' : ` (a rule of ${MAX_RULE_WILDCARDS} wildcards counts as ${RULE_COST_OF_3})`;
+    return `${cost} rules${above} are more than the ${MAX_IGNORE_RULES} the scan tests a file against${counted}`;
+  }
+  return undefined;
+}
+
 /** The rules of one `.gitignore`, found in `base` (relative to the root). */
 export function ignoreLevel(base: string, text: string): IgnoreLevel {
-  return { base, rules: ignoreModule.default().add(text), reach: reachOf(text) };
+  const lines = ruleLines(text);
+  return { base, rules: ignoreModule.default().add(text), reach: reachOf(lines), cost: costOf(lines) };
 }
 
 function localPath(base: string, path: string): string {

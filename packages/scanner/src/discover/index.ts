@@ -9,7 +9,7 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
-import { filesIgnoredIn, ignoreLevel, isGitignored, type IgnoreLevel } from './gitignore.js';
+import { filesIgnoredIn, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
@@ -72,6 +72,8 @@ interface WalkState {
   root: string;
   realRoot: string;
   levels: IgnoreLevel[];
+  /** The cost of `levels`' rules, all told (see refusalOf). */
+  activeCost: number;
   builds: BuildDirMatcher;
   isIncluded: (path: string) => boolean;
   isExcluded: (path: string) => boolean;
@@ -89,6 +91,12 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath):
   try {
     // Never through a link, as git (2.32+) reads in-tree .gitignore files.
     const text = readRegularText(fsPath(childPath(absoluteDir, '.gitignore')), { noFollow: true, within: state.realRoot, maxBytes: MAX_IGNORE_FILE_BYTES });
+    // Checked before they are compiled: a file is tested against every rule that applies to it.
+    const refusal = refusalOf(text, state.activeCost);
+    if (refusal !== undefined) {
+      state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore not applied: ${refusal}` });
+      return undefined;
+    }
     return ignoreLevel(dirPath, text);
   } catch (error) {
     const { code, reason } = error instanceof UnsafeFileError ? error : { code: (error as NodeJS.ErrnoException).code, reason: String(error) };
@@ -155,7 +163,10 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
     return;
   }
   const level = dirIgnored ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
-  if (level) state.levels.push(level);
+  if (level) {
+    state.levels.push(level);
+    state.activeCost += level.cost;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let siblings: string[] | undefined;
   let fileIgnored: ((path: string, name: string) => boolean) | undefined;
@@ -207,7 +218,10 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
       state.onFileFound(state.result.files.length);
     }
   }
-  if (level) state.levels.pop();
+  if (level) {
+    state.levels.pop();
+    state.activeCost -= level.cost;
+  }
 }
 
 type Matchers = Pick<WalkState, 'builds' | 'isIncluded' | 'isExcluded'>;
@@ -224,6 +238,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
     root,
     realRoot,
     levels: [],
+    activeCost: 0,
     ...matchers(options),
     result: { files: [], skipped: [] },
     onFileFound: options.onFileFound ?? (() => undefined),
