@@ -141,13 +141,18 @@ describe('config bounds', () => {
     expect(located(report).sort()).toEqual([`nested/deeper/secret.ts:1:19 ${redact(UNIGNORED)}`, `secret.ts:1:19 ${redact(UNIGNORED)}`]);
   }, 20_000);
 
-  it('an ignore file with a rule of many wildcards, which would backtrack for ever on a long name, is skipped with the reason', async () => {
+  it('a rule of many wildcards, which would backtrack for ever on a long name, is left out with the reason (a `!` one, its whole file)', async () => {
     const dir = tempDir('engium-adv-wildcard-rules-');
     writeFiles(dir, {
-      // Each `*` is a `[^/]*` to the matcher: 10 of them against 200 letters never finished.
-      '.gitignore': `secret.ts\n${'*a'.repeat(10)}b\n`,
+      // Each `*` is a `[^/]*` to the matcher: 10 of them against 200 letters never finished. The
+      // file's other rules still apply: secret.ts stays ignored.
+      '.gitignore': `/secret.ts\n${'*a'.repeat(10)}b\n/**/gen/**/*.*.ts\n`,
       [`src/${'a'.repeat(200)}`]: 'plain text\n',
       'secret.ts': `export const k = "${UNIGNORED}";\n`,
+      'src/gen/x/keys.gen.ts': `export const k = "${UNIGNORED}";\n`,
+      // Leaving out a `!` rule would ignore what it re-includes: the whole file is left out.
+      'negated/.gitignore': `secret.ts\n!${'*a'.repeat(5)}b.ts\n`,
+      'negated/secret.ts': `export const k = "${UNIGNORED}";\n`,
       // 101 rules of 3 wildcards count as 5,050: over the bound as well.
       'three/.gitignore': `${Array.from({ length: 101 }, (_, index) => `*a*a*a${index}`).join('\n')}\nsecret.ts\n`,
       'three/secret.ts': `export const k = "${UNIGNORED}";\n`,
@@ -158,9 +163,11 @@ describe('config bounds', () => {
     const run = await runLimited([dir, '--no-graph', '--format', 'json'], { timeoutMs: 10_000 });
     const report = reportOf(run);
     expect(report.stats.skipped).toEqual([
-      { file: '.gitignore', reason: '.gitignore not applied: a rule has 10 `*` wildcards, more than the 3 the matcher takes in bounded time' },
-      { file: 'three/.gitignore', reason: '.gitignore not applied: 5051 rules are more than the 5000 the scan tests a file against (a rule of 3 wildcards counts as 50)' },
+      { file: '.gitignore', reason: `rule "${'*a'.repeat(10)}b" not applied: it has 10 \`*\` wildcards, more than the 3 the matcher takes in bounded time` },
+      { file: '.gitignore', reason: 'rule "/**/gen/**/*.*.ts" not applied: it has 4 `*` wildcards, more than the 3 the matcher takes in bounded time' },
+      { file: 'negated/.gitignore', reason: '.gitignore not applied: a `!` rule has 5 `*` wildcards, more than the 3 the matcher takes in bounded time' },
+      { file: 'three/.gitignore', reason: '.gitignore not applied: 5051 rules (with the 1 of the ignore files above it) are more than the 5000 the scan tests a file against (a rule of 3 wildcards counts as 50)' },
     ]);
-    expect(located(report).sort()).toEqual([`secret.ts:1:19 ${redact(UNIGNORED)}`, `three/secret.ts:1:19 ${redact(UNIGNORED)}`]);
+    expect(located(report).sort()).toEqual([`negated/secret.ts:1:19 ${redact(UNIGNORED)}`, `src/gen/x/keys.gen.ts:1:19 ${redact(UNIGNORED)}`, `three/secret.ts:1:19 ${redact(UNIGNORED)}`]);
   }, 20_000);
 });

@@ -24,6 +24,11 @@ export interface IgnoreLevel {
   reach: LevelReach;
   /** What testing a path against its rules costs, in rules (see refusalOf): each path below it is tested against every one. */
   cost: number;
+  /**
+   * Rules left out for their wildcards. Each ignores (refusalOf refuses a file with such a `!`
+   * rule), so leaving it out scans more, never less, and the file's other rules still apply.
+   */
+  leftOut: readonly string[];
 }
 
 /**
@@ -68,7 +73,7 @@ const RULE_COST_OF_3 = 50;
 
 /** The wildcards of a rule, weighed as MAX_RULE_WILDCARDS says (an escaped `\*` is a star, not a wildcard). */
 function wildcardsOf(line: string): number {
-  const rule = line.replace(/^!/, '').replace(/\\./g, 'x').replace(/^\*\*\//, '');
+  const rule = line.replace(/^!/, '').replace(/\\./g, 'x').replace(/^\/?\*\*\//, '');
   let count = 0;
   for (const segment of rule.split('/')) count += segment === '**' ? 2 : (segment.match(/\*+/g)?.length ?? 0);
   return count;
@@ -81,20 +86,29 @@ function costOf(lines: readonly string[]): number {
   return cost;
 }
 
+const isHeavy = (line: string): boolean => wildcardsOf(line) > MAX_RULE_WILDCARDS;
+
+/** Why a rule of too many wildcards is left out, for the report. */
+export function heavyRuleReason(rule: string): string {
+  return `rule ${JSON.stringify(rule)} not applied: it has ${wildcardsOf(rule)} \`*\` wildcards, more than the ${MAX_RULE_WILDCARDS} the matcher takes in bounded time`;
+}
+
 /**
- * Why the ignore file `text` is not applied, or undefined when it is: more rules than the paths
- * below it may be tested against (with `activeCost`, the cost of the folders' above), or a rule
- * whose matching could take exponential time. Its rules are then left out whole (a left-out `!`
- * rule would hide what it re-includes): more is scanned, never less.
+ * Why the ignore file `text` is not applied, or undefined when it is: a `!` rule whose matching
+ * could take exponential time (leaving it out would ignore what it re-includes), or more rules
+ * than the paths below it may be tested against (with `activeCost`, the cost of the folders'
+ * above). Its rules are then left out whole: more is scanned, never less. A rule of too many
+ * wildcards that ignores is left out alone (see ignoreLevel).
  */
 export function refusalOf(text: string, activeCost: number): string | undefined {
   const lines = ruleLines(text);
-  const heavy = lines.find((line) => wildcardsOf(line) > MAX_RULE_WILDCARDS);
-  if (heavy !== undefined) return `a rule has ${wildcardsOf(heavy)} \`*\` wildcards, more than the ${MAX_RULE_WILDCARDS} the matcher takes in bounded time`;
-  const cost = costOf(lines);
+  const heavyNegation = lines.find((line) => line.startsWith('!') && isHeavy(line));
+  if (heavyNegation !== undefined) return `a \`!\` rule has ${wildcardsOf(heavyNegation)} \`*\` wildcards, more than the ${MAX_RULE_WILDCARDS} the matcher takes in bounded time`;
+  const kept = lines.filter((line) => !isHeavy(line));
+  const cost = costOf(kept);
   if (activeCost + cost > MAX_IGNORE_RULES) {
     const above = activeCost > 0 ? ` (with the ${activeCost} of the ignore files above it)` : '';
-    const counted = cost === lines.length ? '' : ` (a rule of ${MAX_RULE_WILDCARDS} wildcards counts as ${RULE_COST_OF_3})`;
+    const counted = cost === kept.length ? '' : ` (a rule of ${MAX_RULE_WILDCARDS} wildcards counts as ${RULE_COST_OF_3})`;
     return `${cost} rules${above} are more than the ${MAX_IGNORE_RULES} the scan tests a file against${counted}`;
   }
   return undefined;
@@ -102,8 +116,10 @@ export function refusalOf(text: string, activeCost: number): string | undefined 
 
 /** The rules of one `.gitignore`, found in `base` (relative to the root). */
 export function ignoreLevel(base: string, text: string): IgnoreLevel {
-  const lines = ruleLines(text);
-  return { base, rules: ignoreModule.default().add(text), reach: reachOf(lines), cost: costOf(lines) };
+  const leftOut = ruleLines(text).filter(isHeavy);
+  const kept = leftOut.length === 0 ? text : text.split('\n').filter((line) => !isHeavy(line.trimEnd())).join('\n');
+  const lines = ruleLines(kept);
+  return { base, rules: ignoreModule.default().add(kept), reach: reachOf(lines), cost: costOf(lines), leftOut };
 }
 
 function localPath(base: string, path: string): string {

@@ -9,7 +9,7 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
 import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
-import { filesIgnoredIn, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
+import { filesIgnoredIn, heavyRuleReason, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
 import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
@@ -97,7 +97,9 @@ function readIgnoreFile(state: WalkState, dirPath: string, absoluteDir: FsPath):
       state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: `.gitignore not applied: ${refusal}` });
       return undefined;
     }
-    return ignoreLevel(dirPath, text);
+    const level = ignoreLevel(dirPath, text);
+    for (const rule of level.leftOut) state.result.skipped.push({ file: dirPath ? `${dirPath}/.gitignore` : '.gitignore', reason: heavyRuleReason(rule) });
+    return level;
   } catch (error) {
     const { code, reason } = error instanceof UnsafeFileError ? error : { code: (error as NodeJS.ErrnoException).code, reason: String(error) };
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
