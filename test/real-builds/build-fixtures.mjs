@@ -39,6 +39,7 @@ export const BUILDS = {
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
+  'webpack-app': { fixture: 'webpack-app', env: {}, seed: 1300 },
   'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900 },
   // Built by the project's own script, under a name no bundler convention knows.
   'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },

@@ -55,6 +55,12 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },
   rspack: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: "target: 'web'" },
+  'webpack-app': {
+    browser: under('dist/public/'),
+    server: under('dist/server/'),
+    roles: { 'client-literal': 'client', 'server-literal': 'server' },
+    reason: "target: 'web'",
+  },
   'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
 };
 

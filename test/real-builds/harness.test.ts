@@ -46,6 +46,10 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'server-literal': { in: ['dist/server/index.js'], notIn: ['dist/public/'] },
   },
   rspack: { 'client-literal': { in: ['dist/console.js', 'dist/console.js.map'] } },
+  'webpack-app': {
+    'client-literal': { in: ['dist/public/js/'], notIn: ['dist/server/'] },
+    'server-literal': { in: ['dist/server/server.js'], notIn: ['dist/public/'] },
+  },
   'esbuild-script': { 'client-literal': { in: ['dist/embed.js', 'dist/embed.js.map'] } },
   'esbuild-cli': { 'client-literal': { in: ['dist/widget.js', 'dist/widget.js.map'] }, 'injected-env': { in: ['dist/widget.js'], notIn: ['dist/widget.js.map'] } },
 };
