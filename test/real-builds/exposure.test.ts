@@ -112,7 +112,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
 });
 
 describe('a browser bundle built by a script no bundler convention names', () => {
-  it('is client by its IIFE wrapper, with its map: sources presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
+  it('is client by its IIFE wrapper, with its map and its source: modules presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('esbuild-script');
     const { report } = scanJson(build.root, Object.values(build.keys));
     const key = redact(build.keys['client-literal'] ?? '');
@@ -120,5 +120,8 @@ describe('a browser bundle built by a script no bundler convention names', () =>
     expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
     for (const finding of built) expect(finding.message).toContain('dist/embed.js is a self-running IIFE bundle');
     expect(report.leaks.map((leak) => [leak.redacted, leak.exposure, leak.severity])).toEqual([[key, 'client', 'critical']]);
+    // Its source ships too: the browser bundle's map leads the key back to it.
+    const source = report.findings.find((finding) => finding.secret.redacted === key && finding.file === 'src/embed.ts');
+    expect([source?.exposure, source?.chain]).toEqual(['client', ['dist/embed.js (IIFE bundle)', 'src/embed.ts']]);
   });
 });
