@@ -40,6 +40,17 @@ describe('precompressed build assets', () => {
     expect(report.stats.skipped.filter((skipped) => /\.(?:gz|br)$/.test(skipped.file))).toEqual([]);
   });
 
+  it('reads only the original when its precompressed copies sit beside it (SvelteKit adapter-node precompresses)', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('sveltekit-node');
+    const key = keys['client-literal'] ?? '';
+    const holders = filesHolding(join(root, 'build/client'), key);
+    const compressed = readdirSync(join(root, 'build/client/_app/immutable/nodes')).filter((name) => /\.(?:gz|br)$/.test(name));
+    expect(compressed.length, 'adapter-node wrote .gz and .br copies').toBeGreaterThan(0);
+    const { report } = scanJson(root, Object.values(keys));
+    const places = report.findings.filter((finding) => finding.secret.redacted === redact(key) && finding.file.startsWith('build/client/'));
+    expect(places.map((finding) => finding.file).sort()).toEqual(holders.map((file) => `build/client/${file}`));
+  });
+
   it('names a corrupt, mislabelled or bomb compressed file in a warning and goes on', () => {
     const dir = tempDir('engium-compressed-bad-');
     writeFileSync(join(dir, 'notes.txt.gz'), 'not gzip at all');

@@ -40,6 +40,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'webpack-lib': { 'client-literal': { in: ['dist/engium-widget.js', 'dist/engium-widget.js.map'] } },
+  'webpack-eval-source-map': { 'client-literal': { in: ['dist/engium-widget.js'] } },
+  'webpack-eval': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'rollup-lib': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
   esbuild: {
     'client-literal': { in: ['dist/public/app.js', 'dist/public/app.js.map'], notIn: ['dist/server/'] },

@@ -40,3 +40,11 @@ export function archiveFormatOf(name: string): ArchiveFormat | undefined {
   const lower = name.toLowerCase();
   return rows.find(({ extension }) => lower.endsWith(extension))?.format;
 }
+
+const COMPRESSED_SUFFIX = /\.(?:gz|br)$/i;
+
+/** A file compressed whole whose original is among `paths` (`app.js.gz` beside `app.js`). */
+export function isPrecompressedCopy(path: string, paths: ReadonlySet<string>): boolean {
+  const format = archiveFormatOf(path);
+  return format !== undefined && SINGLE_FILE_FORMATS.has(format) && paths.has(path.replace(COMPRESSED_SUFFIX, ''));
+}
