@@ -116,9 +116,10 @@ async function discoverAndAnalyse(
     const built: DiscoveredFile[] = [];
     const paths = new Set(discovery.files.map((file) => file.path));
     for (const file of discovery.files) {
+      const format = archiveFormatOf(file.path);
       // A precompressed copy (`app.js.gz`) beside its original holds the same bytes: the original is read.
-      if (isPrecompressedCopy(file.path, paths)) continue;
-      (archiveFormatOf(file.path) !== undefined ? archives : file.role === 'build' ? built : sources).push(file);
+      if (format !== undefined && isPrecompressedCopy(file.path, format, paths)) continue;
+      (format !== undefined ? archives : file.role === 'build' ? built : sources).push(file);
     }
     const context = { root, moduleHeads: options.moduleHeads };
     const first = await threads.analyse(sources, context, options.onProgress);

@@ -43,8 +43,7 @@ export function archiveFormatOf(name: string): ArchiveFormat | undefined {
 
 const COMPRESSED_SUFFIX = /\.(?:gz|br)$/i;
 
-/** A file compressed whole whose original is among `paths` (`app.js.gz` beside `app.js`). */
-export function isPrecompressedCopy(path: string, paths: ReadonlySet<string>): boolean {
-  const format = archiveFormatOf(path);
-  return format !== undefined && SINGLE_FILE_FORMATS.has(format) && paths.has(path.replace(COMPRESSED_SUFFIX, ''));
+/** A file compressed whole (of `format`) whose original is among `paths` (`app.js.gz` beside `app.js`). */
+export function isPrecompressedCopy(path: string, format: ArchiveFormat, paths: ReadonlySet<string>): boolean {
+  return SINGLE_FILE_FORMATS.has(format) && paths.has(path.replace(COMPRESSED_SUFFIX, ''));
 }
