@@ -37,6 +37,7 @@ export const BUILDS = {
   'webpack-eval-source-map': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development' }, seed: 500 },
   'webpack-eval': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval' }, seed: 500 },
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
+  'rollup-lib-cdn-maps': { fixture: 'rollup-lib', env: { ENGIUM_SOURCEMAP_BASE_URL: 'https://cdn.example.com/engium-badge/' }, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
   'webpack-app': { fixture: 'webpack-app', env: {}, seed: 1300 },

@@ -43,6 +43,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
   'webpack-eval-source-map': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'webpack-eval': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'rollup-lib': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
+  'rollup-lib-cdn-maps': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
   esbuild: {
     'client-literal': { in: ['dist/public/app.js', 'dist/public/app.js.map'], notIn: ['dist/server/'] },
     'server-literal': { in: ['dist/server/index.js'], notIn: ['dist/public/'] },
