@@ -25,7 +25,8 @@ const MILLION = fakeKey('live', 833);
 const OVERLAP = fakeKey('live', 834);
 const NO_SEGMENT = fakeKey('live', 835);
 const NO_MAP = fakeKey('live', 836);
-const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS, NO_SOURCES, MILLION, OVERLAP, NO_SEGMENT, NO_MAP];
+const PUBLISHED = fakeKey('live', 837);
+const KEYS = [BROKEN, HUGE, CIRCULAR, NESTED, PAST_END, ESCAPING, ESCAPING_CONTENT, OUTSIDE_URL, BAD_INLINE, SELF_URL, ABSOLUTE, NULLS, NO_SOURCES, MILLION, OVERLAP, NO_SEGMENT, NO_MAP, PUBLISHED];
 
 /** One line of built code with the key at column 8 (1-based), and a map comment. */
 const bundle = (key: string, mapUrl: string) => `var k="${key}";\n//# sourceMappingURL=${mapUrl}\n`;
@@ -84,6 +85,8 @@ describe('hostile source maps', () => {
       'dist/no-segment.js': bundle(NO_SEGMENT, 'no-segment.js.map'),
       'dist/no-segment.js.map': JSON.stringify({ version: 3, sources: ['../src/short.ts'], names: [], mappings: ';AAAA' }),
       'dist/no-map.js': `var k="${NO_MAP}";\n`,
+      // A map published on another host, with no copy beside the file: never fetched.
+      'dist/published.js': bundle(PUBLISHED, 'https://cdn.example.com/app/published.js.map'),
     });
     // An index map with a million sections (95 MB): refused on a count of its bytes, before any is parsed.
     const section = '{"offset":{"line":0,"column":0},"map":{"version":3,"sources":["../src/a.ts"],"names":[],"mappings":"AAAA"}}';
@@ -127,6 +130,7 @@ describe('hostile source maps', () => {
   it('says why a finding has no origin: no segment at its column, no map at all, a source outside the repository', () => {
     expect(report.stats.warnings).toContainEqual({ file: 'dist/no-segment.js', message: 'source map dist/no-segment.js.map has no mapping for line 1, column 8 (no segment starts at or before that column of the line)' });
     expect(report.stats.warnings).toContainEqual({ file: 'dist/no-map.js', message: expect.stringMatching(/^no source map \(no sourceMappingURL comment and no \.map file beside it\)/) });
+    expect(report.stats.warnings).toContainEqual({ file: 'dist/published.js', message: 'source map https://cdn.example.com/app/published.js.map is published elsewhere and not beside the file (never fetched)' });
     expect(report.stats.warnings).toContainEqual({ file: 'dist/escaping.js', message: 'source map dist/escaping.js.map maps line 1, column 8 to sources[0], a source outside the scanned directory that matches no file of it' });
     expect(report.stats.warnings).toContainEqual({ file: 'dist/content.js.map', message: expect.stringMatching(/is in the content of sources\[0\] of source map dist\/content\.js\.map, a source outside the scanned directory/) });
   });

@@ -37,10 +37,12 @@ export const BUILDS = {
   'webpack-eval-source-map': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development' }, seed: 500 },
   'webpack-eval': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval' }, seed: 500 },
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
+  'rollup-lib-cdn-maps': { fixture: 'rollup-lib', env: { ENGIUM_SOURCEMAP_BASE_URL: 'https://cdn.example.com/engium-badge/' }, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },
   rspack: { fixture: 'rspack', env: {}, seed: 800 },
-  // Its build runs `npm run build`: a script named build.mjs would read as an esbuild config file.
-  'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900, script: 'npm-build.mjs' },
+  'webpack-app': { fixture: 'webpack-app', env: {}, seed: 1300 },
+  'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900 },
+  // Built by the project's own script, under a name no bundler convention knows.
   'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },
 };
 

@@ -52,9 +52,19 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   },
   astro: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'rendered-literal': 'client', 'public-env': 'client', 'server-env': 'server' }, reason: 'static Astro build' },
   'webpack-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
+  'webpack-eval-source-map': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
+  'webpack-eval': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
+  'rollup-lib-cdn-maps': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },
   rspack: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: "target: 'web'" },
+  'webpack-app': {
+    browser: under('dist/public/'),
+    server: under('dist/server/'),
+    roles: { 'client-literal': 'client', 'server-literal': 'server' },
+    reason: "target: 'web'",
+  },
+  'esbuild-script': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'is a self-running IIFE bundle' },
   'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
 };
 
@@ -106,13 +116,16 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
 });
 
 describe('a browser bundle built by a script no bundler convention names', () => {
-  it('is client by its IIFE wrapper, with its map: sources presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
+  it('is client by its IIFE wrapper, with its map and its source: modules presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('esbuild-script');
     const { report } = scanJson(build.root, Object.values(build.keys));
     const key = redact(build.keys['client-literal'] ?? '');
     const built = report.findings.filter((finding) => finding.secret.redacted === key && finding.file.startsWith('dist/'));
     expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
     for (const finding of built) expect(finding.message).toContain('dist/embed.js is a self-running IIFE bundle');
-    expect(report.leaks.map((leak) => [leak.redacted, leak.exposure, leak.severity])).toEqual([[key, 'client', 'critical']]);
+    expect((report.leaks ?? []).map((leak) => [leak.redacted, leak.exposure, leak.severity])).toEqual([[key, 'client', 'critical']]);
+    // Its source ships too: the browser bundle's map leads the key back to it.
+    const source = report.findings.find((finding) => finding.secret.redacted === key && finding.file === 'src/embed.ts');
+    expect([source?.exposure, source?.chain]).toEqual(['client', ['dist/embed.js (IIFE bundle)', 'src/embed.ts']]);
   });
 });

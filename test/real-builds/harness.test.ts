@@ -40,12 +40,19 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'webpack-lib': { 'client-literal': { in: ['dist/engium-widget.js', 'dist/engium-widget.js.map'] } },
+  'webpack-eval-source-map': { 'client-literal': { in: ['dist/engium-widget.js'] } },
+  'webpack-eval': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'rollup-lib': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
+  'rollup-lib-cdn-maps': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
   esbuild: {
     'client-literal': { in: ['dist/public/app.js', 'dist/public/app.js.map'], notIn: ['dist/server/'] },
     'server-literal': { in: ['dist/server/index.js'], notIn: ['dist/public/'] },
   },
   rspack: { 'client-literal': { in: ['dist/console.js', 'dist/console.js.map'] } },
+  'webpack-app': {
+    'client-literal': { in: ['dist/public/js/'], notIn: ['dist/server/'] },
+    'server-literal': { in: ['dist/server/server.js'], notIn: ['dist/public/'] },
+  },
   'esbuild-script': { 'client-literal': { in: ['dist/embed.js', 'dist/embed.js.map'] } },
   'esbuild-cli': { 'client-literal': { in: ['dist/widget.js', 'dist/widget.js.map'] }, 'injected-env': { in: ['dist/widget.js'], notIn: ['dist/widget.js.map'] } },
 };

@@ -4,7 +4,7 @@
 // repository file that source is. Where the map names no source there, or there is no map, the
 // finding has no origin and a warning says which.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { redact } from '@engium/core';
 import { AnyMap, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js'
 import { scanJson } from '../scanner/support.js';
 import { realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
 
-const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script'];
+const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'rollup-lib-cdn-maps', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script'];
 const MAPPABLE = /\.(?:[cm]?js|css)$/;
 
 /** The map a built file names (a linked file or an inline `data:` URL), else a `.map` beside it; undefined without one. */
@@ -24,7 +24,9 @@ function bundlerMap(root: string, file: string): TraceMap | undefined {
     const payload = url.slice(url.indexOf(',') + 1);
     return AnyMap(url.slice(0, url.indexOf(',')).endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload), path);
   }
-  const mapPath = url === undefined ? `${path}.map` : resolve(dirname(path), decodeURIComponent(url));
+  // A map published elsewhere (`https://cdn…/app.js.map`) is the copy of that name beside the file.
+  const published = url !== undefined && /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
+  const mapPath = url === undefined ? `${path}.map` : published ? join(dirname(path), basename(new URL(url, 'https://host/').pathname)) : resolve(dirname(path), decodeURIComponent(url));
   return existsSync(mapPath) ? AnyMap(readFileSync(mapPath, 'utf8'), mapPath) : undefined;
 }
 

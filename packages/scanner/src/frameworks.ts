@@ -92,6 +92,11 @@ export interface FrameworkBuild {
   detectByConfig?: boolean;
   /** Config files (globs) that name one of `dependencies` as an import (`svelte.config.js` imports its adapter). */
   importedIn?: readonly string[];
+  /**
+   * Config names other tools share (`build.mjs`): such a file is this row's config only when it
+   * names `module` as an import, as a build script that runs esbuild imports `esbuild`.
+   */
+  sharedConfigs?: { globs: readonly string[]; module: string };
   folders?: readonly BuildFolder[];
   injections?: readonly InjectionPoint[];
   /** For bundlers: the config says whether its output runs in browsers, and where it goes. */
@@ -355,7 +360,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'esbuild',
-    configs: [`esbuild.config.${JS}`, `{scripts/,}build.${JS}`],
+    configs: [`esbuild.config.${JS}`],
+    sharedConfigs: { globs: [`{scripts/,}build.${JS}`], module: 'esbuild' },
     injections: [DEFINES],
     // esbuild's own default platform is the browser.
     platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'client', output: ['outdir', 'outfile'], entry: ['entryPoints'] },

@@ -13,7 +13,7 @@ import { isModuleFile } from './graph/source-files.js';
 import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { BuildDirMatcher } from './discover/build-dirs.js';
 import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
-import { archiveFormatOf } from './sources/archives/formats.js';
+import { archiveFormatOf, isPrecompressedCopy } from './sources/archives/formats.js';
 import type { ArchiveLimits } from './sources/archives/limits.js';
 import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
@@ -114,7 +114,13 @@ async function discoverAndAnalyse(
     const archives: DiscoveredFile[] = [];
     const sources: DiscoveredFile[] = [];
     const built: DiscoveredFile[] = [];
-    for (const file of discovery.files) (archiveFormatOf(file.path) !== undefined ? archives : file.role === 'build' ? built : sources).push(file);
+    const paths = new Set(discovery.files.map((file) => file.path));
+    for (const file of discovery.files) {
+      const format = archiveFormatOf(file.path);
+      // A precompressed copy (`app.js.gz`) beside its original holds the same bytes: the original is read.
+      if (format !== undefined && isPrecompressedCopy(file.path, format, paths)) continue;
+      (format !== undefined ? archives : file.role === 'build' ? built : sources).push(file);
+    }
     const context = { root, moduleHeads: options.moduleHeads };
     const first = await threads.analyse(sources, context, options.onProgress);
     onSourcesRead(discovery.files, first.analyses);

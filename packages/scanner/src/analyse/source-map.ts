@@ -82,6 +82,21 @@ function lineOf(bytes: Buffer, offset: number): number {
   return line;
 }
 
+/** A map URL on another host: `https://…`, `//cdn…` (a `file:` URL or a path is local). */
+const PUBLISHED_URL = /^(?:(?!file:)[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/** The last name of a published map's URL path (`app.js.map`), if it is a plain file name. */
+function publishedName(url: string): string | undefined {
+  let name: string;
+  try {
+    const path = new URL(url, 'https://host/').pathname;
+    name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  } catch {
+    return undefined;
+  }
+  return name === '' || name === '.' || name === '..' || /[\\/]/.test(name) ? undefined : name;
+}
+
 /** A `data:` URL's payload: base64 (`;base64`, after any `;charset=…`) or percent-encoded. */
 function dataUrlBytes(url: string): Buffer {
   const comma = url.indexOf(',');
@@ -329,6 +344,15 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer,
       const map = readSourceMap(root, absolutePath, dataUrlBytes(url), 'inline');
       map.inlineLine = lineOf(bytes, comment.marker);
       return { map };
+    }
+    if (url !== undefined && PUBLISHED_URL.test(url)) {
+      // Published elsewhere (Rollup's and Vite's `sourcemapBaseUrl`, a CDN, an error tracker): never
+      // fetched. The build writes the map beside the file too, under the URL's last name.
+      const name = publishedName(url);
+      const beside = name === undefined ? undefined : resolve(dirname(absolutePath), name);
+      const local = [beside, `${absolutePath}.map`].find((path) => path !== undefined && existsSync(path));
+      if (local === undefined) return { warning: `source map ${url} is published elsewhere and not beside the file (never fetched)` };
+      return { map: readSourceMap(root, local, readMapFile(root, local, onRead), rootRelative(root, local)) };
     }
     if (url !== undefined) {
       const mapPath = resolve(dirname(absolutePath), decodeURIComponent(url.split(/[?#]/, 1)[0] ?? ''));

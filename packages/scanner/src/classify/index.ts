@@ -104,11 +104,20 @@ export async function classify(
   }
   if (!program) problems.push(...builds.problems.map(({ file, reason }) => ({ file, message: `program analysis: ${reason}` })));
   const candidates: FindingCandidate[] = [];
-  for (const analysis of withHits) {
+  // Built files first: a browser bundle whose map leads a key back to its source ships that source.
+  const shipped = new Map<string, ShippedCopy>();
+  const ordered = [...withHits.filter(({ file }) => file.role === 'build'), ...withHits.filter(({ file }) => file.role !== 'build')];
+  for (const analysis of ordered) {
     for (const hit of analysis.hits) {
-      const candidate = classifyHit(hit, analysis, options, program, builds);
+      const candidate = classifyHit(hit, analysis, options, program, builds, shipped);
       if (candidate && analysis.file.archive) candidate.archive = { ...analysis.file.archive };
-      if (candidate) candidates.push(candidate);
+      if (!candidate) continue;
+      candidates.push(candidate);
+      const origin = candidate.origin;
+      if (analysis.file.role === 'build' && !analysis.file.archive && candidate.exposure === 'client' && origin?.inRepository) {
+        const key = shippedKey(candidate.secret.fingerprint, origin.file);
+        if (!shipped.has(key)) shipped.set(key, { file: candidate.file, chain: candidate.chain ?? [] });
+      }
     }
   }
   // The parser has run by now, so a first run's code cache holds its compiled code too.
@@ -151,12 +160,23 @@ function needsGraph(withHits: readonly FileAnalysis[], options: ClassifyOptions,
   );
 }
 
+/** A key's copy in a file browsers receive, which its source map leads back to a source file. */
+interface ShippedCopy {
+  file: string;
+  chain: string[];
+}
+
+function shippedKey(fingerprint: string, source: string): string {
+  return `${fingerprint}\0${source}`;
+}
+
 function classifyHit(
   hit: AnalysedHit,
   analysis: FileAnalysis,
   options: ClassifyOptions,
   program: ProgramAnalysis | undefined,
   builds: BuildOutputAnalysis,
+  shipped: ReadonlyMap<string, ShippedCopy>,
 ): FindingCandidate | undefined {
   const { file } = analysis;
   if (file.shipped) return classifyShippedHit(hit, file, file.shipped);
@@ -183,6 +203,8 @@ function classifyHit(
   if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
   // Files of a build folder the discover step did not take as build output (`.next/` committed).
   if (exposure.exposure === 'unknown') exposure = layoutExposure(builds, file.path) ?? exposure;
+  // What the tree's own build output shows outweighs what the graph could not see (a build script it does not read).
+  if (exposure.exposure !== 'client') exposure = shippedExposure(shipped.get(shippedKey(hit.secret.fingerprint, file.path)), file.path) ?? exposure;
   return buildFinding(hit, {
     file: file.path,
     ruleId: RULES.sourceKey.id,
@@ -190,6 +212,13 @@ function classifyHit(
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
     ...(injected ? { injectedBy: injected.where } : {}),
   });
+}
+
+/** Client, when a copy of the key in a file browsers receive maps back to this source. */
+function shippedExposure(copy: ShippedCopy | undefined, file: string): ModuleExposure | undefined {
+  if (!copy) return undefined;
+  const chain = copy.chain.length > 0 && copy.chain.at(-1) !== file ? [...copy.chain, file] : copy.chain;
+  return { exposure: 'client', reason: `its copy in ${copy.file}, which browsers receive, maps back to this file`, chain };
 }
 
 function layoutExposure(builds: BuildOutputAnalysis, file: string): ModuleExposure | undefined {

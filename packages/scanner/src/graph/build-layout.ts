@@ -31,6 +31,8 @@ export class BuildLayouts {
   /** Files beside each package.json (and at the root), by folder: how a config file is found. */
   private readonly filesByDir = new Map<string, string[]>();
   private readonly detected = new Map<string, FrameworkBuild[]>();
+  /** Shared-name config files that import the row's module, by package folder and row. */
+  private readonly shared = new Map<string, string[]>();
   private readonly exists = new Map<string, boolean>();
 
   constructor(
@@ -66,7 +68,8 @@ export class BuildLayouts {
       (row) =>
         row.dependencies?.some((name) => info.dependencies.has(name)) ||
         (row.configs && row.detectByConfig !== false && names.some((name) => globMatcher(row.configs ?? [])(name))) ||
-        (row.importedIn && this.importedIn(info, names, row)),
+        (row.importedIn && this.importedIn(info, names, row)) ||
+        (row.sharedConfigs !== undefined && this.sharedConfigsOf(info, row).length > 0),
     );
     this.detected.set(info.dir, rows);
     return rows;
@@ -75,23 +78,39 @@ export class BuildLayouts {
   /** Whether a config (`svelte.config.js`) names one of the row's packages as a quoted module specifier. */
   private importedIn(info: PackageInfo, names: readonly string[], row: FrameworkBuild): boolean {
     const match = globMatcher(row.importedIn ?? []);
-    return names.some((name) => {
-      if (!match(name)) return false;
-      let text: string;
-      try {
-        text = readProjectText(this.paths, this.paths.absolute(joinPosix(info.dir, name)));
-      } catch {
-        return false;
-      }
-      return (row.dependencies ?? []).some((module) => [`'${module}'`, `"${module}"`].some((quoted) => text.includes(quoted)));
-    });
+    return names.some((name) => match(name) && this.names(info, name, row.dependencies ?? []));
+  }
+
+  /** Whether the package's file `name` names one of `modules` as a quoted module specifier. */
+  private names(info: PackageInfo, name: string, modules: readonly string[]): boolean {
+    let text: string;
+    try {
+      text = readProjectText(this.paths, this.paths.absolute(joinPosix(info.dir, name)));
+    } catch {
+      return false;
+    }
+    return modules.some((module) => [`'${module}'`, `"${module}"`].some((quoted) => text.includes(quoted)));
+  }
+
+  /** The package's files under a row's shared config names that import its module (package-relative). */
+  private sharedConfigsOf(info: PackageInfo, row: FrameworkBuild): string[] {
+    const shared = row.sharedConfigs;
+    if (!shared) return [];
+    const key = `${info.dir}\0${row.name}`;
+    let found = this.shared.get(key);
+    if (!found) {
+      const match = globMatcher(shared.globs);
+      found = (this.filesByDir.get(info.dir) ?? []).filter((name) => match(name) && this.names(info, name, [shared.module]));
+      this.shared.set(key, found);
+    }
+    return found;
   }
 
   /** Config files of `row` beside the package's package.json (root-relative). */
   configsOf(info: PackageInfo, row: FrameworkBuild): string[] {
-    if (!row.configs) return [];
-    const match = globMatcher(row.configs);
-    return (this.filesByDir.get(info.dir) ?? []).filter((name) => match(name)).map((name) => joinPosix(info.dir, name));
+    const match = globMatcher(row.configs ?? []);
+    const own = row.configs ? (this.filesByDir.get(info.dir) ?? []).filter((name) => match(name)) : [];
+    return [...own, ...this.sharedConfigsOf(info, row)].map((name) => joinPosix(info.dir, name));
   }
 
 

@@ -4,6 +4,7 @@
 // Expo `extra`), more public prefixes (Vite `envPrefix`), objects the app receives whole (Expo `extra`),
 // and the platform a bundler builds for, with its output folder. Which configs and which injection
 // points: the framework table (`../frameworks.ts`).
+import { posix } from 'node:path';
 import { type BuildSide, type ConfigPlatform, type FrameworkBuild, type InjectionPoint } from '../frameworks.js';
 import type { ConfigOutput } from './build-exposure.js';
 import type { BuildLayouts } from './build-layout.js';
@@ -346,7 +347,7 @@ class ConfigReader {
       const property = this.nameOf(node.name);
       if (!property || !platform.output.includes(property)) continue;
       const value = this.valueOf(node.initializer);
-      const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? lastString(ts, value.arguments) : undefined;
+      const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? joinedPath(ts, value.arguments) : undefined;
       if (!literal) continue;
       return outputFolder(literal);
     }
@@ -354,9 +355,20 @@ class ConfigReader {
   }
 }
 
-function lastString(ts: Ts, values: readonly TypeScript.Expression[]): string | undefined {
-  const found = [...values].reverse().find((value) => ts.isStringLiteralLike(value));
-  return found && ts.isStringLiteralLike(found) ? found.text : undefined;
+/** The config's folder, as `path.resolve`/`join` arguments start: the folder a relative path is from. */
+const CONFIG_FOLDER = /^(?:__dirname|import\.meta\.dirname|process\.cwd\(\)|'\.'|"\.")$/;
+
+/**
+ * The path `path.resolve(__dirname, 'dist', 'public')` or `path.join(…)` builds: its string
+ * arguments joined, after the config's folder. Undefined when another value (a variable) is part of it.
+ */
+function joinedPath(ts: Ts, values: readonly TypeScript.Expression[]): string | undefined {
+  const parts: string[] = [];
+  for (const [index, value] of values.entries()) {
+    if (ts.isStringLiteralLike(value)) parts.push(value.text);
+    else if (!(index === 0 && CONFIG_FOLDER.test(value.getText().replace(/\s+/g, '')))) return undefined;
+  }
+  return parts.length > 0 ? posix.join(...parts) : undefined;
 }
 
 function calleeName(ts: Ts, expression: TypeScript.Expression): string | undefined {

@@ -44,8 +44,10 @@ describe('archiveFormatOf', () => {
     ['app.asar', 'asar'],
     ['index.android.bundle', undefined],
     ['dist/SRC.TAR.GZ', 'tgz'],
-    ['notes.gz', undefined],
-    ['tar.gz', undefined],
+    // One file compressed whole: a precompressed asset, read as the file it holds.
+    ['notes.gz', 'gzip'],
+    ['tar.gz', 'gzip'],
+    ['dist/app.js.br', 'brotli'],
     ['dir.zip/readme', undefined],
     ['zip', undefined],
     ['.asar', 'asar'],

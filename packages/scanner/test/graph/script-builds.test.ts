@@ -44,3 +44,21 @@ describe('builds that package.json scripts run', () => {
     expect(analysis.exposureOf('src/cli.ts').exposure).not.toBe('client');
   });
 });
+
+describe('build scripts under a shared name', () => {
+  it('reads a build.mjs as an esbuild config only when it imports esbuild', async () => {
+    const webpackScript = await analyseApp({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'build.mjs': `import webpack from 'webpack';\nimport config from './webpack.config.js';\nwebpack(config, () => {});\n`,
+      'server/main.js': `console.log('server');\n`,
+    });
+    // Not esbuild's: its default (browsers, into dist) says nothing about this project's dist.
+    expect(webpackScript.buildExposure('dist/server/main.js', []).exposure).toBe('unknown');
+    const esbuildScript = await analyseApp({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'scripts/build.mjs': `import { build } from "esbuild";\nawait build({ entryPoints: ['server/main.js'], platform: 'node', outdir: 'dist/server' });\n`,
+      'server/main.js': `console.log('server');\n`,
+    });
+    expect(esbuildScript.buildExposure('dist/server/main.js', [])).toMatchObject({ exposure: 'server', reason: expect.stringContaining("platform: 'node'") });
+  });
+});

@@ -13,7 +13,8 @@ import { fsPath, pathText } from '../../discover/byte-names.js';
 import { openErrorReason, openRegularFile } from '../../safe-read.js';
 import type { ScanWarning, SkippedFile } from '../../finding.js';
 import { asarEntries } from './asar.js';
-import { archiveFormatOf, type ArchiveFormat } from './formats.js';
+import { archiveFormatOf, SINGLE_FILE_FORMATS, type ArchiveFormat } from './formats.js';
+import { brotliEntries, gzipEntries } from './compressed.js';
 import { DEFAULT_ARCHIVE_LIMITS, formatBytes, type ArchiveLimits } from './limits.js';
 import { tarEntries, tgzEntries } from './tar.js';
 import type { ArchiveReader, ArchiveSource, EntryRoom } from './types.js';
@@ -22,7 +23,7 @@ import { crxEntries, zipEntries } from './zip.js';
 export { archiveFormatOf } from './formats.js';
 export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './limits.js';
 
-const READERS: Record<ArchiveFormat, ArchiveReader> = { zip: zipEntries, crx: crxEntries, tar: tarEntries, tgz: tgzEntries, asar: asarEntries };
+const READERS: Record<ArchiveFormat, ArchiveReader> = { zip: zipEntries, crx: crxEntries, tar: tarEntries, tgz: tgzEntries, asar: asarEntries, gzip: gzipEntries, brotli: brotliEntries };
 
 export interface ArchiveScan {
   /** One per entry read (with or without hits). */
@@ -42,6 +43,11 @@ interface Place {
   shipped: ShippedTo | undefined;
   /** Bytes decompressed from the outermost archive so far. */
   usage: { bytes: number };
+}
+
+/** The path a file compressed whole stands for: its own (in the tree or its archive), without `.gz`/`.br`. */
+function compressedPath(place: Place): string {
+  return (place.prefix ? place.prefix.slice(0, -2) : place.outer.path).replace(/\.(?:gz|br)$/i, '');
 }
 
 /** A name that would land outside the folder it was extracted to. */
@@ -109,7 +115,7 @@ export class ArchiveReaderSet {
     const here = `${place.outer.path}${place.prefix ? `!/${place.prefix.slice(0, -2)}` : ''}`;
     let entries = 0;
     let overLimit = 0;
-    for await (const item of READERS[format](source, this.room(place))) {
+    for await (const item of READERS[format](source, this.room(place), here)) {
       const entryName = item.name !== undefined ? `${here}!/${item.name}` : here;
       if ('problem' in item) {
         // One warning names the first entry the limits kept out; the rest are counted, not listed.
@@ -127,6 +133,8 @@ export class ArchiveReaderSet {
       }
       const inner = archiveFormatOf(item.name);
       if (inner !== undefined) await this.readNested(item.name, item.bytes, inner, place, result);
+      // A file compressed whole is that file: its role is the one its own path (without .gz) gives.
+      else if (SINGLE_FILE_FORMATS.has(format)) result.analyses.push(analyseBytes(this.entryFile(place, item.name, compressedPath(place)), item.bytes, this.context));
       else result.analyses.push(analyseBytes(this.entryFile(place, item.name), item.bytes, this.context));
       const stop = this.exhausted(place);
       if (stop !== undefined) {
@@ -147,14 +155,14 @@ export class ArchiveReaderSet {
     await this.read({ bytes }, format, nested, result);
   }
 
-  /** The file record of an entry: its role from its own path, as a file on disk would get. */
-  private entryFile(place: Place, name: string): DiscoveredFile {
+  /** The file record of an entry: its role from its own path (or `rolePath`), as a file on disk would get. */
+  private entryFile(place: Place, name: string, rolePath = name): DiscoveredFile {
     const entry = `${place.prefix}${name}`;
-    const buildDir = buildDirOf(this.builds, name);
+    const buildDir = buildDirOf(this.builds, rolePath);
     return {
       path: `${place.outer.path}!/${entry}`,
       absolutePath: `${pathText(place.outer.absolutePath)}!/${entry}`,
-      role: isEnvFile(name) ? 'env' : buildDir ? 'build' : 'source',
+      role: isEnvFile(rolePath) ? 'env' : buildDir ? 'build' : 'source',
       // Whatever .gitignore says of the archive, its entries go wherever it goes.
       gitignored: false,
       archive: { file: place.outer.path, entry },

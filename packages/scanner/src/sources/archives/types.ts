@@ -18,7 +18,8 @@ export interface EntryRoom {
   maxRatio: number;
 }
 
-export type ArchiveReader = (source: ArchiveSource, room: EntryRoom) => AsyncGenerator<ArchiveItem, void, undefined>;
+/** `name`: the archive's own name (a file compressed whole names its one entry after it). */
+export type ArchiveReader = (source: ArchiveSource, room: EntryRoom, name: string) => AsyncGenerator<ArchiveItem, void, undefined>;
 
 export function sourceSize(source: ArchiveSource): number {
   return 'bytes' in source ? source.bytes.length : source.size;
