@@ -257,6 +257,20 @@ describe('engium-scan history', () => {
     }
   });
 
+  it('blames a key in a file read whole on the commit that added it, not on a later change of the file in the range', () => {
+    const repo = gitRepo();
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const first = commitFiles(repo, { 'win.env': utf16le(`ENGIUM_API_KEY=${LIVE}\r\n`) });
+    const second = commitFiles(repo, { 'win.env': utf16le(`ENGIUM_API_KEY=${LIVE}\r\nOTHER=1\r\n`) });
+    const third = commitFiles(repo, { 'win.env': utf16le(`ENGIUM_API_KEY=${LIVE}\r\nOTHER=1\r\nNEXT=${TEST}\r\n`) });
+    const whole = history(repo).report?.findings.map((finding) => `${finding.secret.redacted} ${finding.commit?.sha}`);
+    expect(whole?.sort()).toEqual([`${redactedOf(LIVE)} ${first}`, `${redactedOf(TEST)} ${third}`].sort());
+    // The range starts after the commit that added LIVE: only TEST was added in it.
+    const ranged = history(repo, '--range', `${first}..HEAD`).report?.findings.map((finding) => `${finding.secret.redacted} ${finding.commit?.sha}`);
+    expect(ranged).toEqual([`${redactedOf(TEST)} ${third}`]);
+    expect(second).not.toBe(third);
+  });
+
   it('SARIF and --fail-on share the audit contract; an engium-ignore comment suppresses', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'docs.md': `<!-- engium-ignore -->\nexample: ${LIVE}\n`, 't.ts': `const t = "${TEST}";\n` });

@@ -84,6 +84,23 @@ describe('engium-scan staged', () => {
     expect(report?.stats.skipped).toEqual([{ file: 'img.bin', reason: 'binary file: not scanned' }]);
   });
 
+  it('reports a key in a UTF-16 file the merge itself adds, and not one the merged branch committed or HEAD already held', () => {
+    const repo = gitRepo();
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    commitFiles(repo, { 'base.env': utf16le(`ENGIUM_API_KEY=${TEST}\r\n`), 'readme.md': 'main\n' });
+    git(repo, 'checkout', '-q', '-b', 'feat');
+    commitFiles(repo, { 'feat.env': utf16le(`ENGIUM_API_KEY=${OTHER}\r\n`) }, 'feat');
+    git(repo, 'checkout', '-q', 'main');
+    commitFiles(repo, { 'readme.md': 'main 2\n' }, 'main');
+    git(repo, 'merge', '-q', '--no-ff', '--no-commit', 'feat');
+    // In the merge: a new UTF-16 file with a key, and a line added to a file whose key HEAD held.
+    writeFiles(repo, { 'win.env': utf16le(`ENGIUM_API_KEY=${LIVE}\r\n`), 'base.env': utf16le(`ENGIUM_API_KEY=${TEST}\r\nOTHER=1\r\n`) });
+    git(repo, 'add', '-A');
+    const { status, report } = staged(repo);
+    expect(files(report)).toEqual(['win.env:1']);
+    expect(status).toBe(1);
+  });
+
   it('in a merge, reports only what the merge itself adds, not what the merged branch committed', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'a.ts': 'const a = 1;\n' });

@@ -29,8 +29,20 @@ function isBase64Unit(unit: number): boolean {
 export function isWrappedBase64Line(bytes: Uint8Array, from: number, to: number): boolean {
   const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
   if (end - from !== PEM_WIDTH && end - from !== MIME_WIDTH) return false;
-  for (let at = from; at < end; at++) if (!isBase64Unit(bytes[at] as number)) return false;
-  return true;
+  // The standard alphabet (what `base64` and PEM write), `=` only as padding at the end, and both
+  // cases of letters: a ruler of `-` or `=` and a hex digest are no base64 lines.
+  let upper = false;
+  let lower = false;
+  let padding = end;
+  while (padding > from && bytes[padding - 1] === 0x3d) padding--;
+  if (end - padding > 2) return false;
+  for (let at = from; at < padding; at++) {
+    const unit = bytes[at] as number;
+    if (unit >= 0x41 && unit <= 0x5a) upper = true;
+    else if (unit >= 0x61 && unit <= 0x7a) lower = true;
+    else if (!((unit >= 0x30 && unit <= 0x39) || unit === 0x2b || unit === 0x2f)) return false;
+  }
+  return upper && lower;
 }
 
 /**

@@ -260,8 +260,13 @@ describe('findWrappedBase64Keys', () => {
     expect(opensWithWrappedBase64(Buffer.from(wrap(payload(3), 70, '\n')))).toBe(false);
     expect(opensWithWrappedBase64(Buffer.from(`${'a'.repeat(76)} \n`))).toBe(false);
     expect(opensWithWrappedBase64(Buffer.from(`const x = 1;\n// comment\n${wrap(payload(3), 76, '\n')}`))).toBe(false);
-    expect(isWrappedBase64Line(Buffer.from(`${'A'.repeat(64)}\r`), 0, 65)).toBe(true);
-    expect(isWrappedBase64Line(Buffer.from(`${'A'.repeat(63)}!`), 0, 64)).toBe(false);
+    expect(isWrappedBase64Line(Buffer.from(`${'Ab'.repeat(32)}\r`), 0, 65)).toBe(true);
+    expect(isWrappedBase64Line(Buffer.from(`${'Ab'.repeat(31)}A=`), 0, 64)).toBe(true);
+    expect(isWrappedBase64Line(Buffer.from(`${'Ab'.repeat(31)}A!`), 0, 64)).toBe(false);
+    // Rulers, hex digests and one-case runs are no base64 lines.
+    for (const line of ['-'.repeat(64), '='.repeat(76), 'a1b2c3d4'.repeat(8), 'A'.repeat(64), `${'Ab'.repeat(30)}A=Bc`]) {
+      expect(isWrappedBase64Line(Buffer.from(line), 0, line.length), line).toBe(false);
+    }
   });
 
   it('reads no block from lines of other widths or from one line', () => {

@@ -1,6 +1,6 @@
 // Blob contents by id, through `git cat-file` (no path ever goes through its line-based protocol,
 // so hostile file names cannot confuse it). Sizes are asked first: a blob too large to hold is
-// named with its size, never read, and the others are read a bounded batch at a time.
+// named with its size, never read, and the others are read and handed on a bounded batch at a time.
 import { runGit } from './process.js';
 
 /** Blobs larger than this are not read whole: a scan that reads files whole names them instead. */
@@ -13,29 +13,26 @@ export function tooLargeReason(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB, more than the ${MAX_WHOLE_BLOB_BYTES / 1024 / 1024} MB read whole (UTF-16, wrapped base64, renamed and .env files are): not scanned`;
 }
 
-export interface BlobRead {
-  contents: Map<string, Buffer>;
-  /** Blobs not read for their size, in bytes. */
-  tooLarge: Map<string, number>;
-}
-
 /** `<id> <type> <size>` lines, as `--batch-check` and `--batch` write them; undefined for `<id> missing`. */
 function blobSize(header: string): number | undefined {
   const [, type, size] = header.split(' ');
   return type === 'blob' && size !== undefined ? Number(size) : undefined;
 }
 
-/** Reads blobs by id, up to `maxBytes` each. */
-export async function readBlobs(cwd: string, ids: readonly string[], maxBytes = MAX_WHOLE_BLOB_BYTES): Promise<BlobRead> {
-  const read: BlobRead = { contents: new Map(), tooLarge: new Map() };
-  if (ids.length === 0) return read;
+/**
+ * Reads blobs by id, up to `maxBytes` each, handing each to `onBlob` as its batch arrives (a batch
+ * is dropped before the next is read); returns the sizes of those too large to read.
+ */
+export async function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: string, content: Buffer) => void, maxBytes = MAX_WHOLE_BLOB_BYTES): Promise<Map<string, number>> {
+  const tooLarge = new Map<string, number>();
+  if (ids.length === 0) return tooLarge;
   const sizes = (await runGit(cwd, ['cat-file', '--batch-check'], ids.map((id) => `${id}\n`).join(''))).toString('latin1').split('\n');
   const batches: { ids: string[]; bytes: number }[] = [];
   ids.forEach((id, index) => {
     const size = blobSize(sizes[index] ?? '');
     if (size === undefined) return;
     if (size > maxBytes) {
-      read.tooLarge.set(id, size);
+      tooLarge.set(id, size);
       return;
     }
     const last = batches.at(-1);
@@ -56,9 +53,9 @@ export async function readBlobs(cwd: string, ids: readonly string[], maxBytes = 
         continue;
       }
       const start = headerEnd + 1;
-      read.contents.set(id, output.subarray(start, start + size));
+      onBlob(id, output.subarray(start, start + size));
       at = start + size + 1;
     }
   }
-  return read;
+  return tooLarge;
 }

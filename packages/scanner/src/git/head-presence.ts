@@ -117,20 +117,24 @@ export async function keysAtHead(root: string, files?: readonly string[], found:
   const blobs = [...(await blobsAtHead(root, files ?? (await filesWithNeedles(root))))];
   for (let from = 0; from < blobs.length; from += FILES_PER_READ) {
     const batch = blobs.slice(from, from + FILES_PER_READ);
-    const { contents } = await readBlobs(root, [...new Set(batch.map(([, id]) => id))]);
-    for (const [file, id] of batch) {
-      const read = contents.get(id);
-      const content = read && (utf8OfUnicodeText(read) ?? read);
+    const filesOf = new Map<string, string[]>();
+    for (const [file, id] of batch) filesOf.set(id, [...(filesOf.get(id) ?? []), file]);
+    await readBlobs(root, [...filesOf.keys()], (id, read) => {
+      const content = utf8OfUnicodeText(read) ?? read;
       // Wrapped base64 may cut the prefix's signature with a line break, which the prefilter misses.
-      if (!content || !(mayContainKey(content) || (files !== undefined && holdsWrappedBase64Line(content)))) continue;
+      if (!(mayContainKey(content) || (files !== undefined && holdsWrappedBase64Line(content)))) return;
       // The full finder, so that encoded keys count too in the file that received them.
-      found.fingerprintsByFile.set(file, new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint)));
-      for (const word of wordsWithKeyPrefix(content)) {
-        let files = found.filesByWord.get(word);
-        if (!files) found.filesByWord.set(word, (files = new Set()));
-        files.add(file);
+      const fingerprints = new Set(keyHitsInText(content.toString('utf8')).map((hit) => hit.secret.fingerprint));
+      const words = wordsWithKeyPrefix(content);
+      for (const file of filesOf.get(id) ?? []) {
+        found.fingerprintsByFile.set(file, fingerprints);
+        for (const word of words) {
+          let holding = found.filesByWord.get(word);
+          if (!holding) found.filesByWord.set(word, (holding = new Set()));
+          holding.add(file);
+        }
       }
-    }
+    });
   }
   return found;
 }

@@ -93,7 +93,7 @@ async function reportOn(log: HistoryLog, answers: Buffer, started: number, optio
     },
   });
   const atHeadRead = scan.hits.length > 0 ? await readHead() : { fingerprintsByFile: new Map(), filesByWord: new Map() };
-  if (scan.hits.length > 0 && scan.unicodeFiles.length > 0) await keysAtHead(root, scan.unicodeFiles, atHeadRead);
+  if (scan.hits.length > 0 && scan.wholeFiles.length > 0) await keysAtHead(root, scan.wholeFiles, atHeadRead);
   const presence = presenceAtHead(
     atHeadRead,
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),

@@ -3,7 +3,7 @@
 // into pieces that do not decode, is read whole from each version's blob after the log.
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
-import { keyHitsInBlob } from './blob-hits.js';
+import { keyHitsInBlob, type BlobHit } from './blob-hits.js';
 import { readBlobs, tooLargeReason } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { COMMIT_FORMAT, PatchParser, readsWholeBlob, type CommitHeader } from './patch-parser.js';
@@ -31,7 +31,7 @@ export interface HistoryScan {
   /** Binary files, once per path. */
   skipped: SkippedFile[];
   /** Files read whole from their blobs (Unicode text, wrapped base64), which a search of HEAD's bytes may not see into. */
-  unicodeFiles: string[];
+  wholeFiles: string[];
 }
 
 /**
@@ -97,9 +97,13 @@ const WHOLE_CHANGES_PER_READ = 256;
 interface WholeChange {
   file: string;
   blob: string;
+  /** The versions it changed: keys already in one of them were not added by this change. */
+  oldBlobs: readonly string[];
   commit: CommitHeader;
   /** Its place among the log's file changes. */
   order: number;
+  /** What its added lines showed: the findings when the blob is too large to read whole. */
+  lineSightings: HistoryHit[];
 }
 
 export async function scanHistory(log: HistoryLog, options: HistoryScanOptions = {}): Promise<HistoryScan> {
@@ -132,7 +136,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
       commits++;
     },
     added(line) {
-      if (!commit || line.file.binary || readsWholeBlob(line.file) || options.skipPath?.(line.file.path)) return;
+      if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
         inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes), file: line.file.path, commit });
@@ -144,7 +148,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
       const sightings = inFile;
       inFile = [];
       if (readsWholeBlob(file) && commit && file.blob && file.status !== 'deleted' && !options.skipPath?.(file.path)) {
-        whole.push({ file: file.path, blob: file.blob, commit, order });
+        whole.push({ file: file.path, blob: file.blob, oldBlobs: file.oldBlobs ?? [], commit, order, lineSightings: file.binary ? [] : sightings });
         return;
       }
       if (file.binary) {
@@ -160,20 +164,44 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
     await log.finished;
   }
   const tooLarge = new Map<string, number>();
+  const wholeFiles = new Set<string>();
   // A batch of versions at a time: a long history may change such a file thousands of times.
   for (let from = 0; log && from < whole.length; from += WHOLE_CHANGES_PER_READ) {
     const changes = whole.slice(from, from + WHOLE_CHANGES_PER_READ);
-    const read = await readBlobs(log.cwd, [...new Set(changes.map(({ blob }) => blob))]);
+    const readingNew = new Map<string, WholeChange[]>();
+    const readingOld = new Map<string, WholeChange[]>();
     for (const change of changes) {
-      const size = read.tooLarge.get(change.blob);
-      if (size !== undefined) {
-        tooLarge.set(change.file, Math.max(size, tooLarge.get(change.file) ?? 0));
+      readingNew.set(change.blob, [...(readingNew.get(change.blob) ?? []), change]);
+      for (const old of change.oldBlobs) readingOld.set(old, [...(readingOld.get(old) ?? []), change]);
+    }
+    const found = new Map<WholeChange, BlobHit[] | 'binary'>();
+    const before = new Map<WholeChange, Set<string>>();
+    const oversized = await readBlobs(log.cwd, [...new Set([...readingNew.keys(), ...readingOld.keys()])], (id, content) => {
+      for (const change of readingNew.get(id) ?? []) found.set(change, keyHitsInBlob(change.file, content, options.publicEnvPrefixes));
+      for (const change of readingOld.get(id) ?? []) {
+        const old = keyHitsInBlob(change.file, content, options.publicEnvPrefixes);
+        const fingerprints = before.get(change) ?? new Set<string>();
+        if (old !== 'binary') for (const { hit } of old) fingerprints.add(hit.secret.fingerprint);
+        before.set(change, fingerprints);
+      }
+    });
+    for (const change of changes) {
+      const size = oversized.get(change.blob);
+      const result = found.get(change);
+      if (size !== undefined || result === undefined) {
+        // Too large (or gone): what its lines showed is the best there is.
+        if (size !== undefined) tooLarge.set(change.file, Math.max(size, tooLarge.get(change.file) ?? 0));
+        for (const sighting of change.lineSightings) sighted(sighting, change.order);
         continue;
       }
-      const content = read.contents.get(change.blob);
-      const found = content ? keyHitsInBlob(change.file, content, options.publicEnvPrefixes) : 'binary';
-      if (found === 'binary') binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
-      else for (const { hit, exposure } of found) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
+      if (result === 'binary') {
+        binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
+        continue;
+      }
+      wholeFiles.add(change.file);
+      // A range or a merge names the versions before it: a key one of them held, this change did not add.
+      const held = before.get(change);
+      for (const { hit, exposure } of result) if (!held?.has(hit.secret.fingerprint)) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
     }
   }
 
@@ -182,5 +210,5 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
     ...[...tooLarge].map(([file, size]) => ({ file, reason: tooLargeReason(size) })),
   ];
   const hits = [...firstSightings.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...sighting }) => sighting);
-  return { hits, commits, fileChanges, bytesScanned, skipped, unicodeFiles: [...new Set(whole.map(({ file }) => file))] };
+  return { hits, commits, fileChanges, bytesScanned, skipped, wholeFiles: [...wholeFiles] };
 }

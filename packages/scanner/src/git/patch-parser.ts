@@ -43,6 +43,8 @@ export interface FileChange {
   wrappedBase64: boolean;
   /** The new side's blob id from the `index` line (full with `--full-index`). */
   blob?: string;
+  /** The old side's blob ids from the `index` line (one per parent of a combined diff; none for a new file). */
+  oldBlobs?: string[];
   /** Bytes of the lines this change adds (of every window, for a huge line), counted whether handed on or not. */
   addedBytes: number;
 }
@@ -93,14 +95,33 @@ export interface PatchParserOptions {
   keyLinesOnly?: boolean;
 }
 
+/** Code units of a line piece looked at to tell UTF-16 text: ASCII text has a NUL for every other byte. */
+const UTF16_PROBE_UNITS = 16;
+
+const isTextByte = (byte: number | undefined): boolean => byte === 0x09 || byte === 0x0d || (byte !== undefined && byte >= 0x20 && byte < 0x7f);
+
+/** Whether `bytes[from, to)` holds ASCII code units of UTF-16 with the NUL `high` (0 or 1) byte of each, as far as it is looked at. */
+function asciiUnits(bytes: Buffer, from: number, to: number, high: 0 | 1): boolean {
+  const units = Math.min(UTF16_PROBE_UNITS, Math.floor((to - from) / 2));
+  if (units < 2) return false;
+  for (let unit = 0; unit < units; unit++) {
+    const at = from + 2 * unit;
+    if (bytes[at + high] !== NUL || !isTextByte(bytes[at + 1 - high])) return false;
+  }
+  return true;
+}
+
 /**
- * Whether an added line is a piece of UTF-16 or UTF-32 text: a NUL in its first two bytes (an
- * ASCII character's other byte; never in UTF-8 text), or a byte-order mark opening line 1.
+ * Whether an added line is a piece of UTF-16 text, as a diff cuts it at 0x0A bytes: a byte-order
+ * mark opening line 1, or ASCII code units (a NUL every other byte, never in UTF-8 text), after
+ * the NUL a little-endian LF leaves at the start of the next piece. Binary bytes rarely look so.
  */
 function mayBeUnicodeLine(bytes: Buffer, from: number, to: number, line: number): boolean {
-  if (to - from < 2) return to > from && bytes[from] === NUL;
   const [b0, b1] = [bytes[from], bytes[from + 1]];
-  return b0 === NUL || b1 === NUL || (line === 1 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)));
+  if (line === 1 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))) return true;
+  if (b0 !== NUL && b1 !== NUL) return false;
+  const little = b0 === NUL ? from + 1 : from;
+  return asciiUnits(bytes, little, to, 1) || asciiUnits(bytes, from, to, 0);
 }
 
 /** Whether a change can only be read whole from its blob: Unicode text, or wrapped base64 whose keys run across lines. */
@@ -248,6 +269,8 @@ export class PatchParser {
       const range = text.slice('index '.length).split(' ')[0] ?? '';
       const blob = range.slice(range.indexOf('..') + 2);
       if (blob && !/^0+$/.test(blob)) file.blob = blob;
+      const oldBlobs = range.slice(0, Math.max(0, range.indexOf('..'))).split(',').filter((id) => id !== '' && !/^0+$/.test(id));
+      if (oldBlobs.length > 0) file.oldBlobs = oldBlobs;
     } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') file.binary = true;
   }
 

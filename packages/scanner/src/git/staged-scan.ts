@@ -9,7 +9,7 @@ import { isEnvFile } from '../analyse/env-file.js';
 import { namesFromNulSeparated } from '../discover/byte-names.js';
 import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
-import { keyHitsInBlob } from './blob-hits.js';
+import { keyHitsInBlob, type BlobHit } from './blob-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs, tooLargeReason } from './blobs.js';
 import { PatchParser, readsWholeBlob, type FileChange } from './patch-parser.js';
@@ -36,9 +36,14 @@ export interface StagedScan {
   skipped: SkippedFile[];
 }
 
-/** Files read whole from the index rather than through their added lines. */
+/** Files read whole from the index, all their keys reported: renamed and copied files, modified .env files. */
+function readsWholeByChoice(file: FileChange): boolean {
+  return file.status === 'renamed' || file.status === 'copied' || (file.status === 'modified' && isEnvFile(file.path));
+}
+
+/** Files read whole from the index rather than through their added lines (Unicode text and wrapped base64 must be). */
 function readsWhole(file: FileChange): boolean {
-  return file.status === 'renamed' || file.status === 'copied' || readsWholeBlob(file) || (file.status === 'modified' && isEnvFile(file.path));
+  return readsWholeByChoice(file) || readsWholeBlob(file);
 }
 
 export const STAGED_DIFF_ARGUMENTS = [
@@ -107,15 +112,39 @@ async function keyLinesAddedSince(cwd: string, base: string): Promise<Set<string
  * merged branch already committed is that branch's finding, found by `engium-scan history`, and
  * must not block every merge of it.
  */
-async function addedByTheMerge(cwd: string, hits: StagedHit[]): Promise<StagedHit[]> {
+async function addedByTheMerge(cwd: string, hits: StagedHit[], wholeFiles: ReadonlySet<string>): Promise<StagedHit[]> {
   const heads = mergeHeads(cwd);
   if (heads.length === 0 || hits.length === 0) return hits;
   let kept = hits;
   for (const head of heads) {
     const added = await keyLinesAddedSince(cwd, head);
-    kept = kept.filter(({ hit, file }) => added.has(`${file}\0${hit.line}\0${hit.secret.fingerprint}`));
+    // A file read whole has no lines to compare: a key the merged version already held was not added.
+    const held = await fingerprintsAt(cwd, head, [...new Set(kept.filter(({ file }) => wholeFiles.has(file)).map(({ file }) => file))]);
+    kept = kept.filter(({ hit, file }) =>
+      wholeFiles.has(file) ? !held.get(file)?.has(hit.secret.fingerprint) : added.has(`${file}\0${hit.line}\0${hit.secret.fingerprint}`),
+    );
   }
   return kept;
+}
+
+/** The fingerprints of the keys in each of `paths` at commit `rev`, read whole. */
+async function fingerprintsAt(cwd: string, rev: string, paths: readonly string[]): Promise<Map<string, Set<string>>> {
+  const held = new Map<string, Set<string>>();
+  if (paths.length === 0) return held;
+  const listing = await runGit(cwd, ['--literal-pathspecs', 'ls-tree', '-z', rev, '--', ...paths]);
+  const pathsOf = new Map<string, string[]>();
+  for (const entry of namesFromNulSeparated(listing)) {
+    const tab = entry.indexOf('\t');
+    const [, type, id] = entry.slice(0, tab).split(' ');
+    if (tab !== -1 && type === 'blob' && id) pathsOf.set(id, [...(pathsOf.get(id) ?? []), entry.slice(tab + 1)]);
+  }
+  await readBlobs(cwd, [...pathsOf.keys()], (id, content) => {
+    for (const path of pathsOf.get(id) ?? []) {
+      const found = keyHitsInBlob(path, content);
+      held.set(path, new Set(found === 'binary' ? [] : found.map(({ hit }) => hit.secret.fingerprint)));
+    }
+  });
+  return held;
 }
 
 /** Index blob ids of `paths` (for renames git prints no `index` line). */
@@ -135,14 +164,15 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
   const hits: StagedHit[] = [];
   /** The current file's hits: kept once the file is done, unless it turned out binary. */
   let inFile: StagedHit[] = [];
-  const whole: FileChange[] = [];
+  /** Files to read whole, with what their added lines showed (the findings when the blob is too large). */
+  const whole: { file: FileChange; lineHits: StagedHit[] }[] = [];
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
 
   const parser = new PatchParser({
     added(line) {
-      if (line.file.binary || readsWhole(line.file) || options.skipPath?.(line.file.path)) return;
+      if (line.file.binary || readsWholeByChoice(line.file) || options.skipPath?.(line.file.path)) return;
       bytesScanned += line.bytes.length;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
@@ -155,7 +185,7 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
       if (file.status === 'deleted' || options.skipPath?.(file.path)) return;
       // A file read whole is searched there, and its bytes say whether it is binary (it may have
       // turned out Unicode text midway).
-      if (readsWhole(file)) whole.push(file);
+      if (readsWhole(file)) whole.push({ file, lineHits: file.binary ? [] : found });
       else if (file.binary) skipped.push({ file: file.path, reason: 'binary file: not scanned' });
       else {
         hits.push(...found);
@@ -175,31 +205,54 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
     throw error;
   }
 
+  const wholeBlobFiles = new Set<string>();
   if (whole.length > 0) {
-    const missing = whole.filter((file) => !file.blob).map((file) => file.path);
+    const missing = whole.filter(({ file }) => !file.blob).map(({ file }) => file.path);
     const listed = await indexBlobs(cwd, missing);
     const idOf = (file: FileChange) => file.blob ?? listed.get(file.path);
-    const { contents, tooLarge } = await readBlobs(cwd, [...new Set(whole.map(idOf).filter((id): id is string => id !== undefined))]);
-    for (const file of whole) {
-      const content = contents.get(idOf(file) ?? '');
-      const size = tooLarge.get(idOf(file) ?? '');
+    // Unicode text and wrapped base64 of a modified file: a key HEAD's version held was not added now.
+    const comparedWithHead = (file: FileChange) => readsWholeBlob(file) && !readsWholeByChoice(file);
+    const readingNew = new Map<string, number[]>();
+    const readingOld = new Map<string, number[]>();
+    whole.forEach(({ file }, index) => {
+      const id = idOf(file);
+      if (id) readingNew.set(id, [...(readingNew.get(id) ?? []), index]);
+      if (comparedWithHead(file)) for (const old of file.oldBlobs ?? []) readingOld.set(old, [...(readingOld.get(old) ?? []), index]);
+    });
+    const found = new Map<number, { result: BlobHit[] | 'binary'; bytes: number }>();
+    const before = new Map<number, Set<string>>();
+    const oversized = await readBlobs(cwd, [...new Set([...readingNew.keys(), ...readingOld.keys()])], (id, content) => {
+      for (const index of readingNew.get(id) ?? []) found.set(index, { result: keyHitsInBlob(whole[index]?.file.path ?? '', content, options.publicEnvPrefixes), bytes: content.length });
+      for (const index of readingOld.get(id) ?? []) {
+        const old = keyHitsInBlob(whole[index]?.file.path ?? '', content);
+        const fingerprints = before.get(index) ?? new Set<string>();
+        if (old !== 'binary') for (const { hit } of old) fingerprints.add(hit.secret.fingerprint);
+        before.set(index, fingerprints);
+      }
+    });
+    whole.forEach(({ file, lineHits }, index) => {
+      const size = oversized.get(idOf(file) ?? '');
       if (size !== undefined) {
+        // What its lines showed is the best there is.
         skipped.push({ file: file.path, reason: tooLargeReason(size) });
-        continue;
+        hits.push(...lineHits);
+        return;
       }
-      if (!content) {
+      const read = found.get(index);
+      if (!read) {
         skipped.push({ file: file.path, reason: 'not found in the index' });
-        continue;
+        return;
       }
-      const found = keyHitsInBlob(file.path, content, options.publicEnvPrefixes);
-      if (found === 'binary') {
+      if (read.result === 'binary') {
         skipped.push({ file: file.path, reason: 'binary file: not scanned' });
-        continue;
+        return;
       }
       filesScanned++;
-      bytesScanned += content.length;
-      for (const { hit, exposure } of found) hits.push({ hit, file: file.path, exposure });
-    }
+      bytesScanned += read.bytes;
+      if (readsWholeBlob(file)) wholeBlobFiles.add(file.path);
+      const held = before.get(index);
+      for (const { hit, exposure } of read.result) if (!held?.has(hit.secret.fingerprint)) hits.push({ hit, file: file.path, exposure });
+    });
   }
-  return { hits: await addedByTheMerge(cwd, hits), filesScanned, bytesScanned, skipped };
+  return { hits: await addedByTheMerge(cwd, hits, wholeBlobFiles), filesScanned, bytesScanned, skipped };
 }

@@ -1,5 +1,5 @@
 // Reading blobs whole from a real repository: sizes first, a blob over the bound named with its
-// size and never read, the rest read in batches, a missing id left out.
+// size and never read, the rest handed on in batches, a missing id left out.
 import { describe, expect, it } from 'vitest';
 import { commitFiles, git, gitRepo } from '../../../../test/support/index.js';
 import { readBlobs, tooLargeReason } from '../../src/git/blobs.js';
@@ -10,12 +10,13 @@ describe('readBlobs', () => {
     commitFiles(repo, { 'small.txt': 'a'.repeat(10), 'medium.txt': 'b'.repeat(400), 'large.txt': 'c'.repeat(5000) });
     const id = (file: string) => git(repo, 'rev-parse', `HEAD:${file}`);
     const missing = '0123456789abcdef0123456789abcdef01234567';
-    const read = await readBlobs(repo, [id('small.txt'), missing, id('large.txt'), id('medium.txt')], 1000);
-    expect([...read.contents.entries()].map(([blob, content]) => [blob, content.toString()])).toEqual([
+    const handed: [string, string][] = [];
+    const tooLarge = await readBlobs(repo, [id('small.txt'), missing, id('large.txt'), id('medium.txt')], (blob, content) => handed.push([blob, content.toString()]), 1000);
+    expect(handed).toEqual([
       [id('small.txt'), 'a'.repeat(10)],
       [id('medium.txt'), 'b'.repeat(400)],
     ]);
-    expect(read.tooLarge).toEqual(new Map([[id('large.txt'), 5000]]));
+    expect(tooLarge).toEqual(new Map([[id('large.txt'), 5000]]));
     expect(tooLargeReason(100 * 1024 * 1024)).toMatch(/^100 MB, more than the 64 MB read whole/);
   });
 });

@@ -103,9 +103,13 @@ describe('PatchParser on real git log -p', () => {
       'plain.txt': 'plain text\nwith ünïcödé\n',
     });
     commitFiles(repo, { 'grows.ps1': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines}one more\r\n`, 'utf16le')]) }, 'grow');
+    // Binary bytes with NULs here and there are no UTF-16: NUL every other byte, ASCII between.
+    const binary = Buffer.alloc(4096);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 251 === 0 ? 0 : (i * 31 + 7) % 256;
+    commitFiles(repo, { 'asset.bin': binary, 'nul-led.bin': Buffer.concat([Buffer.from([0, 0x41, 0x10, 0, 0xff]), binary]) }, 'binaries');
     const parsed = await parseLog(repo);
     const unicode = parsed.files.map((file) => `${file.path} ${file.unicodeText}`);
-    expect(unicode).toEqual(['be.txt true', 'grows.ps1 true', 'le.txt true', 'plain.txt false', 'grows.ps1 true']);
+    expect(unicode).toEqual(['be.txt true', 'grows.ps1 true', 'le.txt true', 'plain.txt false', 'grows.ps1 true', 'asset.bin false', 'nul-led.bin false']);
     // The second change of grows.ps1 shows neither line 1 nor its mark.
     expect(parsed.added.filter((added) => added.path === 'grows.ps1' && added.sha !== parsed.commits[0]?.sha).map((added) => added.line)).toEqual([21]);
   });
