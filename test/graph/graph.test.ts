@@ -92,6 +92,13 @@ describe('Next.js app router', async () => {
       expect(verdict?.readers, file).toEqual(['app/settings/page.tsx']);
     }
     expect(guardedAnalysis.importersOfDefinition('lib/guarded.ts', 2)?.exposure.reason).toContain('server-only');
+    // The marker stops one way in, not another: a client module that imports the file itself ships it.
+    const { analysis: alsoDirect } = await analyse(app, {
+      'lib/keys.ts': `export const DIRECT_KEY = '${guarded}';\n`,
+      'lib/keys-barrel.server.ts': `export { DIRECT_KEY } from './keys';\n`,
+      'app/direct/page.tsx': `"use client";\nimport '@/lib/keys';\nimport { DIRECT_KEY } from '@/lib/keys-barrel.server';\nexport default function Direct() {\n  return <p>{DIRECT_KEY.length}</p>;\n}\n`,
+    });
+    expect(alsoDirect.importersOfDefinition('lib/keys.ts', 1)?.exposure).toMatchObject({ exposure: 'client', chain: ['app/direct/page.tsx ("use client")', 'lib/keys.ts'] });
     // The barrel itself has no marker: it still ships what it defines, and what it re-exports is guarded above.
     expect(guardedAnalysis.exposureOf('lib/guarded-barrel.ts').exposure).toBe('client');
     expectNoFullKey(JSON.stringify(guardedAnalysis.importersOfDefinition('lib/guarded.ts', 2)), [guarded]);
@@ -276,6 +283,11 @@ describe('server frameworks that load code by convention, beside a browser app',
       'apps/cms/src/api/article/controllers/article.ts': `export default {};\n`,
       'apps/cms/config/server.ts': `export default {};\n`,
       'apps/cms/src/admin/app.tsx': `export default {};\n`,
+      // Only the file a runner runs is an entry: not its flags' values, not another command's paths.
+      'apps/mixed/package.json': json({ name: 'mixed', scripts: { dev: 'nodemon --watch src/server --ignore src/client -r dotenv/config src/server.ts && vite build src/web' } }),
+      'apps/mixed/src/server.ts': `export const port = 3000;\n`,
+      'apps/mixed/src/client/index.ts': `export const client = 1;\n`,
+      'apps/mixed/src/web/main.ts': `export const web = 1;\n`,
     },
   };
   const { analysis } = await analyse(app);
@@ -288,6 +300,8 @@ describe('server frameworks that load code by convention, beside a browser app',
       expect(analysis.exposureOf(file).exposure, file).toBe('client');
     }
     expect(analysis.exposureOf('apps/api/src/app.module.ts').reason).toContain('NestJS entry');
+    expect(analysis.exposureOf('apps/mixed/src/server.ts').exposure).toBe('server');
+    for (const file of ['apps/mixed/src/client/index.ts', 'apps/mixed/src/web/main.ts']) expect(analysis.exposureOf(file).exposure, file).toBe('unknown');
     expect(analysis.problems).toEqual([]);
   });
 });
@@ -340,11 +354,16 @@ describe('plain Node server', async () => {
       'src/a.js': `import React from 'react';\nimport { schema } from '@gen/schema';\nimport '../src/broken.js';\nexport const a = [React, schema];\n`,
       'src/b.js': `import { schema } from '@gen/schema';\nexport const b = schema;\n`,
       'src/c.js': `import { schema } from '@gen/schema';\nexport const c = schema;\n`,
-      'src/index.js': `${app.files['src/index.js'] ?? ''}import './a.js';\nimport './b.js';\nimport './c.js';\n`,
+      // A relative import names a different file from each folder: one problem each.
+      'src/d/d.js': `import { types } from './types.js';\nexport const d = types;\n`,
+      'src/e/e.js': `import { types } from './types.js';\nexport const e = types;\n`,
+      'src/index.js': `${app.files['src/index.js'] ?? ''}import './a.js';\nimport './b.js';\nimport './c.js';\nimport './d/d.js';\nimport './e/e.js';\n`,
     });
     expect(missing.problems).toEqual([
       { file: 'src/broken.js', reason: 'cannot resolve "./does-not-exist.js"' },
       { file: 'src/a.js', reason: 'cannot resolve "@gen/schema" through tsconfig paths (and in 2 other files)' },
+      { file: 'src/d/d.js', reason: 'cannot resolve "./types.js"' },
+      { file: 'src/e/e.js', reason: 'cannot resolve "./types.js"' },
     ]);
   });
 });

@@ -174,10 +174,38 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
 
 /** Folders that hold server code in any repository. */
 const SERVER_FOLDERS = [`{server,src/server,api,functions,netlify/functions,supabase/functions}/**/*.${JS}`];
-/** A script that runs a file with Node or a Node runner; the files it names are Node entry points. */
-const NODE_RUNNER = /(?:^|[\s;&|])(?:node|tsx|ts-node|ts-node-dev|nodemon|bun|vite-node|esno)\s/;
-/** A file a runner is given: with its extension, or a path without one (`node dist/main`, as Node resolves it). */
-const SCRIPT_FILE_TOKEN = /^[\w.][\w./-]*\.[cm]?[jt]sx?$|^[\w.][\w.-]*\/[\w./-]*\w$/;
+/** Programs that run a file with Node (or a runtime like it): the file a script names them is a Node entry point. */
+const NODE_RUNNERS: ReadonlySet<string> = new Set(['node', 'tsx', 'ts-node', 'ts-node-dev', 'nodemon', 'bun', 'vite-node', 'esno']);
+/** Runner flags whose value is the next word (`--watch src`, `-r dotenv/config`, `--import tsx/esm`). */
+const VALUE_FLAGS: ReadonlySet<string> = new Set(['--watch', '-w', '--ignore', '-i', '--exec', '-x', '--ext', '-e', '--eval', '-p', '--print', '-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--tsconfig', '--project', '-P', '--conditions', '-C', '--title', '--signal', '--delay']);
+/** A file a runner is given: with a JS extension, or a path without any (`node dist/main`, as Node resolves it). */
+const SCRIPT_FILE_TOKEN = /^[\w.][\w./-]*\.[cm]?[jt]sx?$|^[\w.][\w.-]*\/(?:[\w.-]+\/)*[\w-]+$/;
+
+/**
+ * The file each command of a package.json script runs with a Node runner: the first argument after
+ * the runner that names a file, past its flags (and their values) and a subcommand (`tsx watch`).
+ */
+function scriptEntryFiles(script: string): string[] {
+  const files: string[] = [];
+  for (const command of script.split(/&&|\|\||[;&|]/)) {
+    const words = command.trim().split(/\s+/);
+    const runner = words.findIndex((word) => NODE_RUNNERS.has(word));
+    if (runner === -1) continue;
+    for (let index = runner + 1; index < words.length; index++) {
+      const word = words[index] as string;
+      if (word.startsWith('-')) {
+        if (!word.includes('=') && VALUE_FLAGS.has(word)) index++;
+        continue;
+      }
+      if (SCRIPT_FILE_TOKEN.test(word)) {
+        files.push(word);
+        break;
+      }
+      if (!/^[a-z]+$/.test(word)) break;
+    }
+  }
+  return files;
+}
 
 const SCRIPT_SRC = /<script\b([^>]*)>/gi;
 
@@ -319,9 +347,7 @@ function nodeEntryPoints(info: PackageInfo): string[] {
   const targets = [
     ...(browserLibrary ? [] : [manifest.main, ...exportTargets(manifest.exports)]),
     ...(typeof manifest.bin === 'string' ? [manifest.bin] : Object.values((manifest.bin as Record<string, unknown>) ?? {})),
-    ...Object.values(manifest.scripts ?? {}).flatMap((script) =>
-      typeof script === 'string' && NODE_RUNNER.test(script) ? script.split(/\s+/).filter((token) => SCRIPT_FILE_TOKEN.test(token)) : [],
-    ),
+    ...Object.values(manifest.scripts ?? {}).flatMap((script) => (typeof script === 'string' ? scriptEntryFiles(script) : [])),
   ];
   return targets.filter((target): target is string => typeof target === 'string' && !target.endsWith('.json')).map((target) => target.replace(/^\.\//, ''));
 }

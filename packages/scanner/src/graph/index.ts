@@ -112,11 +112,14 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     }
     const stopped = fromClient[0];
     const boundary = stopped && serverMarkerOn(stopped.reader);
+    // The module itself may still reach the browser another way (a side-effect import).
+    const own = exposureOf(fallbackFile);
+    if (own.exposure === 'client') return { exposure: own, readers };
     if (stopped && boundary?.marker) {
       const reason = `${what} is imported by client code (${stopped.reader.reader}), but ${boundary.module} stays on the server (${boundary.marker.reason})`;
       return { exposure: { exposure: 'server', reason }, readers };
     }
-    return { exposure: exposureOf(fallbackFile), readers };
+    return { exposure: own, readers };
   };
 
   let envIndex: Map<string, string[]> | undefined;
@@ -205,17 +208,22 @@ function atLine<T>(query: (file: string, line: number) => T): (file: string, lin
 }
 
 /**
- * Each problem once, under the first file it was seen in: one package a checkout lacks (not
- * installed, not generated yet) is one problem, however many modules import it.
+ * Each problem once. A package or alias a checkout lacks (not installed, not generated yet) is one
+ * problem, however many modules import it: named under the first, with how many others do.
+ * Everything else (a relative import names a different file from each folder) stays per file.
  */
 function dedupe(problems: readonly Problem[]): Problem[] {
-  const byReason = new Map<string, { first: Problem; files: Set<string> }>();
+  const groups = new Map<string, { first: Problem; files: Set<string> }>();
   for (const problem of problems) {
-    const seen = byReason.get(problem.reason);
+    const id = SAME_EVERYWHERE.test(problem.reason) ? problem.reason : `${problem.file}\0${problem.reason}`;
+    const seen = groups.get(id);
     if (seen) seen.files.add(problem.file);
-    else byReason.set(problem.reason, { first: problem, files: new Set([problem.file]) });
+    else groups.set(id, { first: problem, files: new Set([problem.file]) });
   }
-  return [...byReason.values()].map(({ first, files }) =>
+  return [...groups.values()].map(({ first, files }) =>
     files.size === 1 ? first : { ...first, reason: `${first.reason} (and in ${files.size - 1} other file${files.size === 2 ? '' : 's'})` },
   );
 }
+
+/** Resolution problems of a specifier that means the same from every module: a package, an alias. */
+const SAME_EVERYWHERE = /^cannot resolve (?:workspace package |the alias )?"[^./]/;

@@ -72,17 +72,20 @@ export function exportTargets(exportsField: unknown): string[] {
  */
 export function subpathExportTargets(exportsField: unknown, subpath: string): string[] {
   if (!exportsField || typeof exportsField !== 'object' || Array.isArray(exportsField)) return [];
-  const entries = Object.entries(exportsField as Record<string, unknown>);
+  const subpaths = exportsField as Record<string, unknown>;
   const wanted = `./${subpath}`;
-  const exact = entries.find(([key]) => key === wanted);
-  if (exact) return exportTargets(exact[1]);
-  for (const [key, value] of entries) {
+  // As Node picks: the exact key, else the pattern with the longest part before its `*`; a null
+  // target excludes the subpath.
+  if (Object.hasOwn(subpaths, wanted)) return exportTargets(subpaths[wanted]);
+  let best: { key: string; star: number } | undefined;
+  for (const key of Object.keys(subpaths)) {
     const star = key.indexOf('*');
     if (star < 0 || !wanted.startsWith(key.slice(0, star)) || !wanted.endsWith(key.slice(star + 1)) || wanted.length < key.length - 1) continue;
-    const matched = wanted.slice(star, wanted.length - (key.length - star - 1));
-    return exportTargets(value).map((target) => target.replaceAll('*', matched));
+    if (!best || star > best.star) best = { key, star };
   }
-  return [];
+  if (!best) return [];
+  const matched = wanted.slice(best.star, wanted.length - (best.key.length - best.star - 1));
+  return exportTargets(subpaths[best.key]).map((target) => target.replaceAll('*', matched));
 }
 
 /** The package's own entry in its `exports`: the `"."` of a subpath map, else the whole field (a path, or conditions). */

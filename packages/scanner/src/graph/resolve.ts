@@ -43,6 +43,12 @@ class CachedFileSystem {
     let end = asked.length;
     while (end > 1 && asked.charCodeAt(end - 1) === 0x2f) end--;
     const path = asked.slice(0, end);
+    // `x.ts/` names a folder: a file of that name is not one.
+    if (end < asked.length) return this.kindOf(path) === 'dir' ? 'dir' : 'none';
+    return this.kindOf(path);
+  }
+
+  private kindOf(path: string): 'file' | 'dir' | 'none' {
     const slash = path.lastIndexOf('/');
     if (slash <= 0) return this.stat(path);
     const listing = this.listing(path.slice(0, slash));

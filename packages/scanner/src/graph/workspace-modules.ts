@@ -17,7 +17,10 @@ export function withWorkspaceModules<Host extends FileHost>(host: Host, paths: R
   if (folders.size === 0) return host;
   const scopes = new Set([...folders.keys()].filter((name) => name.startsWith('@')).map((name) => name.split('/')[0] as string));
   /** The workspace path a node_modules path stands for, if it names a workspace package. */
+  const root = paths.absolute('');
+  const underRoot = (path: string): boolean => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
   const inWorkspace = (path: string): string | undefined => {
+    if (!underRoot(path)) return undefined;
     const at = path.lastIndexOf(NODE_MODULES);
     if (at === -1) return undefined;
     const parts = path.slice(at + NODE_MODULES.length).split('/');
@@ -27,6 +30,8 @@ export function withWorkspaceModules<Host extends FileHost>(host: Host, paths: R
   };
   const isVirtualFolder = (path: string): boolean => {
     const trimmed = path.replace(/\/$/, '');
+    // Only the repository's own node_modules folders, never those of the folders above it.
+    if (!underRoot(trimmed)) return false;
     if (trimmed.endsWith('/node_modules')) return true;
     const at = trimmed.lastIndexOf(NODE_MODULES);
     return at !== -1 && !trimmed.slice(at + NODE_MODULES.length).includes('/') && scopes.has(trimmed.slice(at + NODE_MODULES.length));
