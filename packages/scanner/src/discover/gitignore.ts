@@ -25,6 +25,11 @@ export interface IgnoreLevel {
   /** What testing a path against its rules costs, in rules (see refusalOf): each path below it is tested against every one. */
   cost: number;
   /**
+   * The rules for a path with a name longer than LONG_NAME_CHARACTERS: all of them (`same`), those
+   * without a slow rule, or none at all (`none`: a slow rule is a `!` one).
+   */
+  longNames: Ignore | 'same' | 'none';
+  /**
    * Rules left out for their wildcards. Each ignores (refusalOf refuses a file with such a `!`
    * rule), so leaving it out scans more, never less, and the file's other rules still apply.
    */
@@ -61,14 +66,20 @@ function reachOf(lines: readonly string[]): LevelReach {
 }
 
 /**
- * The most wildcards one rule may hold. `ignore` turns each into a quantifier of a regular
- * expression, which backtracks: against a name of 255 letters, a rule of 3 `*` costs up to 4 ms
- * a file (it counts as RULE_COST_OF_3 rules), 4 cost 0.4 s and 5 cost 17 s (`*a*a*a*a*ab`). A
- * `**` segment spans whole paths, up to 4,096 characters: it counts as 2 (two of them between
- * literal folders took 11 s on a tree 2,000 deep), but for a leading one, a cheap prefix. Git's
- * own matcher prunes such runs; a regular expression cannot.
+ * Wildcards a rule may hold. `ignore` turns each into a quantifier of a regular expression, which
+ * backtracks: against a name of 250 letters, a rule of 3 `*` costs up to 4 ms a file, 4 cost
+ * 0.4 s (GitHub's Node template holds one: `report.[0-9]*.[0-9]*.[0-9]*.[0-9]*.json`, 0.2 s on a
+ * crafted name) and 5 cost 17 s (`*a*a*a*a*ab`). A `**` segment spans whole paths, up to 4,096
+ * characters: it counts as 2 (two of them between literal folders took 11 s on a tree 2,000
+ * deep), but for a leading one, a cheap prefix. Git's own matcher prunes such runs; a regular
+ * expression cannot. So a rule of more than MAX_RULE_WILDCARDS is left out, and one of
+ * LONG_NAME_WILDCARDS or more is applied to names of up to LONG_NAME_CHARACTERS only (real names
+ * are shorter; a longer one is crafted), where it costs a few milliseconds at most.
  */
-export const MAX_RULE_WILDCARDS = 3;
+export const MAX_RULE_WILDCARDS = 4;
+const LONG_NAME_WILDCARDS = 3;
+const LONG_NAME_CHARACTERS = 64;
+/** What one rule of LONG_NAME_WILDCARDS or more costs a path, in rules of the common kind. */
 const RULE_COST_OF_3 = 50;
 
 /** The wildcards of a rule, weighed as MAX_RULE_WILDCARDS says (an escaped `\*` is a star, not a wildcard). */
@@ -82,7 +93,7 @@ function wildcardsOf(line: string): number {
 /** What testing a path against the rules costs, in rules of the common kind. */
 function costOf(lines: readonly string[]): number {
   let cost = 0;
-  for (const line of lines) cost += wildcardsOf(line) === MAX_RULE_WILDCARDS ? RULE_COST_OF_3 : 1;
+  for (const line of lines) cost += wildcardsOf(line) >= LONG_NAME_WILDCARDS ? RULE_COST_OF_3 : 1;
   return cost;
 }
 
@@ -108,7 +119,7 @@ export function refusalOf(text: string, activeCost: number): string | undefined 
   const cost = costOf(kept);
   if (activeCost + cost > MAX_IGNORE_RULES) {
     const above = activeCost > 0 ? ` (with the ${activeCost} of the ignore files above it)` : '';
-    const counted = cost === kept.length ? '' : ` (a rule of ${MAX_RULE_WILDCARDS} wildcards counts as ${RULE_COST_OF_3})`;
+    const counted = cost === kept.length ? '' : ` (a rule of ${LONG_NAME_WILDCARDS} or more wildcards counts as ${RULE_COST_OF_3})`;
     return `${cost} rules${above} are more than the ${MAX_IGNORE_RULES} the scan tests a file against${counted}`;
   }
   return undefined;
@@ -117,9 +128,12 @@ export function refusalOf(text: string, activeCost: number): string | undefined 
 /** The rules of one `.gitignore`, found in `base` (relative to the root). */
 export function ignoreLevel(base: string, text: string): IgnoreLevel {
   const leftOut = ruleLines(text).filter(isHeavy);
-  const kept = leftOut.length === 0 ? text : text.split('\n').filter((line) => !isHeavy(line.trimEnd())).join('\n');
-  const lines = ruleLines(kept);
-  return { base, rules: ignoreModule.default().add(kept), reach: reachOf(lines), cost: costOf(lines), leftOut };
+  const kept = text.split('\n').filter((line) => !isHeavy(line.trimEnd()));
+  const lines = ruleLines(kept.join('\n'));
+  const slow = (line: string) => wildcardsOf(line.trimEnd()) >= LONG_NAME_WILDCARDS && ruleLines(line).length > 0;
+  // For long names, the slow rules are left out; a slow `!` rule could re-include, so then no verdict at all.
+  const longNames = !kept.some(slow) ? 'same' : kept.some((line) => slow(line) && line.trimStart().startsWith('!')) ? 'none' : ignoreModule.default().add(kept.filter((line) => !slow(line)).join('\n'));
+  return { base, rules: ignoreModule.default().add(kept.join('\n')), longNames, reach: reachOf(lines), cost: costOf(lines), leftOut };
 }
 
 function localPath(base: string, path: string): string {
@@ -138,13 +152,24 @@ const NO_VERDICT: Verdict = { ignored: false, unignored: false };
  * slash or is only dots (a file named `...` beside its `.gitignore`), which git takes as any
  * name: such a path is matched by no rule, so more is scanned, never less.
  */
-function verdictOf(rules: Ignore, local: string): Verdict {
+function verdictOf(level: IgnoreLevel, local: string): Verdict {
+  const rules = level.longNames === 'same' || !hasLongName(local) ? level.rules : level.longNames;
+  if (rules === 'none') return NO_VERDICT;
   try {
     return rules.test(local);
   } catch (error) {
     if (error instanceof RangeError) return NO_VERDICT;
     throw error;
   }
+}
+
+/** Whether a name of `path` is longer than slow rules are tested against. */
+function hasLongName(path: string): boolean {
+  let start = 0;
+  for (let slash = path.indexOf('/'); slash !== -1; start = slash + 1, slash = path.indexOf('/', start)) {
+    if (slash - start > LONG_NAME_CHARACTERS) return true;
+  }
+  return path.length - start > LONG_NAME_CHARACTERS;
 }
 
 /** Names `ignore` would take for relative paths (`..`, `...`): tested within their path, never alone. */
@@ -156,9 +181,9 @@ const DOTS_ONLY = /^\.+$/;
  */
 export function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
   let ignored = false;
-  for (const { base, rules } of levels) {
-    const local = localPath(base, path);
-    const verdict = verdictOf(rules, isDir ? `${local}/` : local);
+  for (const level of levels) {
+    const local = localPath(level.base, path);
+    const verdict = verdictOf(level, isDir ? `${local}/` : local);
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
   }
@@ -173,16 +198,17 @@ export function isGitignored(levels: readonly IgnoreLevel[], path: string, isDir
  */
 export function filesIgnoredIn(walkLevels: readonly IgnoreLevel[], dirPath: string): (path: string, name: string) => boolean {
   const levels = [...walkLevels];
-  const folderVerdicts = levels.map(({ base, rules }): Verdict => (base === dirPath ? NO_VERDICT : verdictOf(rules, `${localPath(base, dirPath)}/`)));
+  const folderVerdicts = levels.map((level): Verdict => (level.base === dirPath ? NO_VERDICT : verdictOf(level, `${localPath(level.base, dirPath)}/`)));
   return (path, name) => {
     let ignored = false;
     for (let index = 0; index < levels.length; index++) {
-      const { base, rules, reach } = levels[index] as IgnoreLevel;
+      const level = levels[index] as IgnoreLevel;
+      const { base, reach } = level;
       const folder = folderVerdicts[index] as Verdict;
       let verdict: Verdict;
       if (folder.ignored) verdict = folder;
       else if (reach === 'folders-only') continue;
-      else verdict = verdictOf(rules, reach === 'names' && !DOTS_ONLY.test(name) ? name : localPath(base, path));
+      else verdict = verdictOf(level, reach === 'names' && !DOTS_ONLY.test(name) ? name : localPath(base, path));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
