@@ -27,6 +27,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'injected-env': { in: ['dist/assets/'] },
     stylesheet: { in: ['dist/assets/'] },
     worker: { in: ['dist/assets/'] },
+    'static-file': { in: ['dist/runtime-config.js'] },
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'sveltekit-node': {

@@ -100,6 +100,11 @@ export interface FrameworkBuild {
   platform?: ConfigPlatform;
   /** For bundlers run from package.json scripts: how their flags map to the config's properties. */
   commandLine?: CommandLine;
+  /**
+   * Source folders the framework serves to browsers as they are (Vite's and Next.js's `public/`,
+   * SvelteKit's `static/`), relative to the package folder: a key in one is client.
+   */
+  staticFolders?: readonly string[];
 }
 
 const JS = '{js,mjs,cjs,ts,mts,cts}';
@@ -112,6 +117,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Next.js',
     dependencies: ['next'],
+    staticFolders: ['public'],
     configs: [`next.config.${JS}`],
     folders: [
       client('.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
@@ -135,6 +141,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit',
     dependencies: ['@sveltejs/kit'],
+    staticFolders: ['static'],
     configs: [SVELTE_CONFIG],
     folders: [
       client('.svelte-kit/output/client', 'SvelteKit serves its client output to every browser', { anywhere: true }),
@@ -184,6 +191,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Nuxt / Nitro',
     dependencies: ['nuxt', 'nitropack'],
+    staticFolders: ['public'],
     configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
     folders: [
       client('.output/public', 'Nuxt/Nitro serves .output/public to every browser', { anywhere: true }),
@@ -195,6 +203,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Astro',
     dependencies: ['astro'],
+    staticFolders: ['public'],
     configs: [`astro.config.${JS}`],
     folders: [
       client('dist/client', 'Astro serves dist/client to every browser'),
@@ -205,6 +214,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Remix / React Router',
     dependencies: ['@remix-run/dev', '@react-router/dev'],
+    staticFolders: ['public'],
     configs: [`react-router.config.${JS}`, `remix.config.${JS}`],
     folders: [
       client('build/client', 'Remix / React Router serves build/client to every browser'),
@@ -216,6 +226,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Angular',
     dependencies: ['@angular/core'],
+    staticFolders: ['public', 'src/assets'],
     configs: ['angular.json'],
     injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
     folders: [
@@ -227,17 +238,20 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Gatsby',
     dependencies: ['gatsby'],
+    staticFolders: ['static'],
     configs: [`gatsby-config.${JS}`],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
   {
     name: 'Create React App',
     dependencies: ['react-scripts'],
+    staticFolders: ['public'],
     folders: [client('build', 'Create React App builds a browser app into build/')],
   },
   {
     name: 'Docusaurus',
     dependencies: ['@docusaurus/core'],
+    staticFolders: ['static'],
     configs: [`docusaurus.config.${JS}`],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
@@ -265,6 +279,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vite',
     dependencies: ['vite'],
+    staticFolders: ['public'],
     configs: [`vite.config.${JS}`],
     folders: [
       server('dist/server', 'the Vite SSR build in dist/server runs on the server only'),
