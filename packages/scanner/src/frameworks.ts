@@ -37,8 +37,10 @@ export interface BuildFolder {
  *   and a key written in it ships.
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
+ * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
+ *   `new Dotenv()`, which loads `.env` for the build).
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'env-reads';
 
 export interface InjectionPoint {
   kind: InjectionKind;
@@ -294,6 +296,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
     platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
   },
@@ -303,6 +306,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
     platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
   },
