@@ -246,6 +246,25 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
   });
 
+  it('ships what browser code reads from .env in a Parcel app: Parcel inlines every process.env read, with no config', () => {
+    const [read, unread] = [1440, 1441].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'parcel-app', private: true, source: 'src/index.html', devDependencies: { parcel: '2.16.0' } }),
+        '.gitignore': '.env\n',
+        'src/index.html': `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`,
+        'src/index.js': `fetch('https://api.engium.app/api/v1/x', { headers: { Authorization: 'Bearer ' + process.env.ENGIUM_KEY } });\n`,
+        '.env': `ENGIUM_KEY=${read}\nENGIUM_SERVER_KEY=${unread}\n`,
+      },
+      [read, unread],
+    );
+    const finding = findingOf(report, read, '.env');
+    expect(finding.exposure).toBe('client');
+    expect(finding.message).toContain('Parcel loads .env files and inlines every process.env variable browser code reads');
+    expect(finding.chain).toEqual(['.env: ENGIUM_KEY', 'package.json (inlines ENGIUM_KEY)', 'src/index.js']);
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
+  });
+
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
     const key = fakeKey('live', 1437);
     const report = scan(

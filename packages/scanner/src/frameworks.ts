@@ -107,6 +107,11 @@ export interface FrameworkBuild {
    * SvelteKit's `static/`), relative to the package folder: a key in one is client.
    */
   staticFolders?: readonly string[];
+  /**
+   * The tool inlines every env variable browser code reads (`process.env.X`), from `.env` files it
+   * loads itself, with no config saying so (Parcel): why, in words a person can check.
+   */
+  inlinesEnvReads?: string;
 }
 
 const JS = '{js,mjs,cjs,ts,mts,cts}';
@@ -276,6 +281,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
+    inlinesEnvReads: 'Parcel loads .env files and inlines every process.env variable browser code reads',
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
   },
   {

@@ -56,6 +56,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
+      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', reason: `${row.inlinesEnvReads} into browser code` });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         let text: string;
