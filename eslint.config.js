@@ -15,6 +15,8 @@ export default tseslint.config(
       'examples/**',
       '**/fixtures/**',
       'bench/.cache/**',
+      // Real-build apps and other generated caches (test/real-builds).
+      '.cache/**',
       '.bench/**',
       'coverage/**',
     ],

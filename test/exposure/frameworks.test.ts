@@ -235,6 +235,45 @@ describe('build-time injection, read from the config syntax tree', () => {
     }
   });
 
+  it('ships what browser code reads from a .env that dotenv-webpack loads into the build, even a gitignored one', () => {
+    const [read, unread] = [1438, 1439].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, devDependencies: { webpack: '5.0.0', 'dotenv-webpack': '8.0.0' } }),
+        '.gitignore': '.env\n',
+        'webpack.config.js': `const path = require('path');\nconst Dotenv = require('dotenv-webpack');\nmodule.exports = {\n  target: 'web',\n  entry: './src/index.js',\n  output: { path: path.resolve(__dirname, 'dist') },\n  plugins: [new Dotenv()],\n};\n`,
+        'src/index.js': `fetch('https://api.engium.app/api/v1/orders', { headers: { Authorization: \`Bearer \${process.env.ENGIUM_SHOP_KEY}\` } });\n`,
+        '.env': `ENGIUM_SHOP_KEY=${read}\nENGIUM_BATCH_KEY=${unread}\n`,
+      },
+      [read, unread],
+    );
+    const finding = findingOf(report, read, '.env');
+    expect(finding.exposure).toBe('client');
+    expect(finding.message).toContain('webpack.config.js:7 inlines every process.env variable the code reads into browser code');
+    expect(finding.chain).toEqual(['.env: ENGIUM_SHOP_KEY', 'webpack.config.js:7 (inlines ENGIUM_SHOP_KEY)', 'src/index.js']);
+    // A variable no browser code reads is not inlined: in a gitignored .env, it is where keys belong.
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
+  });
+
+  it('ships what browser code reads from .env in a Parcel app: Parcel inlines every process.env read, with no config', () => {
+    const [read, unread] = [1440, 1441].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'parcel-app', private: true, source: 'src/index.html', devDependencies: { parcel: '2.16.0' } }),
+        '.gitignore': '.env\n',
+        'src/index.html': `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`,
+        'src/index.js': `fetch('https://api.engium.app/api/v1/x', { headers: { Authorization: 'Bearer ' + process.env.ENGIUM_KEY } });\n`,
+        '.env': `ENGIUM_KEY=${read}\nENGIUM_SERVER_KEY=${unread}\n`,
+      },
+      [read, unread],
+    );
+    const finding = findingOf(report, read, '.env');
+    expect(finding.exposure).toBe('client');
+    expect(finding.message).toContain('Parcel loads .env files and inlines every process.env variable browser code reads');
+    expect(finding.chain).toEqual(['.env: ENGIUM_KEY', 'package.json (inlines ENGIUM_KEY)', 'src/index.js']);
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
+  });
+
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
     const key = fakeKey('live', 1437);
     const report = scan(

@@ -31,9 +31,10 @@ describe('precompressed build assets', () => {
     const { report } = scanJson(dir, Object.values(keys));
     for (const key of shipped) {
       const compressed = report.findings.filter((finding) => finding.secret.redacted === redact(key) && /\.(?:gz|br)!\//.test(finding.file));
-      const asset = originals.find((name) => readFileSync(join(root, 'dist/assets', name), 'latin1').includes(key));
+      const holders = originals.filter((name) => readFileSync(join(root, 'dist/assets', name), 'latin1').includes(key));
+      expect(holders.length, redact(key)).toBeGreaterThan(0);
       expect(compressed.map((finding) => [finding.file, finding.archive, finding.exposure]).sort(), redact(key)).toEqual(
-        ['br', 'gz'].map((extension) => [`dist/assets/${asset}.${extension}!/${asset}`, { file: `dist/assets/${asset}.${extension}`, entry: asset }, 'client']),
+        holders.flatMap((asset) => ['br', 'gz'].map((extension) => [`dist/assets/${asset}.${extension}!/${asset}`, { file: `dist/assets/${asset}.${extension}`, entry: asset }, 'client'])).sort(),
       );
       for (const finding of compressed) expect(finding.message).toContain('Vite builds browser code into dist/');
     }

@@ -43,7 +43,7 @@ const nothing = () => false;
 const EXPECTED: Record<RealBuildName, Expectation> = {
   'next-turbopack': next,
   'next-webpack': next,
-  vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', stylesheet: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
+  vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', stylesheet: 'client', worker: 'client', 'static-file': 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
   'sveltekit-node': {
     browser: under('build/client/', '.svelte-kit/output/client/'),
     server: under('build/server/', '.svelte-kit/output/server/', 'build/index.js', 'build/handler.js'),

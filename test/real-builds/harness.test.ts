@@ -26,6 +26,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
     'public-env': { in: ['dist/assets/'] },
     'injected-env': { in: ['dist/assets/'] },
     stylesheet: { in: ['dist/assets/'] },
+    worker: { in: ['dist/assets/'] },
+    'static-file': { in: ['dist/runtime-config.js'] },
     'server-env': { in: [], notIn: ['dist/'] },
   },
   'sveltekit-node': {

@@ -37,8 +37,10 @@ export interface BuildFolder {
  *   Next.js `publicRuntimeConfig`): env reads in it are injected, and a key written in it ships.
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
+ * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
+ *   `new Dotenv()`, which loads `.env` for the build).
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'env-reads';
 
 export interface InjectionPoint {
   kind: InjectionKind;
@@ -103,6 +105,16 @@ export interface FrameworkBuild {
   platform?: ConfigPlatform;
   /** For bundlers run from package.json scripts: how their flags map to the config's properties. */
   commandLine?: CommandLine;
+  /**
+   * Source folders the framework serves to browsers as they are (Vite's and Next.js's `public/`,
+   * SvelteKit's `static/`), relative to the package folder: a key in one is client.
+   */
+  staticFolders?: readonly string[];
+  /**
+   * The tool inlines every env variable browser code reads (`process.env.X`), from `.env` files it
+   * loads itself, with no config saying so (Parcel): why, in words a person can check.
+   */
+  inlinesEnvReads?: string;
 }
 
 const JS = '{js,mjs,cjs,ts,mts,cts}';
@@ -115,6 +127,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Next.js',
     dependencies: ['next'],
+    staticFolders: ['public'],
     configs: [`next.config.${JS}`],
     folders: [
       client('.next/static', 'Next.js serves .next/static to every browser', { anywhere: true }),
@@ -141,6 +154,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit',
     dependencies: ['@sveltejs/kit'],
+    staticFolders: ['static'],
     configs: [SVELTE_CONFIG],
     folders: [
       client('.svelte-kit/output/client', 'SvelteKit serves its client output to every browser', { anywhere: true }),
@@ -190,6 +204,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Nuxt / Nitro',
     dependencies: ['nuxt', 'nitropack'],
+    staticFolders: ['public'],
     configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
     injections: [
       { kind: 'shipped-object', at: { property: 'public', within: 'runtimeConfig' }, ships: "puts it in Nuxt's public runtime config, which every page sends to the browser" },
@@ -204,6 +219,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Astro',
     dependencies: ['astro'],
+    staticFolders: ['public'],
     configs: [`astro.config.${JS}`],
     folders: [
       client('dist/client', 'Astro serves dist/client to every browser'),
@@ -214,6 +230,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Remix / React Router',
     dependencies: ['@remix-run/dev', '@react-router/dev'],
+    staticFolders: ['public'],
     configs: [`react-router.config.${JS}`, `remix.config.${JS}`],
     folders: [
       client('build/client', 'Remix / React Router serves build/client to every browser'),
@@ -225,6 +242,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Angular',
     dependencies: ['@angular/core'],
+    staticFolders: ['public', 'src/assets'],
     configs: ['angular.json'],
     injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
     folders: [
@@ -236,17 +254,20 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Gatsby',
     dependencies: ['gatsby'],
+    staticFolders: ['static'],
     configs: [`gatsby-config.${JS}`],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
   {
     name: 'Create React App',
     dependencies: ['react-scripts'],
+    staticFolders: ['public'],
     folders: [client('build', 'Create React App builds a browser app into build/')],
   },
   {
     name: 'Docusaurus',
     dependencies: ['@docusaurus/core'],
+    staticFolders: ['static'],
     configs: [`docusaurus.config.${JS}`],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
@@ -313,11 +334,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
+    inlinesEnvReads: 'Parcel loads .env files and inlines every process.env variable browser code reads',
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
   },
   {
     name: 'Vite',
     dependencies: ['vite'],
+    staticFolders: ['public'],
     configs: [`vite.config.${JS}`],
     folders: [
       server('dist/server', 'the Vite SSR build in dist/server runs on the server only'),
@@ -332,6 +355,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
     platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
   },
@@ -341,6 +365,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
     platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
   },

@@ -43,7 +43,9 @@ export const SOURCE_URL_SCHEMES: readonly SourceUrlScheme[] = [
   { writtenBy: '`file:` URLs (Vite and Rolldown for files outside the root, some plugins)', pattern: /^(file:\/\/.*)$/s, base: 'absolute' },
   { writtenBy: 'Rollup, Vite and Rolldown virtual modules (`\\0commonjsHelpers.js`, `\\0vite/preload-helper.js`)', pattern: /^\0/s, base: 'virtual' },
   { writtenBy: 'esbuild and others: generated code (`<stdin>`, `<runtime>`, `(disabled):fs`)', pattern: /^(?:<[^>]*>$|\(disabled\):)/s, base: 'virtual' },
-  { writtenBy: 'any other URL (`http:`, `data:`, a bundler scheme)', pattern: /^[A-Za-z][A-Za-z0-9+.-]+:/s, base: 'virtual' },
+  // The host's path is no folder of this machine: its end is matched to a repository file.
+  { writtenBy: '`http(s):` URLs: a `sourceRoot` naming where the sources are published (a repository host, a CDN)', pattern: /^https?:\/\/[^/]*\/(.*)$/s, base: 'project' },
+  { writtenBy: 'any other URL (`data:`, `blob:`, a bundler scheme)', pattern: /^[A-Za-z][A-Za-z0-9+.-]+:/s, base: 'virtual' },
   { writtenBy: 'absolute paths (webpack `devtoolModuleFilenameTemplate`, some Babel setups; Windows drives)', pattern: /^(\/.*|[A-Za-z]:[\\/].*)$/s, base: 'absolute' },
   { writtenBy: 'paths relative to the map: Vite, Rollup, Rolldown, esbuild, SvelteKit, Astro', pattern: /^(.*)$/s, base: 'map' },
 ];

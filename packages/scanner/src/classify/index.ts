@@ -203,6 +203,8 @@ function classifyHit(
   if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
   // Files of a build folder the discover step did not take as build output (`.next/` committed).
   if (exposure.exposure === 'unknown') exposure = layoutExposure(builds, file.path) ?? exposure;
+  // A folder the framework serves as it is (`public/`): every browser can fetch the file.
+  if (exposure.exposure !== 'client') exposure = staticExposure(builds, file.path) ?? exposure;
   // What the tree's own build output shows outweighs what the graph could not see (a build script it does not read).
   if (exposure.exposure !== 'client') exposure = shippedExposure(shipped.get(shippedKey(hit.secret.fingerprint, file.path)), file.path) ?? exposure;
   return buildFinding(hit, {
@@ -219,6 +221,11 @@ function shippedExposure(copy: ShippedCopy | undefined, file: string): ModuleExp
   if (!copy) return undefined;
   const chain = copy.chain.length > 0 && copy.chain.at(-1) !== file ? [...copy.chain, file] : copy.chain;
   return { exposure: 'client', reason: `its copy in ${copy.file}, which browsers receive, maps back to this file`, chain };
+}
+
+function staticExposure(builds: BuildOutputAnalysis, file: string): ModuleExposure | undefined {
+  const verdict = builds.layouts.staticVerdict(file);
+  return verdict && { exposure: 'client', reason: verdict.reason, chain: [`${file} (${verdict.framework} static file)`] };
 }
 
 function layoutExposure(builds: BuildOutputAnalysis, file: string): ModuleExposure | undefined {

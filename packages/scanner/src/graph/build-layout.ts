@@ -146,6 +146,20 @@ export class BuildLayouts {
   }
 
 
+  /** For a source file: the framework folder that serves it to browsers as it is (`public/`), if any. */
+  staticVerdict(file: string): LayoutVerdict | undefined {
+    const owner = this.ownerOf(file);
+    const inPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
+    for (const row of this.frameworksOf(owner)) {
+      const folder = row.staticFolders?.find((path) => inPackage.startsWith(`${path}/`));
+      if (folder) {
+        const served = joinPosix(owner.dir, folder);
+        return { side: 'client', reason: `${row.name} serves ${served}/ to browsers as it is`, folder: served, framework: row.name };
+      }
+    }
+    return undefined;
+  }
+
   private pathExists(path: string): boolean {
     let found = this.exists.get(path);
     if (found === undefined) {

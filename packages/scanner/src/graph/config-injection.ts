@@ -45,15 +45,18 @@ export interface ConfigFacts {
   outputs: ConfigOutput[];
   /** Source modules a bundler config builds for browsers (webpack `entry`, Rollup `input`…). */
   clientEntries: { file: string; label: string }[];
+  /** Builds that inline every env variable their code reads (dotenv-webpack): where, for which side. */
+  readsInlined: { where: string; side: BuildSide; reason: string }[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
-  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [] };
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
+      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', reason: `${row.inlinesEnvReads} into browser code` });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         let text: string;
@@ -206,7 +209,8 @@ class ConfigReader {
         if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
         else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
       } else if ('construct' in at) {
-        if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct && node.arguments?.[0]) found.push(this.valueOf(node.arguments[0]));
+        // `new Dotenv()` takes no argument: the expression itself is where it injects.
+        if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct) found.push(node.arguments?.[0] ? this.valueOf(node.arguments[0]) : node);
       } else if (ts.isCallExpression(node) && callNames.has(calleeName(ts, node.expression) ?? '') && node.arguments[0]) {
         found.push(this.valueOf(node.arguments[0]));
       }
@@ -285,6 +289,14 @@ class ConfigReader {
           }
         }
         return;
+      case 'env-reads': {
+        const { side, note } = this.scopeOf(value);
+        if (side === 'unknown') return;
+        const where = this.where(value);
+        const target = side === 'client' ? 'into browser code' : 'into server code';
+        this.facts.readsInlined.push({ where, side, reason: `${where} inlines every process.env variable the code reads ${target}; ${note}` });
+        return;
+      }
       case 'shipped-object':
         this.ship(value, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
         for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');

@@ -143,6 +143,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         ? { exposure: 'client', reason: injection.reason, chain: [`${injection.where} (injects ${name})`], where: injection.where }
         : { exposure: 'server', reason: injection.reason, where: injection.where };
     }
+    // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
+    const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');
+    const reader = inlined ? clientEnvReaders(name)[0] : undefined;
+    if (inlined && reader) {
+      return { exposure: 'client', reason: `${inlined.reason}, and ${reader} reads ${name}`, chain: [`${inlined.where} (inlines ${name})`, reader], where: inlined.where };
+    }
     const prefix = facts.publicPrefixes.find((candidate) => name.startsWith(candidate.prefix));
     if (!prefix) return undefined;
     const where = prefix.reason.split(' ', 1)[0] ?? '';

@@ -45,12 +45,20 @@ function commandsOf(script: string): string[][] {
   return commands.filter((command) => command.length > 0);
 }
 
+/**
+ * Words that may come before the program a command runs: package runners (`npx`, `pnpm exec`),
+ * env loaders (`dotenv --`, `cross-env A=1`), their flags and variable assignments.
+ */
+const RUNNER_WORD = /^(?:npx|bunx|pnpm|yarn|npm|exec|dlx|run|dotenv|dotenv-cli|env-cmd|cross-env|env|--|-[\w-]+(?:=\S*)?|[A-Za-z_]\w*=\S*)$/;
+
 /** The bundler a command runs (`esbuild …`, `npx esbuild …`, `dotenv -- esbuild …`) and its flags. */
 function invocationOf(words: readonly string[], where: string): Invocation | undefined {
   for (const [at, word] of words.entries()) {
     const program = word.slice(word.lastIndexOf('/') + 1);
     const row = COMMAND_ROWS.find(({ commandLine }) => commandLine.command === program);
     if (row) return readFlags(row, words.slice(at + 1), where);
+    // `echo esbuild src/a.ts` runs echo: only runners may stand before the program.
+    if (!RUNNER_WORD.test(word)) return undefined;
   }
   return undefined;
 }

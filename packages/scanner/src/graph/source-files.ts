@@ -74,12 +74,22 @@ function isTypeOnly(text: string, position: number): boolean {
   return elements !== undefined && elements.length > 0 && elements.every((element) => element.startsWith('type '));
 }
 
+/**
+ * Files a module hands to the bundler by URL: `new Worker(new URL('./sync.worker.ts', import.meta.url))`
+ * (Vite, webpack 5, Rspack and Parcel bundle the worker and ship it beside the module).
+ */
+const URL_OF_MODULE = /\bnew\s+URL\(\s*(['"`])(\.{1,2}\/[^'"`\n]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+
 function importsOf(ts: Ts, text: string, serverSide: boolean): ModuleImport[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((reference) => ({
+  const imports = ts.preProcessFile(text, true, true).importedFiles.map((reference) => ({
     specifier: reference.fileName,
     typeOnly: isTypeOnly(text, reference.pos),
     serverSide,
   }));
+  if (text.includes('import.meta.url')) {
+    for (const match of text.matchAll(URL_OF_MODULE)) imports.push({ specifier: match[2] ?? '', typeOnly: false, serverSide });
+  }
+  return imports;
 }
 
 const ISLAND = /<([A-Za-z][\w.]*)\b[^>]*?\sclient:(load|idle|visible|media|only)\b/g;

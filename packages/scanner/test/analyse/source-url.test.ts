@@ -43,7 +43,8 @@ const EXAMPLES: readonly { url: string; mapDir: string; expected: ReturnType<typ
   { url: `file://${root}/src/lib/key.ts`, mapDir: 'dist', expected: { file: 'src/lib/key.ts', inRepository: true } },
   { url: '\u0000vite/preload-helper.js', mapDir: 'dist/assets', expected: { file: '\u0000vite/preload-helper.js', inRepository: false } },
   { url: '<runtime>', mapDir: 'dist', expected: { file: '<runtime>', inRepository: false } },
-  { url: 'https://cdn.example.com/lib.js', mapDir: 'dist', expected: { file: 'https://cdn.example.com/lib.js', inRepository: false } },
+  { url: 'https://github.com/acme/widget/blob/main/src/lib/key.ts', mapDir: 'dist', expected: { file: 'src/lib/key.ts', inRepository: true } },
+  { url: 'chrome-extension://abcdef/lib.js', mapDir: 'dist', expected: { file: 'chrome-extension://abcdef/lib.js', inRepository: false } },
   { url: `${root}/src/api.js`, mapDir: 'dist', expected: { file: 'src/api.js', inRepository: true } },
   { url: '../../src/lib/key.ts', mapDir: 'dist/assets', expected: { file: 'src/lib/key.ts', inRepository: true } },
 ];

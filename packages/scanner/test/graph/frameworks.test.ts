@@ -137,3 +137,18 @@ describe('framework entries', () => {
     expect(analysis.exposureOf('lib/db.js').reason).toBe('only server code reaches it: server/app.js (server folder) → lib/db.js');
   });
 });
+
+describe('modules handed to the bundler by URL', () => {
+  it('follows new Worker(new URL("./x.worker.ts", import.meta.url)) as an import: the worker ships with its page', async () => {
+    const analysis = await analyseApp({
+      'package.json': JSON.stringify({ name: 'app', private: true, devDependencies: { vite: '8.4.1' } }),
+      'index.html': `<script type="module" src="/src/main.ts"></script>\n`,
+      'src/main.ts': `const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' });\nconst shared = new SharedWorker(new URL("./tabs.js", import.meta.url));\nworker.postMessage(shared);\n`,
+      'src/sync.worker.ts': `import { headers } from './headers';\nself.onmessage = () => fetch('/x', { headers: headers() });\n`,
+      'src/headers.ts': `export const headers = () => ({});\n`,
+      'src/tabs.js': `onconnect = () => {};\n`,
+    });
+    expect(analysis.exposureOf('src/headers.ts').chain).toEqual(['src/main.ts (Vite entry in index.html)', 'src/sync.worker.ts', 'src/headers.ts']);
+    expect(analysis.exposureOf('src/tabs.js').exposure).toBe('client');
+  });
+});

@@ -21,6 +21,8 @@ describe('builds that package.json scripts run', () => {
       'build:demo': `esbuild src/demo.ts --bundle --define:DEMO_KEY=\\"${WRITTEN}\\" --outfile=demo/demo.js`,
       // No entry on the command line: the config file decides, and none is here.
       'build:config': 'rollup -c',
+      // Not a build: a word after another program.
+      'say': 'echo esbuild src/cli.ts --outdir=public/cli',
     };
     const analysis = await analyseApp({
       'package.json': `${JSON.stringify({ name: 'app', private: true, scripts }, null, 2)}\n`,
@@ -42,6 +44,7 @@ describe('builds that package.json scripts run', () => {
     expect(analysis.configExposure('package.json', 9)).toMatchObject({ exposure: 'client', where: 'package.json:9' });
     expect(analysis.configExposure('package.json', 6)?.exposure).toBe('server');
     expect(analysis.exposureOf('src/cli.ts').exposure).not.toBe('client');
+    expect(analysis.buildExposure('public/cli/cli.js', []).exposure).toBe('unknown');
   });
 });
 
