@@ -7,6 +7,7 @@
  * tested by its name, or not at all when every rule is for folders only.
  */
 import ignoreModule, { type Ignore } from 'ignore';
+import { globWildcards } from '../glob-wildcards.js';
 
 /** What a level's rules can match of a file, given that no rule ignores its folder. */
 type LevelReach =
@@ -56,22 +57,17 @@ function reachOf(lines: readonly string[]): LevelReach {
 }
 
 /**
- * The most wildcards one rule may hold. `ignore` turns each into a quantifier of a regular
- * expression, which backtracks: against a name of 255 letters, a rule of 3 `*` costs up to 4 ms
- * a file (it counts as RULE_COST_OF_3 rules), 4 cost 0.4 s and 5 cost 17 s (`*a*a*a*a*ab`). A
- * `**` segment spans whole paths, up to 4,096 characters: it counts as 2 (two of them between
- * literal folders took 11 s on a tree 2,000 deep), but for a leading one, a cheap prefix. Git's
- * own matcher prunes such runs; a regular expression cannot.
+ * The most wildcards one rule may hold (see glob-wildcards.ts), a `**` folder counting as 2 for
+ * its reach over whole paths. Against a name of 255 letters a rule of 3 `*` costs `ignore` up to
+ * 4 ms a file (it counts as RULE_COST_OF_3 rules), 4 cost 0.4 s and 5 cost 17 s; two `**`
+ * folders between literal ones took 11 s over a tree 2,000 deep.
  */
 export const MAX_RULE_WILDCARDS = 3;
 const RULE_COST_OF_3 = 50;
 
-/** The wildcards of a rule, weighed as MAX_RULE_WILDCARDS says (an escaped `\*` is a star, not a wildcard). */
-function wildcardsOf(line: string): number {
-  const rule = line.replace(/^!/, '').replace(/\\./g, 'x').replace(/^\*\*\//, '');
-  let count = 0;
-  for (const segment of rule.split('/')) count += segment === '**' ? 2 : (segment.match(/\*+/g)?.length ?? 0);
-  return count;
+function wildcardsOf(rule: string): number {
+  const { starRuns, globstars } = globWildcards(rule);
+  return starRuns + 2 * globstars;
 }
 
 /** What testing a path against the rules costs, in rules of the common kind. */
