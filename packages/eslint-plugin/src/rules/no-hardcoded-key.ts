@@ -120,6 +120,8 @@ export default createRule<[], MessageIds>({
     return {
       ...composites,
       Literal(node) {
+        // A regular expression's source holds a key as plainly as a string does (`/eng_live_…/`).
+        if ('regex' in node && node.regex) return reportInText(node, undefined);
         if (typeof node.value !== 'string') return;
         const value = node.value;
         reportInText(node, value, (occurrence) => literalFix(node, value, occurrence));
