@@ -26,6 +26,8 @@ describe('a key in every kind of token', () => {
   it.each([
     ['a regular expression literal', `const pattern = /${KEY}/u;`, 18],
     ['a string', `const text = "${KEY}";`, 15],
+    // Once, where it is written: not again for the template that holds it.
+    ['a template', `const text = \`key \${1} ${KEY}\`;`, 24],
     ['JSX text', `const element = <p>${KEY}</p>;`, 20],
     ['a comment', `/* ${KEY} */ export {};`, 4],
   ])('%s', (_, code, column) => {

@@ -100,6 +100,8 @@ export default createRule<[], MessageIds>({
         const part = ASTUtils.getStaticValue(operand, scope);
         if (part && typeof part.value === 'string') for (const { key } of findKeys(part.value)) held.add(key);
       }
+      // A template's text between expressions is reported where it is written (TemplateElement).
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) for (const quasi of node.quasis) for (const { key } of findKeys(quasi.value.cooked ?? '')) held.add(key);
       for (const occurrence of findKeys(value.value)) {
         if (held.has(occurrence.key)) continue;
         held.add(occurrence.key);
