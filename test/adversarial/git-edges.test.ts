@@ -52,6 +52,19 @@ describe('a repository git refuses to read', () => {
   });
 });
 
+describe('a bare repository', () => {
+  it('the audit says it has no files to read and names the command that scans its commits; history finds the key', () => {
+    const origin = gitRepo('engium-adv-bare-origin-');
+    commitFiles(origin, { 'src/key.ts': `export const k = '${FORCED_IN}';\n` });
+    const bare = join(tempDir('engium-adv-bare-'), 'repo.git');
+    git(origin, 'clone', '-q', '--bare', origin, bare);
+    const audit = scanBounded([bare], KEYS);
+    expect(audit.report.findings).toEqual([]);
+    expect(audit.report.stats.warnings).toEqual([{ file: '.', message: 'a bare repository has no work tree to audit: `engium-scan history --all` scans its commits' }]);
+    expect(located(scanBounded(['history', bare, '--all'], KEYS).report)).toEqual([`src/key.ts:1:19 ${redact(FORCED_IN)}`]);
+  });
+});
+
 describe('a shallow clone', () => {
   let clone: string;
   beforeAll(() => {

@@ -22,6 +22,8 @@ export async function trackedIgnoredFiles(root: string): Promise<TrackedIgnored>
     const message = error instanceof Error ? error.message : String(error);
     // No repository, or no git: the tree is all there is.
     if (!(error instanceof GitError) || /^not a git repository|not installed|could not run git/.test(message)) return { files: [] };
+    // A bare repository holds commits, not files: its objects are compressed, so the audit finds nothing in them.
+    if (/must be run in a work tree/.test(message)) return { files: [], problem: 'a bare repository has no work tree to audit: `engium-scan history --all` scans its commits' };
     return {
       files: [],
       problem: `git could not list the tracked files (${message}): files git tracks although a .gitignore rule matches them are not scanned, and ignored files count as not committed`,
