@@ -10,7 +10,8 @@ import { expectNoFullKey, fakeKey } from '../support/index.js';
 
 const KEY = fakeKey('live', 973);
 const linter = new Linter({ configType: 'flat' });
-const config = [{ ...plugin.configs.strict, files: ['**/*.tsx'] }];
+const strict = plugin.configs.strict as Linter.Config;
+const config: Linter.Config[] = [{ ...strict, files: ['**/*.tsx'] }];
 
 /** `line:column messageId` of each problem, after checking none is a crash and none prints the key. */
 function lint(code: string): string[] {
@@ -59,7 +60,7 @@ describe('big and deep files', () => {
     let high = 4096;
     while (low < high) {
       const depth = Math.ceil((low + high) / 2);
-      const parsed = !linter.verify(nest(depth), [{ files: ['**/*.tsx'], languageOptions: config[0]?.languageOptions ?? {} }], { filename: 'probe.tsx' }).some((message) => message.fatal);
+      const parsed = !linter.verify(nest(depth), [{ files: ['**/*.tsx'], languageOptions: strict.languageOptions ?? {} }], { filename: 'probe.tsx' }).some((message) => message.fatal);
       if (parsed) low = depth;
       else high = depth - 1;
     }
