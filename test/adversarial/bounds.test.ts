@@ -99,6 +99,24 @@ describe('config bounds', () => {
     expect(run.stderr).toMatch(/invalid config .*\n\s+\/exclude: must NOT have more than 1000 items/);
   }, 70_000);
 
+  it('globs with wildcards enough to backtrack for minutes on one long name or deep path are refused as invalid config, at once', async () => {
+    const dir = tempDir('engium-adv-glob-wildcards-');
+    const config = {
+      exclude: [`src/${'*a'.repeat(12)}b`, 'src/**/*.test.*', 'packages/*/dist/**/*.js'],
+      clientEntries: ['a/**/b/**/c/**/d.ts'],
+      allowlist: [{ fingerprint: '0123456789abcdef', reason: 'docs', paths: Array.from({ length: 11 }, (_, index) => `docs${index}/*a*b*c`) }],
+    };
+    writeFiles(dir, { 'engium.config.json': JSON.stringify(config), [`src/${'a'.repeat(200)}`]: 'text\n' });
+    const run = await runLimited([dir, '--no-graph'], { timeoutMs: 10_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n').slice(1)).toEqual([
+      '  /exclude/0: a glob of 12 wildcards, 12 in one name and 0 `**` folders (a leading one not counted) is more than the matcher takes in bounded time (at most 4, 3 and 2)',
+      '  /clientEntries/0: a glob of 3 wildcards, 0 in one name and 3 `**` folders (a leading one not counted) is more than the matcher takes in bounded time (at most 4, 3 and 2)',
+      '  /allowlist/0/paths: 11 globs of 3 or 4 wildcards, more than the 10 a list may hold',
+    ]);
+  }, 20_000);
+
   it('a config over 1 MB is refused before it is parsed', async () => {
     const dir = tempDir('engium-adv-big-config-');
     writeFiles(dir, { 'engium.config.json': JSON.stringify({ exclude: ['x'.repeat(2 * MB)] }), 'src/app.ts': 'export {};\n' });

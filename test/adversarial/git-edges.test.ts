@@ -1,10 +1,11 @@
-// git edge cases: an empty repository, a shallow clone, a range whose base is gone (force push),
-// a commit with thousands of files, submodules and Git LFS pointers. Each ends with an exit code
+// git edge cases: an empty repository, one git refuses to read, a shallow clone, a range whose
+// base is gone (force push), a commit with thousands of files, submodules and Git LFS pointers. Each ends with an exit code
 // that tells the truth and a clear message, never an unexpected error.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '@engium/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commitFiles, fakeKey, git, gitRepo, runScanner, tempDir } from '../support/index.js';
+import { commitFiles, fakeKey, git, gitRepo, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { startGitHubServer, type GitHubServer } from '../action/github-server.js';
 import { runAction } from '../action/run-action.js';
 import { located, scanBounded } from './support.js';
@@ -15,7 +16,8 @@ const OLD = fakeKey('live', 840);
 const MANY = fakeKey('live', 841);
 const SUBMODULE = fakeKey('live', 842);
 const FORCED = fakeKey('live', 843);
-const KEYS = [OLD, MANY, SUBMODULE, FORCED];
+const FORCED_IN = fakeKey('live', 972);
+const KEYS = [OLD, MANY, SUBMODULE, FORCED, FORCED_IN];
 
 describe('an empty repository', () => {
   const repo = gitRepo('engium-adv-empty-');
@@ -25,6 +27,41 @@ describe('an empty repository', () => {
     expect(result.report.findings).toEqual([]);
     expect(result.stderr).not.toMatch(/unexpected error/);
     expect(result.status).toBe(0);
+  });
+});
+
+describe('a repository git refuses to read', () => {
+  it('the audit says that what only git could tell is missing, instead of scanning as if no file were tracked', () => {
+    const repo = gitRepo('engium-adv-refused-');
+    // Tracked although ignored (`git add -f`): only git can say it is committed.
+    commitFiles(repo, { '.gitignore': 'vendor/\n', 'src/app.ts': 'export {};\n' });
+    writeFiles(repo, { 'vendor/forced.ts': `export const k = '${FORCED_IN}';\n` });
+    git(repo, 'add', '-f', 'vendor/forced.ts');
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'vendor');
+    expect(located(scanBounded([repo], KEYS).report)).toEqual([`vendor/forced.ts:1:19 ${redact(FORCED_IN)}`]);
+    // A broken index; as root, a repository another user owns (not a safe.directory) is refused the same way.
+    writeFileSync(join(repo, '.git/index'), 'not an index\n');
+    const { report } = scanBounded([repo], KEYS);
+    expect(report.findings).toEqual([]);
+    expect(report.stats.warnings).toEqual([
+      {
+        file: '.',
+        message: expect.stringMatching(/^git could not list the tracked files \(git ls-files .*index.*\): files git tracks although a \.gitignore rule matches them are not scanned/),
+      },
+    ]);
+  });
+});
+
+describe('a bare repository', () => {
+  it('the audit says it has no files to read and names the command that scans its commits; history finds the key', () => {
+    const origin = gitRepo('engium-adv-bare-origin-');
+    commitFiles(origin, { 'src/key.ts': `export const k = '${FORCED_IN}';\n` });
+    const bare = join(tempDir('engium-adv-bare-'), 'repo.git');
+    git(origin, 'clone', '-q', '--bare', origin, bare);
+    const audit = scanBounded([bare], KEYS);
+    expect(audit.report.findings).toEqual([]);
+    expect(audit.report.stats.warnings).toEqual([{ file: '.', message: 'a bare repository has no work tree to audit: `engium-scan history --all` scans its commits' }]);
+    expect(located(scanBounded(['history', bare, '--all'], KEYS).report)).toEqual([`src/key.ts:1:19 ${redact(FORCED_IN)}`]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Huge and hostile inputs, generated per run in temp dirs (never committed): a 100 MB single-line
-// bundle, a 1 GB sparse file, 10 million bare `eng_live_` prefixes, and a 10 MB line built to make
-// every regex in the scanner backtrack. The CLI runs with a 256 MB heap, so a memory blow-up fails;
+// bundle, a 1 GB sparse file, 10 million bare `eng_live_` prefixes, a 10 MB line built to make
+// every regex in the scanner backtrack, and 5,000 keys on one line. The CLI runs with a 256 MB heap, so a memory blow-up fails;
 // time is bounded by the test timeout alone (speed is measured by `npm run bench`, not here).
 import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,4 +118,22 @@ describe('a 10 MB line built to make each regex backtrack', () => {
     expect(report.findings.map((finding) => `${finding.secret.redacted} ${finding.exposure}`)).toEqual([`${redact(AFTER_BACKTRACK)} unknown`]);
     expect(status).toBe(1);
   }, 300_000);
+});
+
+describe('5,000 distinct keys on one line', () => {
+  const many = Array.from({ length: 5000 }, (_, index) => fakeKey('live', 200_000 + index));
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('engium-adv-keys-one-line-');
+    writeFileSync(join(dir, 'keys.js'), `export const keys = [${many.map((key) => `"${key}"`).join(',')}];\n`);
+  });
+
+  it('reports each with a redacted snippet of its own part of the line, in time linear in the keys (each snippet searched the whole line)', () => {
+    const { report } = scanBounded([dir, '--no-graph'], many, { timeoutMs: 30_000 });
+    expect(report.findings).toHaveLength(many.length);
+    const last = report.findings.at(-1);
+    expect(last?.snippet?.text.startsWith('…')).toBe(true);
+    expect(last?.snippet?.text).toContain(redact(many.at(-1) as string));
+    expect(last?.snippet?.text).toContain(redact(many.at(-2) as string));
+  }, 40_000);
 });

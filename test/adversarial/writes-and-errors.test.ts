@@ -152,6 +152,16 @@ describe('config errors', () => {
       expectNoFullKey(result.stderr, KEYS);
     }
   });
+
+  it('`pack` quotes no bytes of a package.json npm cannot parse: npm shows the text near the error, a key cut short', () => {
+    const dir = tempDir('engium-adv-pack-json-');
+    writeFileSync(join(dir, 'package.json'), `{"name":"x","version":"1.0.0"\n// ${KEY}\n}\n`);
+    const result = runScanner(['pack', dir]);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /^engium-scan: npm pack --dry-run failed in .*EJSONPARSE.*at position 30 \(the text near it is not shown\)/);
+    // No redaction knows a key by its first characters: none may be quoted.
+    expect(result.stderr).not.toContain(KEY.slice(0, 12));
+  });
 });
 
 describe('init and baseline refuse what they cannot honour', () => {

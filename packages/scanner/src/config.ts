@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
+import { globWildcards } from './glob-wildcards.js';
 import { briefReason, jsonErrorWithoutContent, readRegularText, realRootOf, type UnsafeFileError } from './safe-read.js';
 
 export interface AllowlistEntry {
@@ -79,7 +80,11 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
   formats.default.default(ajv);
   const schema: object = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
   const validate = ajv.compile(schema);
-  if (validate(value)) return;
+  if (validate(value)) {
+    const problems = globProblems(value as EngiumConfig);
+    if (problems.length > 0) throw new UsageError(`invalid config ${path}:`, problems);
+    return;
+  }
   const problems = (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
@@ -90,4 +95,40 @@ async function validateConfig(value: unknown, path: string): Promise<void> {
     return `${where}: ${error.message ?? 'invalid'}${extra}`;
   });
   throw new UsageError(`invalid config ${path}:`, problems);
+}
+
+/**
+ * Wildcards a config glob may hold (see glob-wildcards.ts): picomatch takes up to 60 ms a path to
+ * match a glob of 4 against a hostile name or path, and seconds past that; a glob of 3 or 4 is
+ * heavy, and a list takes only a few. A config that comes with a repository must not stall its scan.
+ */
+const MAX_GLOB_WILDCARDS = 4;
+const MAX_WILDCARDS_IN_ONE_NAME = 3;
+const MAX_GLOBSTARS = 2;
+const MAX_HEAVY_GLOBS = 10;
+
+/** What is wrong with the config's globs, one line each, in the words of the schema's problems. */
+function globProblems(config: EngiumConfig): string[] {
+  const lists: [where: string, globs: readonly string[] | undefined][] = [
+    ['/include', config.include],
+    ['/exclude', config.exclude],
+    ['/buildDirs', config.buildDirs],
+    ['/clientEntries', config.clientEntries],
+    ...(config.allowlist ?? []).map((entry, index): [string, readonly string[] | undefined] => [`/allowlist/${index}/paths`, entry.paths]),
+  ];
+  const problems: string[] = [];
+  for (const [where, globs] of lists) {
+    let heavy = 0;
+    for (const [index, glob] of (globs ?? []).entries()) {
+      const { starRuns, inOneName, globstars } = globWildcards(glob);
+      const wildcards = starRuns + globstars;
+      if (wildcards > MAX_GLOB_WILDCARDS || inOneName > MAX_WILDCARDS_IN_ONE_NAME || globstars > MAX_GLOBSTARS) {
+        const counts = `${wildcards} wildcards, ${inOneName} in one name and ${globstars} \`**\` folders (a leading one not counted)`;
+        const bounds = `at most ${MAX_GLOB_WILDCARDS}, ${MAX_WILDCARDS_IN_ONE_NAME} and ${MAX_GLOBSTARS}`;
+        problems.push(`${where}/${index}: a glob of ${counts} is more than the matcher takes in bounded time (${bounds})`);
+      } else if (wildcards >= 3) heavy++;
+    }
+    if (heavy > MAX_HEAVY_GLOBS) problems.push(`${where}: ${heavy} globs of 3 or 4 wildcards, more than the ${MAX_HEAVY_GLOBS} a list may hold`);
+  }
+  return problems;
 }

@@ -99,6 +99,7 @@ async function discoverAndAnalyse(
   const threads = new AnalysisThreads(options.threads);
   try {
     let discovery: Discovery;
+    const discoveryProblems: ScanWarning[] = [];
     if (target.kind === 'directory') {
       const trackedIgnored = trackedIgnoredFiles(root);
       const discoverOptions: DiscoverOptions = {
@@ -107,7 +108,9 @@ async function discoverAndAnalyse(
         ...(config.buildDirs ? { buildDirs: config.buildDirs } : {}),
       };
       discovery = discoverFiles(root, { ...discoverOptions, onFileFound: threads.discovered });
-      includeTrackedIgnored(root, discovery, await trackedIgnored, discoverOptions);
+      const tracked = await trackedIgnored;
+      includeTrackedIgnored(root, discovery, tracked.files, discoverOptions);
+      if (tracked.problem) discoveryProblems.push({ file: '.', message: tracked.problem });
     } else discovery = { files: target.files, skipped: [] };
     // Archives are read here, entry by entry; every other file goes to the analysis threads,
     // sources and env files first.
@@ -133,7 +136,7 @@ async function discoverAndAnalyse(
     );
     const order = new Map(discovery.files.map((file, index) => [file, index]));
     const analyses = [...first.analyses, ...second.analyses].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
-    const problems = [...first.problems, ...second.problems];
+    const problems = [...discoveryProblems, ...first.problems, ...second.problems];
     const skipped: SkippedFile[] = [];
     if (archives.length === 0) return { discovery, analysed: analyses, problems, skipped };
     // The readers (yauzl, tar-stream, @electron/asar) load only when there is an archive to read.

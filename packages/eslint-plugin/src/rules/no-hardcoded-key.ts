@@ -100,6 +100,8 @@ export default createRule<[], MessageIds>({
         const part = ASTUtils.getStaticValue(operand, scope);
         if (part && typeof part.value === 'string') for (const { key } of findKeys(part.value)) held.add(key);
       }
+      // A template's text between expressions is reported where it is written (TemplateElement).
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) for (const quasi of node.quasis) for (const { key } of findKeys(quasi.value.cooked ?? '')) held.add(key);
       for (const occurrence of findKeys(value.value)) {
         if (held.has(occurrence.key)) continue;
         held.add(occurrence.key);
@@ -120,6 +122,8 @@ export default createRule<[], MessageIds>({
     return {
       ...composites,
       Literal(node) {
+        // A regular expression's source holds a key as plainly as a string does (`/eng_live_…/`).
+        if ('regex' in node && node.regex) return reportInText(node, undefined);
         if (typeof node.value !== 'string') return;
         const value = node.value;
         reportInText(node, value, (occurrence) => literalFix(node, value, occurrence));

@@ -1,11 +1,12 @@
 // `engium-scan history`: the history source, then the same classify → suppress → report stages
 // as the directory audit, plus whether each key is still there at HEAD.
+import { resolve } from 'node:path';
 import type { ScanReport } from '../finding.js';
 import type { buildFinding } from '../classify/finding.js';
 import { RULES } from '../rules.js';
 import { scanHistory, startHistoryLog, type HistoryHit, type HistoryLog } from './history-scan.js';
 import { keysAtHead, presenceAtHead, sightingId, type KeysAtHead, type PresenceAtHead } from './head-presence.js';
-import { runGit } from './process.js';
+import { GitError, runGit } from './process.js';
 import { assembleReport, setUp, type GitReportOptions } from './report-parts.js';
 import { revisionArguments, type RevisionOptions } from './revisions.js';
 
@@ -44,7 +45,7 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
   const started = Date.now();
   // History paths are relative to the repository root, whichever folder of it was named. One
   // rev-parse answers both questions (each git process costs Node a fork).
-  const asked = runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  const asked = repositoryFacts(dir);
   asked.catch(() => undefined); // awaited below, after the revisions
   let log: HistoryLog;
   try {
@@ -58,6 +59,21 @@ export async function historyReport(dir: string, options: HistoryReportOptions =
   } catch (error) {
     log?.child.kill();
     throw error;
+  }
+}
+
+/**
+ * rev-parse's answers: the root, then whether the clone is shallow. A bare repository (a mirror
+ * clone, a server's copy) has commits but no work tree, hence no top level: its root is itself,
+ * and every later question is about HEAD's tree, which a bare repository answers as well.
+ */
+async function repositoryFacts(dir: string): Promise<Buffer> {
+  try {
+    return await runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  } catch (error) {
+    if (!(error instanceof GitError) || !/must be run in a work tree/.test(error.message)) throw error;
+    const shallow = await runGit(dir, ['rev-parse', '--is-shallow-repository']);
+    return Buffer.concat([Buffer.from(`${resolve(dir)}\n`), shallow]);
   }
 }
 

@@ -30,6 +30,14 @@ function npmCommand(): { file: string; prefix: string[] } {
   return { file: process.platform === 'win32' ? 'npm.cmd' : 'npm', prefix: [] };
 }
 
+/**
+ * An npm error line without the bytes of package.json it quotes (`while parsing near "…"`): they
+ * may hold the start of a key, which no redaction recognises once cut (as jsonErrorWithoutContent).
+ */
+function withoutQuotedContent(line: string): string {
+  return line.replace(/ while parsing(?: near)? (?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g, ' (the text near it is not shown)');
+}
+
 /** The files `npm pack` would put in the tarball, relative to `dir`. */
 export async function packedFiles(dir: string): Promise<string[]> {
   const npm = npmCommand();
@@ -39,7 +47,10 @@ export async function packedFiles(dir: string): Promise<string[]> {
     ({ stdout } = await run(npm.file, [...npm.prefix, 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' }));
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
-    const lines = (stderr ?? '').split('\n').filter((line) => line.startsWith('npm error ')).map((line) => line.slice('npm error '.length).trim());
+    const lines = (stderr ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('npm error '))
+      .map((line) => withoutQuotedContent(line.slice('npm error '.length).trim()));
     throw new UsageError(`npm pack --dry-run failed in ${dir}: ${lines.length > 0 ? lines.slice(0, 4).join('; ') : message}`);
   }
   let listing: PackListing[];
