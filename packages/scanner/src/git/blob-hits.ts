@@ -6,6 +6,7 @@ import { snippetAt } from '../analyse/bytes.js';
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { isBinary, utf8OfUnicodeText } from '../analyse/text-encoding.js';
 import type { AddedHit } from './added-hits.js';
+import { readBlobs } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 
 export interface BlobHit {
@@ -29,4 +30,51 @@ export function keyHitsInBlob(path: string, content: Buffer, publicEnvPrefixes?:
     hit: { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) },
     exposure: exposureOfLine(path, lineAt(text, hit.index), publicEnvPrefixes),
   }));
+}
+
+/** The fingerprints of the keys in blob `content` of `path` (none for a binary file). */
+export function fingerprintsInBlob(path: string, content: Buffer): Set<string> {
+  const found = keyHitsInBlob(path, content);
+  return new Set(found === 'binary' ? [] : found.map(({ hit }) => hit.secret.fingerprint));
+}
+
+/** One version of a file to read whole: its blob, and the blobs of the versions it changed. */
+export interface WholeVersion {
+  path: string;
+  blob: string | undefined;
+  oldBlobs: readonly string[];
+}
+
+/** What reading a version whole gave: its keys less those a version before it held, its size over the bound, or nothing (gone). */
+export type WholeRead = { found: BlobHit[] | 'binary'; bytes: number } | { tooLarge: number } | undefined;
+
+/**
+ * Reads versions whole, a bounded batch of blobs at a time, and gives each version's keys (only
+ * those none of its old blobs held: a range or a merge names the versions before it, and a key
+ * one of them held was not added by this change), in the order of `versions`.
+ */
+export async function readWholeVersions(cwd: string, versions: readonly WholeVersion[], publicEnvPrefixes?: readonly string[]): Promise<WholeRead[]> {
+  const readingNew = new Map<string, number[]>();
+  const readingOld = new Map<string, number[]>();
+  versions.forEach(({ blob, oldBlobs }, index) => {
+    if (blob) readingNew.set(blob, [...(readingNew.get(blob) ?? []), index]);
+    for (const old of oldBlobs) readingOld.set(old, [...(readingOld.get(old) ?? []), index]);
+  });
+  const found = new Map<number, { found: BlobHit[] | 'binary'; bytes: number }>();
+  const held = new Map<number, Set<string>>();
+  const tooLarge = await readBlobs(cwd, [...new Set([...readingNew.keys(), ...readingOld.keys()])], (id, content) => {
+    for (const index of readingNew.get(id) ?? []) found.set(index, { found: keyHitsInBlob(versions[index]?.path ?? '', content, publicEnvPrefixes), bytes: content.length });
+    for (const index of readingOld.get(id) ?? []) {
+      const fingerprints = fingerprintsInBlob(versions[index]?.path ?? '', content);
+      held.set(index, new Set([...(held.get(index) ?? []), ...fingerprints]));
+    }
+  });
+  return versions.map(({ blob }, index) => {
+    const size = blob === undefined ? undefined : tooLarge.get(blob);
+    if (size !== undefined) return { tooLarge: size };
+    const read = found.get(index);
+    const before = held.get(index);
+    if (!read || read.found === 'binary' || !before) return read;
+    return { ...read, found: read.found.filter(({ hit }) => !before.has(hit.secret.fingerprint)) };
+  });
 }

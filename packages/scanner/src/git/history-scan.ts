@@ -3,8 +3,8 @@
 // into pieces that do not decode, is read whole from each version's blob after the log.
 import type { SkippedFile } from '../finding.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
-import { keyHitsInBlob, type BlobHit } from './blob-hits.js';
-import { readBlobs, tooLargeReason } from './blobs.js';
+import { readWholeVersions } from './blob-hits.js';
+import { tooLargeReason } from './blobs.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { COMMIT_FORMAT, PatchParser, readsWholeBlob, type CommitHeader } from './patch-parser.js';
 import { spawnGit, TEXT_DIFF_OPTIONS } from './process.js';
@@ -168,41 +168,19 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
   // A batch of versions at a time: a long history may change such a file thousands of times.
   for (let from = 0; log && from < whole.length; from += WHOLE_CHANGES_PER_READ) {
     const changes = whole.slice(from, from + WHOLE_CHANGES_PER_READ);
-    const readingNew = new Map<string, WholeChange[]>();
-    const readingOld = new Map<string, WholeChange[]>();
-    for (const change of changes) {
-      readingNew.set(change.blob, [...(readingNew.get(change.blob) ?? []), change]);
-      for (const old of change.oldBlobs) readingOld.set(old, [...(readingOld.get(old) ?? []), change]);
-    }
-    const found = new Map<WholeChange, BlobHit[] | 'binary'>();
-    const before = new Map<WholeChange, Set<string>>();
-    const oversized = await readBlobs(log.cwd, [...new Set([...readingNew.keys(), ...readingOld.keys()])], (id, content) => {
-      for (const change of readingNew.get(id) ?? []) found.set(change, keyHitsInBlob(change.file, content, options.publicEnvPrefixes));
-      for (const change of readingOld.get(id) ?? []) {
-        const old = keyHitsInBlob(change.file, content, options.publicEnvPrefixes);
-        const fingerprints = before.get(change) ?? new Set<string>();
-        if (old !== 'binary') for (const { hit } of old) fingerprints.add(hit.secret.fingerprint);
-        before.set(change, fingerprints);
+    const reads = await readWholeVersions(log.cwd, changes.map(({ file, blob, oldBlobs }) => ({ path: file, blob, oldBlobs })), options.publicEnvPrefixes);
+    changes.forEach((change, index) => {
+      const read = reads[index];
+      if (read === undefined || 'tooLarge' in read) {
+        // Too large (or gone): what its lines showed is the best there is.
+        if (read) tooLarge.set(change.file, Math.max(read.tooLarge, tooLarge.get(change.file) ?? 0));
+        for (const sighting of change.lineSightings) sighted(sighting, change.order);
+      } else if (read.found === 'binary') binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
+      else {
+        wholeFiles.add(change.file);
+        for (const { hit, exposure } of read.found) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
       }
     });
-    for (const change of changes) {
-      const size = oversized.get(change.blob);
-      const result = found.get(change);
-      if (size !== undefined || result === undefined) {
-        // Too large (or gone): what its lines showed is the best there is.
-        if (size !== undefined) tooLarge.set(change.file, Math.max(size, tooLarge.get(change.file) ?? 0));
-        for (const sighting of change.lineSightings) sighted(sighting, change.order);
-        continue;
-      }
-      if (result === 'binary') {
-        binaryPaths.set(change.file, (binaryPaths.get(change.file) ?? 0) + 1);
-        continue;
-      }
-      wholeFiles.add(change.file);
-      // A range or a merge names the versions before it: a key one of them held, this change did not add.
-      const held = before.get(change);
-      for (const { hit, exposure } of result) if (!held?.has(hit.secret.fingerprint)) sighted({ hit, exposure, file: change.file, commit: change.commit }, change.order);
-    }
   }
 
   const skipped = [

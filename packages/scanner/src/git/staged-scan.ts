@@ -9,7 +9,7 @@ import { isEnvFile } from '../analyse/env-file.js';
 import { namesFromNulSeparated } from '../discover/byte-names.js';
 import { readRegularText } from '../safe-read.js';
 import { keyHitsInAddedLine, type AddedHit } from './added-hits.js';
-import { keyHitsInBlob, type BlobHit } from './blob-hits.js';
+import { fingerprintsInBlob, readWholeVersions } from './blob-hits.js';
 import { exposureOfLine, type LineExposure } from './exposure.js';
 import { readBlobs, tooLargeReason } from './blobs.js';
 import { PatchParser, readsWholeBlob, type FileChange } from './patch-parser.js';
@@ -139,10 +139,7 @@ async function fingerprintsAt(cwd: string, rev: string, paths: readonly string[]
     if (tab !== -1 && type === 'blob' && id) pathsOf.set(id, [...(pathsOf.get(id) ?? []), entry.slice(tab + 1)]);
   }
   await readBlobs(cwd, [...pathsOf.keys()], (id, content) => {
-    for (const path of pathsOf.get(id) ?? []) {
-      const found = keyHitsInBlob(path, content);
-      held.set(path, new Set(found === 'binary' ? [] : found.map(({ hit }) => hit.secret.fingerprint)));
-    }
+    for (const path of pathsOf.get(id) ?? []) held.set(path, fingerprintsInBlob(path, content));
   });
   return held;
 }
@@ -212,46 +209,25 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
     const idOf = (file: FileChange) => file.blob ?? listed.get(file.path);
     // Unicode text and wrapped base64 of a modified file: a key HEAD's version held was not added now.
     const comparedWithHead = (file: FileChange) => readsWholeBlob(file) && !readsWholeByChoice(file);
-    const readingNew = new Map<string, number[]>();
-    const readingOld = new Map<string, number[]>();
-    whole.forEach(({ file }, index) => {
-      const id = idOf(file);
-      if (id) readingNew.set(id, [...(readingNew.get(id) ?? []), index]);
-      if (comparedWithHead(file)) for (const old of file.oldBlobs ?? []) readingOld.set(old, [...(readingOld.get(old) ?? []), index]);
-    });
-    const found = new Map<number, { result: BlobHit[] | 'binary'; bytes: number }>();
-    const before = new Map<number, Set<string>>();
-    const oversized = await readBlobs(cwd, [...new Set([...readingNew.keys(), ...readingOld.keys()])], (id, content) => {
-      for (const index of readingNew.get(id) ?? []) found.set(index, { result: keyHitsInBlob(whole[index]?.file.path ?? '', content, options.publicEnvPrefixes), bytes: content.length });
-      for (const index of readingOld.get(id) ?? []) {
-        const old = keyHitsInBlob(whole[index]?.file.path ?? '', content);
-        const fingerprints = before.get(index) ?? new Set<string>();
-        if (old !== 'binary') for (const { hit } of old) fingerprints.add(hit.secret.fingerprint);
-        before.set(index, fingerprints);
-      }
-    });
+    const reads = await readWholeVersions(
+      cwd,
+      whole.map(({ file }) => ({ path: file.path, blob: idOf(file), oldBlobs: comparedWithHead(file) ? (file.oldBlobs ?? []) : [] })),
+      options.publicEnvPrefixes,
+    );
     whole.forEach(({ file, lineHits }, index) => {
-      const size = oversized.get(idOf(file) ?? '');
-      if (size !== undefined) {
+      const read = reads[index];
+      if (read !== undefined && 'tooLarge' in read) {
         // What its lines showed is the best there is.
-        skipped.push({ file: file.path, reason: tooLargeReason(size) });
+        skipped.push({ file: file.path, reason: tooLargeReason(read.tooLarge) });
         hits.push(...lineHits);
-        return;
+      } else if (!read) skipped.push({ file: file.path, reason: 'not found in the index' });
+      else if (read.found === 'binary') skipped.push({ file: file.path, reason: 'binary file: not scanned' });
+      else {
+        filesScanned++;
+        bytesScanned += read.bytes;
+        if (readsWholeBlob(file)) wholeBlobFiles.add(file.path);
+        for (const { hit, exposure } of read.found) hits.push({ hit, file: file.path, exposure });
       }
-      const read = found.get(index);
-      if (!read) {
-        skipped.push({ file: file.path, reason: 'not found in the index' });
-        return;
-      }
-      if (read.result === 'binary') {
-        skipped.push({ file: file.path, reason: 'binary file: not scanned' });
-        return;
-      }
-      filesScanned++;
-      bytesScanned += read.bytes;
-      if (readsWholeBlob(file)) wholeBlobFiles.add(file.path);
-      const held = before.get(index);
-      for (const { hit, exposure } of read.result) if (!held?.has(hit.secret.fingerprint)) hits.push({ hit, file: file.path, exposure });
     });
   }
   return { hits: await addedByTheMerge(cwd, hits, wholeBlobFiles), filesScanned, bytesScanned, skipped };
