@@ -47,13 +47,20 @@ function unmarkedUtf16(bytes: Uint8Array): UnicodeForm | undefined {
   const [b0, b1] = bytes;
   const form = b0 === 0 && b1 !== 0 ? 'utf-16be' : b0 !== 0 && b1 === 0 ? 'utf-16le' : undefined;
   if (!form || bytes.length % 2 !== 0) return undefined;
-  const high = form === 'utf-16le' ? 1 : 0;
-  const units = Math.min(UNMARKED_PROBE_UNITS, bytes.length / 2);
+  return asciiCodeUnits(bytes, 0, Math.min(UNMARKED_PROBE_UNITS, bytes.length / 2), form === 'utf-16le' ? 1 : 0) ? form : undefined;
+}
+
+/**
+ * Whether the `units` UTF-16 code units at `from` are ASCII text (tab, LF, CR or printable), each
+ * with a NUL for its `high` byte (1 in little-endian order, 0 in big-endian).
+ */
+export function asciiCodeUnits(bytes: Uint8Array, from: number, units: number, high: 0 | 1): boolean {
   for (let unit = 0; unit < units; unit++) {
-    const low = bytes[2 * unit + 1 - high] as number;
-    if (bytes[2 * unit + high] !== 0 || !(low === 0x09 || low === 0x0a || low === 0x0d || (low >= 0x20 && low < 0x7f))) return undefined;
+    const at = from + 2 * unit;
+    const low = bytes[at + 1 - high];
+    if (bytes[at + high] !== 0 || low === undefined || !(low === 0x09 || low === 0x0a || low === 0x0d || (low >= 0x20 && low < 0x7f))) return false;
   }
-  return form;
+  return true;
 }
 
 /** The Unicode form `bytes` are in, other than UTF-8, and the length of its byte-order mark (0 for none). */

@@ -4,7 +4,7 @@
 import { isWrappedBase64Line } from '@engium/core';
 import { splitLines } from './lines.js';
 import { pathFromDiffGitLine, unquotePath, withoutPrefix } from './quoted-path.js';
-import { isTextByName } from '../analyse/text-encoding.js';
+import { asciiCodeUnits, isTextByName } from '../analyse/text-encoding.js';
 
 export interface CommitHeader {
   sha: string;
@@ -31,9 +31,9 @@ export interface FileChange {
   binary: boolean;
   /**
    * The new side may be UTF-16 or UTF-32 text, which a diff cuts at each 0x0A byte into pieces
-   * that do not decode on their own: a byte-order mark opens its line 1, or a NUL is in the first
-   * two bytes of an added line, as in no line of UTF-8 text. Such a file is read whole from its
-   * blob, whose bytes decide (Unicode text, or binary) whatever `binary` says.
+   * that do not decode on their own: a byte-order mark opens its line 1, or an added line opens
+   * with ASCII code units (a NUL every other byte, as in no line of UTF-8 text). Such a file is read
+   * whole from its blob, whose bytes decide (Unicode text, or binary) whatever `binary` says.
    */
   unicodeText: boolean;
   /**
@@ -98,17 +98,10 @@ export interface PatchParserOptions {
 /** Code units of a line piece looked at to tell UTF-16 text: ASCII text has a NUL for every other byte. */
 const UTF16_PROBE_UNITS = 16;
 
-const isTextByte = (byte: number | undefined): boolean => byte === 0x09 || byte === 0x0d || (byte !== undefined && byte >= 0x20 && byte < 0x7f);
-
-/** Whether `bytes[from, to)` holds ASCII code units of UTF-16 with the NUL `high` (0 or 1) byte of each, as far as it is looked at. */
+/** Whether `bytes[from, to)` opens with ASCII code units of UTF-16 (two at least), as far as it is looked at. */
 function asciiUnits(bytes: Buffer, from: number, to: number, high: 0 | 1): boolean {
   const units = Math.min(UTF16_PROBE_UNITS, Math.floor((to - from) / 2));
-  if (units < 2) return false;
-  for (let unit = 0; unit < units; unit++) {
-    const at = from + 2 * unit;
-    if (bytes[at + high] !== NUL || !isTextByte(bytes[at + 1 - high])) return false;
-  }
-  return true;
+  return units >= 2 && asciiCodeUnits(bytes, from, units, high);
 }
 
 /**
