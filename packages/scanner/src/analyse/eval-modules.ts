@@ -17,10 +17,36 @@ export interface EvalModule {
 const EVAL_CALL = Buffer.from('eval("');
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
 
-/** Whether `bytes` may hold eval-wrapped modules: a cheap check before any is parsed. */
-export function mayHoldEvalModules(bytes: Buffer): boolean {
-  return bytes.includes(EVAL_CALL);
+/**
+ * Whether a key at one of `offsets` may be inside an `eval("…")` string: the nearest unescaped `"`
+ * before it, on its line (the devtools write each string on one line, its quotes escaped), opens
+ * such a call. Each byte before the last key is read back at most once, and none after it: a
+ * bundle's other bytes are never searched for eval calls.
+ */
+export function mayHoldEvalModuleKeys(bytes: Buffer, offsets: readonly number[]): boolean {
+  let floor = 0;
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    // With no quote since the previous key, this key is in the same string, which was not an eval's.
+    if (openingQuoteIsEval(bytes, floor, offset)) return true;
+    floor = offset;
+  }
+  return false;
+}
+
+/** Whether the last unescaped `"` in [floor, offset) opens `eval("` with no line break up to `offset`. */
+function openingQuoteIsEval(bytes: Buffer, floor: number, offset: number): boolean {
+  const window = bytes.subarray(floor, offset);
+  for (let quote = window.lastIndexOf(QUOTE); quote !== -1; quote = quote === 0 ? -1 : window.lastIndexOf(QUOTE, quote - 1)) {
+    const at = floor + quote;
+    let backslashes = 0;
+    while (bytes[at - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const opening = at + 1 - EVAL_CALL.length;
+    return opening >= 0 && bytes.subarray(opening, at + 1).equals(EVAL_CALL) && !bytes.subarray(at, offset).includes(NEWLINE);
+  }
+  return false;
 }
 
 /** The `eval("…")` strings of a bundle, in order (one pass over their bytes). */

@@ -19,7 +19,7 @@ import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
 import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
-import { byteOffsets, evalModules, mayHoldEvalModules, moduleAt, moduleCode, moduleUrlAt, positionInModule, type EvalModule } from './eval-modules.js';
+import { byteOffsets, evalModules, mayHoldEvalModuleKeys, moduleAt, moduleCode, moduleUrlAt, positionInModule, type EvalModule } from './eval-modules.js';
 import { resolveSource, sourcePathCandidates } from './source-url.js';
 import { binaryKeyHits } from './binary.js';
 import { moduleHeadOf, type ModuleHead } from '../graph/module-head.js';
@@ -239,7 +239,8 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
   }
   if (!MAPPABLE_OUTPUT.test(file.path)) return;
   // Keys in eval-wrapped modules are mapped through their own module's map; the rest through the file's.
-  const rest = mayHoldEvalModules(bytes) ? mapEvalModuleHits(bytes, hits, analysis, context) : hits;
+  const offsets = byteOffsets(bytes, hits);
+  const rest = mayHoldEvalModuleKeys(bytes, offsets) ? mapEvalModuleHits(bytes, hits, offsets, analysis, context) : hits;
   if (rest.length === 0) return;
   const result = loadSourceMap(context.root, pathText(file.absolutePath), bytes, mapReader(context));
   if (result === undefined) {
@@ -266,10 +267,9 @@ function mapBuiltHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis
  * inline map, or named by the module's sourceURL when the devtool wrote no map; the copy in a module
  * map's base64 of a key its code holds is dropped from `hits`. Returns the hits outside such modules.
  */
-function mapEvalModuleHits(bytes: Buffer, hits: AnalysedHit[], analysis: FileAnalysis, context: AnalyseContext): AnalysedHit[] {
+function mapEvalModuleHits(bytes: Buffer, hits: AnalysedHit[], offsets: readonly number[], analysis: FileAnalysis, context: AnalyseContext): AnalysedHit[] {
   const modules = evalModules(bytes);
   if (modules.length === 0) return hits;
-  const offsets = byteOffsets(bytes, hits);
   const outside: AnalysedHit[] = [];
   const byModule = new Map<EvalModule, { hit: AnalysedHit; offset: number }[]>();
   hits.forEach((hit, index) => {
