@@ -94,6 +94,9 @@ describe('build folders by framework', () => {
     { name: 'Capacitor iOS', files: { 'capacitor.config.json': json({ appId: 'app.engium', webDir: 'dist' }) }, file: 'ios/App/App/public/assets/index.js', exposure: 'client', reason: 'into the iOS app' },
     { name: 'Cordova', files: { 'package.json': json({ dependencies: { 'cordova-android': '13.0.0' } }) }, file: 'platforms/android/app/src/main/assets/www/js/app.js', exposure: 'client', reason: 'Cordova copies www/' },
     { name: 'Ionic', files: { 'package.json': json({ dependencies: { '@ionic/react': '8.0.0' } }) }, file: 'www/assets/main.js', exposure: 'client', reason: 'Ionic builds' },
+    { name: 'Electron Forge (webpack)', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: '.webpack/main/index.js', exposure: 'client', reason: 'which every user installs' },
+    { name: 'electron-vite', files: { 'package.json': json({ devDependencies: { electron: '33.0.0', 'electron-vite': '2.0.0' } }) }, file: 'out/main/index.js', exposure: 'client', reason: 'electron-vite and Electron Forge build the app into out/' },
+    { name: 'electron-react-boilerplate', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: 'release/app/dist/main/main.js', exposure: 'client', reason: 'packs release/app/dist' },
     { name: 'Vue CLI', files: { 'package.json': json({ devDependencies: { '@vue/cli-service': '5.0.0' } }) }, file: 'dist/js/app.3f2a.js', exposure: 'client', reason: 'Vue CLI' },
     { name: 'Quasar', files: { 'package.json': json({ devDependencies: { '@quasar/app-vite': '2.0.0' } }) }, file: 'dist/spa/assets/index.js', exposure: 'client', reason: 'Quasar builds the single-page app' },
     { name: 'Eleventy', files: { 'package.json': json({ devDependencies: { '@11ty/eleventy': '3.0.0' } }) }, file: '_site/js/site.js', exposure: 'client', reason: 'Eleventy' },
@@ -115,6 +118,35 @@ describe('build folders by framework', () => {
     const key = fakeKey('live', 1411);
     const report = scan({ 'dist/data.txt': `key=${key}\n` }, [key]);
     expect(findingOf(report, key, 'dist/data.txt').exposure).toBe('unknown');
+  });
+});
+
+describe('Electron apps', () => {
+  // Main process, preload and renderer are all packed into the app every user installs.
+  const main = fakeKey('live', 1415);
+  const preload = fakeKey('live', 1416);
+  const test = fakeKey('live', 1417);
+  const built = fakeKey('live', 1418);
+  const files = {
+    'package.json': json({ name: 'desk', main: 'build/main.js', devDependencies: { electron: '33.0.0', webpack: '5.0.0' } }),
+    'src/main/main.ts': `import { app } from 'electron';\nimport { client } from './engium';\napp.whenReady().then(() => client());\n`,
+    'src/main/engium.ts': `export const client = () => fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'Bearer ${main}' } });\n`,
+    'src/main/preload.ts': `export const key = '${preload}';\n`,
+    'src/__tests__/engium.test.ts': `export const key = '${test}';\n`,
+    'webpack.config.js': `module.exports = { target: 'electron-main', entry: './src/main/main.ts', output: { path: __dirname + '/build' } };\n`,
+    'build/main.js': `const e=require("electron");e.app.whenReady().then(()=>fetch("https://api.engium.app",{headers:{Authorization:"Bearer ${built}"}}));\n`,
+  };
+
+  it('ships main-process and preload code, and webpack output built for electron-main, but not tests', () => {
+    const report = scan(files, [main, preload, test, built]);
+    const inMain = findingOf(report, main, 'src/main/engium.ts');
+    expect(inMain).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(inMain.message).toContain('packed into the app every user installs');
+    expect(findingOf(report, preload, 'src/main/preload.ts').exposure).toBe('client');
+    expect(findingOf(report, test, 'src/__tests__/engium.test.ts').exposure).not.toBe('client');
+    const output = findingOf(report, built, 'build/main.js');
+    expect(output.exposure).toBe('client');
+    expect(output.message).toContain("webpack.config.js:1 builds a desktop app's code with target: 'electron-main', packed into the app every user installs");
   });
 });
 
@@ -194,6 +226,48 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(finding.message).toContain('vite.config.ts:6');
     expect(finding.message).toContain('Stop the injection at vite.config.ts:6: remove the injection from the build config and call the Engium API from server code');
     expect(finding.message).not.toContain('.env.local or');
+  });
+
+  it('reads the configs that scripts name on the command line, wherever they are, with outputs from the config folder', () => {
+    const keys = [1437, 1438, 1439].map((seed) => fakeKey('live', seed));
+    const [listed, bundled, rolled] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({
+          name: 'desk',
+          scripts: {
+            'build:renderer': 'cross-env NODE_ENV=production webpack --config ./.erb/configs/webpack.config.renderer.prod.ts',
+            'build:lib': 'rollup -c build/rollup.mjs --environment BUILD:production',
+            lint: 'eslint -c .eslintrc.json .',
+          },
+          devDependencies: { webpack: '5.0.0', rollup: '4.0.0' },
+        }),
+        '.erb/configs/webpack.config.renderer.prod.ts': [
+          `import path from 'path';`,
+          `import webpack from 'webpack';`,
+          `export default {`,
+          `  target: ['web', 'electron-renderer'],`,
+          `  output: { path: path.join(__dirname, '../../dist/renderer') },`,
+          `  plugins: [new webpack.EnvironmentPlugin({ NODE_ENV: 'production', ENGIUM_RENDERER_KEY: '' })],`,
+          `};`,
+          ``,
+        ].join('\n'),
+        '.env': `ENGIUM_RENDERER_KEY=${listed}\n`,
+        'dist/renderer/renderer.js': `const e=require("x");e.k="${bundled}";\n`,
+        'build/rollup.mjs': `export default { input: 'src/lib.js', output: { file: \`\${import.meta.dirname}/../dist/lib/lib.js\`, format: 'iife' } };\n`,
+        'dist/lib/lib.js': `const e=require("x");e.k="${rolled}";\n`,
+      },
+      keys,
+    );
+    const injected = findingOf(report, listed, '.env');
+    expect(injected.exposure).toBe('client');
+    expect(injected.message).toContain('.erb/configs/webpack.config.renderer.prod.ts:6');
+    const renderer = findingOf(report, bundled, 'dist/renderer/renderer.js');
+    expect(renderer.exposure).toBe('client');
+    expect(renderer.message).toContain("builds for browsers with target: 'web', into dist/renderer");
+    const library = findingOf(report, rolled, 'dist/lib/lib.js');
+    expect(library.exposure).toBe('client');
+    expect(library.message).toContain("build/rollup.mjs:1 builds for browsers with format: 'iife', into dist/lib");
   });
 
   it('reads Vite envPrefix, webpack DefinePlugin and EnvironmentPlugin, Next.js env, Rollup replace and esbuild define', () => {

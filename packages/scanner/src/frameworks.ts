@@ -61,6 +61,11 @@ export interface ConfigPlatform {
   node: readonly string[];
   /** Values that mean a browser bundle (`browser`, `web`, `iife`, `umd`). */
   browser: readonly string[];
+  /**
+   * Values that mean a desktop app's code (`electron-main`, `electron-preload`): it runs in Node or a
+   * browser window, but it is packed into the app every user installs, so it ships as browser code does.
+   */
+  app?: readonly string[];
   /** What the tool builds when the config names no platform. */
   default: BuildSide | 'unknown';
   /** Properties naming the output folder or file (`outdir`, `output.path`); the folder defaults to `dist`. */
@@ -83,6 +88,8 @@ export interface CommandLine {
   positional?: string;
   /** The flag whose `--flag:NAME=VALUE` form defines a constant (esbuild's `--define:`). */
   define?: string;
+  /** Flags naming the config file the build reads (`webpack --config build/webpack.prod.js`): read as this row's config. */
+  config?: readonly string[];
 }
 
 export interface FrameworkBuild {
@@ -302,6 +309,20 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
   },
   {
+    name: 'Electron',
+    dependencies: ['electron'],
+    configs: [`electron.vite.config.${JS}`, `forge.config.${JS}`],
+    // Main process, preload and renderer alike are packed into the app (app.asar) every user installs.
+    folders: [
+      client('out', 'electron-vite and Electron Forge build the app into out/, which every user installs'),
+      client('.webpack', "Electron Forge's webpack plugin builds the app into .webpack/, which every user installs", { anywhere: true }),
+      client('.vite/build', "Electron Forge's Vite plugin builds the main process into .vite/build/, which every user installs"),
+      client('.vite/renderer', "Electron Forge's Vite plugin builds the renderer into .vite/renderer/, which every user installs"),
+      client('dist_electron', 'vue-cli-plugin-electron-builder builds the app into dist_electron/, which every user installs', { anywhere: true }),
+      client('release/app/dist', 'electron-react-boilerplate packs release/app/dist into the app every user installs'),
+    ],
+  },
+  {
     name: 'Ionic',
     dependencies: ['@ionic/angular', '@ionic/react', '@ionic/vue'],
     folders: [client('www', 'Ionic builds the app into www/, which browsers and the native app load')],
@@ -340,6 +361,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vite',
     dependencies: ['vite'],
+    commandLine: { command: 'vite', flags: {}, config: ['config', 'c'] },
     staticFolders: ['public'],
     configs: [`vite.config.${JS}`],
     folders: [
@@ -351,37 +373,39 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'webpack',
+    commandLine: { command: 'webpack', flags: {}, config: ['config', 'c'] },
     configs: [`webpack.config.${JS}`, `webpack.*.config.${JS}`, `webpack.config.*.${JS}`],
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
       { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
-    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], app: ['electron'], default: 'client', output: ['path'], entry: ['entry'] },
   },
   {
     name: 'Rspack',
+    commandLine: { command: 'rspack', flags: {}, config: ['config', 'c'] },
     configs: [`rspack.config.${JS}`, `rspack.*.config.${JS}`],
     injections: [
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
       { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
       { kind: 'env-reads', at: { construct: 'Dotenv' } },
     ],
-    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'electron-main', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], default: 'client', output: ['path'], entry: ['entry'] },
+    platform: { properties: ['target', 'libraryTarget'], node: ['node', 'async-node', 'commonjs'], browser: ['web', 'webworker', 'umd', 'var', 'window', 'browserslist'], app: ['electron'], default: 'client', output: ['path'], entry: ['entry'] },
   },
   {
     name: 'Rollup',
     configs: [`rollup.config.${JS}`],
     injections: [{ kind: 'defines', at: { call: 'replace', from: '@rollup/plugin-replace' } }],
     platform: { properties: ['format'], node: ['cjs', 'commonjs'], browser: ['iife', 'umd'], default: 'unknown', output: ['file', 'dir'], entry: ['input'] },
-    commandLine: { command: 'rollup', flags: { f: 'format', format: 'format', o: 'file', file: 'file', d: 'dir', dir: 'dir', i: 'input', input: 'input' }, positional: 'input' },
+    commandLine: { command: 'rollup', flags: { f: 'format', format: 'format', o: 'file', file: 'file', d: 'dir', dir: 'dir', i: 'input', input: 'input' }, positional: 'input', config: ['config', 'c'] },
   },
   {
     name: 'tsup',
     configs: [`tsup.config.${JS}`],
     injections: [DEFINES, { kind: 'env-object', at: { property: 'env' } }],
     platform: { properties: ['platform', 'format'], node: ['node'], browser: ['browser', 'iife'], default: 'server', output: ['outDir'], entry: ['entry'] },
-    commandLine: { command: 'tsup', flags: { format: 'format', platform: 'platform', d: 'outDir', 'out-dir': 'outDir' }, positional: 'entry' },
+    commandLine: { command: 'tsup', flags: { format: 'format', platform: 'platform', d: 'outDir', 'out-dir': 'outDir' }, positional: 'entry', config: ['config'] },
   },
   {
     name: 'esbuild',

@@ -33,7 +33,7 @@ export class BuildLayouts {
   private readonly detected = new Map<string, FrameworkBuild[]>();
   /** Shared-name config files that import the row's module, by package folder and row. */
   private readonly shared = new Map<string, string[]>();
-  private readonly exists = new Map<string, boolean>();
+  private readonly existing = new Map<string, boolean>();
 
   constructor(
     private readonly paths: RootPaths,
@@ -129,7 +129,7 @@ export class BuildLayouts {
       if (end === segments.length && !/\.[cm]?js$/.test(folder.path)) return;
       if (folder.files && !globMatcher(folder.files)(segments[segments.length - 1] ?? '')) return;
       const base = segments.slice(0, start).join('/');
-      if (folder.when && !this.pathExists(joinPosix(base, folder.when))) return;
+      if (folder.when && !this.exists(joinPosix(base, folder.when))) return;
       if (best && (end < best.end || (end === best.end && pattern.length <= best.length))) return;
       best = { verdict: { side: folder.side, reason: folder.reason, folder: segments.slice(0, end).join('/'), framework: row.name }, end, length: pattern.length };
     };
@@ -160,11 +160,12 @@ export class BuildLayouts {
     return undefined;
   }
 
-  private pathExists(path: string): boolean {
-    let found = this.exists.get(path);
+  /** Whether `path` (relative to the root) exists, asked of the disk once. */
+  exists(path: string): boolean {
+    let found = this.existing.get(path);
     if (found === undefined) {
       found = existsSync(this.paths.absolute(path));
-      this.exists.set(path, found);
+      this.existing.set(path, found);
     }
     return found;
   }

@@ -15,7 +15,7 @@ import type { Problem } from './types.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
-import { readScriptBuilds } from './script-builds.js';
+import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
 
 /** An env variable a config puts into built code. */
@@ -54,31 +54,42 @@ const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
   const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
+  /** Row and config pairs read, so a config both found by name and named by a script is read once. */
+  const done = new Set<string>();
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
       if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', reason: `${row.inlinesEnvReads} into browser code` });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
-        let text: string;
-        try {
-          text = readProjectText(paths, paths.absolute(config));
-        } catch (error) {
-          problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
-          continue;
-        }
-        try {
-          const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
-          new ConfigReader(ts, tree, config, row, facts).read(owner);
-        } catch (error) {
-          // The parser and the readers recurse: a config nested deeper than the stack costs its own facts only.
-          if (!(error instanceof RangeError)) throw error;
-          problems.push({ file: config, reason: 'config not read: nested too deep to parse' });
-        }
+        read(config, row, owner);
+        done.add(`${row.name}\0${config}`);
       }
+    }
+    // Configs a script names (`webpack --config config/webpack.prod.js`), wherever they are.
+    for (const { row, config } of scriptConfigs(owner)) {
+      if (!done.has(`${row.name}\0${config}`) && layouts.exists(config)) read(config, row, owner);
     }
   }
   readScriptBuilds(paths, owners, facts, problems);
   return facts;
+
+  function read(config: string, row: FrameworkBuild, owner: PackageInfo): void {
+    let text: string;
+    try {
+      text = readProjectText(paths, paths.absolute(config));
+    } catch (error) {
+      problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
+      return;
+    }
+    try {
+      const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
+      new ConfigReader(ts, tree, config, row, facts).read(owner);
+    } catch (error) {
+      // The parser and the readers recurse: a config nested deeper than the stack costs its own facts only.
+      if (!(error instanceof RangeError)) throw error;
+      problems.push({ file: config, reason: 'config not read: nested too deep to parse' });
+    }
+  }
 }
 
 /** One build a config describes: an object with an entry (`entryPoints`, `input`, `entry`), or the whole file. */
@@ -124,7 +135,7 @@ class ConfigReader {
     if (!platform) return;
     for (const scope of this.scopes.length > 0 ? this.scopes : [this.fileScope]) {
       if (scope.side === 'unknown') continue;
-      const output = this.output(platform, scope.node) ?? 'dist';
+      const output = this.output(platform, scope.node, owner) ?? 'dist';
       this.facts.outputs.push({ path: joinPosix(owner.dir, output), side: scope.side, reason: `${scope.note}, into ${output}` });
       if (scope.side !== 'client') continue;
       for (const entry of this.strings(platform.entry, scope.node)) {
@@ -352,14 +363,15 @@ class ConfigReader {
   }
 
   /** The output folder the config names (`outdir: 'public/js'`, `path: path.resolve(__dirname, 'lib')`). */
-  private output(platform: ConfigPlatform, root: TypeScript.Node): string | undefined {
+  private output(platform: ConfigPlatform, root: TypeScript.Node, owner: PackageInfo): string | undefined {
     const { ts } = this;
     for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node)) continue;
       const property = this.nameOf(node.name);
       if (!property || !platform.output.includes(property)) continue;
       const value = this.valueOf(node.initializer);
-      const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? joinedPath(ts, value.arguments) : undefined;
+      const configFolder = posix.relative(owner.dir, dirnamePosix(this.config));
+      const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? joinedPath(ts, value.arguments, configFolder) : concatenatedPath(ts, value, configFolder);
       if (!literal) continue;
       return outputFolder(literal);
     }
@@ -367,20 +379,62 @@ class ConfigReader {
   }
 }
 
-/** The config's folder, as `path.resolve`/`join` arguments start: the folder a relative path is from. */
-const CONFIG_FOLDER = /^(?:__dirname|import\.meta\.dirname|process\.cwd\(\)|'\.'|"\.")$/;
+/** The config's own folder, as a path may start from it (`path.resolve(__dirname, 'dist')`). */
+const CONFIG_FOLDER = /^(?:__dirname|import\.meta\.dirname)$/;
+/** The folder the build runs in, the package's (scripts run there), as a path may start from it. */
+const WORKING_FOLDER = /^(?:process\.cwd\(\)|'\.'|"\.")$/;
+
+/** The folder a path starting with `value` is relative to, from the package's folder: undefined for any other value. */
+function baseFolder(value: TypeScript.Expression, configFolder: string): string | undefined {
+  const text = value.getText().replace(/\s+/g, '');
+  return CONFIG_FOLDER.test(text) ? configFolder : WORKING_FOLDER.test(text) ? '' : undefined;
+}
+
+/** A path built from `base` and `parts`, inside the package; undefined for one that leaves it or names its folder. */
+function pathInPackage(base: string, parts: readonly string[]): string | undefined {
+  if (parts.length === 0) return undefined;
+  const path = posix.join(base, ...parts).replace(/^\.\//, '');
+  return path === '.' || path === '..' || path.startsWith('../') || posix.isAbsolute(path) ? undefined : path;
+}
 
 /**
- * The path `path.resolve(__dirname, 'dist', 'public')` or `path.join(…)` builds: its string
- * arguments joined, after the config's folder. Undefined when another value (a variable) is part of it.
+ * The path `path.resolve(__dirname, 'dist', 'public')` or `path.join(…)` builds, relative to the
+ * package: its string arguments joined, after the config's folder. Undefined when another value
+ * (a variable) is part of it.
  */
-function joinedPath(ts: Ts, values: readonly TypeScript.Expression[]): string | undefined {
+function joinedPath(ts: Ts, values: readonly TypeScript.Expression[], configFolder: string): string | undefined {
   const parts: string[] = [];
+  let base = '';
   for (const [index, value] of values.entries()) {
     if (ts.isStringLiteralLike(value)) parts.push(value.text);
-    else if (!(index === 0 && CONFIG_FOLDER.test(value.getText().replace(/\s+/g, '')))) return undefined;
+    else if (index === 0 && baseFolder(value, configFolder) !== undefined) base = baseFolder(value, configFolder) ?? '';
+    else return undefined;
   }
-  return parts.length > 0 ? posix.join(...parts) : undefined;
+  return pathInPackage(base, parts);
+}
+
+/**
+ * The path `__dirname + '/build'` or `` `${__dirname}/build` `` builds: the strings after the
+ * config's folder. Undefined when another value (a variable) is part of it.
+ */
+function concatenatedPath(ts: Ts, value: TypeScript.Expression, configFolder: string): string | undefined {
+  const parts: (string | TypeScript.Expression)[] = [];
+  const flatten = (node: TypeScript.Expression): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      flatten(node.left);
+      flatten(node.right);
+    } else if (ts.isTemplateExpression(node)) {
+      parts.push(node.head.text);
+      for (const span of node.templateSpans) parts.push(span.expression, span.literal.text);
+    } else {
+      parts.push(ts.isStringLiteralLike(node) ? node.text : node);
+    }
+  };
+  flatten(value);
+  const [first, ...rest] = parts.filter((part) => part !== '');
+  const base = first === undefined || typeof first === 'string' ? undefined : baseFolder(first, configFolder);
+  if (base === undefined || !rest.every((part): part is string => typeof part === 'string')) return undefined;
+  return pathInPackage(base, [rest.join('').replace(/^\/+/, '')]);
 }
 
 function calleeName(ts: Ts, expression: TypeScript.Expression): string | undefined {

@@ -170,6 +170,18 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`config/**/*.${JS}`, 'Strapi config'],
     ],
   },
+  {
+    name: 'Electron',
+    detect: uses('electron'),
+    // Electron packs the app's files into app.asar, which every user installs: the main process and
+    // preload scripts ship as surely as the renderer (electron-builder packs the whole app folder).
+    client: [
+      [`{src,app,electron}/**/*.${JS}`, 'Electron app code, packed into the app every user installs'],
+      [`{main,index,preload,renderer}.${JS}`, 'Electron app entry, packed into the app every user installs'],
+    ],
+    notClient: ['**/__tests__/**', '**/*.{test,spec}.*', '**/__mocks__/**'],
+    server: [],
+  },
 ];
 
 /** Folders that hold server code in any repository. */

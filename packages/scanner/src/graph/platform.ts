@@ -17,6 +17,8 @@ export function platformSide(row: FrameworkBuild, settings: readonly PlatformSet
   for (const { property, values, where } of settings) {
     const browser = values.find((text) => platform.browser.some((name) => text.startsWith(name)));
     if (browser) return { side: 'client', note: `${where} builds for browsers with ${property}: '${browser}'` };
+    const app = values.find((text) => platform.app?.some((name) => text.startsWith(name)));
+    if (app) return { side: 'client', note: `${where} builds a desktop app's code with ${property}: '${app}', packed into the app every user installs` };
     const node = values.find((text) => platform.node.some((name) => text.startsWith(name)));
     if (node) return { side: 'server', note: `${where} builds for Node with ${property}: '${node}'` };
   }

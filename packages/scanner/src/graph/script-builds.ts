@@ -3,6 +3,7 @@
 // read from the bundler's flags. Which bundlers and what their flags mean: the `commandLine` of
 // their rows in the framework table (`../frameworks.ts`). Scripts are parsed as the shell would
 // split them (shell-quote), never run.
+import { posix } from 'node:path';
 import { parse, type ParseEntry } from 'shell-quote';
 import { FRAMEWORK_BUILDS, type CommandLine, type FrameworkBuild } from '../frameworks.js';
 import { briefReason } from '../safe-read.js';
@@ -14,6 +15,8 @@ import { readProjectText } from './read.js';
 import type { Problem } from './types.js';
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
+/** A config file a flag names: a script or JSON file inside the package. */
+const CONFIG_FILE = /^(?!\/|\.\.\/)[^\s$]+\.(?:[cm]?[jt]s|json)$/;
 /** A shell variable a script passes on (`$KEY`, `${KEY}`): kept as written by the parse. */
 const SHELL_VARIABLE = /\$\{?([A-Za-z_]\w*)\}?/g;
 
@@ -23,6 +26,8 @@ interface Invocation {
   settings: PlatformSetting[];
   entries: string[];
   defines: { name: string; value: string }[];
+  /** Config files the flags name (`--config build/webpack.prod.js`), relative to the package. */
+  configs: string[];
 }
 
 const COMMAND_ROWS = FRAMEWORK_BUILDS.filter((row): row is Invocation['row'] => row.commandLine !== undefined);
@@ -64,8 +69,8 @@ function invocationOf(words: readonly string[], where: string): Invocation | und
 }
 
 function readFlags(row: Invocation['row'], words: readonly string[], where: string): Invocation {
-  const { flags, positional, define } = row.commandLine;
-  const invocation: Invocation = { row, settings: [], entries: [], defines: [] };
+  const { flags, positional, define, config = [] } = row.commandLine;
+  const invocation: Invocation = { row, settings: [], entries: [], defines: [], configs: [] };
   const set = (property: string, value: string) => {
     if (row.platform?.entry.includes(property)) invocation.entries.push(value);
     else invocation.settings.push({ property, values: [value], where });
@@ -84,6 +89,15 @@ function readFlags(row: Invocation['row'], words: readonly string[], where: stri
     }
     const equals = flag.indexOf('=');
     const name = equals === -1 ? flag : flag.slice(0, equals);
+    if (config.includes(name)) {
+      // `rollup -c` alone reads the default config: only a file's name is taken as the value.
+      const value = equals === -1 ? words[index + 1] : flag.slice(equals + 1);
+      if (value !== undefined && CONFIG_FILE.test(value)) {
+        invocation.configs.push(posix.normalize(value));
+        if (equals === -1) index++;
+      }
+      continue;
+    }
     const property = flags[name];
     if (!property) continue;
     // `--outfile=dist/app.js` or `-o dist/app.js`.
@@ -97,6 +111,29 @@ function readFlags(row: Invocation['row'], words: readonly string[], where: stri
 function lineOf(text: string, script: string): number {
   const at = text.indexOf(JSON.stringify(script).slice(1, -1));
   return at === -1 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+/** A config file that a package's scripts hand to a bundler (`webpack --config .erb/configs/webpack.prod.ts`). */
+export interface ScriptConfig {
+  row: FrameworkBuild;
+  /** Relative to the root. */
+  config: string;
+}
+
+/** The config files the package's scripts name on a bundler's command line, once each. */
+export function scriptConfigs(owner: PackageInfo): ScriptConfig[] {
+  const found = new Map<string, ScriptConfig>();
+  for (const script of Object.values(owner.manifest.scripts ?? {})) {
+    if (typeof script !== 'string') continue;
+    for (const words of commandsOf(script)) {
+      const invocation = invocationOf(words, '');
+      for (const config of invocation?.configs ?? []) {
+        const path = joinPosix(owner.dir, config);
+        if (invocation && !path.startsWith('../')) found.set(`${invocation.row.name}\0${path}`, { row: invocation.row, config: path });
+      }
+    }
+  }
+  return [...found.values()];
 }
 
 export function readScriptBuilds(paths: RootPaths, owners: readonly PackageInfo[], facts: ConfigFacts, problems: Problem[]): void {
