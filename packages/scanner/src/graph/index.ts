@@ -77,11 +77,10 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     if (convention) return convention;
     const node = graph.nodes.get(file);
     if (node && !node.readable) return { exposure: 'unknown', reason: 'the module could not be read' };
-    if (noBrowser) {
-      // No walk reached it, so it has not been parsed: a module that does not parse stays unknown.
-      const unparsed = isModuleFile(file) ? trees.syntaxError(file) : undefined;
-      return unparsed ? { exposure: 'unknown', reason: `the module does not parse (${unparsed})` } : { exposure: 'server', reason: noBrowser, presumed: true };
-    }
+    // With nothing in the repository known to reach a browser, a module that no walk reached is
+    // presumed server whatever its syntax: a parse (the graph's dearest step) could only make it
+    // unknown, of the same severity, so none is spent on it.
+    if (noBrowser) return { exposure: 'server', reason: noBrowser, presumed: true };
     if (!isModuleFile(file)) return { exposure: 'unknown', reason: 'not a module of the program' };
     return { exposure: 'unknown', reason: 'no client or server entry imports it' };
   };

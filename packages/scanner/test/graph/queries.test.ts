@@ -176,6 +176,18 @@ describe('bad input never stops the analysis', () => {
     expectNoFullKey(JSON.stringify(analysis.problems), [key]);
   });
 
+  it('presumes a module no walk reaches server in a repository with no browser entry, without parsing it', async () => {
+    const key = fakeKey('live', 10);
+    const analysis = await analyseApp({
+      'package.json': JSON.stringify({ name: 'svc', main: 'src/index.js' }),
+      'src/index.js': `console.log('up');\n`,
+      'scripts/broken.ts': `export const KEY = '${key}';\nexport const oops = {{;\n`,
+    });
+    expect(analysis.exposureOf('scripts/broken.ts')).toMatchObject({ exposure: 'server', presumed: true, reason: expect.stringContaining('no browser entry') });
+    // Not parsed: its syntax error is nowhere.
+    expect(analysis.problems).toEqual([]);
+  });
+
   it('survives symlink loops and resolves workspace packages linked into node_modules to their source', async () => {
     const analysis = await analyseApp({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['web', 'ui'] }),
