@@ -278,9 +278,11 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   }
   for (const info of owners) {
     const { files: ownedFiles, modules: owned } = ownedBy.get(info) ?? { files: [], modules: [] };
+    // Detection asks for config files beside package.json: a glob without a folder needs only those.
+    const besideManifest = ownedFiles.filter((file) => !file.includes('/'));
     const has = (glob: string) => {
       const match = globMatcher(glob);
-      return ownedFiles.some((file) => match(file));
+      return (glob.includes('/') ? ownedFiles : besideManifest).some((file) => match(file));
     };
     for (const framework of FRAMEWORKS) {
       if (!framework.detect(info, has)) continue;
