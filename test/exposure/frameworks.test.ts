@@ -150,6 +150,39 @@ describe('Electron apps', () => {
   });
 });
 
+describe('Nx workspaces', () => {
+  // An integrated Nx workspace lists every dependency in the root package.json; its apps have a
+  // project.json and no package.json, and import libraries through tsconfig paths.
+  const client = fakeKey('live', 1441);
+  const server = fakeKey('live', 1442);
+  const files = {
+    'package.json': json({ name: '@acme/source', private: true, dependencies: { next: '15.0.0', react: '19.0.0', '@nestjs/core': '10.0.0' }, devDependencies: { nx: '20.0.0' } }),
+    'tsconfig.base.json': json({ compilerOptions: { baseUrl: '.', paths: { '@acme/engium': ['libs/engium/src/index.ts'], '@acme/engium/server': ['libs/engium/src/server.ts'] } } }),
+    'apps/web/project.json': json({ name: 'web', projectType: 'application', sourceRoot: 'apps/web' }),
+    'apps/web/tsconfig.json': json({ extends: '../../tsconfig.base.json', compilerOptions: { jsx: 'preserve' } }),
+    'apps/web/next.config.js': `module.exports = {};\n`,
+    'apps/web/src/app/page.tsx': `import { serverKey } from '@acme/engium/server';\nexport default function Page() { return <p>{serverKey.length}</p>; }\n`,
+    'apps/web/src/app/widget.tsx': `'use client';\nimport { clientKey } from '@acme/engium';\nexport const Widget = () => <p>{clientKey.length}</p>;\n`,
+    'apps/api/project.json': json({ name: 'api', projectType: 'application', sourceRoot: 'apps/api/src' }),
+    'apps/api/tsconfig.json': json({ extends: '../../tsconfig.base.json' }),
+    'apps/api/src/main.ts': `import { serverKey } from '@acme/engium/server';\nconsole.log(serverKey.length);\n`,
+    'libs/engium/project.json': json({ name: 'engium', projectType: 'library', sourceRoot: 'libs/engium/src' }),
+    'libs/engium/src/index.ts': `export { clientKey } from './lib/client';\n`,
+    'libs/engium/src/server.ts': `export { serverKey } from './lib/server';\n`,
+    'libs/engium/src/lib/client.ts': `export const clientKey = '${client}';\n`,
+    'libs/engium/src/lib/server.ts': `export const serverKey = '${server}';\n`,
+  };
+
+  it("finds each app's framework entries in its own folder, as for a package", () => {
+    const report = scan(files, [client, server]);
+    expect(findingOf(report, client, 'libs/engium/src/lib/client.ts')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, client, 'libs/engium/src/lib/client.ts').message).toContain('apps/web/src/app/widget.tsx ("use client")');
+    const serverFinding = findingOf(report, server, 'libs/engium/src/lib/server.ts');
+    expect(serverFinding.exposure).toBe('server');
+    expect(serverFinding.message).toMatch(/Next\.js server component|NestJS entry/);
+  });
+});
+
 describe('browser packages', () => {
   it('knows a UMD bundle that package.json unpkg names is served to browsers, with its sibling chunks and map', () => {
     const key = fakeKey('live', 1420);

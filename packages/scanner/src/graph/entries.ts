@@ -149,7 +149,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     name: 'NestJS',
     detect: (info, has) => info.dependencies.has('@nestjs/core') || has('nest-cli.json'),
     client: [],
-    server: [[`src/main.${JS}`, 'NestJS entry (nest start)']],
+    server: [[`src/main.${JS}`, 'NestJS entry, run by nest start']],
   },
   {
     name: 'Medusa',

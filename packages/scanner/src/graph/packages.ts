@@ -51,7 +51,33 @@ export function loadPackages(paths: RootPaths, files: readonly string[], problem
     packages.push({ dir: dirnamePosix(file), name: typeof manifest.name === 'string' ? manifest.name : undefined, dependencies, manifest });
   }
   // Deepest first, so the package owning a file is the first whose folder holds it.
-  return packages.sort((a, b) => b.dir.length - a.dir.length);
+  packages.sort((a, b) => b.dir.length - a.dir.length);
+  const projects = nxProjects(paths, files, packages, problems);
+  return projects.length === 0 ? packages : [...packages, ...projects].sort((a, b) => b.dir.length - a.dir.length);
+}
+
+/**
+ * Nx projects with no package.json of their own (`apps/web/project.json`): each is a package for
+ * its files (frameworks are found from its config files and entries are relative to its folder),
+ * with the dependencies of the package.json above it, where an integrated Nx workspace lists them all.
+ */
+function nxProjects(paths: RootPaths, files: readonly string[], packages: readonly PackageInfo[], problems: Problem[]): PackageInfo[] {
+  const projects: PackageInfo[] = [];
+  for (const file of files) {
+    if (!/(^|\/)project\.json$/.test(file) || isOutsideSource(file)) continue;
+    const dir = dirnamePosix(file);
+    if (dir === '' || packages.some((info) => info.dir === dir)) continue;
+    try {
+      const project = JSON.parse(readProjectText(paths, paths.absolute(file))) as unknown;
+      if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new Error('not a JSON object');
+    } catch (error) {
+      problems.push({ file, reason: `Nx project.json not read: ${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    const above = packageOf(packages, file);
+    projects.push({ dir, dependencies: new Set(above?.dependencies), manifest: {} });
+  }
+  return projects;
 }
 
 export function packageOf(packages: readonly PackageInfo[], file: string): PackageInfo | undefined {
