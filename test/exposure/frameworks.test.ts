@@ -494,6 +494,38 @@ describe('Angular fileReplacements', () => {
     expect(findingOf(report, key, 'src/settings/env.production.ts')).toMatchObject({ exposure: 'client', severity: 'critical' });
     expect(findingOf(report, key, 'src/settings/env.production.ts').message).toContain('Angular fileReplacements in angular.json');
   });
+
+  it("starts each project's browser bundle at its build target's entry files, not its tests'", () => {
+    const keys = [1447, 1448, 1449].map((seed) => fakeKey('live', seed));
+    const [imported, script, tested] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'ws', private: true, dependencies: { '@angular/core': '19.0.0' } }),
+        'angular.json': json({
+          projects: {
+            shop: {
+              root: 'projects/shop',
+              architect: {
+                build: { options: { browser: 'projects/shop/src/main.ts', scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
+                test: { options: { main: 'projects/shop/src/test.ts' } },
+              },
+            },
+          },
+        }),
+        'projects/shop/src/main.ts': `import { AppComponent } from './app/app.component';\nconsole.log(AppComponent);\n`,
+        'projects/shop/src/app/app.component.ts': `import { KEY } from './engium';\nexport class AppComponent { key = KEY; }\n`,
+        'projects/shop/src/app/engium.ts': `export const KEY = '${imported}';\n`,
+        'projects/shop/src/legacy.js': `window.engiumKey = '${script}';\n`,
+        'projects/shop/src/test.ts': `export const KEY = '${tested}';\n`,
+      },
+      keys,
+    );
+    const shipped = findingOf(report, imported, 'projects/shop/src/app/engium.ts');
+    expect(shipped.exposure).toBe('client');
+    expect(shipped.message).toContain('projects/shop/src/main.ts (Angular build entry in angular.json');
+    expect(findingOf(report, script, 'projects/shop/src/legacy.js').exposure).toBe('client');
+    expect(findingOf(report, tested, 'projects/shop/src/test.ts').exposure).not.toBe('client');
+  });
 });
 
 describe('server-side conventions', () => {

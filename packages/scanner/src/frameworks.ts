@@ -37,17 +37,20 @@ export interface BuildFolder {
  *   Next.js `publicRuntimeConfig`): env reads in it are injected, and a key written in it ships.
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
+ * - `entry-files`: source files (a path or a list, relative to the config's folder) the build bundles
+ *   for browsers (Angular's `build.options.browser`, `main` and `scripts` in `angular.json`).
  * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
  *   `new Dotenv()`, which loads `.env` for the build).
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'env-reads';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'entry-files' | 'env-reads';
 
 export interface InjectionPoint {
   kind: InjectionKind;
   /**
    * A property of that name anywhere in the config (or only right inside the object of a property
-   * named `within`: Nuxt's `runtimeConfig.public`), `new Name(…)` (also `new ns.Name(…)`), or a
-   * call `name(…)` (also of the default import of `from`, whatever its local name).
+   * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
+   * that one, `build.options`), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
+   * the default import of `from`, whatever its local name).
    */
   at: { property: string; within?: string } | { construct: string } | { call: string; from?: string };
   /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
@@ -251,7 +254,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['@angular/core'],
     staticFolders: ['public', 'src/assets'],
     configs: ['angular.json'],
-    injections: [{ kind: 'client-files', at: { property: 'fileReplacements' } }],
+    injections: [
+      { kind: 'client-files', at: { property: 'fileReplacements' } },
+      // Each project's browser bundle starts at its build target's entry files, wherever the project is.
+      { kind: 'entry-files', at: { property: 'browser', within: 'build.options' } },
+      { kind: 'entry-files', at: { property: 'main', within: 'build.options' } },
+      { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
+    ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
       server('dist/*/server', 'Angular runs the SSR build in dist/<app>/server on the server only'),

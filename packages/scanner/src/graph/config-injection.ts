@@ -85,9 +85,10 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
       const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
       new ConfigReader(ts, tree, config, row, facts).read(owner);
     } catch (error) {
-      // The parser and the readers recurse: a config nested deeper than the stack costs its own facts only.
-      if (!(error instanceof RangeError)) throw error;
-      problems.push({ file: config, reason: 'config not read: nested too deep to parse' });
+      // The parser and the readers recurse: a config nested deeper than the stack costs its own
+      // facts only, and so does a config that trips a bug of ours.
+      const reason = error instanceof RangeError ? 'nested too deep to parse' : `reading it failed (${error instanceof Error ? error.message : String(error)}); please report this as a bug`;
+      problems.push({ file: config, reason: `config not read: ${reason}` });
     }
   }
 }
@@ -208,10 +209,13 @@ class ConfigReader {
     }
     for (const node of this.nodes()) {
       if ('property' in at && at.within !== undefined) {
-        // `within: { property: … }`: the property right inside the object of the outer one.
-        if (!ts.isPropertyAssignment(node) || this.nameOf(node.name) !== at.within) continue;
-        const outer = this.valueOf(node.initializer);
-        if (!ts.isObjectLiteralExpression(outer)) continue;
+        // `within: 'runtimeConfig'`: the property right inside the object of the outer one;
+        // `within: 'build.options'`: inside the object of `options`, inside the object of `build`.
+        const [first, ...rest] = at.within.split('.');
+        if (!ts.isPropertyAssignment(node) || this.nameOf(node.name) !== first) continue;
+        let outer: TypeScript.Expression | undefined = this.valueOf(node.initializer);
+        for (const name of rest) outer = outer && ts.isObjectLiteralExpression(outer) ? this.propertyValue(outer, name) : undefined;
+        if (!outer || !ts.isObjectLiteralExpression(outer)) continue;
         for (const inner of outer.properties) {
           if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
           else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
@@ -227,6 +231,14 @@ class ConfigReader {
       }
     }
     return found;
+  }
+
+  /** The value of the property `name` of `object`, if it has one. */
+  private propertyValue(object: TypeScript.ObjectLiteralExpression, name: string): TypeScript.Expression | undefined {
+    for (const property of object.properties) {
+      if (this.ts.isPropertyAssignment(property) && this.nameOf(property.name) === name) return this.valueOf(property.initializer);
+    }
+    return undefined;
   }
 
   /** Env variables an expression reads: `process.env.X`, `import.meta.env.X`, `env.X` of `loadEnv(…)`. */
@@ -300,6 +312,16 @@ class ConfigReader {
           }
         }
         return;
+      case 'entry-files': {
+        // `"browser": "src/main.ts"`, `"scripts": ["src/legacy.js", { "input": "src/theme.js" }]`.
+        const values = ts.isArrayLiteralExpression(value) ? value.elements : [value];
+        for (const element of values) {
+          const path = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'input') : element;
+          if (!path || !ts.isStringLiteralLike(path) || !/\.[cm]?[jt]sx?$/.test(path.text)) continue;
+          this.facts.clientEntries.push({ file: joinPosix(dirnamePosix(this.config), path.text.replace(/^\.\//, '')), label: `${this.row.name} build entry in ${this.where(path)}` });
+        }
+        return;
+      }
       case 'env-reads': {
         const { side, note } = this.scopeOf(value);
         if (side === 'unknown') return;
