@@ -75,7 +75,7 @@ describe('SvelteKit adapter-node build output', () => {
 });
 
 describe('build folders by framework', () => {
-  const cases: { name: string; files: Record<string, string>; file: string; exposure: 'client' | 'server'; reason: string }[] = [
+  const cases: { name: string; files: Record<string, string>; file: string; content?: (key: string) => string; exposure: 'client' | 'server'; reason: string }[] = [
     { name: 'Next.js static export', files: { 'package.json': json({ dependencies: { next: '16.0.0' } }), 'out/_next/static/chunks/app.js': '', 'out/index.html': '<html></html>' }, file: 'out/_next/static/chunks/main.js', exposure: 'client', reason: 'Next.js static export' },
     { name: 'Vercel Build Output API', files: {}, file: '.vercel/output/static/assets/app.js', exposure: 'client', reason: 'Vercel Build Output API serves' },
     { name: 'Vercel functions', files: {}, file: '.vercel/output/functions/index.func/index.js', exposure: 'server', reason: 'functions on the server' },
@@ -94,6 +94,20 @@ describe('build folders by framework', () => {
     { name: 'Capacitor iOS', files: { 'capacitor.config.json': json({ appId: 'app.engium', webDir: 'dist' }) }, file: 'ios/App/App/public/assets/index.js', exposure: 'client', reason: 'into the iOS app' },
     { name: 'Cordova', files: { 'package.json': json({ dependencies: { 'cordova-android': '13.0.0' } }) }, file: 'platforms/android/app/src/main/assets/www/js/app.js', exposure: 'client', reason: 'Cordova copies www/' },
     { name: 'Ionic', files: { 'package.json': json({ dependencies: { '@ionic/react': '8.0.0' } }) }, file: 'www/assets/main.js', exposure: 'client', reason: 'Ionic builds' },
+    { name: 'Laravel (public/build gitignored)', files: { 'package.json': json({ devDependencies: { vite: '6.0.0', 'laravel-vite-plugin': '1.0.0' } }), '.gitignore': '/public/build\n' }, file: 'public/build/assets/app-4ed993c7.js', exposure: 'client', reason: 'Laravel serves the Vite build in public/build' },
+    { name: 'Symfony Encore', files: { 'package.json': json({ devDependencies: { '@symfony/webpack-encore': '5.0.0' } }) }, file: 'public/build/app.js', exposure: 'client', reason: 'Encore build in public/build' },
+    { name: 'Rails jsbundling (gitignored)', files: { Gemfile: "gem 'rails'\n", '.gitignore': '/app/assets/builds/*\n' }, file: 'app/assets/builds/application.js', exposure: 'client', reason: 'Rails serves app/assets/builds' },
+    { name: 'Rails Webpacker', files: {}, file: 'public/packs/js/application-1f2e.js', exposure: 'client', reason: 'Webpacker build in public/packs' },
+    { name: 'Phoenix', files: {}, file: 'priv/static/assets/app.js', exposure: 'client', reason: 'Phoenix serves priv/static/assets' },
+    { name: 'Django collectstatic', files: {}, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    {
+      name: 'Vite output in the served public/',
+      files: { 'package.json': json({ devDependencies: { vite: '6.0.0' } }) },
+      file: 'public/build/chunk.js',
+      content: (key: string) => `export const k = "${key}";\n`,
+      exposure: 'client',
+      reason: 'Vite serves public/ to browsers as it is',
+    },
     { name: 'Electron Forge (webpack)', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: '.webpack/main/index.js', exposure: 'client', reason: 'which every user installs' },
     { name: 'electron-vite', files: { 'package.json': json({ devDependencies: { electron: '33.0.0', 'electron-vite': '2.0.0' } }) }, file: 'out/main/index.js', exposure: 'client', reason: 'electron-vite and Electron Forge build the app into out/' },
     { name: 'electron-react-boilerplate', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: 'release/app/dist/main/main.js', exposure: 'client', reason: 'packs release/app/dist' },
@@ -104,10 +118,10 @@ describe('build folders by framework', () => {
     { name: 'Capacitor iOS, gitignored', files: { '.gitignore': 'ios/App/App/public\n' }, file: 'ios/App/App/public/assets/index.js', exposure: 'client', reason: 'into the iOS app' },
   ];
 
-  for (const { name, files, file, exposure, reason } of cases) {
+  for (const { name, files, file, content = bundle, exposure, reason } of cases) {
     it(`${name}: ${file} is ${exposure}`, () => {
       const key = fakeKey('live', 1410);
-      const report = scan({ ...files, [file]: bundle(key) }, [key]);
+      const report = scan({ ...files, [file]: content(key) }, [key]);
       const finding = findingOf(report, key, file);
       expect(finding.exposure).toBe(exposure);
       expect(finding.message).toContain(reason);

@@ -367,6 +367,36 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     inlinesEnvReads: 'Parcel loads .env files and inlines every process.env variable browser code reads',
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
   },
+  // Server frameworks of other languages whose JavaScript build lands in the folder they serve.
+  {
+    name: 'Laravel',
+    dependencies: ['laravel-vite-plugin', 'laravel-mix'],
+    configs: ['artisan'],
+    staticFolders: ['public'],
+    folders: [client('public/build', 'Laravel serves the Vite build in public/build to browsers')],
+  },
+  {
+    name: 'Symfony Encore',
+    dependencies: ['@symfony/webpack-encore'],
+    staticFolders: ['public'],
+    folders: [client('public/build', 'Symfony serves the Encore build in public/build to browsers')],
+  },
+  {
+    name: 'Rails',
+    folders: [
+      client('app/assets/builds', 'Rails serves app/assets/builds (jsbundling-rails, cssbundling-rails) to browsers through the asset pipeline', { anywhere: true }),
+      client('public/packs', 'Rails serves the Webpacker build in public/packs to browsers', { anywhere: true }),
+      client('public/vite', 'Rails serves the Vite Ruby build in public/vite to browsers', { anywhere: true }),
+    ],
+  },
+  {
+    name: 'Phoenix',
+    folders: [client('priv/static/assets', 'Phoenix serves priv/static/assets to browsers', { anywhere: true })],
+  },
+  {
+    name: 'Django',
+    folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true })],
+  },
   {
     name: 'Vite',
     dependencies: ['vite'],

@@ -188,6 +188,8 @@ function classifyHit(
     if (exposure.exposure === 'unknown' && file.buildDir && file.buildDir.exposure !== 'unknown') {
       exposure = { exposure: file.buildDir.exposure, reason: file.buildDir.reason, ...(file.buildDir.exposure === 'client' ? { chain: [`${file.path} (${file.buildDir.reason})`] } : {}) };
     }
+    // Output built into a folder the framework serves as it is (`public/`) reaches every browser.
+    if (exposure.exposure !== 'client') exposure = staticExposure(builds, file.path) ?? exposure;
     return buildFinding(hit, {
       file: file.path,
       ruleId: RULES.bundleKey.id,
