@@ -108,6 +108,8 @@ describe('build folders by framework', () => {
       exposure: 'client',
       reason: 'Vite serves public/ to browsers as it is',
     },
+    { name: 'Plasmo', files: { 'package.json': json({ dependencies: { plasmo: '0.90.0' } }) }, file: 'build/chrome-mv3-prod/popup.7d2a.js', exposure: 'client', reason: 'Plasmo builds the browser extension' },
+    { name: 'WXT', files: { 'package.json': json({ devDependencies: { wxt: '0.20.0' } }) }, file: '.output/chrome-mv3/background.js', exposure: 'client', reason: 'WXT builds the browser extension' },
     { name: 'Electron Forge (webpack)', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: '.webpack/main/index.js', exposure: 'client', reason: 'which every user installs' },
     { name: 'electron-vite', files: { 'package.json': json({ devDependencies: { electron: '33.0.0', 'electron-vite': '2.0.0' } }) }, file: 'out/main/index.js', exposure: 'client', reason: 'electron-vite and Electron Forge build the app into out/' },
     { name: 'electron-react-boilerplate', files: { 'package.json': json({ devDependencies: { electron: '33.0.0' } }) }, file: 'release/app/dist/main/main.js', exposure: 'client', reason: 'packs release/app/dist' },
@@ -161,6 +163,39 @@ describe('Electron apps', () => {
     const output = findingOf(report, built, 'build/main.js');
     expect(output.exposure).toBe('client');
     expect(output.message).toContain("webpack.config.js:1 builds a desktop app's code with target: 'electron-main', packed into the app every user installs");
+  });
+});
+
+describe('browser extensions', () => {
+  it('ships what the manifest loads: background worker and its imports, content scripts, popup page scripts', () => {
+    const keys = [1451, 1452, 1453, 1454].map((seed) => fakeKey('live', seed));
+    const [imported, content, popup, plasmo] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'extension/manifest.json': json({
+          manifest_version: 3,
+          name: 'Engium helper',
+          version: '1.0.0',
+          background: { service_worker: 'src/background.js', type: 'module' },
+          content_scripts: [{ matches: ['<all_urls>'], js: ['src/content.js'] }],
+          action: { default_popup: 'popup/popup.html' },
+        }),
+        'extension/src/background.js': `import { KEY } from './engium.js';\nchrome.runtime.onMessage.addListener(() => KEY.length);\n`,
+        'extension/src/engium.js': `export const KEY = '${imported}';\n`,
+        'extension/src/content.js': `const k = '${content}';\n`,
+        'extension/popup/popup.html': '<html><body><script src="popup.js"></script></body></html>\n',
+        'extension/popup/popup.js': `const k = '${popup}';\n`,
+        'plasmo-app/package.json': json({ name: 'p', dependencies: { plasmo: '0.90.0', react: '18.0.0' } }),
+        'plasmo-app/contents/overlay.tsx': `export const k = '${plasmo}';\n`,
+      },
+      keys,
+    );
+    const background = findingOf(report, imported, 'extension/src/engium.js');
+    expect(background.exposure).toBe('client');
+    expect(background.message).toContain('extension/src/background.js (browser extension background.service_worker in extension/manifest.json, installed by every user) → extension/src/engium.js');
+    expect(findingOf(report, content, 'extension/src/content.js').message).toContain('content_scripts[0].js');
+    expect(findingOf(report, popup, 'extension/popup/popup.js').message).toContain("action.default_popup page extension/popup/popup.html");
+    expect(findingOf(report, plasmo, 'plasmo-app/contents/overlay.tsx').message).toContain('Plasmo extension page or script');
   });
 });
 

@@ -318,6 +318,16 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
   },
   {
+    name: 'Plasmo',
+    dependencies: ['plasmo'],
+    folders: [client('build', 'Plasmo builds the browser extension into build/, which every user installs')],
+  },
+  {
+    name: 'WXT',
+    dependencies: ['wxt'],
+    folders: [client('.output', 'WXT builds the browser extension into .output/, which every user installs')],
+  },
+  {
     name: 'Electron',
     dependencies: ['electron'],
     configs: [`electron.vite.config.${JS}`, `forge.config.${JS}`],

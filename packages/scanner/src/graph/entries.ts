@@ -9,6 +9,7 @@ import { globMatcher } from './glob-matcher.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
+import { extensionManifestFiles } from './extension-manifest.js';
 import { moduleHeadOf, type ModuleHead } from './module-head.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
 import type { Problem } from './types.js';
@@ -171,6 +172,22 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Plasmo',
+    detect: uses('plasmo'),
+    // Plasmo builds each of these into the extension every user installs, by its file name.
+    client: [
+      [`{src/,}{popup,options,newtab,sidepanel,devtools,background,content,sandbox}.{tsx,${JS.slice(1)}`, 'Plasmo extension page or script, installed by every user'],
+      [`{src/,}{popup,options,newtab,sidepanel,devtools,background,contents,tabs,sandboxes}/**/*.{tsx,${JS.slice(1)}`, 'Plasmo extension page or script, installed by every user'],
+    ],
+    server: [],
+  },
+  {
+    name: 'WXT',
+    detect: uses('wxt'),
+    client: [[`{src/,}entrypoints/**/*.${JS}`, 'WXT extension entrypoint, installed by every user']],
+    server: [],
+  },
+  {
     name: 'Electron',
     detect: uses('electron'),
     // Electron packs the app's files into app.asar, which every user installs: the main process and
@@ -321,19 +338,23 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   // Vite and plain pages: module scripts that an index.html loads.
   for (const html of files) {
     if (!/(^|\/)index\.html$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
-    let text: string;
+    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
+    for (const target of pageScripts(paths, html)) if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+  }
+
+  // Browser extensions: what the manifest has the browser load, from the extension every user installs.
+  for (const manifest of files) {
+    if (!/(^|\/)manifest\.json$/.test(manifest) || isOutsideSource(manifest)) continue;
+    let named: ReturnType<typeof extensionManifestFiles>;
     try {
-      text = readProjectText(paths, paths.absolute(html));
+      named = extensionManifestFiles(readProjectText(paths, paths.absolute(manifest)), manifest);
     } catch {
       continue;
     }
-    const dir = posix.dirname(html) === '.' ? '' : posix.dirname(html);
-    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
-    for (const match of text.matchAll(SCRIPT_SRC)) {
-      const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(match[1] ?? '')?.[1];
-      if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
-      const target = joinPosix(dir, src.replace(/^\//, ''));
-      if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+    for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`);
+    for (const { file: page, field } of named?.pages ?? []) {
+      if (!fileSet.has(page)) continue;
+      for (const target of pageScripts(paths, page)) if (fileSet.has(target)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);
     }
   }
 
@@ -342,6 +363,24 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     for (const file of modules) if (match(file)) add(file, 'client', 'clientEntries in config');
   }
   return entries;
+}
+
+/** The local scripts an HTML page loads (`<script src="/src/main.ts">`), relative to the root; none when it cannot be read. */
+function pageScripts(paths: RootPaths, html: string): string[] {
+  let text: string;
+  try {
+    text = readProjectText(paths, paths.absolute(html));
+  } catch {
+    return [];
+  }
+  const dir = posix.dirname(html) === '.' ? '' : posix.dirname(html);
+  const scripts: string[] = [];
+  for (const match of text.matchAll(SCRIPT_SRC)) {
+    const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(match[1] ?? '')?.[1];
+    if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
+    scripts.push(joinPosix(dir, src.replace(/^\//, '')));
+  }
+  return scripts;
 }
 
 /** The marks at a module's start, read here (the walk then takes its bytes from `moduleBytes`). */

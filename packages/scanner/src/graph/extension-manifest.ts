@@ -1,0 +1,74 @@
+// Browser extensions: a manifest.json with a `manifest_version` (Chrome, Edge, Firefox; MV2 and
+// MV3) names the scripts and pages the browser loads from the extension every user installs.
+import { checkJsonDepth } from '../json-depth.js';
+import { joinPosix } from './paths.js';
+
+/** A file the manifest names (relative to the root), and where it names it. */
+export interface ManifestFile {
+  file: string;
+  /** `background.service_worker`, `content_scripts[0].js`… */
+  field: string;
+}
+
+/** Manifest fields that name one script, or a list of them. */
+const SCRIPT_FIELDS: readonly (readonly string[])[] = [
+  ['background', 'service_worker'],
+  ['background', 'scripts'],
+  ['user_scripts', 'api_script'],
+];
+
+/** Manifest fields that name an HTML page, whose scripts run in the extension. */
+const PAGE_FIELDS: readonly (readonly string[])[] = [
+  ['action', 'default_popup'],
+  ['browser_action', 'default_popup'],
+  ['page_action', 'default_popup'],
+  ['options_page'],
+  ['options_ui', 'page'],
+  ['side_panel', 'default_path'],
+  ['sidebar_action', 'default_panel'],
+  ['devtools_page'],
+  ['background', 'page'],
+  ['chrome_url_overrides', 'newtab'],
+  ['chrome_url_overrides', 'bookmarks'],
+  ['chrome_url_overrides', 'history'],
+];
+
+function valueAt(object: unknown, path: readonly string[]): unknown {
+  let value = object;
+  for (const key of path) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * The scripts and pages an extension manifest names, or undefined when `text` is no extension
+ * manifest (a web app's `manifest.json` has no `manifest_version`). Paths are from the manifest's folder.
+ */
+export function extensionManifestFiles(text: string, manifest: string): { scripts: ManifestFile[]; pages: ManifestFile[] } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    checkJsonDepth(parsed);
+  } catch {
+    return undefined;
+  }
+  if (typeof valueAt(parsed, ['manifest_version']) !== 'number') return undefined;
+  const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/')) : '';
+  const inFolder = (path: string) => joinPosix(dir, path.replace(/^\.?\//, ''));
+  const scripts: ManifestFile[] = [];
+  for (const path of SCRIPT_FIELDS) for (const script of strings(valueAt(parsed, path))) scripts.push({ file: inFolder(script), field: path.join('.') });
+  const contentScripts = valueAt(parsed, ['content_scripts']);
+  if (Array.isArray(contentScripts)) {
+    contentScripts.forEach((entry, index) => {
+      for (const script of strings(valueAt(entry, ['js']))) scripts.push({ file: inFolder(script), field: `content_scripts[${index}].js` });
+    });
+  }
+  const pages: ManifestFile[] = [];
+  for (const path of PAGE_FIELDS) for (const page of strings(valueAt(parsed, path))) pages.push({ file: inFolder(page), field: path.join('.') });
+  for (const page of strings(valueAt(parsed, ['sandbox', 'pages']))) pages.push({ file: inFolder(page), field: 'sandbox.pages' });
+  return { scripts, pages };
+}
