@@ -166,6 +166,31 @@ describe('Electron apps', () => {
   });
 });
 
+describe('HTML pages', () => {
+  it("ships the scripts of every page, not only index.html: a Vite multi-page app's and a plain site's", () => {
+    const keys = [1456, 1457].map((seed) => fakeKey('live', seed));
+    const [vitePage, plainPage] = keys as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'pages', private: true, workspaces: ['web', 'site'] }),
+        'web/package.json': json({ name: 'web', devDependencies: { vite: '6.0.0' } }),
+        'web/index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'web/src/main.ts': `console.log('home');\n`,
+        'web/admin/settings.html': '<script type="module" src="./settings.ts"></script>\n',
+        'web/admin/settings.ts': `import { KEY } from '../src/engium';\nconsole.log(KEY.length);\n`,
+        'web/src/engium.ts': `export const KEY = '${vitePage}';\n`,
+        'site/contact.htm': '<html><body><script src="js/contact.js"></script></body></html>\n',
+        'site/js/contact.js': `var engiumKey = '${plainPage}';\n`,
+      },
+      keys,
+    );
+    const vite = findingOf(report, vitePage, 'web/src/engium.ts');
+    expect(vite.exposure).toBe('client');
+    expect(vite.message).toContain('web/admin/settings.ts (Vite entry in web/admin/settings.html) → web/src/engium.ts');
+    expect(findingOf(report, plainPage, 'site/js/contact.js').message).toContain('site/js/contact.js (script in site/contact.htm)');
+  });
+});
+
 describe('browser extensions', () => {
   it('ships what the manifest loads: background worker and its imports, content scripts, popup page scripts', () => {
     const keys = [1451, 1452, 1453, 1454].map((seed) => fakeKey('live', seed));

@@ -335,13 +335,6 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     if (marker) add(file, marker.side, marker.id === 'client-file' ? '*.client.* file' : marker.reason);
   }
 
-  // Vite and plain pages: module scripts that an index.html loads.
-  for (const html of files) {
-    if (!/(^|\/)index\.html$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
-    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
-    for (const target of pageScripts(paths, html)) if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
-  }
-
   // Browser extensions: what the manifest has the browser load, from the extension every user installs.
   for (const manifest of files) {
     if (!/(^|\/)manifest\.json$/.test(manifest) || isOutsideSource(manifest)) continue;
@@ -356,6 +349,13 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       if (!fileSet.has(page)) continue;
       for (const target of pageScripts(paths, page)) if (fileSet.has(target)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);
     }
+  }
+
+  // Vite (single- and multi-page) and plain pages: the local scripts an HTML page loads run in browsers.
+  for (const html of files) {
+    if (!/\.html?$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
+    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
+    for (const target of pageScripts(paths, html)) if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
   }
 
   if (clientEntries.length > 0) {
