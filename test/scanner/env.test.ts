@@ -14,6 +14,31 @@ const localPublic = fakeKey('live', 16);
 const customPrefix = fakeKey('live', 17);
 const keys = [publicLive, publicTest, committedLive, committedTest, localServer, localPublic, customPrefix];
 
+describe('env files by other names', () => {
+  // Docker's env_file, direnv, Flask and Cloudflare Wrangler keep variables in files not named .env*.
+  const keys = [431, 432, 433, 434, 435].map((seed) => fakeKey('live', seed));
+  const [dockerEnv, direnv, wrangler, flask, publicName] = keys as [string, string, string, string, string];
+  const dir = gitRepo();
+  writeFiles(dir, {
+    '.gitignore': '.envrc\n.dev.vars\n',
+    'deploy/production.env': `ENGIUM_API_KEY=${dockerEnv}\n`,
+    '.envrc': `export ENGIUM_API_KEY=${direnv}\n`,
+    '.dev.vars': `ENGIUM_API_KEY="${wrangler}"\n`,
+    '.flaskenv': `ENGIUM_API_KEY=${flask}\n`,
+    'web.env': `NEXT_PUBLIC_ENGIUM_KEY=${publicName}\n`,
+  });
+  const { report } = scanJson(dir, keys, ['--no-graph']);
+
+  it('reads them as env files: committed ones are env-file findings, gitignored server-only ones are where keys belong', () => {
+    expect(summaries(report)).toEqual([
+      `.flaskenv:1:16 engium/env-file-key high server plain ${redact(flask)}`,
+      `deploy/production.env:1:16 engium/env-file-key high server plain ${redact(dockerEnv)}`,
+      `web.env:1:24 engium/public-env-key critical client plain ${redact(publicName)}`,
+    ]);
+    expect(report.findings.find((finding) => finding.file === 'deploy/production.env')?.message).toContain('(ENGIUM_API_KEY)');
+  });
+});
+
 describe('.env files', () => {
   const dir = gitRepo();
   writeFiles(dir, {

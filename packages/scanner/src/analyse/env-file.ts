@@ -11,9 +11,13 @@ export function envVariableOf(line: string): string | undefined {
   return ASSIGNMENT.exec(line)?.[1];
 }
 
-const ENV_FILE = /^\.env(\..+)?$/;
+/**
+ * `.env` and its variants (`.env.local`, `.env.production`), `*.env` (Docker's `env_file`,
+ * `production.env`), direnv's `.envrc`, Flask's `.flaskenv` and Cloudflare Wrangler's `.dev.vars`.
+ */
+const ENV_FILE = /^(?:\.env(?:\..+)?|[^/]+\.env|\.envrc|\.flaskenv|\.dev\.vars(?:\..+)?)$/;
 
-/** `.env`, `.env.local`, `.env.production`, …: files the build reads variables from. */
+/** Files that set environment variables for the build or the server: what each line assigns decides its exposure. */
 export function isEnvFile(path: string): boolean {
   return ENV_FILE.test(path.slice(path.lastIndexOf('/') + 1));
 }
