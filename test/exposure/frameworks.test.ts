@@ -335,6 +335,39 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(finding.message).not.toContain('.env.local or');
   });
 
+  it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
+    const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
+    const [viteKey, webpackKey, untouched] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'env', private: true, workspaces: ['vite-app', 'webpack-app', 'safe-app'] }),
+        'vite-app/package.json': json({ name: 'v', type: 'module', devDependencies: { vite: '6.0.0' } }),
+        'vite-app/vite.config.ts': `import { defineConfig, loadEnv } from 'vite';\nexport default defineConfig(({ mode }) => {\n  const env = loadEnv(mode, process.cwd(), '');\n  return { define: { 'process.env': env } };\n});\n`,
+        'vite-app/.gitignore': '.env.local\n',
+        'vite-app/.env.local': `ENGIUM_API_KEY=${viteKey}\n`,
+        'webpack-app/package.json': json({ name: 'w', devDependencies: { webpack: '5.0.0' } }),
+        'webpack-app/webpack.config.js': `const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({ 'process.env': JSON.stringify(process.env) })] };\n`,
+        'webpack-app/.env': `ENGIUM_SERVER_KEY=${webpackKey}\n`,
+      },
+      [viteKey, webpackKey],
+    );
+    const vite = findingOf(report, viteKey, 'vite-app/.env.local');
+    expect(vite).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(vite.message).toContain('vite-app/vite.config.ts:4 defines process.env as the whole environment');
+    expect(findingOf(report, webpackKey, 'webpack-app/.env').message).toContain('webpack-app/webpack.config.js:2 defines process.env as the whole environment');
+    // loadEnv with its default prefix loads VITE_ variables only: nothing more ships.
+    const safe = scan(
+      {
+        'package.json': json({ name: 's', type: 'module', devDependencies: { vite: '6.0.0' } }),
+        'vite.config.ts': `import { defineConfig, loadEnv } from 'vite';\nexport default defineConfig(({ mode }) => ({ define: { 'process.env': loadEnv(mode, process.cwd()) } }));\n`,
+        '.gitignore': '.env.local\n',
+        '.env.local': `ENGIUM_API_KEY=${untouched}\n`,
+      },
+      [untouched],
+    );
+    expect(safe.findings.filter((finding) => finding.secret.redacted === redact(untouched))).toEqual([]);
+  });
+
   it('reads the configs that scripts name on the command line, wherever they are, with outputs from the config folder', () => {
     const keys = [1437, 1438, 1439].map((seed) => fakeKey('live', seed));
     const [listed, bundled, rolled] = keys as [string, string, string];

@@ -275,7 +275,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
     return clientVariable(variable, prefix.reason, readerChain?.length ? readerChain : [`${file.path}: ${variable} (${prefix.reason})`]);
   }
   // A build config that injects the variable into client code ships it whatever its name and file.
-  const injected = variable !== undefined ? program?.envInjection(variable) : undefined;
+  const injected = variable !== undefined ? program?.envInjection(variable, file.path) : undefined;
   if (variable !== undefined && injected?.exposure === 'client') {
     return clientVariable(variable, injected.reason, [`${file.path}: ${variable}`, ...(injected.chain ?? [])], injected.where);
   }

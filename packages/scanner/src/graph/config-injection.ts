@@ -47,12 +47,14 @@ export interface ConfigFacts {
   clientEntries: { file: string; label: string }[];
   /** Builds that inline every env variable their code reads (dotenv-webpack): where, for which side. */
   readsInlined: { where: string; side: BuildSide; reason: string }[];
+  /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
+  wholeEnv: { where: string; side: BuildSide; reason: string; /** The package folder whose env files it loads. */ dir: string }[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
-  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [] };
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
   /** Row and config pairs read, so a config both found by name and named by a script is read once. */
   const done = new Set<string>();
@@ -128,7 +130,11 @@ class ConfigReader {
     return found;
   }
 
+  /** The package the config belongs to, while it is read. */
+  private ownerDir = '';
+
   read(owner: PackageInfo): void {
+    this.ownerDir = owner.dir;
     for (const point of this.row.injections ?? []) {
       for (const node of this.locate(point)) this.inject(point, node);
     }
@@ -349,6 +355,12 @@ class ConfigReader {
           }
           const named = key && (point.kind === 'env-object' ? key : ENV_KEY.exec(key)?.[1]);
           if (named) this.add(named, property, point.kind === 'env-object' ? 'inlines' : `defines ${key}, which inlines`);
+          if (ts.isPropertyAssignment(property) && this.isWholeEnvironment(property.initializer)) {
+            const { side, note } = this.scopeOf(property);
+            const where = this.where(property);
+            if (side !== 'unknown') this.facts.wholeEnv.push({ where, side, dir: this.ownerDir, reason: `${where} defines ${key ?? 'a constant'} as the whole environment, which puts every variable ${side === 'client' ? 'into browser code' : 'into server code'} wherever the code names it; ${note}` });
+            continue;
+          }
           if (ts.isPropertyAssignment(property)) {
             this.ship(property.initializer, `${point.kind === 'env-object' ? 'inlines' : 'defines'} ${key ?? 'a constant'} as written`);
             for (const read of this.envReads(property.initializer)) if (read.name !== named) this.add(read.name, read.node, `defines ${key ?? 'a constant'} from`);
@@ -356,6 +368,25 @@ class ConfigReader {
         }
       }
     }
+  }
+
+  /**
+   * Whether `value` is every env variable at once: `process.env`, `import.meta.env`, Vite's
+   * `loadEnv(mode, dir, '')` (no prefix: all of them), dotenv's `config().parsed`, also through
+   * `JSON.stringify(…)` and a `const`.
+   */
+  private isWholeEnvironment(expression: TypeScript.Expression): boolean {
+    const { ts } = this;
+    let value = this.valueOf(expression);
+    if (ts.isCallExpression(value) && value.expression.getText(this.tree).replace(/\s+/g, '') === 'JSON.stringify' && value.arguments[0]) value = this.valueOf(value.arguments[0]);
+    const text = value.getText(this.tree).replace(/\s+/g, '');
+    if (text === 'process.env' || text === 'import.meta.env') return true;
+    if (ts.isCallExpression(value) && calleeName(ts, value.expression) === 'loadEnv') {
+      const prefixes = value.arguments[2];
+      const all = (node: TypeScript.Expression | undefined) => node !== undefined && ts.isStringLiteralLike(node) && node.text === '';
+      return prefixes !== undefined && (all(prefixes) || (ts.isArrayLiteralExpression(prefixes) && prefixes.elements.some((element) => all(element))));
+    }
+    return ts.isPropertyAccessExpression(value) && value.name.text === 'parsed' && ts.isCallExpression(value.expression) && calleeName(ts, value.expression.expression) === 'config';
   }
 
   /** The platform the config builds for, from its `target`/`platform`/`format` properties. */

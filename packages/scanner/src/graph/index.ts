@@ -135,13 +135,16 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     return envIndex.get(name) ?? [];
   };
 
-  const envInjection = (name: string): ConfigInjection | undefined => {
+  const envInjection = (name: string, file?: string): ConfigInjection | undefined => {
     const injection = facts.injections.find((candidate) => candidate.name === name && candidate.side === 'client') ?? facts.injections.find((candidate) => candidate.name === name);
     if (injection) {
       return injection.side === 'client'
         ? { exposure: 'client', reason: injection.reason, chain: [`${injection.where} (injects ${name})`], where: injection.where }
         : { exposure: 'server', reason: injection.reason, where: injection.where };
     }
+    // A build that defines a name as the whole environment ships every variable with it.
+    const whole = file === undefined ? undefined : facts.wholeEnv.find((candidate) => candidate.side === 'client' && (candidate.dir === '' || file.startsWith(`${candidate.dir}/`)));
+    if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (defines the whole environment)`], where: whole.where };
     // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
     const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');
     const reader = inlined ? clientEnvReaders(name)[0] : undefined;

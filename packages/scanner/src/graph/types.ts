@@ -44,9 +44,10 @@ export interface ProgramAnalysis {
   /**
    * For an env variable a build config injects (Vite `define`, webpack `DefinePlugin`, Next.js `env`,
    * Expo `extra`…) or names public (Vite `envPrefix`): where, and for which side. `chain` names the
-   * config line for `client`.
+   * config line for `client`. `file`, the env file that sets it, also counts a config of its
+   * package that defines the whole environment.
    */
-  envInjection(name: string): ConfigInjection | undefined;
+  envInjection(name: string, file?: string): ConfigInjection | undefined;
   /**
    * For a key at `file:line` of a server-rendered module: client when the module passes it as a prop
    * to a client component or renders it into the page's HTML.
