@@ -66,6 +66,21 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   },
   'esbuild-script': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'is a self-running IIFE bundle' },
   'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
+  nuxt: {
+    browser: under('.output/public/', '.nuxt/dist/client/'),
+    // The rest of .nuxt (its server build, the Nitro prerenderer, caches) never leaves the build machine.
+    server: (file) => file.startsWith('.output/server/') || (file.startsWith('.nuxt/') && !file.startsWith('.nuxt/dist/client/')),
+    // NUXT_PUBLIC_ENGIUM_KEY fills runtimeConfig.public, which every page sends to the browser.
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    reason: 'Nuxt',
+  },
+  'react-router': {
+    browser: under('build/client/'),
+    server: under('build/server/'),
+    // The action's key is stripped from the browser's code, but the client map that ships holds the route's source.
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'client', 'server-env': 'server' },
+    reason: 'React Router',
+  },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
@@ -105,6 +120,11 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
         expect(parenthesisDepth(finding.message), finding.message).toBeLessThanOrEqual(1);
       }
     }
+  });
+
+  it('reports each copy once: one finding per key and place', () => {
+    const places = report.findings.map((finding) => `${finding.secret.fingerprint} ${finding.file}:${finding.line}:${finding.column} ${finding.encoding}`);
+    expect(places.filter((place, index) => places.indexOf(place) !== index)).toEqual([]);
   });
 
   it('never labels a file that browsers receive `server`, and leaves nothing unknown', () => {

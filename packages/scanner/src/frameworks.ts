@@ -214,6 +214,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       server('.output/server', 'Nuxt/Nitro runs .output/server on the server only', { anywhere: true }),
       client('.nuxt/dist/client', 'Nuxt serves its client build to every browser', { anywhere: true }),
       server('.nuxt/dist/server', 'Nuxt runs its server build on the server only', { anywhere: true }),
+      server('.nuxt', 'Nuxt keeps the rest of .nuxt (generated code, the Nitro prerenderer in .nuxt/prerender, caches) on the build machine', { anywhere: true }),
     ],
   },
   {

@@ -199,6 +199,8 @@ function classifyHit(
   const injected = program?.configExposure(file.path, hit.line);
   const definition = injected ? undefined : program?.importersOfDefinition(file.path, hit.line);
   let exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // A module that ships may hold the key in a loader or getServerSideProps, which its browser build strips.
+  if (!injected && exposure.exposure === 'client') exposure = program?.serverExportAt(file.path, hit.line) ?? exposure;
   // Server-rendered code sends what it passes to client components or renders into the HTML.
   if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
   // Files of a build folder the discover step did not take as build output (`.next/` committed).

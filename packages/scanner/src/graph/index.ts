@@ -6,6 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
+import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
 import { findEntries } from './entries.js';
@@ -159,6 +160,11 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     exposureOf,
     envInjection,
     renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
+    serverExportAt: atLine((file, line) => {
+      const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
+      const found = tree && serverExportAt(ts, file, tree, line);
+      return found && { exposure: 'server', reason: `it is inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
+    }),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);
       if (!range) return undefined;
