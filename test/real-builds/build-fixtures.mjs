@@ -46,6 +46,8 @@ export const BUILDS = {
   'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },
   nuxt: { fixture: 'nuxt', env: {}, seed: 1400 },
   'react-router': { fixture: 'react-router', env: {}, seed: 1500 },
+  // React Router's default: no source maps, so nothing but the server build holds what loaders and actions use.
+  'react-router-no-maps': { fixture: 'react-router', env: { ENGIUM_SOURCEMAP: 'off' }, seed: 1500 },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;

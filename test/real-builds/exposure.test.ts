@@ -81,6 +81,13 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
     roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'client', 'server-env': 'server' },
     reason: 'React Router',
   },
+  // Without maps the action's key is only in build/server: at its source it is server, inside the stripped action.
+  'react-router-no-maps': {
+    browser: under('build/client/'),
+    server: under('build/server/'),
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server' },
+    reason: 'React Router',
+  },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
@@ -132,6 +139,24 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((finding) => finding.exposure !== 'client').map((finding) => finding.file)).toEqual([]);
     expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
+  });
+});
+
+describe('a React Router route module', () => {
+  it('ships its component, while the key in its action stays on the server unless a client map publishes the source', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const verdicts = (name: RealBuildName) => {
+      const build = realBuild(name);
+      const { report } = scanJson(build.root, Object.values(build.keys));
+      const key = redact(build.keys['loader-literal'] ?? '');
+      return report.findings.filter((finding) => finding.secret.redacted === key && finding.file === 'app/routes/home.tsx');
+    };
+    const [stripped] = verdicts('react-router-no-maps');
+    expect([stripped?.exposure, stripped?.line]).toEqual(['server', 13]);
+    expect(stripped?.message).toContain('inside action, which React Router / Remix runs on the server and strips from the browser build');
+    // With client maps, build/client/assets/home-*.js.map holds the whole route's source, the action too.
+    const [published] = verdicts('react-router');
+    expect(published?.exposure).toBe('client');
+    expect(published?.chain?.[0]).toBe('app/routes/home.tsx (Remix route module)');
   });
 });
 

@@ -73,6 +73,11 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'loader-literal': { in: ['build/server/', 'build/client/assets/'], notIn: [/^build\/client\/.*\.js$/] },
     'server-env': { in: [], notIn: ['build/'] },
   },
+  'react-router-no-maps': {
+    'client-literal': { in: ['build/client/assets/'] },
+    'server-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+    'loader-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+  },
 };
 
 describe('planted keys', () => {

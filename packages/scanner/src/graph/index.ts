@@ -163,7 +163,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
       const found = tree && serverExportAt(ts, file, tree, line);
-      return found && { exposure: 'server', reason: `it is inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
+      return found && { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
     }),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);

@@ -38,6 +38,43 @@ describe('framework entries', () => {
     expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
   });
 
+  it('React Router and Next.js pages: lines inside loader, action or getServerSideProps are server, the rest of the module ships', async () => {
+    const route = [
+      "import { useLoaderData } from 'react-router';", // 1
+      'export async function loader() {', // 2
+      "  return { token: 'inside loader' };", // 3
+      '}', // 4
+      '/** The form posts here. */', // 5
+      'export const action = async () => {', // 6
+      "  return fetch('https://api.engium.app/api/v1/exports', { headers: { Authorization: 'inside action' } });", // 7
+      '};', // 8
+      "const WIDGET = 'component';", // 9
+      'export default function Home() { return <b>{WIDGET}{useLoaderData<typeof loader>().token}</b>; }', // 10
+    ].join('\n');
+    const page = [
+      "const PAGE = 'page';", // 1
+      'async function getServerSideProps() {', // 2
+      "  return { props: { n: 'inside' } };", // 3
+      '}', // 4
+      'export { getServerSideProps };', // 5
+      'export default function Page() { return <i>{PAGE}</i>; }', // 6
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'app/routes/home.tsx': route,
+      'pages/index.tsx': page,
+      'app/lib/loader.ts': "export async function loader() {\n  return 'not a route module';\n}\n",
+    });
+    const verdict = (file: string, line: number) => analysis.serverExportAt(file, line);
+    expect(verdict('app/routes/home.tsx', 3)).toMatchObject({ exposure: 'server', reason: expect.stringContaining('inside loader, which React Router / Remix runs on the server') });
+    expect(verdict('app/routes/home.tsx', 7)?.reason).toContain('inside action');
+    for (const line of [1, 5, 9, 10]) expect(verdict('app/routes/home.tsx', line), `line ${line}`).toBeUndefined();
+    expect(verdict('pages/index.tsx', 3)?.reason).toContain('inside getServerSideProps, which Next.js runs');
+    expect(verdict('pages/index.tsx', 1)).toBeUndefined();
+    // Only page and route modules have their server exports stripped.
+    expect(verdict('app/lib/loader.ts', 2)).toBeUndefined();
+  });
+
   it('Angular: environment files always ship', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@angular/core': '19.0.0' }),
