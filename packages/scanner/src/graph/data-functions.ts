@@ -1,15 +1,16 @@
-// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and Remix (loader, action, headers)
-// strip server-only exports from the browser build of a page, and with them every import used only
-// inside them. The compiler's syntax tree tells which imports those are, and which lines of the
+// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and React Router / Remix (loader,
+// action, headers, middleware) strip server-only exports from the browser build of a page, and with
+// them every import used only inside them. The compiler's syntax tree tells which imports those are, and which lines of the
 // module are inside those exports.
 import { scriptKindOf } from './source-files.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
 export const NEXT_DATA_FUNCTIONS = ['getServerSideProps', 'getStaticProps', 'getStaticPaths'] as const;
-export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers'] as const;
+/** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
+export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
-const MENTIONS_DATA_FUNCTION = /\b(getServerSideProps|getStaticProps|getStaticPaths|loader|action|headers)\b/;
+const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /** Whether a module may have imports that only its server data functions use (a cheap text test). */
 export function mayHaveDataFunctions(file: string, text: string): boolean {

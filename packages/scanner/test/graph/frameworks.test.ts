@@ -50,6 +50,8 @@ describe('framework entries', () => {
       '};', // 8
       "const WIDGET = 'component';", // 9
       'export default function Home() { return <b>{WIDGET}{useLoaderData<typeof loader>().token}</b>; }', // 10
+      "export const middleware = [async () => { console.log('inside middleware'); }];", // 11
+      "export const clientLoader = async () => ({ token: 'client' });", // 12
     ].join('\n');
     const page = [
       "const PAGE = 'page';", // 1
@@ -68,7 +70,8 @@ describe('framework entries', () => {
     const verdict = (file: string, line: number) => analysis.serverExportAt(file, line);
     expect(verdict('app/routes/home.tsx', 3)).toMatchObject({ exposure: 'server', reason: expect.stringContaining('inside loader, which React Router / Remix runs on the server') });
     expect(verdict('app/routes/home.tsx', 7)?.reason).toContain('inside action');
-    for (const line of [1, 5, 9, 10]) expect(verdict('app/routes/home.tsx', line), `line ${line}`).toBeUndefined();
+    expect(verdict('app/routes/home.tsx', 11)?.reason).toContain('inside middleware');
+    for (const line of [1, 5, 9, 10, 12]) expect(verdict('app/routes/home.tsx', line), `line ${line}`).toBeUndefined();
     expect(verdict('pages/index.tsx', 3)?.reason).toContain('inside getServerSideProps, which Next.js runs');
     expect(verdict('pages/index.tsx', 1)).toBeUndefined();
     // Only page and route modules have their server exports stripped.
