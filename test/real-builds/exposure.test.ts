@@ -67,11 +67,12 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   'esbuild-script': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'is a self-running IIFE bundle' },
   'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
   nuxt: {
-    browser: under('.output/public/', '.nuxt/dist/client/'),
+    // Nitro's server chunk holds one key here, in the public runtime config it sends with every page.
+    browser: (file) => under('.output/public/', '.nuxt/dist/client/')(file) || file === '.output/server/chunks/nitro/nitro.mjs',
     // The rest of .nuxt (its server build, the Nitro prerenderer, caches) never leaves the build machine.
     server: (file) => file.startsWith('.output/server/') || (file.startsWith('.nuxt/') && !file.startsWith('.nuxt/dist/client/')),
     // NUXT_PUBLIC_ENGIUM_KEY fills runtimeConfig.public, which every page sends to the browser.
-    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'injected-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
     reason: 'Nuxt',
   },
   'react-router': {

@@ -61,6 +61,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'client-literal': { in: ['.output/public/_nuxt/', '.nuxt/dist/client/_nuxt/'] },
     // runtimeConfig.public from NUXT_PUBLIC_ENGIUM_KEY: in the prerendered page's payload, not in code.
     'public-env': { in: ['.output/public/reports/index.html'], notIn: [/\.(?:m?js|map)$/] },
+    // process.env.ENGIUM_WIDGET_KEY written into runtimeConfig.public: baked into Nitro's server chunk, which sends it with each page.
+    'injected-env': { in: ['.output/server/chunks/nitro/nitro.mjs', '.output/public/reports/index.html'], notIn: ['.output/public/_nuxt/'] },
     'server-literal': { in: ['.output/server/chunks/routes/api/'], notIn: ['.output/public/', '.nuxt/dist/client/'] },
     // The private runtime config is read from the environment at run time: no build holds it.
     'server-env': { in: [], notIn: ['.output/', '.nuxt/'] },
