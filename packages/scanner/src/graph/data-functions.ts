@@ -12,9 +12,12 @@ export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
 const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
-/** Whether a module may have imports that only its server data functions use (a cheap text test). */
-export function mayHaveDataFunctions(file: string, text: string): boolean {
-  return PAGE_MODULE.test(file) && MENTIONS_DATA_FUNCTION.test(text);
+/**
+ * Whether a module may have imports that only its server data functions use (a cheap text test):
+ * a page or route module by its path, or one a route config names (`route`).
+ */
+export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
+  return (route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -59,8 +62,8 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
  * For a line of a page or route module: the server data function it is written in, which the
  * browser build strips (`loader` of a React Router route), with the framework that strips it.
  */
-export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number): { name: string; framework: string } | undefined {
-  if (!mayHaveDataFunctions(file, source.text)) return undefined;
+export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string } | undefined {
+  if (!mayHaveDataFunctions(file, source.text, route)) return undefined;
   const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
   for (const { name, first, end } of serverExports(ts, source)) {
     if (lineOf(first) <= line && line <= lineOf(end)) {

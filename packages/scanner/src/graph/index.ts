@@ -55,7 +55,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
 
   const trees = new SyntaxTrees(ts, paths);
-  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes);
+  const routeModules = new Set(entries.filter(({ route }) => route).map(({ file }) => file));
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules);
   graph.walkClient(entries);
   graph.walkServer(entries);
   moduleBytes.clear();
@@ -162,7 +163,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
-      const found = tree && serverExportAt(ts, file, tree, line);
+      const found = tree && serverExportAt(ts, file, tree, line, routeModules.has(file));
       return found && { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
     }),
     configExposure(file, line) {

@@ -38,6 +38,28 @@ describe('framework entries', () => {
     expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
   });
 
+  it('React Router: route modules app/routes.ts names ship wherever they are, without what only their loader uses', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7' }),
+      'app/root.tsx': `import { Outlet } from 'react-router';\nexport default function Root() { return <Outlet />; }\n`,
+      'app/routes.ts': `import { index, layout, route } from '@react-router/dev/routes';\nexport default [\n  index('./home/page.tsx'),\n  layout('dashboard/layout.tsx', [route('reports', "dashboard/reports.tsx")]),\n];\n`,
+      'app/home/page.tsx': `export default function Home() { return <b />; }\n`,
+      'app/dashboard/layout.tsx': `import { Outlet } from 'react-router';\nexport default function Layout() { return <Outlet />; }\n`,
+      'app/dashboard/reports.tsx': `import { count } from './count';\nimport { Chart } from './chart';\nexport async function loader() {\n  return { n: await count('key') };\n}\nexport default function Reports() { return <Chart />; }\n`,
+      'app/dashboard/count.ts': `export const count = async (key: string) => key.length;\n`,
+      'app/dashboard/chart.tsx': `export function Chart() { return <svg />; }\n`,
+      'app/dashboard/unused.tsx': `export default function Unused() { return <i />; }\n`,
+    });
+    const label = 'React Router route module, named in app/routes.ts';
+    expect(analysis.exposureOf('app/home/page.tsx').chain).toEqual([`app/home/page.tsx (${label})`]);
+    expect(analysis.exposureOf('app/dashboard/layout.tsx').chain).toEqual([`app/dashboard/layout.tsx (${label})`]);
+    expect(analysis.exposureOf('app/dashboard/chart.tsx').chain).toEqual([`app/dashboard/reports.tsx (${label})`, 'app/dashboard/chart.tsx']);
+    // Only the loader uses count: the browser build drops the import with it.
+    expect(analysis.exposureOf('app/dashboard/count.ts').exposure).toBe('server');
+    expect(analysis.serverExportAt('app/dashboard/reports.tsx', 4)?.reason).toContain('inside loader');
+    expect(analysis.exposureOf('app/dashboard/unused.tsx').exposure).not.toBe('client');
+  });
+
   it('React Router and Next.js pages: lines inside loader, action or getServerSideProps are server, the rest of the module ships', async () => {
     const route = [
       "import { useLoaderData } from 'react-router';", // 1
