@@ -157,7 +157,7 @@ describe('a React Router route module', () => {
     // With client maps, build/client/assets/home-*.js.map holds the whole route's source, the action too.
     const [published] = verdicts('react-router');
     expect(published?.exposure).toBe('client');
-    expect(published?.chain?.[0]).toBe('app/routes/home.tsx (Remix route module)');
+    expect(published?.chain?.[0]).toBe('app/routes/home.tsx (React Router / Remix route module)');
   });
 });
 

@@ -128,8 +128,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     name: 'Remix / React Router',
     detect: uses('@remix-run/react', '@remix-run/dev', '@react-router/dev'),
     client: [
-      [`app/{root,entry.client}.${JS}`, 'Remix root / client entry'],
-      [`app/routes/**/*.${JS}`, 'Remix route module'],
+      [`app/{root,entry.client}.${JS}`, 'React Router / Remix root or client entry'],
+      [`app/routes/**/*.${JS}`, 'React Router / Remix route module'],
     ],
     routeConfig: {
       files: [`app/routes.${JS}`],
@@ -138,9 +138,9 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       server: 'React Router route, loader and action run on the server',
     },
     server: [
-      [`app/entry.server.${JS}`, 'Remix server entry'],
-      [`app/{root,routes/**/*}.${JS}`, 'Remix route, loader and action run on the server'],
-      [`{server,server/**/*}.${JS}`, 'Remix server'],
+      [`app/entry.server.${JS}`, 'React Router / Remix server entry'],
+      [`app/{root,routes/**/*}.${JS}`, 'React Router / Remix route, loader and action run on the server'],
+      [`{server,server/**/*}.${JS}`, 'React Router / Remix server'],
     ],
   },
   {

@@ -33,7 +33,7 @@ describe('framework entries', () => {
       'app/components/Card.tsx': `export function Card() { return <div />; }\n`,
       'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', paths: { '~/*': ['./app/*'] } } }),
     });
-    expect(analysis.exposureOf('app/components/Card.tsx').chain).toEqual(['app/routes/_index.tsx (Remix route module)', 'app/components/Card.tsx']);
+    expect(analysis.exposureOf('app/components/Card.tsx').chain).toEqual(['app/routes/_index.tsx (React Router / Remix route module)', 'app/components/Card.tsx']);
     expect(analysis.exposureOf('app/lib/db.ts').exposure).toBe('server');
     expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
   });
