@@ -1,7 +1,7 @@
 // Next.js (getServerSideProps, getStaticProps, getStaticPaths) and React Router / Remix (loader,
 // action, headers, middleware) strip server-only exports from the browser build of a page, and with
-// them every import used only inside them. The compiler's syntax tree tells which imports those are, and which lines of the
-// module are inside those exports.
+// them every import used only inside them. The compiler's syntax tree tells which imports those
+// are, and which lines of the module are inside those exports.
 import { scriptKindOf } from './source-files.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
