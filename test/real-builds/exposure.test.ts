@@ -7,6 +7,7 @@ import type { Exposure } from '@engium/core';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { filesHolding, realBuild, REAL_BUILD_TIMEOUT, type RealBuild, type RealBuildName } from '../support/real-builds.js';
 import { scanJson } from '../scanner/support.js';
+import { expectNoFullKey, runScanner } from '../support/index.js';
 
 interface Expectation {
   /** Built files browsers receive. */
@@ -140,6 +141,19 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((finding) => finding.exposure !== 'client').map((finding) => finding.file)).toEqual([]);
     expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
+  });
+});
+
+describe.each(['nuxt', 'react-router'] as const)('every output format on the real %s build', (name) => {
+  it('names each key by its redacted form only in text and SARIF, as scanJson checks for JSON', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild(name);
+    const keys = Object.values(build.keys);
+    for (const format of ['text', 'sarif']) {
+      const result = runScanner([build.root, '--format', format]);
+      expect(result.stdout.length, format).toBeGreaterThan(0);
+      expectNoFullKey(result.stdout + result.stderr, keys);
+      for (const key of keys) expect(result.stdout, format).toContain(redact(key));
+    }
   });
 });
 
