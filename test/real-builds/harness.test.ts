@@ -59,6 +59,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
   'esbuild-cli': { 'client-literal': { in: ['dist/widget.js', 'dist/widget.js.map'] }, 'injected-env': { in: ['dist/widget.js'], notIn: ['dist/widget.js.map'] } },
   nuxt: {
     'client-literal': { in: ['.output/public/_nuxt/', '.nuxt/dist/client/_nuxt/'] },
+    // app.config.ts: bundled into the browser's code and the server's.
+    shared: { in: ['.output/public/_nuxt/', '.output/server/chunks/build/server.mjs'] },
     // runtimeConfig.public from NUXT_PUBLIC_ENGIUM_KEY: in the prerendered page's payload, not in code.
     'public-env': { in: ['.output/public/reports/index.html'], notIn: [/\.(?:m?js|map)$/] },
     // process.env.ENGIUM_WIDGET_KEY written into runtimeConfig.public: baked into Nitro's server chunk, which sends it with each page.

@@ -90,6 +90,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     detect: (info, has) => info.dependencies.has('nuxt') || has(`nuxt.config.${JS}`),
     client: [
       ['{app/,}{app,error}.vue', 'Nuxt app component'],
+      [`{app/,}app.config.${JS}`, 'Nuxt app config, bundled into the client'],
       [`{app/,}{pages,layouts,components,plugins,middleware,composables,utils}/**/*.{vue,${JS.slice(1)}`, 'Nuxt app code'],
     ],
     notClient: ['**/*.server.*'],

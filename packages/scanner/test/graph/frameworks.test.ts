@@ -38,6 +38,18 @@ describe('framework entries', () => {
     expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
   });
 
+  it('Nuxt: app.config ships to every browser, beside or inside app/', async () => {
+    for (const file of ['app/app.config.ts', 'app.config.ts']) {
+      const analysis = await analyseApp({
+        'package.json': packageJson({ nuxt: '4.4.5' }),
+        [file]: `export default defineAppConfig({ theme: 'dark' });\n`,
+        'server/api/ping.ts': `export default defineEventHandler(() => 'pong');\n`,
+      });
+      expect(analysis.exposureOf(file).chain).toEqual([`${file} (Nuxt app config, bundled into the client)`]);
+      expect(analysis.exposureOf('server/api/ping.ts').exposure).toBe('server');
+    }
+  });
+
   it('React Router: route modules app/routes.ts names ship wherever they are, without what only their loader uses', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7' }),
