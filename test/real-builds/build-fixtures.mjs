@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fakeKey } from '../support/fake-key.mjs';
+import { fakeKeyFor } from '../support/fake-key.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -44,16 +44,17 @@ export const BUILDS = {
   'esbuild-cli': { fixture: 'esbuild-cli', env: {}, seed: 900 },
   // Built by the project's own script, under a name no bundler convention knows.
   'esbuild-script': { fixture: 'esbuild-script', env: {}, seed: 1000, script: 'tools/bundle.mjs' },
+  nuxt: { fixture: 'nuxt', env: {}, seed: 1400 },
+  'react-router': { fixture: 'react-router', env: {}, seed: 1500 },
+  // React Router's default: no source maps, so nothing but the server build holds what loaders and actions use.
+  'react-router-no-maps': { fixture: 'react-router', env: { ENGIUM_SOURCEMAP: 'off' }, seed: 1500 },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;
 
-/** The role's key: live keys, but for roles ending in `-test`. Deterministic per build seed and role. */
+/** The role's key: live keys, but for roles ending in `-test`. Deterministic per build seed and role, distinct across both. */
 export function plantedKey(build, role) {
-  const { seed } = BUILDS[build];
-  let offset = 0;
-  for (const char of role) offset = (offset * 31 + char.charCodeAt(0)) % 997;
-  return fakeKey(role.endsWith('-test') ? 'test' : 'live', seed * 1000 + offset);
+  return fakeKeyFor(role.endsWith('-test') ? 'test' : 'live', `real-build ${BUILDS[build].seed}/${role}`);
 }
 
 function filesOf(dir, base = dir) {
@@ -129,12 +130,13 @@ export function realBuild(build) {
   installTools();
   const fixtureDir = join(here, 'fixtures', spec.fixture);
   const files = filesOf(fixtureDir);
-  const hash = hashOf([lockfileHash(), JSON.stringify(spec), ...files.flatMap((file) => [file, readFileSync(join(fixtureDir, file), 'latin1')])]);
-  const root = join(CACHE_DIR, 'apps', `${build}-${hash}`);
   const keys = {};
   for (const file of files) {
     for (const match of readFileSync(join(fixtureDir, file), 'utf8').matchAll(PLACEHOLDER)) keys[match[1]] = plantedKey(build, match[1]);
   }
+  // The keys are in the hash: a build made with other keys is another build.
+  const hash = hashOf([lockfileHash(), JSON.stringify(spec), JSON.stringify(keys), ...files.flatMap((file) => [file, readFileSync(join(fixtureDir, file), 'latin1')])]);
+  const root = join(CACHE_DIR, 'apps', `${build}-${hash}`);
   if (!existsSync(join(root, '.built'))) {
     withLock(`build-${build}`, () => {
       if (existsSync(join(root, '.built'))) return;

@@ -7,6 +7,7 @@ import type { Exposure } from '@engium/core';
 import type { ScanReport } from '../../packages/scanner/src/finding.js';
 import { filesHolding, realBuild, REAL_BUILD_TIMEOUT, type RealBuild, type RealBuildName } from '../support/real-builds.js';
 import { scanJson } from '../scanner/support.js';
+import { expectNoFullKey, runScanner } from '../support/index.js';
 
 interface Expectation {
   /** Built files browsers receive. */
@@ -17,6 +18,8 @@ interface Expectation {
   roles: Record<string, Exposure>;
   /** Words each browser-side finding's message names (the rule that decided). */
   reason: string;
+  /** Server files that carry a role's key to browsers as a value (Nitro's public runtime config): client there. */
+  carried?: Record<string, string[]>;
 }
 
 /** The deepest nesting of parentheses: a message names its reason in one level of them at most. */
@@ -66,6 +69,31 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   },
   'esbuild-script': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'is a self-running IIFE bundle' },
   'esbuild-cli': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'injected-env': 'client' }, reason: 'the "build" script runs esbuild' },
+  nuxt: {
+    browser: under('.output/public/', '.nuxt/dist/client/'),
+    // The rest of .nuxt (its server build, the Nitro prerenderer, caches) never leaves the build machine.
+    server: (file) => file.startsWith('.output/server/') || (file.startsWith('.nuxt/') && !file.startsWith('.nuxt/dist/client/')),
+    // NUXT_PUBLIC_ENGIUM_KEY fills runtimeConfig.public, which every page sends to the browser.
+    // app.config.ts (`shared`) is bundled into the client and the server build alike.
+    roles: { 'client-literal': 'client', shared: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    reason: 'Nuxt',
+    // Nitro's server chunk sends the public runtime config, which holds this key, with every page.
+    carried: { 'injected-env': ['.output/server/chunks/nitro/nitro.mjs'] },
+  },
+  'react-router': {
+    browser: under('build/client/'),
+    server: under('build/server/'),
+    // The action's key is stripped from the browser's code, but the client map that ships holds the route's source.
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'client', 'server-env': 'server' },
+    reason: 'React Router',
+  },
+  // Without maps the action's key is only in build/server: at its source it is server, inside the stripped action.
+  'react-router-no-maps': {
+    browser: under('build/client/'),
+    server: under('build/server/'),
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server' },
+    reason: 'React Router',
+  },
 };
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
@@ -79,8 +107,9 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
   }, REAL_BUILD_TIMEOUT);
 
   const findingsOf = (role: string) => report.findings.filter((finding) => finding.secret.redacted === redact(build.keys[role] ?? ''));
+  const reachesBrowsers = (role: string, file: string) => expected.browser(file) || (expected.carried?.[role]?.includes(file) ?? false);
   const expectedAt = (role: string, file: string): Exposure => {
-    if (expected.browser(file)) return 'client';
+    if (reachesBrowsers(role, file)) return 'client';
     if (expected.server(file)) return 'server';
     return expected.roles[role] as Exposure;
   };
@@ -101,10 +130,15 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     for (const role of Object.keys(expected.roles)) {
       for (const finding of findingsOf(role)) {
         expect(`${role} ${finding.file} ${finding.exposure}`).toBe(`${role} ${finding.file} ${expectedAt(role, finding.file)}`);
-        if (expected.browser(finding.file)) expect(finding.message, finding.file).toContain(expected.reason);
+        if (reachesBrowsers(role, finding.file)) expect(finding.message, finding.file).toContain(expected.reason);
         expect(parenthesisDepth(finding.message), finding.message).toBeLessThanOrEqual(1);
       }
     }
+  });
+
+  it('reports each copy once: one finding per key and place', () => {
+    const places = report.findings.map((finding) => `${finding.secret.fingerprint} ${finding.file}:${finding.line}:${finding.column} ${finding.encoding}`);
+    expect(places.filter((place, index) => places.indexOf(place) !== index)).toEqual([]);
   });
 
   it('never labels a file that browsers receive `server`, and leaves nothing unknown', () => {
@@ -112,6 +146,37 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((finding) => finding.exposure !== 'client').map((finding) => finding.file)).toEqual([]);
     expect(report.findings.filter((finding) => finding.exposure === 'unknown').map((finding) => finding.file)).toEqual([]);
+  });
+});
+
+describe.each(['nuxt', 'react-router'] as const)('every output format on the real %s build', (name) => {
+  it('names each key by its redacted form only in text and SARIF, as scanJson checks for JSON', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild(name);
+    const keys = Object.values(build.keys);
+    for (const format of ['text', 'sarif']) {
+      const result = runScanner([build.root, '--format', format]);
+      expect(result.stdout.length, format).toBeGreaterThan(0);
+      expectNoFullKey(result.stdout + result.stderr, keys);
+      for (const key of keys) expect(result.stdout, format).toContain(redact(key));
+    }
+  });
+});
+
+describe('a React Router route module', () => {
+  it('ships its component, while the key in its action stays on the server unless a client map publishes the source', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const verdicts = (name: RealBuildName) => {
+      const build = realBuild(name);
+      const { report } = scanJson(build.root, Object.values(build.keys));
+      const key = redact(build.keys['loader-literal'] ?? '');
+      return report.findings.filter((finding) => finding.secret.redacted === key && finding.file === 'app/routes/home.tsx');
+    };
+    const [stripped] = verdicts('react-router-no-maps');
+    expect([stripped?.exposure, stripped?.line]).toEqual(['server', 13]);
+    expect(stripped?.message).toContain('inside action, which React Router / Remix runs on the server and strips from the browser build');
+    // With client maps, build/client/assets/home-*.js.map holds the whole route's source, the action too.
+    const [published] = verdicts('react-router');
+    expect(published?.exposure).toBe('client');
+    expect(published?.chain?.[0]).toBe('app/routes/home.tsx (React Router / Remix route module)');
   });
 });
 

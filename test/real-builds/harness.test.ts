@@ -2,10 +2,10 @@
 // code sends it (browser folders for client code, server folders for server code), so the exposure
 // and origin tests assert the scanner against what real builds ship, not against a guess.
 import { describe, expect, it } from 'vitest';
-import { filesHolding, realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
+import { filesHolding, plantedKey, realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
 
 /** Where each build's bundler writes each planted key (a path prefix of built files), and where it must not. */
-const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: string[] }>> = {
+const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (string | RegExp)[] }>> = {
   'next-turbopack': {
     'client-literal': { in: ['.next/static/'] },
     'public-env': { in: ['.next/static/'] },
@@ -57,7 +57,42 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: str
   },
   'esbuild-script': { 'client-literal': { in: ['dist/embed.js', 'dist/embed.js.map'] } },
   'esbuild-cli': { 'client-literal': { in: ['dist/widget.js', 'dist/widget.js.map'] }, 'injected-env': { in: ['dist/widget.js'], notIn: ['dist/widget.js.map'] } },
+  nuxt: {
+    'client-literal': { in: ['.output/public/_nuxt/', '.nuxt/dist/client/_nuxt/'] },
+    // app.config.ts: bundled into the browser's code and the server's.
+    shared: { in: ['.output/public/_nuxt/', '.output/server/chunks/build/server.mjs'] },
+    // runtimeConfig.public from NUXT_PUBLIC_ENGIUM_KEY: in the prerendered page's payload, not in code.
+    'public-env': { in: ['.output/public/reports/index.html'], notIn: [/\.(?:m?js|map)$/] },
+    // process.env.ENGIUM_WIDGET_KEY written into runtimeConfig.public: baked into Nitro's server chunk, which sends it with each page.
+    'injected-env': { in: ['.output/server/chunks/nitro/nitro.mjs', '.output/public/reports/index.html'], notIn: ['.output/public/_nuxt/'] },
+    'server-literal': { in: ['.output/server/chunks/routes/api/'], notIn: ['.output/public/', '.nuxt/dist/client/'] },
+    // The private runtime config is read from the environment at run time: no build holds it.
+    'server-env': { in: [], notIn: ['.output/', '.nuxt/'] },
+  },
+  'react-router': {
+    'client-literal': { in: ['build/client/assets/'] },
+    'public-env': { in: ['build/client/assets/'] },
+    'server-literal': { in: ['build/server/'], notIn: ['build/client/'] },
+    // The action is stripped from the browser's code, but the client map's sourcesContent keeps the route's source.
+    'loader-literal': { in: ['build/server/', 'build/client/assets/'], notIn: [/^build\/client\/.*\.js$/] },
+    'server-env': { in: [], notIn: ['build/'] },
+  },
+  'react-router-no-maps': {
+    'client-literal': { in: ['build/client/assets/'] },
+    'server-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+    'loader-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+  },
 };
+
+describe('planted keys', () => {
+  it('differ between the roles of a build, so each role is tracked on its own', () => {
+    for (const name of Object.keys(EXPECTED) as RealBuildName[]) {
+      const roles = Object.keys(EXPECTED[name]);
+      const keys = roles.map((role) => plantedKey(name, role));
+      expect(new Set(keys).size, `${name}: ${roles.join(', ')}`).toBe(roles.length);
+    }
+  });
+});
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
   it('ships each planted key where its code sends it', { timeout: REAL_BUILD_TIMEOUT }, () => {
@@ -67,7 +102,10 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
       expect(key, `${name} plants ${role}`).toBeDefined();
       const holders = filesHolding(root, key!);
       for (const prefix of where.in) expect(holders.some((file) => file.startsWith(prefix)), `${role} in ${prefix}: ${holders.join(', ')}`).toBe(true);
-      for (const prefix of where.notIn ?? []) expect(holders.filter((file) => file.startsWith(prefix)), `${role} not in ${prefix}`).toEqual([]);
+      for (const place of where.notIn ?? []) {
+        const inPlace = (file: string) => (typeof place === 'string' ? file.startsWith(place) : place.test(file));
+        expect(holders.filter(inPlace), `${role} not in ${String(place)}`).toEqual([]);
+      }
     }
   });
 });

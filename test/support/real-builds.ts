@@ -2,9 +2,9 @@
 // installs the pinned bundlers and builds it into the gitignored cache; later runs reuse it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { realBuild, type RealBuild, type RealBuildName } from '../real-builds/build-fixtures.mjs';
+import { plantedKey, realBuild, type RealBuild, type RealBuildName } from '../real-builds/build-fixtures.mjs';
 
-export { realBuild, type RealBuild, type RealBuildName };
+export { plantedKey, realBuild, type RealBuild, type RealBuildName };
 
 /** A hook that may install the bundlers and build an app: minutes on two cores, the first time. */
 export const REAL_BUILD_TIMEOUT = 15 * 60_000;

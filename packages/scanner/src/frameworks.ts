@@ -95,6 +95,22 @@ export interface CommandLine {
   config?: readonly string[];
 }
 
+/**
+ * A value the framework's server build holds and sends to every browser as it is, so a key in it
+ * ships though the file runs on the server: Nitro's public runtime config, which each
+ * server-rendered page carries in its payload.
+ */
+export interface ShippedServerValue {
+  /** Built files that may hold it: globs matched at any depth. */
+  files: readonly string[];
+  /** The top-level variable whose object literal holds it. */
+  variable: string;
+  /** The property of that object that browsers receive. */
+  property: string;
+  /** Why, in words a person can check. */
+  reason: string;
+}
+
 export interface FrameworkBuild {
   name: string;
   dependencies?: readonly string[];
@@ -120,6 +136,8 @@ export interface FrameworkBuild {
    * SvelteKit's `static/`), relative to the package folder: a key in one is client.
    */
   staticFolders?: readonly string[];
+  /** Values in the server build that browsers receive (Nitro's `_inlineRuntimeConfig.public`). */
+  shippedServerValues?: readonly ShippedServerValue[];
   /**
    * The tool inlines every env variable browser code reads (`process.env.X`), from `.env` files it
    * loads itself, with no config saying so (Parcel): why, in words a person can check.
@@ -224,6 +242,16 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       server('.output/server', 'Nuxt/Nitro runs .output/server on the server only', { anywhere: true }),
       client('.nuxt/dist/client', 'Nuxt serves its client build to every browser', { anywhere: true }),
       server('.nuxt/dist/server', 'Nuxt runs its server build on the server only', { anywhere: true }),
+      server('.nuxt', 'Nuxt keeps the rest of .nuxt (generated code, the Nitro prerenderer in .nuxt/prerender, caches) on the build machine', { anywhere: true }),
+    ],
+    shippedServerValues: [
+      {
+        // The node preset's .output/server, and the same chunks in the Vercel and Netlify presets' functions.
+        files: ['.output/server/**/*.{mjs,js}', '.vercel/output/functions/**/*.{mjs,js}', '.netlify/functions-internal/**/*.{mjs,js}'],
+        variable: '_inlineRuntimeConfig',
+        property: 'public',
+        reason: "Nuxt/Nitro sends the public runtime config to every browser in each server-rendered page's payload",
+      },
     ],
   },
   {

@@ -16,6 +16,7 @@ import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { saveCodeCache } from '../code-cache.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
+import { shippedValueAt, shippedValueRanges, type ShippedRange } from './shipped-values.js';
 import type { ClassifyThread } from './thread.js';
 
 export { buildFinding, type FindingCandidate, type FindingContext, type HitLike } from './finding.js';
@@ -103,13 +104,15 @@ export async function classify(
     }
   }
   if (!program) problems.push(...builds.problems.map(({ file, reason }) => ({ file, message: `program analysis: ${reason}` })));
+  // Server builds that carry values to browsers (Nitro's public runtime config): where those lie.
+  const shippedValues = await shippedValueRanges(options.root, withHits);
   const candidates: FindingCandidate[] = [];
   // Built files first: a browser bundle whose map leads a key back to its source ships that source.
   const shipped = new Map<string, ShippedCopy>();
   const ordered = [...withHits.filter(({ file }) => file.role === 'build'), ...withHits.filter(({ file }) => file.role !== 'build')];
   for (const analysis of ordered) {
     for (const hit of analysis.hits) {
-      const candidate = classifyHit(hit, analysis, options, program, builds, shipped);
+      const candidate = classifyHit(hit, analysis, options, program, builds, shipped, shippedValues);
       if (candidate && analysis.file.archive) candidate.archive = { ...analysis.file.archive };
       if (!candidate) continue;
       candidates.push(candidate);
@@ -177,6 +180,7 @@ function classifyHit(
   program: ProgramAnalysis | undefined,
   builds: BuildOutputAnalysis,
   shipped: ReadonlyMap<string, ShippedCopy>,
+  shippedValues: ReadonlyMap<string, ShippedRange[]>,
 ): FindingCandidate | undefined {
   const { file } = analysis;
   if (file.shipped) return classifyShippedHit(hit, file, file.shipped);
@@ -190,6 +194,9 @@ function classifyHit(
     }
     // Output built into a folder the framework serves as it is (`public/`) reaches every browser.
     if (exposure.exposure !== 'client') exposure = staticExposure(builds, file.path) ?? exposure;
+    // A server build may carry a value to every browser as it is (Nitro's public runtime config).
+    const carried = exposure.exposure === 'client' ? undefined : shippedValueAt(shippedValues.get(file.path), hit.line, hit.column);
+    if (carried) exposure = { exposure: 'client', reason: carried.value.reason, chain: [`${file.path}:${carried.from.line} (${carried.value.variable}.${carried.value.property})`] };
     return buildFinding(hit, {
       file: file.path,
       ruleId: RULES.bundleKey.id,
@@ -201,6 +208,8 @@ function classifyHit(
   const injected = program?.configExposure(file.path, hit.line);
   const definition = injected ? undefined : program?.importersOfDefinition(file.path, hit.line);
   let exposure = injected ?? definition?.exposure ?? program?.exposureOf(file.path) ?? markerExposure(file.path, analysis.marker);
+  // A module that ships may hold the key in a loader or getServerSideProps, which its browser build strips.
+  if (!injected && exposure.exposure === 'client') exposure = program?.serverExportAt(file.path, hit.line) ?? exposure;
   // Server-rendered code sends what it passes to client components or renders into the HTML.
   if (exposure.exposure !== 'client') exposure = program?.renderedAt(file.path, hit.line) ?? exposure;
   // Files of a build folder the discover step did not take as build output (`.next/` committed).

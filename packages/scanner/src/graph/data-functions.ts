@@ -1,27 +1,41 @@
-// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and Remix (loader, action, headers)
-// strip server-only exports from the browser build of a page, and with them every import used only
-// inside them. The compiler's syntax tree tells which imports those are.
+// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and React Router / Remix (loader,
+// action, headers, middleware) strip server-only exports from the browser build of a page, and with
+// them every import used only inside them. The compiler's syntax tree tells which imports those
+// are, and which lines of the module are inside those exports.
 import { scriptKindOf } from './source-files.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
 export const NEXT_DATA_FUNCTIONS = ['getServerSideProps', 'getStaticProps', 'getStaticPaths'] as const;
-export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers'] as const;
+/** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
+export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
-const MENTIONS_DATA_FUNCTION = /\b(getServerSideProps|getStaticProps|getStaticPaths|loader|action|headers)\b/;
+const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
-/** Whether a module may have imports that only its server data functions use (a cheap text test). */
-export function mayHaveDataFunctions(file: string, text: string): boolean {
-  return PAGE_MODULE.test(file) && MENTIONS_DATA_FUNCTION.test(text);
+/**
+ * Whether a module may have imports that only its server data functions use (a cheap text test):
+ * a page or route module by its path, or one a route config names (`route`).
+ */
+export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
+  return (route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-/** Specifiers whose every import binding is used only inside server data functions. */
-export function serverOnlyImports(ts: Ts, file: string, text: string): Set<string> {
-  const source = ts.createSourceFile(file, text, parseOptions(ts), false, scriptKindOf(ts, file));
+/** A server-only export of a page or route module (`loader`, `getServerSideProps`) and where its statement lies. */
+interface ServerExport {
+  name: string;
+  /** `pos` of the statement: with the comments before it. */
+  start: number;
+  /** Where the statement's own text begins. */
+  first: number;
+  end: number;
+}
+
+/** The module's exported server data functions: the statements the browser build strips. */
+function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
   const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
   const exported = new Set<string>();
   for (const statement of source.statements) {
@@ -29,17 +43,40 @@ export function serverOnlyImports(ts: Ts, file: string, text: string): Set<strin
       for (const element of statement.exportClause.elements) if (names.has(element.name.text)) exported.add((element.propertyName ?? element.name).text);
     }
   }
-  const serverRanges: [number, number][] = [];
+  const found: ServerExport[] = [];
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name && names.has(statement.name.text)) {
-      if (hasExportModifier(ts, statement) || exported.has(statement.name.text)) serverRanges.push([statement.pos, statement.end]);
+      if (hasExportModifier(ts, statement) || exported.has(statement.name.text)) found.push({ name: statement.name.text, start: statement.pos, first: statement.getStart(source), end: statement.end });
     } else if (ts.isVariableStatement(statement)) {
       const declared = statement.declarationList.declarations.map((declaration) => (ts.isIdentifier(declaration.name) ? declaration.name.text : ''));
-      if (declared.some((name) => names.has(name)) && (hasExportModifier(ts, statement) || declared.some((name) => exported.has(name)))) {
-        serverRanges.push([statement.pos, statement.end]);
+      const name = declared.find((candidate) => names.has(candidate));
+      if (name !== undefined && (hasExportModifier(ts, statement) || declared.some((candidate) => exported.has(candidate)))) {
+        found.push({ name, start: statement.pos, first: statement.getStart(source), end: statement.end });
       }
     }
   }
+  return found;
+}
+
+/**
+ * For a line of a page or route module: the server data function it is written in, which the
+ * browser build strips (`loader` of a React Router route), with the framework that strips it.
+ */
+export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string } | undefined {
+  if (!mayHaveDataFunctions(file, source.text, route)) return undefined;
+  const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
+  for (const { name, first, end } of serverExports(ts, source)) {
+    if (lineOf(first) <= line && line <= lineOf(end)) {
+      return { name, framework: (REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js' };
+    }
+  }
+  return undefined;
+}
+
+/** Specifiers whose every import binding is used only inside server data functions. */
+export function serverOnlyImports(ts: Ts, file: string, text: string): Set<string> {
+  const source = ts.createSourceFile(file, text, parseOptions(ts), false, scriptKindOf(ts, file));
+  const serverRanges = serverExports(ts, source).map(({ start, end }): [number, number] => [start, end]);
   if (serverRanges.length === 0) return new Set();
 
   const usedOutside = new Set<string>();

@@ -19,6 +19,18 @@ export interface Entry {
   side: 'client' | 'server';
   /** Short, shown in parentheses after the entry in a chain: `app/page.tsx ("use client")`. */
   label: string;
+  /** A route module its framework's route config names: its browser build strips `loader` and `action`. */
+  route?: boolean;
+}
+
+/** A route config that names route modules by path (React Router's `app/routes.ts`). */
+interface RouteConfig {
+  /** Config files, relative to the package folder. */
+  files: readonly string[];
+  /** The folder the paths it names are relative to. */
+  dir: string;
+  client: string;
+  server: string;
 }
 
 interface FrameworkRules {
@@ -28,6 +40,8 @@ interface FrameworkRules {
   server: readonly (readonly [glob: string, label: string])[];
   /** Files the client globs match that the framework keeps on the server. */
   notClient?: readonly string[];
+  /** Route modules named in a config file, wherever they are. */
+  routeConfig?: RouteConfig;
 }
 
 const JS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
@@ -77,6 +91,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     detect: (info, has) => info.dependencies.has('nuxt') || has(`nuxt.config.${JS}`),
     client: [
       ['{app/,}{app,error}.vue', 'Nuxt app component'],
+      [`{app/,}app.config.${JS}`, 'Nuxt app config, bundled into the client'],
       [`{app/,}{pages,layouts,components,plugins,middleware,composables,utils}/**/*.{vue,${JS.slice(1)}`, 'Nuxt app code'],
     ],
     notClient: ['**/*.server.*'],
@@ -115,13 +130,19 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     name: 'Remix / React Router',
     detect: uses('@remix-run/react', '@remix-run/dev', '@react-router/dev'),
     client: [
-      [`app/{root,entry.client}.${JS}`, 'Remix root / client entry'],
-      [`app/routes/**/*.${JS}`, 'Remix route module'],
+      [`app/{root,entry.client}.${JS}`, 'React Router / Remix root or client entry'],
+      [`app/routes/**/*.${JS}`, 'React Router / Remix route module'],
     ],
+    routeConfig: {
+      files: [`app/routes.${JS}`],
+      dir: 'app',
+      client: 'React Router route module, named in app/routes.ts',
+      server: 'React Router route, loader and action run on the server',
+    },
     server: [
-      [`app/entry.server.${JS}`, 'Remix server entry'],
-      [`app/{root,routes/**/*}.${JS}`, 'Remix route, loader and action run on the server'],
-      [`{server,server/**/*}.${JS}`, 'Remix server'],
+      [`app/entry.server.${JS}`, 'React Router / Remix server entry'],
+      [`app/{root,routes/**/*}.${JS}`, 'React Router / Remix route, loader and action run on the server'],
+      [`{server,server/**/*}.${JS}`, 'React Router / Remix server'],
     ],
   },
   {
@@ -276,8 +297,8 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
-  const add = (file: string | undefined, side: Entry['side'], label: string) => {
-    if (file) entries.push({ file, side, label });
+  const add = (file: string | undefined, side: Entry['side'], label: string, route?: boolean) => {
+    if (file) entries.push({ file, side, label, ...(route ? { route } : {}) });
   };
 
   // A repository without a root package.json still has server folders at its root.
@@ -311,6 +332,12 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       for (const [glob, label] of framework.server) {
         const match = globMatcher(glob);
         for (const file of owned) if (match(file)) add(joinPosix(info.dir, file), 'server', label);
+      }
+      if (framework.routeConfig) {
+        for (const file of routeModulesNamed(paths, info.dir, ownedFiles, fileSet, framework.routeConfig)) {
+          add(file, 'client', framework.routeConfig.client, true);
+          add(file, 'server', framework.routeConfig.server, true);
+        }
       }
     }
     const serverFolder = globMatcher(SERVER_FOLDERS);
@@ -381,6 +408,31 @@ function pageScripts(paths: RootPaths, html: string): string[] {
     scripts.push(joinPosix(dir, src.replace(/^\//, '')));
   }
   return scripts;
+}
+
+/** A quoted module path (`'routes/home.tsx'`, `"./about/page.jsx"`). */
+const QUOTED_MODULE = /["'`]((?:\.\/)?[\w@$().[\]/-]+\.(?:[cm]?[jt]sx?|mdx?))["'`]/g;
+
+/**
+ * The route modules a route config names (`index('routes/home.tsx')`, `route('about', './about/page.tsx')`),
+ * read from its text: every quoted path of a module that exists, relative to the config's folder.
+ */
+function routeModulesNamed(paths: RootPaths, packageDir: string, ownedFiles: readonly string[], fileSet: ReadonlySet<string>, config: RouteConfig): string[] {
+  const isConfig = globMatcher(config.files);
+  const found: string[] = [];
+  for (const file of ownedFiles.filter((owned) => isConfig(owned))) {
+    let text: string;
+    try {
+      text = readProjectText(paths, paths.absolute(joinPosix(packageDir, file)));
+    } catch {
+      continue;
+    }
+    for (const [, path] of text.matchAll(QUOTED_MODULE)) {
+      const target = joinPosix(packageDir, joinPosix(config.dir, (path ?? '').replace(/^\.\//, '')));
+      if (fileSet.has(target)) found.push(target);
+    }
+  }
+  return found;
 }
 
 /** The marks at a module's start, read here (the walk then takes its bytes from `moduleBytes`). */

@@ -6,6 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
+import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
 import { findEntries } from './entries.js';
@@ -54,7 +55,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
 
   const trees = new SyntaxTrees(ts, paths);
-  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes);
+  const routeModules = new Set(entries.filter(({ route }) => route).map(({ file }) => file));
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules);
   graph.walkClient(entries);
   graph.walkServer(entries);
   moduleBytes.clear();
@@ -161,6 +163,11 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     exposureOf,
     envInjection,
     renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
+    serverExportAt: atLine((file, line) => {
+      const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
+      const found = tree && serverExportAt(ts, file, tree, line, routeModules.has(file));
+      return found && { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
+    }),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);
       if (!range) return undefined;

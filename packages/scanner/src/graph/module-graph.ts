@@ -52,6 +52,8 @@ export class ModuleGraph {
     private readonly problems: Problem[],
     private readonly trees: SyntaxTrees,
     private readonly moduleBytes: ModuleBytes,
+    /** Route modules a route config names, wherever they are (their loaders are stripped from the browser build too). */
+    private readonly routeModules: ReadonlySet<string> = new Set(),
   ) {}
 
   node(file: string): ModuleNode {
@@ -67,7 +69,7 @@ export class ModuleGraph {
     }
     const { source } = read;
     let serverOnly = new Set<string>();
-    if (mayHaveDataFunctions(file, source.text)) {
+    if (mayHaveDataFunctions(file, source.text, this.routeModules.has(file))) {
       try {
         serverOnly = serverOnlyImports(this.ts, file, source.text);
       } catch (error) {

@@ -53,6 +53,11 @@ export interface ProgramAnalysis {
    * to a client component or renders it into the page's HTML.
    */
   renderedAt(file: string, line: number): ModuleExposure | undefined;
+  /**
+   * For a key at `file:line` of a page or route module that ships: server when the line is inside a
+   * data function the browser build strips (`loader`, `action`, `getServerSideProps`).
+   */
+  serverExportAt(file: string, line: number): ModuleExposure | undefined;
   /** For a key written at `file:line` inside a value a build config injects as written (Expo `extra`, a `define`). */
   configExposure(file: string, line: number): ConfigInjection | undefined;
   /**

@@ -33,9 +33,83 @@ describe('framework entries', () => {
       'app/components/Card.tsx': `export function Card() { return <div />; }\n`,
       'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', paths: { '~/*': ['./app/*'] } } }),
     });
-    expect(analysis.exposureOf('app/components/Card.tsx').chain).toEqual(['app/routes/_index.tsx (Remix route module)', 'app/components/Card.tsx']);
+    expect(analysis.exposureOf('app/components/Card.tsx').chain).toEqual(['app/routes/_index.tsx (React Router / Remix route module)', 'app/components/Card.tsx']);
     expect(analysis.exposureOf('app/lib/db.ts').exposure).toBe('server');
     expect(analysis.exposureOf('app/lib/engium.server.ts').exposure).toBe('server');
+  });
+
+  it('Nuxt: app.config ships to every browser, beside or inside app/', async () => {
+    for (const file of ['app/app.config.ts', 'app.config.ts']) {
+      const analysis = await analyseApp({
+        'package.json': packageJson({ nuxt: '4.4.5' }),
+        [file]: `export default defineAppConfig({ theme: 'dark' });\n`,
+        'server/api/ping.ts': `export default defineEventHandler(() => 'pong');\n`,
+      });
+      expect(analysis.exposureOf(file).chain).toEqual([`${file} (Nuxt app config, bundled into the client)`]);
+      expect(analysis.exposureOf('server/api/ping.ts').exposure).toBe('server');
+    }
+  });
+
+  it('React Router: route modules app/routes.ts names ship wherever they are, without what only their loader uses', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7' }),
+      'app/root.tsx': `import { Outlet } from 'react-router';\nexport default function Root() { return <Outlet />; }\n`,
+      'app/routes.ts': `import { index, layout, route } from '@react-router/dev/routes';\nexport default [\n  index('./home/page.tsx'),\n  layout('dashboard/layout.tsx', [route('reports', "dashboard/reports.tsx")]),\n];\n`,
+      'app/home/page.tsx': `export default function Home() { return <b />; }\n`,
+      'app/dashboard/layout.tsx': `import { Outlet } from 'react-router';\nexport default function Layout() { return <Outlet />; }\n`,
+      'app/dashboard/reports.tsx': `import { count } from './count';\nimport { Chart } from './chart';\nexport async function loader() {\n  return { n: await count('key') };\n}\nexport default function Reports() { return <Chart />; }\n`,
+      'app/dashboard/count.ts': `export const count = async (key: string) => key.length;\n`,
+      'app/dashboard/chart.tsx': `export function Chart() { return <svg />; }\n`,
+      'app/dashboard/unused.tsx': `export default function Unused() { return <i />; }\n`,
+    });
+    const label = 'React Router route module, named in app/routes.ts';
+    expect(analysis.exposureOf('app/home/page.tsx').chain).toEqual([`app/home/page.tsx (${label})`]);
+    expect(analysis.exposureOf('app/dashboard/layout.tsx').chain).toEqual([`app/dashboard/layout.tsx (${label})`]);
+    expect(analysis.exposureOf('app/dashboard/chart.tsx').chain).toEqual([`app/dashboard/reports.tsx (${label})`, 'app/dashboard/chart.tsx']);
+    // Only the loader uses count: the browser build drops the import with it.
+    expect(analysis.exposureOf('app/dashboard/count.ts').exposure).toBe('server');
+    expect(analysis.serverExportAt('app/dashboard/reports.tsx', 4)?.reason).toContain('inside loader');
+    expect(analysis.exposureOf('app/dashboard/unused.tsx').exposure).not.toBe('client');
+  });
+
+  it('React Router and Next.js pages: lines inside loader, action or getServerSideProps are server, the rest of the module ships', async () => {
+    const route = [
+      "import { useLoaderData } from 'react-router';", // 1
+      'export async function loader() {', // 2
+      "  return { token: 'inside loader' };", // 3
+      '}', // 4
+      '/** The form posts here. */', // 5
+      'export const action = async () => {', // 6
+      "  return fetch('https://api.engium.app/api/v1/exports', { headers: { Authorization: 'inside action' } });", // 7
+      '};', // 8
+      "const WIDGET = 'component';", // 9
+      'export default function Home() { return <b>{WIDGET}{useLoaderData<typeof loader>().token}</b>; }', // 10
+      "export const middleware = [async () => { console.log('inside middleware'); }];", // 11
+      "export const clientLoader = async () => ({ token: 'client' });", // 12
+    ].join('\n');
+    const page = [
+      "const PAGE = 'page';", // 1
+      'async function getServerSideProps() {', // 2
+      "  return { props: { n: 'inside' } };", // 3
+      '}', // 4
+      'export { getServerSideProps };', // 5
+      'export default function Page() { return <i>{PAGE}</i>; }', // 6
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'app/routes/home.tsx': route,
+      'pages/index.tsx': page,
+      'app/lib/loader.ts': "export async function loader() {\n  return 'not a route module';\n}\n",
+    });
+    const verdict = (file: string, line: number) => analysis.serverExportAt(file, line);
+    expect(verdict('app/routes/home.tsx', 3)).toMatchObject({ exposure: 'server', reason: expect.stringContaining('inside loader, which React Router / Remix runs on the server') });
+    expect(verdict('app/routes/home.tsx', 7)?.reason).toContain('inside action');
+    expect(verdict('app/routes/home.tsx', 11)?.reason).toContain('inside middleware');
+    for (const line of [1, 5, 9, 10, 12]) expect(verdict('app/routes/home.tsx', line), `line ${line}`).toBeUndefined();
+    expect(verdict('pages/index.tsx', 3)?.reason).toContain('inside getServerSideProps, which Next.js runs');
+    expect(verdict('pages/index.tsx', 1)).toBeUndefined();
+    // Only page and route modules have their server exports stripped.
+    expect(verdict('app/lib/loader.ts', 2)).toBeUndefined();
   });
 
   it('Angular: environment files always ship', async () => {
