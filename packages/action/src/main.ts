@@ -117,9 +117,12 @@ export async function run(): Promise<void> {
     setOutputs(results, { sarif: await writeSarif(results, inputs.sarifFile), json: await writeJsonReport(results, inputs.jsonFile) });
     // Annotations point at files of the repository whose workflow runs: an audit of another repository's checkout turns them off.
     const annotated = inputs.annotations ? leftOutNote(annotate(results)) : undefined;
-    const notes = [...(annotated ? [annotated] : []), ...(await alert(results, inputs, plan))];
-    // An audit from `since` reads only the newer history: the scope says so.
-    const description = results.historySince ? `${plan.description} (history after ${results.historySince.slice(0, 12)} only)` : plan.description;
+    const notes = [...(results.fallback ? [`The event's range: ${results.fallback}`] : []), ...(annotated ? [annotated] : []), ...(await alert(results, inputs, plan))];
+    // An audit from `since` reads only the newer history, a fallback reads more than the range: the scope says so.
+    const description =
+      results.historySince ? `${plan.description} (history after ${results.historySince.slice(0, 12)} only)`
+      : results.fallback ? `${plan.description}, which could not be resolved: a wider scan instead (see below)`
+      : plan.description;
     const summary = summaryMarkdown(results, { failOn: inputs.failOn, description, blocking, notes });
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     else core.info(summary);
