@@ -212,6 +212,26 @@ describe("GitHub's size limits", () => {
   });
 });
 
+describe("code scanning's SARIF limits", () => {
+  it('keeps at most 25,000 results in a run, the most severe, and says how many it left out', async () => {
+    const key = fakeKey('live', 1300);
+    const repo = gitRepo('engium-action-api-sarif-');
+    const before = commitFiles(repo, { 'README.md': '# shop\n' });
+    // One key on 25,010 lines: a place, and so a SARIF result, each.
+    const after = commitFiles(repo, { 'src/keys.ts': Array.from({ length: 25_010 }, (_, index) => `export const k${index} = '${key}';\n`).join('') }, 'keys');
+    const payload = { ref: 'refs/heads/feature', before, after, repository: { default_branch: 'main' } };
+    const run = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: (await server()).url, inputs: { eslint: 'false', history: 'false' } });
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.sarif ?? '{}') as { runs: { results: { level?: string }[] }[] };
+    expect(log.runs[0]?.results).toHaveLength(25_000);
+    expect(warnings(run).map((warning) => warning.message)).toContain(
+      'Engium Guard: the SARIF file keeps the 25000 most severe results of each run and leaves out 10: code scanning rejects a run with more. The JSON report lists every finding.',
+    );
+    const report = JSON.parse(run.json ?? '{}') as { findings: unknown[] };
+    expect(report.findings).toHaveLength(25_010);
+  });
+});
+
 describe('pagination', () => {
   it('finds its own comment among more than 100 on the pull request and updates it, never posting a second', async () => {
     const github = await server();

@@ -104,6 +104,13 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     const plan = (inputs.mode === 'audit' ? planAudit : planScan)(github.context.eventName, github.context.payload as EventPayload, process.env.GITHUB_SHA, process.env.GITHUB_REF);
     core.info(`Engium Guard: ${plan.description}`);
+    if (github.context.eventName === 'pull_request_target' && plan.kind === 'pull-request' && plan.pullRequest?.fromFork) {
+      // The job's token can write and its secrets are there, while the head is someone else's code: it is read, never run.
+      core.info(
+        'pull_request_target on a pull request from a fork: the head commit is untrusted and this job holds a write token, so Engium Guard only reads its files ' +
+          '(from a temporary worktree, with the base branch\'s config and the action\'s own ESLint config); nothing from the head is installed, built or run.',
+      );
+    }
     if (inputs.since !== undefined && plan.kind !== 'audit') core.warning(`Engium Guard: input "since" applies to audits only (mode: audit, schedule, workflow_dispatch); this ${plan.kind} run ignores it.`);
     // Every key is masked the moment a scan meets it, before anything can log it (once: the tree
     // and the history scans meet the same keys).
