@@ -149,6 +149,29 @@ describe('a read-only token', () => {
   });
 });
 
+describe('refusals about one call, not the token', () => {
+  it('a locked conversation or issues turned off: a warning quoting GitHub, no read-only-token story, the other calls still made', async () => {
+    const github = await server([
+      { method: 'POST', path: /\/issues\/\d+\/comments$/, answer: GITHUB_ANSWERS.lockedConversation },
+      { method: 'POST', path: /\/issues$/, answer: GITHUB_ANSWERS.issuesDisabled },
+    ]);
+    const pr = pullRequestRepo(KEYS.slice(0, 1));
+    const locked = await runAction({ eventName: 'pull_request', payload: pullRequestPayload({ number: 14, ...pr }), workspace: pr.repo, apiUrl: github.url, inputs: { eslint: 'false' } });
+    expect(locked.status).toBe(1);
+    expect(warnings(locked).map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^Engium Guard could not comment on pull request #14 \(HTTP 403: Unable to create comment because issue is locked\.\)\. Every finding is in the annotations/),
+    ]);
+    const push = pushRepo(KEYS.slice(0, 2));
+    const disabled = await runAction({ eventName: 'push', payload: push.payload, workspace: push.repo, apiUrl: github.url, inputs: { eslint: 'false', 'webhook-url': github.webhookUrl } });
+    expect(disabled.status).toBe(1);
+    const [warning, ...others] = warnings(disabled);
+    expect(others).toEqual([]);
+    expect(warning?.message).toMatch(/could not open the rotation issue of 2 leaked keys .*\(HTTP 410: Issues are disabled for this repo\)/);
+    expect(warning?.message).not.toMatch(/read-only/);
+    expect(github.webhooks).toHaveLength(1);
+  });
+});
+
 describe("GitHub's size limits", () => {
   // Paths near Linux's limits (255 bytes a name): each place of a key takes about a kilobyte in a comment.
   const longDir = ['a', 'b', 'c'].map((letter) => letter.repeat(240)).join('/');

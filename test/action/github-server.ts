@@ -77,6 +77,18 @@ export const GITHUB_ANSWERS = {
       status: String(status),
     },
   }),
+  /** A comment on a pull request whose conversation a maintainer locked. */
+  lockedConversation: (): FaultAnswer => ({
+    status: 403,
+    headers: rateLimitHeaders(4990),
+    body: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://docs.github.com/articles/locking-conversations/', status: '403' },
+  }),
+  /** Opening an issue in a repository whose issues are turned off. */
+  issuesDisabled: (): FaultAnswer => ({
+    status: 410,
+    headers: rateLimitHeaders(4990),
+    body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/v3/issues/', status: '410' },
+  }),
   /** GitHub's front end when the API behind it fails. */
   badGateway: (): FaultAnswer => ({ status: 502, body: { message: 'Server Error' } }),
 };

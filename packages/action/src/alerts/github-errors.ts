@@ -46,6 +46,8 @@ export function classifyRefusal(error: unknown): Refusal {
       return { kind: 'rate-limited', detail, ...(resetsAt && !Number.isNaN(resetsAt.getTime()) ? { resetsAt } : {}) };
     }
   }
+  // A locked conversation (403) or issues turned off (410) refuse this call, not the token: the other calls go on.
+  if (status === 403 && /\blocked\b/i.test(message)) return { kind: 'other', detail };
   if (status === 401 || status === 403 || status === 404) return { kind: 'no-access', detail };
   if (status === undefined || status >= 500) return { kind: 'unavailable', detail: detail || 'no answer' };
   return { kind: 'other', detail };
