@@ -139,7 +139,7 @@ describe('a read-only token', () => {
     expect(run.status).toBe(1);
     const [warning, ...others] = warnings(run);
     expect(others).toEqual([]);
-    expect(warning?.message).toMatch(/could not comment on pull request #8 \(HTTP 403: Resource not accessible by integration\)\. The token cannot write here: a pull request from a fork gets a read-only token/);
+    expect(warning?.message).toMatch(/could not comment on pull request #8 \(HTTP 403: Resource not accessible by integration\)\. The token cannot write here: a pull request from a fork \(or by Dependabot\) gets a read-only token/);
     expect(warning?.message).not.toMatch(/\n\s+at /);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.summary).toMatch(/### Not done[\s\S]*comment on pull request #8/);

@@ -36,8 +36,8 @@ export interface FakeIssue {
   pull_request?: { url: string };
 }
 
-/** An answer GitHub gives instead of the usual one: a status with its headers and body, or a dropped connection. */
-export type FaultAnswer = { status: number; headers?: Record<string, string>; body: unknown } | 'reset';
+/** An answer GitHub gives instead of the usual one: a status with its headers and body, a dropped connection, or none at all. */
+export type FaultAnswer = { status: number; headers?: Record<string, string>; body: unknown } | 'reset' | 'hang';
 
 export interface Fault {
   method: string;
@@ -213,6 +213,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           request.socket.destroy();
           return;
         }
+        // Holds the connection open without a word, until the client gives up or the server closes.
+        if (answer === 'hang') return;
         return send(response, answer.status, answer.body, answer.headers);
       }
       const forbidden = options.forbid?.find((rule) => rule.method === method && rule.path.test(path));

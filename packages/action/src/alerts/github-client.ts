@@ -29,12 +29,15 @@ export const RETRY_LIMITS = {
 
 /**
  * Aborts an attempt that hangs. Registered before the retry plugin, so its hook wraps each attempt
- * (hooks registered first run innermost) and a retry starts with a fresh timeout.
+ * (hooks registered first run innermost) and a retry starts with a fresh timeout. The hooks share
+ * one options object, bound when the request starts, so the signal is set on it rather than passed
+ * down in a copy the inner hooks would never see.
  */
 function requestTimeout(octokit: Pick<Octokit, 'hook'>): void {
-  octokit.hook.wrap('request', (request, options) =>
-    request({ ...options, request: { ...options.request, signal: AbortSignal.timeout(RETRY_LIMITS.requestTimeoutMs) } }),
-  );
+  octokit.hook.wrap('request', (request, options) => {
+    options.request = { ...options.request, signal: AbortSignal.timeout(RETRY_LIMITS.requestTimeoutMs) };
+    return request(options);
+  });
 }
 
 export function createOctokit(token: string): Octokit {

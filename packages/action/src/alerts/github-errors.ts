@@ -57,7 +57,7 @@ function explain(refusal: Refusal): string {
   switch (refusal.kind) {
     case 'no-access':
       return (
-        'The token cannot write here: a pull request from a fork gets a read-only token (GITHUB_TOKEN), ' +
+        'The token cannot write here: a pull request from a fork (or by Dependabot) gets a read-only token (GITHUB_TOKEN), ' +
         'and so does a workflow without `issues: write` and `pull-requests: write` permissions.'
       );
     case 'rate-limited':
