@@ -12,7 +12,7 @@ import { GitHubCalls, warnOnFailure } from './alerts/github-errors.js';
 import { findPullRequestComment, upsertPullRequestComment, type ExistingComment } from './alerts/pr-comment.js';
 import { leaksToAlert, ledgerMarkers, readLedger, type AlertLedger, type LeakToAlert } from './alerts/alert-ledger.js';
 import { ledgerOnIssues, recordOnIssues } from './alerts/issue-ledger.js';
-import { openRotationIssues } from './alerts/open-rotation-issues.js';
+import { MAX_NEW_ISSUES_PER_RUN, openRotationIssues } from './alerts/open-rotation-issues.js';
 import { findRotationIssues } from './alerts/rotation-issues.js';
 import { postWebhook, webhookAlert } from './alerts/webhook.js';
 import { annotate, leftOutNote } from './annotations.js';
@@ -58,10 +58,18 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
     ledger = readLedger([earlier?.comment?.body]);
   }
   let issues = new Map<string, number>();
+  const deferredNotes: string[] = [];
   if (octokit && defaultBranch && keys.length > 0) {
     if (inputs.issues) {
       const outcome = await calls.attempt('open rotation issues', () => openRotationIssues(octokit, repo, keys, link, inputs.issueLabel));
       if (outcome) core.info(`Rotation issues: ${outcome.created.length} opened, ${outcome.existing} already reported.`);
+      if (outcome && outcome.deferred.length > 0) {
+        const deferred =
+          `${outcome.deferred.length} more leaked key${outcome.deferred.length === 1 ? ' gets its' : 's get their'} rotation issue on a later run ` +
+          `(${MAX_NEW_ISSUES_PER_RUN} new issues a run, the worst leaks first, to stay within GitHub's limits on content creation): ${outcome.deferred.join(', ')}.`;
+        core.info(deferred);
+        deferredNotes.push(deferred);
+      }
       if (outcome?.error !== undefined) {
         calls.refused(`open the rotation issue of ${outcome.notOpened.length} leaked key${outcome.notOpened.length === 1 ? '' : 's'} (${outcome.notOpened.join(', ')})`, outcome.error);
       }
@@ -96,7 +104,7 @@ async function alert(results: RunResults, inputs: Inputs, plan: ScanPlan): Promi
     if (outcome && outcome !== 'skipped') core.info(`Pull request comment ${outcome}.`);
   }
   calls.report();
-  return calls.notes();
+  return [...deferredNotes, ...calls.notes()];
 }
 
 export async function run(): Promise<void> {

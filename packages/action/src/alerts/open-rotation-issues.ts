@@ -48,7 +48,17 @@ export interface RotationIssuesOutcome {
   /** Fingerprints of the keys left without an issue because GitHub refused one (`error`). */
   notOpened: string[];
   error?: unknown;
+  /** Fingerprints of the keys whose issue waits for a later run (more than `maxNew` new leaks). */
+  deferred: string[];
 }
+
+/**
+ * New issues one run opens at most. GitHub allows about 80 content-creating requests a minute and
+ * 500 an hour, and the throttling plugin spaces them three seconds apart: a first audit that finds
+ * hundreds of keys opens the worst ones now and leaves the rest to the next runs (which skip the
+ * keys already reported), instead of holding the job for half an hour.
+ */
+export const MAX_NEW_ISSUES_PER_RUN = 30;
 
 export async function openRotationIssues(
   octokit: Octokit,
@@ -56,17 +66,24 @@ export async function openRotationIssues(
   keys: readonly LeakedKey[],
   link: RunLink,
   label: string,
+  maxNew = MAX_NEW_ISSUES_PER_RUN,
 ): Promise<RotationIssuesOutcome> {
   const issues = new Map<string, number>();
-  if (keys.length === 0) return { created: [], existing: 0, issues, notOpened: [] };
+  if (keys.length === 0) return { created: [], existing: 0, issues, notOpened: [], deferred: [] };
   const reported = await findRotationIssues(octokit, repository, label);
   const created: number[] = [];
+  const deferred: string[] = [];
   let existing = 0;
+  // `keys` come worst first, so the issues opened now are for the worst leaks.
   for (const key of keys) {
     const known = reported.get(key.fingerprint);
     if (known) {
       existing++;
       issues.set(key.fingerprint, known.number);
+      continue;
+    }
+    if (created.length >= maxNew) {
+      deferred.push(key.fingerprint);
       continue;
     }
     try {
@@ -76,8 +93,8 @@ export async function openRotationIssues(
     } catch (error) {
       // The issues opened so far stay known (the webhook's memory needs them); the caller says which keys have none.
       const notOpened = keys.slice(keys.indexOf(key)).filter((left) => !reported.has(left.fingerprint)).map((left) => left.fingerprint);
-      return { created, existing, issues, notOpened, error };
+      return { created, existing, issues, notOpened, error, deferred: [] };
     }
   }
-  return { created, existing, issues, notOpened: [] };
+  return { created, existing, issues, notOpened: [], deferred };
 }
