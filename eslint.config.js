@@ -15,8 +15,8 @@ export default tseslint.config(
       'examples/**',
       '**/fixtures/**',
       'bench/.cache/**',
-      // Real-build apps and other generated caches (test/real-builds).
-      '.cache/**',
+      // Real-build apps and other generated caches (test/real-builds, a private build of the action's bundle).
+      '**/.cache/**',
       '.bench/**',
       'coverage/**',
     ],

@@ -53,6 +53,7 @@ describe('pull_request_target', () => {
     });
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/temporary worktree/);
+    expect(run.stdout).toMatch(/pull_request_target on a pull request from a fork: the head commit is untrusted and this job holds a write token, so Engium Guard only reads its files/);
     expect(annotatedFiles(run)).toContain('src/app.ts');
     expect(run.commands.some((command) => command.properties.title?.endsWith('/require-tenant-header'))).toBe(true);
     expect(existsSync(marker)).toBe(false);

@@ -334,7 +334,7 @@ describe('ranges that cannot be resolved', () => {
     expect(annotations(run).map((annotation) => annotation.properties.file)).toContain('src/config.ts');
   });
 
-  it('fails with a clear message, never a silent pass', async () => {
+  it('says so clearly and scans the commits not on the base branch instead, never a silent pass', async () => {
     const pr = pullRequestRepo();
     const run = await runAction({
       eventName: 'pull_request',
@@ -343,6 +343,8 @@ describe('ranges that cannot be resolved', () => {
       apiUrl: server.url,
     });
     expect(run.status).toBe(1);
-    expect(run.commands.at(-1)?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*actions\/checkout sets one up/s);
+    const warning = run.commands.find((command) => command.command === 'warning' && /cannot fetch commit/.test(command.message));
+    expect(warning?.message).toMatch(/cannot fetch commit eeeeeeeeeeee.*actions\/checkout sets one up.*Scanning the commits not on main instead\./s);
+    expect(annotations(run).map((annotation) => annotation.properties.file)).toContain('src/config.ts');
   });
 });

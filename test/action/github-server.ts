@@ -36,9 +36,82 @@ export interface FakeIssue {
   pull_request?: { url: string };
 }
 
+/** An answer GitHub gives instead of the usual one: a status with its headers and body, a dropped connection, or none at all. */
+export type FaultAnswer = { status: number; headers?: Record<string, string>; body: unknown } | 'reset' | 'hang';
+
+export interface Fault {
+  method: string;
+  path: RegExp;
+  /** How many matching requests are answered normally before the fault starts (default 0). */
+  after?: number;
+  /** How many matching requests get the fault (default: all); later ones are answered normally. */
+  times?: number;
+  answer: FaultAnswer | (() => FaultAnswer);
+}
+
+/** GitHub's answers, as it sends them, for the faults tests play. */
+export const GITHUB_ANSWERS = {
+  /** A read-only GITHUB_TOKEN (a pull request from a fork) writing a comment, an issue or a check run. */
+  readOnlyToken: (): FaultAnswer => ({
+    status: 403,
+    headers: rateLimitHeaders(4990),
+    body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' },
+  }),
+  /** The primary rate limit used up until `resetInSeconds` from now (GitHub answers 403 or 429). */
+  primaryRateLimit: (resetInSeconds: number, status: 403 | 429 = 403): FaultAnswer => ({
+    status,
+    headers: rateLimitHeaders(0, resetInSeconds),
+    body: {
+      message: 'API rate limit exceeded for installation ID 4242. If you reach out to GitHub Support for help, please include the request ID 0400:1F2E:3D4C:5B6A:7F80.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      status: String(status),
+    },
+  }),
+  /** A secondary rate limit (too many writes too fast), with the `retry-after` GitHub sends. */
+  secondaryRateLimit: (retryAfterSeconds: number, status: 403 | 429 = 403): FaultAnswer => ({
+    status,
+    headers: { ...rateLimitHeaders(4900), 'retry-after': String(retryAfterSeconds) },
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0400:1F2E:3D4C:5B6A:7F81.',
+      documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      status: String(status),
+    },
+  }),
+  /** A comment on a pull request whose conversation a maintainer locked. */
+  lockedConversation: (): FaultAnswer => ({
+    status: 403,
+    headers: rateLimitHeaders(4990),
+    body: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://docs.github.com/articles/locking-conversations/', status: '403' },
+  }),
+  /** Opening an issue in a repository whose issues are turned off. */
+  issuesDisabled: (): FaultAnswer => ({
+    status: 410,
+    headers: rateLimitHeaders(4990),
+    body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/v3/issues/', status: '410' },
+  }),
+  /** GitHub's front end when the API behind it fails. */
+  badGateway: (): FaultAnswer => ({ status: 502, body: { message: 'Server Error' } }),
+};
+
+/** The rate-limit headers GitHub sends with every REST answer. */
+export function rateLimitHeaders(remaining: number, resetInSeconds = 3600): Record<string, string> {
+  return {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-used': String(5000 - remaining),
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
+    'x-ratelimit-resource': 'core',
+  };
+}
+
+/** GitHub refuses an issue or comment body longer than this many characters. */
+export const GITHUB_BODY_MAX_CHARS = 65_536;
+
 export interface GitHubServerOptions {
   /** Requests matching `METHOD /path-regexp` answer this status (e.g. 403 for a read-only token). */
   forbid?: { method: string; path: RegExp; status?: number; message?: string }[];
+  /** Answers GitHub gives under load or to a limited token, in place of the usual ones. */
+  faults?: Fault[];
   /** Page size the server caps `per_page` at, to exercise pagination. */
   maxPerPage?: number;
 }
@@ -89,6 +162,18 @@ function sendPage<T>(response: ServerResponse, base: string, recorded: RecordedR
   send(response, 200, slice, headers);
 }
 
+/** GitHub's 422 for a body over its limit; true when it was sent. */
+function tooLong(response: ServerResponse, body: unknown, resource: string): boolean {
+  if (typeof body !== 'string' || [...body].length <= GITHUB_BODY_MAX_CHARS) return false;
+  send(response, 422, {
+    message: 'Validation Failed',
+    errors: [{ resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${GITHUB_BODY_MAX_CHARS} characters)` }],
+    documentation_url: 'https://docs.github.com/rest/issues',
+    status: '422',
+  });
+  return true;
+}
+
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const requests: RecordedRequest[] = [];
   const comments: FakeComment[] = [];
@@ -119,6 +204,19 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         webhooks.push(JSON.parse(body));
         return send(response, 200, { ok: true });
       }
+      const fault = options.faults?.find((rule) => rule.method === method && rule.path.test(path) && (rule.times === undefined || rule.times > 0));
+      if (fault?.after) fault.after--;
+      else if (fault) {
+        if (fault.times !== undefined) fault.times--;
+        const answer = typeof fault.answer === 'function' ? fault.answer() : fault.answer;
+        if (answer === 'reset') {
+          request.socket.destroy();
+          return;
+        }
+        // Holds the connection open without a word, until the client gives up or the server closes.
+        if (answer === 'hang') return;
+        return send(response, answer.status, answer.body, answer.headers);
+      }
       const forbidden = options.forbid?.find((rule) => rule.method === method && rule.path.test(path));
       if (forbidden) {
         return send(response, forbidden.status ?? 403, {
@@ -133,6 +231,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const issueNumber = Number(match[1]);
         if (method === 'GET') return sendPage(response, base, recorded, comments.filter((c) => c.issue_number === issueNumber), maxPerPage);
         if (method === 'POST') {
+          if (tooLong(response, json().body, 'IssueComment')) return;
           const comment: FakeComment = { id: nextId++, issue_number: issueNumber, body: String(json().body), user: BOT, created_at: now, updated_at: now };
           comments.push(comment);
           return send(response, 201, comment);
@@ -141,6 +240,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
         const comment = comments.find((c) => c.id === Number(match?.[1]));
         if (!comment) return send(response, 404, { message: 'Not Found' });
+        if (tooLong(response, json().body, 'IssueComment')) return;
         comment.body = String(json().body);
         comment.updated_at = now;
         return send(response, 200, comment);
@@ -156,6 +256,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         }
         if (method === 'POST') {
           const input = json();
+          if (tooLong(response, input.body, 'Issue')) return;
           const number = issues.length + comments.length + 1;
           const issue: FakeIssue = {
             id: nextId++,

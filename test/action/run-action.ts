@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectOutput, REPO_ROOT } from '../support/index.js';
 
-export const ACTION_BUNDLE = join(REPO_ROOT, 'packages/action/dist/index.js');
+/**
+ * The committed bundle; ENGIUM_ACTION_BUNDLE names another build of it (`node packages/action/build.mjs
+ * packages/action/.cache/index.js`, a gitignored folder as deep as dist/ so the bundle's relative
+ * asset paths hold) to test source changes without touching the committed one.
+ */
+export const ACTION_BUNDLE = process.env.ENGIUM_ACTION_BUNDLE ? join(REPO_ROOT, process.env.ENGIUM_ACTION_BUNDLE) : join(REPO_ROOT, 'packages/action/dist/index.js');
 
 export interface WorkflowCommand {
   command: string;

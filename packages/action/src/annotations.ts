@@ -3,8 +3,10 @@
  * (`%`, CR, LF, and `:` `,` in properties), so a hostile file name cannot inject a command; the
  * message is escaped as all text output is (control and bidi characters), while the file name
  * stays exact so GitHub can place the annotation.
- * GitHub shows only 10 annotations of a kind per step: the most severe, and those on lines the
- * change added, are emitted first.
+ * GitHub shows 10 annotations of each kind (error, warning, notice) per step and drops the rest
+ * silently: the most severe, and those on lines the change added, are annotated first, up to what
+ * GitHub shows (leaving room for the step's own failure and warnings); the rest go to the log as
+ * plain lines, and one notice says how many (they are all in the job summary and the reports).
  */
 import * as core from '@actions/core';
 import type { Severity } from '@engium/core';
@@ -14,12 +16,24 @@ import { byImportance, type KeyFinding, type LintProblem, type RunResults } from
 /** What GitHub displays per step and kind (error, warning, notice); the rest stays in the log. */
 export const GITHUB_ANNOTATIONS_PER_KIND = 10;
 
-type Emit = (message: string, properties: core.AnnotationProperties) => void;
+type Kind = 'error' | 'warning' | 'notice';
 
-function emitterFor(severity: Severity, baselined = false): Emit {
-  if (baselined) return core.notice;
-  if (severity === 'critical' || severity === 'high') return core.error;
-  return severity === 'medium' ? core.warning : core.notice;
+/**
+ * Findings' share of each kind: one error is the step's failure (core.setFailed), warnings leave
+ * room for the action's own (a refused comment, a fallback scan), one notice is the note below.
+ */
+const FINDING_SLOTS: Record<Kind, number> = { error: GITHUB_ANNOTATIONS_PER_KIND - 1, warning: GITHUB_ANNOTATIONS_PER_KIND - 3, notice: GITHUB_ANNOTATIONS_PER_KIND - 1 };
+
+const EMIT: Record<Kind, (message: string, properties: core.AnnotationProperties) => void> = {
+  error: core.error,
+  warning: core.warning,
+  notice: core.notice,
+};
+
+function kindOf(severity: Severity, baselined = false): Kind {
+  if (baselined) return 'notice';
+  if (severity === 'critical' || severity === 'high') return 'error';
+  return severity === 'medium' ? 'warning' : 'notice';
 }
 
 /**
@@ -49,34 +63,82 @@ function position(finding: KeyFinding): Pick<core.AnnotationProperties, 'file' |
   return { file: finding.file, startLine: finding.line, startColumn: finding.column };
 }
 
-export function annotate(results: RunResults): number {
-  type Item = { severity: Severity; onChangedLine: boolean; file: string; line: number; column: number; emit: () => void };
+interface Annotation {
+  kind: Kind;
+  message: string;
+  properties: core.AnnotationProperties;
+}
+
+function keyAnnotation(finding: KeyFinding): Annotation {
+  return {
+    kind: kindOf(finding.severity, finding.baselined),
+    message: escapeText(keyMessage(finding)),
+    properties: { title: `Engium ${finding.secret.kind} key leaked (${finding.severity})`, ...position(finding) },
+  };
+}
+
+function lintAnnotation(problem: LintProblem): Annotation {
+  return {
+    kind: kindOf(problem.severity),
+    message: escapeText(problem.message),
+    properties: {
+      title: problem.ruleId,
+      file: problem.file,
+      startLine: problem.line,
+      startColumn: problem.column,
+      ...(problem.endLine !== undefined && problem.endLine !== problem.line ? { endLine: problem.endLine } : {}),
+      ...(problem.endLine === problem.line && problem.endColumn !== undefined ? { endColumn: problem.endColumn } : {}),
+    },
+  };
+}
+
+/** What `annotate` did: how many annotations, and how many findings GitHub would not have shown. */
+export interface AnnotationOutcome {
+  annotated: number;
+  leftOut: Record<Kind, number>;
+}
+
+/** The sentence saying which findings have no annotation, or undefined when all have one. */
+export function leftOutNote({ annotated, leftOut }: AnnotationOutcome): string | undefined {
+  const total = leftOut.error + leftOut.warning + leftOut.notice;
+  if (total === 0) return undefined;
+  const parts = (Object.keys(leftOut) as Kind[]).filter((kind) => leftOut[kind] > 0).map((kind) => `${leftOut[kind]} ${kind}${leftOut[kind] === 1 ? '' : 's'}`);
+  return (
+    `GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} annotations of each kind per step: the ${annotated} most severe findings are annotated, ` +
+    `${total} more (${parts.join(', ')}) are listed in the log, the job summary and the SARIF and JSON reports.`
+  );
+}
+
+export function annotate(results: RunResults): AnnotationOutcome {
+  type Item = { severity: Severity; onChangedLine: boolean; file: string; line: number; column: number; annotation: () => Annotation };
   const items: Item[] = [
-    ...results.findings.map((finding): Item => ({
-      ...finding,
-      emit: () =>
-        emitterFor(finding.severity, finding.baselined)(escapeText(keyMessage(finding)), {
-          title: `Engium ${finding.secret.kind} key leaked (${finding.severity})`,
-          ...position(finding),
-        }),
-    })),
-    ...results.lintProblems.map((problem: LintProblem): Item => ({
-      ...problem,
-      emit: () =>
-        emitterFor(problem.severity)(escapeText(problem.message), {
-          title: problem.ruleId,
-          file: problem.file,
-          startLine: problem.line,
-          startColumn: problem.column,
-          ...(problem.endLine !== undefined && problem.endLine !== problem.line ? { endLine: problem.endLine } : {}),
-          ...(problem.endLine === problem.line && problem.endColumn !== undefined ? { endColumn: problem.endColumn } : {}),
-        }),
-    })),
+    ...results.findings.map((finding): Item => ({ ...finding, annotation: () => keyAnnotation(finding) })),
+    ...results.lintProblems.map((problem): Item => ({ ...problem, annotation: () => lintAnnotation(problem) })),
   ];
   items.sort(byImportance);
-  for (const item of items) item.emit();
-  if (items.length > GITHUB_ANNOTATIONS_PER_KIND) {
-    core.info(`GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} annotations of each kind per step; all ${items.length} findings are in the job summary and the SARIF file.`);
+  const used: Record<Kind, number> = { error: 0, warning: 0, notice: 0 };
+  const leftOut: Record<Kind, number> = { error: 0, warning: 0, notice: 0 };
+  const unshown: Annotation[] = [];
+  for (const item of items) {
+    const annotation = item.annotation();
+    if (used[annotation.kind] < FINDING_SLOTS[annotation.kind]) {
+      used[annotation.kind]++;
+      EMIT[annotation.kind](annotation.message, annotation.properties);
+    } else {
+      leftOut[annotation.kind]++;
+      unshown.push(annotation);
+    }
   }
-  return items.length;
+  const outcome = { annotated: used.error + used.warning + used.notice, leftOut };
+  const note = leftOutNote(outcome);
+  if (note) {
+    core.notice(note, { title: 'Engium Guard: more findings than GitHub annotates' });
+    core.startGroup(`${unshown.length} findings without an annotation`);
+    for (const { kind, message, properties } of unshown) {
+      const line = properties.startLine === undefined ? '' : `:${properties.startLine}${properties.startColumn === undefined ? '' : `:${properties.startColumn}`}`;
+      core.info(`${kind} ${escapeText(properties.file ?? '')}${line}: ${message}`);
+    }
+    core.endGroup();
+  }
+  return outcome;
 }

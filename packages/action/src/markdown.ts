@@ -53,20 +53,49 @@ function plural(count: number, one: string): string {
   return `${count} ${one}${count === 1 ? '' : 's'}`;
 }
 
-/** GitHub caps a job summary at 1 MiB and a comment at 65,536 characters: long lists stop here. */
+/** Long lists stop here, whatever their size: a summary is read, not searched (the SARIF and JSON files list every finding). */
 export const MAX_TABLE_ROWS = 200;
 
-function moreRows(total: number, shown: number): string[] {
-  return total > shown ? ['', `…and ${total - shown} more: the SARIF file lists every one.`] : [];
+/**
+ * GitHub's limits on what the action writes. A comment or issue body over 65,536 characters is
+ * refused (422); a job summary over 1 MiB is dropped whole. JavaScript's length counts UTF-16 code
+ * units, never fewer than GitHub's characters.
+ */
+export const GITHUB_BODY_MAX_CHARS = 65_536;
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/** How much of the job summary each list may take, leaving room for the rest. */
+const SUMMARY_SECTION_BYTES = { keys: 600_000, lint: 250_000, skipped: 100_000 };
+
+const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * The first of `rows` that fit in `budget` (each row and its line break, measured by `size`), and
+ * how many did not: a list is cut at a row, never inside one.
+ */
+export function rowsWithin(rows: readonly string[], budget: number, size: (text: string) => number = (text) => text.length): { rows: string[]; left: number } {
+  let used = 0;
+  let count = 0;
+  for (const row of rows) {
+    const cost = size(row) + 1;
+    if (used + cost > budget) break;
+    used += cost;
+    count++;
+  }
+  return { rows: rows.slice(0, count), left: rows.length - count };
+}
+
+function moreRows(left: number): string[] {
+  return left > 0 ? ['', `…and ${left} more: the SARIF file lists every one.`] : [];
 }
 
 /** A leak's places shown in the summary; the SARIF and JSON files list every one. */
 const MAX_PLACES_PER_LEAK = 10;
 
 /** One row per leak (a key), worst first: its places, the one where it is written first, with the chain that ships it. */
-export function leaksTable(findings: readonly KeyFinding[], failOn: SeverityThreshold): string {
+export function leaksTable(findings: readonly KeyFinding[], failOn: SeverityThreshold, budget = SUMMARY_SECTION_BYTES.keys): string {
   const leaks = leaksOfRun(findings);
-  const rows = leaks.slice(0, MAX_TABLE_ROWS).map((leak) => {
+  const candidates = leaks.slice(0, MAX_TABLE_ROWS).map((leak) => {
     const blocking = leak.findings.some((finding) => !finding.baselined && meetsThreshold(finding.severity, failOn));
     const eslint = leak.findings.flatMap((finding) => finding.alsoReportedBy ?? []);
     const notes = [
@@ -79,11 +108,12 @@ export function leaksTable(findings: readonly KeyFinding[], failOn: SeverityThre
     const primary = leak.findings[0];
     return `| ${leak.severity}${blocking ? ' ⛔' : ''} | ${code(leak.redacted)} | ${code(leak.fingerprint)} | ${leak.exposure} | ${placesCell(leak, MAX_PLACES_PER_LEAK)} | ${primary ? chain(primary) : ''} | ${notes} |`;
   });
+  const { rows } = rowsWithin(candidates, budget, utf8Bytes);
   return [
     '| Severity | Key | Fingerprint | Exposure | Where | Chain | Notes |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
-    ...moreRows(leaks.length, rows.length),
+    ...moreRows(leaks.length - rows.length),
   ].join('\n');
 }
 
@@ -91,8 +121,11 @@ export function rotationSteps(): string {
   return ROTATION_STEPS.map((step, index) => `${index + 1}. ${step}`).join('\n');
 }
 
-/** The job summary: every finding and lint problem, with redacted keys and fingerprints. */
-export function summaryMarkdown(results: RunResults, options: { failOn: SeverityThreshold; description: string; blocking: number }): string {
+/**
+ * The job summary: every finding and lint problem, with redacted keys and fingerprints. `notes`:
+ * what the run could not do (GitHub refused a comment, annotations GitHub would not show).
+ */
+export function summaryMarkdown(results: RunResults, options: { failOn: SeverityThreshold; description: string; blocking: number; notes?: readonly string[] }): string {
   const leaks = leaksOfRun(results.findings);
   const lines = [`## Engium Guard`, '', `Scope: ${escapeMarkdown(options.description)}.`, ''];
   if (results.findings.length === 0 && results.lintProblems.length === 0) {
@@ -107,20 +140,21 @@ export function summaryMarkdown(results: RunResults, options: { failOn: Severity
   if (results.findings.length > 0) lines.push('', '### Keys', '', leaksTable(results.findings, options.failOn));
   if (results.lintProblems.length > 0) {
     lines.push('', '### Engium calls and client code (ESLint)', '', '| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
-    const problems = [...results.lintProblems].sort(byImportance);
-    for (const problem of problems.slice(0, MAX_TABLE_ROWS)) {
-      lines.push(`| ${problem.severity} | ${code(problem.ruleId)} | ${code(`${problem.file}:${problem.line}:${problem.column}`)} | ${escapeMarkdown(problem.message)} |`);
-    }
+    const problems = [...results.lintProblems].sort(byImportance).slice(0, MAX_TABLE_ROWS);
+    const rows = problems.map((problem) => `| ${problem.severity} | ${code(problem.ruleId)} | ${code(`${problem.file}:${problem.line}:${problem.column}`)} | ${escapeMarkdown(problem.message)} |`);
+    const shown = rowsWithin(rows, SUMMARY_SECTION_BYTES.lint, utf8Bytes).rows;
+    lines.push(...shown, ...moreRows(results.lintProblems.length - shown.length));
   }
-  if (results.lintProblems.length > MAX_TABLE_ROWS) lines.push(...moreRows(results.lintProblems.length, MAX_TABLE_ROWS));
   if (leaks.some((leak) => leak.kind === 'live')) {
     lines.push('', '### Rotate every leaked live key', '', rotationSteps());
   }
+  if (options.notes && options.notes.length > 0) lines.push('', '### Not done', '', ...options.notes.map((note) => `- ${escapeMarkdown(note)}`));
   if (results.suppressed > 0) lines.push('', `${results.suppressed} finding(s) suppressed by the base branch's config.`);
   if (results.skipped.length > 0) {
     lines.push('', '<details><summary>Files not scanned</summary>', '');
-    for (const skipped of results.skipped.slice(0, MAX_TABLE_ROWS)) lines.push(`- ${code(skipped.file)}: ${escapeMarkdown(skipped.reason)}`);
-    lines.push(...moreRows(results.skipped.length, MAX_TABLE_ROWS), '', '</details>');
+    const rows = results.skipped.slice(0, MAX_TABLE_ROWS).map((skipped) => `- ${code(skipped.file)}: ${escapeMarkdown(skipped.reason)}`);
+    const shown = rowsWithin(rows, SUMMARY_SECTION_BYTES.skipped, utf8Bytes).rows;
+    lines.push(...shown, ...moreRows(results.skipped.length - shown.length), '', '</details>');
   }
   return `${lines.join('\n')}\n`;
 }

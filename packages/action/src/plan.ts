@@ -13,6 +13,12 @@ export interface RangePlan {
   /** The commit the changes are measured from (base branch tip, `before`, or the default branch). */
   base: { sha: string; ref?: string } | { ref: string; sha?: undefined };
   head: string;
+  /**
+   * The branch whose tip stands in for a base commit that cannot be had (a force push removed
+   * `before`, a rewritten base branch): the range becomes the commits not on it. None for a push to
+   * the default branch, where that range would be empty: the run audits the checkout instead.
+   */
+  fallbackBranch?: string;
   /** Whether this run reports to the default branch (issues are opened only then). */
   onDefaultBranch: boolean;
   pullRequest?: { number: number; fromFork: boolean };
@@ -68,6 +74,7 @@ export function planScan(eventName: string, payload: EventPayload, currentSha?: 
         kind: 'pull-request',
         base: { sha: pr.base.sha, ref: pr.base.ref },
         head: pr.head.sha,
+        fallbackBranch: pr.base.ref,
         onDefaultBranch: false,
         pullRequest: { number: pr.number, fromFork: headRepo === undefined || headRepo !== baseRepo },
         description: `pull request #${pr.number}: ${pr.base.sha.slice(0, 7)}..${pr.head.sha.slice(0, 7)}`,
@@ -80,6 +87,7 @@ export function planScan(eventName: string, payload: EventPayload, currentSha?: 
         kind: 'pull-request',
         base: { sha: group.base_sha, ref: stripHeads(group.base_ref) ?? '' },
         head: group.head_sha,
+        ...(group.base_ref ? { fallbackBranch: stripHeads(group.base_ref) } : {}),
         onDefaultBranch: false,
         description: `merge queue entry ${group.base_sha.slice(0, 7)}..${group.head_sha.slice(0, 7)}`,
       };
@@ -110,6 +118,7 @@ export function planScan(eventName: string, payload: EventPayload, currentSha?: 
         kind: 'push',
         base: { sha: before },
         head: after,
+        ...(defaultBranch && !onDefaultBranch ? { fallbackBranch: defaultBranch } : {}),
         onDefaultBranch,
         description: `push to ${branch ?? payload.ref ?? 'a ref'}: ${before.slice(0, 7)}..${after.slice(0, 7)}`,
       };

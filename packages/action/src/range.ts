@@ -21,11 +21,14 @@ export interface ResolvedRange {
   addedLines: Map<string, Set<number>>;
   /** What was fetched to make the range complete, for the log. */
   fetched: string[];
+  /** Set when the plan's base commit could not be had and `fallbackBranch` stood in: why. */
+  fallback?: string;
 }
 
 export class RangeError extends Error {}
 
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** Git's empty tree: a diff from it lists every file; a config read from it is no config. */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** How far to deepen a shallow clone before giving up and fetching the whole history. */
 const DEEPEN_STEPS = [50, 200, 1000];
 
@@ -51,9 +54,8 @@ async function mergeBaseOf(repo: string, a: string, b: string): Promise<string |
  */
 export function missingCommitMessage(missing: readonly string[], reason: string): string {
   return (
-    `cannot fetch commit ${missing.map((sha) => sha.slice(0, 12)).join(', ')} from origin: ${reason}. ` +
-    'Either a force push removed it from origin, and the next push or a scheduled audit (mode: audit) scans what the branch holds now, ' +
-    'or the checkout has no origin remote, and actions/checkout sets one up.'
+    `cannot fetch commit ${missing.map((sha) => sha.slice(0, 12)).join(', ')} from origin: ${reason.trim()}. ` +
+    'Either a force push removed it from origin, or the checkout has no origin remote (actions/checkout sets one up).'
   );
 }
 
@@ -146,8 +148,17 @@ async function addedLinesBetween(repo: string, from: string, to: string): Promis
 
 export async function resolveRange(repo: string, plan: RangePlan): Promise<ResolvedRange> {
   const fetched: string[] = [];
-  const base = plan.base.sha ?? (await resolveBranch(repo, plan.base.ref, fetched));
-  await fetchMissing(repo, [base, plan.head], fetched);
+  let base = plan.base.sha ?? (await resolveBranch(repo, plan.base.ref, fetched));
+  await fetchMissing(repo, [plan.head], fetched);
+  let fallback: string | undefined;
+  try {
+    await fetchMissing(repo, [base], fetched);
+  } catch (error) {
+    // A base commit gone from origin (a force push): the commits not on the base branch are the change.
+    if (!(error instanceof RangeError) || !plan.fallbackBranch) throw error;
+    base = await resolveBranch(repo, plan.fallbackBranch, fetched);
+    fallback = `${error.message} Scanning the commits not on ${plan.fallbackBranch} instead.`;
+  }
   const mergeBase = await completeHistory(repo, base, plan.head, fetched);
   if (!mergeBase && (await isShallow(repo))) {
     throw new RangeError(`${base.slice(0, 12)} and ${plan.head.slice(0, 12)} share no history even after fetching it all`);
@@ -156,7 +167,7 @@ export async function resolveRange(repo: string, plan: RangePlan): Promise<Resol
   const from = mergeBase ?? EMPTY_TREE;
   const changedFiles = splitNul(await git(repo, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, plan.head]));
   const addedLines = await addedLinesBetween(repo, from, plan.head);
-  return { base, head: plan.head, mergeBase, commits, changedFiles, addedLines, fetched };
+  return { base, head: plan.head, mergeBase, commits, changedFiles, addedLines, fetched, ...(fallback ? { fallback } : {}) };
 }
 
 /** For audits: makes sure the whole history is present (unshallowing when needed). */

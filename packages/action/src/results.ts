@@ -57,6 +57,8 @@ export interface RunResults {
   commit?: string;
   /** In an audit from `since`: the commit the history scan started after; undefined when it read the whole history. */
   historySince?: string;
+  /** Why the run scanned something other than the event's range (the range could not be resolved), and what instead. */
+  fallback?: string;
 }
 
 /** The results of a run that scanned nothing. */

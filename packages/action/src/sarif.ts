@@ -2,6 +2,7 @@
  * The SARIF file for `github/codeql-action/upload-sarif`: the scanner's own SARIF for key findings
  * (paths relative to the repository root), plus one run for the ESLint rules' problems.
  */
+import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import type { Severity } from '@engium/core';
 import engium from '@engium/eslint-plugin';
@@ -69,13 +70,43 @@ function lintRun(problems: readonly LintProblem[]): Run {
   };
 }
 
+/**
+ * Code scanning rejects a whole SARIF file when one run holds more results than this (it stores the
+ * 5,000 most severe of those it accepts).
+ */
+export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
+
+const LEVEL_RANK: Record<Result.level, number> = { error: 0, warning: 1, note: 2, none: 3 };
+
+/** Keeps each run within code scanning's limit, most severe results first; returns how many were left out. */
+function withinUploadLimits(log: Log): number {
+  let left = 0;
+  for (const run of log.runs) {
+    const results = run.results ?? [];
+    if (results.length <= SARIF_MAX_RESULTS_PER_RUN) continue;
+    left += results.length - SARIF_MAX_RESULTS_PER_RUN;
+    const rank = (result: Result) => LEVEL_RANK[result.level ?? 'warning'];
+    // A stable sort: within a level, the scanner's order (a leak's places together) holds.
+    run.results = [...results].sort((a, b) => rank(a) - rank(b)).slice(0, SARIF_MAX_RESULTS_PER_RUN);
+  }
+  return left;
+}
+
 export function sarifLog(results: RunResults): Log {
   const log = toSarif(scanReport(results));
   if (results.lintProblems.length > 0) log.runs.push(lintRun(results.lintProblems));
   return log;
 }
 
-/** Writes the SARIF file and returns its path. */
+/** Writes the SARIF file (within code scanning's limits, saying what it left out) and returns its path. */
 export async function writeSarif(results: RunResults, path: string): Promise<string> {
-  return writeJsonFile(path, sarifLog(results));
+  const log = sarifLog(results);
+  const left = withinUploadLimits(log);
+  if (left > 0) {
+    core.warning(
+      `Engium Guard: the SARIF file keeps the ${SARIF_MAX_RESULTS_PER_RUN} most severe results of each run and leaves out ${left}: ` +
+        'code scanning rejects a run with more. The JSON report lists every finding.',
+    );
+  }
+  return writeJsonFile(path, log);
 }

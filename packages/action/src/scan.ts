@@ -15,7 +15,7 @@ import type { Inputs } from './inputs.js';
 import { lintChangedFiles } from './lint.js';
 import { mergeLintIntoFindings } from './merge-lint.js';
 import type { RangePlan, ScanPlan } from './plan.js';
-import { completeFullHistory, headCommit, resolveRange, resolveSince, type ResolvedRange } from './range.js';
+import { completeFullHistory, EMPTY_TREE, hasCommit, headCommit, RangeError, resolveRange, resolveSince, type ResolvedRange } from './range.js';
 import { emptyResults, type KeyFinding, type RunResults } from './results.js';
 import { suppressionFiles, suppressionsAddedByChange } from './suppressions.js';
 
@@ -165,7 +165,18 @@ function scanTotals(tree: ScanReport, prefix: string, history: HistoryResult | u
 
 async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): Promise<RunResults> {
   const repo = inputs.workspace;
-  const range = await resolveRange(repo, plan);
+  let range: ResolvedRange;
+  try {
+    range = await resolveRange(repo, plan);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // A range that cannot be had never passes as "nothing to scan": the checkout at head, and all the history it holds, is scanned instead.
+    const fallback = `${error.message} Scanning the whole tree at ${plan.head.slice(0, 12)} and the history it holds instead.`;
+    core.warning(`Engium Guard: ${fallback}`);
+    const audit = await scanAudit(inputs, onSecret, { head: plan.head, noSuppressions: plan.kind === 'pull-request', shallowTolerated: true });
+    return { ...audit, fallback: audit.fallback ? `${fallback} ${audit.fallback}` : fallback };
+  }
+  if (range.fallback) core.warning(`Engium Guard: ${range.fallback}`);
   if (range.fetched.length > 0) core.info(`Fetched ${range.fetched.join(', ')} to complete the range.`);
   core.info(`${range.commits.length} commit(s) and ${range.changedFiles.length} changed file(s) to scan.`);
   const prefix = inputs.workingDirectory;
@@ -211,18 +222,43 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
       : { problems: [], unparsable: [] };
     if (historyReport) await markLinesGoneSinceCommit(repo, range.head, findings);
     const totals = scanTotals(report, prefix, historyReport);
-    return { findings, repeatedInHistory, lintProblems: mergeLintIntoFindings(findings, lint.problems), ...totals, skipped: [...totals.skipped, ...lint.unparsable], commit: range.head };
+    return {
+      findings,
+      repeatedInHistory,
+      lintProblems: mergeLintIntoFindings(findings, lint.problems),
+      ...totals,
+      skipped: [...totals.skipped, ...lint.unparsable],
+      commit: range.head,
+      ...(range.fallback ? { fallback: range.fallback } : {}),
+    };
   } finally {
     await target.cleanup();
     await suppressions.cleanup();
   }
 }
 
-async function scanAudit(inputs: Inputs, onSecret: OnSecret): Promise<RunResults> {
+/** How a range's fallback audit differs from a plain one. */
+interface FallbackAudit {
+  /** The commit to audit, when the checkout may be elsewhere (`pull_request_target` checks out the base). */
+  head: string;
+  /** A pull request's own config must not suppress its findings, and its base's cannot be read: none count. */
+  noSuppressions: boolean;
+  /** A shallow checkout whose history cannot be fetched is audited with the history it holds, with a warning. */
+  shallowTolerated: boolean;
+}
+
+async function scanAudit(inputs: Inputs, onSecret: OnSecret, fallback?: FallbackAudit): Promise<RunResults> {
   const repo = inputs.workspace;
   const prefix = inputs.workingDirectory;
-  const scanRoot = join(repo, prefix);
-  const suppressions = await suppressionFiles(repo, undefined, withPrefix(prefix, inputs.config), inputs.baseline === undefined ? undefined : withPrefix(prefix, inputs.baseline));
+  const head = fallback && (await hasCommit(repo, fallback.head)) ? fallback.head : undefined;
+  const target = head ? await checkoutOf(repo, head) : { tree: repo, cleanup: async () => undefined };
+  const scanRoot = join(target.tree, prefix);
+  const suppressions = await suppressionFiles(
+    target.tree,
+    fallback?.noSuppressions ? EMPTY_TREE : undefined,
+    withPrefix(prefix, inputs.config),
+    inputs.baseline === undefined ? undefined : withPrefix(prefix, inputs.baseline),
+  );
   const options = {
     onSecret,
     configFile: suppressions.configFile,
@@ -231,26 +267,46 @@ async function scanAudit(inputs: Inputs, onSecret: OnSecret): Promise<RunResults
   let report: ScanReport;
   let historyReport: HistoryResult | undefined;
   let since: string | undefined;
+  let commit: string | undefined;
+  let historyNote: string | undefined;
   try {
     report = await scanDirectory(scanRoot, options);
     if (inputs.history) {
-      const fetched = await completeFullHistory(repo);
-      if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
+      historyNote = await completeHistoryForAudit(repo, fallback?.shallowTolerated ?? false);
       since = await historyStart(repo, inputs.since);
-      historyReport = await scanCommits(repo, prefix, since === undefined ? undefined : `${since}..HEAD`, options);
+      historyReport = await scanCommits(target.tree, prefix, since === undefined ? undefined : `${since}..HEAD`, options);
     }
+    commit = await headCommit(target.tree);
   } finally {
+    await target.cleanup();
     await suppressions.cleanup();
   }
   const treeFindings = markChangedLines(relocate(report, prefix), undefined);
-  const commit = await headCommit(repo);
   return {
     ...withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
     lintProblems: [],
     ...scanTotals(report, prefix, historyReport),
     ...(commit !== undefined ? { commit } : {}),
     ...(since !== undefined ? { historySince: since } : {}),
+    ...(historyNote !== undefined ? { fallback: historyNote } : {}),
   };
+}
+
+/**
+ * Fetches the whole history for an audit; a fallback audit goes on with the history it has when
+ * that fails, and returns what it says about that.
+ */
+async function completeHistoryForAudit(repo: string, shallowTolerated: boolean): Promise<string | undefined> {
+  try {
+    const fetched = await completeFullHistory(repo);
+    if (fetched.length > 0) core.info(`Fetched ${fetched.join(', ')} to audit the history.`);
+    return undefined;
+  } catch (error) {
+    if (!shallowTolerated || !(error instanceof RangeError)) throw error;
+    const note = `${error.message}; scanning only the commits the checkout holds.`;
+    core.warning(`Engium Guard: ${note}`);
+    return note.charAt(0).toUpperCase() + note.slice(1);
+  }
 }
 
 /**

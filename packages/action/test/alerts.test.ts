@@ -97,6 +97,24 @@ describe('rotation issues', () => {
     expect(server.requests.some((request) => request.method === 'PATCH' && /\/issues\/\d+$/.test(request.path))).toBe(false);
     expect(server.allRequestText()).not.toContain(LIVE);
   });
+
+  it('opens a bounded number a run, the worst leaks first, and leaves the rest to the next run', async () => {
+    const [server1, server2, client] = [fakeKey('live', 21), fakeKey('live', 22), fakeKey('live', 23)];
+    const keys = leakedLiveKeys([
+      finding(server1 as string, 'src/one.ts'),
+      finding(server2 as string, 'src/two.ts'),
+      finding(client as string, 'src/widget.client.ts', { severity: 'critical', exposure: 'client' }),
+    ]);
+    const before = server.issues.length;
+    const first = await openRotationIssues(octokit, repo, keys, link, 'engium-leaked-key', 2);
+    expect(first.created).toHaveLength(2);
+    expect(first.deferred).toHaveLength(1);
+    // The client key (critical) is never the one left for later.
+    expect(first.deferred).not.toContain(describeSecret(client as string).fingerprint);
+    const second = await openRotationIssues(octokit, repo, keys, link, 'engium-leaked-key', 2);
+    expect(second).toMatchObject({ created: [expect.any(Number)], existing: 2, deferred: [] });
+    expect(server.issues.length - before).toBe(3);
+  });
 });
 
 describe('finding rotation issues (shared with the organisation audit)', () => {

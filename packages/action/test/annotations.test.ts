@@ -151,4 +151,22 @@ describe('summary Markdown', () => {
     expect(row).toContain('pipe\\|name&lt;script&gt;.ts');
     expect(row?.split(/(?<!\\)\|/).length).toBe(9);
   });
+
+  it("stays under GitHub's 1 MiB for a job summary however long the paths, cutting each list at a row and saying how many are left", () => {
+    // 200 keys, each in ten files whose names (three 240-character folders deep) take a kilobyte: 2 MB of places.
+    const folder = ['a', 'b', 'c'].map((letter) => letter.repeat(240)).join('/');
+    const findings = Array.from({ length: 200 }, (_, key) =>
+      Array.from({ length: 10 }, (_, place) => finding(2000 + key, { file: `${folder}/key-${key}-place-${place}.ts` })),
+    ).flat();
+    const skipped = Array.from({ length: 200 }, (_, index) => ({ file: `${folder}/binary-${index}.bin`, reason: 'binary' }));
+    const summary = summaryMarkdown({ ...emptyResults(), findings, skipped }, { failOn: 'high', description: 'test', blocking: findings.length });
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThan(1024 * 1024);
+    const rows = summary.split('\n').filter((line) => line.startsWith('| high'));
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.length).toBeLessThan(200);
+    expect(summary).toContain(`…and ${200 - rows.length} more: the SARIF file lists every one.`);
+    // The sections after the cut list are still there.
+    expect(summary).toContain('### Rotate every leaked live key');
+    expect(summary).toContain('Files not scanned');
+  });
 });

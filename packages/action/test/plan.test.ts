@@ -8,7 +8,7 @@ describe('planScan', () => {
     const plan = planScan('pull_request', {
       pull_request: { number: 3, base: { sha: sha('a'), ref: 'main', repo: { full_name: 'acme/shop' } }, head: { sha: sha('b'), ref: 'x', repo: { full_name: 'mallory/shop' } } },
     });
-    expect(plan).toMatchObject({ kind: 'pull-request', base: { sha: sha('a') }, head: sha('b'), pullRequest: { number: 3, fromFork: true } });
+    expect(plan).toMatchObject({ kind: 'pull-request', base: { sha: sha('a') }, head: sha('b'), pullRequest: { number: 3, fromFork: true }, fallbackBranch: 'main' });
   });
 
   it('plans a merge queue entry', () => {
@@ -31,6 +31,9 @@ describe('planScan', () => {
       base: { ref: 'main' },
       onDefaultBranch: false,
     });
+    // A force push's lost `before`: another branch falls back to the default branch; the default branch has nothing to fall back to.
+    expect(planScan('push', { ref: 'refs/heads/topic', before: sha('1'), after: sha('2'), repository })).toMatchObject({ fallbackBranch: 'main' });
+    expect(planScan('push', { ref: 'refs/heads/main', before: sha('1'), after: sha('2'), repository })).not.toHaveProperty('fallbackBranch');
     expect(planScan('push', { ref: 'refs/heads/topic', before: sha('2'), after: sha('0'), deleted: true, repository }).kind).toBe('nothing');
     expect(planScan('push', { ref: 'refs/heads/main', before: sha('0'), after: sha('2'), created: true, repository }).kind).toBe('audit');
   });

@@ -58,13 +58,23 @@ describe('resolveRange', () => {
     expect(range.fetched).toEqual([`commit ${head.slice(0, 12)}`]);
   });
 
-  it('fails with a clear message when a commit of the range cannot be found anywhere', async () => {
+  it('stands the base branch in for a base commit found nowhere, and says why', async () => {
     const { origin, head } = originWithFeature(2);
     const missing = 'f'.repeat(40);
-    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(RangeError);
-    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(/cannot fetch commit ffffffffffff.*the next push or a scheduled audit \(mode: audit\) scans what the branch holds now/s);
+    const range = await resolveRange(origin, prPlan(missing, head));
+    expect(range.base).toBe(git(origin, 'rev-parse', 'main'));
+    expect(range.commits).toHaveLength(2);
+    expect(range.fallback).toMatch(/cannot fetch commit ffffffffffff.*force push.*Scanning the commits not on main instead\./s);
+  });
+
+  it('fails with a clear message when no branch can stand in', async () => {
+    const { origin, head } = originWithFeature(2);
+    const missing = 'f'.repeat(40);
+    const { fallbackBranch: _none, ...plan } = prPlan(missing, head);
+    await expect(resolveRange(origin, plan)).rejects.toThrow(RangeError);
+    await expect(resolveRange(origin, plan)).rejects.toThrow(/cannot fetch commit ffffffffffff.*a force push removed it from origin, or the checkout has no origin remote/s);
     // A deeper checkout cannot bring back a commit origin does not have: the message does not suggest one.
-    await expect(resolveRange(origin, prPlan(missing, head))).rejects.toThrow(/^(?![\s\S]*fetch-depth)/);
+    await expect(resolveRange(origin, plan)).rejects.toThrow(/^(?![\s\S]*fetch-depth)/);
   });
 
   it('resolves a new branch against the default branch', async () => {

@@ -3,12 +3,10 @@
  * issue per alert, carrying the alert marker (alert-ledger.ts). Closed issues keep their comments,
  * so a key that was dealt with is not announced again unless it spreads.
  */
-import type { getOctokit } from '@actions/github';
 import { alertMarker, readLedger, type AlertLedger, type LeakToAlert } from './alert-ledger.js';
+import type { Octokit } from './github-client.js';
 import type { RunLink } from './leaks.js';
 import type { Repository } from './rotation-issues.js';
-
-type Octokit = ReturnType<typeof getOctokit>;
 
 const STATUS_TEXT: Record<LeakToAlert['status'], string> = {
   new: 'this key leaked',

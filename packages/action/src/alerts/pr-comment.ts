@@ -1,12 +1,14 @@
 /** One comment per pull request, found again by a hidden marker and updated in place on re-runs. */
-import type { getOctokit } from '@actions/github';
-import { code, placesCell, rotationSteps } from '../markdown.js';
+import { code, GITHUB_BODY_MAX_CHARS, placesCell, rotationSteps, rowsWithin } from '../markdown.js';
+import type { Octokit } from './github-client.js';
 import type { LeakedKey, RunLink } from './leaks.js';
-
-type Octokit = ReturnType<typeof getOctokit>;
 
 const MAX_COMMENT_KEYS = 50;
 const MAX_PLACES_PER_KEY = 10;
+/** Room kept below GitHub's limit, for the longest "…and N more" line. */
+const COMMENT_MARGIN = 100;
+/** What the webhook's markers may take of a comment. */
+const MAX_MARKER_CHARS = 16_000;
 
 export const COMMENT_MARKER = '<!-- engium-guard:pull-request-comment -->';
 
@@ -21,12 +23,14 @@ export function commentMarker(workingDirectory: string): string {
  */
 export function commentBody(keys: readonly LeakedKey[], link: RunLink, marker = COMMENT_MARKER, scope = '', alerted: readonly string[] = []): string {
   const run = link.url ? ` ([run](${link.url}))` : '';
-  const head = [marker, ...alerted].join('\n');
+  // The webhook's markers share the body's 65,536 characters: those that do not fit are left out, and their leaks may be alerted again.
+  const head = [marker, ...rowsWithin(alerted, MAX_MARKER_CHARS).rows].join('\n');
   if (keys.length === 0) {
     return `${head}\n### Engium Guard${scope}\n\n✅ The latest run found no leaked Engium live key in this pull request${run}.\n`;
   }
   const places = keys.reduce((total, key) => total + key.findings.length, 0);
-  const lines = [
+  const steps = ['', '**Rotate each key:**', '', rotationSteps(), ''];
+  const intro = [
     head,
     `### Engium Guard${scope}: rotate leaked Engium keys`,
     '',
@@ -35,19 +39,22 @@ export function commentBody(keys: readonly LeakedKey[], link: RunLink, marker = 
     '',
     '| Key | Fingerprint | Where |',
     '| --- | --- | --- |',
-    // Comments hold 65,536 characters at most: a few places per key, a bounded number of keys.
-    ...keys.slice(0, MAX_COMMENT_KEYS).map((key) => `| ${code(key.redacted)} | ${code(key.fingerprint)} | ${placesCell(key, MAX_PLACES_PER_KEY)} |`),
-    ...(keys.length > MAX_COMMENT_KEYS ? ['', `…and ${keys.length - MAX_COMMENT_KEYS} more keys: see the job summary.`] : []),
-    '',
-    '**Rotate each key:**',
-    '',
-    rotationSteps(),
-    '',
   ];
-  return lines.join('\n');
+  // A comment holds 65,536 characters: a few places per key, and the keys that fit, worst first.
+  const rows = keys.slice(0, MAX_COMMENT_KEYS).map((key) => `| ${code(key.redacted)} | ${code(key.fingerprint)} | ${placesCell(key, MAX_PLACES_PER_KEY)} |`);
+  const more = (left: number): string[] =>
+    left > 0 ? ['', `…and ${left} more leaked key${left === 1 ? '' : 's'}: the job summary${link.url ? ` of [this run](${link.url})` : ''} and its SARIF and JSON reports list every one.`] : [];
+  const fixed = [...intro, ...more(keys.length), ...steps].join('\n').length;
+  const shown = rowsWithin(rows, GITHUB_BODY_MAX_CHARS - COMMENT_MARGIN - fixed).rows;
+  return [...intro, ...shown, ...more(keys.length - shown.length), ...steps].join('\n');
 }
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
+
+export interface ExistingComment {
+  id: number;
+  body?: string | undefined;
+}
 
 /** This folder's comment on the pull request, if an earlier run left one. */
 export async function findPullRequestComment(
@@ -55,7 +62,7 @@ export async function findPullRequestComment(
   repo: { owner: string; repo: string },
   issueNumber: number,
   workingDirectory = '',
-): Promise<{ id: number; body?: string | undefined } | undefined> {
+): Promise<ExistingComment | undefined> {
   const marker = commentMarker(workingDirectory);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
   return comments.find((comment) => comment.body?.includes(marker));
@@ -69,9 +76,11 @@ export async function upsertPullRequestComment(
   link: RunLink,
   workingDirectory = '',
   alerted: readonly string[] = [],
+  /** What findPullRequestComment found earlier in the run (undefined: look now). */
+  earlier?: { comment: ExistingComment | undefined },
 ): Promise<CommentOutcome> {
   const marker = commentMarker(workingDirectory);
-  const existing = await findPullRequestComment(octokit, repo, issueNumber, workingDirectory);
+  const existing = earlier ? earlier.comment : await findPullRequestComment(octokit, repo, issueNumber, workingDirectory);
   // A pull request that never leaked gets no comment; one that did is told when it is clean again.
   if (!existing && keys.length === 0) return 'skipped';
   const body = commentBody(keys, link, marker, workingDirectory === '' ? '' : ` (${code(workingDirectory)})`, alerted);
