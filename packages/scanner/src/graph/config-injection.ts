@@ -142,7 +142,7 @@ class ConfigReader {
     if (!platform) return;
     for (const scope of this.scopes.length > 0 ? this.scopes : [this.fileScope]) {
       if (scope.side === 'unknown') continue;
-      const output = this.output(platform, scope.node, owner) ?? 'dist';
+      const output = this.output(platform, scope.node) ?? 'dist';
       this.facts.outputs.push({ path: joinPosix(owner.dir, output), side: scope.side, reason: `${scope.note}, into ${output}` });
       if (scope.side !== 'client') continue;
       for (const entry of this.strings(platform.entry, scope.node)) {
@@ -416,14 +416,14 @@ class ConfigReader {
   }
 
   /** The output folder the config names (`outdir: 'public/js'`, `path: path.resolve(__dirname, 'lib')`). */
-  private output(platform: ConfigPlatform, root: TypeScript.Node, owner: PackageInfo): string | undefined {
+  private output(platform: ConfigPlatform, root: TypeScript.Node): string | undefined {
     const { ts } = this;
     for (const node of this.nodes(root)) {
       if (!ts.isPropertyAssignment(node)) continue;
       const property = this.nameOf(node.name);
       if (!property || !platform.output.includes(property)) continue;
       const value = this.valueOf(node.initializer);
-      const configFolder = posix.relative(owner.dir, dirnamePosix(this.config));
+      const configFolder = posix.relative(this.ownerDir, dirnamePosix(this.config));
       const literal = ts.isStringLiteralLike(value) ? value.text : ts.isCallExpression(value) ? joinedPath(ts, value.arguments, configFolder) : concatenatedPath(ts, value, configFolder);
       if (!literal) continue;
       return outputFolder(literal);
