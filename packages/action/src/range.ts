@@ -150,20 +150,25 @@ export async function resolveRange(repo: string, plan: RangePlan): Promise<Resol
   const fetched: string[] = [];
   let base = plan.base.sha ?? (await resolveBranch(repo, plan.base.ref, fetched));
   await fetchMissing(repo, [plan.head], fetched);
-  let fallback: string | undefined;
+  /** Why the plan's base could not be had, when the fallback branch stands in for it. */
+  let baseGone: string | undefined;
   try {
     await fetchMissing(repo, [base], fetched);
   } catch (error) {
     // A base commit gone from origin (a force push): the commits not on the base branch are the change.
     if (!(error instanceof RangeError) || !plan.fallbackBranch) throw error;
     base = await resolveBranch(repo, plan.fallbackBranch, fetched);
-    fallback = `${error.message} Scanning the commits not on ${plan.fallbackBranch} instead.`;
+    baseGone = error.message;
   }
+  const fallback = baseGone === undefined ? undefined : `${baseGone} Scanning the commits not on ${plan.fallbackBranch} instead.`;
   const mergeBase = await completeHistory(repo, base, plan.head, fetched);
   if (!mergeBase && (await isShallow(repo))) {
     throw new RangeError(`${base.slice(0, 12)} and ${plan.head.slice(0, 12)} share no history even after fetching it all`);
   }
   const commits = (await git(repo, ['rev-list', plan.head, '--not', base])).split('\n').filter(Boolean);
+  // With the base gone and every commit of head already on the branch that stood in for it, what the
+  // push changed cannot be told: an empty range would pass unscanned, so the caller scans wider.
+  if (baseGone !== undefined && commits.length === 0) throw new RangeError(`${baseGone} Every commit of ${plan.head.slice(0, 12)} is on ${plan.fallbackBranch}, so what the push changed cannot be told.`);
   const from = mergeBase ?? EMPTY_TREE;
   const changedFiles = splitNul(await git(repo, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, plan.head]));
   const addedLines = await addedLinesBetween(repo, from, plan.head);
