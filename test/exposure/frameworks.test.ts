@@ -99,7 +99,8 @@ describe('build folders by framework', () => {
     { name: 'Rails jsbundling (gitignored)', files: { Gemfile: "gem 'rails'\n", '.gitignore': '/app/assets/builds/*\n' }, file: 'app/assets/builds/application.js', exposure: 'client', reason: 'Rails serves app/assets/builds' },
     { name: 'Rails Webpacker', files: {}, file: 'public/packs/js/application-1f2e.js', exposure: 'client', reason: 'Webpacker build in public/packs' },
     { name: 'Phoenix', files: {}, file: 'priv/static/assets/app.js', exposure: 'client', reason: 'Phoenix serves priv/static/assets' },
-    { name: 'Django collectstatic', files: {}, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'Django collectstatic', files: { 'manage.py': '' }, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'Django collectstatic, gitignored, in a folder', files: { 'backend/manage.py': '', '.gitignore': 'staticfiles/\n' }, file: 'backend/staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
     {
       name: 'Vite output in the served public/',
       files: { 'package.json': json({ devDependencies: { vite: '6.0.0' } }) },
@@ -129,6 +130,20 @@ describe('build folders by framework', () => {
       expect(finding.message).toContain(reason);
     });
   }
+
+  it('takes a staticfiles/ folder for collectstatic output only beside a Django manage.py', () => {
+    const key = fakeKey('live', 1412);
+    // A Node server's own module, in a folder that happens to share the name.
+    const report = scan(
+      {
+        'package.json': json({ name: 'api', main: 'src/index.js', dependencies: { express: '4.0.0' } }),
+        'src/index.js': `const { serve } = require('./staticfiles/serve');\nserve();\n`,
+        'src/staticfiles/serve.js': `exports.serve = () => fetch('https://api.engium.app', { headers: { Authorization: 'Bearer ${key}' } });\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/staticfiles/serve.js').exposure).toBe('server');
+  });
 
   it('leaves a dist/ of an unknown kind unknown, not server', () => {
     const key = fakeKey('live', 1411);

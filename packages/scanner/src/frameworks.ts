@@ -18,7 +18,10 @@ export interface BuildFolder {
   reason: string;
   /** The name alone tells the framework: matched at any depth, whatever the package depends on. */
   anywhere?: boolean;
-  /** Only when this path (relative to the package folder) exists: Next.js's `out/_next` of a static export. */
+  /**
+   * Only when this path exists, relative to the folder holding the matched one (the package folder,
+   * or for an `anywhere` folder its parent): Next.js's `out/_next` of a static export.
+   */
   when?: string;
   /** A name other projects use for sources (`public`): build output only beside the row's config file. */
   besideConfig?: boolean;
@@ -433,7 +436,10 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'Django',
-    folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true })],
+    configs: ['manage.py'],
+    // Other projects name source folders staticfiles/ too (Django's own django/contrib/staticfiles):
+    // collectstatic output only beside manage.py, as STATIC_ROOT = BASE_DIR / 'staticfiles' puts it.
+    folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true, besideConfig: true, when: 'manage.py' })],
   },
   {
     name: 'Vite',
