@@ -272,6 +272,27 @@ describe('Nx workspaces', () => {
   });
 });
 
+describe('Electron apps: what stays on the developer machine', () => {
+  it('does not take stories, test folders or end-to-end tests under src/ for app code', () => {
+    const keys = [1419, 1440, 1441, 1442].map((seed) => fakeKey('live', seed));
+    const [story, setup, e2e, shipped] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'desk', main: 'src/main.ts', devDependencies: { electron: '33.0.0', '@storybook/react': '8.0.0', vitest: '3.0.0' } }),
+        'src/main.ts': `import { app } from 'electron';\nexport const key = '${shipped}';\napp.whenReady();\n`,
+        'src/renderer/Button.stories.tsx': `export default { title: 'Button', args: { apiKey: '${story}' } };\n`,
+        'src/test/setup.ts': `process.env.ENGIUM_API_KEY = '${setup}';\n`,
+        'src/e2e/login.ts': `export const key = '${e2e}';\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, shipped, 'src/main.ts').exposure).toBe('client');
+    for (const [key, file] of [[story, 'src/renderer/Button.stories.tsx'], [setup, 'src/test/setup.ts'], [e2e, 'src/e2e/login.ts']] as const) {
+      expect(findingOf(report, key, file).exposure, file).not.toBe('client');
+    }
+  });
+});
+
 describe('browser packages', () => {
   it('knows a UMD bundle that package.json unpkg names is served to browsers, with its sibling chunks and map', () => {
     const key = fakeKey('live', 1420);

@@ -218,7 +218,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{src,app,electron}/**/*.${JS}`, 'Electron app code, packed into the app every user installs'],
       [`{main,index,preload,renderer}.${JS}`, 'Electron app entry, packed into the app every user installs'],
     ],
-    notClient: ['**/__tests__/**', '**/*.{test,spec}.*', '**/__mocks__/**'],
+    // What only the developer's machine runs: tests, their setup and fixtures, stories.
+    notClient: ['**/{__tests__,__mocks__,__fixtures__,test,tests,e2e}/**', '**/*.{test,spec,stories}.*', '**/*.d.{ts,mts,cts}'],
     server: [],
   },
 ];
