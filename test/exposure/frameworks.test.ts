@@ -274,7 +274,7 @@ describe('Nx workspaces', () => {
 
 describe('Electron apps: what stays on the developer machine', () => {
   it('does not take stories, test folders or end-to-end tests under src/ for app code', () => {
-    const keys = [1419, 1440, 1441, 1442].map((seed) => fakeKey('live', seed));
+    const keys = [1471, 1472, 1473, 1474].map((seed) => fakeKey('live', seed));
     const [story, setup, e2e, shipped] = keys as [string, string, string, string];
     const report = scan(
       {
