@@ -371,6 +371,26 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(finding.message).not.toContain('.env.local or');
   });
 
+  it("ships the whole environment of the config's own package only, not of the packages inside its folder", () => {
+    const keys = [1464, 1465].map((seed) => fakeKey('live', seed));
+    const [rootKey, apiKey] = keys as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'web', type: 'module', workspaces: ['api'], devDependencies: { vite: '6.0.0' } }),
+        'vite.config.ts': `import { defineConfig, loadEnv } from 'vite';\nexport default defineConfig(({ mode }) => ({ define: { 'process.env': loadEnv(mode, process.cwd(), '') } }));\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_API_KEY=${rootKey}\n`,
+        'api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'api/server.js': `console.log(process.env.ENGIUM_API_KEY.length);\n`,
+        'api/.gitignore': '.env\n',
+        'api/.env': `ENGIUM_API_KEY=${apiKey}\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, rootKey, '.env').exposure).toBe('client');
+    expect(report.findings.find((finding) => finding.file === 'api/.env')?.exposure ?? 'server').toBe('server');
+  });
+
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
     const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
     const [viteKey, webpackKey, untouched] = keys as [string, string, string];
