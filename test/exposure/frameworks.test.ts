@@ -659,8 +659,8 @@ describe('Angular fileReplacements', () => {
   });
 
   it("starts each project's browser bundle at its build target's entry files, not its tests'", () => {
-    const keys = [1447, 1448, 1449].map((seed) => fakeKey('live', seed));
-    const [imported, script, tested] = keys as [string, string, string];
+    const keys = [1447, 1448, 1449, 1466].map((seed) => fakeKey('live', seed));
+    const [imported, script, tested, polyfill] = keys as [string, string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'ws', private: true, dependencies: { '@angular/core': '19.0.0' } }),
@@ -669,7 +669,7 @@ describe('Angular fileReplacements', () => {
             shop: {
               root: 'projects/shop',
               architect: {
-                build: { options: { browser: 'projects/shop/src/main.ts', scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
+                build: { options: { browser: 'projects/shop/src/main.ts', polyfills: ['zone.js', 'projects/shop/src/polyfills.ts'], scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
                 test: { options: { main: 'projects/shop/src/test.ts' } },
               },
             },
@@ -680,6 +680,7 @@ describe('Angular fileReplacements', () => {
         'projects/shop/src/app/engium.ts': `export const KEY = '${imported}';\n`,
         'projects/shop/src/legacy.js': `window.engiumKey = '${script}';\n`,
         'projects/shop/src/test.ts': `export const KEY = '${tested}';\n`,
+        'projects/shop/src/polyfills.ts': `(globalThis as Record<string, unknown>).engiumKey = '${polyfill}';\n`,
       },
       keys,
     );
@@ -688,6 +689,7 @@ describe('Angular fileReplacements', () => {
     expect(shipped.message).toContain('projects/shop/src/main.ts (Angular build entry in angular.json');
     expect(findingOf(report, script, 'projects/shop/src/legacy.js').exposure).toBe('client');
     expect(findingOf(report, tested, 'projects/shop/src/test.ts').exposure).not.toBe('client');
+    expect(findingOf(report, polyfill, 'projects/shop/src/polyfills.ts').exposure).toBe('client');
   });
 });
 
