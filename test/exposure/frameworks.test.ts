@@ -159,7 +159,7 @@ describe('Electron apps', () => {
   const test = fakeKey('live', 1417);
   const built = fakeKey('live', 1418);
   const files = {
-    'package.json': json({ name: 'desk', main: 'build/main.js', devDependencies: { electron: '33.0.0', webpack: '5.0.0' } }),
+    'package.json': json({ name: 'desk', main: 'build/main.js', devDependencies: { electron: '33.0.0', 'electron-builder': '25.0.0', webpack: '5.0.0' } }),
     'src/main/main.ts': `import { app } from 'electron';\nimport { client } from './engium';\napp.whenReady().then(() => client());\n`,
     'src/main/engium.ts': `export const client = () => fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'Bearer ${main}' } });\n`,
     'src/main/preload.ts': `export const key = '${preload}';\n`,
@@ -273,12 +273,26 @@ describe('Nx workspaces', () => {
 });
 
 describe('Electron apps: what stays on the developer machine', () => {
+  it('takes a package for an app only when it packages one: electron alone renders PDFs on servers and runs tests', () => {
+    const key = fakeKey('live', 1475);
+    const report = scan(
+      {
+        'package.json': json({ name: 'pdf-service', main: 'src/index.js', dependencies: { electron: '33.0.0', express: '4.0.0' } }),
+        'src/index.js': `const { render } = require('./render');\nrequire('express')().get('/pdf', render).listen(3000);\n`,
+        'src/render.js': `exports.render = () => fetch('https://api.engium.app', { headers: { Authorization: 'Bearer ${key}' } });\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/render.js').exposure).toBe('server');
+  });
+
+
   it('does not take stories, test folders or end-to-end tests under src/ for app code', () => {
     const keys = [1471, 1472, 1473, 1474].map((seed) => fakeKey('live', seed));
     const [story, setup, e2e, shipped] = keys as [string, string, string, string];
     const report = scan(
       {
-        'package.json': json({ name: 'desk', main: 'src/main.ts', devDependencies: { electron: '33.0.0', '@storybook/react': '8.0.0', vitest: '3.0.0' } }),
+        'package.json': json({ name: 'desk', main: 'src/main.ts', devDependencies: { electron: '33.0.0', '@electron-forge/cli': '7.0.0', '@storybook/react': '8.0.0', vitest: '3.0.0' } }),
         'src/main.ts': `import { app } from 'electron';\nexport const key = '${shipped}';\napp.whenReady();\n`,
         'src/renderer/Button.stories.tsx': `export default { title: 'Button', args: { apiKey: '${story}' } };\n`,
         'src/test/setup.ts': `process.env.ENGIUM_API_KEY = '${setup}';\n`,

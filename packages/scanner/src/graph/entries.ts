@@ -48,6 +48,20 @@ interface FrameworkRules {
 const JS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const uses = (...names: string[]) => (info: PackageInfo) => names.some((name) => info.dependencies.has(name));
 
+/** The tools that package an Electron app for its users, or build it for one that does. */
+const ELECTRON_PACKAGERS = [
+  'electron-builder',
+  '@electron-forge/cli',
+  'electron-forge',
+  '@electron/packager',
+  'electron-packager',
+  'electron-vite',
+  'vite-plugin-electron',
+  'vue-cli-plugin-electron-builder',
+  'electron-webpack',
+  'nextron',
+];
+
 const FRAMEWORKS: readonly FrameworkRules[] = [
   {
     name: 'Next.js',
@@ -211,7 +225,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
   },
   {
     name: 'Electron',
-    detect: uses('electron'),
+    // An app is packaged for its users; `electron` alone also renders PDFs on servers and runs tests.
+    detect: (info) => info.dependencies.has('electron') && ELECTRON_PACKAGERS.some((name) => info.dependencies.has(name)),
     // Electron packs the app's files into app.asar, which every user installs: the main process and
     // preload scripts ship as surely as the renderer (electron-builder packs the whole app folder).
     client: [
