@@ -99,7 +99,8 @@ describe('build folders by framework', () => {
     { name: 'Rails jsbundling (gitignored)', files: { Gemfile: "gem 'rails'\n", '.gitignore': '/app/assets/builds/*\n' }, file: 'app/assets/builds/application.js', exposure: 'client', reason: 'Rails serves app/assets/builds' },
     { name: 'Rails Webpacker', files: {}, file: 'public/packs/js/application-1f2e.js', exposure: 'client', reason: 'Webpacker build in public/packs' },
     { name: 'Phoenix', files: {}, file: 'priv/static/assets/app.js', exposure: 'client', reason: 'Phoenix serves priv/static/assets' },
-    { name: 'Django collectstatic', files: {}, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'Django collectstatic', files: { 'manage.py': '' }, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'Django collectstatic, gitignored, in a folder', files: { 'backend/manage.py': '', '.gitignore': 'staticfiles/\n' }, file: 'backend/staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
     {
       name: 'Vite output in the served public/',
       files: { 'package.json': json({ devDependencies: { vite: '6.0.0' } }) },
@@ -130,6 +131,20 @@ describe('build folders by framework', () => {
     });
   }
 
+  it('takes a staticfiles/ folder for collectstatic output only beside a Django manage.py', () => {
+    const key = fakeKey('live', 1412);
+    // A Node server's own module, in a folder that happens to share the name.
+    const report = scan(
+      {
+        'package.json': json({ name: 'api', main: 'src/index.js', dependencies: { express: '4.0.0' } }),
+        'src/index.js': `const { serve } = require('./staticfiles/serve');\nserve();\n`,
+        'src/staticfiles/serve.js': `exports.serve = () => fetch('https://api.engium.app', { headers: { Authorization: 'Bearer ${key}' } });\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/staticfiles/serve.js').exposure).toBe('server');
+  });
+
   it('leaves a dist/ of an unknown kind unknown, not server', () => {
     const key = fakeKey('live', 1411);
     const report = scan({ 'dist/data.txt': `key=${key}\n` }, [key]);
@@ -144,7 +159,7 @@ describe('Electron apps', () => {
   const test = fakeKey('live', 1417);
   const built = fakeKey('live', 1418);
   const files = {
-    'package.json': json({ name: 'desk', main: 'build/main.js', devDependencies: { electron: '33.0.0', webpack: '5.0.0' } }),
+    'package.json': json({ name: 'desk', main: 'build/main.js', devDependencies: { electron: '33.0.0', 'electron-builder': '25.0.0', webpack: '5.0.0' } }),
     'src/main/main.ts': `import { app } from 'electron';\nimport { client } from './engium';\napp.whenReady().then(() => client());\n`,
     'src/main/engium.ts': `export const client = () => fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'Bearer ${main}' } });\n`,
     'src/main/preload.ts': `export const key = '${preload}';\n`,
@@ -257,6 +272,41 @@ describe('Nx workspaces', () => {
   });
 });
 
+describe('Electron apps: what stays on the developer machine', () => {
+  it('takes a package for an app only when it packages one: electron alone renders PDFs on servers and runs tests', () => {
+    const key = fakeKey('live', 1475);
+    const report = scan(
+      {
+        'package.json': json({ name: 'pdf-service', main: 'src/index.js', dependencies: { electron: '33.0.0', express: '4.0.0' } }),
+        'src/index.js': `const { render } = require('./render');\nrequire('express')().get('/pdf', render).listen(3000);\n`,
+        'src/render.js': `exports.render = () => fetch('https://api.engium.app', { headers: { Authorization: 'Bearer ${key}' } });\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/render.js').exposure).toBe('server');
+  });
+
+
+  it('does not take stories, test folders or end-to-end tests under src/ for app code', () => {
+    const keys = [1471, 1472, 1473, 1474].map((seed) => fakeKey('live', seed));
+    const [story, setup, e2e, shipped] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'desk', main: 'src/main.ts', devDependencies: { electron: '33.0.0', '@electron-forge/cli': '7.0.0', '@storybook/react': '8.0.0', vitest: '3.0.0' } }),
+        'src/main.ts': `import { app } from 'electron';\nexport const key = '${shipped}';\napp.whenReady();\n`,
+        'src/renderer/Button.stories.tsx': `export default { title: 'Button', args: { apiKey: '${story}' } };\n`,
+        'src/test/setup.ts': `process.env.ENGIUM_API_KEY = '${setup}';\n`,
+        'src/e2e/login.ts': `export const key = '${e2e}';\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, shipped, 'src/main.ts').exposure).toBe('client');
+    for (const [key, file] of [[story, 'src/renderer/Button.stories.tsx'], [setup, 'src/test/setup.ts'], [e2e, 'src/e2e/login.ts']] as const) {
+      expect(findingOf(report, key, file).exposure, file).not.toBe('client');
+    }
+  });
+});
+
 describe('browser packages', () => {
   it('knows a UMD bundle that package.json unpkg names is served to browsers, with its sibling chunks and map', () => {
     const key = fakeKey('live', 1420);
@@ -333,6 +383,26 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(finding.message).toContain('vite.config.ts:6');
     expect(finding.message).toContain('Stop the injection at vite.config.ts:6: remove the injection from the build config and call the Engium API from server code');
     expect(finding.message).not.toContain('.env.local or');
+  });
+
+  it("ships the whole environment of the config's own package only, not of the packages inside its folder", () => {
+    const keys = [1464, 1465].map((seed) => fakeKey('live', seed));
+    const [rootKey, apiKey] = keys as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'web', type: 'module', workspaces: ['api'], devDependencies: { vite: '6.0.0' } }),
+        'vite.config.ts': `import { defineConfig, loadEnv } from 'vite';\nexport default defineConfig(({ mode }) => ({ define: { 'process.env': loadEnv(mode, process.cwd(), '') } }));\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_API_KEY=${rootKey}\n`,
+        'api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'api/server.js': `console.log(process.env.ENGIUM_API_KEY.length);\n`,
+        'api/.gitignore': '.env\n',
+        'api/.env': `ENGIUM_API_KEY=${apiKey}\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, rootKey, '.env').exposure).toBe('client');
+    expect(report.findings.find((finding) => finding.file === 'api/.env')?.exposure ?? 'server').toBe('server');
   });
 
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
@@ -603,8 +673,8 @@ describe('Angular fileReplacements', () => {
   });
 
   it("starts each project's browser bundle at its build target's entry files, not its tests'", () => {
-    const keys = [1447, 1448, 1449].map((seed) => fakeKey('live', seed));
-    const [imported, script, tested] = keys as [string, string, string];
+    const keys = [1447, 1448, 1449, 1466].map((seed) => fakeKey('live', seed));
+    const [imported, script, tested, polyfill] = keys as [string, string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'ws', private: true, dependencies: { '@angular/core': '19.0.0' } }),
@@ -613,7 +683,7 @@ describe('Angular fileReplacements', () => {
             shop: {
               root: 'projects/shop',
               architect: {
-                build: { options: { browser: 'projects/shop/src/main.ts', scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
+                build: { options: { browser: 'projects/shop/src/main.ts', polyfills: ['zone.js', 'projects/shop/src/polyfills.ts'], scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
                 test: { options: { main: 'projects/shop/src/test.ts' } },
               },
             },
@@ -624,6 +694,7 @@ describe('Angular fileReplacements', () => {
         'projects/shop/src/app/engium.ts': `export const KEY = '${imported}';\n`,
         'projects/shop/src/legacy.js': `window.engiumKey = '${script}';\n`,
         'projects/shop/src/test.ts': `export const KEY = '${tested}';\n`,
+        'projects/shop/src/polyfills.ts': `(globalThis as Record<string, unknown>).engiumKey = '${polyfill}';\n`,
       },
       keys,
     );
@@ -632,6 +703,7 @@ describe('Angular fileReplacements', () => {
     expect(shipped.message).toContain('projects/shop/src/main.ts (Angular build entry in angular.json');
     expect(findingOf(report, script, 'projects/shop/src/legacy.js').exposure).toBe('client');
     expect(findingOf(report, tested, 'projects/shop/src/test.ts').exposure).not.toBe('client');
+    expect(findingOf(report, polyfill, 'projects/shop/src/polyfills.ts').exposure).toBe('client');
   });
 });
 

@@ -36,6 +36,8 @@ export const BUILDS = {
   // webpack's eval devtools: each module's code in an eval("…") string, with its own inline map or none.
   'webpack-eval-source-map': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development' }, seed: 500 },
   'webpack-eval': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval' }, seed: 500 },
+  // With trusted types (Next.js's dev builds), each string goes through __webpack_require__.ts first.
+  'webpack-eval-trusted-types': { fixture: 'webpack-lib', env: { ENGIUM_WEBPACK_DEVTOOL: 'eval-source-map', ENGIUM_WEBPACK_MODE: 'development', ENGIUM_WEBPACK_TRUSTED_TYPES: 'nextjs#bundler' }, seed: 500 },
   'rollup-lib': { fixture: 'rollup-lib', env: {}, seed: 600 },
   'rollup-lib-cdn-maps': { fixture: 'rollup-lib', env: { ENGIUM_SOURCEMAP_BASE_URL: 'https://cdn.example.com/engium-badge/' }, seed: 600 },
   esbuild: { fixture: 'esbuild', env: {}, seed: 700 },

@@ -14,7 +14,7 @@ const BUNDLE = 'dist/engium-widget.js';
 
 /** The code of the eval("…") module that holds `needle`, read with JSON.parse as eval would. */
 function evalModuleHolding(bundle: string, needle: string): string | undefined {
-  for (const match of bundle.matchAll(/eval\(("(?:[^"\\]|\\.)*")\)/g)) {
+  for (const match of bundle.matchAll(/eval\((?:__webpack_require__\.ts\()?("(?:[^"\\]|\\.)*")\)/g)) {
     const code = JSON.parse(match[1] ?? '""') as string;
     if (code.includes(needle)) return code;
   }
@@ -22,26 +22,29 @@ function evalModuleHolding(bundle: string, needle: string): string | undefined {
 }
 
 describe('webpack eval devtools', () => {
-  it('eval-source-map: one finding per key, its origin what the module’s own map says', { timeout: REAL_BUILD_TIMEOUT }, () => {
-    const { root, keys } = realBuild('webpack-eval-source-map');
-    const key = keys['client-literal'] ?? '';
-    const { report } = scanJson(root, Object.values(keys));
-    const findings = report.findings.filter((finding) => finding.file === BUNDLE);
-    // The module map's base64 sourcesContent repeats the key: the same leak, not a second place.
-    expect(findings.map((finding) => [finding.secret.redacted, finding.encoding, finding.exposure])).toEqual([[redact(key), 'plain', 'client']]);
-    const code = evalModuleHolding(readFileSync(join(root, BUNDLE), 'utf8'), key);
-    expect(code, 'a module string holds the key').toBeDefined();
-    const inline = /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,([A-Za-z0-9+/=]+)/.exec(code ?? '')?.[1];
-    expect(inline, 'the module carries its own map').toBeDefined();
-    const before = (code ?? '').slice(0, (code ?? '').indexOf(key)).split('\n');
-    const original = originalPositionFor(AnyMap(Buffer.from(inline ?? '', 'base64').toString('utf8'), join(root, BUNDLE)), {
-      line: before.length,
-      column: (before.at(-1) ?? '').length,
+  for (const build of ['webpack-eval-source-map', 'webpack-eval-trusted-types'] as const) {
+    it(`${build}: one finding per key, its origin what the module’s own map says`, { timeout: REAL_BUILD_TIMEOUT }, () => {
+      const { root, keys } = realBuild(build);
+      const key = keys['client-literal'] ?? '';
+      const { report } = scanJson(root, Object.values(keys));
+      const findings = report.findings.filter((finding) => finding.file === BUNDLE);
+      // The module map's base64 sourcesContent repeats the key: the same leak, not a second place.
+      expect(findings.map((finding) => [finding.secret.redacted, finding.encoding, finding.exposure])).toEqual([[redact(key), 'plain', 'client']]);
+      const code = evalModuleHolding(readFileSync(join(root, BUNDLE), 'utf8'), key);
+      expect(code, 'a module string holds the key').toBeDefined();
+      const inline = /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,([A-Za-z0-9+/=]+)/.exec(code ?? '')?.[1];
+      expect(inline, 'the module carries its own map').toBeDefined();
+      const before = (code ?? '').slice(0, (code ?? '').indexOf(key)).split('\n');
+      const original = originalPositionFor(AnyMap(Buffer.from(inline ?? '', 'base64').toString('utf8'), join(root, BUNDLE)), {
+        line: before.length,
+        column: (before.at(-1) ?? '').length,
+      });
+      expect(original.source).toMatch(/src\/api\.js/);
+      expect(findings[0]?.origin).toEqual({ file: 'src/api.js', line: original.line, column: (original.column ?? 0) + 1, inRepository: true });
+      expect(report.stats.warnings?.filter((warning) => warning.file === BUNDLE)).toEqual([]);
+      if (build === 'webpack-eval-trusted-types') expect(readFileSync(join(root, BUNDLE), 'utf8')).toContain('eval(__webpack_require__.ts("');
     });
-    expect(original.source).toMatch(/src\/api\.js/);
-    expect(findings[0]?.origin).toEqual({ file: 'src/api.js', line: original.line, column: (original.column ?? 0) + 1, inRepository: true });
-    expect(report.stats.warnings?.filter((warning) => warning.file === BUNDLE)).toEqual([]);
-  });
+  }
 
   it('eval: no map, so no origin, and the warning names the concatenated module the key is in', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const { root, keys } = realBuild('webpack-eval');

@@ -57,6 +57,7 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   'webpack-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'webpack-eval-source-map': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'webpack-eval': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
+  'webpack-eval-trusted-types': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'rollup-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   'rollup-lib-cdn-maps': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "jsdelivr"' },
   esbuild: { browser: under('dist/public/'), server: under('dist/server/'), roles: { 'client-literal': 'client', 'server-literal': 'server' }, reason: "platform: 'browser'" },

@@ -44,6 +44,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
   'webpack-lib': { 'client-literal': { in: ['dist/engium-widget.js', 'dist/engium-widget.js.map'] } },
   'webpack-eval-source-map': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'webpack-eval': { 'client-literal': { in: ['dist/engium-widget.js'] } },
+  'webpack-eval-trusted-types': { 'client-literal': { in: ['dist/engium-widget.js'] } },
   'rollup-lib': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
   'rollup-lib-cdn-maps': { 'client-literal': { in: ['dist/engium-badge.iife.js', 'dist/engium-badge.iife.js.map'] } },
   esbuild: {

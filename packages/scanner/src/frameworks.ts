@@ -18,7 +18,10 @@ export interface BuildFolder {
   reason: string;
   /** The name alone tells the framework: matched at any depth, whatever the package depends on. */
   anywhere?: boolean;
-  /** Only when this path (relative to the package folder) exists: Next.js's `out/_next` of a static export. */
+  /**
+   * Only when this path exists, relative to the folder holding the matched one (the package folder,
+   * or for an `anywhere` folder its parent): Next.js's `out/_next` of a static export.
+   */
   when?: string;
   /** A name other projects use for sources (`public`): build output only beside the row's config file. */
   besideConfig?: boolean;
@@ -38,7 +41,7 @@ export interface BuildFolder {
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
  * - `entry-files`: source files (a path or a list, relative to the config's folder) the build bundles
- *   for browsers (Angular's `build.options.browser`, `main` and `scripts` in `angular.json`).
+ *   for browsers (Angular's `build.options.browser`, `main`, `polyfills` and `scripts` in `angular.json`).
  * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
  *   `new Dotenv()`, which loads `.env` for the build).
  */
@@ -288,6 +291,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'entry-files', at: { property: 'browser', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'main', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
+      { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
@@ -433,7 +437,10 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'Django',
-    folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true })],
+    configs: ['manage.py'],
+    // Other projects name source folders staticfiles/ too (Django's own django/contrib/staticfiles):
+    // collectstatic output only beside manage.py, as STATIC_ROOT = BASE_DIR / 'staticfiles' puts it.
+    folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true, besideConfig: true, when: 'manage.py' })],
   },
   {
     name: 'Vite',

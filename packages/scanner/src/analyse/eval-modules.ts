@@ -14,7 +14,12 @@ export interface EvalModule {
   end: number;
 }
 
-const EVAL_CALL = Buffer.from('eval("');
+const EVAL = Buffer.from('eval(');
+/**
+ * How a devtool opens each string: `eval("`, or with webpack's `output.trustedTypes` (set by
+ * Next.js) `eval(__webpack_require__.ts("`, each ending at the string's opening quote.
+ */
+const EVAL_CALLS = [Buffer.from('eval("'), Buffer.from('eval(__webpack_require__.ts("')];
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
@@ -43,8 +48,7 @@ function openingQuoteIsEval(bytes: Buffer, floor: number, offset: number): boole
     let backslashes = 0;
     while (bytes[at - 1 - backslashes] === BACKSLASH) backslashes++;
     if (backslashes % 2 === 1) continue;
-    const opening = at + 1 - EVAL_CALL.length;
-    return opening >= 0 && bytes.subarray(opening, at + 1).equals(EVAL_CALL) && !bytes.subarray(at, offset).includes(NEWLINE);
+    return EVAL_CALLS.some((call) => at + 1 >= call.length && bytes.subarray(at + 1 - call.length, at + 1).equals(call)) && !bytes.subarray(at, offset).includes(NEWLINE);
   }
   return false;
 }
@@ -52,13 +56,18 @@ function openingQuoteIsEval(bytes: Buffer, floor: number, offset: number): boole
 /** The `eval("…")` strings of a bundle, in order (one pass over their bytes). */
 export function evalModules(bytes: Buffer): EvalModule[] {
   const modules: EvalModule[] = [];
-  for (let call = bytes.indexOf(EVAL_CALL); call !== -1; ) {
-    const start = call + EVAL_CALL.length - 1;
+  for (let call = bytes.indexOf(EVAL); call !== -1; ) {
+    const opener = EVAL_CALLS.find((candidate) => bytes.subarray(call, call + candidate.length).equals(candidate));
+    if (!opener) {
+      call = bytes.indexOf(EVAL, call + EVAL.length);
+      continue;
+    }
+    const start = call + opener.length - 1;
     let at = start + 1;
     while (at < bytes.length && bytes[at] !== QUOTE) at += bytes[at] === BACKSLASH ? 2 : 1;
     if (at >= bytes.length) break;
     modules.push({ start, end: at + 1 });
-    call = bytes.indexOf(EVAL_CALL, at + 1);
+    call = bytes.indexOf(EVAL, at + 1);
   }
   return modules;
 }

@@ -319,7 +319,8 @@ class ConfigReader {
         }
         return;
       case 'entry-files': {
-        // `"browser": "src/main.ts"`, `"scripts": ["src/legacy.js", { "input": "src/theme.js" }]`.
+        // `"browser": "src/main.ts"`, `"scripts": ["src/legacy.js", { "input": "src/theme.js" }]`,
+        // `"polyfills": ["zone.js", "src/polyfills.ts"]` (a package's name is no file of the repository).
         const values = ts.isArrayLiteralExpression(value) ? value.elements : [value];
         for (const element of values) {
           const path = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'input') : element;

@@ -10,6 +10,7 @@ import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
 import { extensionManifestFiles } from './extension-manifest.js';
+import { pageScriptFile, pageScriptSources } from './html-scripts.js';
 import { moduleHeadOf, type ModuleHead } from './module-head.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
 import type { Problem } from './types.js';
@@ -46,6 +47,20 @@ interface FrameworkRules {
 
 const JS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const uses = (...names: string[]) => (info: PackageInfo) => names.some((name) => info.dependencies.has(name));
+
+/** The tools that package an Electron app for its users, or build it for one that does. */
+const ELECTRON_PACKAGERS = [
+  'electron-builder',
+  '@electron-forge/cli',
+  'electron-forge',
+  '@electron/packager',
+  'electron-packager',
+  'electron-vite',
+  'vite-plugin-electron',
+  'vue-cli-plugin-electron-builder',
+  'electron-webpack',
+  'nextron',
+];
 
 const FRAMEWORKS: readonly FrameworkRules[] = [
   {
@@ -210,14 +225,16 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
   },
   {
     name: 'Electron',
-    detect: uses('electron'),
+    // An app is packaged for its users; `electron` alone also renders PDFs on servers and runs tests.
+    detect: (info) => info.dependencies.has('electron') && ELECTRON_PACKAGERS.some((name) => info.dependencies.has(name)),
     // Electron packs the app's files into app.asar, which every user installs: the main process and
     // preload scripts ship as surely as the renderer (electron-builder packs the whole app folder).
     client: [
       [`{src,app,electron}/**/*.${JS}`, 'Electron app code, packed into the app every user installs'],
       [`{main,index,preload,renderer}.${JS}`, 'Electron app entry, packed into the app every user installs'],
     ],
-    notClient: ['**/__tests__/**', '**/*.{test,spec}.*', '**/__mocks__/**'],
+    // What only the developer's machine runs: tests, their setup and fixtures, stories.
+    notClient: ['**/{__tests__,__mocks__,__fixtures__,test,tests,e2e}/**', '**/*.{test,spec,stories}.*', '**/*.d.{ts,mts,cts}'],
     server: [],
   },
 ];
@@ -256,8 +273,6 @@ function scriptEntryFiles(script: string): string[] {
   }
   return files;
 }
-
-const SCRIPT_SRC = /<script\b([^>]*)>/gi;
 
 export interface EntryOptions {
   paths: RootPaths;
@@ -372,17 +387,19 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       continue;
     }
     for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`);
+    const extensionRoot = posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest);
     for (const { file: page, field } of named?.pages ?? []) {
       if (!fileSet.has(page)) continue;
-      for (const target of pageScripts(paths, page)) if (fileSet.has(target)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);
+      for (const target of pageScripts(paths, page, extensionRoot, fileSet)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);
     }
   }
 
   // Vite (single- and multi-page) and plain pages: the local scripts an HTML page loads run in browsers.
-  for (const html of files) {
-    if (!/\.html?$/.test(html) || isOutsideSource(html) || /(^|\/)(dist|build|out|public|static)\//.test(html)) continue;
-    const vite = ownerOf.get(html)?.dependencies.has('vite') ?? false;
-    for (const target of pageScripts(paths, html)) if (fileSet.has(target)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+  const pages = files.filter((file) => /\.html?$/.test(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out|public|static)\//.test(file));
+  for (const html of boundedPages(pages, problems)) {
+    const owner = ownerOf.get(html);
+    const vite = owner?.dependencies.has('vite') ?? false;
+    for (const target of pageScripts(paths, html, owner?.dir ?? '', fileSet)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
   }
 
   if (clientEntries.length > 0) {
@@ -392,22 +409,29 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   return entries;
 }
 
-/** The local scripts an HTML page loads (`<script src="/src/main.ts">`), relative to the root; none when it cannot be read. */
-function pageScripts(paths: RootPaths, html: string): string[] {
+/** The files of the repository an HTML page's scripts load; none when it cannot be read. */
+function pageScripts(paths: RootPaths, html: string, root: string, fileSet: ReadonlySet<string>): string[] {
   let text: string;
   try {
     text = readProjectText(paths, paths.absolute(html));
   } catch {
     return [];
   }
-  const dir = posix.dirname(html) === '.' ? '' : posix.dirname(html);
-  const scripts: string[] = [];
-  for (const match of text.matchAll(SCRIPT_SRC)) {
-    const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(match[1] ?? '')?.[1];
-    if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
-    scripts.push(joinPosix(dir, src.replace(/^\//, '')));
-  }
-  return scripts;
+  return pageScriptSources(text).flatMap((src) => pageScriptFile(src, html, root, (file) => fileSet.has(file)) ?? []);
+}
+
+/**
+ * HTML pages read for their scripts. A site's pages share their scripts, and generated docs commit
+ * tens of thousands of pages: the shallowest are read, and a problem names the rest.
+ */
+export const MAX_HTML_PAGES = 2000;
+
+function boundedPages(pages: readonly string[], problems: Problem[]): string[] {
+  if (pages.length <= MAX_HTML_PAGES) return [...pages];
+  const depth = (file: string) => file.split('/').length;
+  const sorted = [...pages].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+  problems.push({ file: sorted[MAX_HTML_PAGES] ?? '', reason: `one of ${pages.length} HTML pages; only the ${MAX_HTML_PAGES} shallowest are read for the scripts they load` });
+  return sorted.slice(0, MAX_HTML_PAGES);
 }
 
 /** A quoted module path (`'routes/home.tsx'`, `"./about/page.jsx"`). */

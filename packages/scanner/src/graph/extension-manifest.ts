@@ -58,7 +58,11 @@ export function extensionManifestFiles(text: string, manifest: string): { script
   }
   if (typeof valueAt(parsed, ['manifest_version']) !== 'number') return undefined;
   const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/')) : '';
-  const inFolder = (path: string) => joinPosix(dir, path.replace(/^\.?\//, ''));
+  // `popup.html?view=compact`, `options.html#general`: the file is what comes before the query.
+  const inFolder = (path: string) => {
+    const end = path.search(/[?#]/);
+    return joinPosix(dir, (end === -1 ? path : path.slice(0, end)).replace(/^\.?\//, ''));
+  };
   const scripts: ManifestFile[] = [];
   for (const path of SCRIPT_FIELDS) for (const script of strings(valueAt(parsed, path))) scripts.push({ file: inFolder(script), field: path.join('.') });
   const contentScripts = valueAt(parsed, ['content_scripts']);

@@ -145,7 +145,9 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         : { exposure: 'server', reason: injection.reason, where: injection.where };
     }
     // A build that defines a name as the whole environment ships every variable with it.
-    const whole = file === undefined ? undefined : facts.wholeEnv.find((candidate) => candidate.side === 'client' && (candidate.dir === '' || file.startsWith(`${candidate.dir}/`)));
+    // Its package's env files only: a package inside its folder loads its own.
+    const envPackage = file === undefined ? undefined : layouts.ownerOf(file).dir;
+    const whole = facts.wholeEnv.find((candidate) => candidate.side === 'client' && candidate.dir === envPackage);
     if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (defines the whole environment)`], where: whole.where };
     // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
     const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');

@@ -56,6 +56,9 @@ export function loadPackages(paths: RootPaths, files: readonly string[], problem
   return projects.length === 0 ? packages : [...packages, ...projects].sort((a, b) => b.dir.length - a.dir.length);
 }
 
+/** Packages an Nx workspace's root package.json depends on. */
+const NX_PACKAGES = ['nx', '@nx/workspace', '@nrwl/workspace'];
+
 /**
  * Nx projects with no package.json of their own (`apps/web/project.json`): each is a package for
  * its files (frameworks are found from its config files and entries are relative to its folder),
@@ -63,10 +66,17 @@ export function loadPackages(paths: RootPaths, files: readonly string[], problem
  */
 function nxProjects(paths: RootPaths, files: readonly string[], packages: readonly PackageInfo[], problems: Problem[]): PackageInfo[] {
   const projects: PackageInfo[] = [];
+  // Other tools name files project.json too (.NET's old projects, app data): only an Nx workspace's count.
+  const workspaces = files.filter((file) => /(^|\/)nx\.json$/.test(file) && !isOutsideSource(file)).map((file) => dirnamePosix(file));
+  const inWorkspace = (dir: string, above: PackageInfo | undefined) =>
+    NX_PACKAGES.some((name) => above?.dependencies.has(name)) || workspaces.some((workspace) => workspace === '' || dir.startsWith(`${workspace}/`));
+  const packageDirs = new Set(packages.map((info) => info.dir));
   for (const file of files) {
     if (!/(^|\/)project\.json$/.test(file) || isOutsideSource(file)) continue;
     const dir = dirnamePosix(file);
-    if (dir === '' || packages.some((info) => info.dir === dir)) continue;
+    if (dir === '' || packageDirs.has(dir)) continue;
+    const above = packageOf(packages, file);
+    if (!inWorkspace(dir, above)) continue;
     try {
       const project = JSON.parse(readProjectText(paths, paths.absolute(file))) as unknown;
       if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new Error('not a JSON object');
@@ -74,7 +84,6 @@ function nxProjects(paths: RootPaths, files: readonly string[], packages: readon
       problems.push({ file, reason: `Nx project.json not read: ${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    const above = packageOf(packages, file);
     projects.push({ dir, dependencies: new Set(above?.dependencies), manifest: {} });
   }
   return projects;

@@ -17,6 +17,8 @@ describe('mayHoldEvalModuleKeys', () => {
       bundle('eval("const k = \\"', KEY, '\\";\\n//# sourceURL=webpack://app/./src/a.js?");'),
       bundle('x;\neval("a = \\"\\\\\\" + \\"', KEY, '\\"");'),
       bundle('eval("', KEY, '")'),
+      // webpack with output.trustedTypes (Next.js's dev builds) passes each string through __webpack_require__.ts.
+      bundle('/***/ (() => {\n\neval(__webpack_require__.ts("{const k = \\"', KEY, '\\";\\n//# sourceURL=webpack://app/./src/a.js?\\n}"));\n\n/***/ })'),
     ];
     for (const { bytes, offsets } of cases) {
       expect(mayHoldEvalModuleKeys(bytes, offsets)).toBe(true);

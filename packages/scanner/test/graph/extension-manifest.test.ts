@@ -48,4 +48,15 @@ describe('extensionManifestFiles', () => {
     expect(extensionManifestFiles('[3]', 'manifest.json')).toBeUndefined();
     expect(extensionManifestFiles(JSON.stringify({ manifest_version: '3', background: { service_worker: 'a.js' } }), 'manifest.json')).toBeUndefined();
   });
+
+  it('names a page without the query or fragment its URL opens it with', () => {
+    const manifest = { manifest_version: 3, options_page: 'options.html#general', action: { default_popup: './popup.html?view=compact' } };
+    expect(extensionManifestFiles(JSON.stringify(manifest), 'ext/manifest.json')).toEqual({
+      scripts: [],
+      pages: [
+        { file: 'ext/popup.html', field: 'action.default_popup' },
+        { file: 'ext/options.html', field: 'options_page' },
+      ],
+    });
+  });
 });
