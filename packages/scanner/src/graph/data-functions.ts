@@ -58,17 +58,104 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
   return found;
 }
 
+/** A top-level declaration the browser build strips with the server exports: only they (or other such declarations) use it. */
+interface StrippedDeclaration extends ServerExport {
+  /** The server export that uses it, directly or through other stripped declarations. */
+  usedBy: string;
+}
+
+/** The names a top-level statement declares, when it is a declaration the browser build may strip (not exported). */
+function declaredNames(ts: Ts, statement: TypeScript.Statement): string[] {
+  if (hasExportModifier(ts, statement)) return [];
+  if (ts.isVariableStatement(statement)) {
+    const names: string[] = [];
+    const collect = (name: TypeScript.BindingName): void => {
+      if (ts.isIdentifier(name)) names.push(name.text);
+      else for (const element of name.elements) if (ts.isBindingElement(element)) collect(element.name);
+    };
+    for (const declaration of statement.declarationList.declarations) collect(declaration.name);
+    return names;
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+/**
+ * Top-level declarations only the server exports use (`const KEY = '…'` read only inside `loader`):
+ * React Router's and Next.js's browser builds strip them with the exports, as dead code (they
+ * remove what became unreferenced, so a declaration nothing used before stays).
+ */
+function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: readonly ServerExport[]): StrippedDeclaration[] {
+  const serverNames = new Set(exports.map(({ name }) => name));
+  const exportedNames = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) exportedNames.add((element.propertyName ?? element.name).text);
+    }
+  }
+  const candidates = source.statements.flatMap((statement) => {
+    const names = declaredNames(ts, statement).filter((name) => !serverNames.has(name));
+    if (names.length === 0 || names.some((name) => exportedNames.has(name))) return [];
+    return [{ names, start: statement.pos, first: statement.getStart(source), end: statement.end }];
+  });
+  if (candidates.length === 0) return [];
+
+  // Where each candidate's names are read: inside a server export (by its name), inside another
+  // candidate (by its index), or elsewhere (the browser build keeps the declaration).
+  const owner = new Map<string, number>();
+  candidates.forEach(({ names }, index) => names.forEach((name) => owner.set(name, index)));
+  const readers = candidates.map(() => ({ exports: new Set<string>(), candidates: new Set<number>(), elsewhere: false }));
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const index = owner.get(node.text);
+      const readBy = index === undefined ? undefined : readers[index];
+      if (index !== undefined && readBy) {
+        const inExport = exports.find(({ start, end }) => node.pos >= start && node.end <= end);
+        const inCandidate = candidates.findIndex(({ start, end }) => node.pos >= start && node.end <= end);
+        if (inExport) readBy.exports.add(inExport.name);
+        else if (inCandidate === -1) readBy.elsewhere = true;
+        else if (inCandidate !== index) readBy.candidates.add(inCandidate);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+
+  // Stripped: read by a server export or a stripped declaration, and by nothing the browser keeps.
+  const usedBy = new Map<number, string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    readers.forEach((readBy, index) => {
+      if (usedBy.has(index) || readBy.elsewhere || [...readBy.candidates].some((reader) => !usedBy.has(reader))) return;
+      const by = [...readBy.exports][0] ?? [...readBy.candidates].map((reader) => usedBy.get(reader)).find((name) => name !== undefined);
+      if (by === undefined) return;
+      usedBy.set(index, by);
+      changed = true;
+    });
+  }
+  return [...usedBy].map(([index, by]) => {
+    const { names, start, first, end } = candidates[index] as (typeof candidates)[number];
+    return { name: names.join(', '), start, first, end, usedBy: by };
+  });
+}
+
+const frameworkOf = (name: string) => ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
+
 /**
  * For a line of a page or route module: the server data function it is written in, which the
- * browser build strips (`loader` of a React Router route), with the framework that strips it.
+ * browser build strips (`loader` of a React Router route), with the framework that strips it; or
+ * the top-level declaration only that function uses (`declaration`), stripped with it.
  */
-export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string } | undefined {
+export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string; declaration?: string } | undefined {
   if (!mayHaveDataFunctions(file, source.text, route)) return undefined;
   const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
-  for (const { name, first, end } of serverExports(ts, source)) {
-    if (lineOf(first) <= line && line <= lineOf(end)) {
-      return { name, framework: (REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js' };
-    }
+  const exports = serverExports(ts, source);
+  for (const { name, first, end } of exports) {
+    if (lineOf(first) <= line && line <= lineOf(end)) return { name, framework: frameworkOf(name) };
+  }
+  if (exports.length === 0) return undefined;
+  for (const { name, first, end, usedBy } of strippedDeclarations(ts, source, exports)) {
+    if (lineOf(first) <= line && line <= lineOf(end)) return { name: usedBy, framework: frameworkOf(usedBy), declaration: name };
   }
   return undefined;
 }
@@ -76,8 +163,9 @@ export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFi
 /** Specifiers whose every import binding is used only inside server data functions. */
 export function serverOnlyImports(ts: Ts, file: string, text: string): Set<string> {
   const source = ts.createSourceFile(file, text, parseOptions(ts), false, scriptKindOf(ts, file));
-  const serverRanges = serverExports(ts, source).map(({ start, end }): [number, number] => [start, end]);
-  if (serverRanges.length === 0) return new Set();
+  const exports = serverExports(ts, source);
+  if (exports.length === 0) return new Set();
+  const serverRanges = [...exports, ...strippedDeclarations(ts, source, exports)].map(({ start, end }): [number, number] => [start, end]);
 
   const usedOutside = new Set<string>();
   const visit = (node: TypeScript.Node): void => {

@@ -166,7 +166,9 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
       const found = tree && serverExportAt(ts, file, tree, line, routeModules.has(file));
-      return found && { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
+      if (!found) return undefined;
+      if (found.declaration !== undefined) return { exposure: 'server', reason: `${found.declaration} is used only inside ${found.name}, which ${found.framework} runs on the server: the browser build strips both` };
+      return { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
     }),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);

@@ -112,6 +112,38 @@ describe('framework entries', () => {
     expect(verdict('app/lib/loader.ts', 2)).toBeUndefined();
   });
 
+  it('React Router and Next.js pages: a top-level constant only the loader or getServerSideProps reads is stripped with it', async () => {
+    const route = [
+      "import { useLoaderData } from 'react-router';", // 1
+      "import { sign } from '../lib/sign';", // 2
+      "const SEARCH_KEY = 'only the loader';", // 3
+      'const headers = () => ({ Authorization: SEARCH_KEY });', // 4
+      "const SHARED = 'both';", // 5
+      "const UNUSED = 'nobody';", // 6
+      'function signed() { return sign(SHARED); }', // 7
+      'export async function loader() {', // 8
+      "  return fetch('https://api.engium.app/api/v1/search', { headers: { ...headers(), x: signed() } });", // 9
+      '}', // 10
+      'export default function Users() { return <b>{SHARED}{useLoaderData<typeof loader>()}</b>; }', // 11
+    ].join('\n');
+    const page = ["const PAGE_KEY = 'only getServerSideProps';", 'export async function getServerSideProps() {', '  return { props: { n: PAGE_KEY.length } };', '}', 'export default function Page() { return <i />; }'].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'app/routes/users.tsx': route,
+      'app/lib/sign.ts': "export const sign = (value: string) => value + 'signed';\n",
+      'pages/index.tsx': page,
+    });
+    const verdict = (file: string, line: number) => analysis.serverExportAt(file, line);
+    expect(verdict('app/routes/users.tsx', 3)).toMatchObject({ exposure: 'server', reason: 'SEARCH_KEY is used only inside loader, which React Router / Remix runs on the server: the browser build strips both' });
+    expect(verdict('app/routes/users.tsx', 4)?.reason).toContain('headers is used only inside loader');
+    expect(verdict('app/routes/users.tsx', 7)?.reason).toContain('signed is used only inside loader');
+    // The component reads SHARED, so the browser keeps it; nothing read UNUSED, so nothing strips it.
+    for (const line of [5, 6, 11]) expect(verdict('app/routes/users.tsx', line), `line ${line}`).toBeUndefined();
+    expect(verdict('pages/index.tsx', 1)?.reason).toContain('PAGE_KEY is used only inside getServerSideProps, which Next.js runs');
+    // The import only the stripped helper uses goes with it.
+    expect(analysis.exposureOf('app/lib/sign.ts').exposure).toBe('server');
+  });
+
   it('Angular: environment files always ship', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@angular/core': '19.0.0' }),
