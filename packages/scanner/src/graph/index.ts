@@ -6,6 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
+import { returnedDataExposure } from './returned-data.js';
 import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
@@ -162,7 +163,11 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   return {
     exposureOf,
     envInjection,
-    renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
+    renderedAt: atLine((file, line) => {
+      if (!fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
+      const tree = isModuleFile(file) && !file.endsWith('.astro') ? trees.of(file) : undefined;
+      return (tree && returnedDataExposure(ts, file, tree, line, routeModules.has(file))) ?? renderedExposure({ ts, paths, graph, trees }, file, line);
+    }),
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
       const found = tree && serverExportAt(ts, file, tree, line, routeModules.has(file));

@@ -144,6 +144,51 @@ describe('framework entries', () => {
     expect(analysis.exposureOf('app/lib/sign.ts').exposure).toBe('server');
   });
 
+  it('SvelteKit, React Router and Next.js: what a server data function returns reaches the browser, what it only uses does not', async () => {
+    const layout = [
+      "const PUBLIC_WIDGET = 'returned by name';", // 1
+      "const PRIVATE_KEY = 'only used';", // 2
+      'export async function load({ fetch }) {', // 3
+      "  const res = await fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: PRIVATE_KEY } });", // 4
+      '  return {', // 5
+      "    widget: 'written in the data',", // 6
+      '    PUBLIC_WIDGET,', // 7
+      '    me: await res.json(),', // 8
+      '  };', // 9
+      '}', // 10
+    ].join('\n');
+    const route = [
+      "import { data } from 'react-router';", // 1
+      'export const loader = async () => {', // 2
+      "  const token = 'wrapped in data()';", // 3
+      '  return data({ token }, { status: 200 });', // 4
+      '};', // 5
+      'export async function action() {', // 6
+      "  return fetch('https://api.engium.app/api/v1/exports', { headers: { Authorization: 'passed to fetch' } });", // 7
+      '}', // 8
+      'export default function Home() { return <b />; }', // 9
+    ].join('\n');
+    const page = ['export async function getServerSideProps() {', "  return { props: { key: 'in props' } };", '}', 'export default function Page() { return <i />; }'].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@sveltejs/kit': '2.0.0', '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'src/routes/+layout.server.ts': layout,
+      'src/routes/+page.svelte': '<p>home</p>\n',
+      'app/routes/home.tsx': route,
+      'pages/index.tsx': page,
+    });
+    const verdict = (file: string, line: number) => analysis.renderedAt(file, line);
+    expect(verdict('src/routes/+layout.server.ts', 6)).toMatchObject({
+      exposure: 'client',
+      reason: 'src/routes/+layout.server.ts returns it from load: SvelteKit serialises the data a server load returns into the page for the browser',
+      chain: ['src/routes/+layout.server.ts (load returns it to the browser, SvelteKit)'],
+    });
+    expect(verdict('src/routes/+layout.server.ts', 1)?.exposure).toBe('client');
+    for (const line of [2, 4]) expect(verdict('src/routes/+layout.server.ts', line), `line ${line}`).toBeUndefined();
+    expect(verdict('app/routes/home.tsx', 3)?.reason).toContain('returns it from loader: React Router / Remix sends the data');
+    expect(verdict('app/routes/home.tsx', 7)).toBeUndefined();
+    expect(verdict('pages/index.tsx', 2)?.reason).toContain("Next.js sends the props it returns to the browser in the page's __NEXT_DATA__");
+  });
+
   it('Angular: environment files always ship', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@angular/core': '19.0.0' }),
