@@ -13,11 +13,36 @@ const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)
 const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /**
+ * Calls whose function argument the browser build strips and runs on the server only (TanStack
+ * Start's compiler replaces them with a fetch to the server): `call(fn)`, `call(…).method(fn)`
+ * anywhere down the chain, or the `property` of the options a route factory takes (`createFileRoute('/x')({ server })`).
+ */
+interface ServerCallback {
+  call: string;
+  method?: string;
+  property?: string;
+  /** How the finding names it: `createServerFn().handler`. */
+  label: string;
+  framework: string;
+}
+
+const SERVER_CALLBACKS: readonly ServerCallback[] = [
+  { call: 'createServerFn', method: 'handler', label: 'createServerFn().handler', framework: 'TanStack Start' },
+  { call: 'createIsomorphicFn', method: 'server', label: 'createIsomorphicFn().server', framework: 'TanStack Start' },
+  { call: 'createMiddleware', method: 'server', label: 'createMiddleware().server', framework: 'TanStack Start' },
+  { call: 'createServerOnlyFn', label: 'createServerOnlyFn', framework: 'TanStack Start' },
+  { call: 'serverOnly', label: 'serverOnly', framework: 'TanStack Start' },
+  ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, framework: 'TanStack Start' })),
+];
+const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACKS.map(({ call }) => call))].join('|')})\\b`);
+
+/**
  * Whether a module may have imports that only its server data functions use (a cheap text test):
- * a page or route module by its path, or one a route config names (`route`).
+ * a page or route module by its path, or one a route config names (`route`); or any module that
+ * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return (route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text);
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text));
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -27,6 +52,8 @@ function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
 /** A server-only export of a page or route module (`loader`, `getServerSideProps`) and where its statement lies. */
 interface ServerExport {
   name: string;
+  /** Set for a server callback (`createServerFn().handler`); an export's framework follows from its name. */
+  framework?: string;
   /** `pos` of the statement: with the comments before it. */
   start: number;
   /** Where the statement's own text begins. */
@@ -55,7 +82,51 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
       }
     }
   }
+  return [...found, ...serverCallbacks(ts, source)];
+}
+
+/** The innermost call of a chain (`createServerFn({ method: 'GET' })` in `createServerFn(…).validator(v).handler(fn)`), by its callee's name. */
+function chainRoot(ts: Ts, expression: TypeScript.Expression): string | undefined {
+  let node = expression;
+  while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isExpressionWithTypeArguments(node)) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return node.expression.text;
+    node = node.expression;
+  }
+  return undefined;
+}
+
+/** The function arguments of TanStack Start's server function factories, and the `server` options of its routes. */
+function serverCallbacks(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
+  if (!source.text.includes('@tanstack/') || !MENTIONS_SERVER_CALLBACK.test(source.text)) return [];
+  const found: ServerExport[] = [];
+  const add = (node: TypeScript.Node, { label, framework }: ServerCallback) => found.push({ name: label, framework, start: node.pos, first: node.getStart(source), end: node.end });
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const first = node.arguments[0];
+      for (const callback of SERVER_CALLBACKS) {
+        if (callback.method !== undefined) {
+          if (first && ts.isPropertyAccessExpression(callee) && callee.name.text === callback.method && chainRoot(ts, callee.expression) === callback.call) add(first, callback);
+        } else if (callback.property !== undefined) {
+          // `createFileRoute('/x')({ server })`, `createRootRouteWithContext<C>()({ server })`, `createRootRoute({ server })`.
+          const named = ts.isIdentifier(callee) ? callee.text : chainRoot(ts, callee);
+          if (named !== callback.call) continue;
+          for (const argument of node.arguments) {
+            if (!ts.isObjectLiteralExpression(argument)) continue;
+            for (const property of argument.properties) if (property.name && ts.isIdentifier(property.name) && property.name.text === callback.property) add(property, callback);
+          }
+        } else if (first && ts.isIdentifier(callee) && callee.text === callback.call) add(first, callback);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
   return found;
+}
+
+/** A type the compiler erases (`createClient<Api.AppRouter>()`): what it names is not used at run time. A class's `extends Base` is. */
+function isErasedType(ts: Ts, node: TypeScript.Node): boolean {
+  return ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node);
 }
 
 /** A top-level declaration the browser build strips with the server exports: only they (or other such declarations) use it. */
@@ -106,6 +177,7 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
   candidates.forEach(({ names }, index) => names.forEach((name) => owner.set(name, index)));
   const readers = candidates.map(() => ({ exports: new Set<string>(), candidates: new Set<number>(), elsewhere: false }));
   const visit = (node: TypeScript.Node): void => {
+    if (isErasedType(ts, node)) return;
     if (ts.isIdentifier(node)) {
       const index = owner.get(node.text);
       const readBy = index === undefined ? undefined : readers[index];
@@ -117,6 +189,9 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
         else if (inCandidate !== index) readBy.candidates.add(inCandidate);
       }
     }
+    // A property's name (`{ headers: … }`, `x.headers`) reads no variable.
+    if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name)) return visit(node.initializer);
+    if (ts.isPropertyAccessExpression(node)) return visit(node.expression);
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(source, visit);
@@ -139,7 +214,7 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
   });
 }
 
-const frameworkOf = (name: string) => ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
+const frameworkOf = ({ name, framework }: ServerExport) => framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
 
 /**
  * For a line of a page or route module: the server data function it is written in, which the
@@ -150,12 +225,13 @@ export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFi
   if (!mayHaveDataFunctions(file, source.text, route)) return undefined;
   const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
   const exports = serverExports(ts, source);
-  for (const { name, first, end } of exports) {
-    if (lineOf(first) <= line && line <= lineOf(end)) return { name, framework: frameworkOf(name) };
-  }
+  // The innermost range holding the line: a server function inside a route's options names itself.
+  const holding = exports.filter(({ first, end }) => lineOf(first) <= line && line <= lineOf(end)).sort((a, b) => a.end - a.first - (b.end - b.first))[0];
+  if (holding) return { name: holding.name, framework: frameworkOf(holding) };
   if (exports.length === 0) return undefined;
   for (const { name, first, end, usedBy } of strippedDeclarations(ts, source, exports)) {
-    if (lineOf(first) <= line && line <= lineOf(end)) return { name: usedBy, framework: frameworkOf(usedBy), declaration: name };
+    const user = exports.find((candidate) => candidate.name === usedBy);
+    if (user && lineOf(first) <= line && line <= lineOf(end)) return { name: usedBy, framework: frameworkOf(user), declaration: name };
   }
   return undefined;
 }
@@ -169,7 +245,7 @@ export function serverOnlyImports(ts: Ts, file: string, text: string): Set<strin
 
   const usedOutside = new Set<string>();
   const visit = (node: TypeScript.Node): void => {
-    if (ts.isImportDeclaration(node)) return;
+    if (ts.isImportDeclaration(node) || isErasedType(ts, node)) return;
     if (serverRanges.some(([start, end]) => node.pos >= start && node.end <= end)) return;
     if (ts.isIdentifier(node)) usedOutside.add(node.text);
     ts.forEachChild(node, visit);

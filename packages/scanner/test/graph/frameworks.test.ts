@@ -189,6 +189,52 @@ describe('framework entries', () => {
     expect(verdict('pages/index.tsx', 2)?.reason).toContain("Next.js sends the props it returns to the browser in the page's __NEXT_DATA__");
   });
 
+  it('TanStack Start: route modules ship, without server functions, route server handlers and what only they use', async () => {
+    const route = [
+      "import { createFileRoute } from '@tanstack/react-router';", // 1
+      "import { createServerFn } from '@tanstack/react-start';", // 2
+      "import { db } from '../lib/db';", // 3
+      "import { Card } from '../components/card';", // 4
+      "const getSecret = createServerFn({ method: 'GET' }).handler(async () => {", // 5
+      "  return fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'in the server function' } });", // 6
+      '});', // 7
+      "const headers = () => ({ Authorization: 'only the server handler' });", // 8
+      "export const Route = createFileRoute('/')({", // 9
+      '  loader: () => getSecret(),', // 10
+      '  server: { handlers: { GET: () => db.list(headers()) } },', // 11
+      "  component: () => <Card title={'in the component'} />,", // 12
+      '});', // 13
+    ].join('\n');
+    const trpc = [
+      "import { createIsomorphicFn } from '@tanstack/react-start';",
+      "import * as Api from '@acme/api';",
+      'export const makeClient = createIsomorphicFn()',
+      '  .server(() => Api.appRouter)',
+      '  .client(() => createClient<Api.AppRouter>());',
+      'declare function createClient<T>(): T;',
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@tanstack/react-start': '1.135.2', '@tanstack/react-router': '1.135.2', '@acme/api': '*' }),
+      'src/router.tsx': "import { makeClient } from './lib/trpc';\nexport const client = makeClient();\n",
+      'src/routes/index.tsx': route,
+      'src/lib/db.ts': 'export const db = { list: (headers: object) => [headers] };\n',
+      'src/lib/trpc.ts': trpc,
+      'src/components/card.tsx': 'export const Card = (props: { title: string }) => <b>{props.title}</b>;\n',
+      'node_modules/@acme/api/package.json': JSON.stringify({ name: '@acme/api', main: 'index.js' }),
+      'node_modules/@acme/api/index.js': 'export const appRouter = {};\n',
+    });
+    expect(analysis.exposureOf('src/components/card.tsx').chain).toEqual(['src/routes/index.tsx (TanStack Start route module)', 'src/components/card.tsx']);
+    expect(analysis.exposureOf('src/lib/trpc.ts').chain).toEqual(['src/router.tsx (TanStack Start router, runs in the browser)', 'src/lib/trpc.ts']);
+    // Only the route's server handler uses db; only .server() (and a type) uses @acme/api.
+    expect(analysis.exposureOf('src/lib/db.ts').exposure).not.toBe('client');
+    expect(analysis.exposureOf('node_modules/@acme/api/index.js').exposure).not.toBe('client');
+    const verdict = (line: number) => analysis.serverExportAt('src/routes/index.tsx', line);
+    expect(verdict(6)).toMatchObject({ exposure: 'server', reason: 'inside createServerFn().handler, which TanStack Start runs on the server and strips from the browser build' });
+    expect(verdict(11)?.reason).toContain('inside the server handlers of createFileRoute');
+    expect(verdict(8)?.reason).toContain('headers is used only inside the server handlers of createFileRoute');
+    for (const line of [10, 12]) expect(verdict(line), `line ${line}`).toBeUndefined();
+  });
+
   it('Angular: environment files always ship', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@angular/core': '19.0.0' }),
