@@ -322,6 +322,26 @@ describe('framework entries', () => {
     expect(analysis.problems).toEqual([{ file: 'app/page.tsx', reason: 'cannot resolve the alias "@/lib/gone"' }]);
   });
 
+  it('a tsconfig extending the config Nuxt or SvelteKit generates, absent from a checkout, is no problem; a missing one of its own is', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ nuxt: '4.0.0' }),
+      'tsconfig.json': JSON.stringify({ extends: './.nuxt/tsconfig.json' }),
+      'server/tsconfig.json': JSON.stringify({ extends: '../.nuxt/tsconfig.server.json' }),
+      'kit/package.json': packageJson({ '@sveltejs/kit': '2.0.0' }),
+      'kit/jsconfig.json': JSON.stringify({ extends: './.svelte-kit/tsconfig.json' }),
+      'kit/src/routes/+page.svelte': "<script>\n  import { x } from '$lib/x.js';\n</script>\n",
+      'kit/src/lib/x.js': 'export const x = 1;\n',
+      'lib/tsconfig.json': JSON.stringify({ extends: './base/tsconfig.json' }),
+      'app/app.vue': "<script setup lang=\"ts\">\nimport { n } from '~/constants';\n</script>\n",
+      'app/constants/index.ts': 'export const n = 1;\n',
+    });
+    expect(analysis.problems.map(({ file }) => file)).toEqual(['lib/tsconfig.json']);
+    expect(analysis.problems[0]?.reason).toMatch(/^tsconfig: .*lib\/base\/tsconfig\.json/);
+    // The resolver knows the aliases the generated configs set.
+    expect(analysis.exposureOf('app/constants/index.ts').exposure).toBe('client');
+    expect(analysis.exposureOf('kit/src/lib/x.js').exposure).toBe('client');
+  });
+
   it('finds server folders and index.html scripts in a repository without a package.json', async () => {
     const analysis = await analyseApp({
       'index.html': `<script type="module" src="./web/main.js"></script>\n`,
