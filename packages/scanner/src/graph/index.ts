@@ -6,7 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
-import { returnedDataExposure } from './returned-data.js';
+import { helperDataExposure, returnedDataExposure, type DataCaller } from './returned-data.js';
 import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
@@ -166,7 +166,14 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     renderedAt: atLine((file, line) => {
       if (!fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
       const tree = isModuleFile(file) && !file.endsWith('.astro') ? trees.of(file) : undefined;
-      return (tree && returnedDataExposure(ts, file, tree, line, routeModules.has(file))) ?? renderedExposure({ ts, paths, graph, trees }, file, line);
+      if (!tree) return renderedExposure({ ts, paths, graph, trees }, file, line);
+      const callers = (): DataCaller[] =>
+        graph.importersOf(file).flatMap((importer) => {
+          const source = isModuleFile(importer) && !importer.endsWith('.astro') ? trees.of(importer) : undefined;
+          const specifiers = graph.node(importer).edges.filter((edge) => edge.target === file).map((edge) => edge.specifier);
+          return source ? [{ file: importer, source, route: routeModules.has(importer), specifiers }] : [];
+        });
+      return returnedDataExposure(ts, file, tree, line, routeModules.has(file)) ?? helperDataExposure(ts, file, tree, line, callers) ?? renderedExposure({ ts, paths, graph, trees }, file, line);
     }),
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;

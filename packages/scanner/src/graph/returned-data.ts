@@ -74,34 +74,36 @@ function returnedExpressions(ts: Ts, fn: TypeScript.FunctionLikeDeclaration): Ty
  * array literals, `await`, conditionals and data wrappers, not through other calls (`return
  * fetch(url, { headers: { Authorization: KEY } })` returns the response, not the key).
  */
-function dataValues(ts: Ts, expression: TypeScript.Expression, into: TypeScript.Node[]): void {
+function dataValues(ts: Ts, expression: TypeScript.Expression, into: TypeScript.Node[], calls: string[] = []): void {
   const node = expression;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node) || ts.isNonNullExpression(node)) {
-    dataValues(ts, node.expression, into);
+    dataValues(ts, node.expression, into, calls);
   } else if (ts.isConditionalExpression(node)) {
-    dataValues(ts, node.whenTrue, into);
-    dataValues(ts, node.whenFalse, into);
+    dataValues(ts, node.whenTrue, into, calls);
+    dataValues(ts, node.whenFalse, into, calls);
   } else if (ts.isBinaryExpression(node)) {
-    dataValues(ts, node.left, into);
-    dataValues(ts, node.right, into);
+    dataValues(ts, node.left, into, calls);
+    dataValues(ts, node.right, into, calls);
   } else if (ts.isObjectLiteralExpression(node)) {
     for (const property of node.properties) {
-      if (ts.isPropertyAssignment(property)) dataValues(ts, property.initializer, into);
+      if (ts.isPropertyAssignment(property)) dataValues(ts, property.initializer, into, calls);
       else if (ts.isShorthandPropertyAssignment(property)) into.push(property.name);
-      else if (ts.isSpreadAssignment(property)) dataValues(ts, property.expression, into);
+      else if (ts.isSpreadAssignment(property)) dataValues(ts, property.expression, into, calls);
     }
   } else if (ts.isArrayLiteralExpression(node)) {
-    for (const element of node.elements) dataValues(ts, ts.isSpreadElement(element) ? element.expression : element, into);
+    for (const element of node.elements) dataValues(ts, ts.isSpreadElement(element) ? element.expression : element, into, calls);
   } else if (ts.isTemplateExpression(node)) {
     into.push(node.head);
     for (const span of node.templateSpans) {
-      dataValues(ts, span.expression, into);
+      dataValues(ts, span.expression, into, calls);
       into.push(span.literal);
     }
   } else if (ts.isCallExpression(node)) {
     const callee = ts.isIdentifier(node.expression) ? node.expression.text : undefined;
     const first = node.arguments[0];
-    if (callee !== undefined && DATA_WRAPPERS.has(callee) && first) dataValues(ts, first, into);
+    if (callee !== undefined && DATA_WRAPPERS.has(callee) && first) dataValues(ts, first, into, calls);
+    // `ENV: getEnv()`: what the helper returns is in the data too (Remix's `window.ENV` recipe).
+    else if (callee !== undefined) calls.push(callee);
   } else if (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) {
     into.push(node);
   }
@@ -117,6 +119,79 @@ function declaredOn(ts: Ts, source: TypeScript.SourceFile, line: number): Set<st
   };
   ts.forEachChild(source, visit);
   return names;
+}
+
+/** A module importing `file`, with the specifiers that lead to it. */
+export interface DataCaller {
+  file: string;
+  source: TypeScript.SourceFile;
+  route: boolean;
+  specifiers: readonly string[];
+}
+
+/** The exported functions of `source` whose returned data holds the key on `line`. */
+function helpersReturning(ts: Ts, source: TypeScript.SourceFile, line: number): string[] {
+  const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (lineOf(statement.getStart(source)) > line || line > lineOf(statement.end)) continue;
+    const declared = ts.isFunctionDeclaration(statement) && statement.name ? [statement.name.text] : ts.isVariableStatement(statement) ? statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : [])) : [];
+    for (const name of declared) {
+      const fn = exportedFunction(ts, source, name);
+      if (!fn) continue;
+      const values: TypeScript.Node[] = [];
+      for (const expression of returnedExpressions(ts, fn)) dataValues(ts, expression, values);
+      if (values.some((value) => !ts.isIdentifier(value) && lineOf(value.getStart(source)) <= line && line <= lineOf(value.end))) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** The local names `source` imports `names` under from one of `specifiers`. */
+function localNames(ts: Ts, source: TypeScript.SourceFile, specifiers: readonly string[], names: readonly string[]): Map<string, string> {
+  const locals = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !specifiers.includes(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const imported = (element.propertyName ?? element.name).text;
+      if (names.includes(imported)) locals.set(element.name.text, imported);
+    }
+  }
+  return locals;
+}
+
+/**
+ * Client, when the key on `line` is written in what an exported function of `file` returns, and a
+ * server data function of a module importing it returns that call's result (`ENV: getEnv()` in a
+ * root `loader`, which Remix's recipe puts in `window.ENV`).
+ */
+export function helperDataExposure(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, callers: () => readonly DataCaller[]): ModuleExposure | undefined {
+  const helpers = helpersReturning(ts, source, line);
+  if (helpers.length === 0) return undefined;
+  for (const caller of callers()) {
+    const locals = localNames(ts, caller.source, caller.specifiers, helpers);
+    if (locals.size === 0) continue;
+    for (const { framework, file: matches, exports, sends } of DATA_RETURNS) {
+      if (!matches(caller.file, caller.source.text, caller.route)) continue;
+      for (const name of exports) {
+        const fn = exportedFunction(ts, caller.source, name);
+        if (!fn) continue;
+        const calls: string[] = [];
+        for (const expression of returnedExpressions(ts, fn)) dataValues(ts, expression, [], calls);
+        const local = calls.find((call) => locals.has(call));
+        if (local === undefined) continue;
+        const helper = locals.get(local) ?? local;
+        return {
+          exposure: 'client',
+          reason: `${caller.file} returns what ${helper}() returns from ${name}: ${sends}`,
+          chain: [`${caller.file} (${name} returns ${helper}() to the browser, ${framework})`, `${file} (${helper} returns it)`],
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

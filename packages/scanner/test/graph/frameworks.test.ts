@@ -189,6 +189,38 @@ describe('framework entries', () => {
     expect(verdict('pages/index.tsx', 2)?.reason).toContain("Next.js sends the props it returns to the browser in the page's __NEXT_DATA__");
   });
 
+  it("React Router: what a helper returns ships when a loader returns its call (Remix's window.ENV recipe), not when the loader only uses it", async () => {
+    const env = [
+      'export function getEnv() {', // 1
+      '  return {', // 2
+      '    MODE: process.env.NODE_ENV,', // 3
+      "    ENGIUM_PUBLIC_KEY: 'in getEnv',", // 4
+      '  };', // 5
+      '}', // 6
+      "export const authHeaders = () => ({ Authorization: 'in authHeaders' });", // 7
+    ].join('\n');
+    const root = [
+      "import { data } from 'react-router';",
+      "import { getEnv as env, authHeaders } from './utils/env.server';",
+      'export async function loader() {',
+      "  await fetch('https://api.engium.app/api/v1/me', { headers: authHeaders() });",
+      '  return data({ ENV: env() });',
+      '}',
+      'export default function App() { return <b />; }',
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7' }),
+      'app/root.tsx': root,
+      'app/utils/env.server.ts': env,
+    });
+    expect(analysis.renderedAt('app/utils/env.server.ts', 4)).toMatchObject({
+      exposure: 'client',
+      reason: "app/root.tsx returns what getEnv() returns from loader: React Router / Remix sends the data it returns to the browser (useLoaderData, useActionData)",
+      chain: ['app/root.tsx (loader returns getEnv() to the browser, React Router / Remix)', 'app/utils/env.server.ts (getEnv returns it)'],
+    });
+    expect(analysis.renderedAt('app/utils/env.server.ts', 7)).toBeUndefined();
+  });
+
   it('TanStack Start: route modules ship, without server functions, route server handlers and what only they use', async () => {
     const route = [
       "import { createFileRoute } from '@tanstack/react-router';", // 1
