@@ -146,6 +146,12 @@ export interface FrameworkBuild {
    * loads itself, with no config saying so (Parcel): why, in words a person can check.
    */
   inlinesEnvReads?: string;
+  /**
+   * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
+   * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
+   * resolver knows the aliases they set, so a missing one is no problem to report. Globs.
+   */
+  generatedConfigs?: readonly string[];
 }
 
 const JS = '{js,mjs,cjs,ts,mts,cts}';
@@ -187,6 +193,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['@sveltejs/kit'],
     staticFolders: ['static'],
     configs: [SVELTE_CONFIG],
+    generatedConfigs: ['.svelte-kit/tsconfig.json'],
     folders: [
       client('.svelte-kit/output/client', 'SvelteKit serves its client output to every browser', { anywhere: true }),
       client('.svelte-kit/output/prerendered', 'SvelteKit serves prerendered pages to browsers', { anywhere: true }),
@@ -237,6 +244,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['nuxt', 'nitropack'],
     staticFolders: ['public'],
     configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
+    generatedConfigs: ['.nuxt/tsconfig*.json'],
     injections: [
       { kind: 'shipped-object', at: { property: 'public', within: 'runtimeConfig' }, ships: "puts it in Nuxt's public runtime config, which every page sends to the browser" },
     ],

@@ -13,11 +13,36 @@ const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)
 const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /**
+ * Calls whose function argument the browser build strips and runs on the server only (TanStack
+ * Start's compiler replaces them with a fetch to the server): `call(fn)`, `call(…).method(fn)`
+ * anywhere down the chain, or the `property` of the options a route factory takes (`createFileRoute('/x')({ server })`).
+ */
+interface ServerCallback {
+  call: string;
+  method?: string;
+  property?: string;
+  /** How the finding names it: `createServerFn().handler`. */
+  label: string;
+  framework: string;
+}
+
+const SERVER_CALLBACKS: readonly ServerCallback[] = [
+  { call: 'createServerFn', method: 'handler', label: 'createServerFn().handler', framework: 'TanStack Start' },
+  { call: 'createIsomorphicFn', method: 'server', label: 'createIsomorphicFn().server', framework: 'TanStack Start' },
+  { call: 'createMiddleware', method: 'server', label: 'createMiddleware().server', framework: 'TanStack Start' },
+  { call: 'createServerOnlyFn', label: 'createServerOnlyFn', framework: 'TanStack Start' },
+  { call: 'serverOnly', label: 'serverOnly', framework: 'TanStack Start' },
+  ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, framework: 'TanStack Start' })),
+];
+const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACKS.map(({ call }) => call))].join('|')})\\b`);
+
+/**
  * Whether a module may have imports that only its server data functions use (a cheap text test):
- * a page or route module by its path, or one a route config names (`route`).
+ * a page or route module by its path, or one a route config names (`route`); or any module that
+ * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return (route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text);
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text));
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -27,6 +52,8 @@ function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
 /** A server-only export of a page or route module (`loader`, `getServerSideProps`) and where its statement lies. */
 interface ServerExport {
   name: string;
+  /** Set for a server callback (`createServerFn().handler`); an export's framework follows from its name. */
+  framework?: string;
   /** `pos` of the statement: with the comments before it. */
   start: number;
   /** Where the statement's own text begins. */
@@ -55,20 +82,156 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
       }
     }
   }
+  return [...found, ...serverCallbacks(ts, source)];
+}
+
+/** The innermost call of a chain (`createServerFn({ method: 'GET' })` in `createServerFn(…).validator(v).handler(fn)`), by its callee's name. */
+function chainRoot(ts: Ts, expression: TypeScript.Expression): string | undefined {
+  let node = expression;
+  while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isExpressionWithTypeArguments(node)) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return node.expression.text;
+    node = node.expression;
+  }
+  return undefined;
+}
+
+/** The function arguments of TanStack Start's server function factories, and the `server` options of its routes. */
+function serverCallbacks(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
+  if (!source.text.includes('@tanstack/') || !MENTIONS_SERVER_CALLBACK.test(source.text)) return [];
+  const found: ServerExport[] = [];
+  const add = (node: TypeScript.Node, { label, framework }: ServerCallback) => found.push({ name: label, framework, start: node.pos, first: node.getStart(source), end: node.end });
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const first = node.arguments[0];
+      for (const callback of SERVER_CALLBACKS) {
+        if (callback.method !== undefined) {
+          if (first && ts.isPropertyAccessExpression(callee) && callee.name.text === callback.method && chainRoot(ts, callee.expression) === callback.call) add(first, callback);
+        } else if (callback.property !== undefined) {
+          // `createFileRoute('/x')({ server })`, `createRootRouteWithContext<C>()({ server })`, `createRootRoute({ server })`.
+          const named = ts.isIdentifier(callee) ? callee.text : chainRoot(ts, callee);
+          if (named !== callback.call) continue;
+          for (const argument of node.arguments) {
+            if (!ts.isObjectLiteralExpression(argument)) continue;
+            for (const property of argument.properties) if (property.name && ts.isIdentifier(property.name) && property.name.text === callback.property) add(property, callback);
+          }
+        } else if (first && ts.isIdentifier(callee) && callee.text === callback.call) add(first, callback);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
   return found;
 }
 
+/** A type the compiler erases (`createClient<Api.AppRouter>()`): what it names is not used at run time. A class's `extends Base` is. */
+function isErasedType(ts: Ts, node: TypeScript.Node): boolean {
+  return ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node);
+}
+
+/** A top-level declaration the browser build strips with the server exports: only they (or other such declarations) use it. */
+interface StrippedDeclaration extends ServerExport {
+  /** The server export that uses it, directly or through other stripped declarations. */
+  usedBy: string;
+}
+
+/** The names a top-level statement declares, when it is a declaration the browser build may strip (not exported). */
+function declaredNames(ts: Ts, statement: TypeScript.Statement): string[] {
+  if (hasExportModifier(ts, statement)) return [];
+  if (ts.isVariableStatement(statement)) {
+    const names: string[] = [];
+    const collect = (name: TypeScript.BindingName): void => {
+      if (ts.isIdentifier(name)) names.push(name.text);
+      else for (const element of name.elements) if (ts.isBindingElement(element)) collect(element.name);
+    };
+    for (const declaration of statement.declarationList.declarations) collect(declaration.name);
+    return names;
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+/**
+ * Top-level declarations only the server exports use (`const KEY = '…'` read only inside `loader`):
+ * React Router's and Next.js's browser builds strip them with the exports, as dead code (they
+ * remove what became unreferenced, so a declaration nothing used before stays).
+ */
+function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: readonly ServerExport[]): StrippedDeclaration[] {
+  const serverNames = new Set(exports.map(({ name }) => name));
+  const exportedNames = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) exportedNames.add((element.propertyName ?? element.name).text);
+    }
+  }
+  const candidates = source.statements.flatMap((statement) => {
+    const names = declaredNames(ts, statement).filter((name) => !serverNames.has(name));
+    if (names.length === 0 || names.some((name) => exportedNames.has(name))) return [];
+    return [{ names, start: statement.pos, first: statement.getStart(source), end: statement.end }];
+  });
+  if (candidates.length === 0) return [];
+
+  // Where each candidate's names are read: inside a server export (by its name), inside another
+  // candidate (by its index), or elsewhere (the browser build keeps the declaration).
+  const owner = new Map<string, number>();
+  candidates.forEach(({ names }, index) => names.forEach((name) => owner.set(name, index)));
+  const readers = candidates.map(() => ({ exports: new Set<string>(), candidates: new Set<number>(), elsewhere: false }));
+  const visit = (node: TypeScript.Node): void => {
+    if (isErasedType(ts, node)) return;
+    if (ts.isIdentifier(node)) {
+      const index = owner.get(node.text);
+      const readBy = index === undefined ? undefined : readers[index];
+      if (index !== undefined && readBy) {
+        const inExport = exports.find(({ start, end }) => node.pos >= start && node.end <= end);
+        const inCandidate = candidates.findIndex(({ start, end }) => node.pos >= start && node.end <= end);
+        if (inExport) readBy.exports.add(inExport.name);
+        else if (inCandidate === -1) readBy.elsewhere = true;
+        else if (inCandidate !== index) readBy.candidates.add(inCandidate);
+      }
+    }
+    // A property's name (`{ headers: … }`, `x.headers`) reads no variable.
+    if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name)) return visit(node.initializer);
+    if (ts.isPropertyAccessExpression(node)) return visit(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+
+  // Stripped: read by a server export or a stripped declaration, and by nothing the browser keeps.
+  const usedBy = new Map<number, string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    readers.forEach((readBy, index) => {
+      if (usedBy.has(index) || readBy.elsewhere || [...readBy.candidates].some((reader) => !usedBy.has(reader))) return;
+      const by = [...readBy.exports][0] ?? [...readBy.candidates].map((reader) => usedBy.get(reader)).find((name) => name !== undefined);
+      if (by === undefined) return;
+      usedBy.set(index, by);
+      changed = true;
+    });
+  }
+  return [...usedBy].map(([index, by]) => {
+    const { names, start, first, end } = candidates[index] as (typeof candidates)[number];
+    return { name: names.join(', '), start, first, end, usedBy: by };
+  });
+}
+
+const frameworkOf = ({ name, framework }: ServerExport) => framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
+
 /**
  * For a line of a page or route module: the server data function it is written in, which the
- * browser build strips (`loader` of a React Router route), with the framework that strips it.
+ * browser build strips (`loader` of a React Router route), with the framework that strips it; or
+ * the top-level declaration only that function uses (`declaration`), stripped with it.
  */
-export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string } | undefined {
+export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFile, line: number, route = false): { name: string; framework: string; declaration?: string } | undefined {
   if (!mayHaveDataFunctions(file, source.text, route)) return undefined;
   const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
-  for (const { name, first, end } of serverExports(ts, source)) {
-    if (lineOf(first) <= line && line <= lineOf(end)) {
-      return { name, framework: (REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js' };
-    }
+  const exports = serverExports(ts, source);
+  // The innermost range holding the line: a server function inside a route's options names itself.
+  const holding = exports.filter(({ first, end }) => lineOf(first) <= line && line <= lineOf(end)).sort((a, b) => a.end - a.first - (b.end - b.first))[0];
+  if (holding) return { name: holding.name, framework: frameworkOf(holding) };
+  if (exports.length === 0) return undefined;
+  for (const { name, first, end, usedBy } of strippedDeclarations(ts, source, exports)) {
+    const user = exports.find((candidate) => candidate.name === usedBy);
+    if (user && lineOf(first) <= line && line <= lineOf(end)) return { name: usedBy, framework: frameworkOf(user), declaration: name };
   }
   return undefined;
 }
@@ -76,12 +239,13 @@ export function serverExportAt(ts: Ts, file: string, source: TypeScript.SourceFi
 /** Specifiers whose every import binding is used only inside server data functions. */
 export function serverOnlyImports(ts: Ts, file: string, text: string): Set<string> {
   const source = ts.createSourceFile(file, text, parseOptions(ts), false, scriptKindOf(ts, file));
-  const serverRanges = serverExports(ts, source).map(({ start, end }): [number, number] => [start, end]);
-  if (serverRanges.length === 0) return new Set();
+  const exports = serverExports(ts, source);
+  if (exports.length === 0) return new Set();
+  const serverRanges = [...exports, ...strippedDeclarations(ts, source, exports)].map(({ start, end }): [number, number] => [start, end]);
 
   const usedOutside = new Set<string>();
   const visit = (node: TypeScript.Node): void => {
-    if (ts.isImportDeclaration(node)) return;
+    if (ts.isImportDeclaration(node) || isErasedType(ts, node)) return;
     if (serverRanges.some(([start, end]) => node.pos >= start && node.end <= end)) return;
     if (ts.isIdentifier(node)) usedOutside.add(node.text);
     ts.forEachChild(node, visit);

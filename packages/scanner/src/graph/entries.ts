@@ -161,6 +161,17 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'TanStack Start',
+    detect: uses('@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'),
+    // Every route module is in the route tree the browser loads; the compiler strips server
+    // functions and the routes' `server` handlers from it (data-functions.ts).
+    client: [
+      [`src/{router,client}.${JS}`, 'TanStack Start router, runs in the browser'],
+      [`src/routes/**/*.${JS}`, 'TanStack Start route module'],
+    ],
+    server: [[`src/server.${JS}`, 'TanStack Start server entry']],
+  },
+  {
     name: 'Expo / React Native',
     detect: uses('expo', 'react-native', 'expo-router'),
     client: [

@@ -6,6 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
+import { helperDataExposure, returnedDataExposure, type DataCaller } from './returned-data.js';
 import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
@@ -164,11 +165,24 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   return {
     exposureOf,
     envInjection,
-    renderedAt: atLine((file, line) => (fileSet.has(file) && !graph.nodes.get(file)?.syntaxError ? renderedExposure({ ts, paths, graph, trees }, file, line) : undefined)),
+    renderedAt: atLine((file, line) => {
+      if (!fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
+      const tree = isModuleFile(file) && !file.endsWith('.astro') ? trees.of(file) : undefined;
+      if (!tree) return renderedExposure({ ts, paths, graph, trees }, file, line);
+      const callers = (): DataCaller[] =>
+        graph.importersOf(file).flatMap((importer) => {
+          const source = isModuleFile(importer) && !importer.endsWith('.astro') ? trees.of(importer) : undefined;
+          const specifiers = graph.node(importer).edges.filter((edge) => edge.target === file).map((edge) => edge.specifier);
+          return source ? [{ file: importer, source, route: routeModules.has(importer), specifiers }] : [];
+        });
+      return returnedDataExposure(ts, file, tree, line, routeModules.has(file)) ?? helperDataExposure(ts, file, tree, line, callers) ?? renderedExposure({ ts, paths, graph, trees }, file, line);
+    }),
     serverExportAt: atLine((file, line) => {
       const tree = fileSet.has(file) && isModuleFile(file) && !graph.nodes.get(file)?.syntaxError ? trees.of(file) : undefined;
       const found = tree && serverExportAt(ts, file, tree, line, routeModules.has(file));
-      return found && { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
+      if (!found) return undefined;
+      if (found.declaration !== undefined) return { exposure: 'server', reason: `${found.declaration} is used only inside ${found.name}, which ${found.framework} runs on the server: the browser build strips both` };
+      return { exposure: 'server', reason: `inside ${found.name}, which ${found.framework} runs on the server and strips from the browser build` };
     }),
     configExposure(file, line) {
       const range = facts.shipped.find((candidate) => candidate.config === file && candidate.fromLine <= line && line <= candidate.toLine);

@@ -1,6 +1,8 @@
 // The compiler options each module resolves under: every tsconfig.json / jsconfig.json in the
 // repository, parsed by the compiler itself (so `extends`, `paths` and `baseUrl` mean what they mean
 // to tsc), or defaults covering JS/JSX/TS/TSX where a module has none.
+import picomatch from 'picomatch';
+import { FRAMEWORK_BUILDS } from '../frameworks.js';
 import { dirnamePosix, isOutsideSource, type RootPaths } from './paths.js';
 import type { PackageInfo } from './packages.js';
 import type { Problem } from './types.js';
@@ -24,6 +26,9 @@ export interface ProgramConfig {
 const CONFIG_FILE = /(^|\/)(tsconfig(\.[\w.-]+)?|jsconfig)\.json$/;
 /** Config diagnostics that do not change resolution: "no inputs found", deprecated or removed options. */
 const IGNORED_DIAGNOSTICS = new Set([18003, 5101, 5102, 5107, 5108, 5110]);
+/** "Cannot read file '{0}'." and "File '{0}' not found.": a config `extends` names one that is not there. */
+const MISSING_FILE_READ = 5083;
+const MISSING_FILE = 6053;
 
 function graphOptions(ts: Ts, options: TypeScript.CompilerOptions): TypeScript.CompilerOptions {
   const resolution = options.moduleResolution;
@@ -102,6 +107,19 @@ function listedFiles(ts: Ts, paths: RootPaths, files: readonly string[]): TypeSc
   };
 }
 
+const isGeneratedConfig = picomatch(
+  FRAMEWORK_BUILDS.flatMap(({ generatedConfigs }) => generatedConfigs ?? []).map((glob) => `**/${glob}`),
+  { dot: true },
+);
+
+/** "Cannot read file '…/.nuxt/tsconfig.json'": a config its framework generates, absent from a checkout. */
+function namesGeneratedConfig(ts: Ts, paths: RootPaths, error: TypeScript.Diagnostic): boolean {
+  if (error.code !== MISSING_FILE_READ && error.code !== MISSING_FILE) return false;
+  const named = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(error.messageText, ' '))?.[1];
+  const path = named === undefined ? undefined : paths.relative(named);
+  return path !== undefined && isGeneratedConfig(path);
+}
+
 export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], packages: readonly PackageInfo[], problems: Problem[]): ProgramConfig[] {
   const configs: ProgramConfig[] = [];
   // A config may extend one of the repository's own packages by name, installed or not.
@@ -134,7 +152,7 @@ export function loadConfigs(ts: Ts, paths: RootPaths, files: readonly string[], 
       problems.push({ file, reason: 'tsconfig not parsed' });
       continue;
     }
-    const errors = parsed.errors.filter((error) => error.category === ts.DiagnosticCategory.Error && !IGNORED_DIAGNOSTICS.has(error.code));
+    const errors = parsed.errors.filter((error) => error.category === ts.DiagnosticCategory.Error && !IGNORED_DIAGNOSTICS.has(error.code) && !namesGeneratedConfig(ts, paths, error));
     for (const error of errors.slice(0, 3)) {
       problems.push({ file, reason: `tsconfig: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}` });
     }

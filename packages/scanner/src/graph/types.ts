@@ -50,7 +50,8 @@ export interface ProgramAnalysis {
   envInjection(name: string, file?: string): ConfigInjection | undefined;
   /**
    * For a key at `file:line` of a server-rendered module: client when the module passes it as a prop
-   * to a client component or renders it into the page's HTML.
+   * to a client component or renders it into the page's HTML, or a server data function returns it
+   * (`loader`, `getServerSideProps`, SvelteKit's server `load`), whose data the browser receives.
    */
   renderedAt(file: string, line: number): ModuleExposure | undefined;
   /**

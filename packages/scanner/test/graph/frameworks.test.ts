@@ -112,6 +112,161 @@ describe('framework entries', () => {
     expect(verdict('app/lib/loader.ts', 2)).toBeUndefined();
   });
 
+  it('React Router and Next.js pages: a top-level constant only the loader or getServerSideProps reads is stripped with it', async () => {
+    const route = [
+      "import { useLoaderData } from 'react-router';", // 1
+      "import { sign } from '../lib/sign';", // 2
+      "const SEARCH_KEY = 'only the loader';", // 3
+      'const headers = () => ({ Authorization: SEARCH_KEY });', // 4
+      "const SHARED = 'both';", // 5
+      "const UNUSED = 'nobody';", // 6
+      'function signed() { return sign(SHARED); }', // 7
+      'export async function loader() {', // 8
+      "  return fetch('https://api.engium.app/api/v1/search', { headers: { ...headers(), x: signed() } });", // 9
+      '}', // 10
+      'export default function Users() { return <b>{SHARED}{useLoaderData<typeof loader>()}</b>; }', // 11
+    ].join('\n');
+    const page = ["const PAGE_KEY = 'only getServerSideProps';", 'export async function getServerSideProps() {', '  return { props: { n: PAGE_KEY.length } };', '}', 'export default function Page() { return <i />; }'].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'app/routes/users.tsx': route,
+      'app/lib/sign.ts': "export const sign = (value: string) => value + 'signed';\n",
+      'pages/index.tsx': page,
+    });
+    const verdict = (file: string, line: number) => analysis.serverExportAt(file, line);
+    expect(verdict('app/routes/users.tsx', 3)).toMatchObject({ exposure: 'server', reason: 'SEARCH_KEY is used only inside loader, which React Router / Remix runs on the server: the browser build strips both' });
+    expect(verdict('app/routes/users.tsx', 4)?.reason).toContain('headers is used only inside loader');
+    expect(verdict('app/routes/users.tsx', 7)?.reason).toContain('signed is used only inside loader');
+    // The component reads SHARED, so the browser keeps it; nothing read UNUSED, so nothing strips it.
+    for (const line of [5, 6, 11]) expect(verdict('app/routes/users.tsx', line), `line ${line}`).toBeUndefined();
+    expect(verdict('pages/index.tsx', 1)?.reason).toContain('PAGE_KEY is used only inside getServerSideProps, which Next.js runs');
+    // The import only the stripped helper uses goes with it.
+    expect(analysis.exposureOf('app/lib/sign.ts').exposure).toBe('server');
+  });
+
+  it('SvelteKit, React Router and Next.js: what a server data function returns reaches the browser, what it only uses does not', async () => {
+    const layout = [
+      "const PUBLIC_WIDGET = 'returned by name';", // 1
+      "const PRIVATE_KEY = 'only used';", // 2
+      'export async function load({ fetch }) {', // 3
+      "  const res = await fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: PRIVATE_KEY } });", // 4
+      '  return {', // 5
+      "    widget: 'written in the data',", // 6
+      '    PUBLIC_WIDGET,', // 7
+      '    me: await res.json(),', // 8
+      '  };', // 9
+      '}', // 10
+    ].join('\n');
+    const route = [
+      "import { data } from 'react-router';", // 1
+      'export const loader = async () => {', // 2
+      "  const token = 'wrapped in data()';", // 3
+      '  return data({ token }, { status: 200 });', // 4
+      '};', // 5
+      'export async function action() {', // 6
+      "  return fetch('https://api.engium.app/api/v1/exports', { headers: { Authorization: 'passed to fetch' } });", // 7
+      '}', // 8
+      'export default function Home() { return <b />; }', // 9
+    ].join('\n');
+    const page = ['export async function getServerSideProps() {', "  return { props: { key: 'in props' } };", '}', 'export default function Page() { return <i />; }'].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@sveltejs/kit': '2.0.0', '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
+      'src/routes/+layout.server.ts': layout,
+      'src/routes/+page.svelte': '<p>home</p>\n',
+      'app/routes/home.tsx': route,
+      'pages/index.tsx': page,
+    });
+    const verdict = (file: string, line: number) => analysis.renderedAt(file, line);
+    expect(verdict('src/routes/+layout.server.ts', 6)).toMatchObject({
+      exposure: 'client',
+      reason: 'src/routes/+layout.server.ts returns it from load: SvelteKit serialises the data a server load returns into the page for the browser',
+      chain: ['src/routes/+layout.server.ts (load returns it to the browser, SvelteKit)'],
+    });
+    expect(verdict('src/routes/+layout.server.ts', 1)?.exposure).toBe('client');
+    for (const line of [2, 4]) expect(verdict('src/routes/+layout.server.ts', line), `line ${line}`).toBeUndefined();
+    expect(verdict('app/routes/home.tsx', 3)?.reason).toContain('returns it from loader: React Router / Remix sends the data');
+    expect(verdict('app/routes/home.tsx', 7)).toBeUndefined();
+    expect(verdict('pages/index.tsx', 2)?.reason).toContain("Next.js sends the props it returns to the browser in the page's __NEXT_DATA__");
+  });
+
+  it("React Router: what a helper returns ships when a loader returns its call (Remix's window.ENV recipe), not when the loader only uses it", async () => {
+    const env = [
+      'export function getEnv() {', // 1
+      '  return {', // 2
+      '    MODE: process.env.NODE_ENV,', // 3
+      "    ENGIUM_PUBLIC_KEY: 'in getEnv',", // 4
+      '  };', // 5
+      '}', // 6
+      "export const authHeaders = () => ({ Authorization: 'in authHeaders' });", // 7
+    ].join('\n');
+    const root = [
+      "import { data } from 'react-router';",
+      "import { getEnv as env, authHeaders } from './utils/env.server';",
+      'export async function loader() {',
+      "  await fetch('https://api.engium.app/api/v1/me', { headers: authHeaders() });",
+      '  return data({ ENV: env() });',
+      '}',
+      'export default function App() { return <b />; }',
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@react-router/dev': '7.18.7', 'react-router': '7.18.7' }),
+      'app/root.tsx': root,
+      'app/utils/env.server.ts': env,
+    });
+    expect(analysis.renderedAt('app/utils/env.server.ts', 4)).toMatchObject({
+      exposure: 'client',
+      reason: "app/root.tsx returns what getEnv() returns from loader: React Router / Remix sends the data it returns to the browser (useLoaderData, useActionData)",
+      chain: ['app/root.tsx (loader returns getEnv() to the browser, React Router / Remix)', 'app/utils/env.server.ts (getEnv returns it)'],
+    });
+    expect(analysis.renderedAt('app/utils/env.server.ts', 7)).toBeUndefined();
+  });
+
+  it('TanStack Start: route modules ship, without server functions, route server handlers and what only they use', async () => {
+    const route = [
+      "import { createFileRoute } from '@tanstack/react-router';", // 1
+      "import { createServerFn } from '@tanstack/react-start';", // 2
+      "import { db } from '../lib/db';", // 3
+      "import { Card } from '../components/card';", // 4
+      "const getSecret = createServerFn({ method: 'GET' }).handler(async () => {", // 5
+      "  return fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'in the server function' } });", // 6
+      '});', // 7
+      "const headers = () => ({ Authorization: 'only the server handler' });", // 8
+      "export const Route = createFileRoute('/')({", // 9
+      '  loader: () => getSecret(),', // 10
+      '  server: { handlers: { GET: () => db.list(headers()) } },', // 11
+      "  component: () => <Card title={'in the component'} />,", // 12
+      '});', // 13
+    ].join('\n');
+    const trpc = [
+      "import { createIsomorphicFn } from '@tanstack/react-start';",
+      "import * as Api from '@acme/api';",
+      'export const makeClient = createIsomorphicFn()',
+      '  .server(() => Api.appRouter)',
+      '  .client(() => createClient<Api.AppRouter>());',
+      'declare function createClient<T>(): T;',
+    ].join('\n');
+    const analysis = await analyseApp({
+      'package.json': packageJson({ '@tanstack/react-start': '1.135.2', '@tanstack/react-router': '1.135.2', '@acme/api': '*' }),
+      'src/router.tsx': "import { makeClient } from './lib/trpc';\nexport const client = makeClient();\n",
+      'src/routes/index.tsx': route,
+      'src/lib/db.ts': 'export const db = { list: (headers: object) => [headers] };\n',
+      'src/lib/trpc.ts': trpc,
+      'src/components/card.tsx': 'export const Card = (props: { title: string }) => <b>{props.title}</b>;\n',
+      'node_modules/@acme/api/package.json': JSON.stringify({ name: '@acme/api', main: 'index.js' }),
+      'node_modules/@acme/api/index.js': 'export const appRouter = {};\n',
+    });
+    expect(analysis.exposureOf('src/components/card.tsx').chain).toEqual(['src/routes/index.tsx (TanStack Start route module)', 'src/components/card.tsx']);
+    expect(analysis.exposureOf('src/lib/trpc.ts').chain).toEqual(['src/router.tsx (TanStack Start router, runs in the browser)', 'src/lib/trpc.ts']);
+    // Only the route's server handler uses db; only .server() (and a type) uses @acme/api.
+    expect(analysis.exposureOf('src/lib/db.ts').exposure).not.toBe('client');
+    expect(analysis.exposureOf('node_modules/@acme/api/index.js').exposure).not.toBe('client');
+    const verdict = (line: number) => analysis.serverExportAt('src/routes/index.tsx', line);
+    expect(verdict(6)).toMatchObject({ exposure: 'server', reason: 'inside createServerFn().handler, which TanStack Start runs on the server and strips from the browser build' });
+    expect(verdict(11)?.reason).toContain('inside the server handlers of createFileRoute');
+    expect(verdict(8)?.reason).toContain('headers is used only inside the server handlers of createFileRoute');
+    for (const line of [10, 12]) expect(verdict(line), `line ${line}`).toBeUndefined();
+  });
+
   it('Angular: environment files always ship', async () => {
     const analysis = await analyseApp({
       'package.json': packageJson({ '@angular/core': '19.0.0' }),
@@ -197,6 +352,26 @@ describe('framework entries', () => {
       'app/page.tsx': `'use client';\nimport { gone } from '@/lib/gone';\nexport default gone;\n`,
     });
     expect(analysis.problems).toEqual([{ file: 'app/page.tsx', reason: 'cannot resolve the alias "@/lib/gone"' }]);
+  });
+
+  it('a tsconfig extending the config Nuxt or SvelteKit generates, absent from a checkout, is no problem; a missing one of its own is', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ nuxt: '4.0.0' }),
+      'tsconfig.json': JSON.stringify({ extends: './.nuxt/tsconfig.json' }),
+      'server/tsconfig.json': JSON.stringify({ extends: '../.nuxt/tsconfig.server.json' }),
+      'kit/package.json': packageJson({ '@sveltejs/kit': '2.0.0' }),
+      'kit/jsconfig.json': JSON.stringify({ extends: './.svelte-kit/tsconfig.json' }),
+      'kit/src/routes/+page.svelte': "<script>\n  import { x } from '$lib/x.js';\n</script>\n",
+      'kit/src/lib/x.js': 'export const x = 1;\n',
+      'lib/tsconfig.json': JSON.stringify({ extends: './base/tsconfig.json' }),
+      'app/app.vue': "<script setup lang=\"ts\">\nimport { n } from '~/constants';\n</script>\n",
+      'app/constants/index.ts': 'export const n = 1;\n',
+    });
+    expect(analysis.problems.map(({ file }) => file)).toEqual(['lib/tsconfig.json']);
+    expect(analysis.problems[0]?.reason).toMatch(/^tsconfig: .*lib\/base\/tsconfig\.json/);
+    // The resolver knows the aliases the generated configs set.
+    expect(analysis.exposureOf('app/constants/index.ts').exposure).toBe('client');
+    expect(analysis.exposureOf('kit/src/lib/x.js').exposure).toBe('client');
   });
 
   it('finds server folders and index.html scripts in a repository without a package.json', async () => {
