@@ -6,7 +6,7 @@ import { publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
-import { helperDataExposure, returnedDataExposure, type DataCaller } from './returned-data.js';
+import { helperDataExposure, mayReturnData, returnedDataExposure, type DataCaller } from './returned-data.js';
 import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
@@ -15,7 +15,7 @@ import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
 import { analyseBuildOutput } from './build-output.js';
 import { ModuleResolver } from './resolve.js';
-import { isModuleFile, ModuleBytes } from './source-files.js';
+import { isModuleFile, ModuleBytes, readModule } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
 import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
 import { loadTypeScript } from './typescript.js';
@@ -162,12 +162,26 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     return { exposure: 'client', reason: prefix.reason, chain: [`${where} (envPrefix ${prefix.prefix})`], where };
   };
 
+  /** Whether a module may return data a framework sends to the browser, from its path and text (read once each). */
+  const returnsDataByFile = new Map<string, boolean>();
+  const mayReturnDataAt = (file: string): boolean => {
+    let found = returnsDataByFile.get(file);
+    if (found === undefined) {
+      const read = isModuleFile(file) && !file.endsWith('.astro') ? readModule(ts, paths, file, undefined, { imports: false }) : undefined;
+      found = read?.ok === true && mayReturnData(file, read.source.text, routeModules.has(file));
+      returnsDataByFile.set(file, found);
+    }
+    return found;
+  };
+
   return {
     exposureOf,
     envInjection,
     renderedAt: atLine((file, line) => {
       if (!fileSet.has(file) || graph.nodes.get(file)?.syntaxError) return undefined;
-      const tree = isModuleFile(file) && !file.endsWith('.astro') ? trees.of(file) : undefined;
+      // Parsed only when it or a module importing it may return data the framework sends on.
+      const returnsData = isModuleFile(file) && !file.endsWith('.astro') && (mayReturnDataAt(file) || graph.importersOf(file).some(mayReturnDataAt));
+      const tree = returnsData ? trees.of(file) : undefined;
       if (!tree) return renderedExposure({ ts, paths, graph, trees }, file, line);
       const callers = (): DataCaller[] =>
         graph.importersOf(file).flatMap((importer) => {

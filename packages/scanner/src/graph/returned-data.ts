@@ -36,6 +36,11 @@ const DATA_RETURNS: readonly DataReturn[] = [
   },
 ];
 
+/** Whether the module may export a data function whose return value ships: a test on its path and text, before any parse. */
+export function mayReturnData(file: string, text: string, route: boolean): boolean {
+  return DATA_RETURNS.some(({ file: matches }) => matches(file, text, route));
+}
+
 /** Calls that wrap the data as it is (`json(data)`, React Router's `data(value, init)`). */
 const DATA_WRAPPERS: ReadonlySet<string> = new Set(['json', 'data', 'defer', 'typedjson']);
 
