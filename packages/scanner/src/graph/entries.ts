@@ -1,13 +1,12 @@
 // Where the browser starts and where the server starts, per framework, detected from each package's
 // dependencies and files. Client entries seed the walk that decides what ships; server entries
 // seed the walk that decides what is server-only.
-import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DIRECTIVE_MARKERS, pathMarker } from '@engium/core';
 import { BROWSER_LIBRARY_DEPENDENCIES, browserTargets, isBrowserPackage } from './build-exposure.js';
 import { globMatcher } from './glob-matcher.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
-import { isOutsideSource, joinPosix, type RootPaths } from './paths.js';
+import { dirnamePosix, isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
 import { extensionManifestFiles } from './extension-manifest.js';
 import { pageScriptFile, pageScriptSources } from './html-scripts.js';
@@ -398,7 +397,7 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       continue;
     }
     for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`);
-    const extensionRoot = posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest);
+    const extensionRoot = dirnamePosix(manifest);
     for (const { file: page, field } of named?.pages ?? []) {
       if (!fileSet.has(page)) continue;
       for (const target of pageScripts(paths, page, extensionRoot, fileSet)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);

@@ -1,7 +1,7 @@
 // Browser extensions: a manifest.json with a `manifest_version` (Chrome, Edge, Firefox; MV2 and
 // MV3) names the scripts and pages the browser loads from the extension every user installs.
 import { checkJsonDepth } from '../json-depth.js';
-import { joinPosix } from './paths.js';
+import { dirnamePosix, joinPosix } from './paths.js';
 
 /** A file the manifest names (relative to the root), and where it names it. */
 export interface ManifestFile {
@@ -57,7 +57,7 @@ export function extensionManifestFiles(text: string, manifest: string): { script
     return undefined;
   }
   if (typeof valueAt(parsed, ['manifest_version']) !== 'number') return undefined;
-  const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/')) : '';
+  const dir = dirnamePosix(manifest);
   // `popup.html?view=compact`, `options.html#general`: the file is what comes before the query.
   const inFolder = (path: string) => {
     const end = path.search(/[?#]/);

@@ -1,7 +1,6 @@
 // The local scripts an HTML page loads (`<script type="module" src="/src/main.ts">`): Vite's entries,
 // a plain site's scripts, the scripts of a browser extension's pages.
-import { posix } from 'node:path';
-import { joinPosix } from './paths.js';
+import { dirnamePosix, joinPosix } from './paths.js';
 
 /**
  * A `<script …>` start tag's attributes. `[^<>]` ends each try at the next tag, so a page of a
@@ -33,7 +32,7 @@ export function pageScriptSources(html: string): string[] {
  * package's folder; an extension's, its manifest's folder), else from the page's folder.
  */
 export function pageScriptFile(src: string, page: string, root: string, isFile: (file: string) => boolean): string | undefined {
-  const pageDir = posix.dirname(page) === '.' ? '' : posix.dirname(page);
+  const pageDir = dirnamePosix(page);
   let path = src;
   try {
     path = decodeURI(src);
