@@ -11,6 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      'packages/scanner/bundle/**',
       '**/node_modules/**',
       'examples/**',
       '**/fixtures/**',

@@ -15,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const cache = join(here, '.cache');
 const folder = join(cache, 'archive');
 const apk = join(folder, 'app-release.apk');
-const scanner = join(here, '../packages/scanner/dist/cli.js');
+const scanner = join(here, '../packages/scanner/bin/engium-scan.js');
 const RUNS = Number(process.env.BENCH_ARCHIVE_RUNS ?? 6);
 const TARGET_RATIO = 2;
 const KEY_PATTERN = 'eng_(live|test)_[A-Za-z0-9]{12,}';
@@ -103,8 +103,8 @@ function measure(commands) {
   return medians;
 }
 
-if (!existsSync(scanner)) {
-  console.error('packages/scanner/dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(join(here, '../packages/scanner/bundle/cli.js'))) {
+  console.error('packages/scanner/bundle/cli.js is missing: run `npm run build` first');
   process.exit(1);
 }
 const notes = [];

@@ -12,7 +12,7 @@ import { random } from './random.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const cache = join(here, '.cache');
 // BENCH_HISTORY_SCANNER: another build's cli.js, to compare before and after a change.
-const scanner = process.env.BENCH_HISTORY_SCANNER ?? join(here, '../packages/scanner/dist/cli.js');
+const scanner = process.env.BENCH_HISTORY_SCANNER ?? join(here, '../packages/scanner/bin/engium-scan.js');
 const COMMITS = Number(process.env.BENCH_HISTORY_COMMITS ?? 20_000);
 const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 4);
 const TARGET_RATIO = 1.5;
@@ -111,8 +111,8 @@ function measurePair(pipelineCommand, oursCommand, cwd) {
   return { pipeline: median(pipeline), ours: median(ours), ratio: median(ours.map((time, run) => time / pipeline[run])) };
 }
 
-if (!existsSync(scanner)) {
-  console.error('packages/scanner/dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(process.env.BENCH_HISTORY_SCANNER ?? join(here, '../packages/scanner/bundle/cli.js'))) {
+  console.error('packages/scanner/bundle/cli.js is missing: run `npm run build` first');
   process.exit(1);
 }
 if (!has('rg') && process.getuid?.() === 0) {

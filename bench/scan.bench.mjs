@@ -16,7 +16,7 @@ import { generateCorpus } from './corpus.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const cache = join(here, '.cache');
 const peers = join(cache, 'peers');
-const scanner = join(here, '../packages/scanner/dist/cli.js');
+const scanner = join(here, '../packages/scanner/bin/engium-scan.js');
 const SIZE_MB = Number(process.env.BENCH_SCAN_MB ?? 300);
 const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 6);
 const TARGET_MEMORY_MB = 300;
@@ -111,8 +111,8 @@ function bench(name, argv, cwd, runs, okStatuses = [0]) {
 }
 
 const notes = [];
-if (!existsSync(scanner)) {
-  console.error('packages/scanner/dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(join(here, '../packages/scanner/bundle/cli.js'))) {
+  console.error('packages/scanner/bundle/cli.js is missing: run `npm run build` first');
   process.exit(1);
 }
 ensureTools(notes);

@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const cache = join(here, '.cache');
 const repo = join(cache, 'staged-repo');
 const peers = join(cache, 'peers');
-const scanner = join(here, '../packages/scanner/dist/cli.js');
+const scanner = join(here, '../packages/scanner/bin/engium-scan.js');
 const FILES = 2000;
 const STAGED = 5;
 const RUNS = 15;
@@ -153,8 +153,8 @@ function measure(commands) {
 }
 
 function main() {
-  if (!existsSync(scanner)) {
-    console.error('build first: npx tsc -b');
+  if (!existsSync(join(here, '../packages/scanner/bundle/cli.js'))) {
+    console.error('packages/scanner/bundle/cli.js is missing: run `npm run build` first');
     process.exitCode = 1;
     return;
   }

@@ -164,7 +164,8 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
     state.result.skipped.push({ file: dirPath || '.', reason: `unreadable folder (${code})` });
     return;
   }
-  const level = dirIgnored ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
+  // Only a folder that lists a .gitignore has one to read: most folders are spared a failed open.
+  const level = dirIgnored || !entries.some((entry) => entry.name === '.gitignore') ? undefined : readIgnoreFile(state, dirPath, absoluteDir);
   if (level) {
     state.levels.push(level);
     state.activeCost += level.cost;

@@ -1,0 +1,52 @@
+// The bundled CLI (packages/scanner/bundle/, made by `npm run build`, run by bin/engium-scan.js):
+// the same reports as the modules tsc built, in every mode that starts a thread, and worker
+// scripts where the bundled thread starters look for them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, SCANNER_CLI } from '../support/index.js';
+
+const BUNDLE = join(REPO_ROOT, 'packages/scanner/bundle');
+const BUNDLED_CLI = join(BUNDLE, 'cli.js');
+const EXAMPLE = join(REPO_ROOT, 'examples/acme-shop');
+
+/** A JSON report without its timing, the one field two runs never share. */
+function report(cli: string, args: string[]): unknown {
+  const result = spawnSync(process.execPath, [cli, EXAMPLE, ...args, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const parsed = JSON.parse(result.stdout) as { stats: { durationMs?: number } };
+  delete parsed.stats.durationMs;
+  return parsed;
+}
+
+describe('the bundled CLI', () => {
+  it('is built (npm run build) with both worker scripts beside the command', () => {
+    for (const file of ['cli.js', 'analysis-worker.js', 'classify-worker.js']) expect(existsSync(join(BUNDLE, file)), `${file} in ${BUNDLE}`).toBe(true);
+  });
+
+  it('finds each worker script a bundled module starts, beside that module', () => {
+    const started = new Set<string>();
+    for (const file of readdirSync(BUNDLE).filter((name) => name.endsWith('.js'))) {
+      for (const [, worker] of readFileSync(join(BUNDLE, file), 'utf8').matchAll(/new URL\(["'](\.\/[\w-]+\.js)["'], import\.meta\.url\)/g)) started.add(worker as string);
+    }
+    expect([...started].sort()).toEqual(['./analysis-worker.js', './classify-worker.js']);
+    for (const worker of started) expect(existsSync(join(BUNDLE, worker))).toBe(true);
+  });
+
+  it.each([
+    ['the module graph on its own thread', []],
+    ['two reading threads', ['--no-graph', '--threads', '2']],
+    ['the text pass alone', ['--no-graph', '--threads', '1']],
+  ])('reports what the unbundled CLI reports: %s', (_mode, args) => {
+    const bundled = report(BUNDLED_CLI, args);
+    expect(bundled).toEqual(report(SCANNER_CLI, args));
+    expect(JSON.stringify(bundled)).toContain('eng_live_…');
+  });
+
+  it('prints the package version', () => {
+    const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages/scanner/package.json'), 'utf8')) as { version: string }).version;
+    expect(spawnSync(process.execPath, [BUNDLED_CLI, '--version'], { encoding: 'utf8' }).stdout.trim()).toBe(version);
+  });
+});
