@@ -405,6 +405,36 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.find((finding) => finding.file === 'api/.env')?.exposure ?? 'server').toBe('server');
   });
 
+  it('ships every variable of the .env files of a React Native app that depends on react-native-config, gitignored or not, whatever its name', () => {
+    const keys = [1466, 1467, 1468].map((seed) => fakeKey('live', seed));
+    const [appKey, ignoredKey, serverKey] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['mobile', 'api'] }),
+        'mobile/package.json': json({ name: 'mobile', dependencies: { react: '19.0.0', 'react-native': '0.79.0', 'react-native-config': '1.5.5' } }),
+        'mobile/App.tsx': `import Config from 'react-native-config';\nexport default function App() {\n  return fetch('https://api.engium.app/api/v1/bookings', { headers: { 'X-Tenant-ID': Config.TENANT_ID } });\n}\n`,
+        'mobile/.env': `ENGIUM_API_KEY=${appKey}\n`,
+        'mobile/.gitignore': '.env.production\n',
+        'mobile/.env.production': `ENGIUM_SECRET=${ignoredKey}\n`,
+        'api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'api/server.js': `console.log(process.env.ENGIUM_API_KEY.length);\n`,
+        'api/.gitignore': '.env\n',
+        'api/.env': `ENGIUM_API_KEY=${serverKey}\n`,
+      },
+      keys,
+    );
+    for (const [key, file] of [[appKey, 'mobile/.env'], [ignoredKey, 'mobile/.env.production']] as const) {
+      const finding = findingOf(report, key, file);
+      expect(finding).toMatchObject({ exposure: 'client', severity: 'critical', ruleId: 'engium/public-env-key' });
+      expect(finding.message).toContain('react-native-config builds every variable');
+      expect(finding.message).toContain('everyone who installs the app receives it. Keep the key out of the app');
+      expect(finding.message).not.toMatch(/browser receives|Stop the injection/);
+      expect(finding.chain?.[1]).toBe('mobile/package.json (depends on react-native-config)');
+    }
+    // The server package beside it loads its own .env, which no app receives.
+    expect(report.findings.find((finding) => finding.file === 'api/.env')?.exposure ?? 'server').toBe('server');
+  });
+
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
     const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
     const [viteKey, webpackKey, untouched] = keys as [string, string, string];

@@ -19,6 +19,21 @@ export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
   { prefix: 'EXPO_PUBLIC_', reason: 'Expo inlines EXPO_PUBLIC_ variables into the app bundle' },
   { prefix: 'NUXT_PUBLIC_', reason: 'Nuxt exposes NUXT_PUBLIC_ variables through the public runtime config' },
   { prefix: 'PUBLIC_', reason: 'SvelteKit and Astro expose PUBLIC_ variables to client code' },
+  { prefix: 'VUE_APP_', reason: 'Vue CLI embeds VUE_APP_ variables in the build' },
+  { prefix: 'NX_PUBLIC_', reason: 'Nx inlines NX_PUBLIC_ variables into browser bundles' },
+  { prefix: 'NG_APP_', reason: '@ngx-env/builder embeds NG_APP_ variables in the Angular build' },
+  { prefix: 'STORYBOOK_', reason: 'Storybook embeds STORYBOOK_ variables in the stories it serves to browsers' },
+  { prefix: 'REDWOOD_ENV_', reason: "RedwoodJS embeds REDWOOD_ENV_ variables in the web side's bundle" },
+  { prefix: 'SANITY_STUDIO_', reason: 'Sanity embeds SANITY_STUDIO_ variables in the Studio bundle' },
+  { prefix: 'STRAPI_ADMIN_', reason: "Strapi embeds STRAPI_ADMIN_ variables in the admin panel's bundle" },
+  { prefix: 'PAYLOAD_PUBLIC_', reason: "Payload embeds PAYLOAD_PUBLIC_ variables in the admin panel's bundle" },
+  { prefix: 'PLASMO_PUBLIC_', reason: 'Plasmo inlines PLASMO_PUBLIC_ variables into the browser extension' },
+  { prefix: 'WXT_', reason: 'WXT exposes WXT_ variables to the browser extension through import.meta.env' },
+  { prefix: 'RENDERER_VITE_', reason: 'electron-vite exposes RENDERER_VITE_ variables to the renderer, packed into the app every user installs' },
+  { prefix: 'PRELOAD_VITE_', reason: 'electron-vite exposes PRELOAD_VITE_ variables to preload scripts, packed into the app every user installs' },
+  { prefix: 'MAIN_VITE_', reason: 'electron-vite exposes MAIN_VITE_ variables to the main process, packed into the app every user installs' },
+  { prefix: 'UMI_APP_', reason: 'Umi embeds UMI_APP_ variables in the build' },
+  { prefix: 'TARO_APP_', reason: 'Taro embeds TARO_APP_ variables in the app bundle' },
 ];
 
 /** The public prefix `name` starts with (built-in or extra from config), or undefined. */

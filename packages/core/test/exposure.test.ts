@@ -21,7 +21,10 @@ const oneLine = (reason: string): void => {
 
 describe('public env prefixes', () => {
   it('knows every bundler and framework prefix, each with a one-line reason', () => {
-    expect(PUBLIC_ENV_PREFIXES.map(({ prefix }) => prefix)).toEqual(['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'GATSBY_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'PUBLIC_']);
+    expect(PUBLIC_ENV_PREFIXES.map(({ prefix }) => prefix)).toEqual([
+      'NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'GATSBY_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'PUBLIC_', 'VUE_APP_', 'NX_PUBLIC_', 'NG_APP_', 'STORYBOOK_',
+      'REDWOOD_ENV_', 'SANITY_STUDIO_', 'STRAPI_ADMIN_', 'PAYLOAD_PUBLIC_', 'PLASMO_PUBLIC_', 'WXT_', 'RENDERER_VITE_', 'PRELOAD_VITE_', 'MAIN_VITE_', 'UMI_APP_', 'TARO_APP_',
+    ]);
     for (const { reason } of PUBLIC_ENV_PREFIXES) oneLine(reason);
   });
 
@@ -33,12 +36,19 @@ describe('public env prefixes', () => {
     ['EXPO_PUBLIC_ENGIUM_KEY', 'EXPO_PUBLIC_'],
     ['NUXT_PUBLIC_ENGIUM_KEY', 'NUXT_PUBLIC_'],
     ['PUBLIC_ENGIUM_KEY', 'PUBLIC_'],
+    ['VUE_APP_ENGIUM_API_KEY', 'VUE_APP_'],
+    ['NX_PUBLIC_ENGIUM_KEY', 'NX_PUBLIC_'],
+    ['STORYBOOK_ENGIUM_TOKEN', 'STORYBOOK_'],
+    ['STRAPI_ADMIN_ENGIUM_KEY', 'STRAPI_ADMIN_'],
+    ['PLASMO_PUBLIC_ENGIUM_KEY', 'PLASMO_PUBLIC_'],
+    ['RENDERER_VITE_ENGIUM_KEY', 'RENDERER_VITE_'],
+    ['MAIN_VITE_ENGIUM_KEY', 'MAIN_VITE_'],
   ])('%s is public through %s', (name, prefix) => {
     expect(publicEnvPrefix(name)?.prefix).toBe(prefix);
     expect(publicEnvPrefix(name)?.reason).toContain(prefix);
   });
 
-  it.each(['ENGIUM_API_KEY', 'MY_NEXT_PUBLIC_KEY', 'next_public_engium_key', 'VITEENGIUM', 'SERVER_PUBLIC_KEY', ''])('%j is not public', (name) => {
+  it.each(['ENGIUM_API_KEY', 'MY_NEXT_PUBLIC_KEY', 'next_public_engium_key', 'VITEENGIUM', 'SERVER_PUBLIC_KEY', 'NX_CLOUD_ACCESS_TOKEN', 'STRAPI_ENGIUM_KEY', ''])('%j is not public', (name) => {
     expect(publicEnvPrefix(name)).toBeUndefined();
   });
 

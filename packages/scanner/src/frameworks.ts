@@ -114,6 +114,15 @@ export interface ShippedServerValue {
   reason: string;
 }
 
+/** How a tool ships a package's env files whole, in words a person can check. */
+export interface ShippedEnvFiles {
+  reason: string;
+  /** Who receives the variables (`everyone who installs the app`). */
+  receivedBy: string;
+  /** What to do instead, as an imperative clause. */
+  advice: string;
+}
+
 export interface FrameworkBuild {
   name: string;
   dependencies?: readonly string[];
@@ -146,6 +155,11 @@ export interface FrameworkBuild {
    * loads itself, with no config saying so (Parcel): why, in words a person can check.
    */
   inlinesEnvReads?: string;
+  /**
+   * The tool builds every variable of the package's `.env` files into what it ships, whatever its
+   * name and whether code reads it (react-native-config writes them into the app's native config).
+   */
+  shipsEnvFiles?: ShippedEnvFiles;
   /**
    * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
    * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
@@ -338,6 +352,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('.expo/web', '.expo/web is the Expo web build', { anywhere: true }),
     ],
     injections: [{ kind: 'shipped-object', at: { property: 'extra' }, ships: "puts it in Expo's extra, which every installed app receives" }],
+  },
+  {
+    name: 'react-native-config',
+    dependencies: ['react-native-config', 'react-native-ultimate-config'],
+    shipsEnvFiles: {
+      reason: "react-native-config builds every variable of the package's .env files into the app: Android's BuildConfig, iOS's Info.plist and the JavaScript bundle",
+      receivedBy: 'everyone who installs the app',
+      advice: "keep the key out of the app's .env files, which react-native-config ships whole, and call the Engium API from a server that holds it",
+    },
   },
   {
     name: 'Capacitor',

@@ -38,6 +38,10 @@ export interface FindingContext {
   envVariable?: string;
   /** The build config line that injects the key into client code (`vite.config.ts:7`). */
   injectedBy?: string;
+  /** Who receives the key, when not every visitor's browser (`everyone who installs the app`). */
+  receivedBy?: string;
+  /** What to do, when the rule's own advice does not fit (a tool that ships env files whole). */
+  advice?: string;
   /** For git history and staged changes. */
   commit?: CommitInfo;
   /** The text of the hit's line, when the hit carries no snippet yet. */
@@ -69,7 +73,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
   const reason = context.reason ? aside(context.reason) : '';
   switch (context.ruleId) {
     case RULES.publicEnvKey.id:
-      return `${key} is assigned to ${context.envVariable ?? 'a public variable'} in ${context.file}${reason}: every visitor's browser receives it.`;
+      return `${key} is assigned to ${context.envVariable ?? 'a public variable'} in ${context.file}${reason}: ${context.receivedBy ?? "every visitor's browser"} receives it.`;
     case RULES.envFileKey.id:
       return exposure === 'client'
         ? `${key} is assigned to ${context.envVariable ?? 'a variable'} in committed ${context.file} and reaches the browser${chain ? `: ${chain}` : reason}.`
@@ -98,6 +102,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
 
 /** What to do, in core's words. */
 function whatToDo(context: FindingContext, exposure: Exposure): string {
+  if (context.advice !== undefined) return `${capitalise(context.advice)}; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
   if (context.injectedBy && exposure === 'client') {
     return `Stop the injection at ${context.injectedBy}: ${INJECTION_ADVICE}; ${JWT_FLOW_ADVICE}. ${ROTATE_ADVICE}.`;
   }

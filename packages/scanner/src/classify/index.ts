@@ -12,7 +12,7 @@ import type { DiscoveredFile, ShippedTo } from '../discover/index.js';
 import { analyseBuildOutput, type BuildOutputAnalysis } from '../graph/build-output.js';
 import { isModuleFile } from '../graph/source-files.js';
 import type { ModuleHead } from '../graph/module-head.js';
-import type { ModuleExposure, ProgramAnalysis } from '../graph/types.js';
+import type { ConfigInjection, ModuleExposure, ProgramAnalysis } from '../graph/types.js';
 import { saveCodeCache } from '../code-cache.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
@@ -265,7 +265,7 @@ function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason
 function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {
   const variable = hit.envVariable;
   /** A variable that reaches the browser, by its public prefix or by a build config's injection. */
-  const clientVariable = (name: string, reason: string, chain: string[], injectedBy?: string): FindingCandidate => {
+  const clientVariable = (name: string, reason: string, chain: string[], injection?: ConfigInjection): FindingCandidate => {
     const readers = program?.envReaders(name);
     return buildFinding(hit, {
       file: file.path,
@@ -274,7 +274,9 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
       reason,
       chain,
       envVariable: name,
-      ...(injectedBy !== undefined ? { injectedBy } : {}),
+      ...(injection ? { injectedBy: injection.where } : {}),
+      ...(injection?.receivedBy !== undefined ? { receivedBy: injection.receivedBy } : {}),
+      ...(injection?.advice !== undefined ? { advice: injection.advice } : {}),
       ...(readers?.readers.length ? { readers: readers.readers } : {}),
     });
   };
@@ -286,7 +288,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
   // A build config that injects the variable into client code ships it whatever its name and file.
   const injected = variable !== undefined ? program?.envInjection(variable, file.path) : undefined;
   if (variable !== undefined && injected?.exposure === 'client') {
-    return clientVariable(variable, injected.reason, [`${file.path}: ${variable}`, ...(injected.chain ?? [])], injected.where);
+    return clientVariable(variable, injected.reason, [`${file.path}: ${variable}`, ...(injected.chain ?? [])], injected);
   }
   // A server-only variable in a gitignored env file is exactly where a key belongs.
   if (file.gitignored) return undefined;

@@ -48,7 +48,7 @@ export interface ConfigFacts {
   /** Builds that inline every env variable their code reads (dotenv-webpack): where, for which side. */
   readsInlined: { where: string; side: BuildSide; reason: string }[];
   /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
-  wholeEnv: { where: string; side: BuildSide; reason: string; /** The package folder whose env files it loads. */ dir: string }[];
+  wholeEnv: { where: string; side: BuildSide; reason: string; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string; receivedBy?: string; advice?: string }[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
@@ -61,6 +61,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
       if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', reason: `${row.inlinesEnvReads} into browser code` });
+      if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         read(config, row, owner);
@@ -359,7 +360,7 @@ class ConfigReader {
           if (ts.isPropertyAssignment(property) && this.isWholeEnvironment(property.initializer)) {
             const { side, note } = this.scopeOf(property);
             const where = this.where(property);
-            if (side !== 'unknown') this.facts.wholeEnv.push({ where, side, dir: this.ownerDir, reason: `${where} defines ${key ?? 'a constant'} as the whole environment, which puts every variable ${side === 'client' ? 'into browser code' : 'into server code'} wherever the code names it; ${note}` });
+            if (side !== 'unknown') this.facts.wholeEnv.push({ where, side, dir: this.ownerDir, how: 'defines the whole environment', reason: `${where} defines ${key ?? 'a constant'} as the whole environment, which puts every variable ${side === 'client' ? 'into browser code' : 'into server code'} wherever the code names it; ${note}` });
             continue;
           }
           if (ts.isPropertyAssignment(property)) {

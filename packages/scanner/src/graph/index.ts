@@ -145,11 +145,15 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         ? { exposure: 'client', reason: injection.reason, chain: [`${injection.where} (injects ${name})`], where: injection.where }
         : { exposure: 'server', reason: injection.reason, where: injection.where };
     }
-    // A build that defines a name as the whole environment ships every variable with it.
+    // A build that defines a name as the whole environment ships every variable with it, as does a
+    // tool that builds the env files into the app (react-native-config).
     // Its package's env files only: a package inside its folder loads its own.
     const envPackage = file === undefined ? undefined : layouts.ownerOf(file).dir;
     const whole = facts.wholeEnv.find((candidate) => candidate.side === 'client' && candidate.dir === envPackage);
-    if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (defines the whole environment)`], where: whole.where };
+    if (whole) {
+      const { reason, where, how, receivedBy, advice } = whole;
+      return { exposure: 'client', reason, chain: [`${where} (${how})`], where, ...(receivedBy !== undefined ? { receivedBy } : {}), ...(advice !== undefined ? { advice } : {}) };
+    }
     // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
     const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');
     const reader = inlined ? clientEnvReaders(name)[0] : undefined;

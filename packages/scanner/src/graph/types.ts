@@ -77,6 +77,10 @@ export interface ProgramAnalysis {
 export interface ConfigInjection extends ModuleExposure {
   /** The config line that injects it: `vite.config.ts:7`. */
   where: string;
+  /** Who receives what it injects, when not browsers (`everyone who installs the app`). */
+  receivedBy?: string;
+  /** What to do instead, when removing an injection from a build config is not it. */
+  advice?: string;
 }
 
 /** A file the analysis could not read, parse or resolve, and why. */
