@@ -435,6 +435,29 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.find((finding) => finding.file === 'api/.env')?.exposure ?? 'server').toBe('server');
   });
 
+  it("inlines the variables a React Native app imports from '@env' when it depends on react-native-dotenv, and no others", () => {
+    const keys = [1469, 1470].map((seed) => fakeKey('live', seed));
+    const [importedKey, unusedKey] = keys as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'mobile', main: 'index.js', dependencies: { react: '19.0.0', 'react-native': '0.79.0' }, devDependencies: { 'react-native-dotenv': '3.4.11' } }),
+        'babel.config.js': `module.exports = { presets: ['module:@react-native/babel-preset'], plugins: [['module:react-native-dotenv', { moduleName: '@env' }]] };\n`,
+        'index.js': `import { AppRegistry } from 'react-native';\nimport App from './App';\nAppRegistry.registerComponent('mobile', () => App);\n`,
+        'App.tsx': `import { ENGIUM_API_KEY as key } from '@env';\nexport default function App() {\n  return fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${key}\` } });\n}\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_API_KEY=${importedKey}\nENGIUM_ADMIN_KEY=${unusedKey}\n`,
+      },
+      keys,
+    );
+    const finding = findingOf(report, importedKey, '.env');
+    expect(finding).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(finding.message).toContain("react-native-dotenv loads .env files and inlines every variable the app imports from '@env'");
+    expect(finding.message).toContain('App.tsx reads ENGIUM_API_KEY');
+    expect(finding.message).toContain("everyone who installs the app receives it. Read by: App.tsx. Stop importing the key from '@env'");
+    // Not imported anywhere: the plugin leaves it out of the bundle, and a gitignored env file is where it belongs.
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unusedKey))).toEqual([]);
+  });
+
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
     const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
     const [viteKey, webpackKey, untouched] = keys as [string, string, string];

@@ -114,13 +114,13 @@ export interface ShippedServerValue {
   reason: string;
 }
 
-/** How a tool ships a package's env files whole, in words a person can check. */
-export interface ShippedEnvFiles {
+/** How a tool ships env variables with no config saying so, in words a person can check. */
+export interface EnvShipping {
   reason: string;
-  /** Who receives the variables (`everyone who installs the app`). */
-  receivedBy: string;
-  /** What to do instead, as an imperative clause. */
-  advice: string;
+  /** Who receives the variables, when not browsers (`everyone who installs the app`). */
+  receivedBy?: string;
+  /** What to do instead, as an imperative clause, when not removing an injection from a build config. */
+  advice?: string;
 }
 
 export interface FrameworkBuild {
@@ -152,14 +152,14 @@ export interface FrameworkBuild {
   shippedServerValues?: readonly ShippedServerValue[];
   /**
    * The tool inlines every env variable browser code reads (`process.env.X`), from `.env` files it
-   * loads itself, with no config saying so (Parcel): why, in words a person can check.
+   * loads itself, with no config saying so (Parcel).
    */
-  inlinesEnvReads?: string;
+  inlinesEnvReads?: EnvShipping;
   /**
    * The tool builds every variable of the package's `.env` files into what it ships, whatever its
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
-  shipsEnvFiles?: ShippedEnvFiles;
+  shipsEnvFiles?: EnvShipping;
   /**
    * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
    * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
@@ -354,6 +354,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [{ kind: 'shipped-object', at: { property: 'extra' }, ships: "puts it in Expo's extra, which every installed app receives" }],
   },
   {
+    name: 'react-native-dotenv',
+    dependencies: ['react-native-dotenv'],
+    inlinesEnvReads: {
+      reason: "react-native-dotenv loads .env files and inlines every variable the app imports from '@env' into the app's JavaScript bundle",
+      receivedBy: 'everyone who installs the app',
+      advice: "stop importing the key from '@env' in the app, which builds it into the bundle, and call the Engium API from a server that holds it",
+    },
+  },
+  {
     name: 'react-native-config',
     dependencies: ['react-native-config', 'react-native-ultimate-config'],
     shipsEnvFiles: {
@@ -437,7 +446,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
-    inlinesEnvReads: 'Parcel loads .env files and inlines every process.env variable browser code reads',
+    inlinesEnvReads: { reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle' },
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
   },
   // Server frameworks of other languages whose JavaScript build lands in the folder they serve.

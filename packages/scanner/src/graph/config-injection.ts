@@ -5,7 +5,7 @@
 // and the platform a bundler builds for, with its output folder. Which configs and which injection
 // points: the framework table (`../frameworks.ts`).
 import { posix } from 'node:path';
-import { type BuildSide, type ConfigPlatform, type FrameworkBuild, type InjectionPoint } from '../frameworks.js';
+import { type BuildSide, type ConfigPlatform, type EnvShipping, type FrameworkBuild, type InjectionPoint } from '../frameworks.js';
 import type { ConfigOutput } from './build-exposure.js';
 import type { BuildLayouts } from './build-layout.js';
 import type { PackageInfo } from './packages.js';
@@ -46,9 +46,9 @@ export interface ConfigFacts {
   /** Source modules a bundler config builds for browsers (webpack `entry`, Rollup `input`…). */
   clientEntries: { file: string; label: string }[];
   /** Builds that inline every env variable their code reads (dotenv-webpack): where, for which side. */
-  readsInlined: { where: string; side: BuildSide; reason: string }[];
+  readsInlined: ({ where: string; side: BuildSide } & EnvShipping)[];
   /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
-  wholeEnv: { where: string; side: BuildSide; reason: string; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string; receivedBy?: string; advice?: string }[];
+  wholeEnv: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string } & EnvShipping)[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
@@ -60,7 +60,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   const done = new Set<string>();
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
-      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', reason: `${row.inlinesEnvReads} into browser code` });
+      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', ...row.inlinesEnvReads });
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {

@@ -1,20 +1,27 @@
 // Env variables a module reads the way bundlers inline them: `process.env.X`, `process.env["X"]`,
 // `import.meta.env.X`, `const { X } = process.env`, and SvelteKit's `$env/static/public` /
-// `$env/dynamic/public` imports (`import { X }`, `env.X`).
+// `$env/dynamic/public` imports (`import { X }`, `env.X`), and react-native-dotenv's `import { X } from '@env'`.
 import { svelteKitEnvModule } from '@engium/core';
 import type { Ts, TypeScript } from './typescript.js';
+
+/**
+ * Modules whose named imports are env variables a Babel plugin inlines where they are imported:
+ * react-native-dotenv's default `@env`, and its package name, which older setups import.
+ */
+const INLINED_ENV_MODULES = new Set(['@env', 'react-native-dotenv']);
 
 export function envNamesRead(ts: Ts, tree: TypeScript.SourceFile): Set<string> {
   const names = new Set<string>();
   const dynamicEnvLocals = new Set<string>();
   for (const statement of tree.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const module = svelteKitEnvModule(statement.moduleSpecifier.text);
+    const specifier = statement.moduleSpecifier.text;
     const bindings = statement.importClause?.namedBindings;
-    if (module?.visibility !== 'public' || !bindings || !ts.isNamedImports(bindings)) continue;
+    const inlined = svelteKitEnvModule(specifier)?.visibility === 'public' || INLINED_ENV_MODULES.has(specifier);
+    if (!inlined || !bindings || !ts.isNamedImports(bindings)) continue;
     for (const element of bindings.elements) {
       const imported = (element.propertyName ?? element.name).text;
-      if (statement.moduleSpecifier.text.includes('/dynamic/') && imported === 'env') dynamicEnvLocals.add(element.name.text);
+      if (specifier.includes('/dynamic/') && imported === 'env') dynamicEnvLocals.add(element.name.text);
       else names.add(imported);
     }
   }

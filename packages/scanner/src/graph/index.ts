@@ -19,6 +19,7 @@ import { isModuleFile, ModuleBytes, readModule } from './source-files.js';
 import { SyntaxTrees } from './syntax.js';
 import { configFinder, defaultOptions, loadConfigs, type ProgramConfig } from './tsconfig.js';
 import { loadTypeScript } from './typescript.js';
+import type { EnvShipping } from '../frameworks.js';
 import type { ConfigInjection, KeyReaders, ModuleExposure, Problem, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
 
 export type * from './types.js';
@@ -150,15 +151,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     // Its package's env files only: a package inside its folder loads its own.
     const envPackage = file === undefined ? undefined : layouts.ownerOf(file).dir;
     const whole = facts.wholeEnv.find((candidate) => candidate.side === 'client' && candidate.dir === envPackage);
-    if (whole) {
-      const { reason, where, how, receivedBy, advice } = whole;
-      return { exposure: 'client', reason, chain: [`${where} (${how})`], where, ...(receivedBy !== undefined ? { receivedBy } : {}), ...(advice !== undefined ? { advice } : {}) };
-    }
+    if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (${whole.how})`], where: whole.where, ...audience(whole) };
     // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
     const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');
     const reader = inlined ? clientEnvReaders(name)[0] : undefined;
     if (inlined && reader) {
-      return { exposure: 'client', reason: `${inlined.reason}, and ${reader} reads ${name}`, chain: [`${inlined.where} (inlines ${name})`, reader], where: inlined.where };
+      return { exposure: 'client', reason: `${inlined.reason}, and ${reader} reads ${name}`, chain: [`${inlined.where} (inlines ${name})`, reader], where: inlined.where, ...audience(inlined) };
     }
     const prefix = facts.publicPrefixes.find((candidate) => name.startsWith(candidate.prefix));
     if (!prefix) return undefined;
@@ -247,6 +245,11 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
  * A query about `file:line`, answered once: the classify thread asks about the sources' hits
  * early (parsing what they need) and again with every hit, and trees may be gone by then.
  */
+/** Who receives what a tool ships and what to do instead, when the tool says (react-native-config). */
+function audience({ receivedBy, advice }: EnvShipping): Pick<ConfigInjection, 'receivedBy' | 'advice'> {
+  return { ...(receivedBy !== undefined ? { receivedBy } : {}), ...(advice !== undefined ? { advice } : {}) };
+}
+
 function atLine<T>(query: (file: string, line: number) => T): (file: string, line: number) => T {
   const answers = new Map<string, T>();
   return (file, line) => {

@@ -38,7 +38,7 @@ export interface Reach {
   depth: number;
 }
 
-const ENV_MENTION = /\bprocess\.env\b|\bimport\.meta\.env\b|\$env\/(?:static|dynamic)\/public/;
+const ENV_MENTION = /\bprocess\.env\b|\bimport\.meta\.env\b|\$env\/(?:static|dynamic)\/public|['"](?:@env|react-native-dotenv)['"]/;
 
 export class ModuleGraph {
   readonly nodes = new Map<string, ModuleNode>();
