@@ -7,11 +7,12 @@ import { parentPort } from 'node:worker_threads';
 import type { FileAnalysis } from '../analyse/index.js';
 import { loadTypeScript } from '../graph/typescript.js';
 import type { ProgramAnalysis } from '../graph/types.js';
+import { unpackFiles } from './file-list.js';
 import type { Classification, ClassifyOptions } from './index.js';
 
 export type ClassifyRequest =
-  /** The sources are read: what the graph needs, and their hits (classified now, to warm its caches). */
-  | { kind: 'prepare'; options: ClassifyOptions; analyses: FileAnalysis[] }
+  /** The sources are read: what the graph needs (the files packed by packFiles), and their hits (classified now, to warm its caches). */
+  | { kind: 'prepare'; options: Omit<ClassifyOptions, 'files'>; files: string; analyses: FileAnalysis[] }
   /** Every file is read: classify all hits. */
   | { kind: 'classify'; analyses: FileAnalysis[] };
 
@@ -30,10 +31,11 @@ let warming: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (request: ClassifyRequest) => {
   if (request.kind === 'prepare') {
-    options = request.options;
+    const prepared = { ...request.options, files: unpackFiles(request.files) };
+    options = prepared;
     // Built at once: the hits of built files still being read may need it too.
     warming = loadProgram()
-      .then(() => classify(request.analyses, request.options, loadProgram))
+      .then(() => classify(request.analyses, prepared, loadProgram))
       .catch(() => undefined);
     return;
   }

@@ -21,11 +21,14 @@ import type { ClassifyThread } from './thread.js';
 
 export { buildFinding, type FindingCandidate, type FindingContext, type HitLike } from './finding.js';
 
+/** What classification asks of each discovered file. */
+export type ClassifyFile = Pick<DiscoveredFile, 'path' | 'role' | 'archive'>;
+
 export interface ClassifyOptions {
   root: string;
   config: EngiumConfig;
   /** Every discovered file (the graph parses what it needs of them). */
-  files: readonly DiscoveredFile[];
+  files: readonly ClassifyFile[];
   /** Run the module graph (default: config.programAnalysis, else true). */
   programAnalysis?: boolean;
   /** The source modules' head marks, taken by the text pass (the graph then reads no module for them). */
@@ -50,7 +53,7 @@ function sourcePaths(options: ClassifyOptions): string[] {
   return options.files.filter((file) => file.role !== 'build' && !file.archive).map((file) => file.path);
 }
 
-const buildOutputs = new WeakMap<readonly DiscoveredFile[], BuildOutputAnalysis>();
+const buildOutputs = new WeakMap<readonly ClassifyFile[], BuildOutputAnalysis>();
 
 /** The folder rules over the scan's files, worked out once per scan (the classify thread classifies twice). */
 function buildOutputOf(options: ClassifyOptions): BuildOutputAnalysis {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileAnalysis } from '../analyse/index.js';
 import { nextReply, startWorkerThread, type StartedWorker } from '../workers.js';
 import type { ClassifyReply, ClassifyRequest } from './classify-worker.js';
+import { packFiles } from './file-list.js';
 import type { Classification, ClassifyOptions } from './index.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./classify-worker.js', import.meta.url));
@@ -28,8 +29,8 @@ export class ClassifyThread {
   }
 
   /** The sources are read: the thread builds the graph, and classifies their hits to warm it. */
-  prepare(options: ClassifyOptions, analyses: FileAnalysis[]): void {
-    this.post({ kind: 'prepare', options, analyses });
+  prepare({ files, ...options }: ClassifyOptions, analyses: FileAnalysis[]): void {
+    this.post({ kind: 'prepare', options, files: packFiles(files), analyses });
   }
 
   /** Every hit's finding; rejects when the thread failed (the caller then classifies itself). */
