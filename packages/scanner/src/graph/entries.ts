@@ -409,7 +409,12 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   for (const html of boundedPages(pages, problems)) {
     const owner = ownerOf.get(html);
     const vite = owner?.dependencies.has('vite') ?? false;
-    for (const target of pageScripts(paths, html, owner?.dir ?? '', fileSet)) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+    const scripts = pageScripts(paths, html, owner?.dir ?? '', fileSet);
+    for (const target of scripts) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
+    // The page itself goes to the browsers that run its scripts, inline ones too; Vite serves and
+    // builds the pages beside its package.json whatever they load.
+    if (vite && !relativeTo(owner?.dir ?? '', html).includes('/')) add(html, 'client', 'page Vite serves and builds');
+    else if (scripts.length > 0) add(html, 'client', `page that loads ${scripts[0]}`);
   }
 
   if (clientEntries.length > 0) {

@@ -42,6 +42,23 @@ describe('HTML page entries', () => {
     expect(analysis.exposureOf('server/api.ts').exposure).toBe('server');
   });
 
+  it('makes the pages themselves client: those that load local scripts, and the pages beside a Vite package.json, inline scripts and all', async () => {
+    const analysis = await analyseApp({
+      'package.json': packageJson({ vite: '6.0.0' }),
+      'index.html': '<script>window.ENGIUM = "inline";</script>',
+      'pages/about/index.html': '<script type="module" src="/src/about.ts"></script>',
+      'src/about.ts': `export const about = 1;\n`,
+      'emails/welcome.html': '<p>Welcome</p>',
+      'mailer/package.json': packageJson({ nodemailer: '6.0.0' }),
+      'mailer/receipt.html': '<p>Receipt</p>',
+    });
+    expect(analysis.exposureOf('index.html').chain).toEqual(['index.html (page Vite serves and builds)']);
+    expect(analysis.exposureOf('pages/about/index.html').chain).toEqual(['pages/about/index.html (page that loads src/about.ts)']);
+    // A page nothing serves and that loads no script of the repository may be a template: no verdict.
+    expect(analysis.exposureOf('emails/welcome.html').exposure).not.toBe('client');
+    expect(analysis.exposureOf('mailer/receipt.html').exposure).not.toBe('client');
+  });
+
   it('reads the shallowest pages of a repository with more than it reads, and names the rest as a problem', async () => {
     const docs = Object.fromEntries(Array.from({ length: MAX_HTML_PAGES }, (_, index) => [`docs/api/p${index}.html`, '<script src="../../site.js"></script>']));
     const analysis = await analyseApp({ ...docs, 'index.html': '<script src="main.js"></script>', 'main.js': `export const main = 1;\n`, 'site.js': `export const site = 1;\n` });
