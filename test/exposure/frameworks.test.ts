@@ -726,8 +726,8 @@ describe('Angular fileReplacements', () => {
   });
 
   it("starts each project's browser bundle at its build target's entry files, not its tests'", () => {
-    const keys = [1447, 1448, 1449, 1466].map((seed) => fakeKey('live', seed));
-    const [imported, script, tested, polyfill] = keys as [string, string, string, string];
+    const keys = [1447, 1448, 1449, 1466, 1471].map((seed) => fakeKey('live', seed));
+    const [imported, script, tested, polyfill, page] = keys as [string, string, string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'ws', private: true, dependencies: { '@angular/core': '19.0.0' } }),
@@ -736,7 +736,7 @@ describe('Angular fileReplacements', () => {
             shop: {
               root: 'projects/shop',
               architect: {
-                build: { options: { browser: 'projects/shop/src/main.ts', polyfills: ['zone.js', 'projects/shop/src/polyfills.ts'], scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
+                build: { options: { index: 'projects/shop/src/index.html', browser: 'projects/shop/src/main.ts', polyfills: ['zone.js', 'projects/shop/src/polyfills.ts'], scripts: ['node_modules/marked/marked.min.js', { input: 'projects/shop/src/legacy.js', inject: true }] } },
                 test: { options: { main: 'projects/shop/src/test.ts' } },
               },
             },
@@ -747,6 +747,7 @@ describe('Angular fileReplacements', () => {
         'projects/shop/src/app/engium.ts': `export const KEY = '${imported}';\n`,
         'projects/shop/src/legacy.js': `window.engiumKey = '${script}';\n`,
         'projects/shop/src/test.ts': `export const KEY = '${tested}';\n`,
+        'projects/shop/src/index.html': `<app-root></app-root><script>window.ENGIUM_KEY = '${page}';</script>\n`,
         'projects/shop/src/polyfills.ts': `(globalThis as Record<string, unknown>).engiumKey = '${polyfill}';\n`,
       },
       keys,
@@ -757,6 +758,7 @@ describe('Angular fileReplacements', () => {
     expect(findingOf(report, script, 'projects/shop/src/legacy.js').exposure).toBe('client');
     expect(findingOf(report, tested, 'projects/shop/src/test.ts').exposure).not.toBe('client');
     expect(findingOf(report, polyfill, 'projects/shop/src/polyfills.ts').exposure).toBe('client');
+    expect(findingOf(report, page, 'projects/shop/src/index.html').message).toContain('projects/shop/src/index.html (Angular build entry in angular.json');
   });
 });
 

@@ -41,7 +41,8 @@ export interface BuildFolder {
  * - `public-prefixes`: more public env prefixes (Vite `envPrefix`).
  * - `client-files`: source files the build swaps into the browser bundle (Angular `fileReplacements`).
  * - `entry-files`: source files (a path or a list, relative to the config's folder) the build bundles
- *   for browsers (Angular's `build.options.browser`, `main`, `polyfills` and `scripts` in `angular.json`).
+ *   for browsers, or the page it serves them in (Angular's `build.options.browser`, `main`,
+ *   `polyfills`, `scripts` and `index` in `angular.json`).
  * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
  *   `new Dotenv()`, which loads `.env` for the build).
  */
@@ -314,6 +315,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'entry-files', at: { property: 'main', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
+      { kind: 'entry-files', at: { property: 'index', within: 'build.options' } },
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),

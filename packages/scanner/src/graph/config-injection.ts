@@ -321,11 +321,12 @@ class ConfigReader {
         return;
       case 'entry-files': {
         // `"browser": "src/main.ts"`, `"scripts": ["src/legacy.js", { "input": "src/theme.js" }]`,
-        // `"polyfills": ["zone.js", "src/polyfills.ts"]` (a package's name is no file of the repository).
+        // `"polyfills": ["zone.js", "src/polyfills.ts"]` (a package's name is no file of the repository),
+        // `"index": "src/index.html"` or `{ "input": "src/index.html" }` (the page, inline scripts and all).
         const values = ts.isArrayLiteralExpression(value) ? value.elements : [value];
         for (const element of values) {
           const path = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'input') : element;
-          if (!path || !ts.isStringLiteralLike(path) || !/\.[cm]?[jt]sx?$/.test(path.text)) continue;
+          if (!path || !ts.isStringLiteralLike(path) || !/\.(?:[cm]?[jt]sx?|html?)$/.test(path.text)) continue;
           this.facts.clientEntries.push({ file: joinPosix(dirnamePosix(this.config), path.text.replace(/^\.\//, '')), label: `${this.row.name} build entry in ${this.where(path)}` });
         }
         return;
