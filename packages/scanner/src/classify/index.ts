@@ -16,6 +16,7 @@ import type { ConfigInjection, ModuleExposure, ProgramAnalysis } from '../graph/
 import { saveCodeCache } from '../code-cache.js';
 import { RULES } from '../rules.js';
 import { buildFinding, type FindingCandidate } from './finding.js';
+import { publicAssignmentAt } from './public-assignment.js';
 import { shippedValueAt, shippedValueRanges, type ShippedRange } from './shipped-values.js';
 import type { ClassifyThread } from './thread.js';
 
@@ -221,12 +222,16 @@ function classifyHit(
   if (exposure.exposure !== 'client') exposure = staticExposure(builds, file.path) ?? exposure;
   // What the tree's own build output shows outweighs what the graph could not see (a build script it does not read).
   if (exposure.exposure !== 'client') exposure = shippedExposure(shipped.get(shippedKey(hit.secret.fingerprint, file.path)), file.path) ?? exposure;
+  // A CI workflow, Dockerfile or script that sets a public variable to the key hands it to the build.
+  const assigned = exposure.exposure === 'client' ? undefined : publicAssignmentAt(file.path, hit, options.config.publicEnvPrefixes ?? []);
+  if (assigned) exposure = assigned.exposure;
   return buildFinding(hit, {
     file: file.path,
     ruleId: RULES.sourceKey.id,
     ...exposureContext(exposure),
     ...(definition?.readers.length ? { readers: definition.readers } : {}),
     ...(injected ? { injectedBy: injected.where } : {}),
+    ...(assigned ? { advice: assigned.advice } : {}),
   });
 }
 
