@@ -34,6 +34,18 @@ describe('engium-scan staged', () => {
     expect(message).toContain('git commit --no-verify');
   });
 
+  it('calls a key a staged CI workflow sets as a public variable client, as the directory audit does', () => {
+    const repo = gitRepo();
+    writeFiles(repo, { '.github/workflows/deploy.yml': `jobs:\n  build:\n    env:\n      VITE_ENGIUM_KEY: ${LIVE}\n      ENGIUM_API_KEY: ${OTHER}\n` });
+    git(repo, 'add', '-A');
+    const { report } = staged(repo);
+    const [shipped, secret] = report?.findings ?? [];
+    expect(shipped).toMatchObject({ file: '.github/workflows/deploy.yml', line: 4, exposure: 'client', severity: 'critical' });
+    expect(shipped?.chain?.[0]).toContain('.github/workflows/deploy.yml:4 (sets VITE_ENGIUM_KEY: Vite exposes VITE_ variables');
+    expect(secret).toMatchObject({ line: 5 });
+    expect(secret?.exposure).not.toBe('client');
+  });
+
   it('reads the index: an unstaged edit neither hides a staged key nor invents one', () => {
     const repo = gitRepo();
     commitFiles(repo, { 'a.ts': 'const a = 1;\n', 'b.ts': 'const b = 1;\n' });

@@ -27,12 +27,16 @@ export interface PublicAssignment {
 
 /** Client, when `hit` is the value a build config assigns to a public env variable. */
 export function publicAssignmentAt(file: string, hit: AnalysedHit, extraPrefixes: readonly string[]): PublicAssignment | undefined {
+  return publicAssignment(file, hit.snippet.text.slice(0, hit.snippet.column - 1), hit.line, extraPrefixes);
+}
+
+/** Client, when the text `before` a key on line `line` of `file` assigns it to a public env variable. */
+export function publicAssignment(file: string, before: string, line: number, extraPrefixes: readonly string[]): PublicAssignment | undefined {
   if (!BUILD_CONFIG_FILE.test(file)) return undefined;
-  const before = hit.snippet.text.slice(0, hit.snippet.column - 1);
   const name = ASSIGNED.exec(before)?.[1] ?? DOCKER_ENV.exec(before)?.[1];
   const prefix = name === undefined ? undefined : publicEnvPrefix(name, extraPrefixes);
   if (name === undefined || !prefix) return undefined;
-  const where = `${file}:${hit.line}`;
+  const where = `${file}:${line}`;
   return {
     exposure: { exposure: 'client', reason: `${where} sets ${name} to it, and ${prefix.reason}`, chain: [`${where} (sets ${name}: ${prefix.reason})`] },
     advice: `drop the public prefix, keep the key in a secret of the CI or host rather than in ${file}, and read it in server code only`,

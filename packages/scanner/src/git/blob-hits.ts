@@ -28,7 +28,7 @@ export function keyHitsInBlob(path: string, content: Buffer, publicEnvPrefixes?:
   const text = utf8.toString('utf8');
   return keyHitsInText(text).map((hit) => ({
     hit: { ...hit, snippet: snippetAt(text, hit.index, hit.length, hit.secret.redacted) },
-    exposure: exposureOfLine(path, lineAt(text, hit.index), publicEnvPrefixes),
+    exposure: exposureOfLine(path, lineAt(text, hit.index), publicEnvPrefixes, hit),
   }));
 }
 

@@ -139,7 +139,7 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
       if (!commit || line.file.binary || options.skipPath?.(line.file.path)) return;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
-        inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes), file: line.file.path, commit });
+        inFile.push({ hit, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes, hit), file: line.file.path, commit });
       }
     },
     fileDone(file) {

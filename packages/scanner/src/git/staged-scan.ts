@@ -173,7 +173,7 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
       bytesScanned += line.bytes.length;
       let text = '';
       for (const hit of keyHitsInAddedLine(line, (decoded) => (text = decoded))) {
-        inFile.push({ hit, file: line.file.path, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes) });
+        inFile.push({ hit, file: line.file.path, exposure: exposureOfLine(line.file.path, text, options.publicEnvPrefixes, hit) });
       }
     },
     fileDone(file) {
