@@ -344,6 +344,23 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
   {
+    name: 'Meteor',
+    dependencies: ['meteor-node-stubs'],
+    configs: ['settings*.json', '{config,private}/settings*.json', '.deploy/settings*.json'],
+    detectByConfig: false,
+    injections: [{ kind: 'shipped-object', at: { property: 'public' }, ships: 'puts it in Meteor.settings.public, which Meteor sends to every browser' }],
+  },
+  {
+    name: 'RedwoodJS web side',
+    dependencies: ['@redwoodjs/web'],
+    folders: [client('dist', 'RedwoodJS builds the web side into web/dist, served to browsers')],
+  },
+  {
+    name: 'RedwoodJS api side',
+    dependencies: ['@redwoodjs/api'],
+    folders: [server('dist', 'RedwoodJS builds the api side into api/dist, which runs on the server')],
+  },
+  {
     name: 'Expo',
     dependencies: ['expo'],
     configs: ['app.json', `app.config.${JS}`],

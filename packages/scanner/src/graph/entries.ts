@@ -218,6 +218,28 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Meteor',
+    detect: (info, has) => info.dependencies.has('meteor-node-stubs') || has('.meteor/release'),
+    // Meteor sends every module under a `client` folder to browsers and keeps `server` folders back.
+    client: [[`{client,**/client}/**/*.${JS}`, 'Meteor client folder, sent to every browser']],
+    notClient: ['**/*.{test,spec,app-test}.*'],
+    server: [[`{server,**/server}/**/*.${JS}`, 'Meteor server folder, never sent to browsers']],
+  },
+  {
+    name: 'RedwoodJS web side',
+    detect: uses('@redwoodjs/web'),
+    // Every module of the web side is bundled for browsers (its pages and cells are found by name).
+    client: [[`src/**/*.${JS}`, 'RedwoodJS web side, bundled for browsers']],
+    notClient: ['**/*.{test,spec,stories,mock,scenarios}.*', '**/__tests__/**'],
+    server: [],
+  },
+  {
+    name: 'RedwoodJS api side',
+    detect: uses('@redwoodjs/api'),
+    client: [],
+    server: [[`src/**/*.${JS}`, 'RedwoodJS api side (functions, services), runs on the server']],
+  },
+  {
     name: 'Plasmo',
     detect: uses('plasmo'),
     // Plasmo builds each of these into the extension every user installs, by its file name.

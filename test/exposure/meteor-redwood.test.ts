@@ -1,0 +1,74 @@
+// Two full-stack frameworks whose halves are folders: Meteor (`client/` and `server/`, and the
+// `public` part of its settings file, which every browser receives) and RedwoodJS (the `web` and
+// `api` sides, each a workspace package).
+import { redact } from '@engium/core';
+import { describe, expect, it } from 'vitest';
+import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
+import { fakeKey, tempDir, writeFiles } from '../support/index.js';
+import { scanJson } from '../scanner/support.js';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function scan(files: Record<string, string>, keys: readonly string[]): ScanReport {
+  const dir = tempDir('engium-fullstack-');
+  writeFiles(dir, files);
+  return scanJson(dir, keys, ['--fail-on', 'none']).report;
+}
+
+function findingOf(report: ScanReport, key: string, file: string): Finding {
+  const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
+  expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
+  return finding as Finding;
+}
+
+describe('Meteor', () => {
+  it("ships client folders, what they import and the settings' public part; keeps server folders and private settings back", () => {
+    const keys = [1490, 1491, 1492, 1493, 1494].map((seed) => fakeKey('live', seed));
+    const [clientKey, importedKey, serverKey, publicSetting, privateSetting] = keys as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'tasks', dependencies: { '@babel/runtime': '7.26.0', 'meteor-node-stubs': '1.2.12', react: '18.3.1' } }),
+        '.meteor/release': 'METEOR@3.1\n',
+        'client/main.jsx': `import { engium } from '../imports/api/engium';\nconst widgetKey = '${clientKey}';\nconsole.log(engium, widgetKey);\n`,
+        'imports/api/engium.js': `export const engium = { key: '${importedKey}' };\n`,
+        'server/main.js': `const ENGIUM_KEY = '${serverKey}';\nconsole.log(ENGIUM_KEY.length);\n`,
+        'settings.json': json({ public: { engiumKey: publicSetting }, private: { engiumKey: privateSetting } }),
+      },
+      keys,
+    );
+    expect(findingOf(report, clientKey, 'client/main.jsx')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, clientKey, 'client/main.jsx').message).toContain('Meteor client folder, sent to every browser');
+    expect(findingOf(report, importedKey, 'imports/api/engium.js').exposure).toBe('client');
+    expect(findingOf(report, serverKey, 'server/main.js').exposure).toBe('server');
+    const shipped = findingOf(report, publicSetting, 'settings.json');
+    expect(shipped.exposure).toBe('client');
+    expect(shipped.message).toContain('Meteor.settings.public, which Meteor sends to every browser');
+    expect(findingOf(report, privateSetting, 'settings.json').exposure).not.toBe('client');
+  });
+});
+
+describe('RedwoodJS', () => {
+  it('ships the web side, its build and REDWOOD_ENV_ variables; keeps the api side and the web tests back', () => {
+    const keys = [1495, 1496, 1497, 1498, 1499].map((seed) => fakeKey('live', seed));
+    const [webKey, apiKey, testKey, builtKey, envKey] = keys as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['api', 'web'], devDependencies: { '@redwoodjs/core': '8.4.0' } }),
+        'redwood.toml': '[web]\n  port = 8910\n[api]\n  port = 8911\n',
+        'web/package.json': json({ name: 'web', dependencies: { '@redwoodjs/web': '8.4.0', react: '18.3.1' } }),
+        'web/src/components/Widget/Widget.tsx': `const KEY = '${webKey}';\nexport const Widget = () => KEY.length;\n`,
+        'web/src/components/Widget/Widget.test.tsx': `const KEY = '${testKey}';\nexport {};\nconsole.log(KEY);\n`,
+        'web/dist/assets/index-3f2a.js': `(()=>{console.log("${builtKey}")})();\n`,
+        'api/package.json': json({ name: 'api', dependencies: { '@redwoodjs/api': '8.4.0' } }),
+        'api/src/functions/charge.ts': `const KEY = '${apiKey}';\nexport const handler = async () => ({ statusCode: KEY.length });\n`,
+        '.env': `REDWOOD_ENV_ENGIUM_KEY=${envKey}\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, webKey, 'web/src/components/Widget/Widget.tsx')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    expect(findingOf(report, apiKey, 'api/src/functions/charge.ts').exposure).toBe('server');
+    expect(findingOf(report, testKey, 'web/src/components/Widget/Widget.test.tsx').exposure).not.toBe('client');
+    expect(findingOf(report, builtKey, 'web/dist/assets/index-3f2a.js').exposure).toBe('client');
+    expect(findingOf(report, envKey, '.env').message).toContain("RedwoodJS embeds REDWOOD_ENV_ variables in the web side's bundle");
+  });
+});
