@@ -459,6 +459,18 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('_site', 'a static site generator (Eleventy, Jekyll) builds the site into _site/, served to browsers', { anywhere: true })],
   },
   {
+    name: 'VitePress',
+    dependencies: ['vitepress'],
+    staticFolders: ['public', 'docs/public'],
+    folders: [client('.vitepress/dist', 'VitePress builds the site into .vitepress/dist, served to browsers', { anywhere: true })],
+  },
+  {
+    name: 'VuePress',
+    dependencies: ['vuepress'],
+    staticFolders: ['.vuepress/public', 'docs/.vuepress/public'],
+    folders: [client('.vuepress/dist', 'VuePress builds the site into .vuepress/dist, served to browsers', { anywhere: true })],
+  },
+  {
     name: 'Storybook',
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },

@@ -1,6 +1,7 @@
-// Two full-stack frameworks whose halves are folders: Meteor (`client/` and `server/`, and the
-// `public` part of its settings file, which every browser receives) and RedwoodJS (the `web` and
-// `api` sides, each a workspace package).
+// Frameworks whose halves are folders: Meteor (`client/` and `server/`, and the `public` part of
+// its settings file, which every browser receives), RedwoodJS (the `web` and `api` sides, each a
+// workspace package), and the docs-site generators VitePress and VuePress (a build folder and a
+// static folder each).
 import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
 import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
@@ -70,5 +71,29 @@ describe('RedwoodJS', () => {
     expect(findingOf(report, testKey, 'web/src/components/Widget/Widget.test.tsx').exposure).not.toBe('client');
     expect(findingOf(report, builtKey, 'web/dist/assets/index-3f2a.js').exposure).toBe('client');
     expect(findingOf(report, envKey, '.env').message).toContain("RedwoodJS embeds REDWOOD_ENV_ variables in the web side's bundle");
+  });
+});
+
+describe('VitePress and VuePress', () => {
+  it('ship their build folders and their public folders, wherever the docs live', () => {
+    const keys = [1500, 1501, 1502, 1503].map((seed) => fakeKey('live', seed));
+    const [built, asset, vuepressBuilt, vuepressAsset] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['site', 'legacy'] }),
+        'site/package.json': json({ name: 'site', devDependencies: { vitepress: '1.5.0' } }),
+        'site/.gitignore': 'docs/.vitepress/dist\n',
+        'site/docs/.vitepress/dist/assets/app.4f1c.js': `(()=>{console.log("${built}")})();\n`,
+        'site/docs/public/widget.js': `window.ENGIUM_KEY = '${asset}';\n`,
+        'legacy/package.json': json({ name: 'legacy', devDependencies: { vuepress: '1.9.10' } }),
+        'legacy/docs/.vuepress/dist/assets/js/app.js': `(()=>{console.log("${vuepressBuilt}")})();\n`,
+        'legacy/docs/.vuepress/public/widget.js': `window.ENGIUM_KEY = '${vuepressAsset}';\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, built, 'site/docs/.vitepress/dist/assets/app.4f1c.js').message).toContain('VitePress builds the site into .vitepress/dist');
+    expect(findingOf(report, asset, 'site/docs/public/widget.js').message).toContain('VitePress static file');
+    expect(findingOf(report, vuepressBuilt, 'legacy/docs/.vuepress/dist/assets/js/app.js').message).toContain('VuePress builds the site into .vuepress/dist');
+    expect(findingOf(report, vuepressAsset, 'legacy/docs/.vuepress/public/widget.js').exposure).toBe('client');
   });
 });
