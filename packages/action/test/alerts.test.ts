@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as github from '@actions/github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSecret } from '@engium/core';
@@ -153,6 +155,59 @@ describe('webhook', () => {
     expect(alert.text).toContain('1 new');
     expect(alert.keys[0]).toMatchObject({ fingerprint: describeSecret(LIVE).fingerprint, status: 'new', new: true });
     expect(JSON.stringify(alert)).not.toContain(LIVE);
+  });
+
+  /** A receiver on 127.0.0.1 that answers each POST with the next status (and Retry-After) of `answers`. */
+  async function scriptedReceiver(answers: readonly { status: number; retryAfter?: string }[]): Promise<{ url: string; posts: string[]; close: () => Promise<void> }> {
+    const posts: string[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        const answer = answers[posts.length] ?? { status: 200 };
+        posts.push(body);
+        response.writeHead(answer.status, answer.retryAfter !== undefined ? { 'retry-after': answer.retryAfter } : {}).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}/hook`, posts, close: () => new Promise((resolve) => receiver.close(() => resolve())) };
+  }
+
+  it('asks a busy or failing receiver again, following its Retry-After, and gives up on a refusal at once', async () => {
+    const alert = webhookAlert(leaksToAlert(leakedLiveKeys([finding(LIVE, 'src/a.ts')]), new Map()), link, {});
+    const busy = await scriptedReceiver([{ status: 503 }, { status: 429, retryAfter: '0' }, { status: 200 }]);
+    try {
+      expect(await postWebhook(busy.url, alert, [5, 5])).toBe(200);
+      expect(busy.posts).toHaveLength(3);
+      expect(new Set(busy.posts).size).toBe(1);
+    } finally {
+      await busy.close();
+    }
+    const down = await scriptedReceiver([{ status: 502 }, { status: 502 }, { status: 502 }, { status: 200 }]);
+    try {
+      await expect(postWebhook(down.url, alert, [5, 5])).rejects.toMatchObject({ status: 502 });
+      expect(down.posts).toHaveLength(3);
+    } finally {
+      await down.close();
+    }
+    const refusing = await scriptedReceiver([{ status: 404 }, { status: 200 }]);
+    try {
+      await expect(postWebhook(refusing.url, alert, [5, 5])).rejects.toMatchObject({ status: 404 });
+      expect(refusing.posts).toHaveLength(1);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('tries again when the receiver cannot be reached, then reports why', async () => {
+    const gone = await scriptedReceiver([]);
+    await gone.close();
+    const alert = webhookAlert(leaksToAlert(leakedLiveKeys([finding(LIVE, 'src/a.ts')]), new Map()), link, {});
+    const started = performance.now();
+    await expect(postWebhook(gone.url, alert, [30, 30])).rejects.toThrow(/fetch failed/);
+    // Both waits were taken: three attempts, not one.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
   });
 });
 

@@ -75,18 +75,40 @@ export function webhookAlert(due: readonly LeakToAlert[], link: RunLink, env: No
   };
 }
 
-/** Posts the alert; resolves to the receiver's HTTP status (2xx), throws on any other. */
-export async function postWebhook(url: string, alert: WebhookAlert): Promise<number> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(alert),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok) {
-    const error = new Error(`the webhook answered ${response.status} ${response.statusText}`) as Error & { status: number };
-    error.status = response.status;
-    throw error;
+/** Answers worth asking again: the receiver was busy or down, not refusing the alert. */
+const RETRIED_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** The waits before the second and the third attempt: an alert about a leaked key is worth a few seconds. */
+export const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000];
+
+/** A receiver's Retry-After is followed up to this wait; a longer one gets this. */
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/**
+ * Posts the alert; resolves to the receiver's HTTP status (2xx). A network failure, a timeout or a
+ * busy answer (429, 5xx) is tried again after each of `retryDelaysMs` (a Retry-After in seconds wins,
+ * up to 10 s); any other answer, or the last failure, throws.
+ */
+export async function postWebhook(url: string, alert: WebhookAlert, retryDelaysMs: readonly number[] = WEBHOOK_RETRY_DELAYS_MS): Promise<number> {
+  const body = JSON.stringify(alert);
+  for (let attempt = 0; ; attempt++) {
+    let response: Response | undefined;
+    let failure: unknown;
+    try {
+      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(15_000) });
+    } catch (error) {
+      failure = error;
+    }
+    if (response?.ok) return response.status;
+    await response?.body?.cancel();
+    const delay = retryDelaysMs[attempt];
+    if (delay === undefined || (response && !RETRIED_STATUSES.has(response.status))) {
+      if (!response) throw failure;
+      const error = new Error(`the webhook answered ${response.status} ${response.statusText}`) as Error & { status: number };
+      error.status = response.status;
+      throw error;
+    }
+    const retryAfter = Number(response?.headers.get('retry-after') ?? Number.NaN);
+    await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) : delay));
   }
-  return response.status;
 }
