@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { createPackage } from '@electron/asar';
 import { redact } from '@engium/core';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -225,5 +226,28 @@ describe('archives and app packages', () => {
     const { report: single } = scanJson(join(dir, 'single/config.js'), keys, ['--no-graph']);
     expect(single.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(['config.js:1:21']);
     expect(single.findings[0]?.archive).toBeUndefined();
+  });
+});
+
+describe("a repository's own archive limits (archiveLimits in engium.config.json)", () => {
+  const limitedKey = fakeKey('live', 1713);
+  // Random text, so that the entry does not compress like a zip bomb.
+  const padded = `const noise = "${randomBytes(1536 * 1024).toString('base64')}";\nconst key = "${limitedKey}";\n`;
+
+  it('reads an entry above a lowered limit no more, with a warning, and refuses limits past the maxima', () => {
+    const dir = tempDir('engium-archive-limits-');
+    writeFileSync(join(dir, 'site.zip'), zipSync({ 'assets/app.js': strToU8(padded) }));
+    const defaults = scanJson(dir, [limitedKey], ['--fail-on', 'none']).report;
+    expect(defaults.findings.map((finding) => finding.file)).toEqual(['site.zip!/assets/app.js']);
+
+    writeFiles(dir, { 'engium.config.json': JSON.stringify({ archiveLimits: { maxEntryMB: 1 } }) });
+    const limited = scanJson(dir, [limitedKey], ['--fail-on', 'none']).report;
+    expect(limited.findings).toEqual([]);
+    expect(limited.stats.warnings.map((warning) => `${warning.file}: ${warning.message}`)).toContain('site.zip!/assets/app.js: 2 MB uncompressed, more than the 1 MB the limits leave: not scanned');
+
+    writeFiles(dir, { 'engium.config.json': JSON.stringify({ archiveLimits: { maxEntryMB: 1_000_000 } }) });
+    const refused = runScanner([dir]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/archiveLimits\/maxEntryMB.*1024/);
   });
 });

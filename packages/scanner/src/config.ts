@@ -2,6 +2,7 @@
  * engium.config.json: plain JSON, validated against the shipped schema (schemas/config.schema.json),
  * never executed. An invalid file is a usage error (exit 2) with every problem listed.
  */
+import type { ArchiveLimitsConfig } from './sources/archives/limits.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -24,6 +25,8 @@ export interface EngiumConfig {
   clientEntries?: string[];
   programAnalysis?: boolean;
   allowlist?: AllowlistEntry[];
+  /** What archives and app packages may make a scan read (see ArchiveLimits); sizes in MB. */
+  archiveLimits?: ArchiveLimitsConfig;
 }
 
 export const CONFIG_FILE_NAME = 'engium.config.json';

@@ -14,7 +14,7 @@ import { loadConfig, UsageError, type EngiumConfig } from './config.js';
 import { BuildDirMatcher } from './discover/build-dirs.js';
 import { buildDirOf, discoverFiles, includeTrackedIgnored, isEnvFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ShippedTo } from './discover/index.js';
 import { archiveFormatOf, isPrecompressedCopy } from './sources/archives/formats.js';
-import type { ArchiveLimits } from './sources/archives/limits.js';
+import { archiveLimitsOf, type ArchiveLimits } from './sources/archives/limits.js';
 import { trackedIgnoredFiles } from './discover/tracked.js';
 import type { OnSecret, ScanReport, ScanWarning, SkippedFile } from './finding.js';
 import { applySuppressions, readBaseline } from './suppress/index.js';
@@ -42,7 +42,7 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Threads that read files: 1 keeps to the calling thread; default: one per core, up to four, for big scans (one on two cores). */
   threads?: number;
-  /** Limits on what archives may make the scan read (defaults: DEFAULT_ARCHIVE_LIMITS). */
+  /** Limits on what archives may make the scan read (defaults: the config's `archiveLimits`, then DEFAULT_ARCHIVE_LIMITS). */
   archiveLimits?: Partial<ArchiveLimits>;
 }
 
@@ -141,7 +141,7 @@ async function discoverAndAnalyse(
     if (archives.length === 0) return { discovery, analysed: analyses, problems, skipped };
     // The readers (yauzl, tar-stream, @electron/asar) load only when there is an archive to read.
     const { ArchiveReaderSet } = await import('./sources/archives/index.js');
-    const reader = new ArchiveReaderSet({ root }, options.archiveLimits);
+    const reader = new ArchiveReaderSet({ root }, { ...archiveLimitsOf(config.archiveLimits), ...options.archiveLimits });
     for (const archive of archives) {
       const scanned = await reader.scan(archive);
       analyses.push(...scanned.analyses);

@@ -30,6 +30,29 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxRatio: 200,
 };
 
+/** The limits a config may set (`archiveLimits` in engium.config.json), sizes in megabytes. */
+export interface ArchiveLimitsConfig {
+  maxDepth?: number;
+  maxEntries?: number;
+  maxEntryMB?: number;
+  maxArchiveMB?: number;
+  maxTotalMB?: number;
+  maxRatio?: number;
+}
+
+/** The limits a config sets, in the reader's units (its schema bounds each value). */
+export function archiveLimitsOf(config: ArchiveLimitsConfig | undefined): Partial<ArchiveLimits> {
+  if (!config) return {};
+  const limits: Partial<ArchiveLimits> = {};
+  if (config.maxDepth !== undefined) limits.maxDepth = config.maxDepth;
+  if (config.maxEntries !== undefined) limits.maxEntries = config.maxEntries;
+  if (config.maxEntryMB !== undefined) limits.maxEntryBytes = config.maxEntryMB * MB;
+  if (config.maxArchiveMB !== undefined) limits.maxArchiveBytes = config.maxArchiveMB * MB;
+  if (config.maxTotalMB !== undefined) limits.maxTotalBytes = config.maxTotalMB * MB;
+  if (config.maxRatio !== undefined) limits.maxRatio = config.maxRatio;
+  return limits;
+}
+
 /** Entries smaller than this are never called bombs: a tiny run of zeros compresses absurdly well. */
 export const RATIO_FLOOR_BYTES = MB;
 
