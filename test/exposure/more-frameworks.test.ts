@@ -97,3 +97,40 @@ describe('VitePress and VuePress', () => {
     expect(findingOf(report, vuepressAsset, 'legacy/docs/.vuepress/public/widget.js').exposure).toBe('client');
   });
 });
+
+describe('browser extensions whose manifest is code (CRXJS defineManifest)', () => {
+  it('ships the service worker, content scripts and popup scripts the manifest names, from the package folder', () => {
+    const keys = [1504, 1505, 1506, 1507].map((seed) => fakeKey('live', seed));
+    const [worker, content, popup, server] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'ext', type: 'module', devDependencies: { vite: '6.0.0', '@crxjs/vite-plugin': '2.0.0' } }),
+        'vite.config.ts': `import { defineConfig } from 'vite';\nimport { crx } from '@crxjs/vite-plugin';\nimport manifest from './manifest.config';\nexport default defineConfig({ plugins: [crx({ manifest })] });\n`,
+        'manifest.config.ts': [
+          `import { defineManifest } from '@crxjs/vite-plugin';`,
+          `import pkg from './package.json';`,
+          `export default defineManifest({`,
+          `  manifest_version: 3,`,
+          `  name: 'Engium Helper',`,
+          `  version: pkg.version,`,
+          `  background: { service_worker: 'src/background/index.ts', type: 'module' },`,
+          `  content_scripts: [{ js: ['src/content/main.tsx'], matches: ['https://*/*'] }],`,
+          `  action: { default_popup: 'src/popup/index.html' },`,
+          `});`,
+          ``,
+        ].join('\n'),
+        'src/background/index.ts': `const KEY = '${worker}';\nchrome.runtime.onMessage.addListener(() => KEY);\n`,
+        'src/content/main.tsx': `import { engiumKey } from '../lib/engium';\nconsole.log(engiumKey);\n`,
+        'src/lib/engium.ts': `export const engiumKey = '${content}';\n`,
+        'src/popup/index.html': '<div id="root"></div><script type="module" src="./main.tsx"></script>',
+        'src/popup/main.tsx': `export const key = '${popup}';\n`,
+        'scripts/release.ts': `const KEY = '${server}';\nconsole.log(KEY.length);\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, worker, 'src/background/index.ts').message).toContain('browser extension service_worker in manifest.config.ts, installed by every user');
+    expect(findingOf(report, content, 'src/lib/engium.ts').exposure).toBe('client');
+    expect(findingOf(report, popup, 'src/popup/main.tsx').message).toContain("browser extension's default_popup page src/popup/index.html");
+    expect(findingOf(report, server, 'scripts/release.ts').exposure).not.toBe('client');
+  });
+});

@@ -8,7 +8,7 @@ import { globMatcher } from './glob-matcher.js';
 import { exportTargets, packageOf, type PackageInfo } from './packages.js';
 import { dirnamePosix, isOutsideSource, joinPosix, type RootPaths } from './paths.js';
 import { readProjectText } from './read.js';
-import { extensionManifestFiles } from './extension-manifest.js';
+import { extensionManifestFiles, extensionManifestSourceFiles } from './extension-manifest.js';
 import { pageScriptFile, pageScriptSources } from './html-scripts.js';
 import { moduleHeadOf, type ModuleHead } from './module-head.js';
 import { isModuleFile, type ModuleBytes } from './source-files.js';
@@ -340,6 +340,9 @@ function relativeTo(dir: string, file: string): string {
   return dir ? file.slice(dir.length + 1) : file;
 }
 
+/** Extension manifests written as code: CRXJS's `manifest.config.ts`, vite-plugin-web-extension's `src/manifest.ts`. */
+const EXTENSION_MANIFEST_CODE = /(?:^|\/)manifest(?:\.config)?\.[cm]?[jt]s$/;
+
 export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, problems }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
@@ -411,15 +414,18 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
 
   // Browser extensions: what the manifest has the browser load, from the extension every user installs.
   for (const manifest of files) {
-    if (!/(^|\/)manifest\.json$/.test(manifest) || isOutsideSource(manifest)) continue;
+    const asCode = EXTENSION_MANIFEST_CODE.test(manifest);
+    if ((!asCode && !/(^|\/)manifest\.json$/.test(manifest)) || isOutsideSource(manifest)) continue;
+    // A manifest written as code names its files from the build's folder, the package's.
+    const extensionRoot = asCode ? (ownerOf.get(manifest)?.dir ?? '') : dirnamePosix(manifest);
     let named: ReturnType<typeof extensionManifestFiles>;
     try {
-      named = extensionManifestFiles(readProjectText(paths, paths.absolute(manifest)), manifest);
+      const text = readProjectText(paths, paths.absolute(manifest));
+      named = asCode ? extensionManifestSourceFiles(text, extensionRoot) : extensionManifestFiles(text, manifest);
     } catch {
       continue;
     }
     for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`);
-    const extensionRoot = dirnamePosix(manifest);
     for (const { file: page, field } of named?.pages ?? []) {
       if (!fileSet.has(page)) continue;
       for (const target of pageScripts(paths, page, extensionRoot, fileSet)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);

@@ -1,5 +1,7 @@
 // Browser extensions: a manifest.json with a `manifest_version` (Chrome, Edge, Firefox; MV2 and
-// MV3) names the scripts and pages the browser loads from the extension every user installs.
+// MV3) names the scripts and pages the browser loads from the extension every user installs. A
+// manifest written in TypeScript or JavaScript (CRXJS's `defineManifest` in `manifest.config.ts`,
+// `src/manifest.ts` of vite-plugin-web-extension) names them the same way, as literals.
 import { checkJsonDepth } from '../json-depth.js';
 import { dirnamePosix, joinPosix } from './paths.js';
 
@@ -74,5 +76,39 @@ export function extensionManifestFiles(text: string, manifest: string): { script
   const pages: ManifestFile[] = [];
   for (const path of PAGE_FIELDS) for (const page of strings(valueAt(parsed, path))) pages.push({ file: inFolder(page), field: path.join('.') });
   for (const page of strings(valueAt(parsed, ['sandbox', 'pages']))) pages.push({ file: inFolder(page), field: 'sandbox.pages' });
+  return { scripts, pages };
+}
+
+/** The last name of each field that names scripts, and of each that names pages. */
+const SCRIPT_NAMES = new Set(SCRIPT_FIELDS.map((path) => path.at(-1) as string));
+const PAGE_NAMES = new Set([...PAGE_FIELDS.map((path) => path.at(-1) as string), 'pages']);
+
+/** `name: 'value'` or `name: ['a', "b"]` in source text: the name and the string literals of its value. */
+// An array holds string literals only: `content_scripts: [{ js: […] }]` is read at its `js`.
+const LITERAL_FIELD = /(?:^|[\s{,])["']?([a-z_]+)["']?\s*:\s*(\[[^\]{]*\]|(["'`])[^"'`\n]*\3)/g;
+const STRING_LITERAL = /(["'`])([^"'`\n]*)\1/g;
+
+/**
+ * The scripts and pages a manifest written as code names with string literals, or undefined when
+ * `text` sets no `manifest_version`. Its paths are from `base`, the folder the build runs in (the
+ * package's): CRXJS and vite-plugin-web-extension resolve them from the Vite root. Values the code
+ * computes are not followed.
+ */
+export function extensionManifestSourceFiles(text: string, base: string): { scripts: ManifestFile[]; pages: ManifestFile[] } | undefined {
+  if (!/\bmanifest_version["']?\s*:\s*[23]\b/.test(text)) return undefined;
+  const scripts: ManifestFile[] = [];
+  const pages: ManifestFile[] = [];
+  for (const [, name = '', value = ''] of text.matchAll(LITERAL_FIELD)) {
+    const script = SCRIPT_NAMES.has(name) || name === 'js';
+    if (!script && !PAGE_NAMES.has(name)) continue;
+    for (const [, , literal = ''] of value.matchAll(STRING_LITERAL)) {
+      // `options.html?tab=general`: the file is what comes before the query; a URL is no file.
+      const cut = literal.search(/[?#]/);
+      const path = cut === -1 ? literal : literal.slice(0, cut);
+      if (!/^[\w./-]+$/.test(path)) continue;
+      const found = { file: joinPosix(base, path.replace(/^\.?\//, '')), field: name };
+      (script ? scripts : pages).push(found);
+    }
+  }
   return { scripts, pages };
 }

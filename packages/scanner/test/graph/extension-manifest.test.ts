@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionManifestFiles } from '../../src/graph/extension-manifest.js';
+import { extensionManifestFiles, extensionManifestSourceFiles } from '../../src/graph/extension-manifest.js';
 
 describe('extensionManifestFiles', () => {
   it('names the scripts and pages of an MV3 manifest, from its folder', () => {
@@ -58,5 +58,32 @@ describe('extensionManifestFiles', () => {
         { file: 'ext/options.html', field: 'options_page' },
       ],
     });
+  });
+});
+
+describe('extensionManifestSourceFiles', () => {
+  it('reads the literals of a manifest written as code, from the build folder, and nothing it computes', () => {
+    const text = [
+      `export default defineManifest(async (env) => ({`,
+      `  "manifest_version": 3,`,
+      `  name: env.mode === 'staging' ? 'Helper (staging)' : 'Helper',`,
+      `  background: { service_worker: "./src/background.ts", type: 'module' },`,
+      `  content_scripts: [{ js: ['src/content.ts', \`src/extra.ts\`], matches: ['https://*/*'] }, { js: [dynamicScript] }],`,
+      `  options_ui: { page: 'src/options.html?tab=general', open_in_tab: true },`,
+      `  side_panel: { default_path: 'https://example.com/panel.html' },`,
+      `}));`,
+    ].join('\n');
+    expect(extensionManifestSourceFiles(text, 'apps/ext')).toEqual({
+      scripts: [
+        { file: 'apps/ext/src/background.ts', field: 'service_worker' },
+        { file: 'apps/ext/src/content.ts', field: 'js' },
+        { file: 'apps/ext/src/extra.ts', field: 'js' },
+      ],
+      pages: [{ file: 'apps/ext/src/options.html', field: 'page' }],
+    });
+  });
+
+  it('is no extension manifest without a manifest_version (a web app manifest, Next.js app/manifest.ts)', () => {
+    expect(extensionManifestSourceFiles(`export default function manifest() { return { name: 'Shop', start_url: '/', background_color: '#fff' }; }\n`, '')).toBeUndefined();
   });
 });
