@@ -24,7 +24,24 @@ export interface HttpRequest {
   headers: HeaderEntry[];
   /** Query parameter names given as a config object (`params: { api_key }`), beside those in the URL. */
   queryParameters: string[];
+  /**
+   * A body the client sends as given, with no JSON Content-Type of its own: the `body` of fetch,
+   * Request, ky and got (their `json` option, axios's and ofetch's objects are serialised with one).
+   */
+  body?: TSESTree.Node;
 }
+
+/** The last `body` a config sets, when it is one (not `undefined` or `null`). */
+function rawBody(config: TSESTree.Node | undefined, scope: Scope): TSESTree.Node | undefined {
+  const body = optionValues(config, 'body', scope).values.at(-1);
+  if (!body) return undefined;
+  const inner = unwrap(body);
+  if ((inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') || (inner.type === AST_NODE_TYPES.Literal && inner.value === null)) return undefined;
+  return body;
+}
+
+/** Clients whose `body` option is sent as given. */
+const RAW_BODY_CLIENTS: ReadonlySet<ClientName> = new Set(['ky', 'got']);
 
 /** A client value's defaults: `axios.create({...})`, `ky.extend({...})`, `api.defaults.headers…`. */
 interface ClientDefaults {
@@ -447,7 +464,12 @@ function clientRequest(
       ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
       ...(urlOption ? searchParamWrites(urlOption, scope) : []),
     ],
+    ...withBody(RAW_BODY_CLIENTS.has(spec.name) ? rawBody(config, scope) : undefined),
   };
+}
+
+function withBody(body: TSESTree.Node | undefined): Pick<HttpRequest, 'body'> {
+  return body ? { body } : {};
 }
 
 /**
@@ -494,16 +516,17 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
   const scope = scopeOf(call, collector);
   const [input, init] = call.arguments;
   const construction = input ? requestConstructionOf(input, scope) : undefined;
-  const fromInit = { headers: configHeaderEntries(init, scope), method: configString(init, 'method', scope) };
+  const fromInit = { headers: configHeaderEntries(init, scope), method: configString(init, 'method', scope), body: rawBody(init, scope) };
   if (construction) {
     collector.consumed.add(construction);
-    const request = requestFromConstruction(construction, collector);
+    const { body, ...request } = requestFromConstruction(construction, collector);
     collector.requests.push({
       ...request,
       node: call,
       // `fetch(request, init)`: init's headers replace the request's when given.
       headers: init ? [...request.headers, ...fromInit.headers] : request.headers,
       method: fromInit.method === undefined ? request.method : fromInit.method?.toUpperCase() ?? null,
+      ...withBody(fromInit.body ?? body),
     });
     return;
   }
@@ -515,6 +538,7 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
     queryParameters: input ? searchParamWrites(input, scope) : [],
+    ...withBody(fromInit.body),
   });
 }
 
@@ -544,6 +568,7 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
     queryParameters: input ? searchParamWrites(input, scope) : [],
+    ...withBody(rawBody(init, scope)),
   };
 }
 
