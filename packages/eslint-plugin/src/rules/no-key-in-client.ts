@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow Engium API keys in code that runs in the browser',
+      description: 'Disallow Engium API keys in code that runs in the browser or ships in an app',
       recommended: true,
     },
     messages: {
