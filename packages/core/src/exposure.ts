@@ -100,8 +100,14 @@ export const APP_CONFIG_MODULES: readonly AppConfigModule[] = [
   },
 ];
 
-export function appConfigModule(specifier: string): AppConfigModule | undefined {
-  return APP_CONFIG_MODULES.find((module) => module.specifier === specifier);
+/**
+ * The app config module `specifier` names: a built-in one, or one of `extraEnvModules`, modules
+ * configured as react-native-dotenv's `moduleName` (its named imports are inlined as `@env`'s are).
+ */
+export function appConfigModule(specifier: string, extraEnvModules: readonly string[] = []): AppConfigModule | undefined {
+  const builtIn = APP_CONFIG_MODULES.find((module) => module.specifier === specifier);
+  if (builtIn || !extraEnvModules.includes(specifier)) return builtIn;
+  return { specifier, reads: 'named-imports', reason: `react-native-dotenv, configured with the module name '${specifier}', inlines every variable the app imports from it into the app's JavaScript bundle` };
 }
 
 export interface KeyBearingNameOptions {

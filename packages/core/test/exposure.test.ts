@@ -99,6 +99,14 @@ describe('app config modules', () => {
     expect(typeof expo === 'object' && expo.objects.every((path) => path[0] === 'default' && path.at(-1) === 'extra')).toBe(true);
   });
 
+  it("takes react-native-dotenv's configured module names, after the built-in modules", () => {
+    expect(appConfigModule('@config', ['@config'])).toMatchObject({ specifier: '@config', reads: 'named-imports' });
+    expect(appConfigModule('@config', ['@config'])?.reason).toContain("'@config'");
+    oneLine(appConfigModule('@config', ['@config'])?.reason ?? '');
+    expect(appConfigModule('@config')).toBeUndefined();
+    expect(appConfigModule('react-native-config', ['react-native-config'])?.reads).not.toBe('named-imports');
+  });
+
   it('knows no other modules', () => {
     expect(APP_CONFIG_MODULES).toHaveLength(5);
     for (const specifier of ['env', '@env/x', 'react-native', 'expo', 'dotenv', 'expo-constants/build/Constants']) expect(appConfigModule(specifier)).toBeUndefined();

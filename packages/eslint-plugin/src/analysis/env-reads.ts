@@ -139,8 +139,8 @@ export interface AppConfigRead {
  * and `const { NAME } = Config` for react-native-config's default or `Config` export (whatever its
  * local name), `Constants.expoConfig?.extra?.NAME` for expo-constants.
  */
-export function appConfigReads(declaration: TSESTree.ImportDeclaration, sourceCode: Readonly<TSESLint.SourceCode>): AppConfigRead[] {
-  const module = appConfigModule(declaration.source.value);
+export function appConfigReads(declaration: TSESTree.ImportDeclaration, sourceCode: Readonly<TSESLint.SourceCode>, extraEnvModules: readonly string[]): AppConfigRead[] {
+  const module = appConfigModule(declaration.source.value, extraEnvModules);
   if (!module) return [];
   const found: { name: string; node: TSESTree.Node }[] = [];
   if (module.reads === 'named-imports') {

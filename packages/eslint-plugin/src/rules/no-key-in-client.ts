@@ -186,7 +186,7 @@ export default createRule<Options, MessageIds>({
       },
       ImportDeclaration(node) {
         for (const read of svelteKitEnvReads(node, sourceCode)) checkRead(read);
-        if (mayNameKey) for (const read of appConfigReads(node, sourceCode)) checkAppRead(read);
+        if (mayNameKey) for (const read of appConfigReads(node, sourceCode, settings.envModules)) checkAppRead(read);
       },
       Property(node) {
         if (!client || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;

@@ -6,11 +6,10 @@ const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1
 const clientFile = '"*.client.*" files run in the browser';
 const useClient = '"use client" makes the module part of the browser bundle';
 void clientFile;
-const reasonOf = (specifier: string): string => appConfigModule(specifier)?.reason ?? '';
 /** The data of a `keyInApp` report: a key-bearing value read through an app config module. */
-const inApp = (name: string, module: string): { messageId: 'keyInApp'; data: Record<string, string> } => ({
+const inApp = (name: string, module: string, envModules: string[] = []): { messageId: 'keyInApp'; data: Record<string, string> } => ({
   messageId: 'keyInApp',
-  data: { name, module, reason: reasonOf(module), advice: JWT_FLOW_ADVICE },
+  data: { name, module, reason: appConfigModule(module, envModules)?.reason ?? '', advice: JWT_FLOW_ADVICE },
 });
 
 ruleTester.run('no-key-in-client', rule, {
@@ -38,6 +37,7 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `import Config from 'react-native-config';\nconst url = Config.API_URL;\nconst engium = Config.ENGIUM_TENANT_ID;`, filename: 'src/api.ts' },
     { code: `import { TENANT_ID, ENGIUM_API_URL } from '@env';`, filename: 'src/api.ts' },
     { code: `import { ENGIUM_TENANT_ID } from 'react-native-dotenv';`, filename: 'src/api.ts' },
+    { code: `import { ENGIUM_API_KEY } from '@config';`, filename: 'src/api.ts' },
     { code: `import Config from './config';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
     { code: `import { Config } from 'react-native';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
     { code: `const Config = { ENGIUM_API_KEY: '' };\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
@@ -240,6 +240,13 @@ ruleTester.run('no-key-in-client', rule, {
       code: `'use client';\nimport Config from 'react-native-config';\nimport { ENGIUM_SECRET } from '@env';\nfetch(url, { headers: { Authorization: \`Bearer \${Config.ENGIUM_API_KEY}\` } });\nfetch(url, { headers: { Authorization: 'Bearer ' + ENGIUM_SECRET } });`,
       filename: 'app/page.tsx',
       errors: [inApp('ENGIUM_SECRET', '@env'), inApp('ENGIUM_API_KEY', 'react-native-config')],
+    },
+    // react-native-dotenv configured with another moduleName.
+    {
+      code: `import { ENGIUM_API_KEY } from '@config';\nimport { ENGIUM_SECRET } from '@env';`,
+      filename: 'src/api.ts',
+      settings: { engium: { envModules: ['@config'] } },
+      errors: [inApp('ENGIUM_API_KEY', '@config', ['@config']), inApp('ENGIUM_SECRET', '@env')],
     },
     // Custom key-bearing names apply to app config reads too.
     {
