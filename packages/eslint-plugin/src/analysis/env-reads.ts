@@ -49,11 +49,10 @@ const MAX_ALIAS_DEPTH = 3;
  * `env`): a member read, destructuring, or reads through a binding it is stored in
  * (`const env = process.env; env.NAME`).
  */
-export function readsFromEnvObject(envObject: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): { name: string; node: TSESTree.Node }[] {
-  let object = envObject;
-  while (object.parent && isPassThrough(object, object.parent)) object = object.parent;
-  const parent = object.parent;
-  envObject = object;
+export function readsFromEnvObject(expression: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): { name: string; node: TSESTree.Node }[] {
+  let envObject = expression;
+  while (envObject.parent && isPassThrough(envObject, envObject.parent)) envObject = envObject.parent;
+  const parent = envObject.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === envObject) {
     const name = ASTUtils.getPropertyName(parent, scope);
     return name === null ? [] : [{ name, node: parent }];
@@ -141,11 +140,12 @@ export interface AppConfigRead {
  */
 export function appConfigReads(declaration: TSESTree.ImportDeclaration, sourceCode: Readonly<TSESLint.SourceCode>, extraEnvModules: readonly string[]): AppConfigRead[] {
   const module = appConfigModule(declaration.source.value, extraEnvModules);
-  if (!module) return [];
+  // Types are erased from the bundle: `import type { Env } from '@env'` ships nothing.
+  if (!module || declaration.importKind === 'type') return [];
   const found: { name: string; node: TSESTree.Node }[] = [];
   if (module.reads === 'named-imports') {
     for (const specifier of declaration.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') {
         found.push({ name: specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value, node: specifier });
       } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
         found.push(...bindingReads(specifier, sourceCode));

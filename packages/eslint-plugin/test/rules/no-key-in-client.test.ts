@@ -38,6 +38,7 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `import { TENANT_ID, ENGIUM_API_URL } from '@env';`, filename: 'src/api.ts' },
     { code: `import { ENGIUM_TENANT_ID } from 'react-native-dotenv';`, filename: 'src/api.ts' },
     { code: `import { ENGIUM_API_KEY } from '@config';`, filename: 'src/api.ts' },
+    { code: `import type { ENGIUM_API_KEY } from '@env';\nimport { type ENGIUM_SECRET, API_URL } from '@env';`, filename: 'src/api.ts' },
     { code: `import Config from './config';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
     { code: `import { Config } from 'react-native';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
     { code: `const Config = { ENGIUM_API_KEY: '' };\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
