@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
       publicKeyVariable:
         '{{name}} holds an Engium API key under a public name ({{reason}}), so the key ships to every visitor. Rename it without the public prefix and keep it on the server: {{advice}}.',
       keyInApp:
-        '{{name}} comes from {{module}}: {{reason}}, so the key is in the app every user installs, where anyone can extract it. Call the Engium API from a server that holds the key instead; {{advice}}.',
+        '{{name}} comes from {{module}}, so the key is in the app every user installs, where anyone can extract it ({{reason}}). Call the Engium API from a server that holds the key instead; {{advice}}.',
       secretVariableInClient:
         'This file runs in the browser ({{where}}) but reads {{name}}, an Engium API key: it is undefined there, and putting it there would leak it. {{advice}}.',
       bearerKeyInClient:

@@ -249,6 +249,15 @@ ruleTester.run('no-key-in-client', rule, {
       settings: { engium: { envModules: ['@config'] } },
       errors: [inApp('ENGIUM_API_KEY', '@config', ['@config']), inApp('ENGIUM_SECRET', '@env')],
     },
+    // The env object passed through `as`, `!` and `?? {}`.
+    {
+      code: `'use client';\nconst key = (process.env as Record<string, string>).ENGIUM_API_KEY;\nconst { ENGIUM_SECRET } = process.env ?? {};`,
+      filename: 'app/page.tsx',
+      errors: [
+        { messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } },
+        { messageId: 'secretVariableInClient', data: { name: 'ENGIUM_SECRET', where: useClient, advice } },
+      ],
+    },
     // Custom key-bearing names apply to app config reads too.
     {
       code: `import Config from 'react-native-config';\nexport const key = Config.BOOKING_CREDENTIAL;`,
