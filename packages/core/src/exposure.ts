@@ -62,6 +62,54 @@ export function svelteKitEnvModule(specifier: string): EnvModule | undefined {
   return SVELTEKIT_ENV_MODULES.find((module) => module.specifier === specifier);
 }
 
+/**
+ * A module through which app code reads values that the app's build puts in the app every user
+ * installs. `named-imports`: each named import is a variable (`import { X } from '@env'`).
+ * Otherwise the values are the properties of the objects at `objects`, each path starting with
+ * the export's name (`default` for the default export): `Config.X`, `Constants.expoConfig.extra.X`.
+ */
+export interface AppConfigModule {
+  specifier: string;
+  reads: 'named-imports' | { objects: readonly (readonly string[])[] };
+  /** What the build does with the values, in words a person can check. */
+  reason: string;
+}
+
+/** React Native's env modules and Expo's `extra`: whatever code reads through them ships in the app. */
+export const APP_CONFIG_MODULES: readonly AppConfigModule[] = [
+  { specifier: '@env', reads: 'named-imports', reason: "react-native-dotenv inlines every variable the app imports from '@env' into the app's JavaScript bundle" },
+  {
+    specifier: 'react-native-dotenv',
+    reads: 'named-imports',
+    reason: "react-native-dotenv inlines every variable the app imports from 'react-native-dotenv' into the app's JavaScript bundle",
+  },
+  {
+    specifier: 'react-native-config',
+    reads: { objects: [['default'], ['Config']] },
+    reason: "react-native-config builds every variable of the package's .env files into the app: Android's BuildConfig, iOS's Info.plist and the JavaScript bundle",
+  },
+  {
+    specifier: 'react-native-ultimate-config',
+    reads: { objects: [['default']] },
+    reason: "react-native-ultimate-config builds every variable of the package's env file into the app's native config and JavaScript bundle",
+  },
+  {
+    specifier: 'expo-constants',
+    reads: { objects: [['default', 'expoConfig', 'extra'], ['default', 'manifest', 'extra'], ['default', 'manifest2', 'extra', 'expoClient', 'extra']] },
+    reason: "Expo puts the app config's extra in every app it builds, where expo-constants reads it",
+  },
+];
+
+/**
+ * The app config module `specifier` names: a built-in one, or one of `extraEnvModules`, modules
+ * configured as react-native-dotenv's `moduleName` (its named imports are inlined as `@env`'s are).
+ */
+export function appConfigModule(specifier: string, extraEnvModules: readonly string[] = []): AppConfigModule | undefined {
+  const builtIn = APP_CONFIG_MODULES.find((module) => module.specifier === specifier);
+  if (builtIn || !extraEnvModules.includes(specifier)) return builtIn;
+  return { specifier, reads: 'named-imports', reason: `react-native-dotenv, configured with the module name '${specifier}', inlines every variable the app imports from it into the app's JavaScript bundle` };
+}
+
 export interface KeyBearingNameOptions {
   /** Every one of these must match the name (default: ENGIUM). */
   require?: readonly RegExp[];

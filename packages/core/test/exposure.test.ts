@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APP_CONFIG_MODULES,
+  appConfigModule,
   DEFAULT_KEY_BEARING_NAME,
   DIRECTIVE_MARKERS,
   fileMarker,
@@ -75,6 +77,39 @@ describe('SvelteKit env modules', () => {
     for (const specifier of ['$env/static', '$env/public', 'env/static/public', '$env/static/public/x', '$lib/server/env']) {
       expect(svelteKitEnvModule(specifier)).toBeUndefined();
     }
+  });
+});
+
+describe('app config modules', () => {
+  it.each([
+    ['@env', 'named-imports'],
+    ['react-native-dotenv', 'named-imports'],
+    ['react-native-config', 'object'],
+    ['react-native-ultimate-config', 'object'],
+    ['expo-constants', 'object'],
+  ])('%s hands the app its values as %s', (specifier, reads) => {
+    const module = appConfigModule(specifier);
+    expect(module?.reads === 'named-imports' ? 'named-imports' : 'object').toBe(reads);
+    oneLine(module?.reason ?? '');
+  });
+
+  it("reads react-native-config's default and Config exports, and each of Expo's extra objects", () => {
+    expect(appConfigModule('react-native-config')?.reads).toEqual({ objects: [['default'], ['Config']] });
+    const expo = appConfigModule('expo-constants')?.reads;
+    expect(typeof expo === 'object' && expo.objects.every((path) => path[0] === 'default' && path.at(-1) === 'extra')).toBe(true);
+  });
+
+  it("takes react-native-dotenv's configured module names, after the built-in modules", () => {
+    expect(appConfigModule('@config', ['@config'])).toMatchObject({ specifier: '@config', reads: 'named-imports' });
+    expect(appConfigModule('@config', ['@config'])?.reason).toContain("'@config'");
+    oneLine(appConfigModule('@config', ['@config'])?.reason ?? '');
+    expect(appConfigModule('@config')).toBeUndefined();
+    expect(appConfigModule('react-native-config', ['react-native-config'])?.reads).not.toBe('named-imports');
+  });
+
+  it('knows no other modules', () => {
+    expect(APP_CONFIG_MODULES).toHaveLength(5);
+    for (const specifier of ['env', '@env/x', 'react-native', 'expo', 'dotenv', 'expo-constants/build/Constants']) expect(appConfigModule(specifier)).toBeUndefined();
   });
 });
 

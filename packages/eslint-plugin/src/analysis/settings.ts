@@ -11,6 +11,8 @@ export interface EngiumSettings {
   serverFiles: readonly string[];
   /** Env variable prefixes the project's bundler exposes to the browser, beyond the built-in ones. */
   publicEnvPrefixes: readonly string[];
+  /** Modules react-native-dotenv is configured to inline (its `moduleName`), beyond `@env`. */
+  envModules: readonly string[];
 }
 
 function stringList(value: unknown): string[] | undefined {
@@ -30,6 +32,7 @@ export function engiumSettings(context: Readonly<TSESLint.RuleContext<string, re
     clientFiles: stringList(raw.clientFiles) ?? [],
     serverFiles: stringList(raw.serverFiles) ?? [],
     publicEnvPrefixes: stringList(raw.publicEnvPrefixes) ?? [],
+    envModules: stringList(raw.envModules) ?? [],
   };
   cache.set(raw, settings);
   return settings;

@@ -1,6 +1,6 @@
 import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { importMetaEnvReads, processEnvReads, svelteKitEnvReads, type EnvRead } from '../analysis/env-reads.js';
+import { appConfigReads, importMetaEnvReads, processEnvReads, svelteKitEnvReads, type AppConfigRead, type EnvRead } from '../analysis/env-reads.js';
 import { engiumRequests } from '../analysis/engium-requests.js';
 import { fileSide } from '../analysis/file-side.js';
 import type { HeaderEntry } from '../analysis/headers.js';
@@ -18,7 +18,7 @@ export interface KeyBearingNamesOption {
 }
 
 type Options = [{ keyBearingNames?: KeyBearingNamesOption }];
-type MessageIds = 'publicKeyVariable' | 'secretVariableInClient' | 'bearerKeyInClient';
+type MessageIds = 'publicKeyVariable' | 'keyInApp' | 'secretVariableInClient' | 'bearerKeyInClient';
 
 const regexList = { type: 'array', items: { type: 'string' } } as const;
 
@@ -31,12 +31,14 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow Engium API keys in code that runs in the browser',
+      description: 'Disallow Engium API keys in code that runs in the browser or ships in an app',
       recommended: true,
     },
     messages: {
       publicKeyVariable:
         '{{name}} holds an Engium API key under a public name ({{reason}}), so the key ships to every visitor. Rename it without the public prefix and keep it on the server: {{advice}}.',
+      keyInApp:
+        '{{name}} comes from {{module}}, so the key is in the app every user installs, where anyone can extract it ({{reason}}). Call the Engium API from a server that holds the key instead; {{advice}}.',
       secretVariableInClient:
         'This file runs in the browser ({{where}}) but reads {{name}}, an Engium API key: it is undefined there, and putting it there would leak it. {{advice}}.',
       bearerKeyInClient:
@@ -94,6 +96,25 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** Nodes of reads through app config modules, so a Bearer header built from one is not reported again. */
+    const appReadNodes = new Set<TSESTree.Node>();
+    function checkAppRead(read: AppConfigRead): void {
+      if (!isKeyBearing(read.name)) return;
+      appReadNodes.add(read.node);
+      context.report({ node: read.node, messageId: 'keyInApp', data: { name: read.name, module: read.module.specifier, reason: read.module.reason, advice: JWT_FLOW_ADVICE } });
+    }
+
+    /** Whether `node` is, or is a binding made by, a read through an app config module (`Config.X`, `import { X } from '@env'`). */
+    function isAppRead(node: TSESTree.Node): boolean {
+      if (appReadNodes.has(node)) return true;
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (!definition) return false;
+      // An import specifier, or the destructured property (`{ X }`, `{ X: x = '' }`) that binds the name.
+      const binder = definition.name.parent;
+      return appReadNodes.has(definition.node) || (binder !== undefined && (appReadNodes.has(binder) || (binder.parent !== undefined && appReadNodes.has(binder.parent))));
+    }
+
     /** The token of `Bearer ${token}` / `'Bearer ' + token`, if the value is built that way. */
     function bearerToken(value: TSESTree.Node): TSESTree.Node | undefined {
       const inner = unwrap(value);
@@ -129,9 +150,10 @@ export default createRule<Options, MessageIds>({
     function apiKeyName(token: TSESTree.Node, value: TSESTree.Node): string | undefined {
       let inner = unwrap(token);
       // Env reads are the env check's to report; literals are no-hardcoded-key's.
+      if (isAppRead(inner)) return undefined;
       if (inner.type === AST_NODE_TYPES.Identifier) {
         const init = bindingInit(inner, sourceCode.getScope(inner));
-        if (init && isEnvRead(init, sourceCode.getScope(init))) return undefined;
+        if (init && (isEnvRead(init, sourceCode.getScope(init)) || isAppRead(unwrap(init)))) return undefined;
       }
       if (isEnvRead(inner, sourceCode.getScope(inner)) || inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
       if (inner.type === AST_NODE_TYPES.CallExpression) inner = inner.callee;
@@ -164,6 +186,7 @@ export default createRule<Options, MessageIds>({
       },
       ImportDeclaration(node) {
         for (const read of svelteKitEnvReads(node, sourceCode)) checkRead(read);
+        if (mayNameKey) for (const read of appConfigReads(node, sourceCode, settings.envModules)) checkAppRead(read);
       },
       Property(node) {
         if (!client || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;

@@ -1,4 +1,4 @@
-import { JWT_FLOW_ADVICE } from '@engium/core';
+import { appConfigModule, JWT_FLOW_ADVICE } from '@engium/core';
 import rule from '../../src/rules/no-key-in-client.js';
 import { named, ruleTester } from '../rule-tester.js';
 
@@ -6,6 +6,11 @@ const advice = JWT_FLOW_ADVICE.charAt(0).toUpperCase() + JWT_FLOW_ADVICE.slice(1
 const clientFile = '"*.client.*" files run in the browser';
 const useClient = '"use client" makes the module part of the browser bundle';
 void clientFile;
+/** The data of a `keyInApp` report: a key-bearing value read through an app config module. */
+const inApp = (name: string, module: string, envModules: string[] = []): { messageId: 'keyInApp'; data: Record<string, string> } => ({
+  messageId: 'keyInApp',
+  data: { name, module, reason: appConfigModule(module, envModules)?.reason ?? '', advice: JWT_FLOW_ADVICE },
+});
 
 ruleTester.run('no-key-in-client', rule, {
   valid: named([
@@ -28,6 +33,22 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `'use client';\nconst env = getEnv();\nconst key = env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
     // Key literals are no-hardcoded-key's to report.
     { code: `'use client';\nfetch(url, { headers: { Authorization: 'Bearer ' + 'token' } });`, filename: 'app/page.tsx' },
+    // React Native and Expo: names that hold no key, and same-named objects from other modules.
+    { code: `import Config from 'react-native-config';\nconst url = Config.API_URL;\nconst engium = Config.ENGIUM_TENANT_ID;`, filename: 'src/api.ts' },
+    { code: `import { TENANT_ID, ENGIUM_API_URL } from '@env';`, filename: 'src/api.ts' },
+    { code: `import { ENGIUM_TENANT_ID } from 'react-native-dotenv';`, filename: 'src/api.ts' },
+    { code: `import { ENGIUM_API_KEY } from '@config';`, filename: 'src/api.ts' },
+    { code: `import type { ENGIUM_API_KEY } from '@env';\nimport { type ENGIUM_SECRET, API_URL } from '@env';`, filename: 'src/api.ts' },
+    { code: `import Config from './config';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
+    { code: `import { Config } from 'react-native';\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
+    { code: `const Config = { ENGIUM_API_KEY: '' };\nconst key = Config.ENGIUM_API_KEY;`, filename: 'src/api.ts' },
+    { code: `import { ENGIUM_API_KEY } from './env';\nimport Config from 'react-native-config';\nconst url = Config.ENGIUM_API_URL;`, filename: 'src/api.ts' },
+    // The default import of react-native-config is its config object; a local of the same name is not.
+    { code: `import Config from 'react-native-config';\nfunction f(Config: Record<string, string>) { return Config.ENGIUM_API_KEY; }`, filename: 'src/api.ts' },
+    { code: `import Constants from 'expo-constants';\nconst url = Constants.expoConfig?.extra?.engiumApiUrl;\nconst name = Constants.expoConfig?.name;`, filename: 'src/api.ts' },
+    { code: `import Constants from './constants';\nconst key = Constants.expoConfig?.extra?.engiumApiKey;`, filename: 'src/api.ts' },
+    // Other fields of Expo's config are not its extra.
+    { code: `import Constants from 'expo-constants';\nconst key = Constants.expoConfig?.engiumApiKey;\nconst other = Constants.manifest2?.extra?.engiumApiKey;`, filename: 'src/api.ts' },
   ]),
   invalid: named([
     {
@@ -151,6 +172,98 @@ ruleTester.run('no-key-in-client', rule, {
       code: `'use client';\nfetch(url, { headers: { Authorization: \`Bearer \${process.env.NEXT_PUBLIC_ENGIUM_API_KEY}\` } });`,
       filename: 'app/page.tsx',
       errors: [{ messageId: 'publicKeyVariable' }],
+    },
+    // React Native: react-native-config builds every .env variable into the app, wherever it is read.
+    {
+      code: `import Config from 'react-native-config';\nexport const key = Config.ENGIUM_API_KEY;`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_API_KEY', 'react-native-config')],
+    },
+    {
+      code: `import Env from 'react-native-config';\nexport const key = Env['ENGIUM_SECRET'];\nexport const url = Env.API_URL;`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_SECRET', 'react-native-config')],
+    },
+    {
+      code: `import { Config } from 'react-native-config';\nconst { ENGIUM_API_KEY, API_URL } = Config;`,
+      filename: 'src/api.ts',
+      errors: [{ ...inApp('ENGIUM_API_KEY', 'react-native-config'), line: 2, column: 9 }],
+    },
+    {
+      code: `import Config from 'react-native-config';\nconst env = Config;\nexport const key = env?.ENGIUM_API_TOKEN ?? '';`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_API_TOKEN', 'react-native-config')],
+    },
+    {
+      code: `import Config from 'react-native-ultimate-config';\nexport const key = Config.ENGIUM_API_KEY;`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_API_KEY', 'react-native-ultimate-config')],
+    },
+    // react-native-dotenv inlines what the app imports from '@env' (or, in older setups, from the package).
+    {
+      code: `import { ENGIUM_API_KEY, API_URL } from '@env';`,
+      filename: 'src/api.ts',
+      errors: [{ ...inApp('ENGIUM_API_KEY', '@env'), column: 10 }],
+    },
+    {
+      code: `import { ENGIUM_SECRET as secret } from 'react-native-dotenv';`,
+      filename: 'App.tsx',
+      errors: [inApp('ENGIUM_SECRET', 'react-native-dotenv')],
+    },
+    {
+      code: `import * as env from '@env';\nexport const key = env.ENGIUM_API_KEY;`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_API_KEY', '@env')],
+    },
+    // Expo ships the app config's extra in every app; expo-constants reads it.
+    {
+      code: `import Constants from 'expo-constants';\nexport const key = Constants.expoConfig?.extra?.engiumApiKey;`,
+      filename: 'src/api.ts',
+      errors: [inApp('engiumApiKey', 'expo-constants')],
+    },
+    {
+      code: `import Expo from 'expo-constants';\nconst a = Expo.manifest.extra.ENGIUM_KEY;\nconst b = Expo.manifest2?.extra?.expoClient?.extra?.engiumSecret;`,
+      filename: 'src/api.ts',
+      errors: [inApp('ENGIUM_KEY', 'expo-constants'), inApp('engiumSecret', 'expo-constants')],
+    },
+    {
+      code: `import Constants from 'expo-constants';\nconst { engiumApiKey } = Constants.expoConfig?.extra ?? {};\nconst extra = Constants.expoConfig!.extra;\nconst token = extra.engiumToken;`,
+      filename: 'src/api.ts',
+      errors: [inApp('engiumApiKey', 'expo-constants'), inApp('engiumToken', 'expo-constants')],
+    },
+    {
+      code: `import Constants from 'expo-constants';\nconst { expoConfig } = Constants;\nconst { extra: { engiumApiKey } } = expoConfig;`,
+      filename: 'src/api.ts',
+      errors: [inApp('engiumApiKey', 'expo-constants')],
+    },
+    // A Bearer header built from such a read in a client file: one problem, the read.
+    {
+      code: `'use client';\nimport Config from 'react-native-config';\nimport { ENGIUM_SECRET } from '@env';\nfetch(url, { headers: { Authorization: \`Bearer \${Config.ENGIUM_API_KEY}\` } });\nfetch(url, { headers: { Authorization: 'Bearer ' + ENGIUM_SECRET } });`,
+      filename: 'app/page.tsx',
+      errors: [inApp('ENGIUM_SECRET', '@env'), inApp('ENGIUM_API_KEY', 'react-native-config')],
+    },
+    // react-native-dotenv configured with another moduleName.
+    {
+      code: `import { ENGIUM_API_KEY } from '@config';\nimport { ENGIUM_SECRET } from '@env';`,
+      filename: 'src/api.ts',
+      settings: { engium: { envModules: ['@config'] } },
+      errors: [inApp('ENGIUM_API_KEY', '@config', ['@config']), inApp('ENGIUM_SECRET', '@env')],
+    },
+    // The env object passed through `as`, `!` and `?? {}`.
+    {
+      code: `'use client';\nconst key = (process.env as Record<string, string>).ENGIUM_API_KEY;\nconst { ENGIUM_SECRET } = process.env ?? {};`,
+      filename: 'app/page.tsx',
+      errors: [
+        { messageId: 'secretVariableInClient', data: { name: 'ENGIUM_API_KEY', where: useClient, advice } },
+        { messageId: 'secretVariableInClient', data: { name: 'ENGIUM_SECRET', where: useClient, advice } },
+      ],
+    },
+    // Custom key-bearing names apply to app config reads too.
+    {
+      code: `import Config from 'react-native-config';\nexport const key = Config.BOOKING_CREDENTIAL;`,
+      filename: 'src/api.ts',
+      options: [{ keyBearingNames: { require: ['BOOKING'], anyOf: ['CREDENTIAL'] } }],
+      errors: [{ messageId: 'keyInApp' }],
     },
   ]),
 });

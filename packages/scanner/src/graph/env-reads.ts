@@ -1,14 +1,14 @@
 // Env variables a module reads the way bundlers inline them: `process.env.X`, `process.env["X"]`,
 // `import.meta.env.X`, `const { X } = process.env`, and SvelteKit's `$env/static/public` /
 // `$env/dynamic/public` imports (`import { X }`, `env.X`), and react-native-dotenv's `import { X } from '@env'`.
-import { svelteKitEnvModule } from '@engium/core';
+import { APP_CONFIG_MODULES, svelteKitEnvModule } from '@engium/core';
 import type { Ts, TypeScript } from './typescript.js';
 
 /**
  * Modules whose named imports are env variables a Babel plugin inlines where they are imported:
  * react-native-dotenv's default `@env`, and its package name, which older setups import.
  */
-const INLINED_ENV_MODULES = new Set(['@env', 'react-native-dotenv']);
+const INLINED_ENV_MODULES = new Set(APP_CONFIG_MODULES.filter((module) => module.reads === 'named-imports').map((module) => module.specifier));
 
 export function envNamesRead(ts: Ts, tree: TypeScript.SourceFile): Set<string> {
   const names = new Set<string>();
