@@ -134,3 +134,30 @@ describe('browser extensions whose manifest is code (CRXJS defineManifest)', () 
     expect(findingOf(report, server, 'scripts/release.ts').exposure).not.toBe('client');
   });
 });
+
+describe('who receives client code that is no web page', () => {
+  it('says an app reaches everyone who installs it, an extension everyone who installs the extension, a web page the browser', () => {
+    const keys = [1508, 1509, 1510, 1511].map((seed) => fakeKey('live', seed));
+    const [electron, native, extension, web] = keys as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['desktop', 'mobile', 'extension', 'web'] }),
+        'desktop/package.json': json({ name: 'desktop', main: 'src/main.js', devDependencies: { electron: '33.0.0', 'electron-builder': '25.0.0' } }),
+        'desktop/src/main.js': `import { KEY } from './engium.js';\nconsole.log(KEY);\n`,
+        'desktop/src/engium.js': `export const KEY = '${electron}';\n`,
+        'mobile/package.json': json({ name: 'mobile', dependencies: { 'react-native': '0.79.0' } }),
+        'mobile/App.tsx': `const KEY = '${native}';\nexport default function App() { return KEY; }\n`,
+        'extension/package.json': json({ name: 'extension', devDependencies: { wxt: '0.20.0' } }),
+        'extension/entrypoints/background.ts': `const KEY = '${extension}';\nexport default defineBackground(() => KEY);\n`,
+        'web/package.json': json({ name: 'web', type: 'module', devDependencies: { vite: '6.0.0' } }),
+        'web/index.html': '<script type="module" src="/src/main.ts"></script>',
+        'web/src/main.ts': `const KEY = '${web}';\nconsole.log(KEY);\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, electron, 'desktop/src/engium.js').message).toContain('in desktop/src/engium.js ships to everyone who installs the app: desktop/src/main.js (');
+    expect(findingOf(report, native, 'mobile/App.tsx').message).toContain('ships to everyone who installs the app: mobile/App.tsx (React Native app entry)');
+    expect(findingOf(report, extension, 'extension/entrypoints/background.ts').message).toContain('ships to everyone who installs the extension:');
+    expect(findingOf(report, web, 'web/src/main.ts').message).toContain('ships to the browser: web/src/main.ts (Vite entry in web/index.html)');
+  });
+});

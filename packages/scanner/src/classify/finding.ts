@@ -38,7 +38,7 @@ export interface FindingContext {
   envVariable?: string;
   /** The build config line that injects the key into client code (`vite.config.ts:7`). */
   injectedBy?: string;
-  /** Who receives the key, when not every visitor's browser (`everyone who installs the app`). */
+  /** Who receives the key, when not every visitor's browser (`everyone who installs the app`): env and source findings say so. */
   receivedBy?: string;
   /** What to do, when the rule's own advice does not fit (a tool that ships env files whole). */
   advice?: string;
@@ -95,7 +95,7 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
       return `${key} is staged for commit in ${context.file}.`;
     default:
       return exposure === 'client'
-        ? `${key} in ${context.file} ships to the browser${context.injectedBy ? reason : ''}${chain ? `: ${chain}` : reason}.`
+        ? `${key} in ${context.file} ships to ${context.receivedBy ?? 'the browser'}${context.injectedBy ? reason : ''}${chain ? `: ${chain}` : reason}.`
         : `${key} is committed in ${context.file}${exposure === 'server' ? reason : ''}.`;
   }
 }

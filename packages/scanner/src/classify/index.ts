@@ -264,10 +264,15 @@ function classifyShippedHit(hit: AnalysedHit, file: DiscoveredFile, shipped: Shi
   });
 }
 
-function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason: string; chain?: string[] } {
+function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason: string; chain?: string[]; receivedBy?: string } {
   // A client verdict without a chain cannot be checked: it stays unknown.
   if (exposure.exposure === 'client' && !exposure.chain?.length) return { exposure: 'unknown', reason: exposure.reason };
-  return { exposure: exposure.exposure, reason: exposure.reason, ...(exposure.chain ? { chain: exposure.chain } : {}) };
+  return {
+    exposure: exposure.exposure,
+    reason: exposure.reason,
+    ...(exposure.chain ? { chain: exposure.chain } : {}),
+    ...(exposure.exposure === 'client' && exposure.receivedBy !== undefined ? { receivedBy: exposure.receivedBy } : {}),
+  };
 }
 
 function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {

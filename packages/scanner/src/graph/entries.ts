@@ -21,6 +21,8 @@ export interface Entry {
   label: string;
   /** A route module its framework's route config names: its browser build strips `loader` and `action`. */
   route?: boolean;
+  /** For a client entry that does not run in a web page: who receives it (`everyone who installs the app`). */
+  receivedBy?: string;
 }
 
 /** A route config that names route modules by path (React Router's `app/routes.ts`). */
@@ -42,7 +44,12 @@ interface FrameworkRules {
   notClient?: readonly string[];
   /** Route modules named in a config file, wherever they are. */
   routeConfig?: RouteConfig;
+  /** Who receives its client code, when not a web page's visitors (an app's or an extension's users). */
+  receivedBy?: string;
 }
+
+const APP_USERS = 'everyone who installs the app';
+const EXTENSION_USERS = 'everyone who installs the extension';
 
 const JS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const uses = (...names: string[]) => (info: PackageInfo) => names.some((name) => info.dependencies.has(name));
@@ -172,6 +179,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
   },
   {
     name: 'Expo / React Native',
+    receivedBy: APP_USERS,
     detect: uses('expo', 'react-native', 'expo-router'),
     client: [
       [`{App,index}.${JS}`, 'React Native app entry'],
@@ -241,6 +249,7 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
   },
   {
     name: 'Plasmo',
+    receivedBy: EXTENSION_USERS,
     detect: uses('plasmo'),
     // Plasmo builds each of these into the extension every user installs, by its file name.
     client: [
@@ -251,12 +260,14 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
   },
   {
     name: 'WXT',
+    receivedBy: EXTENSION_USERS,
     detect: uses('wxt'),
     client: [[`{src/,}entrypoints/**/*.${JS}`, 'WXT extension entrypoint, installed by every user']],
     server: [],
   },
   {
     name: 'Electron',
+    receivedBy: APP_USERS,
     // An app is packaged for its users; `electron` alone also renders PDFs on servers and runs tests.
     detect: (info) => info.dependencies.has('electron') && ELECTRON_PACKAGERS.some((name) => info.dependencies.has(name)),
     // Electron packs the app's files into app.asar, which every user installs: the main process and
@@ -347,8 +358,8 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
-  const add = (file: string | undefined, side: Entry['side'], label: string, route?: boolean) => {
-    if (file) entries.push({ file, side, label, ...(route ? { route } : {}) });
+  const add = (file: string | undefined, side: Entry['side'], label: string, route?: boolean, receivedBy?: string) => {
+    if (file) entries.push({ file, side, label, ...(route ? { route } : {}), ...(receivedBy !== undefined ? { receivedBy } : {}) });
   };
 
   // A repository without a root package.json still has server folders at its root.
@@ -377,7 +388,7 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       const excluded = globMatcher(framework.notClient ?? []);
       for (const [glob, label] of framework.client) {
         const match = globMatcher(glob);
-        for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label);
+        for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label, false, framework.receivedBy);
       }
       for (const [glob, label] of framework.server) {
         const match = globMatcher(glob);
@@ -425,10 +436,10 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
     } catch {
       continue;
     }
-    for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`);
+    for (const { file, field } of named?.scripts ?? []) add(fileSet.has(file) ? file : sourceFor(file), 'client', `browser extension ${field} in ${manifest}, installed by every user`, false, EXTENSION_USERS);
     for (const { file: page, field } of named?.pages ?? []) {
       if (!fileSet.has(page)) continue;
-      for (const target of pageScripts(paths, page, extensionRoot, fileSet)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`);
+      for (const target of pageScripts(paths, page, extensionRoot, fileSet)) add(target, 'client', `script of the browser extension's ${field} page ${page}, installed by every user`, false, EXTENSION_USERS);
     }
   }
 

@@ -69,10 +69,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     if (syntaxError) return { exposure: 'unknown', reason: `the module does not parse (${syntaxError})` };
     const chain = graph.chain(graph.client, file);
     if (chain) {
+      const receivedBy = graph.client.get(file)?.entry.receivedBy;
       return {
         exposure: 'client',
         chain,
         reason: chain.length === 1 ? `client entry: ${chain[0]}` : `imported from the client entry ${chain[0]}`,
+        ...(receivedBy !== undefined ? { receivedBy } : {}),
       };
     }
     const serverChain = graph.chain(graph.server, file);
@@ -108,8 +110,9 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     const best = client[0];
     if (best) {
       const chain = graph.chain(graph.client, best.reader.reader) ?? [];
+      const receivedBy = graph.client.get(best.reader.reader)?.entry.receivedBy;
       return {
-        exposure: { exposure: 'client', chain: [...chain, ...best.reader.path()], reason: `${what} is imported by client code: ${best.reader.reader}` },
+        exposure: { exposure: 'client', chain: [...chain, ...best.reader.path()], reason: `${what} is imported by client code: ${best.reader.reader}`, ...(receivedBy !== undefined ? { receivedBy } : {}) },
         readers,
       };
     }

@@ -22,6 +22,8 @@ export interface ModuleExposure {
    * this module itself, so a bundle built from it that shows itself browser code (an IIFE) is client.
    */
   presumed?: boolean;
+  /** For `client` code that does not run in a web page: who receives it (`everyone who installs the app`). */
+  receivedBy?: string;
 }
 
 export interface KeyReaders {
