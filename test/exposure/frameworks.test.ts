@@ -458,6 +458,37 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unusedKey))).toEqual([]);
   });
 
+  it("inlines '@env' imports from the app's own .env files only: a server package and a web app beside it keep theirs", () => {
+    const keys = [1475, 1476, 1477].map((seed) => fakeKey('live', seed));
+    const [appKey, serverKey, webKey] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['mobile', 'api', 'web'] }),
+        'mobile/package.json': json({ name: 'mobile', main: 'index.js', dependencies: { react: '19.0.0', 'react-native': '0.79.0' }, devDependencies: { 'react-native-dotenv': '3.4.11' } }),
+        'mobile/index.js': `import { AppRegistry } from 'react-native';\nimport App from './App';\nAppRegistry.registerComponent('mobile', () => App);\n`,
+        'mobile/App.tsx': `import { ENGIUM_API_KEY as key } from '@env';\nexport default function App() {\n  return fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${key}\` } });\n}\n`,
+        'mobile/.gitignore': '.env\n',
+        'mobile/.env': `ENGIUM_API_KEY=${appKey}\n`,
+        // The server reads a variable of the same name from its own, gitignored .env: where a key belongs.
+        'api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'api/server.js': `console.log(process.env.ENGIUM_API_KEY.length);\n`,
+        'api/.gitignore': '.env\n',
+        'api/.env': `ENGIUM_API_KEY=${serverKey}\n`,
+        // A Vite app that reads an unprefixed variable: Vite does not inline it, and no plugin of the app's does.
+        'web/package.json': json({ name: 'web', devDependencies: { vite: '6.0.0' } }),
+        'web/index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'web/src/main.ts': `console.log(import.meta.env.ENGIUM_WEB_KEY);\n`,
+        'web/.gitignore': '.env\n',
+        'web/.env': `ENGIUM_WEB_KEY=${webKey}\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, appKey, 'mobile/.env')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    for (const key of [serverKey, webKey]) {
+      expect(report.findings.filter((finding) => finding.secret.redacted === redact(key) && finding.exposure === 'client')).toEqual([]);
+    }
+  });
+
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
     const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
     const [viteKey, webpackKey, untouched] = keys as [string, string, string];

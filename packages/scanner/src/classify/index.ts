@@ -295,7 +295,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
   }
   // A server-only variable in a gitignored env file is exactly where a key belongs.
   if (file.gitignored) return undefined;
-  const readers = variable !== undefined ? program?.envReaders(variable) : undefined;
+  const readers = variable !== undefined ? program?.envReaders(variable, file.path) : undefined;
   const exposure: ModuleExposure = readers?.exposure ?? { exposure: 'server', reason: 'a server-only variable' };
   return buildFinding(hit, {
     file: file.path,
