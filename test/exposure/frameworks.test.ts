@@ -642,6 +642,28 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
   });
 
+  it("ships what a Parcel app of a monorepo reads from the monorepo's root .env, which Parcel finds by looking up from the app", () => {
+    const [read, besideKey] = [1478, 1479].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['apps/*'] }),
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_KEY=${read}\n`,
+        'apps/web/package.json': json({ name: 'web', private: true, source: 'src/index.html', devDependencies: { parcel: '2.16.0' } }),
+        'apps/web/src/index.html': `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`,
+        'apps/web/src/index.js': `fetch('https://api.engium.app/api/v1/x', { headers: { Authorization: 'Bearer ' + process.env.ENGIUM_KEY } });\n`,
+        // A package beside the app: Parcel never looks there.
+        'apps/api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'apps/api/server.js': `console.log(process.env.ENGIUM_KEY.length);\n`,
+        'apps/api/.gitignore': '.env\n',
+        'apps/api/.env': `ENGIUM_KEY=${besideKey}\n`,
+      },
+      [read, besideKey],
+    );
+    expect(findingOf(report, read, '.env')).toMatchObject({ exposure: 'client', chain: ['.env: ENGIUM_KEY', 'apps/web/package.json (inlines ENGIUM_KEY)', 'apps/web/src/index.js'] });
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(besideKey))).toEqual([]);
+  });
+
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
     const key = fakeKey('live', 1437);
     const report = scan(
