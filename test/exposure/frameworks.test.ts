@@ -458,6 +458,37 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unusedKey))).toEqual([]);
   });
 
+  it("inlines '@env' imports from the app's own .env files only: a server package and a web app beside it keep theirs", () => {
+    const keys = [1475, 1476, 1477].map((seed) => fakeKey('live', seed));
+    const [appKey, serverKey, webKey] = keys as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['mobile', 'api', 'web'] }),
+        'mobile/package.json': json({ name: 'mobile', main: 'index.js', dependencies: { react: '19.0.0', 'react-native': '0.79.0' }, devDependencies: { 'react-native-dotenv': '3.4.11' } }),
+        'mobile/index.js': `import { AppRegistry } from 'react-native';\nimport App from './App';\nAppRegistry.registerComponent('mobile', () => App);\n`,
+        'mobile/App.tsx': `import { ENGIUM_API_KEY as key } from '@env';\nexport default function App() {\n  return fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${key}\` } });\n}\n`,
+        'mobile/.gitignore': '.env\n',
+        'mobile/.env': `ENGIUM_API_KEY=${appKey}\n`,
+        // The server reads a variable of the same name from its own, gitignored .env: where a key belongs.
+        'api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'api/server.js': `console.log(process.env.ENGIUM_API_KEY.length);\n`,
+        'api/.gitignore': '.env\n',
+        'api/.env': `ENGIUM_API_KEY=${serverKey}\n`,
+        // A Vite app that reads an unprefixed variable: Vite does not inline it, and no plugin of the app's does.
+        'web/package.json': json({ name: 'web', devDependencies: { vite: '6.0.0' } }),
+        'web/index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'web/src/main.ts': `console.log(import.meta.env.ENGIUM_WEB_KEY);\n`,
+        'web/.gitignore': '.env\n',
+        'web/.env': `ENGIUM_WEB_KEY=${webKey}\n`,
+      },
+      keys,
+    );
+    expect(findingOf(report, appKey, 'mobile/.env')).toMatchObject({ exposure: 'client', severity: 'critical' });
+    for (const key of [serverKey, webKey]) {
+      expect(report.findings.filter((finding) => finding.secret.redacted === redact(key) && finding.exposure === 'client')).toEqual([]);
+    }
+  });
+
   it('ships every variable when a config defines a name as the whole environment (Vite loadEnv with no prefix, webpack JSON.stringify(process.env))', () => {
     const keys = [1461, 1462, 1463].map((seed) => fakeKey('live', seed));
     const [viteKey, webpackKey, untouched] = keys as [string, string, string];
@@ -609,6 +640,28 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(finding.message).toContain('Parcel loads .env files and inlines every process.env variable browser code reads');
     expect(finding.chain).toEqual(['.env: ENGIUM_KEY', 'package.json (inlines ENGIUM_KEY)', 'src/index.js']);
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(unread))).toEqual([]);
+  });
+
+  it("ships what a Parcel app of a monorepo reads from the monorepo's root .env, which Parcel finds by looking up from the app", () => {
+    const [read, besideKey] = [1478, 1479].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['apps/*'] }),
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_KEY=${read}\n`,
+        'apps/web/package.json': json({ name: 'web', private: true, source: 'src/index.html', devDependencies: { parcel: '2.16.0' } }),
+        'apps/web/src/index.html': `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`,
+        'apps/web/src/index.js': `fetch('https://api.engium.app/api/v1/x', { headers: { Authorization: 'Bearer ' + process.env.ENGIUM_KEY } });\n`,
+        // A package beside the app: Parcel never looks there.
+        'apps/api/package.json': json({ name: 'api', main: 'server.js', dependencies: { express: '4.0.0' } }),
+        'apps/api/server.js': `console.log(process.env.ENGIUM_KEY.length);\n`,
+        'apps/api/.gitignore': '.env\n',
+        'apps/api/.env': `ENGIUM_KEY=${besideKey}\n`,
+      },
+      [read, besideKey],
+    );
+    expect(findingOf(report, read, '.env')).toMatchObject({ exposure: 'client', chain: ['.env: ENGIUM_KEY', 'apps/web/package.json (inlines ENGIUM_KEY)', 'apps/web/src/index.js'] });
+    expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(besideKey))).toEqual([]);
   });
 
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {

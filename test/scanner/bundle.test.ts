@@ -2,13 +2,14 @@
 // the same reports as the modules tsc built, in every mode that starts a thread, and worker
 // scripts where the bundled thread starters look for them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, SCANNER_CLI } from '../support/index.js';
+import { REPO_ROOT, SCANNER_CLI, tempDir, writeFiles } from '../support/index.js';
 
 const BUNDLE = join(REPO_ROOT, 'packages/scanner/bundle');
 const BUNDLED_CLI = join(BUNDLE, 'cli.js');
+const BIN = join(REPO_ROOT, 'packages/scanner/bin/engium-scan.js');
 const EXAMPLE = join(REPO_ROOT, 'examples/acme-shop');
 
 /** A JSON report without its timing, the one field two runs never share. */
@@ -48,5 +49,27 @@ describe('the bundled CLI', () => {
   it('prints the package version', () => {
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages/scanner/package.json'), 'utf8')) as { version: string }).version;
     expect(spawnSync(process.execPath, [BUNDLED_CLI, '--version'], { encoding: 'utf8' }).stdout.trim()).toBe(version);
+  });
+
+  it("validates a repository's engium.config.json: a usage error when invalid, the scan when valid", () => {
+    const invalid = tempDir();
+    writeFiles(invalid, { 'engium.config.json': JSON.stringify({ buildDir: ['x'] }), 'a.ts': 'export const a = 1;\n' });
+    const refused = spawnSync(process.execPath, [BUNDLED_CLI, invalid], { encoding: 'utf8' });
+    expect(refused.stderr).toMatch(/invalid config .*\n.*must NOT have additional properties \(buildDir\)/);
+    expect(refused.status).toBe(2);
+    const valid = tempDir();
+    writeFiles(valid, { 'engium.config.json': JSON.stringify({ exclude: ['vendor/**'] }), 'a.ts': 'export const a = 1;\n' });
+    const scanned = spawnSync(process.execPath, [BUNDLED_CLI, valid], { encoding: 'utf8' });
+    expect(scanned.stderr).toBe('');
+    expect(scanned.status).toBe(0);
+  });
+
+  it('runs through a link to the bin from another folder, as npm links it into node_modules/.bin', () => {
+    const elsewhere = tempDir();
+    symlinkSync(BIN, join(elsewhere, 'engium-scan'));
+    writeFiles(elsewhere, { 'engium.config.json': JSON.stringify({ buildDir: ['x'] }) });
+    const result = spawnSync(join(elsewhere, 'engium-scan'), ['.'], { cwd: elsewhere, encoding: 'utf8' });
+    expect(result.stderr).toMatch(/invalid config/);
+    expect(result.status).toBe(2);
   });
 });

@@ -39,6 +39,27 @@ describe('env files by other names', () => {
   });
 });
 
+describe('public prefixes of apps and extensions', () => {
+  // Their variables go to everyone who installs what they build, not to a site's visitors.
+  const keys = [436, 437, 438].map((seed) => fakeKey('live', seed));
+  const [electronMain, extension, site] = keys as [string, string, string];
+  const dir = gitRepo();
+  writeFiles(dir, {
+    'desktop/.env': `MAIN_VITE_ENGIUM_KEY=${electronMain}\n`,
+    'extension/.env': `WXT_ENGIUM_KEY=${extension}\n`,
+    'web/.env': `VITE_ENGIUM_KEY=${site}\n`,
+  });
+  const { report } = scanJson(dir, keys, ['--no-graph']);
+  const messageOf = (file: string): string => report.findings.find((finding) => finding.file === file)?.message ?? '';
+
+  it('says who receives the key', () => {
+    expect(messageOf('desktop/.env')).toContain('packed into the app every user installs): everyone who installs the app receives it.');
+    expect(messageOf('extension/.env')).toContain('through import.meta.env): everyone who installs the extension receives it.');
+    expect(messageOf('web/.env')).toContain("every visitor's browser receives it.");
+    expect(messageOf('desktop/.env') + messageOf('extension/.env')).not.toContain("every visitor's browser");
+  });
+});
+
 describe('.env files', () => {
   const dir = gitRepo();
   writeFiles(dir, {

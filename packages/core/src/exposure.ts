@@ -9,14 +9,19 @@ export type Exposure = 'client' | 'server' | 'unknown';
 export interface PublicEnvPrefix {
   prefix: string;
   reason: string;
+  /** Who receives the variables, when not the browsers of a site's visitors (`everyone who installs the app`). */
+  receivedBy?: string;
 }
+
+const APP_USERS = 'everyone who installs the app';
+const EXTENSION_USERS = 'everyone who installs the extension';
 
 export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
   { prefix: 'NEXT_PUBLIC_', reason: 'Next.js inlines NEXT_PUBLIC_ variables into browser bundles' },
   { prefix: 'VITE_', reason: 'Vite exposes VITE_ variables to client code through import.meta.env' },
   { prefix: 'REACT_APP_', reason: 'Create React App embeds REACT_APP_ variables in the build' },
   { prefix: 'GATSBY_', reason: 'Gatsby embeds GATSBY_ variables in browser code' },
-  { prefix: 'EXPO_PUBLIC_', reason: 'Expo inlines EXPO_PUBLIC_ variables into the app bundle' },
+  { prefix: 'EXPO_PUBLIC_', reason: 'Expo inlines EXPO_PUBLIC_ variables into the app bundle', receivedBy: APP_USERS },
   { prefix: 'NUXT_PUBLIC_', reason: 'Nuxt exposes NUXT_PUBLIC_ variables through the public runtime config' },
   { prefix: 'PUBLIC_', reason: 'SvelteKit and Astro expose PUBLIC_ variables to client code' },
   { prefix: 'VUE_APP_', reason: 'Vue CLI embeds VUE_APP_ variables in the build' },
@@ -27,11 +32,11 @@ export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
   { prefix: 'SANITY_STUDIO_', reason: 'Sanity embeds SANITY_STUDIO_ variables in the Studio bundle' },
   { prefix: 'STRAPI_ADMIN_', reason: "Strapi embeds STRAPI_ADMIN_ variables in the admin panel's bundle" },
   { prefix: 'PAYLOAD_PUBLIC_', reason: "Payload embeds PAYLOAD_PUBLIC_ variables in the admin panel's bundle" },
-  { prefix: 'PLASMO_PUBLIC_', reason: 'Plasmo inlines PLASMO_PUBLIC_ variables into the browser extension' },
-  { prefix: 'WXT_', reason: 'WXT exposes WXT_ variables to the browser extension through import.meta.env' },
-  { prefix: 'RENDERER_VITE_', reason: 'electron-vite exposes RENDERER_VITE_ variables to the renderer, packed into the app every user installs' },
-  { prefix: 'PRELOAD_VITE_', reason: 'electron-vite exposes PRELOAD_VITE_ variables to preload scripts, packed into the app every user installs' },
-  { prefix: 'MAIN_VITE_', reason: 'electron-vite exposes MAIN_VITE_ variables to the main process, packed into the app every user installs' },
+  { prefix: 'PLASMO_PUBLIC_', reason: 'Plasmo inlines PLASMO_PUBLIC_ variables into the browser extension', receivedBy: EXTENSION_USERS },
+  { prefix: 'WXT_', reason: 'WXT exposes WXT_ variables to the browser extension through import.meta.env', receivedBy: EXTENSION_USERS },
+  { prefix: 'RENDERER_VITE_', reason: 'electron-vite exposes RENDERER_VITE_ variables to the renderer, packed into the app every user installs', receivedBy: APP_USERS },
+  { prefix: 'PRELOAD_VITE_', reason: 'electron-vite exposes PRELOAD_VITE_ variables to preload scripts, packed into the app every user installs', receivedBy: APP_USERS },
+  { prefix: 'MAIN_VITE_', reason: 'electron-vite exposes MAIN_VITE_ variables to the main process, packed into the app every user installs', receivedBy: APP_USERS },
   { prefix: 'UMI_APP_', reason: 'Umi embeds UMI_APP_ variables in the build' },
   { prefix: 'TARO_APP_', reason: 'Taro embeds TARO_APP_ variables in the app bundle' },
 ];

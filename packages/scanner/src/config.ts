@@ -78,9 +78,11 @@ export async function loadConfig(dir: string, file?: string): Promise<EngiumConf
 
 async function validateConfig(value: unknown, path: string): Promise<void> {
   // Loaded only when a config exists: most scans never pay for ajv.
-  const [{ Ajv }, formats] = await Promise.all([import('ajv'), import('ajv-formats')]);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  formats.default.default(ajv);
+  // Both are CommonJS: each is taken from its module.exports (`default`), the one export a bundle
+  // split into chunks (packages/scanner/bundle/) also gives a dynamic import of CommonJS.
+  const [{ default: ajvExports }, { default: formatsExports }] = await Promise.all([import('ajv'), import('ajv-formats')]);
+  const ajv = new ajvExports.Ajv({ allErrors: true, strict: false });
+  formatsExports.default(ajv);
   const schema: object = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
   const validate = ajv.compile(schema);
   if (validate(value)) {

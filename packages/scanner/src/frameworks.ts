@@ -122,6 +122,8 @@ export interface EnvShipping {
   receivedBy?: string;
   /** What to do instead, as an imperative clause, when not removing an injection from a build config. */
   advice?: string;
+  /** The tool also loads an env file of a folder above the package, up to the repository's root (Parcel looks up from the entry). */
+  fromParentFolders?: boolean;
 }
 
 export interface FrameworkBuild {
@@ -477,7 +479,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
-    inlinesEnvReads: { reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle' },
+    inlinesEnvReads: { reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle', fromParentFolders: true },
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
   },
   // Server frameworks of other languages whose JavaScript build lands in the folder they serve.

@@ -47,7 +47,7 @@ const DEFAULT_MAX_THREADS = 4;
  */
 const SINGLE_THREAD_CORES = 2;
 
-/** The compiled worker; absent when the scanner runs bundled or from its TypeScript sources. */
+/** The compiled worker (or its copy in the scanner's bundle/); absent in a one-file bundle (the action's) or from the TypeScript sources. */
 const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
 
 /** Files and bytes taken by all threads, shared so that each claims the next file atomically. */
@@ -92,7 +92,7 @@ export class SharedClaims {
 /**
  * Threads for a scan, and a warning when the request was cut: more threads than cores only adds
  * isolates (each tens of megabytes) that wait for a core, so `-j 512` gets the cores' count.
- * Bundled or run from its TypeScript sources, the scanner has no worker script: it reads alone.
+ * In a one-file bundle or run from its TypeScript sources, the scanner has no worker script: it reads alone.
  */
 export function threadCount(requested: number | undefined, workerFile: string, cores = availableParallelism()): { threads: number; warning?: string } {
   if (!existsSync(workerFile)) return { threads: 1 };

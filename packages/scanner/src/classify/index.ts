@@ -277,8 +277,8 @@ function exposureContext(exposure: ModuleExposure): { exposure: Exposure; reason
 
 function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: ClassifyOptions, program: ProgramAnalysis | undefined): FindingCandidate | undefined {
   const variable = hit.envVariable;
-  /** A variable that reaches the browser, by its public prefix or by a build config's injection. */
-  const clientVariable = (name: string, reason: string, chain: string[], injection?: ConfigInjection): FindingCandidate => {
+  /** A variable that reaches the browser (or an app's users: `receivedBy`), by its public prefix or by a build config's injection. */
+  const clientVariable = (name: string, reason: string, chain: string[], injection?: Partial<Pick<ConfigInjection, 'where' | 'receivedBy' | 'advice'>>): FindingCandidate => {
     const readers = program?.envReaders(name);
     return buildFinding(hit, {
       file: file.path,
@@ -287,7 +287,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
       reason,
       chain,
       envVariable: name,
-      ...(injection ? { injectedBy: injection.where } : {}),
+      ...(injection?.where !== undefined ? { injectedBy: injection.where } : {}),
       ...(injection?.receivedBy !== undefined ? { receivedBy: injection.receivedBy } : {}),
       ...(injection?.advice !== undefined ? { advice: injection.advice } : {}),
       ...(readers?.readers.length ? { readers: readers.readers } : {}),
@@ -296,7 +296,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
   const prefix = variable !== undefined ? publicEnvPrefix(variable, options.config.publicEnvPrefixes ?? []) : undefined;
   if (variable !== undefined && prefix) {
     const readerChain = program?.envReaders(variable)?.exposure.chain;
-    return clientVariable(variable, prefix.reason, readerChain?.length ? readerChain : [`${file.path}: ${variable} (${prefix.reason})`]);
+    return clientVariable(variable, prefix.reason, readerChain?.length ? readerChain : [`${file.path}: ${variable} (${prefix.reason})`], prefix.receivedBy !== undefined ? { receivedBy: prefix.receivedBy } : undefined);
   }
   // A build config that injects the variable into client code ships it whatever its name and file.
   const injected = variable !== undefined ? program?.envInjection(variable, file.path) : undefined;
@@ -305,7 +305,7 @@ function classifyEnvHit(hit: AnalysedHit, file: DiscoveredFile, options: Classif
   }
   // A server-only variable in a gitignored env file is exactly where a key belongs.
   if (file.gitignored) return undefined;
-  const readers = variable !== undefined ? program?.envReaders(variable) : undefined;
+  const readers = variable !== undefined ? program?.envReaders(variable, file.path) : undefined;
   const exposure: ModuleExposure = readers?.exposure ?? { exposure: 'server', reason: 'a server-only variable' };
   return buildFinding(hit, {
     file: file.path,

@@ -2,8 +2,8 @@
  * Stage 3 beside stage 2: the module graph needs TypeScript (half a second to load) and parses,
  * which the text pass does not wait for. A classify thread starts with the scan, loads TypeScript
  * while this thread walks and reads, builds the graph once the sources are read (they are read
- * first), and classifies every hit when the built files are read too. Bundled or run from its
- * TypeScript sources, the scanner has no worker script, and classifies on this thread. This module
+ * first), and classifies every hit when the built files are read too. In a one-file bundle (the
+ * action's) or run from its TypeScript sources, the scanner has no worker script, and classifies on this thread. This module
  * loads nothing else, so the CLI starts the thread before it loads the scanner.
  */
 import { existsSync } from 'node:fs';

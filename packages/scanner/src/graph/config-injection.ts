@@ -46,7 +46,7 @@ export interface ConfigFacts {
   /** Source modules a bundler config builds for browsers (webpack `entry`, Rollup `input`…). */
   clientEntries: { file: string; label: string }[];
   /** Builds that inline every env variable their code reads (dotenv-webpack): where, for which side. */
-  readsInlined: ({ where: string; side: BuildSide } & EnvShipping)[];
+  readsInlined: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string } & EnvShipping)[];
   /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
   wholeEnv: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string } & EnvShipping)[];
 }
@@ -60,7 +60,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   const done = new Set<string>();
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
-      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', ...row.inlinesEnvReads });
+      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, ...row.inlinesEnvReads });
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
@@ -336,7 +336,7 @@ class ConfigReader {
         if (side === 'unknown') return;
         const where = this.where(value);
         const target = side === 'client' ? 'into browser code' : 'into server code';
-        this.facts.readsInlined.push({ where, side, reason: `${where} inlines every process.env variable the code reads ${target}; ${note}` });
+        this.facts.readsInlined.push({ where, side, dir: this.ownerDir, reason: `${where} inlines every process.env variable the code reads ${target}; ${note}` });
         return;
       }
       case 'shipped-object':

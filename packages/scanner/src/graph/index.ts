@@ -11,6 +11,7 @@ import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
 import { findEntries } from './entries.js';
+import { dirnamePosix } from './paths.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
 import { analyseBuildOutput } from './build-output.js';
@@ -155,8 +156,12 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     const envPackage = file === undefined ? undefined : layouts.ownerOf(file).dir;
     const whole = facts.wholeEnv.find((candidate) => candidate.side === 'client' && candidate.dir === envPackage);
     if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (${whole.how})`], where: whole.where, ...audience(whole) };
-    // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code reads.
-    const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client');
+    // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code
+    // reads, from its package's env files: a server beside a React Native app keeps its own .env.
+    const envDir = file === undefined ? undefined : dirnamePosix(file);
+    const loads = (candidate: (typeof facts.readsInlined)[number]): boolean =>
+      candidate.dir === envPackage || (candidate.fromParentFolders === true && envDir !== undefined && (envDir === '' || `${candidate.dir}/`.startsWith(`${envDir}/`)));
+    const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client' && loads(candidate));
     const reader = inlined ? clientEnvReaders(name)[0] : undefined;
     if (inlined && reader) {
       return { exposure: 'client', reason: `${inlined.reason}, and ${reader} reads ${name}`, chain: [`${inlined.where} (inlines ${name})`, reader], where: inlined.where, ...audience(inlined) };
@@ -221,14 +226,14 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       const found = readersOf(ts, graph, trees, file, names);
       return readersExposure(found, file, names.includes('*') ? file : `${names.join(', ')} from ${file}`);
     }),
-    envReaders(name) {
+    envReaders(name, file) {
       const readers = clientEnvReaders(name);
       if (readers.length === 0) return undefined;
       const prefix = publicEnvPrefix(name, options.publicEnvPrefixes ?? []);
       const shortest = readers
         .map((reader) => graph.chain(graph.client, reader) as string[])
         .sort((a, b) => a.length - b.length)[0] as string[];
-      const inlined = prefix ? undefined : envInjection(name);
+      const inlined = prefix ? undefined : envInjection(name, file);
       if (inlined?.exposure === 'client') return { exposure: { exposure: 'client', chain: shortest, reason: `${inlined.reason}; read by client code: ${readers.join(', ')}` }, readers };
       if (!prefix) {
         return {

@@ -41,8 +41,11 @@ export interface ProgramAnalysis {
    * import it, and which. Undefined when the line holds no exported binding.
    */
   importersOfDefinition(file: string, line: number): KeyReaders | undefined;
-  /** Client modules that read env variable `name` (`process.env.X`, `import.meta.env.X`, `$env/static/public`). */
-  envReaders(name: string): KeyReaders | undefined;
+  /**
+   * Client modules that read env variable `name` (`process.env.X`, `import.meta.env.X`, `$env/static/public`),
+   * and whether the build ships it from env file `file` (its package's build inlines what they read).
+   */
+  envReaders(name: string, file?: string): KeyReaders | undefined;
   /**
    * For an env variable a build config injects (Vite `define`, webpack `DefinePlugin`, Next.js `env`,
    * Expo `extra`…) or names public (Vite `envPrefix`): where, and for which side. `chain` names the
