@@ -285,6 +285,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['astro'],
     staticFolders: ['public'],
     configs: [`astro.config.${JS}`],
+    // `vite: { define }`: Astro hands its Vite options to Vite, which replaces the names in island and <script> code too.
+    injections: [DEFINES],
     folders: [
       client('dist/client', 'Astro serves dist/client to every browser'),
       server('dist/server', 'Astro runs dist/server on the server only'),
@@ -316,6 +318,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'index', within: 'build.options' } },
+      // The application builder's `define` replaces identifiers in the browser bundle with its values.
+      { kind: 'defines', at: { property: 'define', within: 'build.options' } },
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
@@ -346,6 +350,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Expo',
     dependencies: ['expo'],
+    // Expo Router copies public/ into the web export as it is.
+    staticFolders: ['public'],
     configs: ['app.json', `app.config.${JS}`],
     detectByConfig: false,
     folders: [
@@ -423,8 +429,23 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vue CLI',
     dependencies: ['@vue/cli-service'],
+    // public/index.html is the page template, and the rest of public/ is copied into dist/ as it is.
+    staticFolders: ['public'],
     configs: [`vue.config.${JS}`],
+    // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
+    injections: [{ kind: 'defines', at: { construct: 'DefinePlugin' } }],
     folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
+  },
+  {
+    name: 'RedwoodJS web side',
+    dependencies: ['@redwoodjs/web'],
+    staticFolders: ['public'],
+    folders: [client('dist', 'RedwoodJS builds the web side into web/dist, served to browsers')],
+  },
+  {
+    name: 'RedwoodJS api side',
+    dependencies: ['@redwoodjs/api'],
+    folders: [server('dist', 'RedwoodJS builds the api side into api/dist, run on the server')],
   },
   {
     name: 'Quasar',

@@ -1,16 +1,18 @@
-// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and React Router / Remix (loader,
-// action, headers, middleware) strip server-only exports from the browser build of a page, and with
-// them every import used only inside them. The compiler's syntax tree tells which imports those
+// Next.js (getServerSideProps, getStaticProps, getStaticPaths), Gatsby (getServerData) and React
+// Router / Remix (loader, action, headers, middleware) strip server-only exports from the browser
+// build of a page, and with them every import used only inside them. The compiler's syntax tree tells which imports those
 // are, and which lines of the module are inside those exports.
 import { scriptKindOf } from './source-files.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
 export const NEXT_DATA_FUNCTIONS = ['getServerSideProps', 'getStaticProps', 'getStaticPaths'] as const;
+/** Gatsby's babel-plugin-remove-api takes getServerData out of a page's browser build. */
+export const GATSBY_DATA_FUNCTIONS = ['getServerData'] as const;
 /** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
 export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
-const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
+const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /**
  * Calls whose function argument the browser build strips and runs on the server only (TanStack
@@ -63,7 +65,7 @@ interface ServerExport {
 
 /** The module's exported server data functions: the statements the browser build strips. */
 function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
-  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
+  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
   const exported = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -214,7 +216,8 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
   });
 }
 
-const frameworkOf = ({ name, framework }: ServerExport) => framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
+const frameworkOf = ({ name, framework }: ServerExport) =>
+  framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name) ? 'Gatsby' : 'Next.js');
 
 /**
  * For a line of a page or route module: the server data function it is written in, which the

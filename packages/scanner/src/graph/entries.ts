@@ -177,11 +177,37 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{App,index}.${JS}`, 'React Native app entry'],
       [`{src/,}app/**/*.${JS}`, 'Expo Router screen'],
     ],
-    notClient: ['**/*+api.*', '**/+html.*'],
+    notClient: ['**/*+api.*', '**/+html.*', '**/+middleware.*'],
     server: [
       [`{src/,}app/**/*+api.${JS}`, 'Expo API route'],
       [`{src/,}app/+html.${JS}`, 'Expo static HTML root, rendered at build time'],
+      [`{src/,}app/+middleware.${JS}`, 'Expo Router server middleware'],
     ],
+  },
+  {
+    name: 'Vue CLI',
+    detect: uses('@vue/cli-service'),
+    // vue-cli-service builds src/main when vue.config.js names no `pages`.
+    client: [[`src/main.${JS}`, 'Vue CLI entry']],
+    server: [],
+  },
+  {
+    name: 'RedwoodJS web side',
+    detect: uses('@redwoodjs/web'),
+    // The router imports every page under src/pages by itself; App and Routes are the web side's entry.
+    client: [
+      [`src/{App,Routes}.${JS}`, 'RedwoodJS web side entry'],
+      [`src/pages/**/*.${JS}`, 'RedwoodJS page, imported by the router'],
+    ],
+    notClient: ['**/*.{test,spec,stories,mock}.*'],
+    server: [],
+  },
+  {
+    name: 'RedwoodJS api side',
+    detect: uses('@redwoodjs/api'),
+    client: [],
+    // The api side is the server: its functions are the handlers, and it loads services and directives by glob.
+    server: [[`src/{functions,services,directives,graphql}/**/*.${JS}`, 'RedwoodJS api side, run on the server']],
   },
   {
     name: 'Angular',
