@@ -4,7 +4,7 @@
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { exportTargets, rootExport, subpathExportTargets, type PackageInfo } from './packages.js';
+import { exportTargets, packageOf, rootExport, subpathExportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
 import { readResolutionText } from './read.js';
@@ -30,6 +30,12 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
  * resolution, for every import of the package, so a hostile `exports` of 100,000 targets must not.
  */
 const MAX_ENTRY_TARGETS = 32;
+/**
+ * Metro bundles `x.ios.tsx`, `x.android.tsx`, `x.native.tsx` or `x.web.tsx` in place of `./x` for
+ * the platform it builds, so a React Native app ships every one of them that an import names.
+ */
+const PLATFORM_FILE_SUFFIXES = ['ios', 'android', 'native', 'web'].flatMap((platform) => ['.tsx', '.ts', '.jsx', '.js'].map((extension) => `.${platform}${extension}`));
+const PLATFORM_FILE = /(?:\.(?:ios|android|native|web))?\.[cm]?[jt]sx?$/;
 
 /**
  * File kinds from one directory listing per folder: resolution probes many names that do not
@@ -85,6 +91,8 @@ export class ModuleResolver {
   private readonly fs = new CachedFileSystem();
   private readonly host: TypeScript.ModuleResolutionHost;
   private readonly workspace: Map<string, PackageInfo>;
+  /** Whether any package is a React Native app, whose imports may name platform files. */
+  private readonly hasReactNative: boolean;
 
   constructor(
     private readonly ts: Ts,
@@ -93,6 +101,7 @@ export class ModuleResolver {
     private readonly configFor: (file: string, absolute: string) => ProgramConfig,
   ) {
     this.workspace = new Map(packages.filter((info) => info.name).map((info) => [info.name as string, info]));
+    this.hasReactNative = packages.some((info) => info.dependencies.has('react-native'));
     this.host = {
       fileExists: (path) => this.fs.kind(path) === 'file',
       directoryExists: (path) => this.fs.kind(path) === 'dir',
@@ -170,6 +179,25 @@ export class ModuleResolver {
       if (/\.d\.[cm]?ts$/.test(file)) return { kind: 'external' };
     }
     return { kind: 'module', file };
+  }
+
+  /**
+   * The platform files (`./x` → `x.ios.tsx`, `x.android.tsx`) an import of a React Native package
+   * names, besides `resolved`, what the compiler found for it (`x.tsx`; for a relative import,
+   * nothing when only platform files exist).
+   */
+  platformFiles(specifier: string, from: string, resolved: string | undefined): string[] {
+    if (!this.hasReactNative || (!resolved && !specifier.startsWith('.')) || !packageOf(this.packages, from)?.dependencies.has('react-native')) return [];
+    const named = joinPosix(posix.dirname(from), specifier);
+    const stems = resolved ? [resolved.replace(PLATFORM_FILE, '')] : [named, `${named}/index`];
+    const found: string[] = [];
+    for (const stem of stems) {
+      for (const suffix of PLATFORM_FILE_SUFFIXES) {
+        const file = stem + suffix;
+        if (file !== resolved && this.fs.kind(this.paths.absolute(file)) === 'file') found.push(file);
+      }
+    }
+    return found;
   }
 
   /** `packages/ui/dist/button.d.ts` → `packages/ui/src/button.tsx` (or `…/button/index.tsx`), when such a file exists. */
