@@ -145,23 +145,26 @@ describe('Gatsby', () => {
 });
 
 describe('RedwoodJS', () => {
-  it("ships the web side's pages and public/, and keeps the api side on the server", () => {
-    const [page, served, fn, service, tested] = keysFor(4116, 4117, 4118, 4119, 4120) as [string, string, string, string, string];
+  it("ships the web side's pages, what they import by folder name, and public/, and keeps the api side on the server", () => {
+    const [page, served, fn, service, tested, menu] = keysFor(4116, 4117, 4118, 4119, 4120, 4121) as [string, string, string, string, string, string];
     const report = scan(
       {
         'package.json': json({ private: true, workspaces: { packages: ['api', 'web'] }, devDependencies: { '@redwoodjs/core': '8.0.0' } }),
         'redwood.toml': '[web]\n  port = 8910\n',
         'web/package.json': json({ name: 'web', dependencies: { '@redwoodjs/web': '8.0.0', '@redwoodjs/router': '8.0.0' } }),
         'web/src/App.js': `import { RedwoodProvider } from '@redwoodjs/web';\nexport default function App() { return RedwoodProvider; }\n`,
-        'web/src/pages/HomePage/HomePage.js': `const KEY = '${page}';\nexport default function HomePage() { return KEY.length; }\n`,
+        'web/jsconfig.json': json({ compilerOptions: { baseUrl: '.', paths: { 'src/*': ['./src/*'] } } }),
+        'web/src/pages/HomePage/HomePage.js': `import Menu from 'src/components/Menu';\nconst KEY = '${page}';\nexport default function HomePage() { return [Menu, KEY.length]; }\n`,
+        'web/src/components/Menu/Menu.js': `const KEY = '${menu}';\nexport default function Menu() { return KEY.length; }\n`,
         'web/src/pages/HomePage/HomePage.test.js': `const KEY = '${tested}';\nit('renders', () => expect(KEY).toBeTruthy());\n`,
         'web/public/engium.json': `{ "key": "${served}" }\n`,
         'api/package.json': json({ name: 'api', dependencies: { '@redwoodjs/api': '8.0.0' } }),
         'api/src/functions/engium.js': `export const handler = async () => ({ statusCode: 200, body: String('${fn}'.length) });\n`,
         'api/src/services/posts/posts.js': `export const posts = () => fetch('https://api.engium.app/api/v1/posts', { headers: { Authorization: 'Bearer ${service}' } });\n`,
       },
-      [page, served, fn, service, tested],
+      [page, served, fn, service, tested, menu],
     );
+    expect(findingOf(report, menu, 'web/src/components/Menu/Menu.js').chain).toEqual(['web/src/pages/HomePage/HomePage.js (RedwoodJS page, imported by the router)', 'web/src/components/Menu/Menu.js']);
     expect(findingOf(report, page, 'web/src/pages/HomePage/HomePage.js')).toMatchObject({ exposure: 'client', chain: ['web/src/pages/HomePage/HomePage.js (RedwoodJS page, imported by the router)'] });
     expect(findingOf(report, served, 'web/public/engium.json').exposure).toBe('client');
     expect(findingOf(report, fn, 'api/src/functions/engium.js').exposure).toBe('server');

@@ -35,6 +35,7 @@ const MAX_ENTRY_TARGETS = 32;
  * the platform it builds, so a React Native app ships every one of them that an import names.
  */
 const PLATFORM_FILE_SUFFIXES = ['ios', 'android', 'native', 'web'].flatMap((platform) => ['.tsx', '.ts', '.jsx', '.js'].map((extension) => `.${platform}${extension}`));
+const REDWOOD_SIDES = ['@redwoodjs/web', '@redwoodjs/api'];
 const PLATFORM_FILE = /(?:\.(?:ios|android|native|web))?\.[cm]?[jt]sx?$/;
 
 /**
@@ -93,6 +94,8 @@ export class ModuleResolver {
   private readonly workspace: Map<string, PackageInfo>;
   /** Whether any package is a React Native app, whose imports may name platform files. */
   private readonly hasReactNative: boolean;
+  /** Whether any package is a RedwoodJS side, whose imports may name a folder by its module's name. */
+  private readonly hasRedwood: boolean;
 
   constructor(
     private readonly ts: Ts,
@@ -102,6 +105,7 @@ export class ModuleResolver {
   ) {
     this.workspace = new Map(packages.filter((info) => info.name).map((info) => [info.name as string, info]));
     this.hasReactNative = packages.some((info) => info.dependencies.has('react-native'));
+    this.hasRedwood = packages.some((info) => REDWOOD_SIDES.some((name) => info.dependencies.has(name)));
     this.host = {
       fileExists: (path) => this.fs.kind(path) === 'file',
       directoryExists: (path) => this.fs.kind(path) === 'dir',
@@ -132,7 +136,7 @@ export class ModuleResolver {
 
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.compilerResolution(bare, absoluteFrom, config);
+    const result = this.compilerResolution(bare, absoluteFrom, config) ?? this.directoryNamed(bare, from, absoluteFrom, config);
     if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${specifier}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
 
@@ -152,6 +156,17 @@ export class ModuleResolver {
     // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
     if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
+  }
+
+  /**
+   * RedwoodJS's directory-named imports (babel-plugin-redwood-directory-named-import): `src/components/Menu`
+   * is `src/components/Menu/Menu.js` when the folder has no index.
+   */
+  private directoryNamed(name: string, from: string, absoluteFrom: string, config: ProgramConfig): TypeScript.ResolvedModuleFull | undefined | string {
+    const owner = this.hasRedwood ? packageOf(this.packages, from) : undefined;
+    if (!owner || !REDWOOD_SIDES.some((side) => owner.dependencies.has(side))) return undefined;
+    const folder = /(?:^|\/)([\w$-]+)$/.exec(name)?.[1];
+    return folder ? this.compilerResolution(`${name}/${folder}`, absoluteFrom, config) : undefined;
   }
 
   /**
