@@ -121,11 +121,14 @@ describe('Astro', () => {
 });
 
 describe('Gatsby', () => {
-  it("keeps a page's getServerData on the server, but ships the props it returns", () => {
-    const [used, returned] = keysFor(4114, 4115) as [string, string];
+  it("keeps a page's getServerData on the server, but ships the props it returns and what gatsby-node defines", () => {
+    const [used, returned, defined] = keysFor(4114, 4115, 4122) as [string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'site', dependencies: { gatsby: '5.14.0', react: '18.3.0' } }),
+        'gatsby-node.js': `exports.onCreateWebpackConfig = ({ actions, plugins }) => {\n  actions.setWebpackConfig({ plugins: [plugins.define({ 'process.env.ENGIUM_TOKEN': JSON.stringify(process.env.ENGIUM_DEFINED_KEY) })] });\n};\n`,
+        '.gitignore': '.env*\n',
+        '.env.production': `ENGIUM_DEFINED_KEY=${defined}\n`,
         'src/pages/index.js': [
           `export default function Index({ serverData }) { return serverData.n; }`,
           `export async function getServerData() {`,
@@ -135,8 +138,10 @@ describe('Gatsby', () => {
           ``,
         ].join('\n'),
       },
-      [used, returned],
+      [used, returned, defined],
     );
+    expect(findingOf(report, defined, '.env.production').exposure).toBe('client');
+    expect(findingOf(report, defined, '.env.production').message).toContain('gatsby-node.js:2');
     expect(findingOf(report, used, 'src/pages/index.js').exposure).toBe('server');
     expect(findingOf(report, used, 'src/pages/index.js').message).toContain('getServerData, which Gatsby runs on the server');
     expect(findingOf(report, returned, 'src/pages/index.js').exposure).toBe('client');

@@ -331,7 +331,12 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     name: 'Gatsby',
     dependencies: ['gatsby'],
     staticFolders: ['static'],
-    configs: [`gatsby-config.${JS}`],
+    configs: [`gatsby-config.${JS}`, `gatsby-node.${JS}`],
+    // gatsby-node's onCreateWebpackConfig: `actions.setWebpackConfig({ plugins: [plugins.define({…})] })`.
+    injections: [
+      { kind: 'defines', at: { call: 'define' } },
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+    ],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
   {
