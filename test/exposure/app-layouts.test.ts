@@ -177,3 +177,32 @@ describe('RedwoodJS', () => {
     expect(findingOf(report, tested, 'web/src/pages/HomePage/HomePage.test.js').exposure).not.toBe('client');
   });
 });
+
+describe('Docusaurus', () => {
+  it("ships the site config's customFields and themeConfig, pages and swizzled theme components", () => {
+    const [field, theme, fromEnv, page, swizzled] = keysFor(4123, 4124, 4125, 4126, 4127) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'docs', dependencies: { '@docusaurus/core': '3.8.0', react: '19.0.0' } }),
+        'docusaurus.config.js': [
+          `module.exports = {`,
+          `  title: 'Docs',`,
+          `  customFields: { engiumKey: '${field}', engiumEnvKey: process.env.ENGIUM_DOCS_KEY },`,
+          `  themeConfig: { engium: { apiKey: '${theme}' } },`,
+          `};`,
+          ``,
+        ].join('\n'),
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_DOCS_KEY=${fromEnv}\n`,
+        'src/pages/index.js': `const KEY = '${page}';\nexport default function Home() { return KEY.length; }\n`,
+        'src/theme/Footer/index.js': `export default function Footer() { return '${swizzled}'.length; }\n`,
+      },
+      [field, theme, fromEnv, page, swizzled],
+    );
+    expect(findingOf(report, field, 'docusaurus.config.js').message).toContain("docusaurus.config.js:3 puts it in Docusaurus's customFields");
+    expect(findingOf(report, theme, 'docusaurus.config.js').exposure).toBe('client');
+    expect(findingOf(report, fromEnv, '.env').exposure).toBe('client');
+    expect(findingOf(report, page, 'src/pages/index.js').exposure).toBe('client');
+    expect(findingOf(report, swizzled, 'src/theme/Footer/index.js').exposure).toBe('client');
+  });
+});

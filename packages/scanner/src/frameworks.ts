@@ -350,6 +350,11 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['@docusaurus/core'],
     staticFolders: ['static'],
     configs: [`docusaurus.config.${JS}`],
+    // The site config is in every page's bundle (useDocusaurusContext().siteConfig).
+    injections: [
+      { kind: 'shipped-object', at: { property: 'customFields' }, ships: "puts it in Docusaurus's customFields, which every page's bundle holds" },
+      { kind: 'shipped-object', at: { property: 'themeConfig' }, ships: "puts it in Docusaurus's themeConfig, which every page's bundle holds" },
+    ],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
   {

@@ -185,6 +185,14 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Docusaurus',
+    detect: uses('@docusaurus/core'),
+    // Pages and swizzled theme components are bundled for the browser (and prerendered).
+    client: [[`src/{pages,theme}/**/*.${JS}`, 'Docusaurus page or theme component']],
+    notClient: ['**/*.{test,spec,stories}.*', '**/__tests__/**'],
+    server: [],
+  },
+  {
     name: 'Vue CLI',
     detect: uses('@vue/cli-service'),
     // vue-cli-service builds src/main when vue.config.js names no `pages`.
