@@ -206,3 +206,34 @@ describe('Docusaurus', () => {
     expect(findingOf(report, swizzled, 'src/theme/Footer/index.js').exposure).toBe('client');
   });
 });
+
+describe('Storybook', () => {
+  it('ships the preview, the stories and what they import, and what .storybook/main injects into them', () => {
+    const [preview, imported, injected, head, kept] = keysFor(4129, 4130, 4131, 4132, 4133) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'ui', devDependencies: { '@storybook/react-vite': '8.6.0', storybook: '8.6.0' } }),
+        '.storybook/main.ts': [
+          `export default {`,
+          `  stories: ['../src/**/*.stories.tsx'],`,
+          `  env: (config: Record<string, string>) => ({ ...config, ENGIUM_SB_KEY: process.env.ENGIUM_SB_KEY }),`,
+          `  previewHead: (html: string) => \`\${html}<script>window.ENGIUM_KEY = '${head}';</script>\`,`,
+          `};`,
+          ``,
+        ].join('\n'),
+        '.storybook/preview.tsx': `export const parameters = { engiumKey: '${preview}' };\n`,
+        'src/Button.stories.tsx': `import { Button } from './Button';\nexport default { component: Button };\n`,
+        'src/Button.tsx': `export const KEY = '${imported}';\nexport function Button() { return KEY.length; }\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_SB_KEY=${injected}\nENGIUM_OTHER_KEY=${kept}\n`,
+      },
+      [preview, imported, injected, head, kept],
+    );
+    expect(findingOf(report, preview, '.storybook/preview.tsx')).toMatchObject({ exposure: 'client', chain: ['.storybook/preview.tsx (Storybook preview)'] });
+    expect(findingOf(report, imported, 'src/Button.tsx').chain).toEqual(['src/Button.stories.tsx (Storybook story)', 'src/Button.tsx']);
+    expect(findingOf(report, injected, '.env').message).toContain('.storybook/main.ts:3');
+    expect(findingOf(report, head, '.storybook/main.ts').exposure).toBe('client');
+    // A server-only name in a gitignored .env that nothing injects is where keys belong.
+    expect(report.findings.some((finding) => finding.secret.redacted === redact(kept))).toBe(false);
+  });
+});

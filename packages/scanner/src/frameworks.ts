@@ -474,6 +474,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'Storybook',
+    configs: [`.storybook/main.${JS}`],
+    injections: [
+      // `env: (config) => ({ ...config, X: process.env.X })` puts the variables in the stories' bundle.
+      { kind: 'env-object', at: { property: 'env' } },
+      { kind: 'shipped-object', at: { property: 'previewHead' }, ships: "puts it in Storybook's previewHead, the page every story renders in" },
+      { kind: 'shipped-object', at: { property: 'previewBody' }, ships: "puts it in Storybook's previewBody, the page every story renders in" },
+    ],
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },
   {

@@ -193,6 +193,16 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     server: [],
   },
   {
+    name: 'Storybook',
+    detect: (_info, has) => has(`.storybook/main.${JS}`),
+    // Storybook bundles the preview and every story into the browser app it serves or builds.
+    client: [
+      [`.storybook/{preview,manager}.${JS}`, 'Storybook preview'],
+      [`**/*.stories.${JS}`, 'Storybook story'],
+    ],
+    server: [],
+  },
+  {
     name: 'Vue CLI',
     detect: uses('@vue/cli-service'),
     // vue-cli-service builds src/main when vue.config.js names no `pages`.
