@@ -237,3 +237,37 @@ describe('Storybook', () => {
     expect(report.findings.some((finding) => finding.secret.redacted === redact(kept))).toBe(false);
   });
 });
+
+describe('SolidStart', () => {
+  it('ships routes and the app, but not the body of a "use server" function nor what only it imports; API routes stay on the server', () => {
+    const [inside, outside, helper, api, served] = keysFor(4134, 4135, 4136, 4137, 4138) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'app', type: 'module', dependencies: { '@solidjs/start': '1.3.2', '@solidjs/router': '0.15.3', 'solid-js': '1.9.9', vinxi: '0.5.7' } }),
+        'app.config.ts': `import { defineConfig } from '@solidjs/start/config';\nexport default defineConfig({});\n`,
+        'src/app.tsx': `import { querySession } from './auth';\nexport default function App() { return querySession; }\n`,
+        'src/auth/index.ts': [
+          `import { query } from '@solidjs/router';`,
+          `import { getSession } from './server';`,
+          `export const querySession = query(async () => {`,
+          `  'use server';`,
+          `  const key = '${inside}';`,
+          `  return getSession(key);`,
+          `}, 'session');`,
+          `export const PUBLIC_LABEL = '${outside}';`,
+          ``,
+        ].join('\n'),
+        'src/auth/server.ts': `export const getSession = async (key: string) => fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: \`Bearer \${key}\`, 'X-Engium': '${helper}' } });\n`,
+        'src/routes/api/engium.ts': `export async function GET() { return new Response(String('${api}'.length)); }\n`,
+        'public/engium.json': `{ "key": "${served}" }\n`,
+      },
+      [inside, outside, helper, api, served],
+    );
+    expect(findingOf(report, inside, 'src/auth/index.ts').exposure).toBe('server');
+    expect(findingOf(report, inside, 'src/auth/index.ts').message).toContain('inside a "use server" function');
+    expect(findingOf(report, outside, 'src/auth/index.ts').chain).toEqual(['src/app.tsx (SolidStart client entry or app)', 'src/auth/index.ts']);
+    expect(findingOf(report, helper, 'src/auth/server.ts').exposure).toBe('server');
+    expect(findingOf(report, api, 'src/routes/api/engium.ts').exposure).toBe('server');
+    expect(findingOf(report, served, 'public/engium.json').exposure).toBe('client');
+  });
+});

@@ -294,6 +294,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
   },
   {
+    name: 'SolidStart',
+    dependencies: ['@solidjs/start'],
+    staticFolders: ['public'],
+    // Vinxi's app.config (SolidStart 1) hands `vite: { define }` to Vite; Expo shares the name.
+    configs: [`app.config.${JS}`],
+    detectByConfig: false,
+    injections: [DEFINES],
+  },
+  {
     name: 'Remix / React Router',
     dependencies: ['@remix-run/dev', '@react-router/dev'],
     staticFolders: ['public'],

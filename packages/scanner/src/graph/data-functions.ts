@@ -36,6 +36,8 @@ const SERVER_CALLBACKS: readonly ServerCallback[] = [
   { call: 'serverOnly', label: 'serverOnly', framework: 'TanStack Start' },
   ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, framework: 'TanStack Start' })),
 ];
+/** A `"use server"` directive, at a module's top or a function's. */
+const MENTIONS_USE_SERVER = /["']use server["']/;
 const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACKS.map(({ call }) => call))].join('|')})\\b`);
 
 /**
@@ -44,7 +46,7 @@ const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACK
  * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text));
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text)) || MENTIONS_USE_SERVER.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -84,7 +86,33 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
       }
     }
   }
-  return [...found, ...serverCallbacks(ts, source)];
+  return [...found, ...serverCallbacks(ts, source), ...serverFunctions(ts, source)];
+}
+
+/**
+ * Functions whose body starts with `"use server"` (SolidStart's server functions, React's inline
+ * server actions): the compiler moves the body to the server and leaves the browser a fetch to it.
+ */
+function serverFunctions(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
+  if (!MENTIONS_USE_SERVER.test(source.text)) return [];
+  const found: ServerExport[] = [];
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body) && startsWithUseServer(ts, node.body)) {
+      found.push({ name: 'a "use server" function', framework: 'its framework', start: node.pos, first: node.getStart(source), end: node.end });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+  return found;
+}
+
+function startsWithUseServer(ts: Ts, body: TypeScript.Block): boolean {
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === 'use server') return true;
+  }
+  return false;
 }
 
 /** The innermost call of a chain (`createServerFn({ method: 'GET' })` in `createServerFn(…).validator(v).handler(fn)`), by its callee's name. */

@@ -160,6 +160,22 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'SolidStart',
+    detect: uses('@solidjs/start'),
+    client: [
+      [`src/{entry-client,app}.${JS}`, 'SolidStart client entry or app'],
+      [`src/routes/**/*.${JS}`, 'SolidStart route'],
+    ],
+    notClient: ['src/routes/api/**'],
+    server: [
+      [`src/entry-server.${JS}`, 'SolidStart server entry'],
+      [`src/middleware{,/index}.${JS}`, 'SolidStart middleware'],
+      [`src/routes/api/**/*.${JS}`, 'SolidStart API route'],
+      // Server rendering runs the app and its routes, "use server" functions and all.
+      [`src/{app,routes/**/*}.${JS}`, 'SolidStart app or route, rendered on the server too'],
+    ],
+  },
+  {
     name: 'TanStack Start',
     detect: uses('@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'),
     // Every route module is in the route tree the browser loads; the compiler strips server
