@@ -121,12 +121,23 @@ describe('Astro', () => {
 });
 
 describe('Gatsby', () => {
-  it("keeps a page's getServerData on the server, but ships the props it returns and what gatsby-node defines", () => {
-    const [used, returned, defined] = keysFor(4114, 4115, 4122) as [string, string, string];
+  it("keeps a page's getServerData on the server, but ships the props it returns, what gatsby-node defines and gatsby-ssr's head scripts", () => {
+    const [used, returned, defined, head] = keysFor(4114, 4115, 4122, 4139) as [string, string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'site', dependencies: { gatsby: '5.14.0', react: '18.3.0' } }),
         'gatsby-node.js': `exports.onCreateWebpackConfig = ({ actions, plugins }) => {\n  actions.setWebpackConfig({ plugins: [plugins.define({ 'process.env.ENGIUM_TOKEN': JSON.stringify(process.env.ENGIUM_DEFINED_KEY) })] });\n};\n`,
+        'gatsby-ssr.js': [
+          `export const onRenderBody = ({ setHeadComponents }) => {`,
+          `  setHeadComponents([`,
+          `    <script`,
+          `      key="engium"`,
+          `      dangerouslySetInnerHTML={{ __html: 'window.ENGIUM_KEY = "${head}";' }}`,
+          `    />,`,
+          `  ]);`,
+          `};`,
+          ``,
+        ].join('\n'),
         '.gitignore': '.env*\n',
         '.env.production': `ENGIUM_DEFINED_KEY=${defined}\n`,
         'src/pages/index.js': [
@@ -138,8 +149,9 @@ describe('Gatsby', () => {
           ``,
         ].join('\n'),
       },
-      [used, returned, defined],
+      [used, returned, defined, head],
     );
+    expect(findingOf(report, head, 'gatsby-ssr.js')).toMatchObject({ exposure: 'client', chain: ['gatsby-ssr.js (renders it into <script>)'] });
     expect(findingOf(report, defined, '.env.production').exposure).toBe('client');
     expect(findingOf(report, defined, '.env.production').message).toContain('gatsby-node.js:2');
     expect(findingOf(report, used, 'src/pages/index.js').exposure).toBe('server');

@@ -45,7 +45,8 @@ export function renderedExposure(context: RenderContext, file: string, line: num
   const { ts, graph, trees } = context;
   if (graph.client.has(file) || !graph.server.has(file)) return undefined;
   if (file.endsWith('.astro')) return astroRendered(context, file, line);
-  if (!/\.[jt]sx$/.test(file)) return undefined;
+  // JSX in .js too: Gatsby's gatsby-ssr.js and Create React App write it there.
+  if (!/\.(?:[jt]sx|[cm]?js)$/.test(file)) return undefined;
   const tree = trees.of(file);
   if (!tree) return undefined;
   const names = new Set(declaredAt(ts, tree, line));
