@@ -287,11 +287,22 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['astro'],
     staticFolders: ['public'],
     configs: [`astro.config.${JS}`],
+    // `vite: { define }`: Astro hands its Vite options to Vite, which replaces the names in island and <script> code too.
+    injections: [DEFINES],
     folders: [
       client('dist/client', 'Astro serves dist/client to every browser'),
       server('dist/server', 'Astro runs dist/server on the server only'),
       client('dist', 'a static Astro build, dist/ without a server half, is served to browsers'),
     ],
+  },
+  {
+    name: 'SolidStart',
+    dependencies: ['@solidjs/start'],
+    staticFolders: ['public'],
+    // Vinxi's app.config (SolidStart 1) hands `vite: { define }` to Vite; Expo shares the name.
+    configs: [`app.config.${JS}`],
+    detectByConfig: false,
+    injections: [DEFINES],
   },
   {
     name: 'Remix / React Router',
@@ -318,6 +329,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
       { kind: 'entry-files', at: { property: 'index', within: 'build.options' } },
+      // The application builder's `define` replaces identifiers in the browser bundle with its values.
+      { kind: 'defines', at: { property: 'define', within: 'build.options' } },
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
@@ -329,7 +342,12 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     name: 'Gatsby',
     dependencies: ['gatsby'],
     staticFolders: ['static'],
-    configs: [`gatsby-config.${JS}`],
+    configs: [`gatsby-config.${JS}`, `gatsby-node.${JS}`],
+    // gatsby-node's onCreateWebpackConfig: `actions.setWebpackConfig({ plugins: [plugins.define({…})] })`.
+    injections: [
+      { kind: 'defines', at: { call: 'define' } },
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+    ],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
   {
@@ -343,6 +361,11 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     dependencies: ['@docusaurus/core'],
     staticFolders: ['static'],
     configs: [`docusaurus.config.${JS}`],
+    // The site config is in every page's bundle (useDocusaurusContext().siteConfig).
+    injections: [
+      { kind: 'shipped-object', at: { property: 'customFields' }, ships: "puts it in Docusaurus's customFields, which every page's bundle holds" },
+      { kind: 'shipped-object', at: { property: 'themeConfig' }, ships: "puts it in Docusaurus's themeConfig, which every page's bundle holds" },
+    ],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
   {
@@ -365,6 +388,8 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Expo',
     dependencies: ['expo'],
+    // Expo Router copies public/ into the web export as it is.
+    staticFolders: ['public'],
     configs: ['app.json', `app.config.${JS}`],
     detectByConfig: false,
     folders: [
@@ -442,8 +467,23 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vue CLI',
     dependencies: ['@vue/cli-service'],
+    // public/index.html is the page template, and the rest of public/ is copied into dist/ as it is.
+    staticFolders: ['public'],
     configs: [`vue.config.${JS}`],
+    // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
+    injections: [{ kind: 'defines', at: { construct: 'DefinePlugin' } }],
     folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
+  },
+  {
+    name: 'RedwoodJS web side',
+    dependencies: ['@redwoodjs/web'],
+    staticFolders: ['public'],
+    folders: [client('dist', 'RedwoodJS builds the web side into web/dist, served to browsers')],
+  },
+  {
+    name: 'RedwoodJS api side',
+    dependencies: ['@redwoodjs/api'],
+    folders: [server('dist', 'RedwoodJS builds the api side into api/dist, run on the server')],
   },
   {
     name: 'Quasar',
@@ -474,6 +514,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   },
   {
     name: 'Storybook',
+    configs: [`.storybook/main.${JS}`],
+    injections: [
+      // `env: (config) => ({ ...config, X: process.env.X })` puts the variables in the stories' bundle.
+      { kind: 'env-object', at: { property: 'env' } },
+      { kind: 'shipped-object', at: { property: 'previewHead' }, ships: "puts it in Storybook's previewHead, the page every story renders in" },
+      { kind: 'shipped-object', at: { property: 'previewBody' }, ships: "puts it in Storybook's previewBody, the page every story renders in" },
+    ],
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },
   {

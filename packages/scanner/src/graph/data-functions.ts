@@ -1,16 +1,18 @@
-// Next.js (getServerSideProps, getStaticProps, getStaticPaths) and React Router / Remix (loader,
-// action, headers, middleware) strip server-only exports from the browser build of a page, and with
-// them every import used only inside them. The compiler's syntax tree tells which imports those
+// Next.js (getServerSideProps, getStaticProps, getStaticPaths), Gatsby (getServerData) and React
+// Router / Remix (loader, action, headers, middleware) strip server-only exports from the browser
+// build of a page, and with them every import used only inside them. The compiler's syntax tree tells which imports those
 // are, and which lines of the module are inside those exports.
 import { scriptKindOf } from './source-files.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 
 export const NEXT_DATA_FUNCTIONS = ['getServerSideProps', 'getStaticProps', 'getStaticPaths'] as const;
+/** Gatsby's babel-plugin-remove-api takes getServerData out of a page's browser build. */
+export const GATSBY_DATA_FUNCTIONS = ['getServerData'] as const;
 /** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
 export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
-const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
+const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /**
  * Calls whose function argument the browser build strips and runs on the server only (TanStack
@@ -34,6 +36,8 @@ const SERVER_CALLBACKS: readonly ServerCallback[] = [
   { call: 'serverOnly', label: 'serverOnly', framework: 'TanStack Start' },
   ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, framework: 'TanStack Start' })),
 ];
+/** A `"use server"` directive, at a module's top or a function's. */
+const MENTIONS_USE_SERVER = /["']use server["']/;
 const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACKS.map(({ call }) => call))].join('|')})\\b`);
 
 /**
@@ -42,7 +46,7 @@ const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACK
  * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text));
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text)) || MENTIONS_USE_SERVER.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -63,7 +67,7 @@ interface ServerExport {
 
 /** The module's exported server data functions: the statements the browser build strips. */
 function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
-  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
+  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
   const exported = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -82,7 +86,33 @@ function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
       }
     }
   }
-  return [...found, ...serverCallbacks(ts, source)];
+  return [...found, ...serverCallbacks(ts, source), ...serverFunctions(ts, source)];
+}
+
+/**
+ * Functions whose body starts with `"use server"` (SolidStart's server functions, React's inline
+ * server actions): the compiler moves the body to the server and leaves the browser a fetch to it.
+ */
+function serverFunctions(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
+  if (!MENTIONS_USE_SERVER.test(source.text)) return [];
+  const found: ServerExport[] = [];
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body) && startsWithUseServer(ts, node.body)) {
+      found.push({ name: 'a "use server" function', framework: 'its framework', start: node.pos, first: node.getStart(source), end: node.end });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+  return found;
+}
+
+function startsWithUseServer(ts: Ts, body: TypeScript.Block): boolean {
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === 'use server') return true;
+  }
+  return false;
 }
 
 /** The innermost call of a chain (`createServerFn({ method: 'GET' })` in `createServerFn(…).validator(v).handler(fn)`), by its callee's name. */
@@ -214,7 +244,8 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
   });
 }
 
-const frameworkOf = ({ name, framework }: ServerExport) => framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : 'Next.js');
+const frameworkOf = ({ name, framework }: ServerExport) =>
+  framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name) ? 'Gatsby' : 'Next.js');
 
 /**
  * For a line of a page or route module: the server data function it is written in, which the

@@ -167,6 +167,22 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'SolidStart',
+    detect: uses('@solidjs/start'),
+    client: [
+      [`src/{entry-client,app}.${JS}`, 'SolidStart client entry or app'],
+      [`src/routes/**/*.${JS}`, 'SolidStart route'],
+    ],
+    notClient: ['src/routes/api/**'],
+    server: [
+      [`src/entry-server.${JS}`, 'SolidStart server entry'],
+      [`src/middleware{,/index}.${JS}`, 'SolidStart middleware'],
+      [`src/routes/api/**/*.${JS}`, 'SolidStart API route'],
+      // Server rendering runs the app and its routes, "use server" functions and all.
+      [`src/{app,routes/**/*}.${JS}`, 'SolidStart app or route, rendered on the server too'],
+    ],
+  },
+  {
     name: 'TanStack Start',
     detect: uses('@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'),
     // Every route module is in the route tree the browser loads; the compiler strips server
@@ -185,11 +201,55 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{App,index}.${JS}`, 'React Native app entry'],
       [`{src/,}app/**/*.${JS}`, 'Expo Router screen'],
     ],
-    notClient: ['**/*+api.*', '**/+html.*'],
+    notClient: ['**/*+api.*', '**/+html.*', '**/+middleware.*'],
     server: [
       [`{src/,}app/**/*+api.${JS}`, 'Expo API route'],
       [`{src/,}app/+html.${JS}`, 'Expo static HTML root, rendered at build time'],
+      [`{src/,}app/+middleware.${JS}`, 'Expo Router server middleware'],
     ],
+  },
+  {
+    name: 'Docusaurus',
+    detect: uses('@docusaurus/core'),
+    // Pages and swizzled theme components are bundled for the browser (and prerendered).
+    client: [[`src/{pages,theme}/**/*.${JS}`, 'Docusaurus page or theme component']],
+    notClient: ['**/*.{test,spec,stories}.*', '**/__tests__/**'],
+    server: [],
+  },
+  {
+    name: 'Storybook',
+    detect: (_info, has) => has(`.storybook/main.${JS}`),
+    // Storybook bundles the preview and every story into the browser app it serves or builds.
+    client: [
+      [`.storybook/{preview,manager}.${JS}`, 'Storybook preview'],
+      [`**/*.stories.${JS}`, 'Storybook story'],
+    ],
+    server: [],
+  },
+  {
+    name: 'Vue CLI',
+    detect: uses('@vue/cli-service'),
+    // vue-cli-service builds src/main when vue.config.js names no `pages`.
+    client: [[`src/main.${JS}`, 'Vue CLI entry']],
+    server: [],
+  },
+  {
+    name: 'RedwoodJS web side',
+    detect: uses('@redwoodjs/web'),
+    // The router imports every page under src/pages by itself; App and Routes are the web side's entry.
+    client: [
+      [`src/{App,Routes}.${JS}`, 'RedwoodJS web side entry'],
+      [`src/pages/**/*.${JS}`, 'RedwoodJS page, imported by the router'],
+    ],
+    notClient: ['**/*.{test,spec,stories,mock}.*'],
+    server: [],
+  },
+  {
+    name: 'RedwoodJS api side',
+    detect: uses('@redwoodjs/api'),
+    client: [],
+    // The api side is the server: its functions are the handlers, and it loads services and directives by glob.
+    server: [[`src/{functions,services,directives,graphql}/**/*.${JS}`, 'RedwoodJS api side, run on the server']],
   },
   {
     name: 'Angular',

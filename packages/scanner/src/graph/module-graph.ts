@@ -83,13 +83,9 @@ export class ModuleGraph {
       const imported = MARKER_IMPORTS[entry.specifier];
       // `import "server-only"` fails the build of any client module that imports this one.
       if (imported) marker = imported;
-      const target = this.resolve(entry.specifier, file);
-      if (target) edges.push({ specifier: entry.specifier, target, serverOnly: entry.serverSide || serverOnly.has(entry.specifier) });
+      for (const target of this.resolve(entry.specifier, file)) edges.push({ specifier: entry.specifier, target, serverOnly: entry.serverSide || serverOnly.has(entry.specifier) });
     }
-    const clientEdges = source.clientImports.flatMap(({ specifier, reason }) => {
-      const target = this.resolve(specifier, file);
-      return target ? [{ target, reason }] : [];
-    });
+    const clientEdges = source.clientImports.flatMap(({ specifier, reason }) => this.resolve(specifier, file).map((target) => ({ target, reason })));
     // A key's verdict rests on its module's syntax, so modules that may hold one are parsed in full.
     // (JSON and other data files an import reaches are not JavaScript: a parse would only fail.)
     const syntaxError = source.mayHoldKey && isModuleFile(file) ? this.trees.syntaxError(file) : undefined;
@@ -99,10 +95,13 @@ export class ModuleGraph {
     return node;
   }
 
-  private resolve(specifier: string, from: string): string | undefined {
+  /** The modules an import reaches: what it resolves to, and in a React Native app its platform files. */
+  private resolve(specifier: string, from: string): string[] {
     const resolution = this.resolver.resolve(specifier, from);
-    if (resolution.kind === 'unresolved') this.problems.push({ file: from, reason: resolution.reason });
-    return resolution.kind === 'module' ? resolution.file : undefined;
+    const resolved = resolution.kind === 'module' ? resolution.file : undefined;
+    const targets = [...(resolved ? [resolved] : []), ...this.resolver.platformFiles(specifier, from, resolved)];
+    if (resolution.kind === 'unresolved' && targets.length === 0) this.problems.push({ file: from, reason: resolution.reason });
+    return targets;
   }
 
   /** Breadth first from every client entry at once, so each module keeps its shortest chain. */

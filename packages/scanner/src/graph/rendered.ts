@@ -45,7 +45,8 @@ export function renderedExposure(context: RenderContext, file: string, line: num
   const { ts, graph, trees } = context;
   if (graph.client.has(file) || !graph.server.has(file)) return undefined;
   if (file.endsWith('.astro')) return astroRendered(context, file, line);
-  if (!/\.[jt]sx$/.test(file)) return undefined;
+  // JSX in .js too: Gatsby's gatsby-ssr.js and Create React App write it there.
+  if (!/\.(?:[jt]sx|[cm]?js)$/.test(file)) return undefined;
   const tree = trees.of(file);
   if (!tree) return undefined;
   const names = new Set(declaredAt(ts, tree, line));
@@ -90,13 +91,13 @@ export function renderedExposure(context: RenderContext, file: string, line: num
   return found;
 }
 
-/** An Astro page: a frontmatter constant declared on `line` that the template puts in `{…}`. */
+/**
+ * An Astro page or component: a key in its template (markup, or a `<script>` Astro bundles for the
+ * browser or sends as is) reaches the page's HTML; in its frontmatter, a constant declared on `line`
+ * reaches it when the template puts it in `{…}`.
+ */
 function astroRendered(context: RenderContext, file: string, line: number): ModuleExposure | undefined {
   const { ts, trees, paths } = context;
-  const tree = trees.of(file);
-  if (!tree) return undefined;
-  const names = declaredAt(ts, tree, line);
-  if (names.length === 0) return undefined;
   let raw: string;
   try {
     raw = readProjectText(paths, paths.absolute(file));
@@ -104,7 +105,16 @@ function astroRendered(context: RenderContext, file: string, line: number): Modu
     return undefined;
   }
   const close = /^\s*---\r?\n[\s\S]*?\r?\n---/.exec(raw);
-  const template = close ? raw.slice(close.index + close[0].length) : '';
+  const templateStart = close ? close.index + close[0].length : 0;
+  const fenceLine = close ? raw.slice(0, templateStart).split('\n').length : 0;
+  if (line > fenceLine) {
+    return { exposure: 'client', reason: `${file} has it in its template, which Astro renders into the page's HTML or bundles as a browser <script>: browsers receive it`, chain: [`${file} (in its template)`] };
+  }
+  const tree = trees.of(file);
+  if (!tree) return undefined;
+  const names = declaredAt(ts, tree, line);
+  if (names.length === 0) return undefined;
+  const template = raw.slice(templateStart);
   const name = names.find((candidate) => new RegExp(`\\{[^{}]*(?<![\\w$.])${candidate.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*\\}`).test(template));
   if (!name) return undefined;
   return { exposure: 'client', reason: `${file} renders ${name} into the page's HTML, which browsers receive`, chain: [`${file} (renders ${name} into its template)`] };

@@ -4,7 +4,7 @@
 // SvelteKit's `$lib`, Nuxt's `~/` and `@/`, and component files (.vue, .svelte, .astro).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { exportTargets, rootExport, subpathExportTargets, type PackageInfo } from './packages.js';
+import { exportTargets, packageOf, rootExport, subpathExportTargets, type PackageInfo } from './packages.js';
 import { joinPosix, type RootPaths } from './paths.js';
 import type { ProgramConfig } from './tsconfig.js';
 import { readResolutionText } from './read.js';
@@ -30,6 +30,13 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
  * resolution, for every import of the package, so a hostile `exports` of 100,000 targets must not.
  */
 const MAX_ENTRY_TARGETS = 32;
+/**
+ * Metro bundles `x.ios.tsx`, `x.android.tsx`, `x.native.tsx` or `x.web.tsx` in place of `./x` for
+ * the platform it builds, so a React Native app ships every one of them that an import names.
+ */
+const PLATFORM_FILE_SUFFIXES = ['ios', 'android', 'native', 'web'].flatMap((platform) => ['.tsx', '.ts', '.jsx', '.js'].map((extension) => `.${platform}${extension}`));
+const REDWOOD_SIDES = ['@redwoodjs/web', '@redwoodjs/api'];
+const PLATFORM_FILE = /(?:\.(?:ios|android|native|web))?\.[cm]?[jt]sx?$/;
 
 /**
  * File kinds from one directory listing per folder: resolution probes many names that do not
@@ -85,6 +92,10 @@ export class ModuleResolver {
   private readonly fs = new CachedFileSystem();
   private readonly host: TypeScript.ModuleResolutionHost;
   private readonly workspace: Map<string, PackageInfo>;
+  /** Whether any package is a React Native app, whose imports may name platform files. */
+  private readonly hasReactNative: boolean;
+  /** Whether any package is a RedwoodJS side, whose imports may name a folder by its module's name. */
+  private readonly hasRedwood: boolean;
 
   constructor(
     private readonly ts: Ts,
@@ -93,6 +104,8 @@ export class ModuleResolver {
     private readonly configFor: (file: string, absolute: string) => ProgramConfig,
   ) {
     this.workspace = new Map(packages.filter((info) => info.name).map((info) => [info.name as string, info]));
+    this.hasReactNative = packages.some((info) => info.dependencies.has('react-native'));
+    this.hasRedwood = packages.some((info) => REDWOOD_SIDES.some((name) => info.dependencies.has(name)));
     this.host = {
       fileExists: (path) => this.fs.kind(path) === 'file',
       directoryExists: (path) => this.fs.kind(path) === 'dir',
@@ -123,7 +136,7 @@ export class ModuleResolver {
 
     const absoluteFrom = this.paths.absolute(from);
     const config = this.configFor(from, absoluteFrom);
-    const result = this.compilerResolution(bare, absoluteFrom, config);
+    const result = this.compilerResolution(bare, absoluteFrom, config) ?? this.directoryNamed(bare, from, absoluteFrom, config);
     if (typeof result === 'string') return { kind: 'unresolved', reason: `cannot resolve "${specifier}": ${result}` };
     if (result) return this.fromCompiler(result.resolvedFileName);
 
@@ -143,6 +156,17 @@ export class ModuleResolver {
     // `@/x`, `~/x` and `$lib/x` name no npm package: they are aliases that lead nowhere.
     if (/^(?:[@~]\/|\$lib\b)/.test(bare)) return { kind: 'unresolved', reason: `cannot resolve the alias "${specifier}"` };
     return { kind: 'external' };
+  }
+
+  /**
+   * RedwoodJS's directory-named imports (babel-plugin-redwood-directory-named-import): `src/components/Menu`
+   * is `src/components/Menu/Menu.js` when the folder has no index.
+   */
+  private directoryNamed(name: string, from: string, absoluteFrom: string, config: ProgramConfig): TypeScript.ResolvedModuleFull | undefined | string {
+    const owner = this.hasRedwood ? packageOf(this.packages, from) : undefined;
+    if (!owner || !REDWOOD_SIDES.some((side) => owner.dependencies.has(side))) return undefined;
+    const folder = /(?:^|\/)([\w$-]+)$/.exec(name)?.[1];
+    return folder ? this.compilerResolution(`${name}/${folder}`, absoluteFrom, config) : undefined;
   }
 
   /**
@@ -170,6 +194,25 @@ export class ModuleResolver {
       if (/\.d\.[cm]?ts$/.test(file)) return { kind: 'external' };
     }
     return { kind: 'module', file };
+  }
+
+  /**
+   * The platform files (`./x` → `x.ios.tsx`, `x.android.tsx`) an import of a React Native package
+   * names, besides `resolved`, what the compiler found for it (`x.tsx`; for a relative import,
+   * nothing when only platform files exist).
+   */
+  platformFiles(specifier: string, from: string, resolved: string | undefined): string[] {
+    if (!this.hasReactNative || (!resolved && !specifier.startsWith('.')) || !packageOf(this.packages, from)?.dependencies.has('react-native')) return [];
+    const named = joinPosix(posix.dirname(from), specifier);
+    const stems = resolved ? [resolved.replace(PLATFORM_FILE, '')] : [named, `${named}/index`];
+    const found: string[] = [];
+    for (const stem of stems) {
+      for (const suffix of PLATFORM_FILE_SUFFIXES) {
+        const file = stem + suffix;
+        if (file !== resolved && this.fs.kind(this.paths.absolute(file)) === 'file') found.push(file);
+      }
+    }
+    return found;
   }
 
   /** `packages/ui/dist/button.d.ts` → `packages/ui/src/button.tsx` (or `…/button/index.tsx`), when such a file exists. */

@@ -1,6 +1,6 @@
 // Server data functions whose return value the framework sends to the browser: React Router's and
 // Remix's `loader` and `action` (`useLoaderData`), Next.js's `getServerSideProps` and
-// `getStaticProps` (`__NEXT_DATA__`), SvelteKit's server `load` (serialised into the page). A key
+// `getStaticProps` (`__NEXT_DATA__`), Gatsby's `getServerData`, SvelteKit's server `load` (serialised into the page). A key
 // written into what they return ships though the function runs on the server only.
 import { mayHaveDataFunctions } from './data-functions.js';
 import type { ModuleExposure } from './types.js';
@@ -27,6 +27,12 @@ const DATA_RETURNS: readonly DataReturn[] = [
     file: mayHaveDataFunctions,
     exports: ['getServerSideProps', 'getStaticProps'],
     sends: "Next.js sends the props it returns to the browser in the page's __NEXT_DATA__",
+  },
+  {
+    framework: 'Gatsby',
+    file: mayHaveDataFunctions,
+    exports: ['getServerData'],
+    sends: "Gatsby sends the props it returns to the browser as the page's serverData",
   },
   {
     framework: 'SvelteKit',
