@@ -57,6 +57,7 @@ describe('RedwoodJS', () => {
         'package.json': json({ private: true, workspaces: ['api', 'web'], devDependencies: { '@redwoodjs/core': '8.4.0' } }),
         'redwood.toml': '[web]\n  port = 8910\n[api]\n  port = 8911\n',
         'web/package.json': json({ name: 'web', dependencies: { '@redwoodjs/web': '8.4.0', react: '18.3.1' } }),
+        'web/src/pages/HomePage/HomePage.tsx': `import { Widget } from '../../components/Widget';\nexport default function HomePage() { return Widget(); }\n`,
         'web/src/components/Widget/Widget.tsx': `const KEY = '${webKey}';\nexport const Widget = () => KEY.length;\n`,
         'web/src/components/Widget/Widget.test.tsx': `const KEY = '${testKey}';\nexport {};\nconsole.log(KEY);\n`,
         'web/dist/assets/index-3f2a.js': `(()=>{console.log("${builtKey}")})();\n`,

@@ -376,16 +376,6 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [{ kind: 'shipped-object', at: { property: 'public' }, ships: 'puts it in Meteor.settings.public, which Meteor sends to every browser' }],
   },
   {
-    name: 'RedwoodJS web side',
-    dependencies: ['@redwoodjs/web'],
-    folders: [client('dist', 'RedwoodJS builds the web side into web/dist, served to browsers')],
-  },
-  {
-    name: 'RedwoodJS api side',
-    dependencies: ['@redwoodjs/api'],
-    folders: [server('dist', 'RedwoodJS builds the api side into api/dist, which runs on the server')],
-  },
-  {
     name: 'Expo',
     dependencies: ['expo'],
     // Expo Router copies public/ into the web export as it is.

@@ -294,20 +294,6 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     server: [[`{server,**/server}/**/*.${JS}`, 'Meteor server folder, never sent to browsers']],
   },
   {
-    name: 'RedwoodJS web side',
-    detect: uses('@redwoodjs/web'),
-    // Every module of the web side is bundled for browsers (its pages and cells are found by name).
-    client: [[`src/**/*.${JS}`, 'RedwoodJS web side, bundled for browsers']],
-    notClient: ['**/*.{test,spec,stories,mock,scenarios}.*', '**/__tests__/**'],
-    server: [],
-  },
-  {
-    name: 'RedwoodJS api side',
-    detect: uses('@redwoodjs/api'),
-    client: [],
-    server: [[`src/**/*.${JS}`, 'RedwoodJS api side (functions, services), runs on the server']],
-  },
-  {
     name: 'Plasmo',
     receivedBy: EXTENSION_USERS,
     detect: uses('plasmo'),
