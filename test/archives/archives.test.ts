@@ -243,7 +243,7 @@ describe("a repository's own archive limits (archiveLimits in engium.config.json
     writeFiles(dir, { 'engium.config.json': JSON.stringify({ archiveLimits: { maxEntryMB: 1 } }) });
     const limited = scanJson(dir, [limitedKey], ['--fail-on', 'none']).report;
     expect(limited.findings).toEqual([]);
-    expect(limited.stats.warnings.map((warning) => `${warning.file}: ${warning.message}`)).toContain('site.zip!/assets/app.js: 2 MB uncompressed, more than the 1 MB the limits leave: not scanned');
+    expect((limited.stats.warnings ?? []).map((warning) => `${warning.file}: ${warning.message}`)).toContain('site.zip!/assets/app.js: 2 MB uncompressed, more than the 1 MB the limits leave: not scanned');
 
     writeFiles(dir, { 'engium.config.json': JSON.stringify({ archiveLimits: { maxEntryMB: 1_000_000 } }) });
     const refused = runScanner([dir]);
