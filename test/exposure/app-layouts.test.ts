@@ -2,23 +2,8 @@
 // app, an Astro site, a Gatsby site, a RedwoodJS app), with keys where their developers put them.
 import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
-import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
-import { fakeKey, tempDir, writeFiles } from '../support/index.js';
-import { scanJson } from '../scanner/support.js';
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-function scan(files: Record<string, string>, keys: readonly string[]): ScanReport {
-  const dir = tempDir('engium-layouts-');
-  writeFiles(dir, files);
-  return scanJson(dir, keys).report;
-}
-
-function findingOf(report: ScanReport, key: string, file: string): Finding {
-  const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
-  expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
-  return finding as Finding;
-}
+import { fakeKey } from '../support/index.js';
+import { findingIn as findingOf, json, scanTree as scan } from './support.js';
 
 const keysFor = (...seeds: number[]) => seeds.map((seed) => fakeKey('live', seed));
 

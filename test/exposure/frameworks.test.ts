@@ -7,21 +7,14 @@ import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
 import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
 import { fakeKey, REPO_ROOT, tempDir, writeFiles } from '../support/index.js';
-import { scanJson } from '../scanner/support.js';
+import { findingIn, json, scanTree } from './support.js';
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-function scan(files: Record<string, string>, keys: readonly string[], args: string[] = []): ScanReport {
-  const dir = tempDir('engium-exposure-');
-  writeFiles(dir, files);
-  return scanJson(dir, keys, args).report;
-}
+const scan = scanTree;
 
 function findingOf(report: ScanReport, key: string, file: string): Finding {
-  const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
-  expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
-  expect(parenthesisDepth(finding?.message ?? ''), finding?.message).toBeLessThanOrEqual(1);
-  return finding as Finding;
+  const finding = findingIn(report, key, file);
+  expect(parenthesisDepth(finding.message), finding.message).toBeLessThanOrEqual(1);
+  return finding;
 }
 
 /** The deepest nesting of parentheses: a message names its reason in one level of them at most. */

@@ -2,25 +2,9 @@
 // its settings file, which every browser receives), RedwoodJS (the `web` and `api` sides, each a
 // workspace package), and the docs-site generators VitePress and VuePress (a build folder and a
 // static folder each).
-import { redact } from '@engium/core';
 import { describe, expect, it } from 'vitest';
-import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
-import { fakeKey, tempDir, writeFiles } from '../support/index.js';
-import { scanJson } from '../scanner/support.js';
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-function scan(files: Record<string, string>, keys: readonly string[]): ScanReport {
-  const dir = tempDir('engium-fullstack-');
-  writeFiles(dir, files);
-  return scanJson(dir, keys, ['--fail-on', 'none']).report;
-}
-
-function findingOf(report: ScanReport, key: string, file: string): Finding {
-  const finding = report.findings.find((candidate) => candidate.secret.redacted === redact(key) && candidate.file === file);
-  expect(finding, `${file} in ${report.findings.map((candidate) => candidate.file).join(', ')}`).toBeDefined();
-  return finding as Finding;
-}
+import { fakeKey } from '../support/index.js';
+import { findingIn as findingOf, json, scanTree as scan } from './support.js';
 
 describe('Meteor', () => {
   it("ships client folders, what they import and the settings' public part; keeps server folders and private settings back", () => {
