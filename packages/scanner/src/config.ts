@@ -2,12 +2,12 @@
  * engium.config.json: plain JSON, validated against the shipped schema (schemas/config.schema.json),
  * never executed. An invalid file is a usage error (exit 2) with every problem listed.
  */
-import type { ArchiveLimitsConfig } from './sources/archives/limits.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globWildcards } from './glob-wildcards.js';
 import { briefReason, jsonErrorWithoutContent, readRegularText, realRootOf, type UnsafeFileError } from './safe-read.js';
+import type { ArchiveLimitsConfig } from './sources/archives/limits.js';
 
 export interface AllowlistEntry {
   fingerprint: string;
