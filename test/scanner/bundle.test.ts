@@ -72,4 +72,12 @@ describe('the bundled CLI', () => {
     expect(result.stderr).toMatch(/invalid config/);
     expect(result.status).toBe(2);
   });
+
+  it('says to build first, in one line, where neither the bundle nor dist/ has been built', () => {
+    const unbuilt = tempDir();
+    writeFiles(unbuilt, { 'scanner/bin/engium-scan.js': readFileSync(BIN, 'utf8'), 'scanner/package.json': '{ "type": "module" }' });
+    const result = spawnSync(process.execPath, [join(unbuilt, 'scanner/bin/engium-scan.js'), '.'], { cwd: unbuilt, encoding: 'utf8' });
+    expect(result.stderr).toBe('engium-scan: the scanner is not built yet: run `npm run build` in the repository first\n');
+    expect(result.status).toBe(2);
+  });
 });

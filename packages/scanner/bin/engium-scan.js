@@ -7,4 +7,9 @@ import { statSync } from 'node:fs';
 const modified = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const bundled = modified('../bundle/cli.js');
 const fresh = bundled >= 0 && bundled >= modified('../tsconfig.tsbuildinfo') && bundled >= modified('../../core/tsconfig.tsbuildinfo');
+if (!fresh && modified('../dist/cli.js') < 0) {
+  // A clone that was never built: say what to run, not a module-not-found stack.
+  console.error('engium-scan: the scanner is not built yet: run `npm run build` in the repository first');
+  process.exit(2);
+}
 await import(fresh ? '../bundle/cli.js' : '../dist/cli.js');
