@@ -41,6 +41,17 @@ function valueAt(object: unknown, path: readonly string[]): unknown {
   return value;
 }
 
+/** `popup.html?view=compact`, `options.html#general`: the file is what comes before the query. */
+function withoutQuery(path: string): string {
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}
+
+/** A path a manifest names, from `dir`: a leading `./` or `/` is that folder itself. */
+function fileIn(dir: string, path: string): string {
+  return joinPosix(dir, path.replace(/^\.?\//, ''));
+}
+
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -60,11 +71,7 @@ export function extensionManifestFiles(text: string, manifest: string): { script
   }
   if (typeof valueAt(parsed, ['manifest_version']) !== 'number') return undefined;
   const dir = dirnamePosix(manifest);
-  // `popup.html?view=compact`, `options.html#general`: the file is what comes before the query.
-  const inFolder = (path: string) => {
-    const end = path.search(/[?#]/);
-    return joinPosix(dir, (end === -1 ? path : path.slice(0, end)).replace(/^\.?\//, ''));
-  };
+  const inFolder = (path: string) => fileIn(dir, withoutQuery(path));
   const scripts: ManifestFile[] = [];
   for (const path of SCRIPT_FIELDS) for (const script of strings(valueAt(parsed, path))) scripts.push({ file: inFolder(script), field: path.join('.') });
   const contentScripts = valueAt(parsed, ['content_scripts']);
@@ -102,11 +109,10 @@ export function extensionManifestSourceFiles(text: string, base: string): { scri
     const script = SCRIPT_NAMES.has(name) || name === 'js';
     if (!script && !PAGE_NAMES.has(name)) continue;
     for (const [, , literal = ''] of value.matchAll(STRING_LITERAL)) {
-      // `options.html?tab=general`: the file is what comes before the query; a URL is no file.
-      const cut = literal.search(/[?#]/);
-      const path = cut === -1 ? literal : literal.slice(0, cut);
+      const path = withoutQuery(literal);
+      // A URL is no file.
       if (!/^[\w./-]+$/.test(path)) continue;
-      const found = { file: joinPosix(base, path.replace(/^\.?\//, '')), field: name };
+      const found = { file: fileIn(base, path), field: name };
       (script ? scripts : pages).push(found);
     }
   }
