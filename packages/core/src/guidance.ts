@@ -15,8 +15,9 @@ export const ROTATE_IF_PUSHED_ADVICE = 'If it was ever pushed, rotate it: create
 
 export const SERVER_SIDE_ADVICE = 'keep the key on the server and read it from an environment variable such as ENGIUM_API_KEY';
 
+/** Why and how: said of every client, since a key in an app or an extension leaks as surely as one in a page. */
 export const JWT_FLOW_ADVICE =
-  `browser code must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute ` +
+  `code that ships to users (browsers, apps, extensions) must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute ` +
   `access token and renew it with POST /auth/refresh (refresh tokens last ${REFRESH_TOKEN_LIFETIME_DAYS} days)`;
 
 /** For a key a build config injects into client code: no prefix or file move stops that, only removing the injection. */

@@ -22223,7 +22223,7 @@ var ROTATION_STEPS = [
   "Revoke the old key on the same page: a committed or shipped key must be treated as leaked."
 ];
 var SERVER_SIDE_ADVICE = "keep the key on the server and read it from an environment variable such as ENGIUM_API_KEY";
-var JWT_FLOW_ADVICE = `browser code must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute access token and renew it with POST /auth/refresh (refresh tokens last ${REFRESH_TOKEN_LIFETIME_DAYS} days)`;
+var JWT_FLOW_ADVICE = `code that ships to users (browsers, apps, extensions) must not hold an API key: sign users in with POST /auth/login for a ${ACCESS_TOKEN_LIFETIME_MINUTES}-minute access token and renew it with POST /auth/refresh (refresh tokens last ${REFRESH_TOKEN_LIFETIME_DAYS} days)`;
 
 // packages/org-audit/src/batches.ts
 var MATRIX_JOB_LIMIT = 256;
