@@ -22,6 +22,8 @@ export interface Inputs {
   /** In an audit: scan only the history after this commit (undefined: the whole history). */
   since: string | undefined;
   history: boolean;
+  /** Package folders or tarballs, relative to the working directory, whose `npm publish` upload is scanned too. */
+  pack: string[];
   eslint: boolean;
   annotations: boolean;
   comment: boolean;
@@ -39,11 +41,14 @@ function isMode(value: string): value is Mode {
   return (MODES as readonly string[]).includes(value);
 }
 
+const TRUE_WORDS = ['true', 'yes', '1', 'on'];
+const FALSE_WORDS = ['false', 'no', '0', 'off'];
+
 function booleanInput(name: string, fallback: boolean): boolean {
   const value = core.getInput(name).trim().toLowerCase();
   if (value === '') return fallback;
-  if (['true', 'yes', '1', 'on'].includes(value)) return true;
-  if (['false', 'no', '0', 'off'].includes(value)) return false;
+  if (TRUE_WORDS.includes(value)) return true;
+  if (FALSE_WORDS.includes(value)) return false;
   throw new InputError(`input "${name}" must be true or false, not "${value}"`);
 }
 
@@ -53,6 +58,21 @@ function insideWorkspace(workspace: string, path: string, name: string): string 
   const rel = relative(workspace, absolute);
   if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`input "${name}" must stay inside the workspace: ${path}`);
   return rel.split('\\').join('/');
+}
+
+/**
+ * `pack`: true for the working directory's package, false or empty for none, else package folders
+ * or packed tarballs, one per line or comma-separated, relative to the working directory.
+ */
+function packInput(workspace: string, workingDirectory: string): string[] {
+  const value = core.getInput('pack').trim();
+  if (value === '' || FALSE_WORDS.includes(value.toLowerCase())) return [];
+  if (TRUE_WORDS.includes(value.toLowerCase())) return ['.'];
+  const entries = value.split(/[\n,]/).map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries.map((entry) => {
+    const inWorkspace = insideWorkspace(workspace, join(workingDirectory, entry), 'pack');
+    return relative(workingDirectory === '' ? '.' : workingDirectory, inWorkspace === '' ? '.' : inWorkspace).split('\\').join('/') || '.';
+  });
 }
 
 export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
@@ -90,6 +110,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     mode,
     since,
     history: booleanInput('history', true),
+    pack: packInput(workspace, workingDirectory),
     eslint: booleanInput('eslint', true),
     annotations: booleanInput('annotations', true),
     comment: booleanInput('comment', true),

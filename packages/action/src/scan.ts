@@ -4,8 +4,8 @@
  * commits of the range (or the whole history in an audit), and the ESLint rules on changed files.
  */
 import * as core from '@actions/core';
-import { severityOf } from '@engium/core';
-import { keyHitsInText, loadConfig, redactReport, scanDirectory, type Finding, type OnSecret, type ScanReport } from '@engium/scanner';
+import { compareSeverity, severityOf } from '@engium/core';
+import { keyHitsInText, loadConfig, redactReport, scanDirectory, type Finding, type OnSecret, type ScanOptions, type ScanReport } from '@engium/scanner';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -14,6 +14,7 @@ import { scanCommits, type HistoryResult } from './history.js';
 import type { Inputs } from './inputs.js';
 import { lintChangedFiles } from './lint.js';
 import { mergeLintIntoFindings } from './merge-lint.js';
+import { scanPackages } from './pack.js';
 import type { RangePlan, ScanPlan } from './plan.js';
 import { completeFullHistory, EMPTY_TREE, hasCommit, headCommit, RangeError, resolveRange, resolveSince, type ResolvedRange } from './range.js';
 import { emptyResults, type KeyFinding, type RunResults } from './results.js';
@@ -149,18 +150,70 @@ function withoutDuplicates(tree: readonly KeyFinding[], history: readonly KeyFin
   return { findings: [...tree, ...history.filter((finding) => !repeated(finding))], repeatedInHistory: history.filter(repeated) };
 }
 
-/** What the tree scan of `<repo>/<prefix>` and the history scan skipped, hid and read, with repository-relative paths. */
-function scanTotals(tree: ScanReport, prefix: string, history: HistoryResult | undefined): Pick<RunResults, 'skipped' | 'suppressed' | 'scanned'> {
+/** A scan of files under `<repo>/<prefix>`: the tree's, or a package's that `pack` lists. */
+interface PlacedReport {
+  report: ScanReport;
+  prefix: string;
+}
+
+/** What the file scans and the history scan skipped, hid and read, with repository-relative paths. */
+function scanTotals(scans: readonly PlacedReport[], history: HistoryResult | undefined): Pick<RunResults, 'skipped' | 'suppressed' | 'scanned'> {
+  const sum = (count: (report: ScanReport) => number) => scans.reduce((total, { report }) => total + count(report), 0);
   return {
-    skipped: [...tree.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) })), ...(history?.skipped ?? [])],
-    suppressed: tree.stats.suppressed + (history?.suppressed ?? 0),
+    skipped: [...scans.flatMap(({ report, prefix }) => report.stats.skipped.map((entry) => ({ ...entry, file: withPrefix(prefix, entry.file) }))), ...(history?.skipped ?? [])],
+    suppressed: sum((report) => report.stats.suppressed) + (history?.suppressed ?? 0),
     scanned: {
-      files: tree.stats.filesScanned + (history?.filesScanned ?? 0),
-      bytes: tree.stats.bytesScanned + (history?.bytesScanned ?? 0),
+      files: sum((report) => report.stats.filesScanned) + (history?.filesScanned ?? 0),
+      bytes: sum((report) => report.stats.bytesScanned) + (history?.bytesScanned ?? 0),
       durationMs: 0,
-      warnings: [...(tree.stats.warnings ?? []).map((warning) => ({ ...warning, file: withPrefix(prefix, warning.file) })), ...(history?.warnings ?? [])],
+      warnings: [
+        ...scans.flatMap(({ report, prefix }) => (report.stats.warnings ?? []).map((warning) => ({ ...warning, file: withPrefix(prefix, warning.file) }))),
+        ...(history?.warnings ?? []),
+      ],
     },
   };
+}
+
+/**
+ * The `pack` input's packages, scanned as `npm publish` would upload them. Not in a temporary
+ * worktree (a `pull_request_target` head): it holds no build output, and npm would read the
+ * untrusted head's config.
+ */
+async function scanPackedFiles(inputs: Inputs, tree: string, options: ScanOptions): Promise<PlacedReport[]> {
+  if (inputs.pack.length === 0) return [];
+  if (tree !== inputs.workspace) {
+    core.info('pack: not scanned, since the head is read from a temporary worktree, which holds no build output and whose npm config is not trusted.');
+    return [];
+  }
+  const packed = await scanPackages(join(tree, inputs.workingDirectory), inputs.pack, options);
+  return packed.map(({ dir, report }) => ({ report, prefix: withPrefix(inputs.workingDirectory, dir) }));
+}
+
+const placeOf = (finding: Finding) => `${finding.secret.fingerprint}\0${finding.file}\0${finding.line}\0${finding.column}`;
+
+/**
+ * The tree's findings with the packages': a key both report at one place is one finding, rated as
+ * the worse of the two (a library's server code is server in the tree and shipped in the package).
+ */
+function withPackedFindings(tree: readonly KeyFinding[], packed: readonly KeyFinding[]): KeyFinding[] {
+  const merged = [...tree];
+  const indexByPlace = new Map(merged.map((finding, index) => [placeOf(finding), index]));
+  for (const finding of packed) {
+    const index = indexByPlace.get(placeOf(finding));
+    const known = index === undefined ? undefined : merged[index];
+    if (index === undefined || known === undefined) {
+      indexByPlace.set(placeOf(finding), merged.length);
+      merged.push(finding);
+    } else if (compareSeverity(finding.severity, known.severity) < 0) {
+      merged[index] = { ...finding, onChangedLine: known.onChangedLine };
+    }
+  }
+  return merged;
+}
+
+/** Whether a change alters what a package publishes: its manifest or its .npmignore. */
+function changesPublishedFiles(changed: ReadonlySet<string>, prefix: string): boolean {
+  return ['package.json', '.npmignore'].some((name) => changed.has(withPrefix(prefix, name)));
 }
 
 async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): Promise<RunResults> {
@@ -197,7 +250,15 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
     };
     const changed = new Set(range.changedFiles.filter((file) => prefix === '' || file.startsWith(`${prefix}/`)));
     const report = await scanDirectory(scanRoot, options);
-    const treeFindings = markChangedLines(relocate(report, prefix).filter((finding) => touchesChange(finding, changed)), range);
+    const packed = await scanPackedFiles(inputs, target.tree, options);
+    // Of a package, what the change touched, or all of it when the change alters what it publishes.
+    const packedFindings = packed.flatMap(({ report: packReport, prefix: packPrefix }) =>
+      relocate(packReport, packPrefix).filter((finding) => changesPublishedFiles(changed, packPrefix) || touchesChange(finding, changed)),
+    );
+    const treeFindings = withPackedFindings(
+      markChangedLines(relocate(report, prefix).filter((finding) => touchesChange(finding, changed)), range),
+      markChangedLines(packedFindings, range),
+    );
     // The range's added lines are all the pull request's own: none of its ignore comments count.
     const historyOptions = plan.kind === 'pull-request' ? { ...options, inlineIgnores: false } : options;
     const historyReport = inputs.history ? await scanCommits(target.tree, prefix, `${range.base}..${range.head}`, historyOptions) : undefined;
@@ -221,7 +282,7 @@ async function scanRange(inputs: Inputs, plan: RangePlan, onSecret: OnSecret): P
         )
       : { problems: [], unparsable: [] };
     if (historyReport) await markLinesGoneSinceCommit(repo, range.head, findings);
-    const totals = scanTotals(report, prefix, historyReport);
+    const totals = scanTotals([{ report, prefix }, ...packed], historyReport);
     return {
       findings,
       repeatedInHistory,
@@ -265,12 +326,14 @@ async function scanAudit(inputs: Inputs, onSecret: OnSecret, fallback?: Fallback
     ...(suppressions.baselineFile !== undefined ? { baselineFile: suppressions.baselineFile } : {}),
   };
   let report: ScanReport;
+  let packed: PlacedReport[];
   let historyReport: HistoryResult | undefined;
   let since: string | undefined;
   let commit: string | undefined;
   let historyNote: string | undefined;
   try {
     report = await scanDirectory(scanRoot, options);
+    packed = await scanPackedFiles(inputs, target.tree, options);
     if (inputs.history) {
       historyNote = await completeHistoryForAudit(repo, fallback?.shallowTolerated ?? false);
       since = await historyStart(repo, inputs.since);
@@ -281,11 +344,14 @@ async function scanAudit(inputs: Inputs, onSecret: OnSecret, fallback?: Fallback
     await target.cleanup();
     await suppressions.cleanup();
   }
-  const treeFindings = markChangedLines(relocate(report, prefix), undefined);
+  const treeFindings = withPackedFindings(
+    markChangedLines(relocate(report, prefix), undefined),
+    markChangedLines(packed.flatMap(({ report: packReport, prefix: packPrefix }) => relocate(packReport, packPrefix)), undefined),
+  );
   return {
     ...withoutDuplicates(treeFindings, markChangedLines(historyReport?.findings ?? [], undefined)),
     lintProblems: [],
-    ...scanTotals(report, prefix, historyReport),
+    ...scanTotals([{ report, prefix }, ...packed], historyReport),
     ...(commit !== undefined ? { commit } : {}),
     ...(since !== undefined ? { historySince: since } : {}),
     ...(historyNote !== undefined ? { fallback: historyNote } : {}),

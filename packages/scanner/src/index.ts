@@ -3,6 +3,7 @@ export * from './analyse/key-hits.js';
 export * from './merge/merge-reports.js';
 export * from './merge/read-report.js';
 export { scanDirectory, scanTarget, type ScanOptions, type ScanProgress, type ScanTarget } from './scan.js';
+export { packTarget } from './sources/npm-pack.js';
 export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './sources/archives/limits.js';
 export { loadConfig, UsageError, CONFIG_FILE_NAME, CONFIG_SCHEMA_PATH, type EngiumConfig, type AllowlistEntry } from './config.js';
 export { buildFinding, type FindingCandidate, type FindingContext, type HitLike } from './classify/finding.js';
