@@ -4,7 +4,7 @@
 // over 1 MB. Each is found at its line and column, with the CLI's heap capped (scanBounded) and a
 // time limit per case.
 import { join } from 'node:path';
-import { redact } from '@engium/core';
+import { fingerprint, redact } from '@engium/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeKey, tempDir, writeFiles } from '../support/index.js';
 import { located, scanBounded, streamFile } from './support.js';
@@ -80,35 +80,39 @@ describe('a NUL byte in a file that is text by its name', () => {
 });
 
 describe('base64 wrapped at a fixed width', () => {
+  // File, wrap width, line end, and the indentation of every line (a YAML block scalar's).
   const CASES = [
-    ['mail/message.eml', 76, '\r\n'],
-    ['certs/bundle.pem', 64, '\n'],
-    ['config/blob.txt', 76, '\n'],
+    ['mail/message.eml', 76, '\r\n', ''],
+    ['certs/bundle.pem', 64, '\n', ''],
+    ['config/blob.txt', 76, '\n', ''],
+    ['k8s/secret.yaml', 76, '\n', '    '],
+    ['deploy/values.yml', 64, '\r\n', '\t'],
   ] as const;
   const KEYS = CASES.map((_, index) => key(1540 + index));
   const payload = (index: number) => `{"service":"billing","note":"rotate quarterly","engium":"${KEYS[index]}","more":"${'x'.repeat(120)}"}`;
   /** Where the key's base64 group starts: line (the block starts on line 3) and column. */
-  const place = (index: number, width: number) => {
+  const place = (index: number, width: number, indent: string) => {
     const group = Math.floor(payload(index).indexOf('eng_') / 3) * 4;
-    return `${3 + Math.floor(group / width)}:${(group % width) + 1}`;
+    return `${3 + Math.floor(group / width)}:${indent.length + (group % width) + 1}`;
   };
   const dir = tempDir('engium-adv-wrapped-');
   beforeAll(() => {
     writeFiles(
       dir,
       Object.fromEntries(
-        CASES.map(([file, width, eol], index) => {
+        CASES.map(([file, width, eol, indent], index) => {
           // The key's encoded form crosses a line break (at 76 columns); its prefix's signature does not.
-          return [file, `Content-Transfer-Encoding: base64${eol}${eol}${wrapped(payload(index), width, eol)}${eol}`];
+          const lines = wrapped(payload(index), width, eol).split(eol).map((line) => indent + line);
+          return [file, `${indent ? 'data: |' : 'Content-Transfer-Encoding: base64'}${eol}${eol}${lines.join(eol)}${eol}`];
         }),
       ),
     );
   });
 
-  it('joins the lines and finds the key, located where its encoded form starts', () => {
+  it('joins the lines, indented or not, and finds the key whole (never the part one line holds), located where its encoded form starts', () => {
     const { report } = scanBounded([dir, '--no-graph'], KEYS);
-    expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.encoding} ${finding.secret.redacted}`).sort()).toEqual(
-      CASES.map(([file, width], index) => `${file}:${place(index, width)} base64 ${redact(KEYS[index] ?? '')}`).sort(),
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.encoding} ${finding.secret.redacted} ${finding.secret.fingerprint}`).sort()).toEqual(
+      CASES.map(([file, width, , indent], index) => `${file}:${place(index, width, indent)} base64 ${redact(KEYS[index] ?? '')} ${fingerprint(KEYS[index] ?? '')}`).sort(),
     );
   }, TIME_LIMIT_MS);
 });

@@ -1,6 +1,7 @@
 /**
- * Base64 wrapped at a fixed width (MIME's 76 columns, PEM's 64), with LF or CRLF line ends: a key
- * encoded in it runs across line breaks, so the decoders read each wrapped block joined and report
+ * Base64 wrapped at a fixed width (MIME's 76 columns, PEM's 64), with LF or CRLF line ends, each
+ * line indented alike or not at all (a YAML block scalar, a heredoc in code): a key encoded in it
+ * runs across line breaks, so the decoders read each wrapped block joined and report
  * the key at its place in the original text. Text reaches the decoders once the prefilter found a
  * needle in it; a line break that cuts the prefix's own 12-character signature hides it from the
  * prefilter (a search of every line's length ran at a quarter of the prefilter's speed: too slow
@@ -13,6 +14,17 @@ export const BASE64_WRAP_WIDTHS: readonly number[] = [64, 76];
 const [PEM_WIDTH, MIME_WIDTH] = BASE64_WRAP_WIDTHS as [number, number];
 
 const CR = 0x0d;
+/** Indentation looked past before a line of wrapped base64: what a YAML block or nested code puts there. */
+const MAX_INDENT = 32;
+
+const isIndentUnit = (unit: number | undefined) => unit === 0x20 || unit === 0x09;
+
+/** Where a line's text starts after its indentation (spaces, tabs), up to MAX_INDENT of it. */
+function afterIndent(at: (index: number) => number | undefined, from: number, to: number): number {
+  let start = from;
+  while (start < to && start - from < MAX_INDENT && isIndentUnit(at(start))) start++;
+  return start;
+}
 
 function isBase64Unit(unit: number): boolean {
   return (
@@ -23,10 +35,12 @@ function isBase64Unit(unit: number): boolean {
 
 /**
  * Whether `bytes[from, to)` (a line without its LF) is a line of wrapped base64: exactly a wrap
- * width of base64 characters, a CR aside. Readers that see text a line at a time (a diff, whose
- * keys a wrapped block splits) or skip it on the prefilter's word ask this to read the whole text.
+ * width of base64 characters after its indentation, a CR aside. Readers that see text a line at a
+ * time (a diff, whose keys a wrapped block splits) or skip it on the prefilter's word ask this to
+ * read the whole text.
  */
-export function isWrappedBase64Line(bytes: Uint8Array, from: number, to: number): boolean {
+export function isWrappedBase64Line(bytes: Uint8Array, lineStart: number, to: number): boolean {
+  const from = afterIndent((index) => bytes[index], lineStart, to);
   const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
   if (end - from !== PEM_WIDTH && end - from !== MIME_WIDTH) return false;
   // The standard alphabet (what `base64` and PEM write), `=` only as padding at the end, and both
@@ -53,10 +67,10 @@ export function isWrappedBase64Line(bytes: Uint8Array, from: number, to: number)
 export function opensWithWrappedBase64(bytes: Uint8Array): boolean {
   let from = 0;
   for (let line = 0; line < 2 && from < bytes.length; line++) {
-    // Only a line's first bytes are looked at: one longer than a wrap width (and its CR) is not one.
-    const window = bytes.subarray(from, from + MIME_WIDTH + 2);
+    // Only a line's first bytes are looked at: one longer than a wrap width, its indentation and its CR is not one.
+    const window = bytes.subarray(from, from + MAX_INDENT + MIME_WIDTH + 2);
     const newline = window.indexOf(0x0a);
-    if (newline === -1) return window.length < MIME_WIDTH + 2 && isWrappedBase64Line(bytes, from, from + window.length);
+    if (newline === -1) return window.length < MAX_INDENT + MIME_WIDTH + 2 && isWrappedBase64Line(bytes, from, from + window.length);
     if (isWrappedBase64Line(bytes, from, from + newline)) return true;
     from += newline + 1;
   }
@@ -74,20 +88,22 @@ export function holdsWrappedBase64Line(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Length of the line starting at `start` without its line end, and where the next line starts. */
+/** A line's text after its indentation (`indent` units) and without its line end, and where the next line starts. */
 interface Line {
   start: number;
   length: number;
+  indent: number;
   next: number;
 }
 
 type Units = { length: number; at(index: number): number };
 
-function lineAt(units: Units, start: number, newline: (from: number) => number): Line {
-  const end = newline(start);
-  if (end === -1) return { start, length: units.length - start, next: units.length };
+function lineAt(units: Units, lineStart: number, newline: (from: number) => number): Line {
+  const newlineAt = newline(lineStart);
+  const end = newlineAt === -1 ? units.length : newlineAt;
+  const start = afterIndent((index) => units.at(index), lineStart, end);
   const length = end > start && units.at(end - 1) === CR ? end - 1 - start : end - start;
-  return { start, length, next: end + 1 };
+  return { start, length, indent: start - lineStart, next: newlineAt === -1 ? units.length : end + 1 };
 }
 
 function allBase64(units: Units, line: Line): boolean {
@@ -97,14 +113,15 @@ function allBase64(units: Units, line: Line): boolean {
 
 /**
  * The run of base64 lines that starts with `line`, when `line` is exactly one of the wrap widths
- * long: every line but the last has that width, the last may be shorter. One line is no block.
+ * long: every line but the last has that width, the last may be shorter, all indented alike. One
+ * line is no block.
  */
 function blockFrom(units: Units, line: Line, newline: (from: number) => number): Line[] {
   if (!BASE64_WRAP_WIDTHS.includes(line.length) || !allBase64(units, line)) return [line];
   const width = line.length;
   const block = [line];
   let next = lineAt(units, line.next, newline);
-  while (next.start < units.length && next.length > 0 && next.length <= width && allBase64(units, next)) {
+  while (next.start < units.length && next.indent === line.indent && next.length > 0 && next.length <= width && allBase64(units, next)) {
     block.push(next);
     if (next.length < width) break;
     next = lineAt(units, next.next, newline);
@@ -114,18 +131,17 @@ function blockFrom(units: Units, line: Line, newline: (from: number) => number):
 
 /** Each wrapped block of `units`, in order: only a line of a wrap width is looked at closer. */
 function* wrappedBlocks(units: Units, newline: (from: number) => number): Generator<Line[]> {
-  for (let start = 0, end = newline(0); end !== -1 && start < units.length; ) {
-    const length = end > start && units.at(end - 1) === CR ? end - 1 - start : end - start;
-    let next = end + 1;
-    if (length === PEM_WIDTH || length === MIME_WIDTH) {
-      const block = blockFrom(units, { start, length, next }, newline);
+  for (let start = 0; start < units.length; ) {
+    const line = lineAt(units, start, newline);
+    let next = line.next;
+    if (line.length === PEM_WIDTH || line.length === MIME_WIDTH) {
+      const block = blockFrom(units, line, newline);
       if (block.length >= 2) {
         yield block;
         next = (block.at(-1) as Line).next;
       }
     }
     start = next;
-    end = start < units.length ? newline(start) : -1;
   }
 }
 

@@ -269,6 +269,24 @@ describe('findWrappedBase64Keys', () => {
     }
   });
 
+  it('finds the key in a block whose lines are indented alike (a YAML block scalar), at every offset, and in none indented unevenly', () => {
+    for (const indent of ['  ', '    ', '\t']) {
+      for (let pad = 0; pad < 76; pad += 7) {
+        const lines = wrap(payload(pad), 76, '\n').split('\n');
+        const text = `data: |\n${lines.map((line) => indent + line).join('\n')}\nnext: 1\n`;
+        const found = findWrappedBase64Keys(text);
+        expect(found.map((match) => match.key), `${JSON.stringify(indent)} ${pad}`).toEqual([key]);
+        // The span starts and ends on base64, never on the indentation.
+        const [match] = found;
+        expect(/\s/.test(text[match?.index ?? 0] ?? ' ')).toBe(false);
+        expect(findKeys(text).filter((occurrence) => occurrence.key === key)).toHaveLength(1);
+        expect(isWrappedBase64Line(Buffer.from(lines[0] ? indent + lines[0] : ''), 0, indent.length + 76)).toBe(true);
+        const uneven = `data: |\n${lines.map((line, index) => (index % 2 ? ' ' : '') + indent + line).join('\n')}\n`;
+        expect(findWrappedBase64Keys(uneven).map((match) => match.key), `uneven ${pad}`).not.toContain(key);
+      }
+    }
+  });
+
   it('reads no block from lines of other widths or from one line', () => {
     expect(findWrappedBase64Keys(Buffer.from(`a ${key}`).toString('base64'))).toEqual([]);
     expect(findWrappedBase64Keys(wrap(payload(3), 70, '\n'))).toEqual([]);
