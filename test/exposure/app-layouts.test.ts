@@ -268,3 +268,54 @@ describe('SolidStart', () => {
     expect(findingOf(report, served, 'public/engium.json').exposure).toBe('client');
   });
 });
+
+describe('what a server-rendered template says about a key', () => {
+  it('ships a key, or a part of it, that a template renders, and keeps one it only tests, measures or compares', () => {
+    const keys = keysFor(4170, 4171, 4172, 4173, 4174, 4175, 4176, 4177, 4178);
+    const [tested, measured, flagged, compared, guarded, part, astroMeasured, astroShown, typed] = keys as [string, string, string, string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { next: '16.0.0', react: '19.0.0', astro: '5.0.0' } }),
+        'app/status/page.tsx': [
+          `import { Badge } from '../../components/badge';`,
+          `const TESTED_KEY = '${tested}';`,
+          `const MEASURED_KEY = '${measured}';`,
+          `const FLAGGED_KEY = '${flagged}';`,
+          `const COMPARED_KEY = '${compared}';`,
+          `const GUARDED_KEY = '${guarded}';`,
+          `const PART_KEY = '${part}';`,
+          `const TYPED_KEY = '${typed}';`,
+          `export default function Status() {`,
+          `  return (`,
+          `    <main>`,
+          `      <p>{TESTED_KEY ? 'configured' : 'missing'}</p>`,
+          `      <p>{MEASURED_KEY.length} characters, live: {String(MEASURED_KEY.startsWith('eng_live_'))}</p>`,
+          `      <Badge ok={Boolean(FLAGGED_KEY)} />`,
+          `      <p>{COMPARED_KEY === process.env.ENGIUM_API_KEY ? 'in sync' : 'stale'}</p>`,
+          `      {!!GUARDED_KEY && <Badge ok />}`,
+          `      <p>{typeof TYPED_KEY}</p>`,
+          `      <code>{PART_KEY.slice(0, 12)}</code>`,
+          `    </main>`,
+          `  );`,
+          `}`,
+          ``,
+        ].join('\n'),
+        'components/badge.tsx': `'use client';\nexport function Badge({ ok }: { ok: boolean }) {\n  return <b>{ok ? 'ok' : 'no'}</b>;\n}\n`,
+        'src/pages/keys.astro': [
+          '---',
+          `const measuredKey = '${astroMeasured}';`,
+          `const shownKey = '${astroShown}';`,
+          '---',
+          '<p>{measuredKey.length} characters</p>',
+          '<p>{`Bearer ${shownKey}`}</p>',
+          '',
+        ].join('\n'),
+      },
+      keys,
+    );
+    for (const key of [tested, measured, flagged, compared, guarded, typed]) expect(findingOf(report, key, 'app/status/page.tsx').exposure, redact(key)).toBe('server');
+    expect(findingOf(report, part, 'app/status/page.tsx')).toMatchObject({ exposure: 'client', chain: ['app/status/page.tsx (renders it)'] });
+    expect(findingOf(report, astroMeasured, 'src/pages/keys.astro').exposure).toBe('server');
+    expect(findingOf(report, astroShown, 'src/pages/keys.astro')).toMatchObject({ exposure: 'client', chain: ['src/pages/keys.astro (renders shownKey into its template)'] });
+  });
+});

@@ -31,13 +31,53 @@ function declaredAt(ts: Ts, tree: TypeScript.SourceFile, line: number): string[]
   return names;
 }
 
-function mentions(ts: Ts, node: TypeScript.Node, names: ReadonlySet<string>): boolean {
-  if (ts.isIdentifier(node) && names.has(node.text)) return true;
-  return ts.forEachChild(node, (child) => mentions(ts, child, names) || undefined) ?? false;
+/** A string's properties and methods whose result tells something of it but holds none of it. */
+const TELLING_MEMBERS = new Set(['length', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'test']);
+/** Calls that turn any value into a flag or a number. */
+const TELLING_CALLS = new Set(['Boolean', 'Number', 'isNaN']);
+
+function isTellingOperator(ts: Ts, kind: TypeScript.SyntaxKind): boolean {
+  const { SyntaxKind } = ts;
+  return [
+    SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+    SyntaxKind.LessThanToken, SyntaxKind.GreaterThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanEqualsToken,
+    SyntaxKind.InstanceOfKeyword, SyntaxKind.InKeyword,
+  ].includes(kind);
+}
+
+/**
+ * Whether `node` evaluates to the value of one of `names`, or a part of it: `{KEY}`,
+ * `` {`Bearer ${KEY}`} `` and `{KEY.slice(0, 8)}` do; `{KEY.length}`, `{!!KEY}`, `{typeof KEY}`,
+ * `{KEY === expected}`, `{Boolean(KEY)}` and the test of `{KEY ? 'set' : 'missing'}` or
+ * `{KEY && <Badge />}` render only something about it.
+ */
+function carriesValue(ts: Ts, node: TypeScript.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node)) return names.has(node.text);
+  if (ts.isPropertyAccessExpression(node) && TELLING_MEMBERS.has(node.name.text)) return false;
+  if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && TELLING_MEMBERS.has(callee.name.text)) return false;
+    if (ts.isIdentifier(callee) && TELLING_CALLS.has(callee.text)) return false;
+  }
+  if ((ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) || ts.isTypeOfExpression(node)) return false;
+  if (ts.isBinaryExpression(node)) {
+    if (isTellingOperator(ts, node.operatorToken.kind)) return false;
+    if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return carriesValue(ts, node.right, names);
+  }
+  if (ts.isConditionalExpression(node)) return carriesValue(ts, node.whenTrue, names) || carriesValue(ts, node.whenFalse, names);
+  return ts.forEachChild(node, (child) => carriesValue(ts, child, names) || undefined) ?? false;
 }
 
 function lineOf(tree: TypeScript.SourceFile, node: TypeScript.Node): number {
   return tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
+}
+
+/** Whether the template expression `text` (the inside of an Astro `{…}`) carries the value of one of `names`; when it does not parse, whether it names one. */
+function expressionCarries(ts: Ts, text: string, names: ReadonlySet<string>): boolean {
+  const source = ts.createSourceFile('expression.tsx', `(${text}\n);`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  const [statement] = source.statements;
+  if (source.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement) || (source as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return true;
+  return carriesValue(ts, statement.expression, names);
 }
 
 /** How server-rendered `file` sends the key on `line` to the browser, if it does. */
@@ -51,7 +91,7 @@ export function renderedExposure(context: RenderContext, file: string, line: num
   if (!tree) return undefined;
   const names = new Set(declaredAt(ts, tree, line));
   // The value is written on this line (`<Widget apiKey="…" />`), or a constant declared here is used.
-  const uses = (node: TypeScript.Node) => (names.size > 0 && mentions(ts, node, names)) || (lineOf(tree, node) <= line && line <= tree.getLineAndCharacterOfPosition(node.end).line + 1);
+  const uses = (node: TypeScript.Node) => (names.size > 0 && carriesValue(ts, node, names)) || (lineOf(tree, node) <= line && line <= tree.getLineAndCharacterOfPosition(node.end).line + 1);
   const imports = new Map<string, string>();
   for (const statement of tree.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause?.isTypeOnly) continue;
@@ -115,7 +155,10 @@ function astroRendered(context: RenderContext, file: string, line: number): Modu
   const names = declaredAt(ts, tree, line);
   if (names.length === 0) return undefined;
   const template = raw.slice(templateStart);
-  const name = names.find((candidate) => new RegExp(`\\{[^{}]*(?<![\\w$.])${candidate.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*\\}`).test(template));
+  const name = names.find((candidate) => {
+    const pattern = new RegExp(`\\{([^{}]*(?<![\\w$.])${candidate.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*)\\}`, 'g');
+    return [...template.matchAll(pattern)].some(([, inner]) => expressionCarries(ts, inner ?? '', new Set([candidate])));
+  });
   if (!name) return undefined;
   return { exposure: 'client', reason: `${file} renders ${name} into the page's HTML, which browsers receive`, chain: [`${file} (renders ${name} into its template)`] };
 }
