@@ -1,66 +1,24 @@
 // End to end: the real `eslint` CLI, with the plugin's flat configs, on a fixture project.
 // The fixture holds no keys; they are generated per run (fakeKey) into a temp copy.
-import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoFullKey, fakeKey, REPO_ROOT, tempDir } from '../support/index.js';
+import { expectNoFullKey, fakeKey, REPO_ROOT } from '../support/index.js';
+import { ESLINT, eslint as eslintIn, fixtureProject, reports as reportsIn } from './support.js';
 
-const ESLINT = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
 // ESLint 9 (installed as the `eslint9` alias), which the plugin supports too.
 const ESLINT_9 = join(REPO_ROOT, 'node_modules/eslint9/bin/eslint.js');
-const FIXTURE = join(REPO_ROOT, 'test/eslint-plugin/fixtures/project');
 const LIVE = fakeKey('live', 41);
 const TEST = fakeKey('test', 42);
 
-interface EslintResult {
-  filePath: string;
-  messages: { ruleId: string | null; line: number; messageId?: string; message: string; fatal?: boolean }[];
-}
-
 let project: string;
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
 beforeAll(() => {
-  expect(statSync(join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js')).isFile(), 'build first: npx tsc -b').toBe(true);
-  project = tempDir('engium-eslint-e2e-');
-  cpSync(FIXTURE, project, { recursive: true });
-  // The fixture resolves `@engium/eslint-plugin` and its parser as an installed project would.
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  for (const file of files(project).filter((path) => !path.includes('node_modules'))) {
-    const text = readFileSync(file, 'utf8');
-    if (text.includes('__LIVE_KEY__') || text.includes('__TEST_KEY__')) {
-      writeFileSync(file, text.replaceAll('__LIVE_KEY__', LIVE).replaceAll('__TEST_KEY__', TEST));
-    }
-  }
+  project = fixtureProject('project', { live: LIVE, test: TEST });
 });
 
-function eslint(args: string[], bin = ESLINT): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** `file:line rule/messageId` for every problem, from the JSON formatter. */
-function reports(config: string, targets: string[], bin = ESLINT): string[] {
-  const { status, stdout, stderr } = eslint(['-c', config, '--format', 'json', ...targets], bin);
-  expect(stderr).toBe('');
-  expect(status).toBe(1);
-  const results = JSON.parse(stdout) as EslintResult[];
-  // The JSON formatter repeats each file's source; what the plugin wrote is the messages.
-  expectNoFullKey(JSON.stringify(results.map((result) => result.messages)), [LIVE, TEST]);
-  return results.flatMap((result) =>
-    result.messages.map((message) => {
-      expect(message.fatal, message.message).toBeFalsy();
-      return `${relative(project, result.filePath)}:${message.line} ${message.ruleId}/${message.messageId}`;
-    }),
-  );
-}
+const eslint = (args: string[], bin = ESLINT) => eslintIn(project, args, bin);
+const reports = (config: string, targets: string[], bin = ESLINT) => reportsIn(project, config, targets, [LIVE, TEST], bin);
 
 const RECOMMENDED = [
   'app/bookings/page.tsx:7 @engium/no-key-in-client/publicKeyVariable',

@@ -160,7 +160,8 @@ interface PathMarkerRule extends FileMarker {
 
 /** Markers read from a file's path (POSIX, relative to the project root). Server rules first: they are boundaries. */
 const PATH_MARKERS: readonly PathMarkerRule[] = [
-  { side: 'server', id: 'server-file', reason: '*.server.* files never ship to the browser', test: (path) => /\.server\.[cm]?[jt]sx?$/.test(path) },
+  // Nuxt server components (`*.server.vue`) render on the server only: their script never ships.
+  { side: 'server', id: 'server-file', reason: '*.server.* files never ship to the browser', test: (path) => /\.server\.(?:[cm]?[jt]sx?|vue)$/.test(path) },
   { side: 'server', id: 'server-dir', reason: 'modules under a .server/ folder never ship to the browser', test: (path) => /(^|\/)\.server\//.test(path) },
   { side: 'server', id: 'sveltekit-lib-server', reason: 'SvelteKit keeps $lib/server modules on the server', test: (path) => /(^|\/)src\/lib\/server\//.test(path) },
   { side: 'server', id: 'sveltekit-server-route', reason: 'SvelteKit +page.server / +layout.server / +server files run on the server', test: (path) => /(^|\/)\+(page|layout)\.server\.[jt]s$|(^|\/)\+server\.[jt]s$/.test(path) },
@@ -169,11 +170,30 @@ const PATH_MARKERS: readonly PathMarkerRule[] = [
   { side: 'client', id: 'client-file', reason: '*.client.* files run in the browser', test: (path) => /\.client\.[cm]?[jt]sx?$/.test(path) },
 ];
 
+/**
+ * Component files a framework compiles into the browser bundle, wherever they sit. The scanner's
+ * module graph finds the entry that ships each one (a better chain than the file alone); a rule
+ * that sees one file goes by these.
+ */
+const COMPONENT_MARKERS: readonly PathMarkerRule[] = [
+  { side: 'client', id: 'vue-component', reason: 'Vue single-file components are compiled into the browser bundle', test: (path) => path.endsWith('.vue') },
+  { side: 'client', id: 'svelte-component', reason: 'Svelte components are compiled into the browser bundle', test: (path) => path.endsWith('.svelte') },
+];
+
+function markerOf(rules: readonly PathMarkerRule[], path: string): FileMarker | undefined {
+  const posix = path.replaceAll('\\', '/');
+  const rule = rules.find((marker) => marker.test(posix));
+  return rule ? { side: rule.side, id: rule.id, reason: rule.reason } : undefined;
+}
+
 /** The marker a file's path gives it. Windows separators are read as `/`, so editors on Windows agree. */
 export function pathMarker(path: string): FileMarker | undefined {
-  const posix = path.replaceAll('\\', '/');
-  const rule = PATH_MARKERS.find((marker) => marker.test(posix));
-  return rule ? { side: rule.side, id: rule.id, reason: rule.reason } : undefined;
+  return markerOf(PATH_MARKERS, path);
+}
+
+/** The client marker of a component file (`.vue`, `.svelte`), for a reader without a module graph. */
+export function componentMarker(path: string): FileMarker | undefined {
+  return markerOf(COMPONENT_MARKERS, path);
 }
 
 export const DIRECTIVE_MARKERS: Readonly<Record<'use client' | 'use server', FileMarker>> = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_CONFIG_MODULES,
   appConfigModule,
+  componentMarker,
   DEFAULT_KEY_BEARING_NAME,
   DIRECTIVE_MARKERS,
   fileMarker,
@@ -171,6 +172,7 @@ describe('path markers', () => {
     ['src\\lib\\server\\engium.ts', 'server', 'sveltekit-lib-server'],
     ['app\\api\\bookings\\route.ts', 'server', 'next-route-handler'],
     ['app/entry.client.jsx', 'client', 'client-file'],
+    ['components/BookingReport.server.vue', 'server', 'server-file'],
   ])('%s is %s (%s)', (path, side, id) => {
     const marker = pathMarker(path);
     expect(marker).toMatchObject({ side, id });
@@ -198,6 +200,12 @@ describe('path markers', () => {
     'README.md',
   ])('%s has no path marker', (path) => {
     expect(pathMarker(path)).toBeUndefined();
+  });
+
+  it('marks Vue and Svelte components as client for readers that see one file, and no other file', () => {
+    expect(componentMarker('src/components/Widget.vue')).toMatchObject({ side: 'client', id: 'vue-component' });
+    expect(componentMarker('src\\routes\\+page.svelte')).toMatchObject({ side: 'client', id: 'svelte-component' });
+    for (const path of ['src/routes/+page.server.ts', 'src/vue.ts', 'svelte.config.js', 'README.md']) expect(componentMarker(path), path).toBeUndefined();
   });
 });
 

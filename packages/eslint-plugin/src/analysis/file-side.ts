@@ -1,8 +1,9 @@
 /**
  * Whether the linted file runs in the browser: core's markers (`"use client"`, `*.client.*`,
- * server paths, `import "server-only"`) plus the project's `clientFiles` / `serverFiles` globs.
+ * server paths, `import "server-only"`, Vue and Svelte components) plus the project's
+ * `clientFiles` / `serverFiles` globs.
  */
-import { fileMarker, MARKER_IMPORTS, prologueDirectives, type FileMarker } from '@engium/core';
+import { componentMarker, fileMarker, MARKER_IMPORTS, prologueDirectives, type FileMarker } from '@engium/core';
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -26,5 +27,5 @@ export function fileSide(context: Readonly<TSESLint.RuleContext<string, readonly
   }
   const byPath = fileMarker(path);
   if (byPath?.side === 'server') return byPath;
-  return globMarker(settings.serverFiles, 'server', path) ?? byPath ?? globMarker(settings.clientFiles, 'client', path);
+  return globMarker(settings.serverFiles, 'server', path) ?? byPath ?? componentMarker(path) ?? globMarker(settings.clientFiles, 'client', path);
 }
