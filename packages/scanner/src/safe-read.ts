@@ -7,6 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import { byteSize } from './byte-size.js';
 
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = constants;
 
@@ -137,11 +138,6 @@ export interface SafeReadOptions extends SafeOpenOptions {
   maxBytes: number;
 }
 
-/** Megabytes for messages: `16 MB`. */
-export function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
 /**
  * A whole regular file, read into `into` when it fits (a view of it, valid until its next use) or
  * a fresh buffer; refused if it is larger than `maxBytes`. Never reads more than `maxBytes`, even
@@ -150,7 +146,7 @@ export function megabytes(bytes: number): string {
 export function readRegularFile(path: string | Buffer, options: SafeReadOptions, into?: Buffer): Buffer {
   const { fd, size } = openRegularFile(path, options);
   try {
-    if (size > options.maxBytes) throw new UnsafeFileError(`larger than ${megabytes(options.maxBytes)} (${megabytes(size)})`);
+    if (size > options.maxBytes) throw new UnsafeFileError(`larger than ${byteSize(options.maxBytes)} (${byteSize(size)})`);
     const buffer = into !== undefined && size <= into.length ? into : Buffer.allocUnsafe(size);
     let offset = 0;
     while (offset < size) {

@@ -11,6 +11,7 @@ import type { FindingEncoding, Origin, ScanWarning, SkippedFile } from '../findi
 import type { DiscoveredFile } from '../discover/index.js';
 import { fsPath, pathText } from '../discover/byte-names.js';
 import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS, notRegularReason, openErrorReason, UnsafeFileError } from '../safe-read.js';
+import { byteSize } from '../byte-size.js';
 import { readUpTo } from './read-file.js';
 import { keyHitsInBytes, regionEnd, utf16Length, snippetAt, type LocatedHit } from './bytes.js';
 import { isBinary, utf8OfUnicodeText } from './text-encoding.js';
@@ -402,7 +403,7 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   const { file } = analysis;
   analysis.warnings.push({
     file: file.path,
-    message: `large file (${(size / 1024 / 1024).toFixed(0)} MB) read in ${REGION_BYTES / 1024 / 1024} MB regions: keys are found, but constant concatenations are not analysed`,
+    message: `large file (${byteSize(size)}) read in ${byteSize(REGION_BYTES)} regions: keys are found, but constant concatenations are not analysed`,
   });
   const buffer = Buffer.allocUnsafe(REGION_BYTES);
   let carry = Buffer.alloc(0);

@@ -12,7 +12,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceSections, type PlacedMappings } from './mapping-lookup.js';
-import { isInsideDir, megabytes, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
+import { byteSize } from '../byte-size.js';
+import { isInsideDir, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
 
@@ -320,7 +321,7 @@ function readMapFile(root: string, path: string, onRead?: (path: string, bytes: 
   let bytes: Buffer;
   let handOver: boolean;
   try {
-    if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${megabytes(MAX_MAP_BYTES)} (${megabytes(size)})`);
+    if (size > MAX_MAP_BYTES) throw new UnsafeFileError(`larger than ${byteSize(MAX_MAP_BYTES)} (${byteSize(size)})`);
     if (mapBuffer.length < size && size <= REUSED_MAP_BYTES) mapBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAP_BYTES, Math.max(size, mapBuffer.length * 2, 1024 * 1024)));
     bytes = readFileInto(fd, size, mapBuffer);
     handOver = onRead !== undefined && isFileAtPath(fd, path);

@@ -1,3 +1,4 @@
+import { byteSize } from '../byte-size.js';
 import type { ScanProgress } from '../scan.js';
 
 export interface ProgressReporter {
@@ -23,7 +24,7 @@ export function progressReporter(options: { quiet?: boolean }, stream: ProgressS
     update(progress) {
       if (Date.now() - started < delayMs) return;
       shown = true;
-      stream.write(`\rengium-scan: ${progress.filesDone}/${progress.filesTotal} files, ${(progress.bytesDone / 1024 / 1024).toFixed(0)} MB`);
+      stream.write(`\rengium-scan: ${progress.filesDone}/${progress.filesTotal} files, ${byteSize(progress.bytesDone)}`);
     },
     done() {
       // Clears the line, so the report or the summary starts on a clean one.

@@ -1,6 +1,7 @@
 // Blob contents by id, through `git cat-file` (no path ever goes through its line-based protocol,
 // so hostile file names cannot confuse it). Sizes are asked first: a blob too large to hold is
 // named with its size, never read, and the others are read and handed on a bounded batch at a time.
+import { byteSize } from '../byte-size.js';
 import { runGit } from './process.js';
 
 /** Blobs larger than this are not read whole: a scan that reads files whole names them instead. */
@@ -10,7 +11,7 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 
 /** Why a file that is read whole was not: its size. */
 export function tooLargeReason(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB, more than the ${MAX_WHOLE_BLOB_BYTES / 1024 / 1024} MB read whole (UTF-16, wrapped base64, renamed and .env files are): not scanned`;
+  return `${byteSize(bytes)}, more than the ${byteSize(MAX_WHOLE_BLOB_BYTES)} read whole (UTF-16, wrapped base64, renamed and .env files are): not scanned`;
 }
 
 /** `<id> <type> <size>` lines, as `--batch-check` and `--batch` write them; undefined for `<id> missing`. */

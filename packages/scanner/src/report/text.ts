@@ -11,6 +11,7 @@ import type { Leak } from '../finding.js';
 import { leaksOf, placeRole } from './leaks.js';
 // Every string from an input passes the one text escape (control, bidi, a leading `::`).
 import { escapeText as printable } from './escape.js';
+import { byteSize } from '../byte-size.js';
 
 type Colours = ReturnType<typeof pc.createColors>;
 
@@ -32,12 +33,6 @@ function codeFrame(finding: Finding, colours: Colours): string[] {
   ];
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -52,7 +47,7 @@ export function summaryLine(report: ScanReport): string {
   const counts = SEVERITIES.map((severity) => [severity, leaks.filter((leak) => leak.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
-  const files = `${plural(stats.filesScanned, 'file')} (${formatBytes(stats.bytesScanned)})`;
+  const files = `${plural(stats.filesScanned, 'file')} (${byteSize(stats.bytesScanned)})`;
   const seconds = `${(stats.durationMs / 1000).toFixed(2)} s`;
   const head =
     findings.length === 0

@@ -98,7 +98,7 @@ describe('ArchiveReaderSet', () => {
     const file = archive('limited.zip', manyFiles(10));
     const perArchive = await new ArchiveReaderSet({ root: dir }, { maxArchiveBytes: 12 }).scan(file);
     expect(perArchive.analyses.length).toBeLessThan(10);
-    expect(perArchive.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^the archive reached 12 bytes decompressed \(the limit per archive\): the rest is not scanned$/)]);
+    expect(perArchive.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^the archive reached 12 B decompressed \(the limit per archive\): the rest is not scanned$/)]);
 
     const reader = new ArchiveReaderSet({ root: dir }, { maxTotalBytes: 100 });
     const first = await reader.scan(archive('first.zip', manyFiles(10)));
@@ -106,7 +106,7 @@ describe('ArchiveReaderSet', () => {
     const second = await reader.scan(archive('second.zip', manyFiles(10)));
     // 74 bytes in the first; the second reads 24 more, then each entry is over what is left.
     expect(second.warnings).toEqual([
-      { file: 'second.zip!/f006.js', message: '4 bytes uncompressed, more than the 2 bytes the limits leave: not scanned' },
+      { file: 'second.zip!/f006.js', message: '4 B uncompressed, more than the 2 B the limits leave: not scanned' },
       { file: 'second.zip', message: '3 more entries were over the size limits: not scanned' },
     ]);
     expect(second.analyses).toHaveLength(6);
@@ -115,7 +115,7 @@ describe('ArchiveReaderSet', () => {
   it('does not read an entry larger than the per-entry limit', async () => {
     const file = archive('big.zip', zipSync({ 'big.js': new Uint8Array(5000).fill(0x61), 'small.js': strToU8(`k="${KEY}"`) }));
     const { analyses, warnings } = await new ArchiveReaderSet({ root: dir }, { maxEntryBytes: 1000 }).scan(file);
-    expect(warnings).toEqual([{ file: 'big.zip!/big.js', message: '5000 bytes uncompressed, more than the 1000 bytes the limits leave: not scanned' }]);
+    expect(warnings).toEqual([{ file: 'big.zip!/big.js', message: '4.9 KB uncompressed, more than the 1000 B the limits leave: not scanned' }]);
     expect(analyses.map((analysis) => analysis.file.path)).toEqual(['big.zip!/small.js']);
     expect(analyses[0]?.hits).toHaveLength(1);
   });

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { getRawHeader } from '@electron/asar';
 import { Pickle } from '@electron/asar/lib/pickle.js';
-import { formatBytes } from './limits.js';
+import { byteSize } from '../../byte-size.js';
 import type { ArchiveItem, ArchiveSource, EntryRoom } from './types.js';
 import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
@@ -61,7 +61,7 @@ export async function* asarEntries(source: ArchiveSource, room: EntryRoom): Asyn
       }
       const left = room.bytes();
       if (file.size > left) {
-        yield { name: file.name, problem: `${formatBytes(file.size)}, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
+        yield { name: file.name, problem: `${byteSize(file.size)}, more than the ${byteSize(left)} the limits leave: not scanned`, overLimit: true };
         continue;
       }
       if ('bytes' in source) yield { name: file.name, bytes: source.bytes.subarray(start, start + file.size) };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { formatBytes } from './limits.js';
+import { byteSize } from '../../byte-size.js';
 
 /**
  * A stream's bytes, or a problem once it passes `limit`: the stream is then destroyed, so a bomb
@@ -13,7 +13,7 @@ export async function collect(stream: Readable, limit: number): Promise<Buffer |
       size += chunk.length;
       if (size > limit) {
         stream.destroy();
-        return { problem: `decompresses to more than ${formatBytes(limit)}, the limit left: not scanned` };
+        return { problem: `decompresses to more than ${byteSize(limit)}, the limit left: not scanned` };
       }
       chunks.push(chunk);
     }

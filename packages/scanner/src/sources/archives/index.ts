@@ -15,7 +15,8 @@ import type { ScanWarning, SkippedFile } from '../../finding.js';
 import { asarEntries } from './asar.js';
 import { archiveFormatOf, SINGLE_FILE_FORMATS, type ArchiveFormat } from './formats.js';
 import { brotliEntries, gzipEntries } from './compressed.js';
-import { DEFAULT_ARCHIVE_LIMITS, formatBytes, type ArchiveLimits } from './limits.js';
+import { byteSize } from '../../byte-size.js';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './limits.js';
 import { tarEntries, tgzEntries } from './tar.js';
 import type { ArchiveReader, ArchiveSource, EntryRoom } from './types.js';
 import { crxEntries, zipEntries } from './zip.js';
@@ -106,8 +107,8 @@ export class ArchiveReaderSet {
 
   /** Why no more entries may be read, once a byte limit is used up. */
   private exhausted(place: Place): string | undefined {
-    if (this.totalBytes >= this.limits.maxTotalBytes) return `the scan's archives reached ${formatBytes(this.limits.maxTotalBytes)} decompressed (the limit for all archives)`;
-    if (place.usage.bytes >= this.limits.maxArchiveBytes) return `the archive reached ${formatBytes(this.limits.maxArchiveBytes)} decompressed (the limit per archive)`;
+    if (this.totalBytes >= this.limits.maxTotalBytes) return `the scan's archives reached ${byteSize(this.limits.maxTotalBytes)} decompressed (the limit for all archives)`;
+    if (place.usage.bytes >= this.limits.maxArchiveBytes) return `the archive reached ${byteSize(this.limits.maxArchiveBytes)} decompressed (the limit per archive)`;
     return undefined;
   }
 

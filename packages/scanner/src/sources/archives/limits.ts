@@ -56,6 +56,3 @@ export function archiveLimitsOf(config: ArchiveLimitsConfig | undefined): Partia
 /** Entries smaller than this are never called bombs: a tiny run of zeros compresses absurdly well. */
 export const RATIO_FLOOR_BYTES = MB;
 
-export function formatBytes(bytes: number): string {
-  return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${bytes} bytes`;
-}

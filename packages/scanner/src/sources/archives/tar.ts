@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { collect } from './collect.js';
-import { formatBytes, RATIO_FLOOR_BYTES } from './limits.js';
+import { byteSize } from '../../byte-size.js';
+import { RATIO_FLOOR_BYTES } from './limits.js';
 import { sourceSize, type ArchiveItem, type ArchiveSource, type EntryRoom } from './types.js';
 import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
@@ -44,7 +45,7 @@ async function* tarItems(source: ArchiveSource, room: EntryRoom, gzipped: boolea
       const left = room.bytes();
       if (size > left) {
         entry.resume();
-        yield { name, problem: `${formatBytes(size)}, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
+        yield { name, problem: `${byteSize(size)}, more than the ${byteSize(left)} the limits leave: not scanned`, overLimit: true };
         continue;
       }
       const bytes = await collect(entry as unknown as Readable, left);

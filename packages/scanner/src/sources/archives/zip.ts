@@ -8,7 +8,8 @@ import { closeSync, openSync, read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { inflateRawSync } from 'node:zlib';
-import { formatBytes, RATIO_FLOOR_BYTES } from './limits.js';
+import { byteSize } from '../../byte-size.js';
+import { RATIO_FLOOR_BYTES } from './limits.js';
 import type { ArchiveItem, ArchiveSource, EntryRoom } from './types.js';
 import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
@@ -106,10 +107,10 @@ function entryBytes(entry: yauzl.Entry, compressed: Buffer, limit: number): Buff
     bytes = entry.compressionMethod === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: Math.max(1, Math.min(limit, entry.uncompressedSize + 1)) });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_BUFFER_TOO_LARGE') return { problem: `decompresses to more than it declares (${formatBytes(entry.uncompressedSize)}): corrupt or hostile, not scanned` };
+    if (code === 'ERR_BUFFER_TOO_LARGE') return { problem: `decompresses to more than it declares (${byteSize(entry.uncompressedSize)}): corrupt or hostile, not scanned` };
     return { problem: `corrupt data (${message}): not scanned` };
   }
-  if (bytes.length !== entry.uncompressedSize) return { problem: `decompresses to ${formatBytes(bytes.length)}, not the ${formatBytes(entry.uncompressedSize)} it declares: corrupt, not scanned` };
+  if (bytes.length !== entry.uncompressedSize) return { problem: `decompresses to ${byteSize(bytes.length)}, not the ${byteSize(entry.uncompressedSize)} it declares: corrupt, not scanned` };
   return bytes;
 }
 
@@ -160,13 +161,13 @@ function entryProblem(entry: yauzl.Entry, room: EntryRoom): { problem: string; o
   if (!entry.canDecodeFileData()) return { problem: `compression method ${entry.compressionMethod} is not supported: not scanned` };
   const size = entry.uncompressedSize;
   // Deflate never grows data by more than a few bytes per block: a larger claim would only make us allocate it.
-  if (entry.compressedSize > size + size / 100 + 1024) return { problem: `declares ${formatBytes(entry.compressedSize)} compressed for ${formatBytes(size)}: corrupt, not scanned` };
+  if (entry.compressedSize > size + size / 100 + 1024) return { problem: `declares ${byteSize(entry.compressedSize)} compressed for ${byteSize(size)}: corrupt, not scanned` };
   if (size > RATIO_FLOOR_BYTES && size > room.maxRatio * Math.max(1, entry.compressedSize)) {
     const ratio = Math.round(size / Math.max(1, entry.compressedSize));
     return { problem: `compression ratio ${ratio}:1 is over the ceiling of ${room.maxRatio}:1 (a zip bomb?): not scanned` };
   }
   const left = room.bytes();
-  if (size > left) return { problem: `${formatBytes(size)} uncompressed, more than the ${formatBytes(left)} the limits leave: not scanned`, overLimit: true };
+  if (size > left) return { problem: `${byteSize(size)} uncompressed, more than the ${byteSize(left)} the limits leave: not scanned`, overLimit: true };
   return undefined;
 }
 
