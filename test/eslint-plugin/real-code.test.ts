@@ -1,12 +1,16 @@
 // Precision on real code. Two corpora that never call Engium and hold no Engium key, so the
 // plugin must report nothing on them:
 // - a vendored snapshot of seven public apps (fixtures/real-code, see its NOTICE): Next.js,
-//   Vite/React, Nuxt/Vue, SvelteKit and Node servers, linted with `recommended` and `strict`;
+//   Vite/React, Nuxt/Vue, SvelteKit and Node servers, linted with `recommended` and `strict`, and
+//   the Vue and Svelte components of two of them, through their frameworks' parsers;
 // - a slice of this repository's node_modules (HTTP clients, GitHub's API client, ESLint itself),
 //   full of fetch and request calls, linted with `recommended`.
 import { ESLint, type Linter } from 'eslint';
 import fg from 'fast-glob';
 import { join } from 'node:path';
+import svelteParser from 'svelte-eslint-parser';
+import tsParser from '@typescript-eslint/parser';
+import vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import engium from '../../packages/eslint-plugin/src/index.js';
 import { REPO_ROOT } from '../support/index.js';
@@ -71,6 +75,26 @@ describe('@engium/eslint-plugin on real code that never calls Engium', () => {
     expect(ruleCount).toBeGreaterThanOrEqual(6);
     expect(active.filter((id) => id.startsWith('@engium/'))).toHaveLength(ruleCount);
     expect(active.filter((id) => id.startsWith(`${STRICT_NAMESPACE}/`))).toHaveLength(ruleCount);
+  });
+
+  it('reports nothing on the Vue and Svelte components of elk and shadcn-svelte, read through their parsers', { timeout: 300_000 }, async () => {
+    const files = (await fg(['elk/**/*.vue', 'shadcn-svelte/**/*.svelte'], { cwd: REAL_CODE, absolute: true })).sort();
+    expect(files.filter((file) => file.endsWith('.vue')).length).toBeGreaterThan(250);
+    expect(files.filter((file) => file.endsWith('.svelte')).length).toBeGreaterThan(250);
+    const components = { plugins: { '@engium': engium as unknown as ESLint.Plugin }, rules: (engium.configs.strict as Linter.Config).rules };
+    const eslint = new ESLint({
+      cwd: REAL_CODE,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+        { ...components, files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } } },
+        { ...components, files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: tsParser } } },
+      ],
+      cache: false,
+    });
+    const results = await eslint.lintFiles(files);
+    expect(results.filter((result) => result.messages.some((message) => message.fatal)).map((result) => result.filePath.slice(REAL_CODE.length + 1))).toEqual([]);
+    expect(engiumProblems(results, REAL_CODE)).toEqual([]);
   });
 
   it('reports nothing on a slice of node_modules with the recommended config', { timeout: 240_000 }, async () => {
