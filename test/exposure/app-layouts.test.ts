@@ -319,3 +319,24 @@ describe('what a server-rendered template says about a key', () => {
     expect(findingOf(report, astroShown, 'src/pages/keys.astro')).toMatchObject({ exposure: 'client', chain: ['src/pages/keys.astro (renders shownKey into its template)'] });
   });
 });
+
+describe('component libraries', () => {
+  it('ships the keys of Vue and Svelte components no app entry reaches, and of what they import', () => {
+    const [vue, imported, svelte, server] = keysFor(4180, 4181, 4182, 4183) as [string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'ui-kit', version: '1.0.0', peerDependencies: { vue: '^3.4.0', svelte: '^5.0.0' } }),
+        'src/components/Button.vue': `<script setup lang="ts">\nimport { theme } from '../theme';\nconst key = '${vue}';\n</script>\n<template><button :class="theme">{{ key.length }}</button></template>\n`,
+        'src/theme.ts': `export const theme = 'dark';\nexport const themeKey = '${imported}';\n`,
+        'src/svelte/Card.svelte': `<script lang="ts">\n  const key = '${svelte}';\n</script>\n<div>{key.length}</div>\n`,
+        'src/components/Report.server.vue': `<script setup lang="ts">\nconst key = '${server}';\n</script>\n<template><p>report</p></template>\n`,
+      },
+      [vue, imported, svelte, server],
+    );
+    expect(findingOf(report, vue, 'src/components/Button.vue')).toMatchObject({ exposure: 'client', chain: ['src/components/Button.vue (Vue single-file components are compiled into the browser bundle)'] });
+    expect(findingOf(report, imported, 'src/theme.ts')).toMatchObject({ exposure: 'client', chain: ['src/components/Button.vue (Vue single-file components are compiled into the browser bundle)', 'src/theme.ts'] });
+    expect(findingOf(report, svelte, 'src/svelte/Card.svelte').exposure).toBe('client');
+    // A Nuxt server component renders on the server only.
+    expect(findingOf(report, server, 'src/components/Report.server.vue').exposure).not.toBe('client');
+  });
+});

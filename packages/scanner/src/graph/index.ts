@@ -2,7 +2,7 @@
 // step only (ts-morph costs half a second to load). In order: packages and tsconfigs, entries per
 // framework, a lazy import graph walked from client entries and from server entries, then the
 // queries the classify step asks (a module's exposure, a key's importers, env readers, builds).
-import { publicEnvPrefix } from '@engium/core';
+import { componentMarker, publicEnvPrefix } from '@engium/core';
 import { buildExposure } from './build-exposure.js';
 import { readConfigFacts } from './config-injection.js';
 import { renderedExposure } from './rendered.js';
@@ -10,7 +10,7 @@ import { helperDataExposure, mayReturnData, returnedDataExposure, type DataCalle
 import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
-import { findEntries } from './entries.js';
+import { findEntries, type Entry } from './entries.js';
 import { dirnamePosix } from './paths.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
@@ -24,6 +24,14 @@ import type { EnvShipping } from '../frameworks.js';
 import type { ConfigInjection, KeyReaders, ModuleExposure, Problem, ProgramAnalysis, ProgramAnalysisOptions } from './types.js';
 
 export type * from './types.js';
+
+/** Client entries for the Vue and Svelte components of `files` that the entries' walk did not reach. */
+function componentEntries(files: readonly string[], graph: ModuleGraph): Entry[] {
+  return files.flatMap((file) => {
+    const marker = graph.client.has(file) ? undefined : componentMarker(file);
+    return marker ? [{ file, side: 'client' as const, label: marker.reason }] : [];
+  });
+}
 
 export async function analyseProgram(root: string, options: ProgramAnalysisOptions): Promise<ProgramAnalysis> {
   const ts = await loadTypeScript();
@@ -61,9 +69,13 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   const routeModules = new Set(entries.filter(({ route }) => route).map(({ file }) => file));
   const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules);
   graph.walkClient(entries);
+  // Vue and Svelte components no entry reaches (a component library's) are browser code all the
+  // same, and so is what they import: a second walk from them, after the entries' chains are set.
+  const components = componentEntries(files, graph);
+  graph.walkClient(components);
   graph.walkServer(entries);
   moduleBytes.clear();
-  const noBrowser = noBrowserReason(entries, packages, layouts, files, facts.outputs.filter(({ side }) => side === 'client').length);
+  const noBrowser = noBrowserReason([...entries, ...components], packages, layouts, files, facts.outputs.filter(({ side }) => side === 'client').length);
 
   const exposureOf = (file: string): ModuleExposure => {
     const syntaxError = graph.nodes.get(file)?.syntaxError;
