@@ -45,18 +45,25 @@ export interface BuildFolder {
  *   `polyfills`, `scripts` and `index` in `angular.json`).
  * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
  *   `new Dotenv()`, which loads `.env` for the build).
+ * - `page-root`: the folder the tool serves and builds its HTML pages from, relative to the config's
+ *   folder (Vite's `root`): the pages in it are client, their `/src/main.ts` scripts are from it,
+ *   and the row's `staticFolders` are under it unless a `static-folders` point names others.
+ * - `static-folders`: folders (a path, a list, or `{ from }` objects) the build copies into what it
+ *   ships as they are, relative to the page root if one is set, else to the config's folder (Vite's
+ *   `publicDir`, Storybook's `staticDirs`); `false` names none.
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'entry-files' | 'env-reads';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'entry-files' | 'env-reads' | 'page-root' | 'static-folders';
 
 export interface InjectionPoint {
   kind: InjectionKind;
   /**
    * A property of that name anywhere in the config (or only right inside the object of a property
    * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
-   * that one, `build.options`), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
+   * that one, `build.options`; `topLevel`: only in the config's own object, not in a plugin's
+   * options nested in it), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
    * the default import of `from`, whatever its local name).
    */
-  at: { property: string; within?: string } | { construct: string } | { call: string; from?: string };
+  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string };
   /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
   ships?: string;
 }
@@ -563,7 +570,14 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('dist/client', 'Vite serves dist/client to browsers'),
       client('dist', 'Vite builds browser code into dist/'),
     ],
-    injections: [DEFINES, { kind: 'public-prefixes', at: { property: 'envPrefix' } }],
+    injections: [
+      DEFINES,
+      { kind: 'public-prefixes', at: { property: 'envPrefix' } },
+      // `root: 'src'`, `root: resolve(__dirname, 'client')`: index.html and public/ are there. (envDir,
+      // also from the root, needs nothing: a VITE_ variable is client in any .env file.)
+      { kind: 'page-root', at: { property: 'root', topLevel: true } },
+      { kind: 'static-folders', at: { property: 'publicDir', topLevel: true } },
+    ],
   },
   {
     name: 'webpack',

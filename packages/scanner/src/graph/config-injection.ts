@@ -49,12 +49,16 @@ export interface ConfigFacts {
   readsInlined: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string } & EnvShipping)[];
   /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
   wholeEnv: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string } & EnvShipping)[];
+  /** Where a package's tool serves and builds its HTML pages from, when its config moves it (Vite `root`), by package folder. */
+  pageRoots: Map<string, { dir: string; where: string }>;
+  /** Folders a build copies into what it ships as they are (Vite `publicDir`, Storybook `staticDirs`), root-relative. */
+  servedFolders: { path: string; framework: string; reason: string; /** The config line that names it (`vite.config.ts:4`). */ where: string }[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
-  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [] };
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [], pageRoots: new Map(), servedFolders: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
   /** Row and config pairs read, so a config both found by name and named by a script is read once. */
   const done = new Set<string>();
@@ -133,10 +137,18 @@ class ConfigReader {
 
   /** The package the config belongs to, while it is read. */
   private ownerDir = '';
+  /** The folder the config's pages are in (Vite `root`), root-relative, when it names one. */
+  private pageRoot: string | undefined;
 
   read(owner: PackageInfo): void {
     this.ownerDir = owner.dir;
-    for (const point of this.row.injections ?? []) {
+    const points = this.row.injections ?? [];
+    // The page root first: the static folders are relative to it.
+    const rootValue = points.filter(({ kind }) => kind === 'page-root').flatMap((point) => this.locate(point))[0];
+    this.pageRoot = rootValue && this.pathFrom(rootValue, dirnamePosix(this.config));
+    if (rootValue && this.pageRoot !== undefined) this.movePageRoot(rootValue, this.pageRoot, points);
+    for (const point of points) {
+      if (point.kind === 'page-root') continue;
       for (const node of this.locate(point)) this.inject(point, node);
     }
     const platform = this.row.platform;
@@ -228,6 +240,7 @@ class ConfigReader {
           else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
         }
       } else if ('property' in at) {
+        if (at.topLevel && !this.inConfigObject(node)) continue;
         if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
         else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
       } else if ('construct' in at) {
@@ -238,6 +251,42 @@ class ConfigReader {
       }
     }
     return found;
+  }
+
+  /** Whether a property belongs to the outermost object of the file (the config's own), not to one nested in it (a plugin's options). */
+  private inConfigObject(property: TypeScript.Node): boolean {
+    for (let outer = property.parent?.parent; outer; outer = outer.parent) if (this.ts.isObjectLiteralExpression(outer)) return false;
+    return true;
+  }
+
+  /**
+   * The root-relative folder a path value names: a string relative to `base` (root-relative), or
+   * `path.resolve(__dirname, 'client')`, `` `${__dirname}/client` `` and `fileURLToPath(new URL('./client',
+   * import.meta.url))` from the config's folder. Undefined for another value or a folder outside the package.
+   */
+  private pathFrom(value: TypeScript.Expression, base: string): string | undefined {
+    const { ts } = this;
+    const configFolder = posix.relative(this.ownerDir, dirnamePosix(this.config));
+    let inPackage: string | undefined;
+    if (ts.isStringLiteralLike(value)) inPackage = pathInPackage(posix.relative(this.ownerDir, base), [value.text]);
+    else if (ts.isCallExpression(value) && calleeName(ts, value.expression) === 'fileURLToPath') {
+      const url = value.arguments[0];
+      const [relative, from] = url && ts.isNewExpression(url) && calleeName(ts, url.expression) === 'URL' ? (url.arguments ?? []) : [];
+      const fromConfig = from?.getText(this.tree).replace(/\s+/g, '') === 'import.meta.url';
+      inPackage = fromConfig && relative && ts.isStringLiteralLike(relative) ? pathInPackage(configFolder, [relative.text]) : undefined;
+    } else if (ts.isCallExpression(value)) inPackage = joinedPath(ts, value.arguments, configFolder);
+    else inPackage = concatenatedPath(ts, value, configFolder);
+    return inPackage === undefined ? undefined : joinPosix(this.ownerDir, inPackage);
+  }
+
+  /** The config moves the pages to `root` (Vite): they and the row's static folders, unless the config names its own, are there. */
+  private movePageRoot(value: TypeScript.Expression, root: string, points: readonly InjectionPoint[]): void {
+    const where = this.where(value);
+    this.facts.pageRoots.set(this.ownerDir, { dir: root, where });
+    if (points.some((point) => point.kind === 'static-folders' && this.locate(point).length > 0)) return;
+    for (const folder of this.row.staticFolders ?? []) {
+      this.facts.servedFolders.push({ path: joinPosix(root, folder), framework: this.row.name, where, reason: `${this.row.name} serves ${joinPosix(root, folder)}/ to browsers as it is: ${where} puts the project root in ${root}` });
+    }
   }
 
   /** The value of the property `name` of `object`, if it has one. */
@@ -331,6 +380,19 @@ class ConfigReader {
         }
         return;
       }
+      case 'static-folders': {
+        // `publicDir: 'assets'`, `staticDirs: ['../public', { from: '../assets', to: '/assets' }]`; `publicDir: false` serves none.
+        const base = this.pageRoot ?? dirnamePosix(this.config);
+        for (const element of ts.isArrayLiteralExpression(value) ? value.elements : [value]) {
+          const from = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'from') : this.valueOf(element);
+          const folder = from && this.pathFrom(from, base);
+          if (folder === undefined || !from) continue;
+          this.facts.servedFolders.push({ path: folder, framework: this.row.name, where: this.where(from), reason: `${this.where(from)} has ${this.row.name} copy ${folder}/ as it is into what it serves to browsers` });
+        }
+        return;
+      }
+      case 'page-root':
+        return;
       case 'env-reads': {
         const { side, note } = this.scopeOf(value);
         if (side === 'unknown') return;

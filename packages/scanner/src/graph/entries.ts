@@ -374,6 +374,8 @@ export interface EntryOptions {
   heads?: ReadonlyMap<string, ModuleHead>;
   /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
   sourceFor(file: string): string | undefined;
+  /** Where a package's pages are when its config moves them (Vite `root`), by package folder. */
+  pageRoots?: ReadonlyMap<string, { dir: string; where: string }>;
   /** Where a package.json that names more entry points than are resolved is noted. */
   problems: Problem[];
 }
@@ -400,7 +402,7 @@ function relativeTo(dir: string, file: string): string {
 /** Extension manifests written as code: CRXJS's `manifest.config.ts`, vite-plugin-web-extension's `src/manifest.ts`. */
 const EXTENSION_MANIFEST_CODE = /(?:^|\/)manifest(?:\.config)?\.[cm]?[jt]s$/;
 
-export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, problems }: EntryOptions): Entry[] {
+export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, pageRoots, problems }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
@@ -494,11 +496,14 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   for (const html of boundedPages(pages, problems)) {
     const owner = ownerOf.get(html);
     const vite = owner?.dependencies.has('vite') ?? false;
-    const scripts = pageScripts(paths, html, owner?.dir ?? '', fileSet);
+    // Vite's project root: the package's folder, or the folder its config's `root` names.
+    const moved = vite ? pageRoots?.get(owner?.dir ?? '') : undefined;
+    const root = moved?.dir ?? owner?.dir ?? '';
+    const scripts = pageScripts(paths, html, root, fileSet);
     for (const target of scripts) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
     // The page itself goes to the browsers that run its scripts, inline ones too; Vite serves and
-    // builds the pages beside its package.json whatever they load.
-    if (vite && !relativeTo(owner?.dir ?? '', html).includes('/')) add(html, 'client', 'page Vite serves and builds');
+    // builds the pages of its project root whatever they load.
+    if (vite && dirnamePosix(html) === root) add(html, 'client', moved ? `page Vite serves and builds from the root ${moved.where} names` : 'page Vite serves and builds');
     else if (scripts.length > 0) add(html, 'client', `page that loads ${scripts[0]}`);
   }
 

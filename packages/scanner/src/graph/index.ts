@@ -53,6 +53,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     moduleBytes,
     ...(options.heads ? { heads: options.heads } : {}),
     sourceFor: (file) => resolver.moduleAt(file),
+    pageRoots: facts.pageRoots,
     problems,
   });
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
@@ -78,6 +79,9 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         ...(receivedBy !== undefined ? { receivedBy } : {}),
       };
     }
+    // A folder the build copies as it is into what it serves (Vite's publicDir under its root, Storybook's staticDirs).
+    const served = facts.servedFolders.find(({ path }) => file.startsWith(`${path}/`));
+    if (served) return { exposure: 'client', reason: served.reason, chain: [`${file} (${served.framework} static file, ${served.where})`] };
     const serverChain = graph.chain(graph.server, file);
     if (serverChain) return { exposure: 'server', reason: `only server code reaches it: ${serverChain.join(' → ')}` };
     const convention = nodeConfigExposure(layouts, file) ?? (isModuleFile(file) ? undefined : dataReaderExposure({ ts, paths, graph, trees, layouts }, file));

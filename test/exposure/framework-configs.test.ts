@@ -1,0 +1,55 @@
+// What framework configs say about where pages, static folders and entries are, read from the
+// configs themselves: Vite's `root` and `publicDir`, and the other tools' options of the same kind.
+import { describe, expect, it } from 'vitest';
+import { fakeKey } from '../support/index.js';
+import { findingIn as findingOf, json, scanTree as scan } from './support.js';
+
+const keysFor = (...seeds: number[]) => seeds.map((seed) => fakeKey('live', seed));
+
+describe('Vite root and publicDir', () => {
+  it("ships the pages of the project root the config names, their scripts from that root, and its public folder, however the root is written", () => {
+    const [page, nested, served, assets, urlRoot, pluginRoot] = keysFor(5201, 5202, 5203, 5204, 5205, 5206) as [string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['resolved', 'literal', 'url'] }),
+        // `resolve(__dirname, 'client')`; a plugin's own `root` option moves nothing.
+        'resolved/package.json': json({ name: 'resolved', devDependencies: { vite: '7.0.0' } }),
+        'resolved/vite.config.ts': [
+          `import { resolve } from 'node:path';`,
+          `import { defineConfig } from 'vite';`,
+          `import legacy from './legacy-plugin';`,
+          `export default defineConfig({`,
+          `  plugins: [legacy({ root: 'other' })],`,
+          `  root: resolve(__dirname, 'client'),`,
+          `});`,
+          ``,
+        ].join('\n'),
+        'resolved/client/index.html': `<div id="app"></div>\n<script>window.ENGIUM_KEY = '${page}';</script>\n`,
+        'resolved/client/admin/settings.html': '<script type="module" src="/admin/settings.ts"></script>\n',
+        'resolved/client/admin/settings.ts': `import { KEY } from '../engium';\nconsole.log(KEY.length);\n`,
+        'resolved/client/engium.ts': `export const KEY = '${nested}';\n`,
+        'resolved/client/public/widget.js': `window.ENGIUM_KEY = '${served}';\n`,
+        'resolved/other/index.html': `<script>window.ENGIUM_KEY = '${pluginRoot}';</script>\n`,
+        // `root: 'src'` with `publicDir: 'assets'`, from the root.
+        'literal/package.json': json({ name: 'literal', devDependencies: { vite: '7.0.0' } }),
+        'literal/vite.config.js': `export default { root: 'src', publicDir: 'assets' };\n`,
+        'literal/src/index.html': '<script type="module" src="/main.js"></script>\n',
+        'literal/src/main.js': `console.log('home');\n`,
+        'literal/src/assets/config.json': json({ engiumKey: assets }),
+        // `fileURLToPath(new URL('./web', import.meta.url))`, as Vite's own templates write paths.
+        'url/package.json': json({ name: 'url', type: 'module', devDependencies: { vite: '7.0.0' } }),
+        'url/vite.config.mts': `import { fileURLToPath, URL } from 'node:url';\nexport default { root: fileURLToPath(new URL('./web', import.meta.url)) };\n`,
+        'url/web/index.html': `<script>window.ENGIUM_KEY = '${urlRoot}';</script>\n`,
+      },
+      [page, nested, served, assets, urlRoot, pluginRoot],
+    );
+    const shipped = findingOf(report, page, 'resolved/client/index.html');
+    expect(shipped.exposure).toBe('client');
+    expect(shipped.message).toContain('page Vite serves and builds from the root resolved/vite.config.ts:6 names');
+    expect(findingOf(report, nested, 'resolved/client/engium.ts').message).toContain('resolved/client/admin/settings.ts (Vite entry in resolved/client/admin/settings.html) → resolved/client/engium.ts');
+    expect(findingOf(report, served, 'resolved/client/public/widget.js')).toMatchObject({ exposure: 'client', chain: ['resolved/client/public/widget.js (Vite static file, resolved/vite.config.ts:6)'] });
+    expect(findingOf(report, assets, 'literal/src/assets/config.json').chain).toEqual(['literal/src/assets/config.json (Vite static file, literal/vite.config.js:1)']);
+    expect(findingOf(report, urlRoot, 'url/web/index.html').exposure).toBe('client');
+    expect(findingOf(report, pluginRoot, 'resolved/other/index.html').exposure).not.toBe('client');
+  });
+});
