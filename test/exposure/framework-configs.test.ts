@@ -53,3 +53,39 @@ describe('Vite root and publicDir', () => {
     expect(findingOf(report, pluginRoot, 'resolved/other/index.html').exposure).not.toBe('client');
   });
 });
+
+describe('Storybook pages and static folders', () => {
+  it('ships preview-head.html, preview-body.html and manager-head.html, managerHead, and every staticDirs folder, from .storybook/', () => {
+    const [head, body, manager, managerHead, served, mapped, kept] = keysFor(5211, 5212, 5213, 5214, 5215, 5216, 5217) as [string, string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'ui', devDependencies: { '@storybook/react-vite': '9.0.0', storybook: '9.0.0' } }),
+        '.storybook/main.ts': [
+          `import type { StorybookConfig } from '@storybook/react-vite';`,
+          `const config: StorybookConfig = {`,
+          `  stories: ['../src/**/*.stories.tsx'],`,
+          `  staticDirs: ['../public', { from: '../brand/images', to: '/assets' }],`,
+          `  managerHead: (html) => \`\${html}<script>window.ENGIUM_KEY = '${managerHead}';</script>\`,`,
+          `};`,
+          `export default config;`,
+          ``,
+        ].join('\n'),
+        '.storybook/preview-head.html': `<script>window.ENGIUM_KEY = '${head}';</script>\n`,
+        '.storybook/preview-body.html': `<div id="portal"></div><script>window.ENGIUM_BODY_KEY = '${body}';</script>\n`,
+        '.storybook/manager-head.html': `<script>window.ENGIUM_MANAGER_KEY = '${manager}';</script>\n`,
+        'src/Button.stories.tsx': `export default { title: 'Button' };\n`,
+        'public/mock-config.js': `window.ENGIUM_KEY = '${served}';\n`,
+        'brand/images/config.json': json({ engiumKey: mapped }),
+        'brand/source/notes.js': `export const KEY = '${kept}';\n`,
+      },
+      [head, body, manager, managerHead, served, mapped, kept],
+    );
+    expect(findingOf(report, head, '.storybook/preview-head.html')).toMatchObject({ exposure: 'client', chain: ['.storybook/preview-head.html (Storybook adds it to the pages it serves)'] });
+    expect(findingOf(report, body, '.storybook/preview-body.html').exposure).toBe('client');
+    expect(findingOf(report, manager, '.storybook/manager-head.html').exposure).toBe('client');
+    expect(findingOf(report, managerHead, '.storybook/main.ts').message).toContain("puts it in Storybook's managerHead");
+    expect(findingOf(report, served, 'public/mock-config.js').chain).toEqual(['public/mock-config.js (Storybook static file, .storybook/main.ts:4)']);
+    expect(findingOf(report, mapped, 'brand/images/config.json').exposure).toBe('client');
+    expect(findingOf(report, kept, 'brand/source/notes.js').exposure).not.toBe('client');
+  });
+});

@@ -517,6 +517,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'env-object', at: { property: 'env' } },
       { kind: 'shipped-object', at: { property: 'previewHead' }, ships: "puts it in Storybook's previewHead, the page every story renders in" },
       { kind: 'shipped-object', at: { property: 'previewBody' }, ships: "puts it in Storybook's previewBody, the page every story renders in" },
+      { kind: 'shipped-object', at: { property: 'managerHead' }, ships: "puts it in Storybook's managerHead, the head of the page that lists the stories" },
+      // `staticDirs: ['../public', { from: '../assets', to: '/assets' }]`, from .storybook/: copied into storybook-static.
+      { kind: 'static-folders', at: { property: 'staticDirs', topLevel: true } },
     ],
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },

@@ -46,6 +46,8 @@ interface FrameworkRules {
   routeConfig?: RouteConfig;
   /** Who receives its client code, when not a web page's visitors (an app's or an extension's users). */
   receivedBy?: string;
+  /** HTML files it puts into the pages it serves as they are, inline scripts and all (Storybook's `preview-head.html`). */
+  pages?: readonly (readonly [glob: string, label: string])[];
 }
 
 const APP_USERS = 'everyone who installs the app';
@@ -224,6 +226,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`.storybook/{preview,manager}.${JS}`, 'Storybook preview'],
       [`**/*.stories.${JS}`, 'Storybook story'],
     ],
+    // Storybook writes these into the head and body of the preview iframe and the manager page.
+    pages: [['.storybook/{preview-head,preview-body,manager-head}.html', 'Storybook adds it to the pages it serves']],
     server: [],
   },
   {
@@ -437,6 +441,10 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       for (const [glob, label] of framework.client) {
         const match = globMatcher(glob);
         for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label, false, framework.receivedBy);
+      }
+      for (const [glob, label] of framework.pages ?? []) {
+        const match = globMatcher(glob);
+        for (const file of ownedFiles) if (match(file)) add(joinPosix(info.dir, file), 'client', label, false, framework.receivedBy);
       }
       for (const [glob, label] of framework.server) {
         const match = globMatcher(glob);
