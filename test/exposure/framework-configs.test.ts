@@ -89,3 +89,44 @@ describe('Storybook pages and static folders', () => {
     expect(findingOf(report, kept, 'brand/source/notes.js').exposure).not.toBe('client');
   });
 });
+
+describe('Angular build configurations', () => {
+  it("ships the entry files, index page and define of each build configuration, as of the build's options, and not a test configuration's", () => {
+    const [page, script, staging, defined, tested] = keysFor(5221, 5222, 5223, 5224, 5225) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', dependencies: { '@angular/core': '20.0.0' } }),
+        'angular.json': json({
+          projects: {
+            shop: {
+              architect: {
+                build: {
+                  builder: '@angular/build:application',
+                  options: { browser: 'src/main.ts', index: 'src/index.html' },
+                  configurations: {
+                    production: { index: { input: 'src/index.prod.html', output: 'index.html' }, scripts: [{ input: 'src/analytics.js', bundleName: 'analytics' }] },
+                    staging: { browser: 'src/main.staging.ts', define: { ENGIUM_STAGING_KEY: `'${defined}'` } },
+                  },
+                },
+                test: { configurations: { ci: { main: 'src/test-ci.ts' } } },
+              },
+            },
+          },
+        }),
+        'src/main.ts': `console.log('shop');\n`,
+        'src/index.html': '<app-root></app-root>\n',
+        'src/index.prod.html': `<app-root></app-root><script>window.ENGIUM_KEY = '${page}';</script>\n`,
+        'src/analytics.js': `window.engiumKey = '${script}';\n`,
+        'src/main.staging.ts': `import { KEY } from './staging-key';\nconsole.log(KEY.length);\n`,
+        'src/staging-key.ts': `export const KEY = '${staging}';\n`,
+        'src/test-ci.ts': `export const KEY = '${tested}';\n`,
+      },
+      [page, script, staging, defined, tested],
+    );
+    expect(findingOf(report, page, 'src/index.prod.html').message).toContain('src/index.prod.html (Angular build entry in angular.json');
+    expect(findingOf(report, script, 'src/analytics.js').exposure).toBe('client');
+    expect(findingOf(report, staging, 'src/staging-key.ts').chain?.[0]).toMatch(/^src\/main\.staging\.ts \(Angular build entry in angular\.json:\d+\)$/);
+    expect(findingOf(report, defined, 'angular.json').exposure).toBe('client');
+    expect(findingOf(report, tested, 'src/test-ci.ts').exposure).not.toBe('client');
+  });
+});

@@ -59,7 +59,7 @@ export interface InjectionPoint {
   /**
    * A property of that name anywhere in the config (or only right inside the object of a property
    * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
-   * that one, `build.options`; `topLevel`: only in the config's own object, not in a plugin's
+   * that one, `build.options`, and `*` any property, `build.configurations.*`; `topLevel`: only in the config's own object, not in a plugin's
    * options nested in it), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
    * the default import of `from`, whatever its local name).
    */
@@ -183,6 +183,8 @@ const client = (path: string, reason: string, extra: Partial<BuildFolder> = {}):
 const server = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'server', reason, ...extra });
 const SVELTE_CONFIG = `svelte.config.${JS}`;
 const DEFINES: InjectionPoint = { kind: 'defines', at: { property: 'define' } };
+/** Where an Angular build target's options are: its `options`, and each of its `configurations`. */
+const ANGULAR_BUILD_OPTIONS = ['build.options', 'build.configurations.*'];
 
 export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
@@ -330,14 +332,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     configs: ['angular.json'],
     injections: [
       { kind: 'client-files', at: { property: 'fileReplacements' } },
-      // Each project's browser bundle starts at its build target's entry files, wherever the project is.
-      { kind: 'entry-files', at: { property: 'browser', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'main', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'index', within: 'build.options' } },
-      // The application builder's `define` replaces identifiers in the browser bundle with its values.
-      { kind: 'defines', at: { property: 'define', within: 'build.options' } },
+      // Each project's browser bundle starts at its build target's entry files, wherever the project
+      // is, in its options and in each configuration (`production`, `staging`) that overrides them.
+      ...ANGULAR_BUILD_OPTIONS.flatMap((within): InjectionPoint[] => [
+        ...['browser', 'main', 'scripts', 'polyfills', 'index'].map((property): InjectionPoint => ({ kind: 'entry-files', at: { property, within } })),
+        // The application builder's `define` replaces identifiers in the browser bundle with its values.
+        { kind: 'defines', at: { property: 'define', within } },
+      ]),
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),

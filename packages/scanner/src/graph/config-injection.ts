@@ -229,15 +229,18 @@ class ConfigReader {
     for (const node of this.nodes()) {
       if ('property' in at && at.within !== undefined) {
         // `within: 'runtimeConfig'`: the property right inside the object of the outer one;
-        // `within: 'build.options'`: inside the object of `options`, inside the object of `build`.
+        // `within: 'build.options'`: inside the object of `options`, inside the object of `build`;
+        // `within: 'build.configurations.*'`: inside the object of each property of `configurations`.
         const [first, ...rest] = at.within.split('.');
         if (!ts.isPropertyAssignment(node) || this.nameOf(node.name) !== first) continue;
-        let outer: TypeScript.Expression | undefined = this.valueOf(node.initializer);
-        for (const name of rest) outer = outer && ts.isObjectLiteralExpression(outer) ? this.propertyValue(outer, name) : undefined;
-        if (!outer || !ts.isObjectLiteralExpression(outer)) continue;
-        for (const inner of outer.properties) {
-          if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
-          else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
+        let outers: TypeScript.Expression[] = [this.valueOf(node.initializer)];
+        for (const name of rest) outers = outers.flatMap((outer) => (ts.isObjectLiteralExpression(outer) ? this.propertyValues(outer, name) : []));
+        for (const outer of outers) {
+          if (!ts.isObjectLiteralExpression(outer)) continue;
+          for (const inner of outer.properties) {
+            if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
+            else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
+          }
         }
       } else if ('property' in at) {
         if (at.topLevel && !this.inConfigObject(node)) continue;
@@ -287,6 +290,15 @@ class ConfigReader {
     for (const folder of this.row.staticFolders ?? []) {
       this.facts.servedFolders.push({ path: joinPosix(root, folder), framework: this.row.name, where, reason: `${this.row.name} serves ${joinPosix(root, folder)}/ to browsers as it is: ${where} puts the project root in ${root}` });
     }
+  }
+
+  /** The values of the property `name` of `object` (of every property for `*`). */
+  private propertyValues(object: TypeScript.ObjectLiteralExpression, name: string): TypeScript.Expression[] {
+    if (name !== '*') {
+      const value = this.propertyValue(object, name);
+      return value ? [value] : [];
+    }
+    return object.properties.flatMap((property) => (this.ts.isPropertyAssignment(property) ? [this.valueOf(property.initializer)] : []));
   }
 
   /** The value of the property `name` of `object`, if it has one. */
