@@ -130,3 +130,46 @@ describe('Angular build configurations', () => {
     expect(findingOf(report, tested, 'src/test-ci.ts').exposure).not.toBe('client');
   });
 });
+
+describe("Vue CLI chainWebpack's define plugin", () => {
+  it("ships what config.plugin('define').tap(…) adds to the definitions, however it adds it, and nothing else", () => {
+    const [tapped, written, spread, kept, whole] = keysFor(5231, 5232, 5233, 5234, 5235) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['admin', 'shop'] }),
+        'admin/package.json': json({ name: 'admin', dependencies: { vue: '3.5.0' }, devDependencies: { '@vue/cli-service': '5.0.8' } }),
+        'admin/vue.config.js': [
+          `const { defineConfig } = require('@vue/cli-service');`,
+          `module.exports = defineConfig({`,
+          `  chainWebpack: (config) => {`,
+          `    config.plugin('define').tap((args) => {`,
+          `      args[0]['process.env'].ENGIUM_TOKEN = JSON.stringify(process.env.ENGIUM_WIDGET_KEY);`,
+          `      args[0].__ENGIUM_FALLBACK__ = JSON.stringify('${written}');`,
+          `      return args;`,
+          `    });`,
+          `    config.plugin('define').tap(([definitions]) => [{ ...definitions, 'process.env.ENGIUM_SPREAD': JSON.stringify(process.env.ENGIUM_SPREAD_KEY) }]);`,
+          `  },`,
+          `});`,
+          ``,
+        ].join('\n'),
+        'admin/src/main.js': `console.log(process.env.ENGIUM_TOKEN);\n`,
+        'admin/.gitignore': '.env\n',
+        'admin/.env': `ENGIUM_WIDGET_KEY=${tapped}\nENGIUM_SPREAD_KEY=${spread}\nENGIUM_SERVER_KEY=${kept}\n`,
+        // Object.assign(…, process.env): every variable of the package's env files.
+        'shop/package.json': json({ name: 'shop', dependencies: { vue: '3.5.0' }, devDependencies: { '@vue/cli-service': '5.0.8' } }),
+        'shop/vue.config.js': `module.exports = {\n  chainWebpack(config) {\n    config.plugin('define').tap((args) => {\n      Object.assign(args[0]['process.env'], process.env);\n      return args;\n    });\n  },\n};\n`,
+        'shop/src/main.js': `console.log(process.env.ENGIUM_ANY);\n`,
+        'shop/.gitignore': '.env\n',
+        'shop/.env': `ENGIUM_BACKEND_KEY=${whole}\n`,
+      },
+      [tapped, written, spread, kept, whole],
+    );
+    expect(findingOf(report, tapped, 'admin/.env')).toMatchObject({ exposure: 'client' });
+    expect(findingOf(report, tapped, 'admin/.env').message).toContain('admin/vue.config.js:5');
+    expect(findingOf(report, written, 'admin/vue.config.js').exposure).toBe('client');
+    expect(findingOf(report, spread, 'admin/.env').message).toContain('admin/vue.config.js:9');
+    // A server-only name in a gitignored .env that nothing injects is where keys belong.
+    expect(report.findings.some((finding) => finding.file === 'admin/.env' && finding.line === 3)).toBe(false);
+    expect(findingOf(report, whole, 'shop/.env').message).toContain('shop/vue.config.js:4');
+  });
+});

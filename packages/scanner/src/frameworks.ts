@@ -61,9 +61,10 @@ export interface InjectionPoint {
    * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
    * that one, `build.options`, and `*` any property, `build.configurations.*`; `topLevel`: only in the config's own object, not in a plugin's
    * options nested in it), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
-   * the default import of `from`, whatever its local name).
+   * the default import of `from`, whatever its local name), or the function webpack-chain's
+   * `config.plugin(name).tap(fn)` hands the plugin's arguments to (Vue CLI's `chainWebpack`).
    */
-  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string };
+  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string } | { chainedPlugin: string };
   /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
   ships?: string;
 }
@@ -468,8 +469,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     // public/index.html is the page template, and the rest of public/ is copied into dist/ as it is.
     staticFolders: ['public'],
     configs: [`vue.config.${JS}`],
-    // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
-    injections: [{ kind: 'defines', at: { construct: 'DefinePlugin' } }],
+    injections: [
+      // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      // `chainWebpack: (config) => config.plugin('define').tap((args) => { args[0]['process.env'].X = …; return args; })`:
+      // the DefinePlugin vue-cli-service adds, whatever the function puts in its definitions.
+      { kind: 'defines', at: { chainedPlugin: 'define' } },
+    ],
     folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
   },
   {

@@ -246,6 +246,12 @@ class ConfigReader {
         if (at.topLevel && !this.inConfigObject(node)) continue;
         if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
         else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
+      } else if ('chainedPlugin' in at) {
+        // `config.plugin('define').tap(fn)`: fn receives the plugin's arguments and returns them, changed.
+        const plugin = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'tap' ? node.expression.expression : undefined;
+        const named = plugin && ts.isCallExpression(plugin) && calleeName(ts, plugin.expression) === 'plugin' ? plugin.arguments[0] : undefined;
+        const tapped = ts.isCallExpression(node) ? node.arguments[0] : undefined;
+        if (named && ts.isStringLiteralLike(named) && named.text === at.chainedPlugin && tapped) found.push(this.valueOf(tapped));
       } else if ('construct' in at) {
         // `new Dotenv()` takes no argument: the expression itself is where it injects.
         if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct) found.push(node.arguments?.[0] ? this.valueOf(node.arguments[0]) : node);
@@ -419,6 +425,10 @@ class ConfigReader {
         return;
       case 'defines':
       case 'env-object': {
+        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
+          this.injectThrough(value);
+          return;
+        }
         if (!ts.isObjectLiteralExpression(value)) {
           for (const read of this.envReads(value)) this.add(read.name, read.node, 'injects');
           return;
@@ -444,6 +454,30 @@ class ConfigReader {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A function that changes a plugin's definitions (`.tap((args) => { args[0]['process.env'].X = …; return args; })`):
+   * whatever it writes, it may put into them, so every env variable it reads is injected, its lines
+   * ship as written, and a value that is the whole environment ships every variable.
+   */
+  private injectThrough(fn: TypeScript.ArrowFunction | TypeScript.FunctionExpression): void {
+    const { ts } = this;
+    this.ship(fn, 'adds to the definitions of webpack\'s DefinePlugin');
+    for (const read of this.envReads(fn)) this.add(read.name, read.node, 'defines, through config.plugin(\'define\').tap(…),');
+    for (const node of this.nodes(fn)) {
+      const values =
+        ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [node.right]
+        : ts.isSpreadAssignment(node) || ts.isSpreadElement(node) ? [node.expression]
+        : ts.isPropertyAssignment(node) ? [node.initializer]
+        : ts.isCallExpression(node) && node.expression.getText(this.tree).replace(/\s+/g, '') === 'Object.assign' ? node.arguments.slice(1)
+        : [];
+      const whole = values.find((value) => this.isWholeEnvironment(value));
+      if (!whole) continue;
+      const { side, note } = this.scopeOf(whole);
+      const where = this.where(whole);
+      if (side !== 'unknown') this.facts.wholeEnv.push({ where, side, dir: this.ownerDir, how: 'defines the whole environment', reason: `${where} adds the whole environment to webpack's DefinePlugin, which puts every variable ${side === 'client' ? 'into browser code' : 'into server code'} wherever the code names it; ${note}` });
     }
   }
 
