@@ -173,3 +173,54 @@ describe("Vue CLI chainWebpack's define plugin", () => {
     expect(findingOf(report, whole, 'shop/.env').message).toContain('shop/vue.config.js:4');
   });
 });
+
+describe('Docusaurus site config', () => {
+  it('ships the options of presets, plugins and themes (the whole site config is data in every page), not what an inline plugin function holds', () => {
+    const [constant, gtag, search, inline, asyncKey, scriptKey] = keysFor(5241, 5242, 5243, 5244, 5245, 5246) as [string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['docs', 'handbook'] }),
+        'docs/package.json': json({ name: 'docs', dependencies: { '@docusaurus/core': '3.8.0', '@docusaurus/preset-classic': '3.8.0', react: '19.0.0' } }),
+        'docs/docusaurus.config.ts': [
+          `import type { Config } from '@docusaurus/types';`,
+          `const SEARCH_KEY = '${constant}';`,
+          `const config: Config = {`,
+          `  title: 'Docs',`,
+          `  presets: [['classic', { docs: { sidebarPath: './sidebars.ts' }, gtag: { trackingID: process.env.ENGIUM_GTAG_KEY } }]],`,
+          `  plugins: [`,
+          `    ['docusaurus-plugin-engium', { apiKey: SEARCH_KEY }],`,
+          `    function localPlugin() {`,
+          `      const ADMIN_KEY = '${inline}';`,
+          `      return { name: 'local', async loadContent() { return ADMIN_KEY.length; } };`,
+          `    },`,
+          `  ],`,
+          `  themes: [['@easyops-cn/docusaurus-search-local', { token: process.env.ENGIUM_SEARCH_KEY }]],`,
+          `};`,
+          `export default config;`,
+          ``,
+        ].join('\n'),
+        'docs/.gitignore': '.env\n',
+        'docs/.env': `ENGIUM_GTAG_KEY=${gtag}\nENGIUM_SEARCH_KEY=${search}\n`,
+        // An async config: what the exported function returns.
+        'handbook/package.json': json({ name: 'handbook', dependencies: { '@docusaurus/core': '3.8.0', react: '19.0.0' } }),
+        'handbook/docusaurus.config.js': [
+          `module.exports = async function createConfig() {`,
+          `  return {`,
+          `    title: 'Handbook',`,
+          `    scripts: [{ src: 'https://widgets.example.com/engium.js?key=${scriptKey}', async: true }],`,
+          `    plugins: [['docusaurus-plugin-engium', { apiKey: '${asyncKey}' }]],`,
+          `  };`,
+          `};`,
+          ``,
+        ].join('\n'),
+      },
+      [constant, gtag, search, inline, asyncKey, scriptKey],
+    );
+    expect(findingOf(report, constant, 'docs/docusaurus.config.ts').message).toContain("docs/docusaurus.config.ts:2 puts it in Docusaurus's site config");
+    expect(findingOf(report, gtag, 'docs/.env').message).toContain('docs/docusaurus.config.ts:5');
+    expect(findingOf(report, search, 'docs/.env').exposure).toBe('client');
+    expect(findingOf(report, inline, 'docs/docusaurus.config.ts').exposure).not.toBe('client');
+    expect(findingOf(report, asyncKey, 'handbook/docusaurus.config.js').exposure).toBe('client');
+    expect(findingOf(report, scriptKey, 'handbook/docusaurus.config.js').exposure).toBe('client');
+  });
+});

@@ -61,12 +61,18 @@ export interface InjectionPoint {
    * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
    * that one, `build.options`, and `*` any property, `build.configurations.*`; `topLevel`: only in the config's own object, not in a plugin's
    * options nested in it), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
-   * the default import of `from`, whatever its local name), or the function webpack-chain's
-   * `config.plugin(name).tap(fn)` hands the plugin's arguments to (Vue CLI's `chainWebpack`).
+   * the default import of `from`, whatever its local name), the function webpack-chain's
+   * `config.plugin(name).tap(fn)` hands the plugin's arguments to (Vue CLI's `chainWebpack`), or the
+   * object the config exports (`module.exports =`, `export default`, or what an exported function returns).
    */
-  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string } | { chainedPlugin: string };
+  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string } | { chainedPlugin: string } | { exported: true };
   /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
   ships?: string;
+  /**
+   * For a `shipped-object`: the tool serializes it as data (JSON), which drops functions, so what a
+   * function in it holds stays behind (a Docusaurus plugin written inline in the config).
+   */
+  serialized?: boolean;
 }
 
 export interface ConfigPlatform {
@@ -374,6 +380,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'shipped-object', at: { property: 'customFields' }, ships: "puts it in Docusaurus's customFields, which every page's bundle holds" },
       { kind: 'shipped-object', at: { property: 'themeConfig' }, ships: "puts it in Docusaurus's themeConfig, which every page's bundle holds" },
+      // The rest of the site config too, the options of presets, plugins and themes among it: Docusaurus
+      // writes the whole config as JSON into .docusaurus/docusaurus.config.mjs, which the client imports.
+      { kind: 'shipped-object', at: { exported: true }, serialized: true, ships: "puts it in Docusaurus's site config, which every page's bundle holds as data (useDocusaurusContext().siteConfig)" },
     ],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },

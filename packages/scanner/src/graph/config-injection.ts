@@ -218,6 +218,7 @@ class ConfigReader {
     const { ts } = this;
     const found: TypeScript.Expression[] = [];
     const at = point.at;
+    if ('exported' in at) return this.exportedObjects();
     const callNames = new Set<string>('call' in at ? [at.call] : []);
     if ('call' in at && at.from) {
       for (const statement of this.tree.statements) {
@@ -260,6 +261,56 @@ class ConfigReader {
       }
     }
     return found;
+  }
+
+  /**
+   * The object literals the config exports: `module.exports = {…}`, `export default {…}` (also through
+   * a `const` and `satisfies`), or what an exported function returns (`export default async function createConfig()`).
+   */
+  private exportedObjects(): TypeScript.Expression[] {
+    const { ts } = this;
+    const exported: TypeScript.Node[] = [];
+    for (const statement of this.tree.statements) {
+      if (ts.isExportAssignment(statement)) exported.push(this.valueOf(statement.expression));
+      else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && statement.expression.left.getText(this.tree) === 'module.exports') {
+        exported.push(this.valueOf(statement.expression.right));
+      } else if (ts.isFunctionDeclaration(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) exported.push(statement);
+    }
+    const objects = exported.flatMap((node) => (ts.isFunctionLike(node) ? this.returnedBy(node) : [node]));
+    return objects.filter((node): node is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(node));
+  }
+
+  /** What a function returns: its expression body, or the value of each `return` of its own (not of functions inside it). */
+  private returnedBy(fn: TypeScript.SignatureDeclaration): TypeScript.Expression[] {
+    const { ts } = this;
+    const body = 'body' in fn ? fn.body : undefined;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return [this.valueOf(body as TypeScript.Expression)];
+    const returned: TypeScript.Expression[] = [];
+    const visit = (node: TypeScript.Node): void => {
+      if (ts.isReturnStatement(node) && node.expression) returned.push(this.valueOf(node.expression));
+      else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return returned;
+  }
+
+  /**
+   * The values of an object or array as data goes into JSON: every value but functions (and what
+   * they hold), through `const`s and spreads, each leaf on its own.
+   */
+  private dataOf(value: TypeScript.Expression, depth = 0): TypeScript.Expression[] {
+    const { ts } = this;
+    const resolved = this.valueOf(value);
+    if (ts.isFunctionLike(resolved) || depth > 32) return [];
+    if (ts.isArrayLiteralExpression(resolved)) return resolved.elements.flatMap((element) => this.dataOf(ts.isSpreadElement(element) ? element.expression : element, depth + 1));
+    if (!ts.isObjectLiteralExpression(resolved)) return [resolved];
+    return resolved.properties.flatMap((property) => {
+      if (ts.isPropertyAssignment(property)) return this.dataOf(property.initializer, depth + 1);
+      if (ts.isShorthandPropertyAssignment(property)) return this.dataOf(property.name, depth + 1);
+      if (ts.isSpreadAssignment(property)) return this.dataOf(property.expression, depth + 1);
+      return [];
+    });
   }
 
   /** Whether a property belongs to the outermost object of the file (the config's own), not to one nested in it (a plugin's options). */
@@ -420,8 +471,10 @@ class ConfigReader {
         return;
       }
       case 'shipped-object':
-        this.ship(value, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
-        for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');
+        for (const data of point.serialized ? this.dataOf(value) : [value]) {
+          this.ship(data, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
+          for (const read of this.envReads(data)) this.add(read.name, read.node, 'ships');
+        }
         return;
       case 'defines':
       case 'env-object': {
