@@ -224,3 +224,35 @@ describe('Docusaurus site config', () => {
     expect(findingOf(report, scriptKey, 'handbook/docusaurus.config.js').exposure).toBe('client');
   });
 });
+
+describe('Gatsby siteMetadata', () => {
+  it("ships siteMetadata, which pages query into their page data, and keeps a source plugin's options on the build machine", () => {
+    const [written, fromEnv, sourced] = keysFor(5251, 5252, 5253) as [string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'site', dependencies: { gatsby: '5.14.0', react: '18.3.1' } }),
+        'gatsby-config.ts': [
+          `import type { GatsbyConfig } from 'gatsby';`,
+          `const config: GatsbyConfig = {`,
+          `  siteMetadata: {`,
+          `    title: 'Shop',`,
+          `    engiumKey: '${written}',`,
+          `    widgetKey: process.env.ENGIUM_WIDGET_KEY,`,
+          `  },`,
+          `  plugins: [{ resolve: 'gatsby-source-engium', options: { apiKey: process.env.ENGIUM_SOURCE_KEY } }],`,
+          `};`,
+          `export default config;`,
+          ``,
+        ].join('\n'),
+        'src/components/seo.tsx': `import { graphql, useStaticQuery } from 'gatsby';\nexport function Seo() {\n  const { site } = useStaticQuery(graphql\`query { site { siteMetadata { title engiumKey } } }\`);\n  return site.siteMetadata.title;\n}\n`,
+        'src/pages/index.tsx': `import { Seo } from '../components/seo';\nexport default function Home() { return Seo(); }\n`,
+        '.gitignore': '.env*\n',
+        '.env.production': `ENGIUM_WIDGET_KEY=${fromEnv}\nENGIUM_SOURCE_KEY=${sourced}\n`,
+      },
+      [written, fromEnv, sourced],
+    );
+    expect(findingOf(report, written, 'gatsby-config.ts').message).toContain("gatsby-config.ts:3 puts it in Gatsby's siteMetadata");
+    expect(findingOf(report, fromEnv, '.env.production').message).toContain('gatsby-config.ts:6');
+    expect(report.findings.some((finding) => finding.file === '.env.production' && finding.line === 2 && finding.exposure === 'client')).toBe(false);
+  });
+});

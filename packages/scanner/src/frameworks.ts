@@ -362,6 +362,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { call: 'define' } },
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      // Taken as shipped whole: which fields a query selects is not read, and the SEO component of
+      // Gatsby's starters queries it for every page, as the sitemap, feed and manifest plugins read it.
+      {
+        kind: 'shipped-object',
+        at: { property: 'siteMetadata', topLevel: true },
+        ships: "puts it in Gatsby's siteMetadata, which pages and components query with GraphQL (site { siteMetadata }) into the page data every browser fetches",
+      },
     ],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
