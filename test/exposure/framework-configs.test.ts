@@ -256,3 +256,37 @@ describe('Gatsby siteMetadata', () => {
     expect(report.findings.some((finding) => finding.file === '.env.production' && finding.line === 2 && finding.exposure === 'client')).toBe(false);
   });
 });
+
+describe('RedwoodJS includeEnvironmentVariables', () => {
+  it("ships the variables redwood.toml's [web] includes, however quoted, and no others; a broken redwood.toml is a warning", () => {
+    const [widget, maps, kept, apiSide] = keysFor(5261, 5262, 5263, 5264) as [string, string, string, string];
+    const files = {
+      'package.json': json({ private: true, workspaces: ['api', 'web'], devDependencies: { '@redwoodjs/core': '8.4.0' } }),
+      'redwood.toml': [
+        `[web]`,
+        `  title = "Shop"`,
+        `  includeEnvironmentVariables = [`,
+        `    "ENGIUM_WIDGET_KEY",`,
+        `    'ENGIUM_MAPS_KEY',`,
+        `  ]`,
+        `[api]`,
+        `  port = 8911`,
+        `  includeEnvironmentVariables = ["ENGIUM_API_SIDE_KEY"]`,
+        ``,
+      ].join('\n'),
+      'web/package.json': json({ name: 'web', dependencies: { '@redwoodjs/web': '8.4.0', react: '18.3.1' } }),
+      'web/src/App.tsx': `export default function App() { return process.env.ENGIUM_WIDGET_KEY; }\n`,
+      'api/package.json': json({ name: 'api', dependencies: { '@redwoodjs/api': '8.4.0' } }),
+      '.gitignore': '.env\n',
+      '.env': `ENGIUM_WIDGET_KEY=${widget}\nENGIUM_MAPS_KEY=${maps}\nENGIUM_SERVER_KEY=${kept}\nENGIUM_API_SIDE_KEY=${apiSide}\n`,
+    };
+    const report = scan(files, [widget, maps, kept, apiSide]);
+    expect(findingOf(report, widget, '.env').message).toContain('redwood.toml:4 inlines ENGIUM_WIDGET_KEY into browser code');
+    expect(findingOf(report, maps, '.env').message).toContain('redwood.toml:5');
+    const shippedLines = report.findings.filter((finding) => finding.file === '.env' && finding.exposure === 'client').map((finding) => finding.line);
+    expect(shippedLines.sort()).toEqual([1, 2]);
+
+    const broken = scan({ ...files, 'redwood.toml': `[web]\n  includeEnvironmentVariables = ["ENGIUM_WIDGET_KEY"\n` }, [widget, maps, kept, apiSide]);
+    expect(broken.stats.warnings).toContainEqual({ file: 'redwood.toml', message: expect.stringMatching(/config not read: not valid TOML/) });
+  });
+});

@@ -495,6 +495,14 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
   },
   {
+    name: 'RedwoodJS',
+    dependencies: ['@redwoodjs/core', '@cedarjs/core'],
+    // The project's config, beside its root package.json (Cedar is RedwoodJS's fork).
+    configs: ['redwood.toml', 'cedar.toml'],
+    // `[web] includeEnvironmentVariables = ['ENGIUM_KEY']`: defined into the web side's bundle.
+    injections: [{ kind: 'env-names', at: { property: 'includeEnvironmentVariables', within: 'web' } }],
+  },
+  {
     name: 'RedwoodJS web side',
     dependencies: ['@redwoodjs/web'],
     staticFolders: ['public'],

@@ -17,6 +17,7 @@ import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
 import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
+import { readTomlConfig, type TomlConfig } from './toml-config.js';
 
 /** An env variable a config puts into built code. */
 export interface Injection {
@@ -88,9 +89,16 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
       problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
       return;
     }
+    let toml: TomlConfig | undefined;
     try {
-      const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
-      new ConfigReader(ts, tree, config, row, facts).read(owner);
+      toml = config.endsWith('.toml') ? readTomlConfig(ts, config, text) : undefined;
+    } catch (error) {
+      problems.push({ file: config, reason: `config not read: not valid TOML (${briefReason(error)})` });
+      return;
+    }
+    try {
+      const tree = toml?.tree ?? (config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config)));
+      new ConfigReader(ts, tree, config, row, facts, toml?.lineOf).read(owner);
     } catch (error) {
       // The parser and the readers recurse: a config nested deeper than the stack costs its own
       // facts only, and so does a config that trips a bug of ours.
@@ -117,6 +125,8 @@ class ConfigReader {
     private readonly config: string,
     private readonly row: FrameworkBuild,
     private readonly facts: ConfigFacts,
+    /** The config's own line of a node, when the tree is not its text (a TOML file read as JSON). */
+    private readonly sourceLine?: (node: TypeScript.Node) => number,
   ) {
     const platform = row.platform;
     this.fileScope = platform ? { node: tree, ...this.platform(platform, tree) } : { node: tree, side: 'client', note: `${row.name} builds it for browsers` };
@@ -164,8 +174,13 @@ class ConfigReader {
     }
   }
 
+  /** The 1-based line of the config that holds the start (or the end) of `node`. */
+  private lineOf(node: TypeScript.Node, end = false): number {
+    return this.sourceLine?.(node) ?? this.tree.getLineAndCharacterOfPosition(end ? node.end : node.getStart(this.tree)).line + 1;
+  }
+
   private where(node: TypeScript.Node): string {
-    return `${this.config}:${this.tree.getLineAndCharacterOfPosition(node.getStart(this.tree)).line + 1}`;
+    return `${this.config}:${this.lineOf(node)}`;
   }
 
   private nameOf(name: TypeScript.PropertyName): string | undefined {
@@ -398,8 +413,8 @@ class ConfigReader {
   private ship(value: TypeScript.Node, how: string): void {
     const { side, note } = this.scopeOf(value);
     if (side === 'unknown') return;
-    const fromLine = this.tree.getLineAndCharacterOfPosition(value.getStart(this.tree)).line + 1;
-    const toLine = this.tree.getLineAndCharacterOfPosition(value.end).line + 1;
+    const fromLine = this.lineOf(value);
+    const toLine = this.lineOf(value, true);
     const where = `${this.config}:${fromLine}`;
     const target = side === 'client' ? 'into browser code' : 'into server code';
     this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target}; ${note}` });
