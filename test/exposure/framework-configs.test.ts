@@ -290,3 +290,50 @@ describe('RedwoodJS includeEnvironmentVariables', () => {
     expect(broken.stats.warnings).toContainEqual({ file: 'redwood.toml', message: expect.stringMatching(/config not read: not valid TOML/) });
   });
 });
+
+describe('Qwik and Qwik City', () => {
+  it('ships pages, layouts and what they import, not the bodies of server$, routeLoader$ and routeAction$; dist/ is client, the server/ an adapter builds is server', () => {
+    const [imported, loader, serverFn, action, entry, built, serverBuilt, endpoint] = keysFor(5271, 5272, 5273, 5274, 5275, 5276, 5277, 5278) as [string, string, string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', devDependencies: { '@builder.io/qwik': '1.14.0', '@builder.io/qwik-city': '1.14.0', vite: '5.4.0' } }),
+        'adapters/express/vite.config.ts': `export default {};\n`,
+        'src/root.tsx': `import { component$ } from '@builder.io/qwik';\nexport default component$(() => <html />);\n`,
+        'src/entry.ssr.tsx': `const KEY = '${entry}';\nexport default function render() { return KEY.length; }\n`,
+        'src/routes/index.tsx': [
+          `import { component$ } from '@builder.io/qwik';`,
+          `import { routeLoader$, routeAction$, server$ } from '@builder.io/qwik-city';`,
+          `import { WIDGET_KEY } from '../widget';`,
+          `export const useQuote = routeLoader$(async () => {`,
+          `  const res = await fetch('https://api.engium.app/api/v1/quotes', { headers: { Authorization: 'Bearer ${loader}' } });`,
+          `  return res.status;`,
+          `});`,
+          `const charge = server$(async function () {`,
+          `  const SECRET = '${serverFn}';`,
+          `  return SECRET.length;`,
+          `});`,
+          `export const useSubscribe = routeAction$(async () => ({ key: '${action}'.length }));`,
+          `export default component$(() => {`,
+          `  const quote = useQuote();`,
+          `  return <p onClick$={() => charge()}>{WIDGET_KEY}{quote.value}</p>;`,
+          `});`,
+          ``,
+        ].join('\n'),
+        'src/widget.ts': `export const WIDGET_KEY = '${imported}';\n`,
+        'src/routes/api/index.ts': `export const onGet = async () => '${endpoint}'.length;\n`,
+        'dist/build/q-3f2a.js': `(()=>{console.log("${built}")})();\n`,
+        'server/entry.express.js': `console.log("${serverBuilt}");\n`,
+      },
+      [imported, loader, serverFn, action, entry, built, serverBuilt, endpoint],
+    );
+    expect(findingOf(report, imported, 'src/widget.ts').chain).toEqual(['src/routes/index.tsx (Qwik City page or layout)', 'src/widget.ts']);
+    expect(findingOf(report, loader, 'src/routes/index.tsx').exposure).toBe('server');
+    expect(findingOf(report, loader, 'src/routes/index.tsx').message).toContain('routeLoader$');
+    expect(findingOf(report, serverFn, 'src/routes/index.tsx').exposure).toBe('server');
+    expect(findingOf(report, action, 'src/routes/index.tsx').exposure).toBe('server');
+    expect(findingOf(report, entry, 'src/entry.ssr.tsx').exposure).toBe('server');
+    expect(findingOf(report, endpoint, 'src/routes/api/index.ts').exposure).toBe('server');
+    expect(findingOf(report, built, 'dist/build/q-3f2a.js').exposure).toBe('client');
+    expect(findingOf(report, serverBuilt, 'server/entry.express.js').exposure).toBe('server');
+  });
+});

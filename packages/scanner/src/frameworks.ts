@@ -594,6 +594,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true, besideConfig: true, when: 'manage.py' })],
   },
   {
+    name: 'Qwik',
+    dependencies: ['@builder.io/qwik', '@builder.io/qwik-city', '@qwik.dev/core', '@qwik.dev/router'],
+    staticFolders: ['public'],
+    // An adapter's build (`vite build -c adapters/express/vite.config.ts`) writes the server into
+    // server/, which is no folder row: every folder here is build output wherever it is, and other
+    // projects keep sources in server/, which is server code anyway.
+    folders: [client('dist', 'Qwik builds the client into dist/, served to browsers')],
+  },
+  {
     name: 'Vite',
     dependencies: ['vite'],
     commandLine: { command: 'vite', flags: {}, config: ['config', 'c'] },

@@ -185,6 +185,21 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Qwik City',
+    detect: uses('@builder.io/qwik-city', '@qwik.dev/router', '@builder.io/qwik', '@qwik.dev/core'),
+    // Pages and layouts are components the browser resumes; the optimizer keeps the bodies of
+    // server$, routeLoader$ and routeAction$ on the server (data-functions.ts).
+    client: [
+      [`src/root.{tsx,jsx}`, 'Qwik root component'],
+      [`src/routes/**/{index,layout}*.{tsx,jsx}`, 'Qwik City page or layout'],
+    ],
+    server: [
+      [`src/entry.*.${JS}`, 'Qwik server entry'],
+      [`src/routes/**/{index,layout,plugin}*.{ts,js,mts,mjs}`, 'Qwik City endpoint or middleware, run on the server'],
+      [`src/{root,routes/**/{index,layout}*}.{tsx,jsx}`, 'Qwik City page, rendered on the server too'],
+    ],
+  },
+  {
     name: 'TanStack Start',
     detect: uses('@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'),
     // Every route module is in the route tree the browser loads; the compiler strips server
