@@ -337,3 +337,38 @@ describe('Qwik and Qwik City', () => {
     expect(findingOf(report, serverBuilt, 'server/entry.express.js').exposure).toBe('server');
   });
 });
+
+describe('Ember', () => {
+  it("ships everything config/environment.js builds into ENV, every module of app/, public/ and dist/; ember-cli-build.js stays on the build machine", () => {
+    const [written, fromEnv, service, built, served, buildKey] = keysFor(5281, 5282, 5283, 5284, 5285, 5286) as [string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', devDependencies: { 'ember-cli': '6.4.0', 'ember-source': '6.4.0' } }),
+        'config/environment.js': [
+          `'use strict';`,
+          `module.exports = function (environment) {`,
+          `  const ENV = { modulePrefix: 'shop', environment, APP: { engiumKey: '${written}' } };`,
+          `  if (environment === 'production') {`,
+          `    ENV.APP.widgetKey = process.env.ENGIUM_WIDGET_KEY;`,
+          `  }`,
+          `  return ENV;`,
+          `};`,
+          ``,
+        ].join('\n'),
+        'ember-cli-build.js': `const KEY = '${buildKey}';\nmodule.exports = function (defaults) { return KEY.length + defaults; };\n`,
+        'app/services/engium.js': `import Service from '@ember/service';\nexport default class EngiumService extends Service { key = '${service}'; }\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_WIDGET_KEY=${fromEnv}\n`,
+        'dist/assets/shop-3f2a.js': `(()=>{console.log("${built}")})();\n`,
+        'public/widget-config.js': `window.ENGIUM_KEY = '${served}';\n`,
+      },
+      [written, fromEnv, service, built, served, buildKey],
+    );
+    expect(findingOf(report, written, 'config/environment.js').message).toContain("puts it in the ENV of Ember's config/environment.js");
+    expect(findingOf(report, fromEnv, '.env').message).toContain('config/environment.js:5');
+    expect(findingOf(report, service, 'app/services/engium.js').chain).toEqual(['app/services/engium.js (Ember app module, bundled whole into the app)']);
+    expect(findingOf(report, built, 'dist/assets/shop-3f2a.js').exposure).toBe('client');
+    expect(findingOf(report, served, 'public/widget-config.js').exposure).toBe('client');
+    expect(findingOf(report, buildKey, 'ember-cli-build.js').exposure).not.toBe('client');
+  });
+});

@@ -594,6 +594,18 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true, besideConfig: true, when: 'manage.py' })],
   },
   {
+    name: 'Ember',
+    dependencies: ['ember-source', 'ember-cli'],
+    staticFolders: ['public'],
+    // Other projects have a config/environment.js too: only the dependencies tell Ember.
+    configs: ['config/environment.js'],
+    detectByConfig: false,
+    // The function's ENV is written into index.html's <meta name="<app>/config/environment"> (or into
+    // the app's bundle), where the app reads it in the browser: everything the function builds ships.
+    injections: [{ kind: 'shipped-object', at: { exported: true }, ships: "puts it in the ENV of Ember's config/environment.js, which the build writes into index.html for every browser" }],
+    folders: [client('dist', 'Ember builds the app into dist/, served to browsers')],
+  },
+  {
     name: 'Qwik',
     dependencies: ['@builder.io/qwik', '@builder.io/qwik-city', '@qwik.dev/core', '@qwik.dev/router'],
     staticFolders: ['public'],

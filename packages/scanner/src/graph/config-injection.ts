@@ -233,7 +233,7 @@ class ConfigReader {
     const { ts } = this;
     const found: TypeScript.Expression[] = [];
     const at = point.at;
-    if ('exported' in at) return this.exportedObjects();
+    if ('exported' in at) return this.exportedValues(point.serialized === true);
     const callNames = new Set<string>('call' in at ? [at.call] : []);
     if ('call' in at && at.from) {
       for (const statement of this.tree.statements) {
@@ -281,8 +281,10 @@ class ConfigReader {
   /**
    * The object literals the config exports: `module.exports = {…}`, `export default {…}` (also through
    * a `const` and `satisfies`), or what an exported function returns (`export default async function createConfig()`).
+   * When the value is not `serialized` (JSON drops functions), an exported function expression is
+   * taken whole: its body builds what it returns (Ember's `ENV.APP.key = …` before `return ENV`).
    */
-  private exportedObjects(): TypeScript.Expression[] {
+  private exportedValues(serialized: boolean): TypeScript.Expression[] {
     const { ts } = this;
     const exported: TypeScript.Node[] = [];
     for (const statement of this.tree.statements) {
@@ -291,8 +293,12 @@ class ConfigReader {
         exported.push(this.valueOf(statement.expression.right));
       } else if (ts.isFunctionDeclaration(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) exported.push(statement);
     }
-    const objects = exported.flatMap((node) => (ts.isFunctionLike(node) ? this.returnedBy(node) : [node]));
-    return objects.filter((node): node is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(node));
+    const whole = (node: TypeScript.Node): node is TypeScript.FunctionExpression | TypeScript.ArrowFunction => !serialized && (ts.isFunctionExpression(node) || ts.isArrowFunction(node));
+    return exported.flatMap((node): TypeScript.Expression[] => {
+      if (whole(node)) return [node];
+      const values = ts.isFunctionLike(node) ? this.returnedBy(node) : [node];
+      return values.filter((value): value is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(value));
+    });
   }
 
   /** What a function returns: its expression body, or the value of each `return` of its own (not of functions inside it). */

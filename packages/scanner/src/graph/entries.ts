@@ -185,6 +185,13 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Ember',
+    detect: uses('ember-source'),
+    // Ember CLI bundles every module of app/ into the app's script; the resolver finds them by name.
+    client: [[`app/**/*.${JS}`, 'Ember app module, bundled whole into the app']],
+    server: [],
+  },
+  {
     name: 'Qwik City',
     detect: uses('@builder.io/qwik-city', '@qwik.dev/router', '@builder.io/qwik', '@qwik.dev/core'),
     // Pages and layouts are components the browser resumes; the optimizer keeps the bodies of
