@@ -372,3 +372,32 @@ describe('Ember', () => {
     expect(findingOf(report, buildKey, 'ember-cli-build.js').exposure).not.toBe('client');
   });
 });
+
+describe('Tauri', () => {
+  it('ships the Rust code, the config and the frontendDist (or distDir) folder to everyone who installs the app; build.rs stays on the build machine', () => {
+    const [rust, config, page, legacy, buildScript] = keysFor(5291, 5292, 5293, 5294, 5295) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ private: true, workspaces: ['desktop', 'legacy'] }),
+        'desktop/package.json': json({ name: 'desktop', dependencies: { '@tauri-apps/api': '2.5.0' }, devDependencies: { '@tauri-apps/cli': '2.5.0' } }),
+        'desktop/src-tauri/tauri.conf.json': json({ identifier: 'com.example.desktop', build: { frontendDist: '../web', devUrl: 'http://localhost:1420' }, plugins: { engium: { apiKey: config } } }),
+        'desktop/src-tauri/src/main.rs': `const ENGIUM_KEY: &str = "${rust}";\nfn main() { println!("{}", ENGIUM_KEY.len()); }\n`,
+        'desktop/src-tauri/build.rs': `fn main() { let _key = "${buildScript}"; tauri_build::build() }\n`,
+        'desktop/web/index.html': '<script src="main.js"></script>\n',
+        'desktop/web/main.js': `window.ENGIUM_KEY = '${page}';\n`,
+        // Tauri 1: build.distDir.
+        'legacy/package.json': json({ name: 'legacy', devDependencies: { '@tauri-apps/cli': '1.6.0' } }),
+        'legacy/src-tauri/tauri.conf.json': json({ build: { distDir: '../static', devPath: 'http://localhost:3000' } }),
+        'legacy/static/config.json': json({ engiumKey: legacy }),
+      },
+      [rust, config, page, legacy, buildScript],
+    );
+    const shipped = findingOf(report, rust, 'desktop/src-tauri/src/main.rs');
+    expect(shipped).toMatchObject({ exposure: 'client', chain: ['desktop/src-tauri/src/main.rs (Tauri app code)'] });
+    expect(shipped.message).toContain('ships to everyone who installs the app');
+    expect(findingOf(report, config, 'desktop/src-tauri/tauri.conf.json').exposure).toBe('client');
+    expect(findingOf(report, page, 'desktop/web/main.js').message).toContain('ships to everyone who installs the app');
+    expect(findingOf(report, legacy, 'legacy/static/config.json').chain).toEqual(['legacy/static/config.json (Tauri static file, legacy/src-tauri/tauri.conf.json:3)']);
+    expect(findingOf(report, buildScript, 'desktop/src-tauri/build.rs').exposure).not.toBe('client');
+  });
+});

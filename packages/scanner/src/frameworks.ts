@@ -177,6 +177,13 @@ export interface FrameworkBuild {
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
   shipsEnvFiles?: EnvShipping;
+  /** Who receives what the row ships, when not browsers (`everyone who installs the app`). */
+  receivedBy?: string;
+  /**
+   * Source files (globs, relative to the package folder) the tool compiles into what it ships
+   * though no module imports them: Tauri's Rust code and config, built into the app's binary.
+   */
+  compiledSources?: readonly string[];
   /**
    * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
    * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
@@ -473,6 +480,17 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('dist_electron', 'vue-cli-plugin-electron-builder builds the app into dist_electron/, which every user installs', { anywhere: true }),
       client('release/app/dist', 'electron-react-boilerplate packs release/app/dist into the app every user installs'),
     ],
+  },
+  {
+    name: 'Tauri',
+    dependencies: ['@tauri-apps/cli', '@tauri-apps/api'],
+    configs: ['src-tauri/tauri.conf.json', 'src-tauri/tauri.*.conf.json', 'src-tauri/Tauri.toml'],
+    receivedBy: 'everyone who installs the app',
+    // The Rust code is compiled into the app's binary, and the config with it (tauri::generate_context!).
+    compiledSources: ['src-tauri/src/**', 'src-tauri/tauri.conf.json', 'src-tauri/tauri.*.conf.json', 'src-tauri/Tauri.toml'],
+    // `build.frontendDist` (Tauri 2; `frontend-dist` in Tauri.toml) or `build.distDir` (Tauri 1), from
+    // src-tauri/: every file of the folder (or the files listed) is embedded in the binary; a URL embeds none.
+    injections: ['frontendDist', 'frontend-dist', 'distDir', 'dist-dir'].map((property): InjectionPoint => ({ kind: 'static-folders', at: { property, within: 'build' } })),
   },
   {
     name: 'Ionic',

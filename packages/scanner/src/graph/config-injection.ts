@@ -39,6 +39,18 @@ export interface ShippedRange {
   reason: string;
 }
 
+/** Files a build ships as they are (a static folder), or compiles into what it ships (Tauri's Rust code). */
+export interface ServedFiles {
+  /** Root-relative: a folder, a file, or with `glob` a glob. */
+  path: string;
+  glob?: boolean;
+  reason: string;
+  /** The chain's step: `Vite static file, vite.config.ts:4`. */
+  step: string;
+  /** Who receives them, when not browsers (`everyone who installs the app`). */
+  receivedBy?: string;
+}
+
 export interface ConfigFacts {
   injections: Injection[];
   publicPrefixes: { prefix: string; reason: string }[];
@@ -53,7 +65,7 @@ export interface ConfigFacts {
   /** Where a package's tool serves and builds its HTML pages from, when its config moves it (Vite `root`), by package folder. */
   pageRoots: Map<string, { dir: string; where: string }>;
   /** Folders a build copies into what it ships as they are (Vite `publicDir`, Storybook `staticDirs`), root-relative. */
-  servedFolders: { path: string; framework: string; reason: string; /** The config line that names it (`vite.config.ts:4`). */ where: string }[];
+  servedFolders: ServedFiles[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
@@ -67,6 +79,11 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
     for (const row of layouts.frameworksOf(owner)) {
       if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, ...row.inlinesEnvReads });
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
+      for (const glob of row.compiledSources ?? []) {
+        const path = joinPosix(owner.dir, glob);
+        const to = row.receivedBy ?? 'every browser';
+        facts.servedFolders.push({ path, glob: true, step: `${row.name} app code`, reason: `${row.name} compiles ${path} into what it ships to ${to}`, ...(row.receivedBy !== undefined ? { receivedBy: row.receivedBy } : {}) });
+      }
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         read(config, row, owner);
@@ -349,7 +366,8 @@ class ConfigReader {
     const { ts } = this;
     const configFolder = posix.relative(this.ownerDir, dirnamePosix(this.config));
     let inPackage: string | undefined;
-    if (ts.isStringLiteralLike(value)) inPackage = pathInPackage(posix.relative(this.ownerDir, base), [value.text]);
+    // A URL (Tauri's `frontendDist: 'https://app.example.com'`) names no folder of the repository.
+    if (ts.isStringLiteralLike(value)) inPackage = /^[a-z][\w+.-]*:/i.test(value.text) ? undefined : pathInPackage(posix.relative(this.ownerDir, base), [value.text]);
     else if (ts.isCallExpression(value) && calleeName(ts, value.expression) === 'fileURLToPath') {
       const url = value.arguments[0];
       const [relative, from] = url && ts.isNewExpression(url) && calleeName(ts, url.expression) === 'URL' ? (url.arguments ?? []) : [];
@@ -366,7 +384,7 @@ class ConfigReader {
     this.facts.pageRoots.set(this.ownerDir, { dir: root, where });
     if (points.some((point) => point.kind === 'static-folders' && this.locate(point).length > 0)) return;
     for (const folder of this.row.staticFolders ?? []) {
-      this.facts.servedFolders.push({ path: joinPosix(root, folder), framework: this.row.name, where, reason: `${this.row.name} serves ${joinPosix(root, folder)}/ to browsers as it is: ${where} puts the project root in ${root}` });
+      this.facts.servedFolders.push({ path: joinPosix(root, folder), step: `${this.row.name} static file, ${where}`, reason: `${this.row.name} serves ${joinPosix(root, folder)}/ to browsers as it is: ${where} puts the project root in ${root}` });
     }
   }
 
@@ -477,7 +495,12 @@ class ConfigReader {
           const from = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'from') : this.valueOf(element);
           const folder = from && this.pathFrom(from, base);
           if (folder === undefined || !from) continue;
-          this.facts.servedFolders.push({ path: folder, framework: this.row.name, where: this.where(from), reason: `${this.where(from)} has ${this.row.name} copy ${folder}/ as it is into what it serves to browsers` });
+          const { receivedBy } = this.row;
+          const to = receivedBy ?? 'browsers';
+          const reason = `${this.where(from)} has ${this.row.name} ship ${folder}/ as it is to ${to}`;
+          this.facts.servedFolders.push({ path: folder, step: `${this.row.name} static file, ${this.where(from)}`, reason, ...(receivedBy !== undefined ? { receivedBy } : {}) });
+          // What a build writes there ships with it.
+          this.facts.outputs.push({ path: folder, side: 'client', reason });
         }
         return;
       }
