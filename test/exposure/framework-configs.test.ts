@@ -401,3 +401,38 @@ describe('Tauri', () => {
     expect(findingOf(report, buildScript, 'desktop/src-tauri/build.rs').exposure).not.toBe('client');
   });
 });
+
+describe('Stencil', () => {
+  it("ships components and what they import, the globalScript, stencil.config's env, www/ and dist/; tests stay behind", () => {
+    const [imported, global, written, fromEnv, built, tested] = keysFor(5301, 5302, 5303, 5304, 5305, 5306) as [string, string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'widgets', devDependencies: { '@stencil/core': '4.30.0' } }),
+        'stencil.config.ts': [
+          `import { Config } from '@stencil/core';`,
+          `export const config: Config = {`,
+          `  namespace: 'widgets',`,
+          `  globalScript: 'src/global/app.ts',`,
+          `  env: { engiumKey: '${written}', widgetKey: process.env.ENGIUM_WIDGET_KEY },`,
+          `  outputTargets: [{ type: 'dist' }, { type: 'www', serviceWorker: null }],`,
+          `};`,
+          ``,
+        ].join('\n'),
+        'src/components/engium-widget/engium-widget.tsx': `import { Component, h } from '@stencil/core';\nimport { KEY } from '../../utils/engium';\n@Component({ tag: 'engium-widget' })\nexport class EngiumWidget { render() { return <p>{KEY}</p>; } }\n`,
+        'src/components/engium-widget/engium-widget.spec.ts': `export const KEY = '${tested}';\n`,
+        'src/utils/engium.ts': `export const KEY = '${imported}';\n`,
+        'src/global/app.ts': `export default function () { (window as unknown as Record<string, string>).engiumKey = '${global}'; }\n`,
+        '.gitignore': '.env\n',
+        '.env': `ENGIUM_WIDGET_KEY=${fromEnv}\n`,
+        'www/build/widgets.esm.js': `(()=>{console.log("${built}")})();\n`,
+      },
+      [imported, global, written, fromEnv, built, tested],
+    );
+    expect(findingOf(report, imported, 'src/utils/engium.ts').chain).toEqual(['src/components/engium-widget/engium-widget.tsx (Stencil component)', 'src/utils/engium.ts']);
+    expect(findingOf(report, global, 'src/global/app.ts').message).toContain('src/global/app.ts (Stencil build entry in stencil.config.ts:4)');
+    expect(findingOf(report, written, 'stencil.config.ts').message).toContain("puts it in Stencil's env");
+    expect(findingOf(report, fromEnv, '.env').message).toContain('stencil.config.ts:5');
+    expect(findingOf(report, built, 'www/build/widgets.esm.js').exposure).toBe('client');
+    expect(findingOf(report, tested, 'src/components/engium-widget/engium-widget.spec.ts').exposure).not.toBe('client');
+  });
+});

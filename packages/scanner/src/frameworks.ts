@@ -624,6 +624,21 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('dist', 'Ember builds the app into dist/, served to browsers')],
   },
   {
+    name: 'Stencil',
+    dependencies: ['@stencil/core'],
+    configs: [`stencil.config.${JS}`],
+    injections: [
+      // `env: { apiKey: process.env.X }`: components read it in the browser (`import { Env } from '@stencil/core'`).
+      { kind: 'shipped-object', at: { property: 'env', topLevel: true }, ships: "puts it in Stencil's env, which components read in the browser (import { Env } from '@stencil/core')" },
+      // `globalScript: 'src/global/app.ts'` runs before any component, in every page that loads them.
+      { kind: 'entry-files', at: { property: 'globalScript', topLevel: true } },
+    ],
+    folders: [
+      client('www', 'Stencil builds the web app into www/, served to browsers'),
+      client('dist', 'Stencil builds the component library into dist/, which every app that uses it ships to browsers'),
+    ],
+  },
+  {
     name: 'Qwik',
     dependencies: ['@builder.io/qwik', '@builder.io/qwik-city', '@qwik.dev/core', '@qwik.dev/router'],
     staticFolders: ['public'],

@@ -185,6 +185,14 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Stencil',
+    detect: uses('@stencil/core'),
+    // Stencil compiles every component it finds under src/ into the browser bundle.
+    client: [[`src/components/**/*.{tsx,jsx}`, 'Stencil component']],
+    notClient: ['**/*.{spec,e2e,test,stories}.*', '**/{test,tests,__tests__}/**'],
+    server: [],
+  },
+  {
     name: 'Ember',
     detect: uses('ember-source'),
     // Ember CLI bundles every module of app/ into the app's script; the resolver finds them by name.
