@@ -132,8 +132,8 @@ describe('Angular build configurations', () => {
 });
 
 describe("Vue CLI chainWebpack's define plugin", () => {
-  it("ships what config.plugin('define').tap(…) adds to the definitions, however it adds it, and nothing else", () => {
-    const [tapped, written, spread, kept, whole] = keysFor(5231, 5232, 5233, 5234, 5235) as [string, string, string, string, string];
+  it("ships what config.plugin('define').tap(…) adds to the definitions, however it adds it, and what .use(DefinePlugin, […]) defines, and nothing else", () => {
+    const [tapped, written, spread, kept, whole, used] = keysFor(5231, 5232, 5233, 5234, 5235, 5236) as [string, string, string, string, string, string];
     const report = scan(
       {
         'package.json': json({ private: true, workspaces: ['admin', 'shop'] }),
@@ -148,13 +148,14 @@ describe("Vue CLI chainWebpack's define plugin", () => {
           `      return args;`,
           `    });`,
           `    config.plugin('define').tap(([definitions]) => [{ ...definitions, 'process.env.ENGIUM_SPREAD': JSON.stringify(process.env.ENGIUM_SPREAD_KEY) }]);`,
+          `    config.plugin('engium').use(require('webpack').DefinePlugin, [{ __ENGIUM_USED__: JSON.stringify(process.env.ENGIUM_USED_KEY) }]);`,
           `  },`,
           `});`,
           ``,
         ].join('\n'),
         'admin/src/main.js': `console.log(process.env.ENGIUM_TOKEN);\n`,
         'admin/.gitignore': '.env\n',
-        'admin/.env': `ENGIUM_WIDGET_KEY=${tapped}\nENGIUM_SPREAD_KEY=${spread}\nENGIUM_SERVER_KEY=${kept}\n`,
+        'admin/.env': `ENGIUM_WIDGET_KEY=${tapped}\nENGIUM_SPREAD_KEY=${spread}\nENGIUM_SERVER_KEY=${kept}\nENGIUM_USED_KEY=${used}\n`,
         // Object.assign(…, process.env): every variable of the package's env files.
         'shop/package.json': json({ name: 'shop', dependencies: { vue: '3.5.0' }, devDependencies: { '@vue/cli-service': '5.0.8' } }),
         'shop/vue.config.js': `module.exports = {\n  chainWebpack(config) {\n    config.plugin('define').tap((args) => {\n      Object.assign(args[0]['process.env'], process.env);\n      return args;\n    });\n  },\n};\n`,
@@ -162,8 +163,9 @@ describe("Vue CLI chainWebpack's define plugin", () => {
         'shop/.gitignore': '.env\n',
         'shop/.env': `ENGIUM_BACKEND_KEY=${whole}\n`,
       },
-      [tapped, written, spread, kept, whole],
+      [tapped, written, spread, kept, whole, used],
     );
+    expect(findingOf(report, used, 'admin/.env').message).toContain('admin/vue.config.js:10');
     expect(findingOf(report, tapped, 'admin/.env')).toMatchObject({ exposure: 'client' });
     expect(findingOf(report, tapped, 'admin/.env').message).toContain('admin/vue.config.js:5');
     expect(findingOf(report, written, 'admin/vue.config.js').exposure).toBe('client');

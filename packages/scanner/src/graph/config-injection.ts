@@ -288,6 +288,12 @@ class ConfigReader {
       } else if ('construct' in at) {
         // `new Dotenv()` takes no argument: the expression itself is where it injects.
         if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct) found.push(node.arguments?.[0] ? this.valueOf(node.arguments[0]) : node);
+        // webpack-chain's `config.plugin('env').use(webpack.DefinePlugin, [{ … }])` constructs it with the list's arguments.
+        const plugin = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'use' ? node.arguments[0] : undefined;
+        if (ts.isCallExpression(node) && plugin && calleeName(ts, plugin) === at.construct) {
+          const list = node.arguments[1] && this.valueOf(node.arguments[1]);
+          found.push(list && ts.isArrayLiteralExpression(list) && list.elements[0] ? this.valueOf(list.elements[0]) : node);
+        }
       } else if (ts.isCallExpression(node) && callNames.has(calleeName(ts, node.expression) ?? '') && node.arguments[0]) {
         found.push(this.valueOf(node.arguments[0]));
       }
