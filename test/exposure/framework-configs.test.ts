@@ -377,12 +377,16 @@ describe('Ember', () => {
 
 describe('Tauri', () => {
   it('ships the Rust code, the config and the frontendDist (or distDir) folder to everyone who installs the app; build.rs stays on the build machine', () => {
-    const [rust, config, page, legacy, buildScript] = keysFor(5291, 5292, 5293, 5294, 5295) as [string, string, string, string, string];
+    const [rust, config, page, legacy, buildScript, frontend] = keysFor(5291, 5292, 5293, 5294, 5295, 5296) as [string, string, string, string, string, string];
     const report = scan(
       {
         'package.json': json({ private: true, workspaces: ['desktop', 'legacy'] }),
-        'desktop/package.json': json({ name: 'desktop', dependencies: { '@tauri-apps/api': '2.5.0' }, devDependencies: { '@tauri-apps/cli': '2.5.0' } }),
+        'desktop/package.json': json({ name: 'desktop', dependencies: { '@tauri-apps/api': '2.5.0' }, devDependencies: { '@tauri-apps/cli': '2.5.0', vite: '7.0.0' } }),
+        // The Vite frontend whose build is the frontendDist.
+        'desktop/index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'desktop/src/main.ts': `import { invoke } from '@tauri-apps/api/core';\nconst KEY = '${frontend}';\ninvoke('charge', { key: KEY });\n`,
         'desktop/src-tauri/tauri.conf.json': json({ identifier: 'com.example.desktop', build: { frontendDist: '../web', devUrl: 'http://localhost:1420' }, plugins: { engium: { apiKey: config } } }),
+        'desktop/src-tauri/tauri.macos.conf.json': json({ build: { frontendDist: '../dist' } }),
         'desktop/src-tauri/src/main.rs': `const ENGIUM_KEY: &str = "${rust}";\nfn main() { println!("{}", ENGIUM_KEY.len()); }\n`,
         'desktop/src-tauri/build.rs': `fn main() { let _key = "${buildScript}"; tauri_build::build() }\n`,
         'desktop/web/index.html': '<script src="main.js"></script>\n',
@@ -392,8 +396,9 @@ describe('Tauri', () => {
         'legacy/src-tauri/tauri.conf.json': json({ build: { distDir: '../static', devPath: 'http://localhost:3000' } }),
         'legacy/static/config.json': json({ engiumKey: legacy }),
       },
-      [rust, config, page, legacy, buildScript],
+      [rust, config, page, legacy, buildScript, frontend],
     );
+    expect(findingOf(report, frontend, 'desktop/src/main.ts').message).toContain('ships to everyone who installs the app: desktop/src/main.ts (Vite entry in desktop/index.html)');
     const shipped = findingOf(report, rust, 'desktop/src-tauri/src/main.rs');
     expect(shipped).toMatchObject({ exposure: 'client', chain: ['desktop/src-tauri/src/main.rs (Tauri app code)'] });
     expect(shipped.message).toContain('ships to everyone who installs the app');

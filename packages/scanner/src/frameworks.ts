@@ -177,7 +177,10 @@ export interface FrameworkBuild {
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
   shipsEnvFiles?: EnvShipping;
-  /** Who receives what the row ships, when not browsers (`everyone who installs the app`). */
+  /**
+   * Who receives what the row ships, when not browsers (`everyone who installs the app`): also every
+   * client module of a package the row applies to (a Tauri app's frontend is inside the app).
+   */
   receivedBy?: string;
   /**
    * Source files (globs, relative to the package folder) the tool compiles into what it ships

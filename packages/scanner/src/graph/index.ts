@@ -75,7 +75,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     const served = facts.servedFolders.find(({ path, glob }) => (glob ? globMatcher(path)(file) : file === path || file.startsWith(`${path}/`)));
     const chain = graph.chain(graph.client, file);
     if (chain) {
-      const receivedBy = graph.client.get(file)?.entry.receivedBy ?? served?.receivedBy;
+      // A package whose tool ships to an app's users (Tauri) hands them its whole frontend.
+      const receivedBy = graph.client.get(file)?.entry.receivedBy ?? served?.receivedBy ?? layouts.frameworksOf(layouts.ownerOf(file)).find((row) => row.receivedBy)?.receivedBy;
       return {
         exposure: 'client',
         chain,
