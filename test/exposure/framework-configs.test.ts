@@ -294,8 +294,9 @@ describe('RedwoodJS includeEnvironmentVariables', () => {
 });
 
 describe('Qwik and Qwik City', () => {
-  it('ships pages, layouts and what they import, not the bodies of server$, routeLoader$ and routeAction$; dist/ is client, the server/ an adapter builds is server', () => {
-    const [imported, loader, serverFn, action, entry, built, serverBuilt, endpoint] = keysFor(5271, 5272, 5273, 5274, 5275, 5276, 5277, 5278) as [string, string, string, string, string, string, string, string];
+  it('ships pages, layouts and what they import, not the bodies of server$, routeLoader$, routeAction$ or the onGet handler; dist/ is client, the server/ an adapter builds is server', () => {
+    const keys = keysFor(5271, 5272, 5273, 5274, 5275, 5276, 5277, 5278, 5279, 5280);
+    const [imported, loader, serverFn, action, entry, built, serverBuilt, endpoint, handler, handlerConst] = keys as [string, string, string, string, string, string, string, string, string, string];
     const report = scan(
       {
         'package.json': json({ name: 'shop', devDependencies: { '@builder.io/qwik': '1.14.0', '@builder.io/qwik-city': '1.14.0', vite: '5.4.0' } }),
@@ -304,7 +305,7 @@ describe('Qwik and Qwik City', () => {
         'src/entry.ssr.tsx': `const KEY = '${entry}';\nexport default function render() { return KEY.length; }\n`,
         'src/routes/index.tsx': [
           `import { component$ } from '@builder.io/qwik';`,
-          `import { routeLoader$, routeAction$, server$ } from '@builder.io/qwik-city';`,
+          `import { routeLoader$, routeAction$, server$, type RequestHandler } from '@builder.io/qwik-city';`,
           `import { WIDGET_KEY } from '../widget';`,
           `export const useQuote = routeLoader$(async () => {`,
           `  const res = await fetch('https://api.engium.app/api/v1/quotes', { headers: { Authorization: 'Bearer ${loader}' } });`,
@@ -315,6 +316,10 @@ describe('Qwik and Qwik City', () => {
           `  return SECRET.length;`,
           `});`,
           `export const useSubscribe = routeAction$(async () => ({ key: '${action}'.length }));`,
+          `const CACHE_KEY = '${handlerConst}';`,
+          `export const onGet: RequestHandler = async ({ headers }) => {`,
+          `  headers.set('x-engium', '${handler}'.slice(0, 4) + CACHE_KEY.length);`,
+          `};`,
           `export default component$(() => {`,
           `  const quote = useQuote();`,
           `  return <p onClick$={() => charge()}>{WIDGET_KEY}{quote.value}</p>;`,
@@ -326,8 +331,11 @@ describe('Qwik and Qwik City', () => {
         'dist/build/q-3f2a.js': `(()=>{console.log("${built}")})();\n`,
         'server/entry.express.js': `console.log("${serverBuilt}");\n`,
       },
-      [imported, loader, serverFn, action, entry, built, serverBuilt, endpoint],
+      keys,
     );
+    expect(findingOf(report, handler, 'src/routes/index.tsx')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, handler, 'src/routes/index.tsx').message).toContain('onGet');
+    expect(findingOf(report, handlerConst, 'src/routes/index.tsx').exposure).toBe('server');
     expect(findingOf(report, imported, 'src/widget.ts').chain).toEqual(['src/routes/index.tsx (Qwik City page or layout)', 'src/widget.ts']);
     expect(findingOf(report, loader, 'src/routes/index.tsx').exposure).toBe('server');
     expect(findingOf(report, loader, 'src/routes/index.tsx').message).toContain('routeLoader$');

@@ -11,6 +11,11 @@ export const GATSBY_DATA_FUNCTIONS = ['getServerData'] as const;
 /** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
 export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
+/** Qwik City's request handlers: route module exports that run on the server only, outside every client segment. */
+export const QWIK_SERVER_EXPORTS = ['onGet', 'onPost', 'onPut', 'onPatch', 'onDelete', 'onHead', 'onRequest', 'onStaticGenerate'] as const;
+const QWIK_ROUTER = /@builder\.io\/qwik-city|@qwik\.dev\/router/;
+const MENTIONS_QWIK_HANDLER = new RegExp(`\\b(?:${QWIK_SERVER_EXPORTS.join('|')})\\b`);
+
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
 const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
@@ -60,7 +65,12 @@ function mentionsServerCallback(text: string): boolean {
  * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || mentionsServerCallback(text) || MENTIONS_USE_SERVER.test(text);
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || mentionsServerCallback(text) || MENTIONS_USE_SERVER.test(text) || mentionsQwikHandler(text);
+}
+
+/** Whether a module may export Qwik City request handlers: it names one and Qwik City's module. */
+function mentionsQwikHandler(text: string): boolean {
+  return MENTIONS_QWIK_HANDLER.test(text) && QWIK_ROUTER.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -81,7 +91,7 @@ interface ServerExport {
 
 /** The module's exported server data functions: the statements the browser build strips. */
 function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
-  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
+  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS, ...(mentionsQwikHandler(source.text) ? QWIK_SERVER_EXPORTS : [])]);
   const exported = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -260,7 +270,14 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
 }
 
 const frameworkOf = ({ name, framework }: ServerExport) =>
-  framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name) ? 'Gatsby' : 'Next.js');
+  framework ??
+  ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name)
+    ? 'React Router / Remix'
+    : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name)
+      ? 'Gatsby'
+      : (QWIK_SERVER_EXPORTS as readonly string[]).includes(name)
+        ? 'Qwik City'
+        : 'Next.js');
 
 /**
  * For a line of a page or route module: the server data function it is written in, which the
