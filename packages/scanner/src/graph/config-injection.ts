@@ -276,9 +276,9 @@ class ConfigReader {
           }
         }
       } else if ('property' in at) {
-        if (at.topLevel && !this.inConfigObject(node)) continue;
-        if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
-        else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
+        const value =
+          ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property ? this.valueOf(node.initializer) : ts.isShorthandPropertyAssignment(node) && node.name.text === at.property ? this.valueOf(node.name) : undefined;
+        if (value && (!at.topLevel || this.inConfigObject(node))) found.push(value);
       } else if ('chainedPlugin' in at) {
         // `config.plugin('define').tap(fn)`: fn receives the plugin's arguments and returns them, changed.
         const plugin = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'tap' ? node.expression.expression : undefined;
@@ -327,9 +327,9 @@ class ConfigReader {
   /** What a function returns: its expression body, or the value of each `return` of its own (not of functions inside it). */
   private returnedBy(fn: TypeScript.SignatureDeclaration): TypeScript.Expression[] {
     const { ts } = this;
+    if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [this.valueOf(fn.body)];
     const body = 'body' in fn ? fn.body : undefined;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [this.valueOf(body as TypeScript.Expression)];
+    if (!body || !ts.isBlock(body)) return [];
     const returned: TypeScript.Expression[] = [];
     const visit = (node: TypeScript.Node): void => {
       if (ts.isReturnStatement(node) && node.expression) returned.push(this.valueOf(node.expression));
