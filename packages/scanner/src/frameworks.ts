@@ -45,20 +45,34 @@ export interface BuildFolder {
  *   `polyfills`, `scripts` and `index` in `angular.json`).
  * - `env-reads`: every env variable the built code reads (`process.env.X`) is inlined (dotenv-webpack's
  *   `new Dotenv()`, which loads `.env` for the build).
+ * - `page-root`: the folder the tool serves and builds its HTML pages from, relative to the config's
+ *   folder (Vite's `root`): the pages in it are client, their `/src/main.ts` scripts are from it,
+ *   and the row's `staticFolders` are under it unless a `static-folders` point names others.
+ * - `static-folders`: folders (a path, a list, or `{ from }` objects) the build copies into what it
+ *   ships as they are, relative to the page root if one is set, else to the config's folder (Vite's
+ *   `publicDir`, Storybook's `staticDirs`); `false` names none.
  */
-export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'entry-files' | 'env-reads';
+export type InjectionKind = 'defines' | 'env-object' | 'env-names' | 'shipped-object' | 'public-prefixes' | 'client-files' | 'entry-files' | 'env-reads' | 'page-root' | 'static-folders';
 
 export interface InjectionPoint {
   kind: InjectionKind;
   /**
    * A property of that name anywhere in the config (or only right inside the object of a property
    * named `within`: Nuxt's `runtimeConfig.public`; a dotted `within` names the properties around
-   * that one, `build.options`), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
-   * the default import of `from`, whatever its local name).
+   * that one, `build.options`, and `*` any property, `build.configurations.*`; `topLevel`: only in the config's own object, not in a plugin's
+   * options nested in it), `new Name(…)` (also `new ns.Name(…)`), or a call `name(…)` (also of
+   * the default import of `from`, whatever its local name), the function webpack-chain's
+   * `config.plugin(name).tap(fn)` hands the plugin's arguments to (Vue CLI's `chainWebpack`), or the
+   * object the config exports (`module.exports =`, `export default`, or what an exported function returns).
    */
-  at: { property: string; within?: string } | { construct: string } | { call: string; from?: string };
+  at: { property: string; within?: string; topLevel?: boolean } | { construct: string } | { call: string; from?: string } | { chainedPlugin: string } | { exported: true };
   /** For a `shipped-object`: where the object goes, in words (`puts it in Expo's extra, which every installed app receives`). */
   ships?: string;
+  /**
+   * For a `shipped-object`: the tool serializes it as data (JSON), which drops functions, so what a
+   * function in it holds stays behind (a Docusaurus plugin written inline in the config).
+   */
+  serialized?: boolean;
 }
 
 export interface ConfigPlatform {
@@ -164,6 +178,16 @@ export interface FrameworkBuild {
    */
   shipsEnvFiles?: EnvShipping;
   /**
+   * Who receives what the row ships, when not browsers (`everyone who installs the app`): also every
+   * client module of a package the row applies to (a Tauri app's frontend is inside the app).
+   */
+  receivedBy?: string;
+  /**
+   * Source files (globs, relative to the package folder) the tool compiles into what it ships
+   * though no module imports them: Tauri's Rust code and config, built into the app's binary.
+   */
+  compiledSources?: readonly string[];
+  /**
    * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
    * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
    * resolver knows the aliases they set, so a missing one is no problem to report. Globs.
@@ -176,6 +200,8 @@ const client = (path: string, reason: string, extra: Partial<BuildFolder> = {}):
 const server = (path: string, reason: string, extra: Partial<BuildFolder> = {}): BuildFolder => ({ path, side: 'server', reason, ...extra });
 const SVELTE_CONFIG = `svelte.config.${JS}`;
 const DEFINES: InjectionPoint = { kind: 'defines', at: { property: 'define' } };
+/** Where an Angular build target's options are: its `options`, and each of its `configurations`. */
+const ANGULAR_BUILD_OPTIONS = ['build.options', 'build.configurations.*'];
 
 export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
@@ -323,14 +349,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     configs: ['angular.json'],
     injections: [
       { kind: 'client-files', at: { property: 'fileReplacements' } },
-      // Each project's browser bundle starts at its build target's entry files, wherever the project is.
-      { kind: 'entry-files', at: { property: 'browser', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'main', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'scripts', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'polyfills', within: 'build.options' } },
-      { kind: 'entry-files', at: { property: 'index', within: 'build.options' } },
-      // The application builder's `define` replaces identifiers in the browser bundle with its values.
-      { kind: 'defines', at: { property: 'define', within: 'build.options' } },
+      // Each project's browser bundle starts at its build target's entry files, wherever the project
+      // is, in its options and in each configuration (`production`, `staging`) that overrides them.
+      ...ANGULAR_BUILD_OPTIONS.flatMap((within): InjectionPoint[] => [
+        ...['browser', 'main', 'scripts', 'polyfills', 'index'].map((property): InjectionPoint => ({ kind: 'entry-files', at: { property, within } })),
+        // The application builder's `define` replaces identifiers in the browser bundle with its values.
+        { kind: 'defines', at: { property: 'define', within } },
+      ]),
     ],
     folders: [
       client('dist/*/browser', 'Angular serves dist/<app>/browser to every browser'),
@@ -347,6 +372,13 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'defines', at: { call: 'define' } },
       { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      // Taken as shipped whole: which fields a query selects is not read, and the SEO component of
+      // Gatsby's starters queries it for every page, as the sitemap, feed and manifest plugins read it.
+      {
+        kind: 'shipped-object',
+        at: { property: 'siteMetadata', topLevel: true },
+        ships: "puts it in Gatsby's siteMetadata, which pages and components query with GraphQL (site { siteMetadata }) into the page data every browser fetches",
+      },
     ],
     folders: [client('public', 'Gatsby builds the site into public/, served to browsers', { besideConfig: true })],
   },
@@ -365,6 +397,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     injections: [
       { kind: 'shipped-object', at: { property: 'customFields' }, ships: "puts it in Docusaurus's customFields, which every page's bundle holds" },
       { kind: 'shipped-object', at: { property: 'themeConfig' }, ships: "puts it in Docusaurus's themeConfig, which every page's bundle holds" },
+      // The rest of the site config too, the options of presets, plugins and themes among it: Docusaurus
+      // writes the whole config as JSON into .docusaurus/docusaurus.config.mjs, which the client imports.
+      { kind: 'shipped-object', at: { exported: true }, serialized: true, ships: "puts it in Docusaurus's site config, which every page's bundle holds as data (useDocusaurusContext().siteConfig)" },
     ],
     folders: [client('build', 'Docusaurus builds a static site into build/, served to browsers')],
   },
@@ -450,6 +485,17 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
   },
   {
+    name: 'Tauri',
+    dependencies: ['@tauri-apps/cli', '@tauri-apps/api'],
+    configs: ['src-tauri/tauri.conf.json', 'src-tauri/tauri.*.conf.json', 'src-tauri/Tauri.toml'],
+    receivedBy: 'everyone who installs the app',
+    // The Rust code is compiled into the app's binary, and the config with it (tauri::generate_context!).
+    compiledSources: ['src-tauri/src/**', 'src-tauri/tauri.conf.json', 'src-tauri/tauri.*.conf.json', 'src-tauri/Tauri.toml'],
+    // `build.frontendDist` (Tauri 2; `frontend-dist` in Tauri.toml) or `build.distDir` (Tauri 1), from
+    // src-tauri/: every file of the folder (or the files listed) is embedded in the binary; a URL embeds none.
+    injections: ['frontendDist', 'frontend-dist', 'distDir', 'dist-dir'].map((property): InjectionPoint => ({ kind: 'static-folders', at: { property, within: 'build' } })),
+  },
+  {
     name: 'Ionic',
     dependencies: ['@ionic/angular', '@ionic/react', '@ionic/vue'],
     folders: [client('www', 'Ionic builds the app into www/, which browsers and the native app load')],
@@ -460,9 +506,22 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     // public/index.html is the page template, and the rest of public/ is copied into dist/ as it is.
     staticFolders: ['public'],
     configs: [`vue.config.${JS}`],
-    // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
-    injections: [{ kind: 'defines', at: { construct: 'DefinePlugin' } }],
+    injections: [
+      // `configureWebpack: { plugins: [new webpack.DefinePlugin({…})] }`
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      // `chainWebpack: (config) => config.plugin('define').tap((args) => { args[0]['process.env'].X = …; return args; })`:
+      // the DefinePlugin vue-cli-service adds, whatever the function puts in its definitions.
+      { kind: 'defines', at: { chainedPlugin: 'define' } },
+    ],
     folders: [client('dist', 'Vue CLI builds a browser app into dist/')],
+  },
+  {
+    name: 'RedwoodJS',
+    dependencies: ['@redwoodjs/core', '@cedarjs/core'],
+    // The project's config, beside its root package.json (Cedar is RedwoodJS's fork).
+    configs: ['redwood.toml', 'cedar.toml'],
+    // `[web] includeEnvironmentVariables = ['ENGIUM_KEY']`: defined into the web side's bundle.
+    injections: [{ kind: 'env-names', at: { property: 'includeEnvironmentVariables', within: 'web' } }],
   },
   {
     name: 'RedwoodJS web side',
@@ -510,6 +569,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       { kind: 'env-object', at: { property: 'env' } },
       { kind: 'shipped-object', at: { property: 'previewHead' }, ships: "puts it in Storybook's previewHead, the page every story renders in" },
       { kind: 'shipped-object', at: { property: 'previewBody' }, ships: "puts it in Storybook's previewBody, the page every story renders in" },
+      { kind: 'shipped-object', at: { property: 'managerHead' }, ships: "puts it in Storybook's managerHead, the head of the page that lists the stories" },
+      // `staticDirs: ['../public', { from: '../assets', to: '/assets' }]`, from .storybook/: copied into storybook-static.
+      { kind: 'static-folders', at: { property: 'staticDirs', topLevel: true } },
     ],
     folders: [client('storybook-static', 'a static Storybook is served to browsers', { anywhere: true })],
   },
@@ -553,6 +615,42 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('staticfiles', "Django's collectstatic gathers what it serves to browsers into staticfiles/", { anywhere: true, besideConfig: true, when: 'manage.py' })],
   },
   {
+    name: 'Ember',
+    dependencies: ['ember-source', 'ember-cli'],
+    staticFolders: ['public'],
+    // Other projects have a config/environment.js too: only the dependencies tell Ember.
+    configs: ['config/environment.js'],
+    detectByConfig: false,
+    // The function's ENV is written into index.html's <meta name="<app>/config/environment"> (or into
+    // the app's bundle), where the app reads it in the browser: everything the function builds ships.
+    injections: [{ kind: 'shipped-object', at: { exported: true }, ships: "puts it in the ENV of Ember's config/environment.js, which the build writes into index.html for every browser" }],
+    folders: [client('dist', 'Ember builds the app into dist/, served to browsers')],
+  },
+  {
+    name: 'Stencil',
+    dependencies: ['@stencil/core'],
+    configs: [`stencil.config.${JS}`],
+    injections: [
+      // `env: { apiKey: process.env.X }`: components read it in the browser (`import { Env } from '@stencil/core'`).
+      { kind: 'shipped-object', at: { property: 'env', topLevel: true }, ships: "puts it in Stencil's env, which components read in the browser (import { Env } from '@stencil/core')" },
+      // `globalScript: 'src/global/app.ts'` runs before any component, in every page that loads them.
+      { kind: 'entry-files', at: { property: 'globalScript', topLevel: true } },
+    ],
+    folders: [
+      client('www', 'Stencil builds the web app into www/, served to browsers'),
+      client('dist', 'Stencil builds the component library into dist/, which every app that uses it ships to browsers'),
+    ],
+  },
+  {
+    name: 'Qwik',
+    dependencies: ['@builder.io/qwik', '@builder.io/qwik-city', '@qwik.dev/core', '@qwik.dev/router'],
+    staticFolders: ['public'],
+    // An adapter's build (`vite build -c adapters/express/vite.config.ts`) writes the server into
+    // server/, which is no folder row: every folder here is build output wherever it is, and other
+    // projects keep sources in server/, which is server code anyway.
+    folders: [client('dist', 'Qwik builds the client into dist/, served to browsers')],
+  },
+  {
     name: 'Vite',
     dependencies: ['vite'],
     commandLine: { command: 'vite', flags: {}, config: ['config', 'c'] },
@@ -563,7 +661,14 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       client('dist/client', 'Vite serves dist/client to browsers'),
       client('dist', 'Vite builds browser code into dist/'),
     ],
-    injections: [DEFINES, { kind: 'public-prefixes', at: { property: 'envPrefix' } }],
+    injections: [
+      DEFINES,
+      { kind: 'public-prefixes', at: { property: 'envPrefix' } },
+      // `root: 'src'`, `root: resolve(__dirname, 'client')`: index.html and public/ are there. (envDir,
+      // also from the root, needs nothing: a VITE_ variable is client in any .env file.)
+      { kind: 'page-root', at: { property: 'root', topLevel: true } },
+      { kind: 'static-folders', at: { property: 'publicDir', topLevel: true } },
+    ],
   },
   {
     name: 'webpack',

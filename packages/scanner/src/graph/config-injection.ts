@@ -17,6 +17,7 @@ import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
 import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
+import { readTomlConfig, type TomlConfig } from './toml-config.js';
 
 /** An env variable a config puts into built code. */
 export interface Injection {
@@ -38,6 +39,18 @@ export interface ShippedRange {
   reason: string;
 }
 
+/** Files a build ships as they are (a static folder), or compiles into what it ships (Tauri's Rust code). */
+export interface ServedFiles {
+  /** Root-relative: a folder, a file, or with `glob` a glob. */
+  path: string;
+  glob?: boolean;
+  reason: string;
+  /** The chain's step: `Vite static file, vite.config.ts:4`. */
+  step: string;
+  /** Who receives them, when not browsers (`everyone who installs the app`). */
+  receivedBy?: string;
+}
+
 export interface ConfigFacts {
   injections: Injection[];
   publicPrefixes: { prefix: string; reason: string }[];
@@ -49,12 +62,16 @@ export interface ConfigFacts {
   readsInlined: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string } & EnvShipping)[];
   /** Builds that define a name as the whole environment (`define: { 'process.env': process.env }`): every variable ships. */
   wholeEnv: ({ where: string; side: BuildSide; /** The package folder whose env files it loads. */ dir: string; /** What ships them, for the chain (`defines the whole environment`). */ how: string } & EnvShipping)[];
+  /** Where a package's tool serves and builds its HTML pages from, when its config moves it (Vite `root`), by package folder. */
+  pageRoots: Map<string, { dir: string; where: string }>;
+  /** Folders a build copies into what it ships as they are (Vite `publicDir`, Storybook `staticDirs`), root-relative. */
+  servedFolders: ServedFiles[];
 }
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
-  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [] };
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [], pageRoots: new Map(), servedFolders: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
   /** Row and config pairs read, so a config both found by name and named by a script is read once. */
   const done = new Set<string>();
@@ -62,6 +79,11 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
     for (const row of layouts.frameworksOf(owner)) {
       if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, ...row.inlinesEnvReads });
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
+      for (const glob of row.compiledSources ?? []) {
+        const path = joinPosix(owner.dir, glob);
+        const to = row.receivedBy ?? 'every browser';
+        facts.servedFolders.push({ path, glob: true, step: `${row.name} app code`, reason: `${row.name} compiles ${path} into what it ships to ${to}`, ...(row.receivedBy !== undefined ? { receivedBy: row.receivedBy } : {}) });
+      }
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         read(config, row, owner);
@@ -84,9 +106,16 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
       problems.push({ file: config, reason: `config not read: ${briefReason(error)}` });
       return;
     }
+    let toml: TomlConfig | undefined;
     try {
-      const tree = config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config));
-      new ConfigReader(ts, tree, config, row, facts).read(owner);
+      toml = config.endsWith('.toml') ? readTomlConfig(ts, config, text) : undefined;
+    } catch (error) {
+      problems.push({ file: config, reason: `config not read: not valid TOML (${briefReason(error)})` });
+      return;
+    }
+    try {
+      const tree = toml?.tree ?? (config.endsWith('.json') ? ts.parseJsonText(config, text) : ts.createSourceFile(config, text, parseOptions(ts), true, scriptKindOf(ts, config)));
+      new ConfigReader(ts, tree, config, row, facts, toml?.lineOf).read(owner);
     } catch (error) {
       // The parser and the readers recurse: a config nested deeper than the stack costs its own
       // facts only, and so does a config that trips a bug of ours.
@@ -113,6 +142,8 @@ class ConfigReader {
     private readonly config: string,
     private readonly row: FrameworkBuild,
     private readonly facts: ConfigFacts,
+    /** The config's own line of a node, when the tree is not its text (a TOML file read as JSON). */
+    private readonly sourceLine?: (node: TypeScript.Node) => number,
   ) {
     const platform = row.platform;
     this.fileScope = platform ? { node: tree, ...this.platform(platform, tree) } : { node: tree, side: 'client', note: `${row.name} builds it for browsers` };
@@ -133,10 +164,18 @@ class ConfigReader {
 
   /** The package the config belongs to, while it is read. */
   private ownerDir = '';
+  /** The folder the config's pages are in (Vite `root`), root-relative, when it names one. */
+  private pageRoot: string | undefined;
 
   read(owner: PackageInfo): void {
     this.ownerDir = owner.dir;
-    for (const point of this.row.injections ?? []) {
+    const points = this.row.injections ?? [];
+    // The page root first: the static folders are relative to it.
+    const rootValue = points.filter(({ kind }) => kind === 'page-root').flatMap((point) => this.locate(point))[0];
+    this.pageRoot = rootValue && this.pathFrom(rootValue, dirnamePosix(this.config));
+    if (rootValue && this.pageRoot !== undefined) this.movePageRoot(rootValue, this.pageRoot, points);
+    for (const point of points) {
+      if (point.kind === 'page-root') continue;
       for (const node of this.locate(point)) this.inject(point, node);
     }
     const platform = this.row.platform;
@@ -152,8 +191,13 @@ class ConfigReader {
     }
   }
 
+  /** The 1-based line of the config that holds the start (or the end) of `node`. */
+  private lineOf(node: TypeScript.Node, end = false): number {
+    return this.sourceLine?.(node) ?? this.tree.getLineAndCharacterOfPosition(end ? node.end : node.getStart(this.tree)).line + 1;
+  }
+
   private where(node: TypeScript.Node): string {
-    return `${this.config}:${this.tree.getLineAndCharacterOfPosition(node.getStart(this.tree)).line + 1}`;
+    return `${this.config}:${this.lineOf(node)}`;
   }
 
   private nameOf(name: TypeScript.PropertyName): string | undefined {
@@ -206,6 +250,7 @@ class ConfigReader {
     const { ts } = this;
     const found: TypeScript.Expression[] = [];
     const at = point.at;
+    if ('exported' in at) return this.exportedValues(point.serialized === true);
     const callNames = new Set<string>('call' in at ? [at.call] : []);
     if ('call' in at && at.from) {
       for (const statement of this.tree.statements) {
@@ -217,27 +262,145 @@ class ConfigReader {
     for (const node of this.nodes()) {
       if ('property' in at && at.within !== undefined) {
         // `within: 'runtimeConfig'`: the property right inside the object of the outer one;
-        // `within: 'build.options'`: inside the object of `options`, inside the object of `build`.
+        // `within: 'build.options'`: inside the object of `options`, inside the object of `build`;
+        // `within: 'build.configurations.*'`: inside the object of each property of `configurations`.
         const [first, ...rest] = at.within.split('.');
         if (!ts.isPropertyAssignment(node) || this.nameOf(node.name) !== first) continue;
-        let outer: TypeScript.Expression | undefined = this.valueOf(node.initializer);
-        for (const name of rest) outer = outer && ts.isObjectLiteralExpression(outer) ? this.propertyValue(outer, name) : undefined;
-        if (!outer || !ts.isObjectLiteralExpression(outer)) continue;
-        for (const inner of outer.properties) {
-          if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
-          else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
+        let outers: TypeScript.Expression[] = [this.valueOf(node.initializer)];
+        for (const name of rest) outers = outers.flatMap((outer) => (ts.isObjectLiteralExpression(outer) ? this.propertyValues(outer, name) : []));
+        for (const outer of outers) {
+          if (!ts.isObjectLiteralExpression(outer)) continue;
+          for (const inner of outer.properties) {
+            if (ts.isPropertyAssignment(inner) && this.nameOf(inner.name) === at.property) found.push(this.valueOf(inner.initializer));
+            else if (ts.isShorthandPropertyAssignment(inner) && inner.name.text === at.property) found.push(this.valueOf(inner.name));
+          }
         }
       } else if ('property' in at) {
-        if (ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property) found.push(this.valueOf(node.initializer));
-        else if (ts.isShorthandPropertyAssignment(node) && node.name.text === at.property) found.push(this.valueOf(node.name));
+        const value =
+          ts.isPropertyAssignment(node) && this.nameOf(node.name) === at.property ? this.valueOf(node.initializer) : ts.isShorthandPropertyAssignment(node) && node.name.text === at.property ? this.valueOf(node.name) : undefined;
+        if (value && (!at.topLevel || this.inConfigObject(node))) found.push(value);
+      } else if ('chainedPlugin' in at) {
+        // `config.plugin('define').tap(fn)`: fn receives the plugin's arguments and returns them, changed.
+        const plugin = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'tap' ? node.expression.expression : undefined;
+        const named = plugin && ts.isCallExpression(plugin) && calleeName(ts, plugin.expression) === 'plugin' ? plugin.arguments[0] : undefined;
+        const tapped = ts.isCallExpression(node) ? node.arguments[0] : undefined;
+        if (named && ts.isStringLiteralLike(named) && named.text === at.chainedPlugin && tapped) found.push(this.valueOf(tapped));
       } else if ('construct' in at) {
         // `new Dotenv()` takes no argument: the expression itself is where it injects.
         if (ts.isNewExpression(node) && calleeName(ts, node.expression) === at.construct) found.push(node.arguments?.[0] ? this.valueOf(node.arguments[0]) : node);
+        // webpack-chain's `config.plugin('env').use(webpack.DefinePlugin, [{ … }])` constructs it with the list's arguments.
+        const plugin = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'use' ? node.arguments[0] : undefined;
+        if (ts.isCallExpression(node) && plugin && calleeName(ts, plugin) === at.construct) {
+          const list = node.arguments[1] && this.valueOf(node.arguments[1]);
+          found.push(list && ts.isArrayLiteralExpression(list) && list.elements[0] ? this.valueOf(list.elements[0]) : node);
+        }
       } else if (ts.isCallExpression(node) && callNames.has(calleeName(ts, node.expression) ?? '') && node.arguments[0]) {
         found.push(this.valueOf(node.arguments[0]));
       }
     }
     return found;
+  }
+
+  /**
+   * The object literals the config exports: `module.exports = {…}`, `export default {…}` (also through
+   * a `const` and `satisfies`), or what an exported function returns (`export default async function createConfig()`).
+   * When the value is not `serialized` (JSON drops functions), an exported function expression is
+   * taken whole: its body builds what it returns (Ember's `ENV.APP.key = …` before `return ENV`).
+   */
+  private exportedValues(serialized: boolean): TypeScript.Expression[] {
+    const { ts } = this;
+    const exported: TypeScript.Node[] = [];
+    for (const statement of this.tree.statements) {
+      if (ts.isExportAssignment(statement)) exported.push(this.valueOf(statement.expression));
+      else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && statement.expression.left.getText(this.tree) === 'module.exports') {
+        exported.push(this.valueOf(statement.expression.right));
+      } else if (ts.isFunctionDeclaration(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) exported.push(statement);
+    }
+    const whole = (node: TypeScript.Node): node is TypeScript.FunctionExpression | TypeScript.ArrowFunction => !serialized && (ts.isFunctionExpression(node) || ts.isArrowFunction(node));
+    return exported.flatMap((node): TypeScript.Expression[] => {
+      if (whole(node)) return [node];
+      const values = ts.isFunctionLike(node) ? this.returnedBy(node) : [node];
+      return values.filter((value): value is TypeScript.ObjectLiteralExpression => ts.isObjectLiteralExpression(value));
+    });
+  }
+
+  /** What a function returns: its expression body, or the value of each `return` of its own (not of functions inside it). */
+  private returnedBy(fn: TypeScript.SignatureDeclaration): TypeScript.Expression[] {
+    const { ts } = this;
+    if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [this.valueOf(fn.body)];
+    const body = 'body' in fn ? fn.body : undefined;
+    if (!body || !ts.isBlock(body)) return [];
+    const returned: TypeScript.Expression[] = [];
+    const visit = (node: TypeScript.Node): void => {
+      if (ts.isReturnStatement(node) && node.expression) returned.push(this.valueOf(node.expression));
+      else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return returned;
+  }
+
+  /**
+   * The values of an object or array as data goes into JSON: every value but functions (and what
+   * they hold), through `const`s and spreads, each leaf on its own.
+   */
+  private dataOf(value: TypeScript.Expression, depth = 0): TypeScript.Expression[] {
+    const { ts } = this;
+    const resolved = this.valueOf(value);
+    if (ts.isFunctionLike(resolved) || depth > 32) return [];
+    if (ts.isArrayLiteralExpression(resolved)) return resolved.elements.flatMap((element) => this.dataOf(ts.isSpreadElement(element) ? element.expression : element, depth + 1));
+    if (!ts.isObjectLiteralExpression(resolved)) return [resolved];
+    return resolved.properties.flatMap((property) => {
+      if (ts.isPropertyAssignment(property)) return this.dataOf(property.initializer, depth + 1);
+      if (ts.isShorthandPropertyAssignment(property)) return this.dataOf(property.name, depth + 1);
+      if (ts.isSpreadAssignment(property)) return this.dataOf(property.expression, depth + 1);
+      return [];
+    });
+  }
+
+  /** Whether a property belongs to the outermost object of the file (the config's own), not to one nested in it (a plugin's options). */
+  private inConfigObject(property: TypeScript.Node): boolean {
+    for (let outer = property.parent?.parent; outer; outer = outer.parent) if (this.ts.isObjectLiteralExpression(outer)) return false;
+    return true;
+  }
+
+  /**
+   * The root-relative folder a path value names: a string relative to `base` (root-relative), or
+   * `path.resolve(__dirname, 'client')`, `` `${__dirname}/client` `` and `fileURLToPath(new URL('./client',
+   * import.meta.url))` from the config's folder. Undefined for another value or a folder outside the package.
+   */
+  private pathFrom(value: TypeScript.Expression, base: string): string | undefined {
+    const { ts } = this;
+    const configFolder = posix.relative(this.ownerDir, dirnamePosix(this.config));
+    let inPackage: string | undefined;
+    // A URL (Tauri's `frontendDist: 'https://app.example.com'`) names no folder of the repository.
+    if (ts.isStringLiteralLike(value)) inPackage = /^[a-z][\w+.-]*:/i.test(value.text) ? undefined : pathInPackage(posix.relative(this.ownerDir, base), [value.text]);
+    else if (ts.isCallExpression(value) && calleeName(ts, value.expression) === 'fileURLToPath') {
+      const url = value.arguments[0];
+      const [relative, from] = url && ts.isNewExpression(url) && calleeName(ts, url.expression) === 'URL' ? (url.arguments ?? []) : [];
+      const fromConfig = from?.getText(this.tree).replace(/\s+/g, '') === 'import.meta.url';
+      inPackage = fromConfig && relative && ts.isStringLiteralLike(relative) ? pathInPackage(configFolder, [relative.text]) : undefined;
+    } else if (ts.isCallExpression(value)) inPackage = joinedPath(ts, value.arguments, configFolder);
+    else inPackage = concatenatedPath(ts, value, configFolder);
+    return inPackage === undefined ? undefined : joinPosix(this.ownerDir, inPackage);
+  }
+
+  /** The config moves the pages to `root` (Vite): they and the row's static folders, unless the config names its own, are there. */
+  private movePageRoot(value: TypeScript.Expression, root: string, points: readonly InjectionPoint[]): void {
+    const where = this.where(value);
+    this.facts.pageRoots.set(this.ownerDir, { dir: root, where });
+    if (points.some((point) => point.kind === 'static-folders' && this.locate(point).length > 0)) return;
+    for (const folder of this.row.staticFolders ?? []) {
+      this.facts.servedFolders.push({ path: joinPosix(root, folder), step: `${this.row.name} static file, ${where}`, reason: `${this.row.name} serves ${joinPosix(root, folder)}/ to browsers as it is: ${where} puts the project root in ${root}` });
+    }
+  }
+
+  /** The values of the property `name` of `object` (of every property for `*`). */
+  private propertyValues(object: TypeScript.ObjectLiteralExpression, name: string): TypeScript.Expression[] {
+    if (name !== '*') {
+      const value = this.propertyValue(object, name);
+      return value ? [value] : [];
+    }
+    return object.properties.flatMap((property) => (this.ts.isPropertyAssignment(property) ? [this.valueOf(property.initializer)] : []));
   }
 
   /** The value of the property `name` of `object`, if it has one. */
@@ -280,8 +443,8 @@ class ConfigReader {
   private ship(value: TypeScript.Node, how: string): void {
     const { side, note } = this.scopeOf(value);
     if (side === 'unknown') return;
-    const fromLine = this.tree.getLineAndCharacterOfPosition(value.getStart(this.tree)).line + 1;
-    const toLine = this.tree.getLineAndCharacterOfPosition(value.end).line + 1;
+    const fromLine = this.lineOf(value);
+    const toLine = this.lineOf(value, true);
     const where = `${this.config}:${fromLine}`;
     const target = side === 'client' ? 'into browser code' : 'into server code';
     this.facts.shipped.push({ config: this.config, fromLine, toLine, side, where, reason: `${where} ${how} ${target}; ${note}` });
@@ -331,6 +494,24 @@ class ConfigReader {
         }
         return;
       }
+      case 'static-folders': {
+        // `publicDir: 'assets'`, `staticDirs: ['../public', { from: '../assets', to: '/assets' }]`; `publicDir: false` serves none.
+        const base = this.pageRoot ?? dirnamePosix(this.config);
+        for (const element of ts.isArrayLiteralExpression(value) ? value.elements : [value]) {
+          const from = ts.isObjectLiteralExpression(element) ? this.propertyValue(element, 'from') : this.valueOf(element);
+          const folder = from && this.pathFrom(from, base);
+          if (folder === undefined || !from) continue;
+          const { receivedBy } = this.row;
+          const to = receivedBy ?? 'browsers';
+          const reason = `${this.where(from)} has ${this.row.name} ship ${folder}/ as it is to ${to}`;
+          this.facts.servedFolders.push({ path: folder, step: `${this.row.name} static file, ${this.where(from)}`, reason, ...(receivedBy !== undefined ? { receivedBy } : {}) });
+          // What a build writes there ships with it.
+          this.facts.outputs.push({ path: folder, side: 'client', reason });
+        }
+        return;
+      }
+      case 'page-root':
+        return;
       case 'env-reads': {
         const { side, note } = this.scopeOf(value);
         if (side === 'unknown') return;
@@ -340,11 +521,17 @@ class ConfigReader {
         return;
       }
       case 'shipped-object':
-        this.ship(value, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
-        for (const read of this.envReads(value)) this.add(read.name, read.node, 'ships');
+        for (const data of point.serialized ? this.dataOf(value) : [value]) {
+          this.ship(data, point.ships ?? `puts it in an object ${this.row.name} ships whole`);
+          for (const read of this.envReads(data)) this.add(read.name, read.node, 'ships');
+        }
         return;
       case 'defines':
       case 'env-object': {
+        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
+          this.injectThrough(value);
+          return;
+        }
         if (!ts.isObjectLiteralExpression(value)) {
           for (const read of this.envReads(value)) this.add(read.name, read.node, 'injects');
           return;
@@ -370,6 +557,30 @@ class ConfigReader {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A function that changes a plugin's definitions (`.tap((args) => { args[0]['process.env'].X = …; return args; })`):
+   * whatever it writes, it may put into them, so every env variable it reads is injected, its lines
+   * ship as written, and a value that is the whole environment ships every variable.
+   */
+  private injectThrough(fn: TypeScript.ArrowFunction | TypeScript.FunctionExpression): void {
+    const { ts } = this;
+    this.ship(fn, 'adds to the definitions of webpack\'s DefinePlugin');
+    for (const read of this.envReads(fn)) this.add(read.name, read.node, 'defines, through config.plugin(\'define\').tap(…),');
+    for (const node of this.nodes(fn)) {
+      const values =
+        ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [node.right]
+        : ts.isSpreadAssignment(node) || ts.isSpreadElement(node) ? [node.expression]
+        : ts.isPropertyAssignment(node) ? [node.initializer]
+        : ts.isCallExpression(node) && node.expression.getText(this.tree).replace(/\s+/g, '') === 'Object.assign' ? node.arguments.slice(1)
+        : [];
+      const whole = values.find((value) => this.isWholeEnvironment(value));
+      if (!whole) continue;
+      const { side, note } = this.scopeOf(whole);
+      const where = this.where(whole);
+      if (side !== 'unknown') this.facts.wholeEnv.push({ where, side, dir: this.ownerDir, how: 'defines the whole environment', reason: `${where} adds the whole environment to webpack's DefinePlugin, which puts every variable ${side === 'client' ? 'into browser code' : 'into server code'} wherever the code names it; ${note}` });
     }
   }
 

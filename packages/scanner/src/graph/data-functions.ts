@@ -11,12 +11,17 @@ export const GATSBY_DATA_FUNCTIONS = ['getServerData'] as const;
 /** React Router's own list (SERVER_ONLY_ROUTE_EXPORTS of @react-router/dev), Remix's without `middleware`. */
 export const REMIX_SERVER_EXPORTS = ['loader', 'action', 'headers', 'middleware'] as const;
 
+/** Qwik City's request handlers: route module exports that run on the server only, outside every client segment. */
+export const QWIK_SERVER_EXPORTS = ['onGet', 'onPost', 'onPut', 'onPatch', 'onDelete', 'onHead', 'onRequest', 'onStaticGenerate'] as const;
+const QWIK_ROUTER = /@builder\.io\/qwik-city|@qwik\.dev\/router/;
+const MENTIONS_QWIK_HANDLER = new RegExp(`\\b(?:${QWIK_SERVER_EXPORTS.join('|')})\\b`);
+
 const PAGE_MODULE = /(^|\/)(src\/)?pages\/(?!api\/)|(^|\/)app\/(routes\/|root\.)/;
 const MENTIONS_DATA_FUNCTION = new RegExp(`\\b(?:${[...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS].join('|')})\\b`);
 
 /**
  * Calls whose function argument the browser build strips and runs on the server only (TanStack
- * Start's compiler replaces them with a fetch to the server): `call(fn)`, `call(…).method(fn)`
+ * Start's compiler and Qwik's optimizer replace them with a fetch to the server): `call(fn)`, `call(…).method(fn)`
  * anywhere down the chain, or the `property` of the options a route factory takes (`createFileRoute('/x')({ server })`).
  */
 interface ServerCallback {
@@ -26,19 +31,33 @@ interface ServerCallback {
   /** How the finding names it: `createServerFn().handler`. */
   label: string;
   framework: string;
+  /** The start of the module names the factory comes from: a module that names none calls no such factory. */
+  from: readonly string[];
 }
 
+const TANSTACK = { framework: 'TanStack Start', from: ['@tanstack/'] };
+/** Qwik's optimizer moves these functions' bodies into server-only segments (Qwik 1 `@builder.io/…`, Qwik 2 `@qwik.dev/…`). */
+const QWIK = { framework: 'Qwik', from: ['@builder.io/qwik', '@qwik.dev/'] };
+
 const SERVER_CALLBACKS: readonly ServerCallback[] = [
-  { call: 'createServerFn', method: 'handler', label: 'createServerFn().handler', framework: 'TanStack Start' },
-  { call: 'createIsomorphicFn', method: 'server', label: 'createIsomorphicFn().server', framework: 'TanStack Start' },
-  { call: 'createMiddleware', method: 'server', label: 'createMiddleware().server', framework: 'TanStack Start' },
-  { call: 'createServerOnlyFn', label: 'createServerOnlyFn', framework: 'TanStack Start' },
-  { call: 'serverOnly', label: 'serverOnly', framework: 'TanStack Start' },
-  ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, framework: 'TanStack Start' })),
+  { call: 'createServerFn', method: 'handler', label: 'createServerFn().handler', ...TANSTACK },
+  { call: 'createIsomorphicFn', method: 'server', label: 'createIsomorphicFn().server', ...TANSTACK },
+  { call: 'createMiddleware', method: 'server', label: 'createMiddleware().server', ...TANSTACK },
+  { call: 'createServerOnlyFn', label: 'createServerOnlyFn', ...TANSTACK },
+  { call: 'serverOnly', label: 'serverOnly', ...TANSTACK },
+  ...['createFileRoute', 'createRootRoute', 'createRootRouteWithContext'].map((call) => ({ call, property: 'server', label: `the server handlers of ${call}`, ...TANSTACK })),
+  ...['server$', 'routeLoader$', 'routeAction$', 'globalAction$'].map((call) => ({ call, label: call, ...QWIK })),
 ];
 /** A `"use server"` directive, at a module's top or a function's. */
 const MENTIONS_USE_SERVER = /["']use server["']/;
-const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACKS.map(({ call }) => call))].join('|')})\\b`);
+const CALLBACK_NAMES = [...new Set(SERVER_CALLBACKS.map(({ call }) => call.replace(/\$/g, '\\$')))];
+const MENTIONS_SERVER_CALLBACK = new RegExp(`(?<![\\w$])(?:${CALLBACK_NAMES.join('|')})(?![\\w$])`);
+const CALLBACK_MODULES = [...new Set(SERVER_CALLBACKS.flatMap(({ from }) => from))];
+
+/** Whether a module's text may call a server function factory: it names one and a module that has it. */
+function mentionsServerCallback(text: string): boolean {
+  return CALLBACK_MODULES.some((module) => text.includes(module)) && MENTIONS_SERVER_CALLBACK.test(text);
+}
 
 /**
  * Whether a module may have imports that only its server data functions use (a cheap text test):
@@ -46,7 +65,12 @@ const MENTIONS_SERVER_CALLBACK = new RegExp(`\\b(?:${[...new Set(SERVER_CALLBACK
  * calls TanStack Start's server function factories.
  */
 export function mayHaveDataFunctions(file: string, text: string, route = false): boolean {
-  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || (text.includes('@tanstack/') && MENTIONS_SERVER_CALLBACK.test(text)) || MENTIONS_USE_SERVER.test(text);
+  return ((route || PAGE_MODULE.test(file)) && MENTIONS_DATA_FUNCTION.test(text)) || mentionsServerCallback(text) || MENTIONS_USE_SERVER.test(text) || mentionsQwikHandler(text);
+}
+
+/** Whether a module may export Qwik City request handlers: it names one and Qwik City's module. */
+function mentionsQwikHandler(text: string): boolean {
+  return MENTIONS_QWIK_HANDLER.test(text) && QWIK_ROUTER.test(text);
 }
 
 function hasExportModifier(ts: Ts, node: TypeScript.Node): boolean {
@@ -67,7 +91,7 @@ interface ServerExport {
 
 /** The module's exported server data functions: the statements the browser build strips. */
 function serverExports(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
-  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS]);
+  const names = new Set<string>([...NEXT_DATA_FUNCTIONS, ...GATSBY_DATA_FUNCTIONS, ...REMIX_SERVER_EXPORTS, ...(mentionsQwikHandler(source.text) ? QWIK_SERVER_EXPORTS : [])]);
   const exported = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -127,14 +151,15 @@ function chainRoot(ts: Ts, expression: TypeScript.Expression): string | undefine
 
 /** The function arguments of TanStack Start's server function factories, and the `server` options of its routes. */
 function serverCallbacks(ts: Ts, source: TypeScript.SourceFile): ServerExport[] {
-  if (!source.text.includes('@tanstack/') || !MENTIONS_SERVER_CALLBACK.test(source.text)) return [];
+  if (!mentionsServerCallback(source.text)) return [];
+  const callbacks = SERVER_CALLBACKS.filter(({ from }) => from.some((module) => source.text.includes(module)));
   const found: ServerExport[] = [];
   const add = (node: TypeScript.Node, { label, framework }: ServerCallback) => found.push({ name: label, framework, start: node.pos, first: node.getStart(source), end: node.end });
   const visit = (node: TypeScript.Node): void => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const first = node.arguments[0];
-      for (const callback of SERVER_CALLBACKS) {
+      for (const callback of callbacks) {
         if (callback.method !== undefined) {
           if (first && ts.isPropertyAccessExpression(callee) && callee.name.text === callback.method && chainRoot(ts, callee.expression) === callback.call) add(first, callback);
         } else if (callback.property !== undefined) {
@@ -245,7 +270,14 @@ function strippedDeclarations(ts: Ts, source: TypeScript.SourceFile, exports: re
 }
 
 const frameworkOf = ({ name, framework }: ServerExport) =>
-  framework ?? ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name) ? 'React Router / Remix' : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name) ? 'Gatsby' : 'Next.js');
+  framework ??
+  ((REMIX_SERVER_EXPORTS as readonly string[]).includes(name)
+    ? 'React Router / Remix'
+    : (GATSBY_DATA_FUNCTIONS as readonly string[]).includes(name)
+      ? 'Gatsby'
+      : (QWIK_SERVER_EXPORTS as readonly string[]).includes(name)
+        ? 'Qwik City'
+        : 'Next.js');
 
 /**
  * For a line of a page or route module: the server data function it is written in, which the

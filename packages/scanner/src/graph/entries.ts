@@ -46,6 +46,8 @@ interface FrameworkRules {
   routeConfig?: RouteConfig;
   /** Who receives its client code, when not a web page's visitors (an app's or an extension's users). */
   receivedBy?: string;
+  /** HTML files it puts into the pages it serves as they are, inline scripts and all (Storybook's `preview-head.html`). */
+  pages?: readonly (readonly [glob: string, label: string])[];
 }
 
 const APP_USERS = 'everyone who installs the app';
@@ -183,6 +185,36 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
     ],
   },
   {
+    name: 'Stencil',
+    detect: uses('@stencil/core'),
+    // Stencil compiles every component it finds under src/ into the browser bundle.
+    client: [[`src/components/**/*.{tsx,jsx}`, 'Stencil component']],
+    notClient: ['**/*.{spec,e2e,test,stories}.*', '**/{test,tests,__tests__}/**'],
+    server: [],
+  },
+  {
+    name: 'Ember',
+    detect: uses('ember-source'),
+    // Ember CLI bundles every module of app/ into the app's script; the resolver finds them by name.
+    client: [[`app/**/*.${JS}`, 'Ember app module, bundled whole into the app']],
+    server: [],
+  },
+  {
+    name: 'Qwik City',
+    detect: uses('@builder.io/qwik-city', '@qwik.dev/router', '@builder.io/qwik', '@qwik.dev/core'),
+    // Pages and layouts are components the browser resumes; the optimizer keeps the bodies of
+    // server$, routeLoader$ and routeAction$ on the server (data-functions.ts).
+    client: [
+      [`src/root.{tsx,jsx}`, 'Qwik root component'],
+      [`src/routes/**/{index,layout}*.{tsx,jsx}`, 'Qwik City page or layout'],
+    ],
+    server: [
+      [`src/entry.*.${JS}`, 'Qwik server entry'],
+      [`src/routes/**/{index,layout,plugin}*.{ts,js,mts,mjs}`, 'Qwik City endpoint or middleware, run on the server'],
+      [`src/{root,routes/**/{index,layout}*}.{tsx,jsx}`, 'Qwik City page, rendered on the server too'],
+    ],
+  },
+  {
     name: 'TanStack Start',
     detect: uses('@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'),
     // Every route module is in the route tree the browser loads; the compiler strips server
@@ -224,6 +256,8 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`.storybook/{preview,manager}.${JS}`, 'Storybook preview'],
       [`**/*.stories.${JS}`, 'Storybook story'],
     ],
+    // Storybook writes these into the head and body of the preview iframe and the manager page.
+    pages: [['.storybook/{preview-head,preview-body,manager-head}.html', 'Storybook adds it to the pages it serves']],
     server: [],
   },
   {
@@ -374,6 +408,8 @@ export interface EntryOptions {
   heads?: ReadonlyMap<string, ModuleHead>;
   /** Maps a package.json path (`dist/server.js`) to the module that holds it (`src/server.ts`). */
   sourceFor(file: string): string | undefined;
+  /** Where a package's pages are when its config moves them (Vite `root`), by package folder. */
+  pageRoots?: ReadonlyMap<string, { dir: string; where: string }>;
   /** Where a package.json that names more entry points than are resolved is noted. */
   problems: Problem[];
 }
@@ -400,7 +436,7 @@ function relativeTo(dir: string, file: string): string {
 /** Extension manifests written as code: CRXJS's `manifest.config.ts`, vite-plugin-web-extension's `src/manifest.ts`. */
 const EXTENSION_MANIFEST_CODE = /(?:^|\/)manifest(?:\.config)?\.[cm]?[jt]s$/;
 
-export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, problems }: EntryOptions): Entry[] {
+export function findEntries({ paths, files, packages, clientEntries, moduleBytes, heads, sourceFor, pageRoots, problems }: EntryOptions): Entry[] {
   const entries: Entry[] = [];
   const fileSet = new Set(files);
   const modules = files.filter((file) => isModuleFile(file) && !isOutsideSource(file) && !/(^|\/)(dist|build|out)\//.test(file));
@@ -435,6 +471,10 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       for (const [glob, label] of framework.client) {
         const match = globMatcher(glob);
         for (const file of owned) if (match(file) && !excluded(file)) add(joinPosix(info.dir, file), 'client', label, false, framework.receivedBy);
+      }
+      for (const [glob, label] of framework.pages ?? []) {
+        const match = globMatcher(glob);
+        for (const file of ownedFiles) if (match(file)) add(joinPosix(info.dir, file), 'client', label, false, framework.receivedBy);
       }
       for (const [glob, label] of framework.server) {
         const match = globMatcher(glob);
@@ -494,11 +534,14 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
   for (const html of boundedPages(pages, problems)) {
     const owner = ownerOf.get(html);
     const vite = owner?.dependencies.has('vite') ?? false;
-    const scripts = pageScripts(paths, html, owner?.dir ?? '', fileSet);
+    // Vite's project root: the package's folder, or the folder its config's `root` names.
+    const moved = vite ? pageRoots?.get(owner?.dir ?? '') : undefined;
+    const root = moved?.dir ?? owner?.dir ?? '';
+    const scripts = pageScripts(paths, html, root, fileSet);
     for (const target of scripts) add(target, 'client', vite ? `Vite entry in ${html}` : `script in ${html}`);
     // The page itself goes to the browsers that run its scripts, inline ones too; Vite serves and
-    // builds the pages beside its package.json whatever they load.
-    if (vite && !relativeTo(owner?.dir ?? '', html).includes('/')) add(html, 'client', 'page Vite serves and builds');
+    // builds the pages of its project root whatever they load.
+    if (vite && dirnamePosix(html) === root) add(html, 'client', moved ? `page Vite serves and builds from the root ${moved.where} names` : 'page Vite serves and builds');
     else if (scripts.length > 0) add(html, 'client', `page that loads ${scripts[0]}`);
   }
 

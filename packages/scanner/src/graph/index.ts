@@ -11,6 +11,7 @@ import { serverExportAt } from './data-functions.js';
 import { dataReaderExposure, nodeConfigExposure, noBrowserReason } from './server-conventions.js';
 import { exportedNamesAt, readersOf, type BindingReader } from './definitions.js';
 import { findEntries, type Entry } from './entries.js';
+import { globMatcher } from './glob-matcher.js';
 import { dirnamePosix } from './paths.js';
 import { envNamesRead } from './env-reads.js';
 import { ModuleGraph } from './module-graph.js';
@@ -61,6 +62,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     moduleBytes,
     ...(options.heads ? { heads: options.heads } : {}),
     sourceFor: (file) => resolver.moduleAt(file),
+    pageRoots: facts.pageRoots,
     problems,
   });
   for (const { file, label } of facts.clientEntries) if (fileSet.has(file)) entries.push({ file, side: 'client', label });
@@ -80,9 +82,13 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
   const exposureOf = (file: string): ModuleExposure => {
     const syntaxError = graph.nodes.get(file)?.syntaxError;
     if (syntaxError) return { exposure: 'unknown', reason: `the module does not parse (${syntaxError})` };
+    // A folder the build copies as it is into what it serves (Vite's publicDir under its root, Storybook's
+    // staticDirs), or compiles into what it ships (Tauri's Rust code): it also says who receives a module there.
+    const served = facts.servedFolders.find(({ path, glob }) => (glob ? globMatcher(path)(file) : file === path || file.startsWith(`${path}/`)));
     const chain = graph.chain(graph.client, file);
     if (chain) {
-      const receivedBy = graph.client.get(file)?.entry.receivedBy;
+      // A package whose tool ships to an app's users (Tauri) hands them its whole frontend.
+      const receivedBy = graph.client.get(file)?.entry.receivedBy ?? served?.receivedBy ?? layouts.frameworksOf(layouts.ownerOf(file)).find((row) => row.receivedBy)?.receivedBy;
       return {
         exposure: 'client',
         chain,
@@ -90,6 +96,7 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
         ...(receivedBy !== undefined ? { receivedBy } : {}),
       };
     }
+    if (served) return { exposure: 'client', reason: served.reason, chain: [`${file} (${served.step})`], ...(served.receivedBy !== undefined ? { receivedBy: served.receivedBy } : {}) };
     const serverChain = graph.chain(graph.server, file);
     if (serverChain) return { exposure: 'server', reason: `only server code reaches it: ${serverChain.join(' → ')}` };
     const convention = nodeConfigExposure(layouts, file) ?? (isModuleFile(file) ? undefined : dataReaderExposure({ ts, paths, graph, trees, layouts }, file));
