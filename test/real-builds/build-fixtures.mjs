@@ -50,6 +50,7 @@ export const BUILDS = {
   'react-router': { fixture: 'react-router', env: {}, seed: 1500 },
   // React Router's default: no source maps, so nothing but the server build holds what loaders and actions use.
   'react-router-no-maps': { fixture: 'react-router', env: { ENGIUM_SOURCEMAP: 'off' }, seed: 1500 },
+  parcel: { fixture: 'parcel', env: {}, seed: 1600 },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;

@@ -95,7 +95,17 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
     roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server' },
     reason: 'React Router',
   },
+  // .parcel-cache, Parcel's build cache, is skipped whole (see below); the rest of dist/ is the browser app.
+  parcel: {
+    browser: under('dist/'),
+    server: nothing,
+    roles: { 'client-literal': 'client', 'injected-env': 'client', worker: 'client', 'server-literal': 'server', 'server-env': 'server' },
+    reason: 'Parcel builds a browser app into dist/',
+  },
 };
+
+/** Build caches the scanner skips whole, by design: the build machine's own copies, never served. */
+const SKIPPED_CACHES = ['.parcel-cache/'];
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
   const expected = EXPECTED[name];
@@ -120,7 +130,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
       const key = build.keys[role];
       expect(key, `${name} plants ${role}`).toBeDefined();
       // webpack's cache packs are binary files of the build machine, never deployed.
-      const holders = filesHolding(build.root, key as string).filter((file) => !file.startsWith('.next/cache/'));
+      const holders = filesHolding(build.root, key as string).filter((file) => !file.startsWith('.next/cache/') && !SKIPPED_CACHES.some((cache) => file.startsWith(cache)));
       const found = new Set(findingsOf(role).map((finding) => finding.file));
       expect(holders.filter((file) => !found.has(file)), `${role}: files holding it with no finding`).toEqual([]);
       expect(findingsOf(role).some((finding) => !expected.browser(finding.file) && !expected.server(finding.file)), `${role} at its source`).toBe(true);
