@@ -122,8 +122,13 @@ export interface EnvShipping {
   receivedBy?: string;
   /** What to do instead, as an imperative clause, when not removing an injection from a build config. */
   advice?: string;
-  /** The tool also loads an env file of a folder above the package, up to the repository's root (Parcel looks up from the entry). */
-  fromParentFolders?: boolean;
+  /**
+   * The tool loads env files from its project root alone, not from the package: the nearest folder
+   * at or above the package that holds one of these names, else the scanned root. Parcel's is the
+   * folder of the lockfile or the repository, so a workspace's app reads the monorepo's root `.env`
+   * and never its own.
+   */
+  projectRootMarkers?: readonly string[];
 }
 
 export interface FrameworkBuild {
@@ -163,6 +168,12 @@ export interface FrameworkBuild {
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
   shipsEnvFiles?: EnvShipping;
+  /**
+   * Folders (names, matched at any depth) where the tool keeps its own cache on the build machine
+   * (Parcel's `.parcel-cache`): copies of what builds read, never served, so never scanned. The
+   * reason is the skipped entry's, shown when the folder is not gitignored.
+   */
+  cacheFolders?: readonly { name: string; reason: string }[];
   /**
    * Configs the framework generates on install or first build (`.nuxt/tsconfig.json` by `nuxi
    * prepare`), which the repository's tsconfig extends: a checkout does not have them, and the
@@ -516,8 +527,19 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
-    inlinesEnvReads: { reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle', fromParentFolders: true },
+    inlinesEnvReads: {
+      reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle',
+      // @parcel/core resolveOptions: LOCK_FILE_NAMES, then '.git' and '.hg'; loadDotEnv reads that folder only.
+      projectRootMarkers: ['yarn.lock', 'package-lock.json', 'pnpm-lock.yaml', '.git', '.hg'],
+    },
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
+    cacheFolders: [
+      {
+        name: '.parcel-cache',
+        reason:
+          "Parcel's build cache: copies of the sources and of the .env values the build inlined, kept for the next build and never served, so not scanned (gitignore it: committed, it hands those values to everyone with the repository)",
+      },
+    ],
   },
   // Server frameworks of other languages whose JavaScript build lands in the folder they serve.
   {

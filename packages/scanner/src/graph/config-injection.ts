@@ -53,6 +53,14 @@ export interface ConfigFacts {
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
+/** The nearest folder at or above `dir` that holds one of `markers` (a lockfile, `.git`), else the root. */
+function projectRootOf(dir: string, markers: readonly string[], layouts: BuildLayouts): string {
+  for (let at = dir; at !== ''; at = dirnamePosix(at)) {
+    if (markers.some((marker) => layouts.exists(joinPosix(at, marker)))) return at;
+  }
+  return '';
+}
+
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
   const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
@@ -60,7 +68,11 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   const done = new Set<string>();
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
-      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, ...row.inlinesEnvReads });
+      if (row.inlinesEnvReads) {
+        const markers = row.inlinesEnvReads.projectRootMarkers;
+        const dir = markers ? projectRootOf(owner.dir, markers, layouts) : owner.dir;
+        facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir, ...row.inlinesEnvReads });
+      }
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
