@@ -205,3 +205,16 @@ describe('a browser bundle built by a script no bundler convention names', () =>
     expect([source?.exposure, source?.chain]).toEqual(['client', ['dist/embed.js (IIFE bundle)', 'src/embed.ts']]);
   });
 });
+
+describe('the real Parcel build', () => {
+  it('inlines the .env value browser code reads, and its cache, which holds copies of the keys, is skipped whole and named', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('parcel');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const injected = report.findings.find((finding) => finding.secret.redacted === redact(build.keys['injected-env'] ?? '') && finding.file === '.env');
+    expect([injected?.exposure, injected?.chain]).toEqual(['client', ['.env: ENGIUM_ANALYTICS_KEY', 'package.json (inlines ENGIUM_ANALYTICS_KEY)', 'src/api.ts']]);
+    // The cache really holds the keys (the harness checks it): the scanner names it once instead of reporting copies.
+    expect(filesHolding(build.root, build.keys['client-literal'] ?? '').some((file) => file.startsWith('.parcel-cache/'))).toBe(true);
+    expect(report.findings.filter((finding) => finding.file.startsWith('.parcel-cache/'))).toEqual([]);
+    expect(report.stats.skipped.filter((entry) => entry.file.startsWith('.parcel-cache'))).toEqual([{ file: '.parcel-cache', reason: expect.stringMatching(/^Parcel's build cache: /) }]);
+  });
+});

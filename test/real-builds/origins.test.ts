@@ -130,3 +130,20 @@ describe('origins the issue named', () => {
     expect(copied.map((finding) => finding.origin?.file)).toContain('src/routes/+page.svelte');
   });
 });
+
+describe('Parcel 2 production maps', () => {
+  it('name `<anon>` (the bundle before minifying) first: a key of a module points at the module, a value inlined from .env at `<anon>` in the map and at its process.env read in the bundle', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('parcel');
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const origins = (role: string, suffix: string) =>
+      report.findings
+        .filter((finding) => finding.secret.redacted === redact(keys[role] ?? '') && finding.file.startsWith('dist/') && finding.file.endsWith(suffix))
+        .map((finding) => finding.origin && `${finding.origin.file}:${finding.origin.line} ${finding.origin.inRepository}`);
+    // The map's sourcesContent holds the literal twice, in `<anon>` and in src/api.ts: both copies name src/api.ts.
+    expect(origins('client-literal', '.js.map')).toEqual(['src/api.ts:1 true', 'src/api.ts:1 true']);
+    expect(origins('worker', '.js.map')).toEqual(['src/sync.worker.ts:1 true', 'src/sync.worker.ts:1 true']);
+    // No module's text holds the inlined value: only `<anon>` does, which is no file.
+    expect(origins('injected-env', '.js.map')).toEqual(['<anon>:7 false']);
+    expect(origins('injected-env', '.js')).toEqual(['src/api.ts:8 true']);
+  });
+});
