@@ -102,6 +102,13 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
     roles: { 'client-literal': 'client', 'injected-env': 'client', worker: 'client', 'server-literal': 'server', 'server-env': 'server' },
     reason: 'Parcel builds a browser app into dist/',
   },
+  // Each target's folder has its target's side, though all are in dist/, which Parcel's default target would ship whole.
+  'parcel-targets': {
+    browser: under('dist/app/', 'dist/embed/'),
+    server: under('dist/server/'),
+    roles: { 'client-literal': 'client', shared: 'client', 'entry-literal': 'client', 'server-literal': 'server' },
+    reason: 'package.json targets.',
+  },
 };
 
 /** Build caches the scanner skips whole, by design: the build machine's own copies, never served. */
@@ -216,5 +223,17 @@ describe('the real Parcel build', () => {
     expect(filesHolding(build.root, build.keys['client-literal'] ?? '').some((file) => file.startsWith('.parcel-cache/'))).toBe(true);
     expect(report.findings.filter((finding) => finding.file.startsWith('.parcel-cache/'))).toEqual([]);
     expect(report.stats.skipped.filter((entry) => entry.file.startsWith('.parcel-cache'))).toEqual([{ file: '.parcel-cache', reason: expect.stringMatching(/^Parcel's build cache: /) }]);
+  });
+});
+
+describe('the real Parcel build with package.json targets', () => {
+  it('ships the widget only its target names, from that target, and keeps the Node target in dist/server on the server', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('parcel-targets');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const findingIn = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
+    expect(findingIn('entry-literal', 'src/embed.ts')?.chain).toEqual(['src/embed.ts (Parcel target "embed" in package.json)']);
+    const server = findingIn('server-literal', 'dist/server/report.js');
+    expect([server?.exposure, server?.message]).toEqual(['server', expect.stringContaining("package.json targets.server builds for Node with context: 'node', into dist/server")]);
+    expect(findingIn('server-literal', 'server/report.ts')?.exposure).toBe('server');
   });
 });

@@ -93,6 +93,14 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'server-literal': { in: [], notIn: ['dist/', '.parcel-cache/'] },
     'server-env': { in: [], notIn: ['dist/', '.parcel-cache/'] },
   },
+  'parcel-targets': {
+    'client-literal': { in: ['dist/app/'], notIn: ['dist/embed/', 'dist/server/'] },
+    // src/config.ts: imported by the page and by the server, so in both targets.
+    shared: { in: ['dist/app/', 'dist/server/'], notIn: ['dist/embed/'] },
+    // src/embed.ts: no page loads it; the "embed" target is its one way in.
+    'entry-literal': { in: ['dist/embed/embed.js', 'dist/embed/embed.js.map'], notIn: ['dist/app/', 'dist/server/'] },
+    'server-literal': { in: ['dist/server/report.js', 'dist/server/report.js.map'], notIn: ['dist/app/', 'dist/embed/'] },
+  },
 };
 
 describe('planted keys', () => {

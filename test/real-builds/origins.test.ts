@@ -12,7 +12,7 @@ import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js'
 import { scanJson } from '../scanner/support.js';
 import { realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
 
-const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'rollup-lib-cdn-maps', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script', 'nuxt', 'react-router', 'parcel'];
+const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'rollup-lib-cdn-maps', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script', 'nuxt', 'react-router', 'parcel', 'parcel-targets'];
 const MAPPABLE = /\.(?:[cm]?js|css)$/;
 
 /** The map a built file names (a linked file or an inline `data:` URL), else a `.map` beside it; undefined without one. */

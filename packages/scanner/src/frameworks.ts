@@ -131,6 +131,27 @@ export interface EnvShipping {
   projectRootMarkers?: readonly string[];
 }
 
+/**
+ * Builds a tool describes in package.json itself (Parcel): named `targets`, each an object of the
+ * row's `platform` properties, read by graph/manifest-targets.ts.
+ */
+export interface ManifestTargets {
+  /** The field of named targets. */
+  targets: string;
+  /** The field naming the entries of every target that names none (and its property in a target). */
+  source: string;
+  /** Targets named after a field that names their output file (`main`, `module`, `browser`, `types`). */
+  fieldTargets: readonly string[];
+  /** The field target that always builds for browsers. */
+  browserTarget: string;
+  /** The field target that builds for browsers when a browser target is beside it, whatever `main` builds for. */
+  moduleTarget: string;
+  /** The name of the target a package with no targets and no field targets gets. */
+  defaultTarget: string;
+  /** Where a target with no folder of its own lands; `<it>/<name>` for each of two or more custom targets. */
+  defaultDistDir: string;
+}
+
 export interface FrameworkBuild {
   name: string;
   dependencies?: readonly string[];
@@ -168,6 +189,8 @@ export interface FrameworkBuild {
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
   shipsEnvFiles?: EnvShipping;
+  /** The tool's builds as package.json describes them (Parcel's `targets`); their side by `platform`. */
+  manifestTargets?: ManifestTargets;
   /**
    * Folders (names, matched at any depth) where the tool keeps its own cache on the build machine
    * (Parcel's `.parcel-cache`): copies of what builds read, never served, so never scanned. The
@@ -533,6 +556,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
       projectRootMarkers: ['yarn.lock', 'package-lock.json', 'pnpm-lock.yaml', '.git', '.hg'],
     },
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
+    // @parcel/core TargetRequest: a target's `context`, else its engines (Node and no browsers: Node), else the browser.
+    platform: { properties: ['context'], node: ['node', 'react-server'], browser: ['browser', 'web-worker', 'service-worker', 'worklet', 'react-client'], app: ['electron-main', 'electron-renderer'], default: 'client', output: ['distDir'], entry: ['source'] },
+    manifestTargets: { targets: 'targets', source: 'source', fieldTargets: ['main', 'module', 'browser', 'types'], browserTarget: 'browser', moduleTarget: 'module', defaultTarget: 'default', defaultDistDir: 'dist' },
     cacheFolders: [
       {
         name: '.parcel-cache',

@@ -15,6 +15,7 @@ import type { Problem } from './types.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
+import { readManifestTargets } from './manifest-targets.js';
 import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
 
@@ -74,6 +75,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
         facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir, ...row.inlinesEnvReads });
       }
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
+      if (row.manifestTargets) readManifestTargets(owner, { ...row, manifestTargets: row.manifestTargets }, facts);
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         read(config, row, owner);
