@@ -702,6 +702,25 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect([above.exposure, above.message.includes('Parcel')]).toEqual(['unknown', false]);
   });
 
+  it("ships the module a Parcel package's source names, and keeps the dist/ of a Parcel package whose engines name Node on the server", () => {
+    const [widgetKey, apiKey] = [1485, 1486].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'suite', private: true, workspaces: ['apps/*'] }),
+        // No page names the widget: other sites load dist/widget.js with a <script> tag.
+        'apps/widget/package.json': json({ name: 'widget', private: true, source: 'src/widget.ts', devDependencies: { parcel: '2.16.4' } }),
+        'apps/widget/src/widget.ts': `fetch('https://api.engium.app/api/v1/badge', { headers: { Authorization: 'Bearer ${widgetKey}' } });\n`,
+        'apps/api/package.json': json({ name: 'api', private: true, source: 'src/index.ts', engines: { node: '>=20' }, devDependencies: { parcel: '2.16.4' } }),
+        'apps/api/src/index.ts': `export const upstream = 'https://api.engium.app/api/v1/reports';\n`,
+        'apps/api/dist/index.js': `var k="${apiKey}";module.exports=k;\n`,
+      },
+      [widgetKey, apiKey],
+    );
+    expect(findingOf(report, widgetKey, 'apps/widget/src/widget.ts')).toMatchObject({ exposure: 'client', chain: ['apps/widget/src/widget.ts (Parcel target "default" in apps/widget/package.json)'] });
+    const built = findingOf(report, apiKey, 'apps/api/dist/index.js');
+    expect([built.exposure, built.message]).toEqual(['server', expect.stringContaining("apps/api/package.json (no targets: Parcel's default target) builds for Node: its engines name Node and no browsers, into dist")]);
+  });
+
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
     const key = fakeKey('live', 1437);
     const report = scan(
