@@ -146,4 +146,15 @@ describe('Parcel 2 production maps', () => {
     expect(origins('injected-env', '.js.map')).toEqual(['<anon>:7 false']);
     expect(origins('injected-env', '.js')).toEqual(['src/api.ts:8 true']);
   });
+
+  it('of a Node target join `<anon>` to no sourceRoot: the server bundle and its map point at the server module', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('parcel-targets');
+    const map = JSON.parse(readFileSync(join(root, 'dist/server/report.js.map'), 'utf8')) as { sourceRoot?: string; sources: string[] };
+    expect([map.sourceRoot, map.sources[0]]).toEqual(['../../', '<anon>']);
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const server = report.findings.filter((finding) => finding.secret.redacted === redact(keys['server-literal'] ?? '') && finding.file.startsWith('dist/server/'));
+    expect(server.length).toBeGreaterThan(0);
+    for (const finding of server) expect(finding.origin, finding.file).toMatchObject({ file: 'server/report.ts', inRepository: true });
+    expect(report.stats.warnings?.filter((warning) => warning.file.startsWith('dist/server/')) ?? []).toEqual([]);
+  });
 });
