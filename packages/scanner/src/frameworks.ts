@@ -140,8 +140,10 @@ export interface ManifestTargets {
   targets: string;
   /** The field naming the entries of every target that names none (and its property in a target). */
   source: string;
-  /** Targets named after a field that names their output file (`main`, `module`, `browser`, `types`). */
+  /** Targets named after a field that names their output file (`main`, `module`, `browser`). */
   fieldTargets: readonly string[];
+  /** Field targets that build no code (`types`, declaration files). */
+  codelessTargets: readonly string[];
   /** The field target that always builds for browsers. */
   browserTarget: string;
   /** The field target that builds for browsers when a browser target is beside it, whatever `main` builds for. */
@@ -558,7 +560,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
     // @parcel/core TargetRequest: a target's `context`, else its engines (Node and no browsers: Node), else the browser.
     platform: { properties: ['context'], node: ['node', 'react-server'], browser: ['browser', 'web-worker', 'service-worker', 'worklet', 'react-client'], app: ['electron-main', 'electron-renderer'], default: 'client', output: ['distDir'], entry: ['source'] },
-    manifestTargets: { targets: 'targets', source: 'source', fieldTargets: ['main', 'module', 'browser', 'types'], browserTarget: 'browser', moduleTarget: 'module', defaultTarget: 'default', defaultDistDir: 'dist' },
+    manifestTargets: { targets: 'targets', source: 'source', fieldTargets: ['main', 'module', 'browser'], codelessTargets: ['types'], browserTarget: 'browser', moduleTarget: 'module', defaultTarget: 'default', defaultDistDir: 'dist' },
     cacheFolders: [
       {
         name: '.parcel-cache',

@@ -24,10 +24,14 @@ function enginesMeanNode(engines: unknown, manifest: PackageInfo['manifest']): b
   return isDescriptor(engines) && engines.node !== undefined && engines.browsers === undefined && manifest.browserslist === undefined;
 }
 
-/** Where a target is built when it names no `distDir`: a field's file's folder, else `dist` (`dist/<name>` beside another custom target). */
-function defaultDistDir(spec: ManifestTargets, name: string, manifest: PackageInfo['manifest'], customTargets: number): string {
-  const field = (manifest as Record<string, unknown>)[name];
-  if (typeof field === 'string') return outputFolder(field) ?? spec.defaultDistDir;
+/**
+ * Where a target is built when it names no `distDir`: the folder of the file a field of its name
+ * names (undefined for the package's own folder, which holds its sources too), else `dist`
+ * (`dist/<name>` beside another custom target).
+ */
+function defaultDistDir(spec: ManifestTargets, name: string, fields: Record<string, unknown>, customTargets: number): string | undefined {
+  const field = fields[name];
+  if (typeof field === 'string') return outputFolder(field);
   return !spec.fieldTargets.includes(name) && customTargets >= 2 ? `${spec.defaultDistDir}/${name}` : spec.defaultDistDir;
 }
 
@@ -45,11 +49,11 @@ export function readManifestTargets(owner: PackageInfo, row: FrameworkBuild & { 
   const fields = manifest as Record<string, unknown>;
   const written = fields[spec.targets];
   // No targets and no field naming an output file: Parcel's one default target, built from `source`.
-  const appOnly = written === undefined && fields[spec.source] !== undefined && spec.fieldTargets.every((name) => fields[name] === undefined);
+  const appOnly = written === undefined && fields[spec.source] !== undefined && [...spec.fieldTargets, ...spec.codelessTargets].every((name) => fields[name] === undefined);
   if (!isDescriptor(written) && !appOnly) return;
   const targets: Descriptor = isDescriptor(written) ? written : { [spec.defaultTarget]: {} };
   const where = joinPosix(owner.dir, 'package.json');
-  const named = Object.entries(targets).filter((entry): entry is [string, Descriptor] => isDescriptor(entry[1]));
+  const named = Object.entries(targets).filter((entry): entry is [string, Descriptor] => isDescriptor(entry[1]) && !spec.codelessTargets.includes(entry[0]));
   const customTargets = named.filter(([name]) => !spec.fieldTargets.includes(name)).length;
   for (const [name, descriptor] of named) {
     const context = typeof descriptor.context === 'string' ? descriptor.context : undefined;
@@ -62,7 +66,8 @@ export function readManifestTargets(owner: PackageInfo, row: FrameworkBuild & { 
       [side, note] = ['server', `${at} builds for Node: its engines name Node and no browsers`];
     } else [side, note] = ['client', `${at} builds for browsers, ${row.name}'s default`];
     if (side === 'unknown') continue;
-    const distDir = (typeof descriptor.distDir === 'string' ? outputFolder(descriptor.distDir) : undefined) ?? defaultDistDir(spec, name, manifest, customTargets);
+    const distDir = typeof descriptor.distDir === 'string' ? outputFolder(descriptor.distDir) : defaultDistDir(spec, name, fields, customTargets);
+    if (distDir === undefined) continue;
     const folder = joinPosix(owner.dir, distDir);
     // A folder outside the package (`../public`) may be another package's: not this one's to judge.
     if (owner.dir === '' ? folder.startsWith('../') : !`${folder}/`.startsWith(`${owner.dir}/`)) continue;

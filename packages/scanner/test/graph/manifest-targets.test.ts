@@ -62,6 +62,9 @@ describe('Parcel targets in package.json', () => {
 
   it('passes over what is not a target: false, a string, a folder outside the package, no targets at all; an unknown context is for browsers', () => {
     expect(read({ targets: { types: false, legacy: 'dist/legacy', up: { distDir: '../public' } } }, 'apps/site')).toEqual({ outputs: [], clientEntries: [] });
+    // Declarations are no code, and a field's file in the package's own folder leaves its sources unjudged.
+    expect(sides(read({ types: 'dist/index.d.ts', main: 'index.js', targets: { types: {}, main: {}, app: {} } }))).toEqual(['dist client']);
+    expect(read({ source: 'src/index.ts', types: 'dist/index.d.ts' })).toEqual({ outputs: [], clientEntries: [] });
     // Parcel refuses a context it does not know; the scan takes its default, the side that ships.
     expect(sides(read({ targets: { odd: { context: 'mainframe' } } }))).toEqual(['dist client']);
     expect(read({ targets: ['app'] })).toEqual({ outputs: [], clientEntries: [] });
