@@ -657,6 +657,70 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(report.findings.filter((candidate) => candidate.secret.redacted === redact(besideKey))).toEqual([]);
   });
 
+  it("keeps a Parcel app's own .env inside a monorepo out of its bundle: Parcel reads the .env of its project root, the lockfile's folder, alone", () => {
+    const [rootKey, appKey, besideEntry] = [1480, 1481, 1482].map((seed) => fakeKey('live', seed)) as [string, string, string];
+    const page = `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`;
+    const reads = `const headers = { A: process.env.ENGIUM_ROOT_KEY, B: process.env.ENGIUM_APP_KEY, C: process.env.ENGIUM_ENTRY_KEY };\nfetch('https://api.engium.app/api/v1/x', { headers });\n`;
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, workspaces: ['apps/*'] }),
+        'package-lock.json': json({ name: 'shop', lockfileVersion: 3, packages: {} }),
+        '.env': `ENGIUM_ROOT_KEY=${rootKey}\n`,
+        'apps/web/package.json': json({ name: 'web', private: true, source: 'src/index.html', devDependencies: { parcel: '2.16.4' } }),
+        'apps/web/.env': `ENGIUM_APP_KEY=${appKey}\n`,
+        // Beside the entry, not in the project root: Parcel never looks there either.
+        'apps/web/src/.env': `ENGIUM_ENTRY_KEY=${besideEntry}\n`,
+        'apps/web/src/index.html': page,
+        'apps/web/src/index.js': reads,
+      },
+      [rootKey, appKey, besideEntry],
+    );
+    expect(findingOf(report, rootKey, '.env')).toMatchObject({ exposure: 'client', chain: ['.env: ENGIUM_ROOT_KEY', 'apps/web/package.json (inlines ENGIUM_ROOT_KEY)', 'apps/web/src/index.js'] });
+    // Committed, so everyone with the repository has them; browser code reads them, but no build puts them in its bundle.
+    for (const [key, file] of [[appKey, 'apps/web/.env'], [besideEntry, 'apps/web/src/.env']] as const) {
+      const finding = findingOf(report, key, file);
+      expect([finding.exposure, finding.message.includes('Parcel')], file).toEqual(['unknown', false]);
+      expect(finding.message).toContain('everyone with the repository has it');
+    }
+  });
+
+  it('ships what a Parcel app with its own lockfile reads from its own .env, and not from the .env of the repository above it', () => {
+    const [rootKey, appKey] = [1483, 1484].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        '.env': `ENGIUM_ROOT_KEY=${rootKey}\n`,
+        'tools/status/package.json': json({ name: 'status', private: true, source: 'index.html', devDependencies: { parcel: '2.16.4' } }),
+        'tools/status/yarn.lock': '# yarn lockfile v1\n',
+        'tools/status/.env': `ENGIUM_APP_KEY=${appKey}\n`,
+        'tools/status/index.html': `<!doctype html>\n<html><body><script type="module" src="./index.js"></script></body></html>\n`,
+        'tools/status/index.js': `fetch('https://api.engium.app/api/v1/x', { headers: { A: process.env.ENGIUM_ROOT_KEY, B: process.env.ENGIUM_APP_KEY } });\n`,
+      },
+      [rootKey, appKey],
+    );
+    expect(findingOf(report, appKey, 'tools/status/.env')).toMatchObject({ exposure: 'client', chain: ['tools/status/.env: ENGIUM_APP_KEY', 'tools/status/package.json (inlines ENGIUM_APP_KEY)', 'tools/status/index.js'] });
+    const above = findingOf(report, rootKey, '.env');
+    expect([above.exposure, above.message.includes('Parcel')]).toEqual(['unknown', false]);
+  });
+
+  it("ships the module a Parcel package's source names, and keeps the dist/ of a Parcel package whose engines name Node on the server", () => {
+    const [widgetKey, apiKey] = [1485, 1486].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'suite', private: true, workspaces: ['apps/*'] }),
+        // No page names the widget: other sites load dist/widget.js with a <script> tag.
+        'apps/widget/package.json': json({ name: 'widget', private: true, source: 'src/widget.ts', devDependencies: { parcel: '2.16.4' } }),
+        'apps/widget/src/widget.ts': `fetch('https://api.engium.app/api/v1/badge', { headers: { Authorization: 'Bearer ${widgetKey}' } });\n`,
+        'apps/api/package.json': json({ name: 'api', private: true, source: 'src/index.ts', engines: { node: '>=20' }, devDependencies: { parcel: '2.16.4' } }),
+        'apps/api/src/index.ts': `export const upstream = 'https://api.engium.app/api/v1/reports';\n`,
+        'apps/api/dist/index.js': `var k="${apiKey}";module.exports=k;\n`,
+      },
+      [widgetKey, apiKey],
+    );
+    expect(findingOf(report, widgetKey, 'apps/widget/src/widget.ts')).toMatchObject({ exposure: 'client', chain: ['apps/widget/src/widget.ts (Parcel target "default" in apps/widget/package.json)'] });
+    const built = findingOf(report, apiKey, 'apps/api/dist/index.js');
+    expect([built.exposure, built.message]).toEqual(['server', expect.stringContaining("apps/api/package.json (no targets: Parcel's default target) builds for Node: its engines name Node and no browsers, into dist")]);
+  });
+
   it('keeps a DefinePlugin of a webpack config built for Node on the server', () => {
     const key = fakeKey('live', 1437);
     const report = scan(

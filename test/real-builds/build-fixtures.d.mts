@@ -1,4 +1,4 @@
-export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'webpack-eval-source-map' | 'webpack-eval' | 'webpack-eval-trusted-types' | 'rollup-lib' | 'rollup-lib-cdn-maps' | 'esbuild' | 'rspack' | 'webpack-app' | 'esbuild-cli' | 'esbuild-script' | 'nuxt' | 'react-router' | 'react-router-no-maps';
+export type RealBuildName = 'next-turbopack' | 'next-webpack' | 'vite' | 'sveltekit-node' | 'astro' | 'webpack-lib' | 'webpack-eval-source-map' | 'webpack-eval' | 'webpack-eval-trusted-types' | 'rollup-lib' | 'rollup-lib-cdn-maps' | 'esbuild' | 'rspack' | 'webpack-app' | 'esbuild-cli' | 'esbuild-script' | 'nuxt' | 'react-router' | 'react-router-no-maps' | 'parcel' | 'parcel-targets';
 
 export interface RealBuild {
   build: RealBuildName;

@@ -50,6 +50,9 @@ export const BUILDS = {
   'react-router': { fixture: 'react-router', env: {}, seed: 1500 },
   // React Router's default: no source maps, so nothing but the server build holds what loaders and actions use.
   'react-router-no-maps': { fixture: 'react-router', env: { ENGIUM_SOURCEMAP: 'off' }, seed: 1500 },
+  parcel: { fixture: 'parcel', env: {}, seed: 1600 },
+  // package.json `targets`: a page, a script-tag widget and a Node server, each into dist/<target>.
+  'parcel-targets': { fixture: 'parcel-targets', env: {}, seed: 1700 },
 };
 
 const PLACEHOLDER = /%KEY:([a-z-]+)%/g;

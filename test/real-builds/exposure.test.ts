@@ -95,7 +95,24 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
     roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server' },
     reason: 'React Router',
   },
+  // .parcel-cache, Parcel's build cache, is skipped whole (see below); the rest of dist/ is the browser app.
+  parcel: {
+    browser: under('dist/'),
+    server: nothing,
+    roles: { 'client-literal': 'client', 'injected-env': 'client', worker: 'client', 'server-literal': 'server', 'server-env': 'server' },
+    reason: 'Parcel builds a browser app into dist/',
+  },
+  // Each target's folder has its target's side, though all are in dist/, which Parcel's default target would ship whole.
+  'parcel-targets': {
+    browser: under('dist/app/', 'dist/embed/'),
+    server: under('dist/server/'),
+    roles: { 'client-literal': 'client', shared: 'client', 'entry-literal': 'client', 'server-literal': 'server' },
+    reason: 'package.json targets.',
+  },
 };
+
+/** Build caches the scanner skips whole, by design: the build machine's own copies, never served. */
+const SKIPPED_CACHES = ['.parcel-cache/'];
 
 describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) => {
   const expected = EXPECTED[name];
@@ -120,7 +137,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
       const key = build.keys[role];
       expect(key, `${name} plants ${role}`).toBeDefined();
       // webpack's cache packs are binary files of the build machine, never deployed.
-      const holders = filesHolding(build.root, key as string).filter((file) => !file.startsWith('.next/cache/'));
+      const holders = filesHolding(build.root, key as string).filter((file) => !file.startsWith('.next/cache/') && !SKIPPED_CACHES.some((cache) => file.startsWith(cache)));
       const found = new Set(findingsOf(role).map((finding) => finding.file));
       expect(holders.filter((file) => !found.has(file)), `${role}: files holding it with no finding`).toEqual([]);
       expect(findingsOf(role).some((finding) => !expected.browser(finding.file) && !expected.server(finding.file)), `${role} at its source`).toBe(true);
@@ -193,5 +210,30 @@ describe('a browser bundle built by a script no bundler convention names', () =>
     // Its source ships too: the browser bundle's map leads the key back to it.
     const source = report.findings.find((finding) => finding.secret.redacted === key && finding.file === 'src/embed.ts');
     expect([source?.exposure, source?.chain]).toEqual(['client', ['dist/embed.js (IIFE bundle)', 'src/embed.ts']]);
+  });
+});
+
+describe('the real Parcel build', () => {
+  it('inlines the .env value browser code reads, and its cache, which holds copies of the keys, is skipped whole and named', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('parcel');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const injected = report.findings.find((finding) => finding.secret.redacted === redact(build.keys['injected-env'] ?? '') && finding.file === '.env');
+    expect([injected?.exposure, injected?.chain]).toEqual(['client', ['.env: ENGIUM_ANALYTICS_KEY', 'package.json (inlines ENGIUM_ANALYTICS_KEY)', 'src/api.ts']]);
+    // The cache really holds the keys (the harness checks it): the scanner names it once instead of reporting copies.
+    expect(filesHolding(build.root, build.keys['client-literal'] ?? '').some((file) => file.startsWith('.parcel-cache/'))).toBe(true);
+    expect(report.findings.filter((finding) => finding.file.startsWith('.parcel-cache/'))).toEqual([]);
+    expect(report.stats.skipped.filter((entry) => entry.file.startsWith('.parcel-cache'))).toEqual([{ file: '.parcel-cache', reason: expect.stringMatching(/^Parcel's build cache: /) }]);
+  });
+});
+
+describe('the real Parcel build with package.json targets', () => {
+  it('ships the widget only its target names, from that target, and keeps the Node target in dist/server on the server', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('parcel-targets');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const findingIn = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
+    expect(findingIn('entry-literal', 'src/embed.ts')?.chain).toEqual(['src/embed.ts (Parcel target "embed" in package.json)']);
+    const server = findingIn('server-literal', 'dist/server/report.js');
+    expect([server?.exposure, server?.message]).toEqual(['server', expect.stringContaining("package.json targets.server builds for Node with context: 'node', into dist/server")]);
+    expect(findingIn('server-literal', 'server/report.ts')?.exposure).toBe('server');
   });
 });

@@ -83,6 +83,24 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'server-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
     'loader-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
   },
+  parcel: {
+    // The map's sourcesContent holds each key twice: in its module and in `<anon>`, the bundle before minification.
+    'client-literal': { in: ['dist/', '.parcel-cache/'], notIn: [/^dist\/sync\.worker\./] },
+    // Read as process.env.ENGIUM_ANALYTICS_KEY: inlined from .env into the code and into `<anon>` of the map, not into src/api.ts of it.
+    'injected-env': { in: ['dist/', '.parcel-cache/'] },
+    worker: { in: ['dist/sync.worker.', '.parcel-cache/'] },
+    // server/report.ts is no page's import: Parcel never reads it, and never loads what only it reads.
+    'server-literal': { in: [], notIn: ['dist/', '.parcel-cache/'] },
+    'server-env': { in: [], notIn: ['dist/', '.parcel-cache/'] },
+  },
+  'parcel-targets': {
+    'client-literal': { in: ['dist/app/'], notIn: ['dist/embed/', 'dist/server/'] },
+    // src/config.ts: imported by the page and by the server, so in both targets.
+    shared: { in: ['dist/app/', 'dist/server/'], notIn: ['dist/embed/'] },
+    // src/embed.ts: no page loads it; the "embed" target is its one way in.
+    'entry-literal': { in: ['dist/embed/embed.js', 'dist/embed/embed.js.map'], notIn: ['dist/app/', 'dist/server/'] },
+    'server-literal': { in: ['dist/server/report.js', 'dist/server/report.js.map'], notIn: ['dist/app/', 'dist/embed/'] },
+  },
 };
 
 describe('planted keys', () => {

@@ -12,7 +12,7 @@ import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js'
 import { scanJson } from '../scanner/support.js';
 import { realBuild, REAL_BUILD_TIMEOUT, type RealBuildName } from '../support/real-builds.js';
 
-const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'rollup-lib-cdn-maps', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script', 'nuxt', 'react-router'];
+const BUILDS: readonly RealBuildName[] = ['next-turbopack', 'next-webpack', 'vite', 'sveltekit-node', 'astro', 'webpack-lib', 'rollup-lib', 'rollup-lib-cdn-maps', 'esbuild', 'rspack', 'esbuild-cli', 'esbuild-script', 'nuxt', 'react-router', 'parcel', 'parcel-targets'];
 const MAPPABLE = /\.(?:[cm]?js|css)$/;
 
 /** The map a built file names (a linked file or an inline `data:` URL), else a `.map` beside it; undefined without one. */
@@ -36,15 +36,21 @@ function names(sourceUrl: string, root: string, file: string): boolean {
   return path === join(root, file) || path.endsWith(`/${file}`) || path.endsWith(`]/${file}`);
 }
 
-/** For a key in a map's sourcesContent: the source holding it and the key's 1-based line and column there. */
+/** A source a bundler names for code of its own, no file: esbuild's `<stdin>`, Parcel's `<anon>` (its bundle before minifying). */
+const GENERATED_SOURCE = /\/<[^/>]*>$/;
+
+/**
+ * For a key in a map's sourcesContent: the source holding it and the key's 1-based line and column
+ * there. A module of the app wins over a generated source that repeats it (Parcel's `<anon>`).
+ */
 function inSourcesContent(map: TraceMap, needle: string): { source: string; line: number; column: number } | undefined {
-  for (const [index, content] of (map.sourcesContent ?? []).entries()) {
+  const places = (map.sourcesContent ?? []).flatMap((content, index) => {
     const at = content?.indexOf(needle) ?? -1;
-    if (content == null || at === -1) continue;
+    if (content == null || at === -1) return [];
     const before = content.slice(0, at).split('\n');
-    return { source: map.resolvedSources[index] ?? '', line: before.length, column: (before.at(-1) ?? '').length + 1 };
-  }
-  return undefined;
+    return [{ source: map.resolvedSources[index] ?? '', line: before.length, column: (before.at(-1) ?? '').length + 1 }];
+  });
+  return places.find(({ source }) => !GENERATED_SOURCE.test(source)) ?? places[0];
 }
 
 function warningsFor(report: ScanReport, file: string): string[] {
@@ -76,7 +82,7 @@ describe.each(BUILDS)('origins in the real %s build', (name) => {
         }
         const expected = key === undefined ? undefined : inSourcesContent(map, key);
         expect(expected, `${where}: the key is in the map's sourcesContent`).toBeDefined();
-        expect(finding.origin, where).toMatchObject({ line: expected?.line, column: expected?.column, inRepository: true });
+        expect(finding.origin, where).toMatchObject({ line: expected?.line, column: expected?.column, inRepository: !GENERATED_SOURCE.test(expected?.source ?? '') });
         expect(names(expected?.source ?? '', root, finding.origin?.file ?? ''), `${where}: ${expected?.source} is ${finding.origin?.file}`).toBe(true);
         origins++;
         continue;
@@ -122,5 +128,33 @@ describe('origins the issue named', () => {
     const svelte = realBuild('sveltekit-node');
     const copied = scanJson(svelte.root, Object.values(svelte.keys), ['--no-graph']).report.findings.filter((finding) => finding.file.startsWith('build/client/') && finding.origin);
     expect(copied.map((finding) => finding.origin?.file)).toContain('src/routes/+page.svelte');
+  });
+});
+
+describe('Parcel 2 production maps', () => {
+  it('name `<anon>` (the bundle before minifying) first: a key of a module points at the module, a value inlined from .env at `<anon>` in the map and at its process.env read in the bundle', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('parcel');
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const origins = (role: string, suffix: string) =>
+      report.findings
+        .filter((finding) => finding.secret.redacted === redact(keys[role] ?? '') && finding.file.startsWith('dist/') && finding.file.endsWith(suffix))
+        .map((finding) => finding.origin && `${finding.origin.file}:${finding.origin.line} ${finding.origin.inRepository}`);
+    // The map's sourcesContent holds the literal twice, in `<anon>` and in src/api.ts: both copies name src/api.ts.
+    expect(origins('client-literal', '.js.map')).toEqual(['src/api.ts:1 true', 'src/api.ts:1 true']);
+    expect(origins('worker', '.js.map')).toEqual(['src/sync.worker.ts:1 true', 'src/sync.worker.ts:1 true']);
+    // No module's text holds the inlined value: only `<anon>` does, which is no file.
+    expect(origins('injected-env', '.js.map')).toEqual(['<anon>:7 false']);
+    expect(origins('injected-env', '.js')).toEqual(['src/api.ts:8 true']);
+  });
+
+  it('of a Node target join `<anon>` to no sourceRoot: the server bundle and its map point at the server module', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('parcel-targets');
+    const map = JSON.parse(readFileSync(join(root, 'dist/server/report.js.map'), 'utf8')) as { sourceRoot?: string; sources: string[] };
+    expect([map.sourceRoot, map.sources[0]]).toEqual(['../../', '<anon>']);
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const server = report.findings.filter((finding) => finding.secret.redacted === redact(keys['server-literal'] ?? '') && finding.file.startsWith('dist/server/'));
+    expect(server.length).toBeGreaterThan(0);
+    for (const finding of server) expect(finding.origin, finding.file).toMatchObject({ file: 'server/report.ts', inRepository: true });
+    expect(report.stats.warnings?.filter((warning) => warning.file.startsWith('dist/server/')) ?? []).toEqual([]);
   });
 });

@@ -136,8 +136,36 @@ export interface EnvShipping {
   receivedBy?: string;
   /** What to do instead, as an imperative clause, when not removing an injection from a build config. */
   advice?: string;
-  /** The tool also loads an env file of a folder above the package, up to the repository's root (Parcel looks up from the entry). */
-  fromParentFolders?: boolean;
+  /**
+   * The tool loads env files from its project root alone, not from the package: the nearest folder
+   * at or above the package that holds one of these names, else the scanned root. Parcel's is the
+   * folder of the lockfile or the repository, so a workspace's app reads the monorepo's root `.env`
+   * and never its own.
+   */
+  projectRootMarkers?: readonly string[];
+}
+
+/**
+ * Builds a tool describes in package.json itself (Parcel): named `targets`, each an object of the
+ * row's `platform` properties, read by graph/manifest-targets.ts.
+ */
+export interface ManifestTargets {
+  /** The field of named targets. */
+  targets: string;
+  /** The field naming the entries of every target that names none (and its property in a target). */
+  source: string;
+  /** Targets named after a field that names their output file (`main`, `module`, `browser`). */
+  fieldTargets: readonly string[];
+  /** Field targets that build no code (`types`, declaration files). */
+  codelessTargets: readonly string[];
+  /** The field target that always builds for browsers. */
+  browserTarget: string;
+  /** The field target that builds for browsers when a browser target is beside it, whatever `main` builds for. */
+  moduleTarget: string;
+  /** The name of the target a package with no targets and no field targets gets. */
+  defaultTarget: string;
+  /** Where a target with no folder of its own lands; `<it>/<name>` for each of two or more custom targets. */
+  defaultDistDir: string;
 }
 
 export interface FrameworkBuild {
@@ -177,6 +205,14 @@ export interface FrameworkBuild {
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
   shipsEnvFiles?: EnvShipping;
+  /** The tool's builds as package.json describes them (Parcel's `targets`); their side by `platform`. */
+  manifestTargets?: ManifestTargets;
+  /**
+   * Folders (names, matched at any depth) where the tool keeps its own cache on the build machine
+   * (Parcel's `.parcel-cache`): copies of what builds read, never served, so never scanned. The
+   * reason is the skipped entry's, shown when the folder is not gitignored.
+   */
+  cacheFolders?: readonly { name: string; reason: string }[];
   /**
    * Who receives what the row ships, when not browsers (`everyone who installs the app`): also every
    * client module of a package the row applies to (a Tauri app's frontend is inside the app).
@@ -578,8 +614,22 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Parcel',
     dependencies: ['parcel'],
-    inlinesEnvReads: { reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle', fromParentFolders: true },
+    inlinesEnvReads: {
+      reason: 'Parcel loads .env files and inlines every process.env variable browser code reads into the bundle',
+      // @parcel/core resolveOptions: LOCK_FILE_NAMES, then '.git' and '.hg'; loadDotEnv reads that folder only.
+      projectRootMarkers: ['yarn.lock', 'package-lock.json', 'pnpm-lock.yaml', '.git', '.hg'],
+    },
     folders: [client('dist', 'Parcel builds a browser app into dist/')],
+    // @parcel/core TargetRequest: a target's `context`, else its engines (Node and no browsers: Node), else the browser.
+    platform: { properties: ['context'], node: ['node', 'react-server'], browser: ['browser', 'web-worker', 'service-worker', 'worklet', 'react-client'], app: ['electron-main', 'electron-renderer'], default: 'client', output: ['distDir'], entry: ['source'] },
+    manifestTargets: { targets: 'targets', source: 'source', fieldTargets: ['main', 'module', 'browser'], codelessTargets: ['types'], browserTarget: 'browser', moduleTarget: 'module', defaultTarget: 'default', defaultDistDir: 'dist' },
+    cacheFolders: [
+      {
+        name: '.parcel-cache',
+        reason:
+          "Parcel's build cache: copies of the sources and of the .env values the build inlined, kept for the next build and never served, so not scanned (gitignore it: committed, it hands those values to everyone with the repository)",
+      },
+    ],
   },
   // Server frameworks of other languages whose JavaScript build lands in the folder they serve.
   {

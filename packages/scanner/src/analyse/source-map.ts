@@ -416,9 +416,18 @@ export function originalPositions(map: LoadedSourceMap, positions: readonly { li
 /** Where a key in a map's `sourcesContent` comes from, or which source outside the repository holds it. */
 export type ContentOrigin = { origin: Origin } | { outside: string };
 
+/** How good a place is as a key's origin: a repository file, then any named source, then one outside. */
+function originRank(found: ContentOrigin): number {
+  if ('outside' in found) return 0;
+  return found.origin.inRepository ? 2 : 1;
+}
+
 /**
  * For keys in a map's `sourcesContent`: where each stands in its original source, by key
- * fingerprint (the first place wins). The sources are scanned once, however many keys there are.
+ * fingerprint. The first place in a repository file wins, then the first place at all: Parcel's
+ * production maps list `<anon>`, the whole bundle before its minifier ran, ahead of the modules it
+ * was made of, so every key is there first, in a source that is no file. The sources are scanned
+ * once, however many keys there are.
  */
 export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, ContentOrigin> {
   const origins = new Map<string, ContentOrigin>();
@@ -429,9 +438,12 @@ export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, Content
       if (hits.length === 0) continue;
       const source = sourceOrigin(map, sectionIndex, sourceIndex);
       for (const hit of hits) {
-        if (origins.has(hit.secret.fingerprint)) continue;
-        if (source === undefined || 'outside' in source) origins.set(hit.secret.fingerprint, { outside: sourceLabel(map, sectionIndex, sourceIndex) });
-        else origins.set(hit.secret.fingerprint, { origin: { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository } });
+        const found: ContentOrigin =
+          source === undefined || 'outside' in source
+            ? { outside: sourceLabel(map, sectionIndex, sourceIndex) }
+            : { origin: { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository } };
+        const known = origins.get(hit.secret.fingerprint);
+        if (known === undefined || originRank(found) > originRank(known)) origins.set(hit.secret.fingerprint, found);
       }
     }
   }

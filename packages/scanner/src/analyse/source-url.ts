@@ -61,10 +61,12 @@ export function sourceUrlScheme(url: string): { base: SourceBase; path: string }
 
 /**
  * A `sources` entry joined to the map's `sourceRoot`, as browsers and trace-mapping read it: the
- * root is a folder, and a source that is already a URL or an absolute path ignores it.
+ * root is a folder, and a source that is already a URL or an absolute path ignores it. So does a
+ * bundler's name for code of its own (`<anon>`, which Parcel's Node targets list beside a
+ * `sourceRoot` of `../../`): no path, wherever the root is.
  */
 export function joinSourceRoot(sourceRoot: string | undefined, source: string): string {
-  if (!sourceRoot || /^(?:[A-Za-z][A-Za-z0-9+.-]+:|\/)/.test(source)) return source;
+  if (!sourceRoot || /^(?:[A-Za-z][A-Za-z0-9+.-]+:|\/|<[^>]*>$)/.test(source)) return source;
   let end = sourceRoot.length;
   while (end > 0 && sourceRoot[end - 1] === '/') end--;
   return `${sourceRoot.slice(0, end)}/${source}`;

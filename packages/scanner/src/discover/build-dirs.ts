@@ -45,6 +45,9 @@ const APP_WEB_DIRS: readonly BuildDir[] = [
   { path: '_expo/static', exposure: 'client', reason: 'Expo serves _expo/static to browsers' },
 ];
 
+/** Tools' own cache folders, by name, and why each is not scanned (from the framework table). */
+export const CACHE_DIRS: ReadonlyMap<string, string> = new Map(FRAMEWORK_BUILDS.flatMap((row) => (row.cacheFolders ?? []).map(({ name, reason }) => [name, reason] as const)));
+
 export const DEFAULT_BUILD_DIRS: readonly BuildDir[] = [...tableBuildDirs().filter((dir) => !APP_WEB_DIRS.some((app) => app.path === dir.path)), ...APP_WEB_DIRS];
 
 /** Matches relative folder paths against build dirs by their trailing segments. */

@@ -8,7 +8,7 @@ import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { SkippedFile } from '../finding.js';
-import { BuildDirMatcher, type BuildDir } from './build-dirs.js';
+import { BuildDirMatcher, CACHE_DIRS, type BuildDir } from './build-dirs.js';
 import { filesIgnoredIn, heavyRuleReason, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
@@ -203,8 +203,14 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || state.isExcluded(path)) continue;
-      const build = inBuild ?? state.builds.match(path, (siblings ??= entries.map(({ name }) => name)));
       const ignored = dirIgnored || isGitignored(state.levels, path, true);
+      const cache = CACHE_DIRS.get(entry.name);
+      if (cache !== undefined) {
+        // Gitignored, as it should be: nothing to say.
+        if (!ignored) state.result.skipped.push({ file: path, reason: cache });
+        continue;
+      }
+      const build = inBuild ?? state.builds.match(path, (siblings ??= entries.map(({ name }) => name)));
       if (ignored && !build && !state.builds.leadsTo(path)) continue;
       const real = realChild(realDir, entry.name);
       ancestors.add(real);
@@ -275,7 +281,7 @@ export function includeTrackedIgnored(root: string, discovery: Discovery, tracke
       known.gitignored = false;
       continue;
     }
-    if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment)) || isExcluded(path) || !isIncluded(path)) continue;
+    if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment) || CACHE_DIRS.has(segment)) || isExcluded(path) || !isIncluded(path)) continue;
     const absolutePath = join(root, ...path.split('/'));
     try {
       // Deleted from the work tree, or a link: nothing to read here.

@@ -38,6 +38,8 @@ export interface ConfigOutput {
   path: string;
   side: BuildSide;
   reason: string;
+  /** The framework row whose own description of its builds named it (Parcel's package.json `targets`). */
+  by?: string;
 }
 
 export interface BuildContext {
@@ -123,9 +125,18 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
   const client = exposures.find(({ exposure }) => exposure.exposure === 'client' && exposure.chain);
   const served = (reason: string, step: string): ModuleExposure => ({ exposure: 'client', reason, chain: client?.exposure.chain ?? [`${file} (${step})`] });
 
+  // A folder a build config or package.json names for this output says more than a folder name
+  // convention when it is deeper (Parcel's `targets` put a Node build in dist/server), or the same
+  // folder described by the same tool (a Parcel app whose engines name Node builds dist/ for Node).
+  const configured = context.configOutputs
+    ?.filter(({ path }) => file === path || file.startsWith(`${path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   const layout = context.layouts.verdict(file);
-  if (layout?.side === 'server') return { exposure: 'server', reason: layout.reason };
-  if (layout) return served(layout.reason, `${layout.framework} build in ${layout.folder}`);
+  const overrides = configured !== undefined && layout !== undefined && (configured.path.length > layout.folder.length || (configured.path === layout.folder && configured.by === layout.framework));
+  if (layout && !overrides) {
+    if (layout.side === 'server') return { exposure: 'server', reason: layout.reason };
+    return served(layout.reason, `${layout.framework} build in ${layout.folder}`);
+  }
 
   const owner = context.layouts.ownerOf(file);
   const published = browserTargets(owner).find(({ target }) => file === target || (posix.dirname(target) !== (owner.dir || '.') && file.startsWith(`${posix.dirname(target)}/`)));
@@ -134,9 +145,6 @@ export function buildExposure(context: BuildContext, file: string, mappedSources
     return served(`package.json "${published.field}" of ${owner.name ?? (owner.dir || 'the root package')} ${what}: browsers load it`, `package.json ${published.field}`);
   }
 
-  const configured = context.configOutputs
-    ?.filter(({ path }) => file === path || file.startsWith(`${path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0];
   if (configured?.side === 'server') return { exposure: 'server', reason: configured.reason };
   if (configured) return served(configured.reason, configured.path);
 

@@ -15,6 +15,7 @@ import type { Problem } from './types.js';
 import { parseOptions, type Ts, type TypeScript } from './typescript.js';
 import { briefReason } from '../safe-read.js';
 import { readProjectText } from './read.js';
+import { readManifestTargets } from './manifest-targets.js';
 import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
 import { readTomlConfig, type TomlConfig } from './toml-config.js';
@@ -70,6 +71,14 @@ export interface ConfigFacts {
 
 const ENV_KEY = /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;
 
+/** The nearest folder at or above `dir` that holds one of `markers` (a lockfile, `.git`), else the root. */
+function projectRootOf(dir: string, markers: readonly string[], layouts: BuildLayouts): string {
+  for (let at = dir; at !== ''; at = dirnamePosix(at)) {
+    if (markers.some((marker) => layouts.exists(joinPosix(at, marker)))) return at;
+  }
+  return '';
+}
+
 export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly PackageInfo[], layouts: BuildLayouts, problems: Problem[]): ConfigFacts {
   const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [], pageRoots: new Map(), servedFolders: [] };
   const owners: PackageInfo[] = packages.some(({ dir }) => dir === '') ? [...packages] : [...packages, layouts.ownerOf('')];
@@ -77,13 +86,18 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
   const done = new Set<string>();
   for (const owner of owners) {
     for (const row of layouts.frameworksOf(owner)) {
-      if (row.inlinesEnvReads) facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, ...row.inlinesEnvReads });
+      if (row.inlinesEnvReads) {
+        const markers = row.inlinesEnvReads.projectRootMarkers;
+        const dir = markers ? projectRootOf(owner.dir, markers, layouts) : owner.dir;
+        facts.readsInlined.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir, ...row.inlinesEnvReads });
+      }
       if (row.shipsEnvFiles) facts.wholeEnv.push({ where: joinPosix(owner.dir, 'package.json'), side: 'client', dir: owner.dir, how: `depends on ${row.name}`, ...row.shipsEnvFiles });
       for (const glob of row.compiledSources ?? []) {
         const path = joinPosix(owner.dir, glob);
         const to = row.receivedBy ?? 'every browser';
         facts.servedFolders.push({ path, glob: true, step: `${row.name} app code`, reason: `${row.name} compiles ${path} into what it ships to ${to}`, ...(row.receivedBy !== undefined ? { receivedBy: row.receivedBy } : {}) });
       }
+      if (row.manifestTargets) readManifestTargets(owner, { ...row, manifestTargets: row.manifestTargets }, facts);
       if (!row.injections && !row.platform) continue;
       for (const config of layouts.configsOf(owner, row)) {
         read(config, row, owner);

@@ -177,9 +177,9 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     if (whole) return { exposure: 'client', reason: whole.reason, chain: [`${whole.where} (${whole.how})`], where: whole.where, ...audience(whole) };
     // A build that inlines whatever its code reads (dotenv-webpack) ships the variables client code
     // reads, from its package's env files: a server beside a React Native app keeps its own .env.
+    // Parcel reads those of its project root's folder alone (a monorepo's root, not the app's).
     const envDir = file === undefined ? undefined : dirnamePosix(file);
-    const loads = (candidate: (typeof facts.readsInlined)[number]): boolean =>
-      candidate.dir === envPackage || (candidate.fromParentFolders === true && envDir !== undefined && (envDir === '' || `${candidate.dir}/`.startsWith(`${envDir}/`)));
+    const loads = (candidate: (typeof facts.readsInlined)[number]): boolean => (candidate.projectRootMarkers ? envDir === candidate.dir : candidate.dir === envPackage);
     const inlined = facts.readsInlined.find((candidate) => candidate.side === 'client' && loads(candidate));
     const reader = inlined ? clientEnvReaders(name)[0] : undefined;
     if (inlined && reader) {

@@ -23,6 +23,8 @@ export interface PackageManifest {
   browser?: unknown;
   unpkg?: unknown;
   jsdelivr?: unknown;
+  engines?: unknown;
+  browserslist?: unknown;
   scripts?: Record<string, unknown>;
   dependencies?: Record<string, unknown>;
   devDependencies?: Record<string, unknown>;

@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { MAX_SECTION_DEPTH, MAX_SECTIONS, parseSourceMapJson, readSourceMap } from '../../src/analyse/source-map.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeSecret } from '@engium/core';
+import { MAX_SECTION_DEPTH, MAX_SECTIONS, parseSourceMapJson, readSourceMap, sourcesContentOrigins } from '../../src/analyse/source-map.js';
+import { fakeKey } from '../../../../test/support/fake-key.mjs';
 
 /** Strings that try to fool the cut: quotes, backslashes, the key itself, non-ASCII. */
 const tricky = fc.oneof(
@@ -91,5 +96,36 @@ describe('readSourceMap: index maps a map can lie with', () => {
       [true, 'AAAA'],
       [true, 'AACA;AACA'],
     ]);
+  });
+});
+
+describe('sourcesContentOrigins: which copy of a key in sourcesContent is its origin', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'engium-content-origins-'));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const literal = fakeKey('live', 4101);
+  const inlined = fakeKey('live', 4102);
+  const api = `const STATUS_KEY = '${literal}';\nexport const headers = { 'X-Analytics': process.env.ENGIUM_ANALYTICS_KEY };\n`;
+  mkdirSync(join(repo, 'src'), { recursive: true });
+  writeFileSync(join(repo, 'src/api.ts'), api);
+  // The shape of a Parcel 2.16 production map: `<anon>` (the bundle before minifying, with the
+  // modules' keys and the env values Parcel inlined) first, then the modules, from the project root.
+  const anon = `// packaged\nconst $b6a0$var$STATUS_KEY = '${literal}';\nconst $b6a0$export$headers = { 'X-Analytics': "${inlined}" };\n`;
+  const parcelMap = { version: 3, file: 'app.js.map', sources: ['<anon>', 'src/api.ts'], sourcesContent: [anon, api], names: [], mappings: 'AAAA' };
+
+  it('is the place in a module of the repository, though a generated source (Parcel’s `<anon>`) repeats it first', () => {
+    const map = readSourceMap(repo, join(repo, 'dist/app.js.map'), Buffer.from(JSON.stringify(parcelMap)), 'dist/app.js.map');
+    const origins = sourcesContentOrigins(map);
+    expect(origins.get(describeSecret(literal).fingerprint)).toEqual({ origin: { file: 'src/api.ts', line: 1, column: 21, inRepository: true } });
+  });
+
+  it('is the generated source, named as no file, for a value no module holds (an env variable the bundler inlined)', () => {
+    const map = readSourceMap(repo, join(repo, 'dist/app.js.map'), Buffer.from(JSON.stringify(parcelMap)), 'dist/app.js.map');
+    expect(sourcesContentOrigins(map).get(describeSecret(inlined).fingerprint)).toEqual({ origin: { file: '<anon>', line: 3, column: 48, inRepository: false } });
+  });
+
+  it('keeps the first place among sources alike: two modules holding the key give the first', () => {
+    writeFileSync(join(repo, 'src/copy.ts'), api);
+    const map = readSourceMap(repo, join(repo, 'dist/app.js.map'), Buffer.from(JSON.stringify({ ...parcelMap, sources: ['src/copy.ts', 'src/api.ts'], sourcesContent: [api, api] })), 'dist/app.js.map');
+    expect(sourcesContentOrigins(map).get(describeSecret(literal).fingerprint)).toMatchObject({ origin: { file: 'src/copy.ts', inRepository: true } });
   });
 });

@@ -66,6 +66,9 @@ describe('bundler source URLs', () => {
     expect(joinSourceRoot('webpack://app/', './src/api.js')).toBe('webpack://app/./src/api.js');
     expect(joinSourceRoot('../..', 'webpack://app/./src/api.js')).toBe('webpack://app/./src/api.js');
     expect(joinSourceRoot('', 'src/api.js')).toBe('src/api.js');
+    // Parcel's Node targets: `<anon>`, its bundle before minifying, beside a sourceRoot.
+    expect(joinSourceRoot('../../', '<anon>')).toBe('<anon>');
+    expect(resolveSource({ root, mapDir: 'dist/server' }, joinSourceRoot('/home/ci/app/', '<anon>'), undefined)).toEqual({ file: '<anon>', inRepository: false });
     expect(resolveSource({ root, mapDir: 'dist/assets' }, joinSourceRoot('../../src/', 'lib/key.ts'), undefined)).toEqual({ file: 'src/lib/key.ts', inRepository: true });
   });
 
