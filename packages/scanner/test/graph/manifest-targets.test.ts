@@ -9,7 +9,7 @@ import type { PackageInfo, PackageManifest } from '../../src/graph/packages.js';
 const parcel = FRAMEWORK_BUILDS.find((row) => row.name === 'Parcel') as FrameworkBuild & { manifestTargets: ManifestTargets };
 
 function read(manifest: PackageManifest & Record<string, unknown>, dir = ''): Pick<ConfigFacts, 'outputs' | 'clientEntries'> {
-  const facts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [] } as ConfigFacts;
+  const facts: ConfigFacts = { injections: [], publicPrefixes: [], shipped: [], outputs: [], clientEntries: [], readsInlined: [], wholeEnv: [], pageRoots: new Map(), servedFolders: [] };
   const owner: PackageInfo = { dir, dependencies: new Set(['parcel']), manifest };
   readManifestTargets(owner, parcel, facts);
   return { outputs: facts.outputs, clientEntries: facts.clientEntries };
