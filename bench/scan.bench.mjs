@@ -166,7 +166,9 @@ const scanArgs = (extra) => [process.execPath, scanner, '.', ...extra, '--format
 /** The rows measured at each size; the peers and the start-up reference only at 1x (gitleaks alone takes minutes at 4x). */
 function measureTree(dir, size) {
   const rows = [];
-  if (has('rg')) rows.push(bench('ripgrep (rg -c)', ['rg', '-c', '--no-messages', KEY_PATTERN, '.'], dir, RUNS, [0, 1]));
+  // --no-ignore-parent: the 4x tree has no .git of its own, and ripgrep would otherwise take this
+  // repository's .gitignore (which ignores bench/.cache) and read nothing at all.
+  if (has('rg')) rows.push(bench('ripgrep (rg -c)', ['rg', '-c', '--no-messages', '--no-ignore-parent', KEY_PATTERN, '.'], dir, RUNS, [0, 1]));
   rows.push(bench('ref: Node walk + read only', [process.execPath, join(here, 'read-floor.mjs'), '.'], dir, RUNS));
   if (size === '1x') rows.push(bench('ref: node -e 0', [process.execPath, '-e', '0'], dir, RUNS));
   rows.push(bench('engium-scan --no-graph', scanArgs(['--no-graph']), dir, RUNS));
