@@ -290,6 +290,12 @@ describe('RedwoodJS includeEnvironmentVariables', () => {
 
     const broken = scan({ ...files, 'redwood.toml': `[web]\n  includeEnvironmentVariables = ["ENGIUM_WIDGET_KEY"\n` }, [widget, maps, kept, apiSide]);
     expect(broken.stats.warnings).toContainEqual({ file: 'redwood.toml', message: expect.stringMatching(/config not read: not valid TOML/) });
+    // The parser's message quotes the lines around the error: a key written there must not reach the warning.
+    const keyOnBrokenLine = scan({ ...files, 'redwood.toml': `[web]\n  apiKey = "${widget}" trailing\n` }, [widget, maps, kept, apiSide]);
+    expect(keyOnBrokenLine.stats.warnings).toContainEqual({
+      file: 'redwood.toml',
+      message: 'program analysis: config not read: not valid TOML (each key-value declaration must be followed by an end-of-line, at line 2, column 48)',
+    });
   });
 });
 

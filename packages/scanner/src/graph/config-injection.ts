@@ -18,7 +18,7 @@ import { readProjectText } from './read.js';
 import { readManifestTargets } from './manifest-targets.js';
 import { readScriptBuilds, scriptConfigs } from './script-builds.js';
 import { outputFolder, platformSide, type PlatformSetting } from './platform.js';
-import { readTomlConfig, type TomlConfig } from './toml-config.js';
+import { readTomlConfig, TomlSyntaxError, type TomlConfig } from './toml-config.js';
 
 /** An env variable a config puts into built code. */
 export interface Injection {
@@ -124,7 +124,7 @@ export function readConfigFacts(ts: Ts, paths: RootPaths, packages: readonly Pac
     try {
       toml = config.endsWith('.toml') ? readTomlConfig(ts, config, text) : undefined;
     } catch (error) {
-      problems.push({ file: config, reason: `config not read: not valid TOML (${briefReason(error)})` });
+      problems.push({ file: config, reason: `config not read: not valid TOML (${error instanceof TomlSyntaxError ? error.message : briefReason(error)})` });
       return;
     }
     try {
