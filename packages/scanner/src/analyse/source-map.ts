@@ -8,7 +8,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, existsSync, fstatSync, lstatSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceSections, type PlacedMappings } from './mapping-lookup.js';
@@ -16,6 +16,7 @@ import { byteSize } from '../byte-size.js';
 import { isInsideDir, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
+import { toPosix } from '../graph/paths.js';
 
 /** One plain map placed in the generated file (a plain map is one section at line 0, column 0). */
 interface MapSection extends PlacedMappings {
@@ -49,10 +50,6 @@ const URL_COMMENT = /[#@][ \t]+sourceMappingURL=([^\s'"*]+)[ \t]*(?:\*\/[ \t]*)?
 
 /** Looks only this far from the end for the comment, unless the map is inline. */
 const COMMENT_SEARCH_BYTES = 64 * 1024;
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 function rootRelative(root: string, path: string): string {
   return toPosix(relative(root, path));

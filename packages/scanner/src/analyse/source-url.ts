@@ -11,7 +11,8 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import { toPosix } from '../graph/paths.js';
 
 /** What a source path is relative to. */
 export type SourceBase =
@@ -92,10 +93,6 @@ export interface SourceContext {
 
 /** The longest path end tried when matching a source to a repository file. */
 const MAX_SUFFIX_SEGMENTS = 16;
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 /** Path segments with no `.`, `..` or empty ones: whatever a map says, joined to a folder they stay inside it. */
 function plainSegments(path: string): string[] {
