@@ -3,7 +3,7 @@
  * (`{version: 1, findings, leaks, stats}`, what `engium-scan merge` and the organisation audit read) and the
  * file writer the SARIF report shares.
  */
-import { jsonOutput, renderJson, type ScanReport } from '@engium/scanner';
+import { renderJson, type ScanReport } from '@engium/scanner';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyFinding, RunResults } from './results.js';
@@ -25,10 +25,10 @@ export function scanReport(results: RunResults, findings: readonly KeyFinding[] 
   };
 }
 
-/** Writes `value` as indented JSON to `path` (making its folder) and returns the path. */
-export async function writeJsonFile(path: string, value: unknown): Promise<string> {
+/** Writes `text` to `path` (making its folder) and returns the path. */
+export async function writeTextFile(path: string, text: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, jsonOutput(value));
+  await writeFile(path, text);
   return path;
 }
 
@@ -37,8 +37,6 @@ export async function writeJsonFile(path: string, value: unknown): Promise<strin
  * out as repeats, so the report says in which commit each key arrived.
  */
 export async function writeJsonReport(results: RunResults, path: string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
   // engium-scan's own writer, so the file carries the same `leaks` list the CLI writes.
-  await writeFile(path, renderJson(scanReport(results, [...results.findings, ...results.repeatedInHistory])));
-  return path;
+  return writeTextFile(path, renderJson(scanReport(results, [...results.findings, ...results.repeatedInHistory])));
 }

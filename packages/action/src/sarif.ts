@@ -4,12 +4,13 @@
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Severity } from '@engium/core';
 import engium from '@engium/eslint-plugin';
-import { toSarif } from '@engium/scanner';
+import { jsonOutput, toSarif } from '@engium/scanner';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { RULE_PREFIX } from './lint.js';
-import { scanReport, writeJsonFile } from './report-files.js';
+import { scanReport, writeTextFile } from './report-files.js';
 import type { LintProblem, RunResults } from './results.js';
 
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -78,6 +79,12 @@ export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
 
 const LEVEL_RANK: Record<Result.level, number> = { error: 0, warning: 1, note: 2, none: 3 };
 
+/** Each run's results, most severe first (a stable sort: within a level, a leak's places stay together). */
+function bySeverity(results: readonly Result[]): Result[] {
+  const rank = (result: Result) => LEVEL_RANK[result.level ?? 'warning'];
+  return [...results].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Keeps each run within code scanning's limit, most severe results first; returns how many were left out. */
 function withinUploadLimits(log: Log): number {
   let left = 0;
@@ -85,11 +92,33 @@ function withinUploadLimits(log: Log): number {
     const results = run.results ?? [];
     if (results.length <= SARIF_MAX_RESULTS_PER_RUN) continue;
     left += results.length - SARIF_MAX_RESULTS_PER_RUN;
-    const rank = (result: Result) => LEVEL_RANK[result.level ?? 'warning'];
-    // A stable sort: within a level, the scanner's order (a leak's places together) holds.
-    run.results = [...results].sort((a, b) => rank(a) - rank(b)).slice(0, SARIF_MAX_RESULTS_PER_RUN);
+    run.results = bySeverity(results).slice(0, SARIF_MAX_RESULTS_PER_RUN);
   }
   return left;
+}
+
+/** Code scanning rejects a SARIF file larger than this once gzipped (the upload action gzips it). */
+export const SARIF_MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The text of `log` within `maxGzippedBytes` once gzipped, and how many results it left out: the
+ * least severe of every run go, in proportion, until it fits. Results with long chains and many
+ * places, by the thousand, can pass the limit well below 25,000 results.
+ */
+export function fitSarif(log: Log, maxGzippedBytes = SARIF_MAX_GZIPPED_BYTES): { text: string; left: number } {
+  let text = jsonOutput(log);
+  // JSON always compresses: text within the limit is within it gzipped too.
+  if (Buffer.byteLength(text) <= maxGzippedBytes) return { text, left: 0 };
+  const sorted = log.runs.map((run) => bySeverity(run.results ?? []));
+  let keep = 1;
+  for (let size = gzipSync(text).length; size > maxGzippedBytes; size = gzipSync(text).length) {
+    // Aim a tenth under the limit, since results differ in size: one or two rounds, not a search.
+    keep *= (maxGzippedBytes / size) * 0.9;
+    log.runs.forEach((run, index) => (run.results = sorted[index]?.slice(0, Math.floor((sorted[index]?.length ?? 0) * keep))));
+    text = jsonOutput(log);
+  }
+  const left = sorted.reduce((total, results, index) => total + results.length - (log.runs[index]?.results?.length ?? 0), 0);
+  return { text, left };
 }
 
 export function sarifLog(results: RunResults): Log {
@@ -108,5 +137,12 @@ export async function writeSarif(results: RunResults, path: string): Promise<str
         'code scanning rejects a run with more. The JSON report lists every finding.',
     );
   }
-  return writeJsonFile(path, log);
+  const fitted = fitSarif(log);
+  if (fitted.left > 0) {
+    core.warning(
+      `Engium Guard: the SARIF file keeps the most severe results and leaves out ${fitted.left} more: ` +
+        `code scanning rejects a file over ${SARIF_MAX_GZIPPED_BYTES / 1024 / 1024} MB gzipped. The JSON report lists every finding.`,
+    );
+  }
+  return writeTextFile(path, fitted.text);
 }
