@@ -93,6 +93,9 @@ describe('build folders by framework', () => {
     { name: 'Rails Webpacker', files: {}, file: 'public/packs/js/application-1f2e.js', exposure: 'client', reason: 'Webpacker build in public/packs' },
     { name: 'Phoenix', files: {}, file: 'priv/static/assets/app.js', exposure: 'client', reason: 'Phoenix serves priv/static/assets' },
     { name: 'Django collectstatic', files: { 'manage.py': '' }, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'ASP.NET Core (no package.json)', files: { 'Shop.Web/Shop.Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web" />\n' }, file: 'Shop.Web/wwwroot/js/site.min.js', exposure: 'client', reason: 'ASP.NET Core serves wwwroot/' },
+    { name: 'Spring Boot static/', files: { 'pom.xml': '<project />\n' }, file: 'src/main/resources/static/js/app.js', exposure: 'client', reason: 'Spring Boot serves src/main/resources/static/' },
+    { name: 'Spring Boot public/, in a module', files: { 'web/build.gradle': '' }, file: 'web/src/main/resources/public/app.js', exposure: 'client', reason: 'Spring Boot serves src/main/resources/public/' },
     { name: 'Django collectstatic, gitignored, in a folder', files: { 'backend/manage.py': '', '.gitignore': 'staticfiles/\n' }, file: 'backend/staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
     {
       name: 'Vite output in the served public/',

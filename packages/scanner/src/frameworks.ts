@@ -658,6 +658,17 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('priv/static/assets', 'Phoenix serves priv/static/assets to browsers', { anywhere: true })],
   },
   {
+    name: 'ASP.NET Core',
+    folders: [client('wwwroot', 'ASP.NET Core serves wwwroot/ to browsers as it is', { anywhere: true })],
+  },
+  {
+    name: 'Spring Boot',
+    folders: [
+      client('src/main/resources/static', 'Spring Boot serves src/main/resources/static/ to browsers as it is', { anywhere: true }),
+      client('src/main/resources/public', 'Spring Boot serves src/main/resources/public/ to browsers as it is', { anywhere: true }),
+    ],
+  },
+  {
     name: 'Django',
     configs: ['manage.py'],
     // Other projects name source folders staticfiles/ too (Django's own django/contrib/staticfiles):
