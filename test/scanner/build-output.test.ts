@@ -105,3 +105,47 @@ describe('built output', () => {
     ]);
   });
 });
+
+describe('built output in a folder no build rule names', () => {
+  const browser = fakeKey('live', 27);
+  const node = fakeKey('live', 28);
+  const plain = fakeKey('live', 29);
+  const dir = gitRepo();
+  let report: ScanReport;
+
+  beforeAll(async () => {
+    // A site whose bundles live where the server serves them (`static/js/`), a Node build in `lib/`,
+    // both written with their maps, and a hand-written script with no map.
+    writeFiles(dir, {
+      'src/widget.ts': source(browser),
+      'src/helper.ts': 'export const helper = (value: string): string => value.trim();\n',
+      'server/job.ts': `import { readFileSync } from 'node:fs';\nexport const run = () => readFileSync('/tmp/x') && "${node}";\n`,
+      'scripts/legacy.js': `window.ENGIUM = "${plain}";\n`,
+    });
+    await build({ entryPoints: [join(dir, 'src/widget.ts')], bundle: true, minify: true, sourcemap: true, platform: 'browser', outfile: join(dir, 'static/js/widget.min.js'), logLevel: 'silent' });
+    await build({ entryPoints: [join(dir, 'server/job.ts')], bundle: true, sourcemap: true, platform: 'node', format: 'cjs', outfile: join(dir, 'lib/job.js'), logLevel: 'silent' });
+    report = scanJson(dir, [browser, node, plain]).report;
+  });
+
+  const find = (key: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(key) && finding.file === file);
+
+  it('takes code with its source map beside it for a bundle: mapped back, and client when it is a browser IIFE', () => {
+    const bundle = find(browser, 'static/js/widget.min.js');
+    expect(bundle).toMatchObject({ ruleId: 'engium/bundle-key', exposure: 'client', severity: 'critical' });
+    expect(bundle?.origin).toEqual({ file: 'src/widget.ts', line: 5, column: 17, inRepository: true });
+    expect(find(browser, 'static/js/widget.min.js.map')?.origin?.file).toBe('src/widget.ts');
+    // The source it maps back to ships with it.
+    expect(find(browser, 'src/widget.ts')).toMatchObject({ exposure: 'client' });
+  });
+
+  it('maps a Node bundle back too, without calling it client', () => {
+    const bundle = find(node, 'lib/job.js');
+    expect(bundle).toMatchObject({ ruleId: 'engium/bundle-key' });
+    expect(bundle?.exposure).not.toBe('client');
+    expect(bundle?.origin?.file).toBe('server/job.ts');
+  });
+
+  it('leaves a script with no map beside it a source file', () => {
+    expect(find(plain, 'scripts/legacy.js')).toMatchObject({ ruleId: 'engium/source-key' });
+  });
+});

@@ -151,6 +151,18 @@ function readEntries(absoluteDir: FsPath): Entry[] {
   });
 }
 
+const MAPPABLE = /\.(?:[cm]?js|css)$/;
+
+/**
+ * Whether a file is built output by what lies beside it, in a folder no build rule names
+ * (`static/js/app.min.js`): code with its source map (`app.min.js.map`), or that map. Its keys are
+ * then mapped back to their source and its exposure is the bundle's, not a module's.
+ */
+function pairedWithMap(name: string, names: ReadonlySet<string>): boolean {
+  if (name.endsWith('.map')) return MAPPABLE.test(name.slice(0, -'.map'.length)) && names.has(name.slice(0, -'.map'.length));
+  return MAPPABLE.test(name) && names.has(`${name}.map`);
+}
+
 /**
  * Walks `absoluteDir`, whose real path is `realDir`: links are never followed, so a folder's real
  * path is its parent's plus its name, with no system call to resolve it.
@@ -172,6 +184,7 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let siblings: string[] | undefined;
+  let names: Set<string> | undefined;
   let fileIgnored: ((path: string, name: string) => boolean) | undefined;
   for (const entry of entries) {
     const path = dirPath ? `${dirPath}/${entry.name}` : entry.name;
@@ -222,8 +235,10 @@ function walk(state: WalkState, dirPath: string, absoluteDir: FsPath, realDir: s
       const ignored = dirIgnored || (fileIgnored ??= filesIgnoredIn(state.levels, dirPath))(path, entry.name);
       if (inBuild) state.result.files.push({ path, absolutePath, role: 'build', gitignored: ignored, buildDir: inBuild });
       else if (env) state.result.files.push({ path, absolutePath, role: 'env', gitignored: ignored });
-      else if (!ignored) state.result.files.push({ path, absolutePath, role: 'source', gitignored: false });
-      else continue;
+      else if (!ignored) {
+        const built = pairedWithMap(entry.name, (names ??= new Set(entries.map(({ name }) => name))));
+        state.result.files.push({ path, absolutePath, role: built ? 'build' : 'source', gitignored: false });
+      } else continue;
       state.onFileFound(state.result.files.length);
     }
   }
