@@ -93,6 +93,8 @@ describe('build folders by framework', () => {
     { name: 'Rails Webpacker', files: {}, file: 'public/packs/js/application-1f2e.js', exposure: 'client', reason: 'Webpacker build in public/packs' },
     { name: 'Phoenix', files: {}, file: 'priv/static/assets/app.js', exposure: 'client', reason: 'Phoenix serves priv/static/assets' },
     { name: 'Django collectstatic', files: { 'manage.py': '' }, file: 'staticfiles/js/app.js', exposure: 'client', reason: 'collectstatic' },
+    { name: 'Flask static/ beside templates/', files: { 'app/__init__.py': '', 'app/templates/index.html': '<html></html>' }, file: 'app/static/js/config.js', content: (key: string) => `window.ENGIUM_KEY = "${key}";\n`, exposure: 'client', reason: 'serves the static/ folder beside its templates/' },
+    { name: 'Express public/', files: { 'package.json': json({ dependencies: { express: '4.21.0' } }), 'views/index.pug': 'h1 shop\n' }, file: 'public/javascripts/app.js', content: (key: string) => `const key = "${key}";\n`, exposure: 'client', reason: 'Express static file' },
     { name: 'ASP.NET Core (no package.json)', files: { 'Shop.Web/Shop.Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web" />\n' }, file: 'Shop.Web/wwwroot/js/site.min.js', exposure: 'client', reason: 'ASP.NET Core serves wwwroot/' },
     { name: 'Spring Boot static/', files: { 'pom.xml': '<project />\n' }, file: 'src/main/resources/static/js/app.js', exposure: 'client', reason: 'Spring Boot serves src/main/resources/static/' },
     { name: 'Spring Boot public/, in a module', files: { 'web/build.gradle': '' }, file: 'web/src/main/resources/public/app.js', exposure: 'client', reason: 'Spring Boot serves src/main/resources/public/' },
@@ -126,6 +128,19 @@ describe('build folders by framework', () => {
       expect(finding.message).toContain(reason);
     });
   }
+
+  it('takes a static/ folder for served assets only beside a templates/ folder', () => {
+    const key = fakeKey('live', 1413);
+    const report = scan(
+      {
+        'package.json': json({ name: 'api', main: 'src/index.js', dependencies: { fastify: '5.0.0' } }),
+        'src/index.js': `const { serve } = require('./static/serve');\nserve();\n`,
+        'src/static/serve.js': `exports.serve = () => fetch('https://api.engium.app', { headers: { Authorization: 'Bearer ${key}' } });\n`,
+      },
+      [key],
+    );
+    expect(findingOf(report, key, 'src/static/serve.js').exposure).toBe('server');
+  });
 
   it('takes a staticfiles/ folder for collectstatic output only beside a Django manage.py', () => {
     const key = fakeKey('live', 1412);

@@ -658,6 +658,21 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     folders: [client('priv/static/assets', 'Phoenix serves priv/static/assets to browsers', { anywhere: true })],
   },
   {
+    name: 'Express',
+    dependencies: ['express'],
+    // `app.use(express.static('public'))`, as express-generator writes it beside views/ and routes/.
+    staticFolders: ['public'],
+  },
+  {
+    name: 'Server-rendered web app',
+    // Flask and Django apps, and most server frameworks, keep the assets they serve as they are in
+    // static/ beside the templates/ they render. Other projects name a source folder static/ (a
+    // Node server's module that serves files): static/ counts only beside a templates/ folder.
+    configs: ['templates'],
+    detectByConfig: false,
+    folders: [client('static', 'a web app serves the static/ folder beside its templates/ to browsers as it is (Flask, Django apps)', { anywhere: true, besideConfig: true, when: 'templates' })],
+  },
+  {
     name: 'ASP.NET Core',
     folders: [client('wwwroot', 'ASP.NET Core serves wwwroot/ to browsers as it is', { anywhere: true })],
   },
