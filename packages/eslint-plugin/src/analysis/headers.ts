@@ -5,7 +5,7 @@
  */
 import { sameHeaderName } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { bindingInit, isGlobalReference, staticString, unwrap, type Scope } from './static.js';
+import { bindingInit, isGlobalReference, returnedValues, sameFileFunction, staticString, unwrap, type Scope } from './static.js';
 
 export type HeaderEntry =
   /** A header whose name is known; `value` is its value expression when the code has one. */
@@ -84,9 +84,39 @@ export function headerEntries(node: TSESTree.Node, scope: Scope, depth = 0): Hea
       if (!init) return [{ kind: 'unknown', node: inner, shape: 'headers' }];
       return [...recurse(init), ...bindingWrites(inner, scope)];
     }
+    case AST_NODE_TYPES.AwaitExpression:
+      return recurse(inner.argument);
+    case AST_NODE_TYPES.CallExpression:
+      return callHeaders(inner, scope, depth);
     default:
       return [{ kind: 'unknown', node: inner, shape: 'headers' }];
   }
+}
+
+/**
+ * The headers a call returns: `Object.assign({}, a, b)`, or a function of this module whose every
+ * `return` gives headers (`function authHeaders() { return { … } }`), each return one option.
+ * Any other call, or one whose function returns nothing, is unknown.
+ */
+function callHeaders(call: TSESTree.CallExpression, scope: Scope, depth: number): HeaderEntry[] {
+  const unknown: HeaderEntry[] = [{ kind: 'unknown', node: call, shape: 'headers' }];
+  if (isObjectAssign(call.callee, scope)) return call.arguments.flatMap((argument) => headerEntries(argument, scope, depth + 1));
+  const fn = sameFileFunction(call.callee, scope);
+  const returned = fn && !fn.generator ? returnedValues(fn, scope) : undefined;
+  if (!returned || returned.values.length === 0) return unknown;
+  return returned.values
+    .map((value) => headerEntries(value, returned.scope, depth + 1))
+    .reduce((either, option): HeaderEntry[] => [{ kind: 'either', options: [either, option] }]);
+}
+
+function isObjectAssign(callee: TSESTree.Node, scope: Scope): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    isGlobalReference(callee.object, scope) &&
+    ASTUtils.getPropertyName(callee, scope) === 'assign'
+  );
 }
 
 /**
@@ -122,13 +152,7 @@ function writeThrough(reference: TSESLint.Scope.Reference, scope: Scope): Header
     return [];
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.Expression)) {
-    const callee = parent.callee;
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'Object' &&
-      ASTUtils.getPropertyName(callee, scope) === 'assign'
-    ) {
+    if (isObjectAssign(parent.callee, scope)) {
       if (parent.arguments[0] !== use) return [];
       return parent.arguments.slice(1).flatMap((source) => headerEntries(source, scope, MAX_DEPTH - 2));
     }

@@ -7,7 +7,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
 import { functionHeaders, hookOptionHeaders } from './request-hooks.js';
-import { bindingInit, boundVariable, partialString, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
+import { bindingInit, boundVariable, partialUrl, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
 
@@ -47,6 +47,12 @@ const RAW_BODY_CLIENTS: ReadonlySet<ClientName> = new Set(['ky', 'got']);
 interface ClientDefaults {
   base: PartialString | undefined;
   headers: HeaderEntry[];
+  /**
+   * The headers written after the client was made (`axios.defaults.headers…`, interceptors), by
+   * the write: an instance made from the client takes a copy of its defaults when it is made
+   * (axios merges them in `create`), and none of its interceptors.
+   */
+  writes: Map<HeaderEntry, { at: TSESTree.Node; inherited: boolean }>;
 }
 
 /** A client instance a factory makes (`axios.create({ baseURL })`): a wrapper every request through it shares. */
@@ -165,7 +171,7 @@ interface Collector {
   consumed: Set<TSESTree.Node>;
 }
 
-const NO_DEFAULTS = (): ClientDefaults => ({ base: undefined, headers: [] });
+const NO_DEFAULTS = (): ClientDefaults => ({ base: undefined, headers: [], writes: new Map() });
 
 /** Every HTTP request in the file, in source order, and the client instances it makes. */
 export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, typeValue?: TypeValueResolver): HttpCalls {
@@ -336,8 +342,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
   const scope = scopeOf(use, collector);
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === use) {
     const [first, second] = parent.arguments;
-    const firstIsConfig = first !== undefined && unwrap(first).type === AST_NODE_TYPES.ObjectExpression;
-    if ((spec.name === 'axios' || spec.name === 'got') && firstIsConfig) {
+    if ((spec.name === 'axios' || spec.name === 'got') && first !== undefined && isConfigArgument(first, second, scope)) {
       collector.requests.push(clientRequest(parent, spec, defaults, undefined, first, null, collector));
     } else {
       collector.requests.push(clientRequest(parent, spec, defaults, first, second, null, collector));
@@ -352,7 +357,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
     const args = grand.arguments;
     if (spec.factories.includes(member)) {
       const config = args[0];
-      const instance = instanceDefaults(spec, defaults, config, scope, collector.sourceCode);
+      const instance = instanceDefaults(spec, defaults, config, grand, scope, collector.sourceCode);
       collector.clients.push({ node: grand, client: spec.name, base: instance.base, headers: instance.headers });
       clientValue(usesOf(grand, collector), spec, instance, collector);
       return;
@@ -372,14 +377,45 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
   }
 }
 
+/**
+ * Whether the first argument of `axios(…)` / `got(…)` is a request config rather than a URL: an
+ * object, or a lone value that is not a string as far as the file shows (`api(error.config)`
+ * retrying a failed request, `engium(config)` in a generic helper). Such a config's headers are
+ * unknown, never the instance's defaults alone.
+ */
+function isConfigArgument(first: TSESTree.Node, second: TSESTree.Node | undefined, scope: Scope): boolean {
+  const inner = unwrap(first);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (second !== undefined || partialUrl(inner, scope) !== undefined) return false;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral || inner.type === AST_NODE_TYPES.BinaryExpression) return false;
+  return !(inner.type === AST_NODE_TYPES.Identifier && isStringParameter(inner, scope));
+}
+
+/** A parameter declared as a string or URL (`path: string`), which the call takes as a URL. */
+function isStringParameter(identifier: TSESTree.Identifier, scope: Scope): boolean {
+  const definition = ASTUtils.findVariable(scope, identifier)?.defs[0];
+  if (definition?.type !== 'Parameter' || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = definition.name.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSStringKeyword) return true;
+  return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'URL';
+}
+
 /** The defaults a factory call gives its instance: the parent's, then the config's. */
-function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): ClientDefaults {
+function instanceDefaults(
+  spec: ClientSpec,
+  parent: ClientDefaults,
+  config: TSESTree.Node | undefined,
+  factory: TSESTree.CallExpression,
+  scope: Scope,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ClientDefaults {
   const baseValues = optionValues(config, spec.baseOption, scope).values;
   const baseNode = baseValues.at(-1);
   return {
-    base: baseNode ? partialString(baseNode, scope) : parent.base,
+    base: baseNode ? partialUrl(baseNode, scope) : parent.base,
+    writes: new Map(),
     headers: [
-      ...parent.headers,
+      ...inheritedHeaders(parent, factory),
       ...configHeaderEntries(config, scope),
       ...hookHeaders(spec, config, scope, sourceCode),
     ],
@@ -392,6 +428,36 @@ function hookHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope:
 }
 
 /**
+ * The parent's headers an instance made by `factory` starts with. A defaults write in module code
+ * after the factory comes too late for it; one inside a function may run before or after it, so
+ * it is unknown unless the factory itself runs later, inside a function.
+ */
+function inheritedHeaders(parent: ClientDefaults, factory: TSESTree.CallExpression): HeaderEntry[] {
+  const factoryInFunction = inFunction(factory);
+  return parent.headers.flatMap((entry): HeaderEntry[] => {
+    const write = parent.writes.get(entry);
+    if (!write) return [entry];
+    if (!write.inherited) return [];
+    if (inFunction(write.at)) return [{ kind: 'unknown', node: write.at, shape: 'headers' }];
+    return write.at.range[0] < factory.range[0] || factoryInFunction ? [entry] : [];
+  });
+}
+
+function inFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+  }
+  return false;
+}
+
+function addWrite(defaults: ClientDefaults, at: TSESTree.Node, entries: readonly HeaderEntry[], inherited = true): void {
+  for (const entry of entries) {
+    defaults.headers.push(entry);
+    defaults.writes.set(entry, { at, inherited });
+  }
+}
+
+/**
  * `api.defaults.headers.common['X-Tenant-ID'] = …`, `api.defaults.baseURL = …` and
  * `api.interceptors.request.use(…)` change every later request of that client (mutating `defaults`).
  */
@@ -401,7 +467,7 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
   while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
     const key = ASTUtils.getPropertyName(top.parent, scope);
     if (key === null) {
-      defaults.headers.push({ kind: 'unknown', node: top.parent, shape: 'headers' });
+      addWrite(defaults, top.parent, [{ kind: 'unknown', node: top.parent, shape: 'headers' }]);
       return;
     }
     path.push(key);
@@ -412,24 +478,24 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
     if (path[0] !== 'request') return;
     // `api.interceptors.request.use(fn)`: the headers fn sets, when its body is in this module.
     const [interceptor] = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[1] === 'use' ? parent.arguments : [];
-    defaults.headers.push(...(interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown' as const, node: top, shape: 'headers' as const }]));
+    addWrite(defaults, top, interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown', node: top, shape: 'headers' }], false);
     return;
   }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) {
     if (path[0] === 'baseURL' || path[0] === 'prefixUrl') {
-      defaults.base = partialString(parent.right, scope);
+      defaults.base = partialUrl(parent.right, scope);
       return;
     }
     if (path[0] !== 'headers') return;
     const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || Object.hasOwn(HTTP_METHODS, key))));
-    if (rest.length === 0) defaults.headers.push(...headerEntries(parent.right, scope));
-    else if (rest.length === 1) defaults.headers.push({ kind: 'named', name: rest[0]!, value: parent.right });
+    if (rest.length === 0) addWrite(defaults, parent, headerEntries(parent.right, scope));
+    else if (rest.length === 1) addWrite(defaults, parent, [{ kind: 'named', name: rest[0]!, value: parent.right }]);
     return;
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[0] === 'headers' && path.at(-1) === 'set') {
     const [nameNode, value] = parent.arguments;
     const header = nameNode ? staticString(nameNode, scope) : undefined;
-    defaults.headers.push(header === undefined ? { kind: 'unknown', node: parent, shape: 'headers' } : { kind: 'named', name: header, value });
+    addWrite(defaults, parent, [header === undefined ? { kind: 'unknown', node: parent, shape: 'headers' } : { kind: 'named', name: header, value }]);
   }
 }
 
@@ -444,9 +510,9 @@ function clientRequest(
 ): HttpRequest {
   const scope = scopeOf(node, collector);
   const urlOption = urlNode ?? optionValues(config, 'url', scope).values.at(-1);
-  const path = urlOption ? partialString(urlOption, scope, collector.typeValue) : undefined;
+  const path = urlOption ? partialUrl(urlOption, scope, collector.typeValue) : undefined;
   const baseNode = optionValues(config, spec.baseOption, scope).values.at(-1);
-  const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
+  const base = baseNode ? partialUrl(baseNode, scope, collector.typeValue) : defaults.base;
   const configMethod = configString(config, 'method', scope);
   const pathShape = urlOption ? stringShape(urlOption, scope, collector.typeValue) : undefined;
   return {
@@ -533,7 +599,7 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
   collector.requests.push({
     node: call,
     client: 'fetch',
-    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    url: input ? partialUrl(input, scope, collector.typeValue) : undefined,
     urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
@@ -563,7 +629,7 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
   return {
     node: construction,
     client: 'fetch',
-    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    url: input ? partialUrl(input, scope, collector.typeValue) : undefined,
     urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
@@ -605,7 +671,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
   collector.requests.push({
     node: call,
     client: 'superagent',
-    url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
+    url: urlNode ? partialUrl(urlNode, scope, collector.typeValue) : undefined,
     urlShape: urlNode ? stringShape(urlNode, scope, collector.typeValue) : undefined,
     method,
     headers: chainHeaders(call, scope, collector),
@@ -679,7 +745,7 @@ function xhrRequests(construction: TSESTree.NewExpression, collector: Collector)
     collector.requests.push({
       node: open,
       client: 'XMLHttpRequest',
-      url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
+      url: urlNode ? partialUrl(urlNode, openScope, collector.typeValue) : undefined,
       urlShape: urlNode ? stringShape(urlNode, openScope, collector.typeValue) : undefined,
       method: method?.toUpperCase() ?? null,
       headers,

@@ -6,9 +6,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { headerEntries, optionValues, type HeaderEntry } from './headers.js';
-import { bindingInit, staticString, unwrap, type Scope } from './static.js';
-
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+import { sameFileFunction, staticString, unwrap, type Scope } from './static.js';
 
 const unknown = (node: TSESTree.Node): HeaderEntry[] => [{ kind: 'unknown', node, shape: 'headers' }];
 
@@ -32,7 +30,7 @@ export function hookOptionHeaders(option: string, value: TSESTree.Node, scope: S
 
 /** The headers a hook function sets on the request (or config) it is handed as its first parameter. */
 export function functionHeaders(node: TSESTree.Node, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): HeaderEntry[] {
-  const fn = functionOf(node, scope);
+  const fn = sameFileFunction(node, scope);
   if (!fn) return unknown(node);
   const [parameter] = fn.params;
   // A hook that is handed nothing cannot change the request through it.
@@ -44,16 +42,6 @@ export function functionHeaders(node: TSESTree.Node, scope: Scope, sourceCode: R
   return variable.references.flatMap((reference) => writesThrough(reference.identifier as TSESTree.Node, bodyScope));
 }
 
-function functionOf(node: TSESTree.Node, scope: Scope): FunctionNode | undefined {
-  const inner = unwrap(node);
-  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) return inner;
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(scope, inner);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-  const init = bindingInit(inner, scope);
-  return init && (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) ? init : undefined;
-}
 
 /** What one use of the hook's parameter does to the request's headers. */
 function writesThrough(use: TSESTree.Node, scope: Scope): HeaderEntry[] {

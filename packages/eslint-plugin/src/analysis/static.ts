@@ -27,6 +27,63 @@ export function staticString(node: TSESTree.Node, scope: Scope): string | undefi
 }
 
 /**
+ * `staticString`, except for a value read from an object the file changes: `session.tenantId` of
+ * `const session = { tenantId: '' }`, which sign-in fills in, is not sent as the empty string
+ * ESLint's evaluator reads from the initialiser.
+ */
+export function settledString(node: TSESTree.Node, scope: Scope): string | undefined {
+  return readsChangedObject(node, scope, 0) ? undefined : staticString(node, scope);
+}
+
+function readsChangedObject(node: TSESTree.Node, scope: Scope, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  const inner = unwrap(node);
+  const recurse = (child: TSESTree.Node): boolean => readsChangedObject(child, scope, depth + 1);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const init = bindingInit(inner, scope);
+      return init !== undefined && recurse(init);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      let root: TSESTree.Node = inner.object;
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(scope, root);
+      return (variable?.references ?? []).some((reference) => !reference.init && changesThrough(reference.identifier as TSESTree.Node)) || recurse(root);
+    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.some(recurse);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return recurse(inner.left) || recurse(inner.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return recurse(inner.consequent) || recurse(inner.alternate);
+    default:
+      return false;
+  }
+}
+
+/** Whether a use of an object may change it: a write to a member, or handing it on (to a call, or to another binding). */
+function changesThrough(use: TSESTree.Node): boolean {
+  let node = use;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (node !== use) {
+    return (
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) ||
+      parent.type === AST_NODE_TYPES.UpdateExpression ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+    );
+  }
+  return (
+    ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(use as TSESTree.Expression)) ||
+    (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === use) ||
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === use)
+  );
+}
+
+/**
  * The initialiser of the binding `identifier` refers to, when it is the binding's only write
  * (`const x = …`, or a `let` that is never reassigned); undefined for parameters, imports,
  * reassigned or destructured bindings.
@@ -40,6 +97,73 @@ export function bindingInit(identifier: TSESTree.Identifier, scope: Scope): TSES
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (writes.length !== 1 || writes[0]?.identifier !== declarator.id) return undefined;
   return declarator.init;
+}
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** The function `node` is, or names in this module (`function f() {}`, `const f = () => …`); undefined otherwise. */
+export function sameFileFunction(node: TSESTree.Node, scope: Scope): FunctionNode | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) return inner;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(scope, inner);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  const init = bindingInit(inner, scope);
+  return init && (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) ? init : undefined;
+}
+
+/**
+ * What a same-file function returns: an arrow's expression body, or the argument of every
+ * `return` in its body (not in functions nested in it), with the scope they are read in.
+ * Undefined when a `return` has no value or the function's scope cannot be found.
+ */
+export function returnedValues(fn: FunctionNode, scope: Scope): { values: TSESTree.Node[]; scope: Scope } | undefined {
+  const fnScope = functionScope(fn, scope);
+  if (!fnScope) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { values: [fn.body], scope: fnScope };
+  const values: TSESTree.Node[] = [];
+  let bare = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) values.push(node.argument);
+      else bare = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassBody) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
+      if (isNode(child)) visit(child);
+    }
+  };
+  fn.body.body.forEach(visit);
+  return bare ? undefined : { values, scope: fnScope };
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The scope of a function, found among the child scopes of the scopes from `scope` outward. */
+function functionScope(fn: FunctionNode, scope: Scope): Scope | undefined {
+  for (let current: Scope | null = scope; current; current = current.upper) {
+    const found = findChildScope(current, fn, 3);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findChildScope(scope: Scope, block: TSESTree.Node, depth: number): Scope | undefined {
+  for (const child of scope.childScopes) {
+    if (child.block === block) return child;
+  }
+  if (depth === 0) return undefined;
+  for (const child of scope.childScopes) {
+    const found = findChildScope(child, block, depth - 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The variable a `const x = <node>` / `let x = <node>` declaration binds `node` to, if any. */
@@ -77,13 +201,19 @@ export function partialString(
   typeValue?: TypeValueResolver,
   depth = 0,
   expanding: readonly TSESTree.Node[] = [],
+  urlFallback = false,
 ): PartialString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(node);
   const full = staticString(inner, scope);
   if (full !== undefined) return { text: full, complete: true };
-  const recurse = (child: TSESTree.Node, through = expanding): PartialString | undefined => partialString(child, scope, typeValue, depth + 1, through);
+  const recurse = (child: TSESTree.Node, through = expanding): PartialString | undefined => partialString(child, scope, typeValue, depth + 1, through, urlFallback);
   switch (inner.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      // `process.env.ENGIUM_URL ?? 'https://api.engium.app/api/v1'`: the code names the API it
+      // calls by its fallback, and the variable only moves it (staging, a proxy). Only for URLs:
+      // a header value's fallback says nothing of the value the variable holds.
+      return urlFallback && inner.operator !== '&&' ? recurse(inner.right) : undefined;
     case AST_NODE_TYPES.Identifier: {
       const init = bindingInit(inner, scope);
       // A constant built from itself (`const url = \`${BASE}/${url}\``) has no static value.
@@ -157,6 +287,11 @@ function urlConstruction(
   } catch {
     return undefined;
   }
+}
+
+/** The known part of a URL expression: `partialString`, and a URL from a variable with a literal fallback is the fallback's. */
+export function partialUrl(node: TSESTree.Node, scope: Scope, typeValue?: TypeValueResolver): PartialString | undefined {
+  return partialString(node, scope, typeValue, 0, [], true);
 }
 
 /** Stands for each part of a string that cannot be known statically, in a `stringShape`. */
