@@ -25,6 +25,12 @@ const regexList = { type: 'array', items: { type: 'string' } } as const;
 /** Names a Bearer token is given when it holds an API key rather than a user's access token. */
 const API_KEY_NAME = /(?:api|secret|private|engium)_?key/i;
 const USER_TOKEN_NAME = /access|jwt|session|refresh|user|id_?token/i;
+/**
+ * A variable in browser code named a token but neither a key nor a secret (`engiumToken`) holds
+ * what the login returned; an env variable of that name is another matter (its read is checked).
+ */
+const TOKEN_NAME = /token/i;
+const KEY_NAME = /key|secret/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-key-in-client',
@@ -163,7 +169,7 @@ export default createRule<Options, MessageIds>({
           : inner.type === AST_NODE_TYPES.MemberExpression
             ? (ASTUtils.getPropertyName(inner, sourceCode.getScope(inner)) ?? undefined)
             : undefined;
-      if (!name || USER_TOKEN_NAME.test(name)) return undefined;
+      if (!name || USER_TOKEN_NAME.test(name) || (TOKEN_NAME.test(name) && !KEY_NAME.test(name))) return undefined;
       if (isKeyBearing(name)) return name;
       return API_KEY_NAME.test(name) && sentToEngium(value) ? name : undefined;
     }
@@ -197,10 +203,8 @@ export default createRule<Options, MessageIds>({
       if (!value || !token) return;
       // Key-bearing names are reported where they are read; any other public variable here.
       const publicRead = side?.side === 'server' ? undefined : publicEnvToken(token);
-      if (publicRead) {
-        if (!isKeyBearing(publicRead.name) && sentToEngium(value)) {
-          context.report({ node: token, messageId: 'publicKeyVariable', data: { name: publicRead.name, reason: publicRead.reason, advice: JWT_FLOW_ADVICE } });
-        }
+      if (publicRead && !isKeyBearing(publicRead.name)) {
+        if (sentToEngium(value)) context.report({ node: token, messageId: 'publicKeyVariable', data: { name: publicRead.name, reason: publicRead.reason, advice: JWT_FLOW_ADVICE } });
         return;
       }
       if (!client) return;
