@@ -73,6 +73,31 @@ ruleTester.run('require-tenant-header', rule, {
     `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', hooks: { beforeRequest: [(options) => { options.headers['x-tenant-id'] = tenant; }] } }); api('bookings');`,
     // An interceptor that returns a new config: its headers are unknown, not absent.
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } })); api.get('/bookings');`,
+    // A returned copy of the config whose headers add the tenant.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { return { ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } }; }); api.get('/bookings');`,
+    // ofetch onRequest hooks: the options of the context they are handed.
+    `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest({ options }) { options.headers.set('X-Tenant-ID', tenant); } }); api('/bookings');`,
+    `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest: [(ctx) => { ctx.options.headers = { ...ctx.options.headers, 'X-Tenant-ID': tenant }; }] }); api('/bookings');`,
+    // Headers from a function of this module, every return with the tenant (awaited, or through Object.assign).
+    `function engiumHeaders() { return { 'X-Tenant-ID': tenant }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
+    `const engiumHeaders = (id) => ({ 'X-Tenant-ID': id }); fetch('${API}/bookings', { headers: { ...engiumHeaders(tenant), Accept: 'application/json' } });`,
+    `async function engiumHeaders() { const id = await tenant(); return { 'X-Tenant-ID': id }; } fetch('${API}/bookings', { headers: await engiumHeaders() });`,
+    `const common = { 'X-Tenant-ID': tenant }; fetch('${API}/bookings', { headers: Object.assign({}, common, { Accept: 'application/json' }) });`,
+    // ... and ones that cannot be known: a bare return, a return of a parameter, a function from elsewhere.
+    `function engiumHeaders() { if (!tenant) return; return { Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
+    `function engiumHeaders(extra) { return { ...extra, Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders(other) });`,
+    // axios(config) with a config that is not an object literal: its headers are unknown, not the instance's defaults.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const retry = (error) => api(error.config);`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export function send(config: AxiosRequestConfig) { return api(config); }`,
+    `import got from 'got'; const api = got.extend({ prefixUrl: '${API}' }); export const send = (options) => api(options);`,
+    // axios defaults written before an instance is made are copied into it.
+    `import axios from 'axios'; axios.defaults.headers.common['X-Tenant-ID'] = tenant; const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+    // ... and ones written in a function may run before it is made.
+    `import axios from 'axios'; export function configure(id) { axios.defaults.headers.common['X-Tenant-ID'] = id; } const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+    // A base URL from an env variable with the API as its fallback: only the fallback is not enough to report other APIs.
+    `const BASE = process.env.ENGIUM_URL ?? 'https://example.com/api'; fetch(\`\${BASE}/bookings\`);`,
+    // A leading slash replaces the base's path: not an API endpoint.
+    `const BASE = '${API}'; fetch(new URL('/bookings', BASE));`,
     // A method named fetch on something that is not a fetch.
     `const cache = new Map(); cache.fetch('${API}/bookings');`,
     `function refresh(event) { return event.fetch('${API}/bookings'); }`,
@@ -162,6 +187,34 @@ ruleTester.run('require-tenant-header', rule, {
       code: `import ky from 'ky'; const hooks = { beforeRequest: [(request) => request.headers.set('Authorization', auth)], afterResponse: [log] }; const api = ky.create({ prefixUrl: '${API}', hooks }); api.get('bookings');`,
       errors: [missing('GET /bookings')],
     },
+    // An interceptor returning a copy of the config without the tenant; an ofetch onRequest without it.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, Authorization: auth } })); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    {
+      code: `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest({ options }) { options.headers.set('Authorization', auth); } }); api('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    // Headers from a function of this module, or Object.assign, without the tenant.
+    { code: `function engiumHeaders() { return { Authorization: auth }; } fetch('${API}/bookings', { headers: engiumHeaders() });`, errors: [missing('GET /bookings')] },
+    { code: `const keyOnly = () => ({ Authorization: auth }); fetch('${API}/bookings', { headers: Object.assign({}, keyOnly(), { Accept: 'application/json' }) });`, errors: [missing('GET /bookings')] },
+    {
+      code: `function engiumHeaders(admin) { if (admin) return { Authorization: auth, 'X-Admin': '1' }; return { Authorization: auth }; } fetch('${API}/bookings', { headers: engiumHeaders(true) });`,
+      errors: [missing('GET /bookings')],
+    },
+    // axios(path) with a string path sends the instance's defaults alone.
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const get = (path: string) => api(path);`, errors: [missing('GET /…')] },
+    // axios defaults written after an instance was made, and global interceptors, do not reach it.
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); axios.defaults.headers.common['X-Tenant-ID'] = tenant; api.get('/bookings');`, errors: [missing('GET /bookings')] },
+    {
+      code: `import axios from 'axios'; axios.interceptors.request.use((config) => { config.headers['X-Tenant-ID'] = tenant; return config; }); const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    // A base URL from an env variable whose fallback is the API.
+    { code: `const BASE = process.env.ENGIUM_URL ?? '${API}'; fetch(\`\${BASE}/bookings\`);`, errors: [missing('GET /bookings')] },
+    { code: `const BASE = import.meta.env.VITE_ENGIUM_URL || '${API}'; fetch(new URL('bookings', BASE + '/'));`, errors: [missing('GET /bookings')] },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: process.env.ENGIUM_URL ?? '${API}' }); api.get('/bookings');`, errors: [missing('GET /bookings')] },
     // reportUnknown (the strict config) reports what cannot be resolved.
     {
       code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => withTenant(config)); api.get('/bookings');`,
