@@ -40,7 +40,8 @@ const EXPECTED: Record<string, string[]> = {
   'src/hooks/use-engium.tsx': [`40 ${tenant}`, `50 ${publicKey}`, `50 ${notUuid}`],
   // The wrapper's callers are not Engium calls; a second wrapper forgot the tenant.
   'src/lib/engium-fetch.ts': [`18 ${tenant}`],
-  // Global axios defaults written after an instance was made do not reach it.
+  // Global axios defaults written after an instance was made do not reach it; `headers.common`
+  // is sent with every request.
   'src/server/axios-client.ts': [`20 ${tenant}`, `49 ${notUuid}`],
   'src/server/config.ts': [],
   // Defaults written in a function that may run before or after the instance is made: unknown.

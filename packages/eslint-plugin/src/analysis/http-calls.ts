@@ -416,10 +416,33 @@ function instanceDefaults(
     writes: new Map(),
     headers: [
       ...inheritedHeaders(parent, factory),
-      ...configHeaderEntries(config, scope),
+      ...clientConfigHeaders(spec, config, scope),
       ...hookHeaders(spec, config, scope, sourceCode),
     ],
   };
+}
+
+/** HTTP method names axios groups headers under, beside `common`. */
+const AXIOS_HEADER_GROUPS: ReadonlySet<string> = new Set(['common', ...Object.keys(HTTP_METHODS)]);
+
+/**
+ * A client config's `headers`. axios also reads groups in them, `headers: { common: {…}, post: {…} }`,
+ * whose headers it sends with every request (or those of that method: counted for all, which
+ * can only keep a call quiet).
+ */
+function clientConfigHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope: Scope): HeaderEntry[] {
+  const entries = configHeaderEntries(config, scope);
+  return spec.name === 'axios' ? entries.flatMap((entry) => withHeaderGroups(entry, scope)) : entries;
+}
+
+function withHeaderGroups(entry: HeaderEntry, scope: Scope): HeaderEntry[] {
+  if (entry.kind === 'either') {
+    const [a, b] = entry.options.map((option) => option.flatMap((inner) => withHeaderGroups(inner, scope)));
+    return [{ kind: 'either', options: [a!, b!] }];
+  }
+  if (entry.kind !== 'named' || !entry.value || !AXIOS_HEADER_GROUPS.has(entry.name.toLowerCase())) return [entry];
+  const group = unwrap(entry.value).type;
+  return group === AST_NODE_TYPES.ObjectExpression || group === AST_NODE_TYPES.Identifier ? headerEntries(entry.value, scope) : [entry];
 }
 
 /** The headers a config's hook options (ky / got `hooks`, axios `transformRequest`, ofetch `onRequest`) set. */
@@ -523,7 +546,7 @@ function clientRequest(
     method: configMethod === undefined ? (method ?? 'GET') : configMethod === null ? null : configMethod.toUpperCase(),
     headers: [
       ...defaults.headers,
-      ...configHeaderEntries(config, scope),
+      ...clientConfigHeaders(spec, config, scope),
       ...hookHeaders(spec, config, scope, collector.sourceCode),
     ],
     queryParameters: [

@@ -90,6 +90,9 @@ ruleTester.run('require-tenant-header', rule, {
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const retry = (error) => api(error.config);`,
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export function send(config: AxiosRequestConfig) { return api(config); }`,
     `import got from 'got'; const api = got.extend({ prefixUrl: '${API}' }); export const send = (options) => api(options);`,
+    // axios header groups: common, and per method.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { 'X-Tenant-ID': tenant } } }); api.get('/bookings');`,
+    `import axios from 'axios'; const groups = { common: { 'x-tenant-id': tenant } }; axios.get('${API}/bookings', { headers: groups });`,
     // axios defaults written before an instance is made are copied into it.
     `import axios from 'axios'; axios.defaults.headers.common['X-Tenant-ID'] = tenant; const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
     // ... and ones written in a function may run before it is made.
@@ -203,6 +206,7 @@ ruleTester.run('require-tenant-header', rule, {
       code: `function engiumHeaders(admin) { if (admin) return { Authorization: auth, 'X-Admin': '1' }; return { Authorization: auth }; } fetch('${API}/bookings', { headers: engiumHeaders(true) });`,
       errors: [missing('GET /bookings')],
     },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { Authorization: auth } } }); api.get('/bookings');`, errors: [missing('GET /bookings')] },
     // axios(path) with a string path sends the instance's defaults alone.
     { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const get = (path: string) => api(path);`, errors: [missing('GET /…')] },
     // axios defaults written after an instance was made, and global interceptors, do not reach it.
