@@ -25,6 +25,9 @@ export type HeaderTypeCheck = (node: TSESTree.Node, shape: 'headers' | 'options'
 
 const MAX_DEPTH = 8;
 
+/** The groups axios keeps headers in, in configs and defaults: `common`, and one per HTTP method. */
+export const AXIOS_HEADER_GROUPS: ReadonlySet<string> = new Set(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch']);
+
 /** Whether `entries` send header `name` (case-insensitively). */
 export function findHeader(entries: readonly HeaderEntry[], name: string, typeCheck?: HeaderTypeCheck): Presence {
   let found: Presence | undefined;

@@ -4,7 +4,7 @@
  * described the same way (URL, method, header entries), so rules ask one question of all of them.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
+import { AXIOS_HEADER_GROUPS, configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
 import { functionHeaders, hookOptionHeaders } from './request-hooks.js';
 import { bindingInit, boundVariable, partialUrl, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
@@ -422,9 +422,6 @@ function instanceDefaults(
   };
 }
 
-/** HTTP method names axios groups headers under, beside `common`. */
-const AXIOS_HEADER_GROUPS: ReadonlySet<string> = new Set(['common', ...Object.keys(HTTP_METHODS)]);
-
 /**
  * A client config's `headers`. axios also reads groups in them, `headers: { common: {…}, post: {…} }`,
  * whose headers it sends with every request (or those of that method: counted for all, which
@@ -510,7 +507,7 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
       return;
     }
     if (path[0] !== 'headers') return;
-    const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || Object.hasOwn(HTTP_METHODS, key))));
+    const rest = path.slice(1).filter((key, index) => !(index === 0 && AXIOS_HEADER_GROUPS.has(key)));
     if (rest.length === 0) addWrite(defaults, parent, headerEntries(parent.right, scope));
     else if (rest.length === 1) addWrite(defaults, parent, [{ kind: 'named', name: rest[0]!, value: parent.right }]);
     return;

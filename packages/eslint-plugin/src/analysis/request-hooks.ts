@@ -5,7 +5,7 @@
  * beyond plain header writes on its parameter stays unknown.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { headerEntries, optionValues, type HeaderEntry } from './headers.js';
+import { AXIOS_HEADER_GROUPS, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { sameFileFunction, staticString, unwrap, type Scope } from './static.js';
 
 const unknown = (node: TSESTree.Node): HeaderEntry[] => [{ kind: 'unknown', node, shape: 'headers' }];
@@ -129,6 +129,8 @@ function headersObjectUse(headers: TSESTree.MemberExpression, scope: Scope): Hea
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === headers) {
     const member = ASTUtils.getPropertyName(parent, scope);
     const grand = parent.parent;
+    // axios 0.x hands interceptors its header groups: `config.headers.common[name] = …`.
+    if (member !== null && AXIOS_HEADER_GROUPS.has(member) && grand?.type === AST_NODE_TYPES.MemberExpression && grand.object === parent) return headersObjectUse(parent, scope);
     if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
       return member === null ? unknown(grand) : [{ kind: 'named', name: member, value: grand.right }];
     }

@@ -90,7 +90,8 @@ ruleTester.run('require-tenant-header', rule, {
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const retry = (error) => api(error.config);`,
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export function send(config: AxiosRequestConfig) { return api(config); }`,
     `import got from 'got'; const api = got.extend({ prefixUrl: '${API}' }); export const send = (options) => api(options);`,
-    // axios header groups: common, and per method.
+    // axios header groups: common, and per method (axios 0.x interceptors write them too).
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers.common['X-Tenant-ID'] = tenant; return config; }); api.get('/bookings');`,
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { 'X-Tenant-ID': tenant } } }); api.get('/bookings');`,
     `import axios from 'axios'; const groups = { common: { 'x-tenant-id': tenant } }; axios.get('${API}/bookings', { headers: groups });`,
     // axios defaults written before an instance is made are copied into it.
