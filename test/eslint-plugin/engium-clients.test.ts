@@ -37,7 +37,9 @@ const EXPECTED: Record<string, string[]> = {
   // retry hands axios the failed request's own config, not a URL.
   'src/client/axios-auth.ts': [],
   'src/client/leaky-widget.tsx': [`12 ${secretInClient}`, `23 ${bearerInClient}`],
-  'src/hooks/use-engium.tsx': [`40 ${tenant}`, `50 ${publicKey}`, `50 ${notUuid}`],
+  // A fetcher whose URL is SWR's key, and the global axios (whose defaults any module may set),
+  // cannot be known.
+  'src/hooks/use-engium.tsx': [`50 ${publicKey}`, `50 ${notUuid}`],
   // The wrapper's callers are not Engium calls; a second wrapper forgot the tenant.
   'src/lib/engium-fetch.ts': [`18 ${tenant}`],
   // Global axios defaults written after an instance was made do not reach it; `headers.common`

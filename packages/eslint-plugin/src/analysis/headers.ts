@@ -10,8 +10,12 @@ import { bindingInit, isGlobalReference, returnedValues, sameFileFunction, stati
 export type HeaderEntry =
   /** A header whose name is known; `value` is its value expression when the code has one. */
   | { kind: 'named'; name: string; value: TSESTree.Node | undefined }
-  /** Headers that cannot be listed: `node` evaluates to a headers object (`headers`) or a whole request config (`options`). */
-  | { kind: 'unknown'; node: TSESTree.Node; shape: 'headers' | 'options' }
+  /**
+   * Headers that cannot be listed: `node` evaluates to a headers object (`headers`) or a whole
+   * request config (`options`), or is a shared client whose defaults any module may set
+   * (`shared-defaults`: the global axios), which types cannot decide.
+   */
+  | { kind: 'unknown'; node: TSESTree.Node; shape: 'headers' | 'options' | 'shared-defaults' }
   /** One of two header sets (`cond ? a : b`, `a ?? b`). */
   | { kind: 'either'; options: readonly [HeaderEntry[], HeaderEntry[]] };
 
@@ -40,7 +44,7 @@ export function findHeader(entries: readonly HeaderEntry[], name: string, typeCh
       if (a?.state === 'present' && b?.state === 'present') found ??= { state: 'present', value: undefined };
       else if (a?.state !== 'absent' || b?.state !== 'absent') unknown = true;
     } else {
-      const verdict = typeCheck ? typeCheck(entry.node, entry.shape, name) : 'unknown';
+      const verdict = typeCheck && entry.shape !== 'shared-defaults' ? typeCheck(entry.node, entry.shape, name) : 'unknown';
       if (verdict === 'present') found ??= { state: 'present', value: undefined };
       else if (verdict === 'unknown') unknown = true;
     }

@@ -140,6 +140,23 @@ const FETCH_EVENT_FUNCTIONS = new Set(['load', 'handle', 'handleFetch', 'GET', '
 
 const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:\/\//i;
 
+/**
+ * The global axios's defaults: any module may set them (`axios.defaults.headers.common[…] = …` at
+ * an app's start), so besides what this file writes, its requests' headers are unknown. Instances
+ * made with `axios.create` copy the defaults when made, at module load, before an app's start code
+ * runs, so they do not inherit this.
+ */
+function sharedAxiosDefaults(uses: readonly TSESTree.Node[]): ClientDefaults {
+  const defaults = NO_DEFAULTS();
+  const [first] = uses;
+  if (first) {
+    const elsewhere: HeaderEntry = { kind: 'unknown', node: first, shape: 'shared-defaults' };
+    defaults.headers.push(elsewhere);
+    defaults.writes.set(elsewhere, { at: first, inherited: false });
+  }
+  return defaults;
+}
+
 /** `base` + `path` as clients join them: an absolute path wins, else one slash between. */
 export function joinUrl(base: PartialString | undefined, path: PartialString | undefined): PartialString | undefined {
   if (path && ABSOLUTE_URL.test(path.text)) return path;
@@ -200,7 +217,7 @@ export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, type
     const uses = moduleExportUses(module, exportName, globalScope, collector, required);
     if (client === 'fetch') fetchUses.push(...uses);
     else if (client === 'superagent') superagentUses.push(...uses);
-    else clientValue(uses, client, NO_DEFAULTS(), collector);
+    else clientValue(uses, client, client.name === 'axios' ? sharedAxiosDefaults(uses) : NO_DEFAULTS(), collector);
   }
   for (const use of new Set(fetchUses)) {
     if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) fetchCall(use.parent, collector);
