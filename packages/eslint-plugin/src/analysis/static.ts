@@ -32,10 +32,11 @@ export function staticString(node: TSESTree.Node, scope: Scope): string | undefi
  * ESLint's evaluator reads from the initialiser.
  */
 export function settledString(node: TSESTree.Node, scope: Scope): string | undefined {
-  return readsChangedObject(node, scope, 0) ? undefined : staticString(node, scope);
+  return readsChangedObject(node, scope) ? undefined : staticString(node, scope);
 }
 
-function readsChangedObject(node: TSESTree.Node, scope: Scope, depth: number): boolean {
+/** Whether a value is read from an object the file changes after making it (see `settledString`). */
+export function readsChangedObject(node: TSESTree.Node, scope: Scope, depth = 0): boolean {
   if (depth > MAX_DEPTH) return true;
   const inner = unwrap(node);
   const recurse = (child: TSESTree.Node): boolean => readsChangedObject(child, scope, depth + 1);
