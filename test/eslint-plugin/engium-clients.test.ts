@@ -43,8 +43,8 @@ const EXPECTED: Record<string, string[]> = {
   // The wrapper's callers are not Engium calls; a second wrapper forgot the tenant.
   'src/lib/engium-fetch.ts': [`18 ${tenant}`],
   // Global axios defaults written after an instance was made do not reach it; `headers.common`
-  // is sent with every request.
-  'src/server/axios-client.ts': [`20 ${tenant}`, `49 ${notUuid}`],
+  // is sent with every request; data stringified by hand goes out with no JSON Content-Type.
+  'src/server/axios-client.ts': [`20 ${tenant}`, `49 ${notUuid}`, `66 ${contentType}`],
   'src/server/config.ts': [],
   // Defaults written in a function that may run before or after the instance is made: unknown.
   'src/server/configure-axios.ts': [],

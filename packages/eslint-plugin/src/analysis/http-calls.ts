@@ -26,7 +26,8 @@ export interface HttpRequest {
   queryParameters: string[];
   /**
    * A body the client sends as given, with no JSON Content-Type of its own: the `body` of fetch,
-   * Request, ky and got (their `json` option, axios's and ofetch's objects are serialised with one).
+   * Request, ky and got (their `json` option, axios's and ofetch's objects are serialised with
+   * one), and axios `data` that is already a string (`JSON.stringify(…)`), which axios sends as is.
    */
   body?: TSESTree.Node;
 }
@@ -42,6 +43,26 @@ function rawBody(config: TSESTree.Node | undefined, scope: Scope): TSESTree.Node
 
 /** Clients whose `body` option is sent as given. */
 const RAW_BODY_CLIENTS: ReadonlySet<ClientName> = new Set(['ky', 'got']);
+
+/**
+ * axios `data` the file shows is a string: axios sets `Content-Type: application/json` only for
+ * the objects it serialises itself, so `JSON.stringify(…)`, a string literal or a template goes
+ * out without it.
+ */
+function stringData(node: TSESTree.Node | undefined, scope: Scope, depth = 0): TSESTree.Node | undefined {
+  if (!node || depth > 3) return undefined;
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return stringData(bindingInit(inner, scope), scope, depth + 1) && node;
+  const isString =
+    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') ||
+    inner.type === AST_NODE_TYPES.TemplateLiteral ||
+    (inner.type === AST_NODE_TYPES.CallExpression &&
+      inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+      inner.callee.object.type === AST_NODE_TYPES.Identifier &&
+      inner.callee.object.name === 'JSON' &&
+      ASTUtils.getPropertyName(inner.callee, scope) === 'stringify');
+  return isString ? node : undefined;
+}
 
 /** A client value's defaults: `axios.create({...})`, `ky.extend({...})`, `api.defaults.headers…`. */
 interface ClientDefaults {
@@ -389,7 +410,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
       return;
     }
     if (Object.hasOwn(spec.dataMethods, member)) {
-      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector));
+      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector, args[1]));
     }
   }
 }
@@ -544,6 +565,7 @@ function clientRequest(
   config: TSESTree.Node | undefined,
   method: string | null,
   collector: Collector,
+  data?: TSESTree.Node,
 ): HttpRequest {
   const scope = scopeOf(node, collector);
   const urlOption = urlNode ?? optionValues(config, 'url', scope).values.at(-1);
@@ -567,7 +589,7 @@ function clientRequest(
       ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
       ...(urlOption ? searchParamWrites(urlOption, scope) : []),
     ],
-    ...withBody(RAW_BODY_CLIENTS.has(spec.name) ? rawBody(config, scope) : undefined),
+    ...withBody(RAW_BODY_CLIENTS.has(spec.name) ? rawBody(config, scope) : spec.name === 'axios' ? stringData(data ?? optionValues(config, 'data', scope).values.at(-1), scope) : undefined),
   };
 }
 

@@ -18,7 +18,7 @@ export default createRule<[CallRuleOptions], 'missingContentType' | 'notJson' | 
       typeCheckedOptions: { typeAware: true },
     },
     messages: {
-      missingContentType: `This Engium API call ({{endpoint}}) sends a body with no ${HEADERS.contentType} header: fetch sends a string as text/plain, and the API reads ${JSON_BODY_METHODS.join('/')} bodies as JSON only. Add ${HEADERS.contentType}: ${JSON_MEDIA_TYPE} to its headers.`,
+      missingContentType: `This Engium API call ({{endpoint}}) sends a body with no ${HEADERS.contentType} header: a string body does not go out as JSON (fetch labels it text/plain), and the API reads ${JSON_BODY_METHODS.join('/')} bodies as JSON only. Add ${HEADERS.contentType}: ${JSON_MEDIA_TYPE} to its headers.`,
       notJson: `This Engium API call ({{endpoint}}) sends its body as {{contentType}}, but the API reads ${JSON_BODY_METHODS.join('/')} bodies as ${JSON_MEDIA_TYPE} only. Send JSON (JSON.stringify) with ${HEADERS.contentType}: ${JSON_MEDIA_TYPE}.`,
       unresolvedContentType: `Cannot tell whether this Engium API call ({{endpoint}}) sends ${HEADERS.contentType}: ${JSON_MEDIA_TYPE}: its headers come from code this rule cannot follow. Set the header where the call is made.`,
     },
