@@ -5,7 +5,7 @@
  */
 import { sameHeaderName } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { bindingInit, isGlobalReference, returnedValues, sameFileFunction, staticString, unwrap, type Scope } from './static.js';
+import { bindingInit, isGlobalReference, returnedValues, sameFileFunction, staticString, thisMember, unwrap, type FunctionNode, type Scope } from './static.js';
 
 export type HeaderEntry =
   /** A header whose name is known; `value` is its value expression when the code has one. */
@@ -93,6 +93,13 @@ export function headerEntries(node: TSESTree.Node, scope: Scope, depth = 0): Hea
     }
     case AST_NODE_TYPES.AwaitExpression:
       return recurse(inner.argument);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `this.headers`: a field or getter of the class the call is made in.
+      const member = thisMember(inner);
+      if (member && 'value' in member) return recurse(member.value);
+      if (member?.kind === 'get') return returnedHeaders(member.fn, inner, scope, depth);
+      return [{ kind: 'unknown', node: inner, shape: 'headers' }];
+    }
     case AST_NODE_TYPES.CallExpression:
       return callHeaders(inner, scope, depth);
     default:
@@ -108,9 +115,16 @@ export function headerEntries(node: TSESTree.Node, scope: Scope, depth = 0): Hea
 function callHeaders(call: TSESTree.CallExpression, scope: Scope, depth: number): HeaderEntry[] {
   const unknown: HeaderEntry[] = [{ kind: 'unknown', node: call, shape: 'headers' }];
   if (isObjectAssign(call.callee, scope)) return call.arguments.flatMap((argument) => headerEntries(argument, scope, depth + 1));
-  const fn = sameFileFunction(call.callee, scope);
-  const returned = fn && !fn.generator ? returnedValues(fn, scope) : undefined;
-  if (!returned || returned.values.length === 0) return unknown;
+  const callee = unwrap(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? thisMember(callee) : undefined;
+  const fn = method && 'fn' in method ? (method.kind === 'method' ? method.fn : undefined) : sameFileFunction(callee, scope);
+  return fn ? returnedHeaders(fn, call, scope, depth) : unknown;
+}
+
+/** The headers a function returns, each `return` one option; unknown when any `return` is bare. */
+function returnedHeaders(fn: FunctionNode, at: TSESTree.Node, scope: Scope, depth: number): HeaderEntry[] {
+  const returned = fn.generator ? undefined : returnedValues(fn, scope);
+  if (!returned || returned.values.length === 0) return [{ kind: 'unknown', node: at, shape: 'headers' }];
   return returned.values
     .map((value) => headerEntries(value, returned.scope, depth + 1))
     .reduce((either, option): HeaderEntry[] => [{ kind: 'either', options: [either, option] }]);

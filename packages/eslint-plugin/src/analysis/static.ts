@@ -115,6 +115,63 @@ export function sameFileFunction(node: TSESTree.Node, scope: Scope): FunctionNod
 }
 
 /**
+ * The class member `this.name` reads, from inside its class: a method or getter (its function)
+ * or a field (its initialiser). Undefined when `this` may be something else (inside a nested
+ * `function`), the name is computed, the member is inherited, or the class assigns it anew.
+ */
+export function thisMember(member: TSESTree.MemberExpression): { fn: FunctionNode; kind: 'method' | 'get' } | { value: TSESTree.Node } | undefined {
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return undefined;
+  const name = member.property.type === AST_NODE_TYPES.Identifier || member.property.type === AST_NODE_TYPES.PrivateIdentifier ? member.property : undefined;
+  if (!name) return undefined;
+  let node: TSESTree.Node | undefined = member.parent;
+  while (node && node.type !== AST_NODE_TYPES.ClassBody) {
+    // A `function` has a `this` of its own, unless it is the class's method itself.
+    if ((node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) && node.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    node = node.parent;
+  }
+  if (!node) return undefined;
+  const sameName = (key: TSESTree.Node, computed: boolean): boolean => !computed && key.type === name.type && (key as { name: string }).name === name.name;
+  const members = node.body.filter(
+    (candidate): candidate is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
+      (candidate.type === AST_NODE_TYPES.MethodDefinition || candidate.type === AST_NODE_TYPES.PropertyDefinition) && !candidate.static && sameName(candidate.key, candidate.computed),
+  );
+  if (reassignsThisMember(node, name.name)) return undefined;
+  const getter = members.find((candidate) => candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === 'get');
+  const found = getter ?? (members.length === 1 ? members[0] : undefined);
+  if (found?.type === AST_NODE_TYPES.MethodDefinition) {
+    const fn = found.value;
+    return fn.type === AST_NODE_TYPES.FunctionExpression && (found.kind === 'get' || found.kind === 'method') ? { fn, kind: found.kind } : undefined;
+  }
+  return found?.value ? { value: found.value } : undefined;
+}
+
+/** Whether the class body writes `this.name = …` anywhere. */
+function reassignsThisMember(body: TSESTree.ClassBody, name: string): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      !node.left.computed &&
+      'name' in node.left.property &&
+      node.left.property.name === name
+    ) {
+      found = true;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
+      if (isNode(child)) visit(child);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+/**
  * What a same-file function returns: an arrow's expression body, or the argument of every
  * `return` in its body (not in functions nested in it), with the scope they are read in.
  * Undefined when a `return` has no value or the function's scope cannot be found.

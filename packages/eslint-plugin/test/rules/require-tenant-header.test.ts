@@ -83,6 +83,13 @@ ruleTester.run('require-tenant-header', rule, {
     `const engiumHeaders = (id) => ({ 'X-Tenant-ID': id }); fetch('${API}/bookings', { headers: { ...engiumHeaders(tenant), Accept: 'application/json' } });`,
     `async function engiumHeaders() { const id = await tenant(); return { 'X-Tenant-ID': id }; } fetch('${API}/bookings', { headers: await engiumHeaders() });`,
     `const common = { 'X-Tenant-ID': tenant }; fetch('${API}/bookings', { headers: Object.assign({}, common, { Accept: 'application/json' }) });`,
+    // A getter, method or field of the class the call is made in.
+    `class Api { private get headers() { return { 'X-Tenant-ID': this.tenant }; } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api { #headers = { 'X-Tenant-ID': tenant }; list() { return fetch('${API}/bookings', { headers: { ...this.#headers } }); } }`,
+    // ... a field the class assigns anew, a member it inherits, a \`this\` of a nested function: unknown.
+    `class Api { headers = { Accept: 'application/json' }; use(tenant) { this.headers = { ...this.headers, 'X-Tenant-ID': tenant }; } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api extends Base { list() { return fetch('${API}/bookings', { headers: this.headers() }); } }`,
+    `class Api { headers() { return { Accept: 'application/json' }; } list() { return [1].map(function () { return fetch('${API}/bookings', { headers: this.headers() }); }); } }`,
     // ... and ones that cannot be known: a bare return, a return of a parameter, a function from elsewhere.
     `function engiumHeaders() { if (!tenant) return; return { Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
     `function engiumHeaders(extra) { return { ...extra, Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders(other) });`,
@@ -212,6 +219,8 @@ ruleTester.run('require-tenant-header', rule, {
       errors: [missing('GET /bookings')],
     },
     { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { Authorization: auth } } }); api.get('/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `class Api { private authHeaders() { return { Authorization: auth }; } list() { return fetch('${API}/bookings', { headers: this.authHeaders() }); } }`, errors: [missing('GET /bookings')] },
+    { code: `class Api { headers = { Authorization: auth }; list = () => fetch('${API}/bookings', { headers: this.headers }); }`, errors: [missing('GET /bookings')] },
     // axios(path) with a string path sends the instance's defaults alone.
     { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const get = (path: string) => api(path);`, errors: [missing('GET /…')] },
     // axios defaults written after an instance was made, and global interceptors, do not reach it.
