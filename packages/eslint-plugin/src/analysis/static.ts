@@ -135,29 +135,42 @@ export function thisMember(member: TSESTree.MemberExpression): { fn: FunctionNod
     (candidate): candidate is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
       (candidate.type === AST_NODE_TYPES.MethodDefinition || candidate.type === AST_NODE_TYPES.PropertyDefinition) && !candidate.static && sameName(candidate.key, candidate.computed),
   );
-  if (reassignsThisMember(node, name.name)) return undefined;
   const getter = members.find((candidate) => candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === 'get');
   const found = getter ?? (members.length === 1 ? members[0] : undefined);
-  if (found?.type === AST_NODE_TYPES.MethodDefinition) {
+  if (!found || changesThisMember(node, name.name, found.type === AST_NODE_TYPES.PropertyDefinition)) return undefined;
+  if (found.type === AST_NODE_TYPES.MethodDefinition) {
     const fn = found.value;
     return fn.type === AST_NODE_TYPES.FunctionExpression && (found.kind === 'get' || found.kind === 'method') ? { fn, kind: found.kind } : undefined;
   }
-  return found?.value ? { value: found.value } : undefined;
+  return found.value ? { value: found.value } : undefined;
 }
 
-/** Whether the class body writes `this.name = …` anywhere. */
-function reassignsThisMember(body: TSESTree.ClassBody, name: string): boolean {
+/**
+ * Whether the class body assigns `this.name` anew, or, for a field (whose object every call
+ * shares), changes it in place: `this.name.set(…)`, `this.name[key] = …`, handing it to a call.
+ */
+function changesThisMember(body: TSESTree.ClassBody, name: string, field: boolean): boolean {
   let found = false;
+  const isThisMember = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed && 'name' in node.property && node.property.name === name;
+  const changes = (use: TSESTree.Node): boolean => {
+    const parent = use.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return true;
+    if (!field) return false;
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(use as TSESTree.Expression)) return true;
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
+    const grand = parent.parent;
+    return (
+      (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) ||
+      grand?.type === AST_NODE_TYPES.UpdateExpression ||
+      (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') ||
+      (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent)
+    );
+  };
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
-    if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      !node.left.computed &&
-      'name' in node.left.property &&
-      node.left.property.name === name
-    ) {
+    if (isThisMember(node) && changes(node)) {
       found = true;
       return;
     }

@@ -89,6 +89,8 @@ ruleTester.run('require-tenant-header', rule, {
     // ... a field the class assigns anew, a member it inherits, a \`this\` of a nested function: unknown.
     `class Api { headers = { Accept: 'application/json' }; use(tenant) { this.headers = { ...this.headers, 'X-Tenant-ID': tenant }; } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
     `class Api extends Base { list() { return fetch('${API}/bookings', { headers: this.headers() }); } }`,
+    `class Api { headers = new Headers(); use(tenant) { this.headers.set('X-Tenant-ID', tenant); } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api { headers: Record<string, string> = {}; use(tenant) { Object.assign(this.headers, { 'X-Tenant-ID': tenant }); } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
     `class Api { headers() { return { Accept: 'application/json' }; } list() { return [1].map(function () { return fetch('${API}/bookings', { headers: this.headers() }); }); } }`,
     // ... and ones that cannot be known: a bare return, a return of a parameter, a function from elsewhere.
     `function engiumHeaders() { if (!tenant) return; return { Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
