@@ -5,13 +5,17 @@
  */
 import { sameHeaderName } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { bindingInit, isGlobalReference, staticString, unwrap, type Scope } from './static.js';
+import { bindingInit, isGlobalReference, returnedValues, sameFileFunction, staticString, thisMember, unwrap, type FunctionNode, type Scope } from './static.js';
 
 export type HeaderEntry =
   /** A header whose name is known; `value` is its value expression when the code has one. */
   | { kind: 'named'; name: string; value: TSESTree.Node | undefined }
-  /** Headers that cannot be listed: `node` evaluates to a headers object (`headers`) or a whole request config (`options`). */
-  | { kind: 'unknown'; node: TSESTree.Node; shape: 'headers' | 'options' }
+  /**
+   * Headers that cannot be listed: `node` evaluates to a headers object (`headers`) or a whole
+   * request config (`options`), or is a shared client whose defaults any module may set
+   * (`shared-defaults`: the global axios), which types cannot decide.
+   */
+  | { kind: 'unknown'; node: TSESTree.Node; shape: 'headers' | 'options' | 'shared-defaults' }
   /** One of two header sets (`cond ? a : b`, `a ?? b`). */
   | { kind: 'either'; options: readonly [HeaderEntry[], HeaderEntry[]] };
 
@@ -25,6 +29,9 @@ export type HeaderTypeCheck = (node: TSESTree.Node, shape: 'headers' | 'options'
 
 const MAX_DEPTH = 8;
 
+/** The groups axios keeps headers in, in configs and defaults: `common`, and one per HTTP method. */
+export const AXIOS_HEADER_GROUPS: ReadonlySet<string> = new Set(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch']);
+
 /** Whether `entries` send header `name` (case-insensitively). */
 export function findHeader(entries: readonly HeaderEntry[], name: string, typeCheck?: HeaderTypeCheck): Presence {
   let found: Presence | undefined;
@@ -37,7 +44,7 @@ export function findHeader(entries: readonly HeaderEntry[], name: string, typeCh
       if (a?.state === 'present' && b?.state === 'present') found ??= { state: 'present', value: undefined };
       else if (a?.state !== 'absent' || b?.state !== 'absent') unknown = true;
     } else {
-      const verdict = typeCheck ? typeCheck(entry.node, entry.shape, name) : 'unknown';
+      const verdict = typeCheck && entry.shape !== 'shared-defaults' ? typeCheck(entry.node, entry.shape, name) : 'unknown';
       if (verdict === 'present') found ??= { state: 'present', value: undefined };
       else if (verdict === 'unknown') unknown = true;
     }
@@ -84,9 +91,53 @@ export function headerEntries(node: TSESTree.Node, scope: Scope, depth = 0): Hea
       if (!init) return [{ kind: 'unknown', node: inner, shape: 'headers' }];
       return [...recurse(init), ...bindingWrites(inner, scope)];
     }
+    case AST_NODE_TYPES.AwaitExpression:
+      return recurse(inner.argument);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `this.headers`: a field or getter of the class the call is made in.
+      const member = thisMember(inner);
+      if (member && 'value' in member) return recurse(member.value);
+      if (member?.kind === 'get') return returnedHeaders(member.fn, inner, scope, depth);
+      return [{ kind: 'unknown', node: inner, shape: 'headers' }];
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return callHeaders(inner, scope, depth);
     default:
       return [{ kind: 'unknown', node: inner, shape: 'headers' }];
   }
+}
+
+/**
+ * The headers a call returns: `Object.assign({}, a, b)`, or a function of this module whose every
+ * `return` gives headers (`function authHeaders() { return { … } }`), each return one option.
+ * Any other call, or one whose function returns nothing, is unknown.
+ */
+function callHeaders(call: TSESTree.CallExpression, scope: Scope, depth: number): HeaderEntry[] {
+  const unknown: HeaderEntry[] = [{ kind: 'unknown', node: call, shape: 'headers' }];
+  if (isObjectAssign(call.callee, scope)) return call.arguments.flatMap((argument) => headerEntries(argument, scope, depth + 1));
+  const callee = unwrap(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? thisMember(callee) : undefined;
+  const fn = method && 'fn' in method ? (method.kind === 'method' ? method.fn : undefined) : sameFileFunction(callee, scope);
+  return fn ? returnedHeaders(fn, call, scope, depth) : unknown;
+}
+
+/** The headers a function returns, each `return` one option; unknown when any `return` is bare. */
+function returnedHeaders(fn: FunctionNode, at: TSESTree.Node, scope: Scope, depth: number): HeaderEntry[] {
+  const returned = fn.generator ? undefined : returnedValues(fn, scope);
+  if (!returned || returned.values.length === 0) return [{ kind: 'unknown', node: at, shape: 'headers' }];
+  return returned.values
+    .map((value) => headerEntries(value, returned.scope, depth + 1))
+    .reduce((either, option): HeaderEntry[] => [{ kind: 'either', options: [either, option] }]);
+}
+
+function isObjectAssign(callee: TSESTree.Node, scope: Scope): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    isGlobalReference(callee.object, scope) &&
+    ASTUtils.getPropertyName(callee, scope) === 'assign'
+  );
 }
 
 /**
@@ -122,13 +173,7 @@ function writeThrough(reference: TSESLint.Scope.Reference, scope: Scope): Header
     return [];
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.Expression)) {
-    const callee = parent.callee;
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'Object' &&
-      ASTUtils.getPropertyName(callee, scope) === 'assign'
-    ) {
+    if (isObjectAssign(parent.callee, scope)) {
       if (parent.arguments[0] !== use) return [];
       return parent.arguments.slice(1).flatMap((source) => headerEntries(source, scope, MAX_DEPTH - 2));
     }

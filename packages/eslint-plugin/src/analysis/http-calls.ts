@@ -4,10 +4,10 @@
  * described the same way (URL, method, header entries), so rules ask one question of all of them.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
+import { AXIOS_HEADER_GROUPS, configHeaderEntries, configString, headerEntries, optionValues, type HeaderEntry } from './headers.js';
 import { globalUses, requireCalls } from './globals.js';
 import { functionHeaders, hookOptionHeaders } from './request-hooks.js';
-import { bindingInit, boundVariable, partialString, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
+import { bindingInit, boundVariable, partialUrl, staticString, stringShape, unwrap, type PartialString, type Scope, type TypeValueResolver } from './static.js';
 
 export type ClientName = 'fetch' | 'axios' | 'ky' | 'got' | 'ofetch' | 'superagent' | 'XMLHttpRequest';
 
@@ -26,7 +26,8 @@ export interface HttpRequest {
   queryParameters: string[];
   /**
    * A body the client sends as given, with no JSON Content-Type of its own: the `body` of fetch,
-   * Request, ky and got (their `json` option, axios's and ofetch's objects are serialised with one).
+   * Request, ky and got (their `json` option, axios's and ofetch's objects are serialised with
+   * one), and axios `data` that is already a string (`JSON.stringify(…)`), which axios sends as is.
    */
   body?: TSESTree.Node;
 }
@@ -43,10 +44,36 @@ function rawBody(config: TSESTree.Node | undefined, scope: Scope): TSESTree.Node
 /** Clients whose `body` option is sent as given. */
 const RAW_BODY_CLIENTS: ReadonlySet<ClientName> = new Set(['ky', 'got']);
 
+/**
+ * axios `data` the file shows is a string: axios sets `Content-Type: application/json` only for
+ * the objects it serialises itself, so `JSON.stringify(…)`, a string literal or a template goes
+ * out without it.
+ */
+function stringData(node: TSESTree.Node | undefined, scope: Scope, depth = 0): TSESTree.Node | undefined {
+  if (!node || depth > 3) return undefined;
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return stringData(bindingInit(inner, scope), scope, depth + 1) && node;
+  const isString =
+    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') ||
+    inner.type === AST_NODE_TYPES.TemplateLiteral ||
+    (inner.type === AST_NODE_TYPES.CallExpression &&
+      inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+      inner.callee.object.type === AST_NODE_TYPES.Identifier &&
+      inner.callee.object.name === 'JSON' &&
+      ASTUtils.getPropertyName(inner.callee, scope) === 'stringify');
+  return isString ? node : undefined;
+}
+
 /** A client value's defaults: `axios.create({...})`, `ky.extend({...})`, `api.defaults.headers…`. */
 interface ClientDefaults {
   base: PartialString | undefined;
   headers: HeaderEntry[];
+  /**
+   * The headers written after the client was made (`axios.defaults.headers…`, interceptors), by
+   * the write: an instance made from the client takes a copy of its defaults when it is made
+   * (axios merges them in `create`), and none of its interceptors.
+   */
+  writes: Map<HeaderEntry, { at: TSESTree.Node; inherited: boolean }>;
 }
 
 /** A client instance a factory makes (`axios.create({ baseURL })`): a wrapper every request through it shares. */
@@ -134,6 +161,23 @@ const FETCH_EVENT_FUNCTIONS = new Set(['load', 'handle', 'handleFetch', 'GET', '
 
 const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:\/\//i;
 
+/**
+ * The global axios's defaults: any module may set them (`axios.defaults.headers.common[…] = …` at
+ * an app's start), so besides what this file writes, its requests' headers are unknown. Instances
+ * made with `axios.create` copy the defaults when made, at module load, before an app's start code
+ * runs, so they do not inherit this.
+ */
+function sharedAxiosDefaults(uses: readonly TSESTree.Node[]): ClientDefaults {
+  const defaults = NO_DEFAULTS();
+  const [first] = uses;
+  if (first) {
+    const elsewhere: HeaderEntry = { kind: 'unknown', node: first, shape: 'shared-defaults' };
+    defaults.headers.push(elsewhere);
+    defaults.writes.set(elsewhere, { at: first, inherited: false });
+  }
+  return defaults;
+}
+
 /** `base` + `path` as clients join them: an absolute path wins, else one slash between. */
 export function joinUrl(base: PartialString | undefined, path: PartialString | undefined): PartialString | undefined {
   if (path && ABSOLUTE_URL.test(path.text)) return path;
@@ -165,7 +209,7 @@ interface Collector {
   consumed: Set<TSESTree.Node>;
 }
 
-const NO_DEFAULTS = (): ClientDefaults => ({ base: undefined, headers: [] });
+const NO_DEFAULTS = (): ClientDefaults => ({ base: undefined, headers: [], writes: new Map() });
 
 /** Every HTTP request in the file, in source order, and the client instances it makes. */
 export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, typeValue?: TypeValueResolver): HttpCalls {
@@ -194,7 +238,7 @@ export function findHttpRequests(sourceCode: Readonly<TSESLint.SourceCode>, type
     const uses = moduleExportUses(module, exportName, globalScope, collector, required);
     if (client === 'fetch') fetchUses.push(...uses);
     else if (client === 'superagent') superagentUses.push(...uses);
-    else clientValue(uses, client, NO_DEFAULTS(), collector);
+    else clientValue(uses, client, client.name === 'axios' ? sharedAxiosDefaults(uses) : NO_DEFAULTS(), collector);
   }
   for (const use of new Set(fetchUses)) {
     if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) fetchCall(use.parent, collector);
@@ -336,8 +380,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
   const scope = scopeOf(use, collector);
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === use) {
     const [first, second] = parent.arguments;
-    const firstIsConfig = first !== undefined && unwrap(first).type === AST_NODE_TYPES.ObjectExpression;
-    if ((spec.name === 'axios' || spec.name === 'got') && firstIsConfig) {
+    if ((spec.name === 'axios' || spec.name === 'got') && first !== undefined && isConfigArgument(first, second, scope)) {
       collector.requests.push(clientRequest(parent, spec, defaults, undefined, first, null, collector));
     } else {
       collector.requests.push(clientRequest(parent, spec, defaults, first, second, null, collector));
@@ -352,7 +395,7 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
     const args = grand.arguments;
     if (spec.factories.includes(member)) {
       const config = args[0];
-      const instance = instanceDefaults(spec, defaults, config, scope, collector.sourceCode);
+      const instance = instanceDefaults(spec, defaults, config, grand, scope, collector.sourceCode);
       collector.clients.push({ node: grand, client: spec.name, base: instance.base, headers: instance.headers });
       clientValue(usesOf(grand, collector), spec, instance, collector);
       return;
@@ -367,28 +410,109 @@ function clientUse(use: TSESTree.Node, spec: ClientSpec, defaults: ClientDefault
       return;
     }
     if (Object.hasOwn(spec.dataMethods, member)) {
-      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector));
+      collector.requests.push(clientRequest(grand, spec, defaults, args[0], args[2], spec.dataMethods[member] ?? null, collector, args[1]));
     }
   }
 }
 
+/**
+ * Whether the first argument of `axios(…)` / `got(…)` is a request config rather than a URL: an
+ * object, or a lone value that is not a string as far as the file shows (`api(error.config)`
+ * retrying a failed request, `engium(config)` in a generic helper). Such a config's headers are
+ * unknown, never the instance's defaults alone.
+ */
+function isConfigArgument(first: TSESTree.Node, second: TSESTree.Node | undefined, scope: Scope): boolean {
+  const inner = unwrap(first);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (second !== undefined || partialUrl(inner, scope) !== undefined) return false;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral || inner.type === AST_NODE_TYPES.BinaryExpression) return false;
+  return !(inner.type === AST_NODE_TYPES.Identifier && isStringParameter(inner, scope));
+}
+
+/** A parameter declared as a string or URL (`path: string`), which the call takes as a URL. */
+function isStringParameter(identifier: TSESTree.Identifier, scope: Scope): boolean {
+  const definition = ASTUtils.findVariable(scope, identifier)?.defs[0];
+  if (definition?.type !== 'Parameter' || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = definition.name.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSStringKeyword) return true;
+  return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'URL';
+}
+
 /** The defaults a factory call gives its instance: the parent's, then the config's. */
-function instanceDefaults(spec: ClientSpec, parent: ClientDefaults, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): ClientDefaults {
+function instanceDefaults(
+  spec: ClientSpec,
+  parent: ClientDefaults,
+  config: TSESTree.Node | undefined,
+  factory: TSESTree.CallExpression,
+  scope: Scope,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): ClientDefaults {
   const baseValues = optionValues(config, spec.baseOption, scope).values;
   const baseNode = baseValues.at(-1);
   return {
-    base: baseNode ? partialString(baseNode, scope) : parent.base,
+    base: baseNode ? partialUrl(baseNode, scope) : parent.base,
+    writes: new Map(),
     headers: [
-      ...parent.headers,
-      ...configHeaderEntries(config, scope),
+      ...inheritedHeaders(parent, factory),
+      ...clientConfigHeaders(spec, config, scope),
       ...hookHeaders(spec, config, scope, sourceCode),
     ],
   };
 }
 
+/**
+ * A client config's `headers`. axios also reads groups in them, `headers: { common: {…}, post: {…} }`,
+ * whose headers it sends with every request (or those of that method: counted for all, which
+ * can only keep a call quiet).
+ */
+function clientConfigHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope: Scope): HeaderEntry[] {
+  const entries = configHeaderEntries(config, scope);
+  return spec.name === 'axios' ? entries.flatMap((entry) => withHeaderGroups(entry, scope)) : entries;
+}
+
+function withHeaderGroups(entry: HeaderEntry, scope: Scope): HeaderEntry[] {
+  if (entry.kind === 'either') {
+    const [a, b] = entry.options.map((option) => option.flatMap((inner) => withHeaderGroups(inner, scope)));
+    return [{ kind: 'either', options: [a!, b!] }];
+  }
+  if (entry.kind !== 'named' || !entry.value || !AXIOS_HEADER_GROUPS.has(entry.name.toLowerCase())) return [entry];
+  const group = unwrap(entry.value).type;
+  return group === AST_NODE_TYPES.ObjectExpression || group === AST_NODE_TYPES.Identifier ? headerEntries(entry.value, scope) : [entry];
+}
+
 /** The headers a config's hook options (ky / got `hooks`, axios `transformRequest`, ofetch `onRequest`) set. */
 function hookHeaders(spec: ClientSpec, config: TSESTree.Node | undefined, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): HeaderEntry[] {
   return spec.hookOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => hookOptionHeaders(option, value, scope, sourceCode)));
+}
+
+/**
+ * The parent's headers an instance made by `factory` starts with. A defaults write in module code
+ * after the factory comes too late for it; one inside a function may run before or after it, so
+ * it is unknown unless the factory itself runs later, inside a function.
+ */
+function inheritedHeaders(parent: ClientDefaults, factory: TSESTree.CallExpression): HeaderEntry[] {
+  const factoryInFunction = inFunction(factory);
+  return parent.headers.flatMap((entry): HeaderEntry[] => {
+    const write = parent.writes.get(entry);
+    if (!write) return [entry];
+    if (!write.inherited) return [];
+    if (inFunction(write.at)) return [{ kind: 'unknown', node: write.at, shape: 'headers' }];
+    return write.at.range[0] < factory.range[0] || factoryInFunction ? [entry] : [];
+  });
+}
+
+function inFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+  }
+  return false;
+}
+
+function addWrite(defaults: ClientDefaults, at: TSESTree.Node, entries: readonly HeaderEntry[], inherited = true): void {
+  for (const entry of entries) {
+    defaults.headers.push(entry);
+    defaults.writes.set(entry, { at, inherited });
+  }
 }
 
 /**
@@ -401,7 +525,7 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
   while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
     const key = ASTUtils.getPropertyName(top.parent, scope);
     if (key === null) {
-      defaults.headers.push({ kind: 'unknown', node: top.parent, shape: 'headers' });
+      addWrite(defaults, top.parent, [{ kind: 'unknown', node: top.parent, shape: 'headers' }]);
       return;
     }
     path.push(key);
@@ -412,24 +536,24 @@ function defaultsWrite(member: TSESTree.MemberExpression, name: 'defaults' | 'in
     if (path[0] !== 'request') return;
     // `api.interceptors.request.use(fn)`: the headers fn sets, when its body is in this module.
     const [interceptor] = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[1] === 'use' ? parent.arguments : [];
-    defaults.headers.push(...(interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown' as const, node: top, shape: 'headers' as const }]));
+    addWrite(defaults, top, interceptor ? functionHeaders(interceptor, scope, sourceCode) : [{ kind: 'unknown', node: top, shape: 'headers' }], false);
     return;
   }
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) {
     if (path[0] === 'baseURL' || path[0] === 'prefixUrl') {
-      defaults.base = partialString(parent.right, scope);
+      defaults.base = partialUrl(parent.right, scope);
       return;
     }
     if (path[0] !== 'headers') return;
-    const rest = path.slice(1).filter((key, index) => !(index === 0 && (key === 'common' || Object.hasOwn(HTTP_METHODS, key))));
-    if (rest.length === 0) defaults.headers.push(...headerEntries(parent.right, scope));
-    else if (rest.length === 1) defaults.headers.push({ kind: 'named', name: rest[0]!, value: parent.right });
+    const rest = path.slice(1).filter((key, index) => !(index === 0 && AXIOS_HEADER_GROUPS.has(key)));
+    if (rest.length === 0) addWrite(defaults, parent, headerEntries(parent.right, scope));
+    else if (rest.length === 1) addWrite(defaults, parent, [{ kind: 'named', name: rest[0]!, value: parent.right }]);
     return;
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && path[0] === 'headers' && path.at(-1) === 'set') {
     const [nameNode, value] = parent.arguments;
     const header = nameNode ? staticString(nameNode, scope) : undefined;
-    defaults.headers.push(header === undefined ? { kind: 'unknown', node: parent, shape: 'headers' } : { kind: 'named', name: header, value });
+    addWrite(defaults, parent, [header === undefined ? { kind: 'unknown', node: parent, shape: 'headers' } : { kind: 'named', name: header, value }]);
   }
 }
 
@@ -441,12 +565,13 @@ function clientRequest(
   config: TSESTree.Node | undefined,
   method: string | null,
   collector: Collector,
+  data?: TSESTree.Node,
 ): HttpRequest {
   const scope = scopeOf(node, collector);
   const urlOption = urlNode ?? optionValues(config, 'url', scope).values.at(-1);
-  const path = urlOption ? partialString(urlOption, scope, collector.typeValue) : undefined;
+  const path = urlOption ? partialUrl(urlOption, scope, collector.typeValue) : undefined;
   const baseNode = optionValues(config, spec.baseOption, scope).values.at(-1);
-  const base = baseNode ? partialString(baseNode, scope, collector.typeValue) : defaults.base;
+  const base = baseNode ? partialUrl(baseNode, scope, collector.typeValue) : defaults.base;
   const configMethod = configString(config, 'method', scope);
   const pathShape = urlOption ? stringShape(urlOption, scope, collector.typeValue) : undefined;
   return {
@@ -457,14 +582,14 @@ function clientRequest(
     method: configMethod === undefined ? (method ?? 'GET') : configMethod === null ? null : configMethod.toUpperCase(),
     headers: [
       ...defaults.headers,
-      ...configHeaderEntries(config, scope),
+      ...clientConfigHeaders(spec, config, scope),
       ...hookHeaders(spec, config, scope, collector.sourceCode),
     ],
     queryParameters: [
       ...spec.queryOptions.flatMap((option) => optionValues(config, option, scope).values.flatMap((value) => objectKeys(value, scope))),
       ...(urlOption ? searchParamWrites(urlOption, scope) : []),
     ],
-    ...withBody(RAW_BODY_CLIENTS.has(spec.name) ? rawBody(config, scope) : undefined),
+    ...withBody(RAW_BODY_CLIENTS.has(spec.name) ? rawBody(config, scope) : spec.name === 'axios' ? stringData(data ?? optionValues(config, 'data', scope).values.at(-1), scope) : undefined),
   };
 }
 
@@ -533,7 +658,7 @@ function fetchCall(call: TSESTree.CallExpression, collector: Collector): void {
   collector.requests.push({
     node: call,
     client: 'fetch',
-    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    url: input ? partialUrl(input, scope, collector.typeValue) : undefined,
     urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: fromInit.method === undefined ? 'GET' : fromInit.method?.toUpperCase() ?? null,
     headers: fromInit.headers,
@@ -563,7 +688,7 @@ function requestFromConstruction(construction: TSESTree.NewExpression, collector
   return {
     node: construction,
     client: 'fetch',
-    url: input ? partialString(input, scope, collector.typeValue) : undefined,
+    url: input ? partialUrl(input, scope, collector.typeValue) : undefined,
     urlShape: input ? stringShape(input, scope, collector.typeValue) : undefined,
     method: method === undefined ? 'GET' : method?.toUpperCase() ?? null,
     headers: configHeaderEntries(init, scope),
@@ -605,7 +730,7 @@ function superagentUse(use: TSESTree.Node, collector: Collector): void {
   collector.requests.push({
     node: call,
     client: 'superagent',
-    url: urlNode ? partialString(urlNode, scope, collector.typeValue) : undefined,
+    url: urlNode ? partialUrl(urlNode, scope, collector.typeValue) : undefined,
     urlShape: urlNode ? stringShape(urlNode, scope, collector.typeValue) : undefined,
     method,
     headers: chainHeaders(call, scope, collector),
@@ -679,7 +804,7 @@ function xhrRequests(construction: TSESTree.NewExpression, collector: Collector)
     collector.requests.push({
       node: open,
       client: 'XMLHttpRequest',
-      url: urlNode ? partialString(urlNode, openScope, collector.typeValue) : undefined,
+      url: urlNode ? partialUrl(urlNode, openScope, collector.typeValue) : undefined,
       urlShape: urlNode ? stringShape(urlNode, openScope, collector.typeValue) : undefined,
       method: method?.toUpperCase() ?? null,
       headers,

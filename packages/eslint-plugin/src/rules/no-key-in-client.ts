@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, type KeyBearingNameOptions } from '@engium/core';
+import { DEFAULT_KEY_BEARING_NAME, HEADERS, isKeyBearingEnvName, JWT_FLOW_ADVICE, publicEnvPrefix, sameHeaderName, svelteKitEnvModule, type KeyBearingNameOptions } from '@engium/core';
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { appConfigReads, importMetaEnvReads, processEnvReads, svelteKitEnvReads, type AppConfigRead, type EnvRead } from '../analysis/env-reads.js';
 import { engiumRequests } from '../analysis/engium-requests.js';
@@ -25,6 +25,12 @@ const regexList = { type: 'array', items: { type: 'string' } } as const;
 /** Names a Bearer token is given when it holds an API key rather than a user's access token. */
 const API_KEY_NAME = /(?:api|secret|private|engium)_?key/i;
 const USER_TOKEN_NAME = /access|jwt|session|refresh|user|id_?token/i;
+/**
+ * A variable in browser code named a token but neither a key nor a secret (`engiumToken`) holds
+ * what the login returned; an env variable of that name is another matter (its read is checked).
+ */
+const TOKEN_NAME = /token/i;
+const KEY_NAME = /key|secret/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-key-in-client',
@@ -163,16 +169,47 @@ export default createRule<Options, MessageIds>({
           : inner.type === AST_NODE_TYPES.MemberExpression
             ? (ASTUtils.getPropertyName(inner, sourceCode.getScope(inner)) ?? undefined)
             : undefined;
-      if (!name || USER_TOKEN_NAME.test(name)) return undefined;
+      if (!name || USER_TOKEN_NAME.test(name) || (TOKEN_NAME.test(name) && !KEY_NAME.test(name))) return undefined;
       if (isKeyBearing(name)) return name;
       return API_KEY_NAME.test(name) && sentToEngium(value) ? name : undefined;
     }
 
+    /**
+     * The public env variable a Bearer token is read from (`import.meta.env.VITE_…`,
+     * `process.env.NEXT_PUBLIC_…`, SvelteKit's `$env/static/public`), whatever its name: a value
+     * built into the bundle cannot be a user's 30-minute access token, so sent to Engium it is a key.
+     */
+    function publicEnvToken(token: TSESTree.Node): { name: string; reason: string } | undefined {
+      let inner = unwrap(token);
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        const scope = sourceCode.getScope(inner);
+        const definition = ASTUtils.findVariable(scope, inner)?.defs[0];
+        if (definition?.type === 'ImportBinding' && definition.parent.type === AST_NODE_TYPES.ImportDeclaration && definition.node.type === AST_NODE_TYPES.ImportSpecifier) {
+          const module = svelteKitEnvModule(definition.parent.source.value);
+          const imported = definition.node.imported;
+          const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+          return module?.visibility === 'public' && module.specifier.startsWith('$env/static/') ? { name, reason: module.reason } : undefined;
+        }
+        inner = bindingInit(inner, scope) ?? inner;
+      }
+      if (inner.type !== AST_NODE_TYPES.MemberExpression || !isEnvRead(inner, sourceCode.getScope(inner))) return undefined;
+      const name = ASTUtils.getPropertyName(inner, sourceCode.getScope(inner));
+      const exposed = name === null ? undefined : publicEnvPrefix(name, settings.publicEnvPrefixes);
+      return name !== null && exposed ? { name, reason: exposed.reason } : undefined;
+    }
+
     function checkAuthorization(value: TSESTree.Node | undefined): void {
-      if (!client || !value) return;
-      const token = bearerToken(value);
-      const name = token && apiKeyName(token, value);
-      if (token && name) context.report({ node: token, messageId: 'bearerKeyInClient', data: { name, where: client.reason, advice } });
+      const token = value && bearerToken(value);
+      if (!value || !token) return;
+      // Key-bearing names are reported where they are read; any other public variable here.
+      const publicRead = side?.side === 'server' ? undefined : publicEnvToken(token);
+      if (publicRead && !isKeyBearing(publicRead.name)) {
+        if (sentToEngium(value)) context.report({ node: token, messageId: 'publicKeyVariable', data: { name: publicRead.name, reason: publicRead.reason, advice: JWT_FLOW_ADVICE } });
+        return;
+      }
+      if (!client) return;
+      const name = apiKeyName(token, value);
+      if (name) context.report({ node: token, messageId: 'bearerKeyInClient', data: { name, where: client.reason, advice } });
     }
 
     return {
@@ -189,12 +226,12 @@ export default createRule<Options, MessageIds>({
         if (mayNameKey) for (const read of appConfigReads(node, sourceCode, settings.envModules)) checkAppRead(read);
       },
       Property(node) {
-        if (!client || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const name = ASTUtils.getPropertyName(node, sourceCode.getScope(node));
         if (name !== null && sameHeaderName(name, HEADERS.authorization)) checkAuthorization(node.value);
       },
       CallExpression(node) {
-        if (!client || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const method = ASTUtils.getPropertyName(node.callee, sourceCode.getScope(node));
         if (method !== 'set' && method !== 'append' && method !== 'setRequestHeader') return;
         const [name, value] = node.arguments;

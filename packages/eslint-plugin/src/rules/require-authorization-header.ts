@@ -1,7 +1,7 @@
 import { CREDENTIAL_QUERY_PARAMETERS, credentialQueryParameters, hasUrlCredentials, HEADERS } from '@engium/core';
 import { CALL_RULE_DEFAULTS, CALL_RULE_SCHEMA, type CallRuleOptions } from '../analysis/call-rule-options.js';
 import { authorizationNeed, describeEndpoint, engiumRequests } from '../analysis/engium-requests.js';
-import { partialString } from '../analysis/static.js';
+import { partialString, readsChangedObject } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'missingAuthorization' | 'unresolvedAuthorization' | 'notBearer' | 'credentialInQuery' | 'credentialInUserinfo';
@@ -46,7 +46,10 @@ export default createRule<[CallRuleOptions], MessageIds>({
           if (need === 'not-required') continue;
           const authorization = analysis.header(request, HEADERS.authorization);
           if (authorization.state === 'present') {
-            const value = authorization.value && partialString(authorization.value, sourceCode.getScope(authorization.value));
+            const written = authorization.value;
+            const scope = written ? sourceCode.getScope(written) : undefined;
+            // A value read from an object the file fills in later is not its initial value.
+            const value = written && scope && !readsChangedObject(written, scope) ? partialString(written, scope) : undefined;
             const head = value?.text.trimStart().toLowerCase();
             // A dynamic value is decided only when its known head already rules out "Bearer ".
             const maybeBearer = head === undefined || /^bearer\s/.test(head) || (!value?.complete && 'bearer '.startsWith(head));

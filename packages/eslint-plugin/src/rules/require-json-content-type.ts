@@ -1,7 +1,7 @@
 import { HEADERS, JSON_BODY_METHODS } from '@engium/core';
 import { CALL_RULE_DEFAULTS, CALL_RULE_SCHEMA, type CallRuleOptions } from '../analysis/call-rule-options.js';
 import { describeEndpoint, engiumRequests } from '../analysis/engium-requests.js';
-import { staticString } from '../analysis/static.js';
+import { settledString } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 
 const JSON_MEDIA_TYPE = 'application/json';
@@ -18,7 +18,7 @@ export default createRule<[CallRuleOptions], 'missingContentType' | 'notJson' | 
       typeCheckedOptions: { typeAware: true },
     },
     messages: {
-      missingContentType: `This Engium API call ({{endpoint}}) sends a body with no ${HEADERS.contentType} header: fetch sends a string as text/plain, and the API reads ${JSON_BODY_METHODS.join('/')} bodies as JSON only. Add ${HEADERS.contentType}: ${JSON_MEDIA_TYPE} to its headers.`,
+      missingContentType: `This Engium API call ({{endpoint}}) sends a body with no ${HEADERS.contentType} header: a string body does not go out as JSON (fetch labels it text/plain), and the API reads ${JSON_BODY_METHODS.join('/')} bodies as JSON only. Add ${HEADERS.contentType}: ${JSON_MEDIA_TYPE} to its headers.`,
       notJson: `This Engium API call ({{endpoint}}) sends its body as {{contentType}}, but the API reads ${JSON_BODY_METHODS.join('/')} bodies as ${JSON_MEDIA_TYPE} only. Send JSON (JSON.stringify) with ${HEADERS.contentType}: ${JSON_MEDIA_TYPE}.`,
       unresolvedContentType: `Cannot tell whether this Engium API call ({{endpoint}}) sends ${HEADERS.contentType}: ${JSON_MEDIA_TYPE}: its headers come from code this rule cannot follow. Set the header where the call is made.`,
     },
@@ -37,7 +37,7 @@ export default createRule<[CallRuleOptions], 'missingContentType' | 'notJson' | 
           if (contentType.state === 'absent') context.report({ node: request.node, messageId: 'missingContentType', data });
           else if (contentType.state === 'unknown' && options.reportUnknown) context.report({ node: request.node, messageId: 'unresolvedContentType', data });
           else if (contentType.state === 'present' && contentType.value) {
-            const value = staticString(contentType.value, context.sourceCode.getScope(contentType.value));
+            const value = settledString(contentType.value, context.sourceCode.getScope(contentType.value));
             // `application/json; charset=utf-8` is JSON; `text/plain` or a form encoding is not.
             if (value !== undefined && value.split(';', 1)[0]?.trim().toLowerCase() !== JSON_MEDIA_TYPE) {
               context.report({ node: request.node, messageId: 'notJson', data: { ...data, contentType: value } });

@@ -2,7 +2,7 @@ import { HEADERS, isTenantId, sameHeaderName } from '@engium/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { engiumRequests } from '../analysis/engium-requests.js';
 import type { HeaderEntry } from '../analysis/headers.js';
-import { staticString } from '../analysis/static.js';
+import { settledString } from '../analysis/static.js';
 import { createRule } from '../util/create-rule.js';
 import { safeText } from '../util/safe-text.js';
 
@@ -57,7 +57,7 @@ export default createRule<[ValidTenantIdOptions], 'notUuid'>({
         const analysis = engiumRequests(context, { typeAware: options.typeAware === true });
         const values = new Set([...analysis.requests, ...analysis.clients].flatMap((call) => headerValues(call.headers, HEADERS.tenant)));
         for (const value of [...values].sort((a, b) => a.range[0] - b.range[0])) {
-          const text = staticString(value, sourceCode.getScope(value));
+          const text = settledString(value, sourceCode.getScope(value));
           if (text !== undefined && !isTenantId(text)) context.report({ node: value, messageId: 'notUuid', data: { value: safeText(text) } });
         }
       },

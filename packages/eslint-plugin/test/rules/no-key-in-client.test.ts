@@ -31,6 +31,11 @@ ruleTester.run('no-key-in-client', rule, {
     { code: `const env = process.env;\nconst key = env.ENGIUM_API_KEY;`, filename: 'server/engium.ts' },
     { code: `'use client';\nconst env = process.env;\nconst tenant = env.NEXT_PUBLIC_ENGIUM_TENANT_ID;`, filename: 'app/page.tsx' },
     { code: `'use client';\nconst env = getEnv();\nconst key = env.ENGIUM_API_KEY;`, filename: 'app/page.tsx' },
+    // A token-named variable in browser code holds what the login returned, not a key.
+    { code: `'use client';\nconst engiumToken = localStorage.getItem('engium_token');\nfetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${engiumToken}\` } });`, filename: 'app/page.tsx' },
+    // A public variable sent as a Bearer token to another API, or from server code.
+    { code: `fetch('https://maps.example.com/tiles', { headers: { Authorization: \`Bearer \${import.meta.env.VITE_MAPS_TOKEN}\` } });`, filename: 'src/map.ts' },
+    { code: `import 'server-only';\nfetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${process.env.NEXT_PUBLIC_API_TOKEN}\` } });`, filename: 'lib/engium.ts' },
     // Key literals are no-hardcoded-key's to report.
     { code: `'use client';\nfetch(url, { headers: { Authorization: 'Bearer ' + 'token' } });`, filename: 'app/page.tsx' },
     // React Native and Expo: names that hold no key, and same-named objects from other modules.
@@ -165,6 +170,27 @@ ruleTester.run('no-key-in-client', rule, {
       code: `const key = process.env.NEXT_PUBLIC_BOOKING_CREDENTIAL;`,
       filename: 'src/a.ts',
       options: [{ keyBearingNames: { require: ['BOOKING'], anyOf: ['CREDENTIAL'] } }],
+      errors: [{ messageId: 'publicKeyVariable' }],
+    },
+    // A public variable of any name sent to Engium as the Bearer token is a key in the bundle.
+    {
+      code: `fetch('https://api.engium.app/api/v1/bookings', { headers: { Authorization: \`Bearer \${import.meta.env.VITE_API_TOKEN}\` } });`,
+      filename: 'src/api.ts',
+      errors: [{ messageId: 'publicKeyVariable', data: { name: 'VITE_API_TOKEN', reason: 'Vite exposes VITE_ variables to client code through import.meta.env', advice: JWT_FLOW_ADVICE } }],
+    },
+    {
+      code: `const token = process.env.NEXT_PUBLIC_API_TOKEN;
+import axios from 'axios';
+export const api = axios.create({ baseURL: 'https://api.engium.app/api/v1', headers: { Authorization: 'Bearer ' + token } });`,
+      filename: 'src/api.ts',
+      errors: [{ messageId: 'publicKeyVariable' }],
+    },
+    {
+      code: `import { PUBLIC_API_TOKEN } from '$env/static/public';
+const headers = new Headers();
+headers.set('Authorization', \`Bearer \${PUBLIC_API_TOKEN}\`);
+fetch('https://api.engium.app/api/v1/bookings', { headers });`,
+      filename: 'src/routes/+page.ts',
       errors: [{ messageId: 'publicKeyVariable' }],
     },
     // One problem, reported once: the env read, not also the header built from it.

@@ -9,6 +9,8 @@ ruleTester.run('require-authorization-header', rule, {
     `fetch('${API}/bookings', { headers: { Authorization: \`Bearer \${process.env.ENGIUM_API_KEY}\` } });`,
     `fetch('${API}/bookings', { headers: { authorization: 'Bearer ' + accessToken } });`,
     `fetch('${API}/bookings', { headers: { Authorization: bearer } });`,
+    // A header read from an object the file fills in after sign-in: its empty start is not what is sent.
+    `const session = { authorization: '' }; export function signIn(token) { Object.assign(session, { authorization: \`Bearer \${token}\` }); } fetch('${API}/bookings', { headers: { Authorization: session.authorization } });`,
     // The JWT flow's two calls authenticate with credentials, not a token.
     `fetch('${API}/auth/login', { method: 'POST', body });`,
     `fetch('${API}/auth/refresh', { method: 'post', body });`,

@@ -26,6 +26,12 @@ ruleTester.run('require-json-content-type', rule, {
     `import ky from 'ky'; ky.post('${API}/bookings', { json: booking });`,
     `import got from 'got'; got.post('${API}/bookings', { json: booking });`,
     `import { ofetch } from 'ofetch'; ofetch('${API}/bookings', { method: 'POST', body: booking });`,
+    // axios with string data and the header, from the instance or the call; the global axios's defaults may hold it.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { 'Content-Type': 'application/json' } }); api.post('/bookings', JSON.stringify(booking));`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.put('/bookings/1', JSON.stringify(booking), { headers: { 'content-type': 'application/json' } });`,
+    `import axios from 'axios'; axios.post('${API}/bookings', JSON.stringify(booking));`,
+    // A value an object changes after making it is not judged by its start.
+    `const config = { contentType: 'text/plain' }; config.contentType = 'application/json'; fetch('${API}/bookings', { method: 'POST', headers: { 'Content-Type': config.contentType }, body });`,
     // Not the Engium API.
     `fetch('https://example.com/upload', { method: 'POST', body: form });`,
     // Headers this rule cannot follow are not reported without reportUnknown.
@@ -41,6 +47,10 @@ ruleTester.run('require-json-content-type', rule, {
     { code: `import got from 'got'; got.post('${API}/bookings', { body: JSON.stringify(booking) });`, errors: [missing('POST /bookings')] },
     { code: `fetch('${API}/bookings', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: params });`, errors: [notJson('POST /bookings', 'application/x-www-form-urlencoded')] },
     { code: `fetch('${API}/bookings', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(booking) });`, errors: [notJson('POST /bookings', 'text/plain')] },
+    // axios sends string data as it is, with no JSON Content-Type.
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.post('/bookings', JSON.stringify(booking));`, errors: [missing('POST /bookings')] },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); const payload = \`{"name":"\${name}"}\`; api.patch('/users/1', payload);`, errors: [missing('PATCH /users/1')] },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.request({ url: '/bookings', method: 'put', data: JSON.stringify(booking) });`, errors: [missing('PUT /bookings')] },
     { code: `fetch('${API}/bookings', { method: 'POST', headers: jsonHeaders(), body });`, options: [{ reportUnknown: true }], errors: [unresolved('POST /bookings')] },
   ]),
 });

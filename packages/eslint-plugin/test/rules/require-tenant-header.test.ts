@@ -73,6 +73,47 @@ ruleTester.run('require-tenant-header', rule, {
     `import got from 'got'; const api = got.extend({ prefixUrl: '${API}', hooks: { beforeRequest: [(options) => { options.headers['x-tenant-id'] = tenant; }] } }); api('bookings');`,
     // An interceptor that returns a new config: its headers are unknown, not absent.
     `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } })); api.get('/bookings');`,
+    // A returned copy of the config whose headers add the tenant.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { return { ...config, headers: { ...config.headers, 'X-Tenant-ID': tenant } }; }); api.get('/bookings');`,
+    // ofetch onRequest hooks: the options of the context they are handed.
+    `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest({ options }) { options.headers.set('X-Tenant-ID', tenant); } }); api('/bookings');`,
+    `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest: [(ctx) => { ctx.options.headers = { ...ctx.options.headers, 'X-Tenant-ID': tenant }; }] }); api('/bookings');`,
+    // Headers from a function of this module, every return with the tenant (awaited, or through Object.assign).
+    `function engiumHeaders() { return { 'X-Tenant-ID': tenant }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
+    `const engiumHeaders = (id) => ({ 'X-Tenant-ID': id }); fetch('${API}/bookings', { headers: { ...engiumHeaders(tenant), Accept: 'application/json' } });`,
+    `async function engiumHeaders() { const id = await tenant(); return { 'X-Tenant-ID': id }; } fetch('${API}/bookings', { headers: await engiumHeaders() });`,
+    `const common = { 'X-Tenant-ID': tenant }; fetch('${API}/bookings', { headers: Object.assign({}, common, { Accept: 'application/json' }) });`,
+    // A getter, method or field of the class the call is made in.
+    `class Api { private get headers() { return { 'X-Tenant-ID': this.tenant }; } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api { #headers = { 'X-Tenant-ID': tenant }; list() { return fetch('${API}/bookings', { headers: { ...this.#headers } }); } }`,
+    // ... a field the class assigns anew, a member it inherits, a \`this\` of a nested function: unknown.
+    `class Api { headers = { Accept: 'application/json' }; use(tenant) { this.headers = { ...this.headers, 'X-Tenant-ID': tenant }; } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api extends Base { list() { return fetch('${API}/bookings', { headers: this.headers() }); } }`,
+    `class Api { headers = new Headers(); use(tenant) { this.headers.set('X-Tenant-ID', tenant); } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api { headers: Record<string, string> = {}; use(tenant) { Object.assign(this.headers, { 'X-Tenant-ID': tenant }); } list() { return fetch('${API}/bookings', { headers: this.headers }); } }`,
+    `class Api { headers() { return { Accept: 'application/json' }; } list() { return [1].map(function () { return fetch('${API}/bookings', { headers: this.headers() }); }); } }`,
+    // ... and ones that cannot be known: a bare return, a return of a parameter, a function from elsewhere.
+    `function engiumHeaders() { if (!tenant) return; return { Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders() });`,
+    `function engiumHeaders(extra) { return { ...extra, Accept: 'application/json' }; } fetch('${API}/bookings', { headers: engiumHeaders(other) });`,
+    // axios(config) with a config that is not an object literal: its headers are unknown, not the instance's defaults.
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const retry = (error) => api(error.config);`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export function send(config: AxiosRequestConfig) { return api(config); }`,
+    `import got from 'got'; const api = got.extend({ prefixUrl: '${API}' }); export const send = (options) => api(options);`,
+    // axios header groups: common, and per method (axios 0.x interceptors write them too).
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => { config.headers.common['X-Tenant-ID'] = tenant; return config; }); api.get('/bookings');`,
+    `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { 'X-Tenant-ID': tenant } } }); api.get('/bookings');`,
+    `import axios from 'axios'; const groups = { common: { 'x-tenant-id': tenant } }; axios.get('${API}/bookings', { headers: groups });`,
+    // The global axios: its defaults may be set at the app's start, in another module.
+    `import axios from 'axios'; axios.get('${API}/bookings', { headers: { Authorization: auth } });`,
+    `import axios from 'axios'; axios.defaults.headers.common.Authorization = auth; axios.get('${API}/bookings');`,
+    // axios defaults written before an instance is made are copied into it.
+    `import axios from 'axios'; axios.defaults.headers.common['X-Tenant-ID'] = tenant; const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+    // ... and ones written in a function may run before it is made.
+    `import axios from 'axios'; export function configure(id) { axios.defaults.headers.common['X-Tenant-ID'] = id; } const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+    // A base URL from an env variable with the API as its fallback: only the fallback is not enough to report other APIs.
+    `const BASE = process.env.ENGIUM_URL ?? 'https://example.com/api'; fetch(\`\${BASE}/bookings\`);`,
+    // A leading slash replaces the base's path: not an API endpoint.
+    `const BASE = '${API}'; fetch(new URL('/bookings', BASE));`,
     // A method named fetch on something that is not a fetch.
     `const cache = new Map(); cache.fetch('${API}/bookings');`,
     `function refresh(event) { return event.fetch('${API}/bookings'); }`,
@@ -100,12 +141,13 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `const request = new Request('${API}/bookings'); fetch(request);`, errors: [missing('GET /bookings')] },
     { code: `new Request('${API}/bookings', { method: 'DELETE' });`, errors: [missing('DELETE /bookings')] },
     { code: `window.fetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
-    // axios.
-    { code: `import axios from 'axios'; axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
-    { code: `import axios from 'axios'; axios.post('${API}/bookings', { a: 1 }, { headers: { Authorization: auth } });`, errors: [missing('POST /bookings')] },
-    { code: `import axios from 'axios'; axios({ url: '${API}/bookings', method: 'patch' });`, errors: [missing('PATCH /bookings')] },
+    // axios: the global axios's defaults may be set in any module, so without the header in the
+    // call or this file its requests are unknown (reported by reportUnknown, the strict config).
+    { code: `import axios from 'axios'; axios.get('${API}/bookings');`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+    { code: `import axios from 'axios'; axios.post('${API}/bookings', { a: 1 }, { headers: { Authorization: auth } });`, options: [{ reportUnknown: true }], errors: [unresolved('POST /bookings')] },
+    { code: `import axios from 'axios'; axios({ url: '${API}/bookings', method: 'patch' });`, options: [{ reportUnknown: true }], errors: [unresolved('PATCH /bookings')] },
     { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.get('/bookings'); api.delete(\`/bookings/\${id}\`);`, errors: [missing('GET /bookings'), missing('DELETE /bookings…')] },
-    { code: `const axios = require('axios'); axios.request({ url: '${API}/customers' });`, errors: [missing('GET /customers')] },
+    { code: `const axios = require('axios'); axios.request({ url: '${API}/customers' });`, options: [{ reportUnknown: true }], errors: [unresolved('GET /customers')] },
     // ky, got, ofetch, superagent, XMLHttpRequest.
     { code: `import ky from 'ky'; ky.post('${API}/bookings', { json: body });`, errors: [missing('POST /bookings')] },
     { code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '${API}' }); api.get('bookings');`, errors: [missing('GET /bookings')] },
@@ -136,10 +178,10 @@ ruleTester.run('require-tenant-header', rule, {
     { code: `const api = $fetch.create({ baseURL: '${API}' }); await api('/bookings');`, errors: [missing('GET /bookings')] },
     { code: `export async function loader({ request }) { return fetch('${API}/bookings', { signal: request.signal }); }`, errors: [missing('GET /bookings')] },
     { code: `export async function clientLoader() { return fetch('${API}/bookings'); }`, errors: [missing('GET /bookings')] },
-    // The clients through every import style.
-    { code: `import * as axiosModule from 'axios'; axiosModule.default.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
-    { code: `const axios = require('axios').default; axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
-    { code: `const { default: axios } = require('axios'); axios.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
+    // The clients through every import style (the global axios's headers are unknown: see above).
+    { code: `import * as axiosModule from 'axios'; axiosModule.default.get('${API}/bookings');`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+    { code: `const axios = require('axios').default; axios.get('${API}/bookings');`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
+    { code: `const { default: axios } = require('axios'); axios.get('${API}/bookings');`, options: [{ reportUnknown: true }], errors: [unresolved('GET /bookings')] },
     { code: `import { default as ky } from 'ky'; ky.get('${API}/bookings');`, errors: [missing('GET /bookings')] },
     { code: `import { got } from 'got'; got.post('${API}/bookings');`, errors: [missing('POST /bookings')] },
     { code: `const { ofetch } = require('ofetch'); ofetch('${API}/bookings');`, errors: [missing('GET /bookings')] },
@@ -162,6 +204,37 @@ ruleTester.run('require-tenant-header', rule, {
       code: `import ky from 'ky'; const hooks = { beforeRequest: [(request) => request.headers.set('Authorization', auth)], afterResponse: [log] }; const api = ky.create({ prefixUrl: '${API}', hooks }); api.get('bookings');`,
       errors: [missing('GET /bookings')],
     },
+    // An interceptor returning a copy of the config without the tenant; an ofetch onRequest without it.
+    {
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => ({ ...config, headers: { ...config.headers, Authorization: auth } })); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    {
+      code: `import { ofetch } from 'ofetch'; const api = ofetch.create({ baseURL: '${API}', onRequest({ options }) { options.headers.set('Authorization', auth); } }); api('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    // Headers from a function of this module, or Object.assign, without the tenant.
+    { code: `function engiumHeaders() { return { Authorization: auth }; } fetch('${API}/bookings', { headers: engiumHeaders() });`, errors: [missing('GET /bookings')] },
+    { code: `const keyOnly = () => ({ Authorization: auth }); fetch('${API}/bookings', { headers: Object.assign({}, keyOnly(), { Accept: 'application/json' }) });`, errors: [missing('GET /bookings')] },
+    {
+      code: `function engiumHeaders(admin) { if (admin) return { Authorization: auth, 'X-Admin': '1' }; return { Authorization: auth }; } fetch('${API}/bookings', { headers: engiumHeaders(true) });`,
+      errors: [missing('GET /bookings')],
+    },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}', headers: { common: { Authorization: auth } } }); api.get('/bookings');`, errors: [missing('GET /bookings')] },
+    { code: `class Api { private authHeaders() { return { Authorization: auth }; } list() { return fetch('${API}/bookings', { headers: this.authHeaders() }); } }`, errors: [missing('GET /bookings')] },
+    { code: `class Api { headers = { Authorization: auth }; list = () => fetch('${API}/bookings', { headers: this.headers }); }`, errors: [missing('GET /bookings')] },
+    // axios(path) with a string path sends the instance's defaults alone.
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); export const get = (path: string) => api(path);`, errors: [missing('GET /…')] },
+    // axios defaults written after an instance was made, and global interceptors, do not reach it.
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); axios.defaults.headers.common['X-Tenant-ID'] = tenant; api.get('/bookings');`, errors: [missing('GET /bookings')] },
+    {
+      code: `import axios from 'axios'; axios.interceptors.request.use((config) => { config.headers['X-Tenant-ID'] = tenant; return config; }); const api = axios.create({ baseURL: '${API}' }); api.get('/bookings');`,
+      errors: [missing('GET /bookings')],
+    },
+    // A base URL from an env variable whose fallback is the API.
+    { code: `const BASE = process.env.ENGIUM_URL ?? '${API}'; fetch(\`\${BASE}/bookings\`);`, errors: [missing('GET /bookings')] },
+    { code: `const BASE = import.meta.env.VITE_ENGIUM_URL || '${API}'; fetch(new URL('bookings', BASE + '/'));`, errors: [missing('GET /bookings')] },
+    { code: `import axios from 'axios'; const api = axios.create({ baseURL: process.env.ENGIUM_URL ?? '${API}' }); api.get('/bookings');`, errors: [missing('GET /bookings')] },
     // reportUnknown (the strict config) reports what cannot be resolved.
     {
       code: `import axios from 'axios'; const api = axios.create({ baseURL: '${API}' }); api.interceptors.request.use((config) => withTenant(config)); api.get('/bookings');`,

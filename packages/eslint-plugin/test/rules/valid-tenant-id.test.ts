@@ -24,6 +24,10 @@ ruleTester.run('valid-tenant-id', rule, {
     `const headers = { 'X-Tenant-ID': 'acme' };`,
     `headers.set('X-Tenant-ID', 'acme');`,
     `xhr.setRequestHeader('X-Tenant-ID', 'my-tenant');`,
+    // Read from an object the file fills in later (sign-in): its initial value is not what is sent.
+    `const session = { tenantId: '' }; export function signIn(id) { session.tenantId = id; } fetch('${API}/bookings', { headers: { 'X-Tenant-ID': session.tenantId } });`,
+    `const session = { tenantId: '' }; Object.assign(session, await login()); fetch('${API}/bookings', { headers: { 'X-Tenant-ID': session.tenantId } });`,
+    `const config = { engium: { tenant: 'acme' } }; const alias = config; alias.engium.tenant = id; fetch('${API}/bookings', { headers: { 'X-Tenant-ID': config.engium.tenant } });`,
     // The same tenant header sent only to another API, in a file that also calls Engium.
     `fetch('${API}/bookings', { headers: { 'X-Tenant-ID': '${TENANT}' } }); fetch('https://partner.example.com/x', { headers: { 'X-Tenant-ID': 'bookwell-eu' } });`,
   ]),
@@ -41,6 +45,10 @@ ruleTester.run('valid-tenant-id', rule, {
     // One header object shared by two calls is reported once.
     { code: `const headers = { 'X-Tenant-ID': 'acme' }; fetch('${API}/a', { headers }); fetch('${API}/b', { headers });`, errors: [notUuid('acme')] },
     { code: `fetch('${API}/bookings', { headers: cond ? { 'X-Tenant-ID': 'a' } : { 'X-Tenant-ID': '${TENANT}' } });`, errors: [notUuid('a')] },
+    // Read from a constant object the file never changes.
+    { code: `const CONFIG = { tenant: 'acme' }; fetch('${API}/bookings', { headers: { 'X-Tenant-ID': CONFIG.tenant } });`, errors: [notUuid('acme')] },
+    // Headers returned by a function of this module.
+    { code: `const engiumHeaders = () => ({ 'X-Tenant-ID': 'acme' }); fetch('${API}/bookings', { headers: engiumHeaders() });`, errors: [notUuid('acme')] },
     // A key pasted as the tenant is shown redacted.
     { code: `fetch('${API}/bookings', { headers: { 'X-Tenant-ID': '${key}' } });`, errors: [notUuid(redact(key))] },
   ]),
