@@ -85,8 +85,12 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{src/,}pages/**/*.${JS}`, 'Next.js page, server side'],
       [`{src/,}pages/_document.${JS}`, 'Next.js _document, rendered on the server'],
       [`{src/,}app/**/route.${JS}`, 'Next.js route handler'],
-      [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
-      [`{src/,}{middleware,instrumentation}.${JS}`, 'Next.js server runtime'],
+      [
+        `{src/,}app/**/{page,layout,template,default,not-found,global-not-found,forbidden,unauthorized,loading,error,global-error,opengraph-image,twitter-image,icon,apple-icon,sitemap,robots,manifest}.${JS}`,
+        'Next.js server component',
+      ],
+      // `proxy` is Next.js 16's name for `middleware`.
+      [`{src/,}{middleware,proxy,instrumentation}.${JS}`, 'Next.js server runtime'],
       [`next.config.${JS}`, 'Next.js config'],
     ],
   },
