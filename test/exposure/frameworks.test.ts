@@ -910,3 +910,32 @@ describe('server-side conventions', () => {
     expect(findingOf(report, key, 'src/settings.json')).toMatchObject({ exposure: 'client', severity: 'critical' });
   });
 });
+
+describe('Next.js app router file conventions', () => {
+  it("keeps Next.js 16's proxy and the newer special files on the server, and ships what a client component imports", () => {
+    const [proxy, manifest, notFound, forbidden, client] = [4801, 4802, 4803, 4804, 4805].map((seed) => fakeKey('live', seed)) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, dependencies: { next: '16.0.0', react: '19.2.0' } }),
+        'src/proxy.ts': `import { NextResponse } from 'next/server';\nconst UPSTREAM = '${proxy}';\nexport function proxy() {\n  return NextResponse.next({ headers: { 'x-upstream': UPSTREAM.slice(0, 4) } });\n}\n`,
+        'src/app/manifest.ts': `const KEY = '${manifest}';\nexport default function manifest() {\n  return { name: 'Shop', id: KEY.slice(0, 4) };\n}\n`,
+        'src/app/global-not-found.tsx': `const KEY = '${notFound}';\nexport default function GlobalNotFound() {\n  return <html><body>{KEY.length}</body></html>;\n}\n`,
+        'src/app/forbidden.tsx': `const KEY = '${forbidden}';\nexport default function Forbidden() {\n  return <p>{KEY.length}</p>;\n}\n`,
+        'src/app/page.tsx': `import { Widget } from '../components/widget';\nexport default function Home() {\n  return <Widget />;\n}\n`,
+        'src/components/widget.tsx': `'use client';\nconst KEY = '${client}';\nexport function Widget() {\n  return <p>{KEY.length}</p>;\n}\n`,
+      },
+      [proxy, manifest, notFound, forbidden, client],
+    );
+    expect(findingOf(report, proxy, 'src/proxy.ts')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, proxy, 'src/proxy.ts').message).toContain('only server code reaches it: src/proxy.ts (Next.js server runtime)');
+    for (const [key, file] of [
+      [manifest, 'src/app/manifest.ts'],
+      [notFound, 'src/app/global-not-found.tsx'],
+      [forbidden, 'src/app/forbidden.tsx'],
+    ] as const) {
+      expect(findingOf(report, key, file).exposure, file).toBe('server');
+      expect(findingOf(report, key, file).message, file).toContain(`${file} (Next.js server component)`);
+    }
+    expect(findingOf(report, client, 'src/components/widget.tsx')).toMatchObject({ exposure: 'client', chain: ['src/components/widget.tsx ("use client")'] });
+  });
+});
