@@ -55,6 +55,8 @@ const next: Expectation = {
     'proxy-literal': 'server',
     // Read by a client component without the NEXT_PUBLIC_ prefix: undefined there, so it stays on the server.
     'client-read-env': 'server',
+    // Returned by generateMetadata: rendered into the page's <head>.
+    metadata: 'client',
   },
   reason: 'Next.js',
 };
@@ -287,8 +289,8 @@ describe('the real Parcel build with package.json targets', () => {
   });
 });
 
-describe.each(['next-turbopack', 'next-webpack'] as const)('server-side placements of the real %s build', (name) => {
-  it('keeps each on the server by the convention that keeps it there, and says why an unprefixed variable client code reads ships nothing', { timeout: REAL_BUILD_TIMEOUT }, () => {
+describe.each(['next-turbopack', 'next-webpack'] as const)('app router placements in the real %s build', (name) => {
+  it('keeps each server placement on the server by the convention that keeps it there, ships what the page renders, and says why an unprefixed variable client code reads ships nothing', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild(name);
     const { report } = scanJson(build.root, Object.values(build.keys));
     const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
@@ -301,8 +303,9 @@ describe.each(['next-turbopack', 'next-webpack'] as const)('server-side placemen
     expect(atSource('server-only', 'lib/admin.ts')?.message).toContain('lib/admin.ts (import "server-only")');
     expect(atSource('proxy-literal', 'proxy.ts')?.message).toContain('only server code reaches it: proxy.ts (Next.js server runtime)');
     for (const role of ['server-component', 'inline-action']) expect(because(role, 'app/reports/page.tsx'), role).toEqual(['server', 'high', 'engium/source-key', undefined]);
-    // The same page module passes another constant to a client component: that one ships.
+    // The same page module passes another constant to a client component, and renders what generateMetadata returns into its <head>: those ship.
     expect(atSource('prop', 'app/page.tsx')?.chain).toEqual(['app/page.tsx (passes it to <Widget>)', 'components/widget.tsx ("use client")']);
+    expect(because('metadata', 'app/page.tsx')).toEqual(['client', 'critical', 'engium/source-key', ['app/page.tsx (generateMetadata returns it to the browser, Next.js)']]);
     const unprefixed = atSource('client-read-env', '.env');
     expect([unprefixed?.exposure, unprefixed?.ruleId]).toEqual(['server', 'engium/env-file-key']);
     expect(unprefixed?.message).toContain('It does not ship: Next.js inlines only NEXT_PUBLIC_ variables');

@@ -21,6 +21,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'proxy-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
     // Read by the client widget without the NEXT_PUBLIC_ prefix: no build holds it.
     'client-read-env': { in: [], notIn: ['.next/'] },
+    // generateMetadata's value is in the prerendered page's <head>, not in any browser chunk.
+    metadata: { in: ['.next/server/app/index.html'], notIn: ['.next/static/'] },
   },
   'next-webpack': {
     'client-literal': { in: ['.next/static/'] },
@@ -33,6 +35,7 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'server-only': { in: ['.next/server/'], notIn: ['.next/static/'] },
     'proxy-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
     'client-read-env': { in: [], notIn: ['.next/'] },
+    metadata: { in: ['.next/server/app/index.html'], notIn: ['.next/static/'] },
   },
   vite: {
     'client-literal': { in: ['dist/assets/'] },
