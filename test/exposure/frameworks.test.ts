@@ -939,3 +939,25 @@ describe('Next.js app router file conventions', () => {
     expect(findingOf(report, client, 'src/components/widget.tsx')).toMatchObject({ exposure: 'client', chain: ['src/components/widget.tsx ("use client")'] });
   });
 });
+
+describe('SvelteKit remote functions', () => {
+  it('keep a *.remote.ts module on the server though a page imports it, in SvelteKit only', () => {
+    const [remote, vite] = [4811, 4812].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'kit', private: true, devDependencies: { '@sveltejs/kit': '2.70.0', svelte: '5.0.0', vite: '7.0.0' } }),
+        'src/lib/stats.remote.ts': `import { query } from '$app/server';\nconst KEY = '${remote}';\nexport const stats = query(async () => KEY.length);\n`,
+        'src/routes/+page.svelte': `<script lang="ts">\n  import { stats } from '$lib/stats.remote';\n</script>\n<button onclick={() => stats()}>go</button>\n`,
+        // Elsewhere the name means nothing: a Vite app's module called *.remote.ts ships as any other.
+        'widget/package.json': json({ name: 'widget', private: true, devDependencies: { vite: '7.0.0' } }),
+        'widget/index.html': `<script type="module" src="/src/main.ts"></script>\n`,
+        'widget/src/main.ts': `import { KEY } from './config.remote';\nconsole.log(KEY.length);\n`,
+        'widget/src/config.remote.ts': `export const KEY = '${vite}';\n`,
+      },
+      [remote, vite],
+    );
+    expect(findingOf(report, remote, 'src/lib/stats.remote.ts')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, remote, 'src/lib/stats.remote.ts').message).toContain('src/lib/stats.remote.ts (SvelteKit remote function, which browser code calls over the network)');
+    expect(findingOf(report, vite, 'widget/src/config.remote.ts')).toMatchObject({ exposure: 'client', chain: ['widget/src/main.ts (Vite entry in widget/index.html)', 'widget/src/config.remote.ts'] });
+  });
+});

@@ -80,6 +80,8 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
       'endpoint-literal': 'server',
       'dynamic-private': 'server',
       'universal-load': 'client',
+      // A remote function the page imports: the browser gets a stub that calls the server.
+      'remote-function': 'server',
     },
     reason: 'SvelteKit',
   },
@@ -310,5 +312,18 @@ describe.each(['next-turbopack', 'next-webpack'] as const)('app router placement
     expect([unprefixed?.exposure, unprefixed?.ruleId]).toEqual(['server', 'engium/env-file-key']);
     expect(unprefixed?.message).toContain('It does not ship: Next.js inlines only NEXT_PUBLIC_ variables');
     expect(unprefixed?.message).toContain('so ENGIUM_WIDGET_SECRET is undefined in components/widget.tsx there');
+  });
+});
+
+describe('SvelteKit placements in the real build', () => {
+  it('keeps a remote function the page calls on the server, by the convention that keeps it there, and ships the universal load', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('sveltekit-node');
+    const { report } = scanJson(build.root, Object.values(build.keys));
+    const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
+    const remote = atSource('remote-function', 'src/lib/reports.remote.ts');
+    expect([remote?.exposure, remote?.severity, remote?.chain]).toEqual(['server', 'high', undefined]);
+    expect(remote?.message).toContain('only server code reaches it: src/lib/reports.remote.ts (SvelteKit remote function, which browser code calls over the network)');
+    expect(atSource('lib-server', 'src/lib/server/engium.ts')?.message).toContain('SvelteKit');
+    expect(atSource('universal-load', 'src/routes/+page.ts')?.chain).toEqual(['src/routes/+page.ts (SvelteKit route, runs in the browser)']);
   });
 });

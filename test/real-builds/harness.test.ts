@@ -55,6 +55,8 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     // The universal load's constant is folded away from its code, but its map's sourcesContent ships it.
     'universal-load': { in: ['build/client/'] },
     'dynamic-private': { in: [], notIn: ['build/', '.svelte-kit/'] },
+    // The page imports the remote function: its client build holds a stub that calls the server.
+    'remote-function': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
   },
   astro: {
     'client-literal': { in: ['dist/'] },

@@ -69,7 +69,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
 
   const trees = new SyntaxTrees(ts, paths);
   const routeModules = new Set(entries.filter(({ route }) => route).map(({ file }) => file));
-  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules);
+  const boundaries = new Map(entries.filter(({ boundary }) => boundary).map(({ file, label }) => [file, label]));
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules, boundaries);
   graph.walkClient(entries);
   // Vue and Svelte components no entry reaches (a component library's) are browser code all the
   // same, and so is what they import: a second walk from them, after the entries' chains are set.
