@@ -786,6 +786,26 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(findingOf(report, nextRead, 'next/.env')).toMatchObject({ exposure: 'client' });
     expect(findingOf(report, nextRead, 'next/.env').message).toContain('next/next.config.js:2');
   });
+
+  it('ships nothing through publicRuntimeConfig in a Next.js 16 app, which no longer has it', () => {
+    const [written16, read16, written15] = [4821, 4822, 4823].map((seed) => fakeKey('live', seed)) as [string, string, string];
+    const config = (key: string, variable: string) => `module.exports = {\n  publicRuntimeConfig: { engiumKey: process.env.${variable}, fallbackKey: '${key}' },\n};\n`;
+    const report = scan(
+      {
+        'package.json': json({ name: 'site', private: true, workspaces: ['next16', 'next15'] }),
+        'next16/package.json': json({ name: 'next16', dependencies: { next: '^16.0.0' } }),
+        'next16/next.config.js': config(written16, 'ENGIUM_NEXT_KEY'),
+        'next16/.env': `ENGIUM_NEXT_KEY=${read16}\n`,
+        // A range that admits Next.js 15 keeps the option: it may still ship there.
+        'next15/package.json': json({ name: 'next15', dependencies: { next: '>=15.5 <17' } }),
+        'next15/next.config.js': config(written15, 'ENGIUM_OLD_KEY'),
+      },
+      [written16, read16, written15],
+    );
+    expect(findingOf(report, written16, 'next16/next.config.js')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, read16, 'next16/.env')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, written15, 'next15/next.config.js')).toMatchObject({ exposure: 'client', chain: ['next15/next.config.js:2 (build config)'] });
+  });
 });
 
 describe('server components', () => {

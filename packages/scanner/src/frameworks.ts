@@ -73,6 +73,12 @@ export interface InjectionPoint {
    * function in it holds stays behind (a Docusaurus plugin written inline in the config).
    */
   serialized?: boolean;
+  /**
+   * The major version of `dependency` that dropped the option: a package whose package.json asks
+   * for that version or later (`"next": "^16.0.0"`) gets nothing from it. Next.js 16 removed
+   * `publicRuntimeConfig`.
+   */
+  removedIn?: { dependency: string; major: number };
 }
 
 export interface ConfigPlatform {
@@ -264,7 +270,12 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
     injections: [
       { kind: 'env-object', at: { property: 'env' } },
-      { kind: 'shipped-object', at: { property: 'publicRuntimeConfig' }, ships: "puts it in Next.js's publicRuntimeConfig, which every page sends to the browser" },
+      {
+        kind: 'shipped-object',
+        at: { property: 'publicRuntimeConfig' },
+        ships: "puts it in Next.js's publicRuntimeConfig, which every page sends to the browser",
+        removedIn: { dependency: 'next', major: 16 },
+      },
     ],
   },
   {
