@@ -163,6 +163,17 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   },
 };
 
+/** Each build's JSON report, scanned once for every test of this file that reads it. */
+const reports = new Map<RealBuildName, ScanReport>();
+function reportOf(build: RealBuild): ScanReport {
+  let report = reports.get(build.build);
+  if (!report) {
+    report = scanJson(build.root, Object.values(build.keys)).report;
+    reports.set(build.build, report);
+  }
+  return report;
+}
+
 /** Build caches the scanner skips whole, by design: the build machine's own copies, never served. */
 const SKIPPED_CACHES = ['.parcel-cache/'];
 
@@ -173,7 +184,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
 
   beforeAll(() => {
     build = realBuild(name);
-    report = scanJson(build.root, Object.values(build.keys)).report;
+    report = reportOf(build);
   }, REAL_BUILD_TIMEOUT);
 
   const findingsOf = (role: string) => report.findings.filter((finding) => finding.secret.redacted === redact(build.keys[role] ?? ''));
@@ -236,7 +247,7 @@ describe('a React Router route module', () => {
   it('ships its component, while the key in its action stays on the server unless a client map publishes the source', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const verdicts = (name: RealBuildName) => {
       const build = realBuild(name);
-      const { report } = scanJson(build.root, Object.values(build.keys));
+      const report = reportOf(build);
       const key = redact(build.keys['loader-literal'] ?? '');
       return report.findings.filter((finding) => finding.secret.redacted === key && finding.file === 'app/routes/home.tsx');
     };
@@ -254,7 +265,7 @@ describe('a React Router route module', () => {
 describe('a browser bundle built by a script no bundler convention names', () => {
   it('is client by its IIFE wrapper, with its map and its source: modules presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('esbuild-script');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const key = redact(build.keys['client-literal'] ?? '');
     const built = report.findings.filter((finding) => finding.secret.redacted === key && finding.file.startsWith('dist/'));
     expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
@@ -269,7 +280,7 @@ describe('a browser bundle built by a script no bundler convention names', () =>
 describe('the real Parcel build', () => {
   it('inlines the .env value browser code reads, and its cache, which holds copies of the keys, is skipped whole and named', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('parcel');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const injected = report.findings.find((finding) => finding.secret.redacted === redact(build.keys['injected-env'] ?? '') && finding.file === '.env');
     expect([injected?.exposure, injected?.chain]).toEqual(['client', ['.env: ENGIUM_ANALYTICS_KEY', 'package.json (inlines ENGIUM_ANALYTICS_KEY)', 'src/api.ts']]);
     // The cache really holds the keys (the harness checks it): the scanner names it once instead of reporting copies.
@@ -282,7 +293,7 @@ describe('the real Parcel build', () => {
 describe('the real Parcel build with package.json targets', () => {
   it('ships the widget only its target names, from that target, and keeps the Node target in dist/server on the server', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('parcel-targets');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const findingIn = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
     expect(findingIn('entry-literal', 'src/embed.ts')?.chain).toEqual(['src/embed.ts (Parcel target "embed" in package.json)']);
     const server = findingIn('server-literal', 'dist/server/report.js');
@@ -294,7 +305,7 @@ describe('the real Parcel build with package.json targets', () => {
 describe.each(['next-turbopack', 'next-webpack'] as const)('app router placements in the real %s build', (name) => {
   it('keeps each server placement on the server by the convention that keeps it there, ships what the page renders, and says why an unprefixed variable client code reads ships nothing', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild(name);
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
     const because = (role: string, file: string) => {
       const finding = atSource(role, file);
@@ -318,7 +329,7 @@ describe.each(['next-turbopack', 'next-webpack'] as const)('app router placement
 describe('SvelteKit placements in the real build', () => {
   it('keeps a remote function the page calls on the server, by the convention that keeps it there, and ships the universal load', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('sveltekit-node');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
     const remote = atSource('remote-function', 'src/lib/reports.remote.ts');
     expect([remote?.exposure, remote?.severity, remote?.chain]).toEqual(['server', 'high', undefined]);
