@@ -981,3 +981,40 @@ describe('SvelteKit remote functions', () => {
     expect(findingOf(report, vite, 'widget/src/config.remote.ts')).toMatchObject({ exposure: 'client', chain: ['widget/src/main.ts (Vite entry in widget/index.html)', 'widget/src/config.remote.ts'] });
   });
 });
+
+describe('env variables without a public prefix that client code reads', () => {
+  it('stay on the server where the framework hands browsers its public variables alone, unless a config it reads defines them', () => {
+    const [defined, other, craco, cra, webpack] = [4831, 4832, 4833, 4834, 4835].map((seed) => fakeKey('live', seed)) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'root', private: true, workspaces: ['next', 'cra', 'craco', 'widget'] }),
+        'next/package.json': json({ name: 'next-app', dependencies: { next: '15.5.0', react: '19.0.0' } }),
+        // Next.js's webpack hook: a DefinePlugin there inlines the variable into both builds.
+        'next/next.config.js': `module.exports = {\n  webpack(config, { webpack }) {\n    config.plugins.push(new webpack.DefinePlugin({ 'process.env.ENGIUM_DEFINED': JSON.stringify(process.env.ENGIUM_DEFINED) }));\n    return config;\n  },\n};\n`,
+        'next/components/widget.tsx': `'use client';\nexport const keys = [process.env.ENGIUM_DEFINED, process.env.ENGIUM_OTHER];\n`,
+        'next/.env': `ENGIUM_DEFINED=${defined}\nENGIUM_OTHER=${other}\n`,
+        'craco/package.json': json({ name: 'craco-app', dependencies: { 'react-scripts': '5.0.1', '@craco/craco': '7.1.0' } }),
+        'craco/craco.config.js': `const webpack = require('webpack');\nmodule.exports = { webpack: { plugins: { add: [new webpack.DefinePlugin({ 'process.env.ENGIUM_CRACO': JSON.stringify(process.env.ENGIUM_CRACO) })] } } };\n`,
+        'craco/src/index.js': `console.log(process.env.ENGIUM_CRACO);\n`,
+        'craco/.env': `ENGIUM_CRACO=${craco}\n`,
+        'cra/package.json': json({ name: 'cra-app', dependencies: { 'react-scripts': '5.0.1' } }),
+        'cra/src/index.js': `console.log(process.env.ENGIUM_CRA);\n`,
+        'cra/.env': `ENGIUM_CRA=${cra}\n`,
+        // webpack with a config that defines nothing: what else builds it is not known.
+        'widget/package.json': json({ name: 'widget', devDependencies: { webpack: '5.0.0' } }),
+        'widget/webpack.config.js': `module.exports = { entry: './src/app.js', target: 'web' };\n`,
+        'widget/src/app.js': `console.log(process.env.ENGIUM_WIDGET);\n`,
+        'widget/.env': `ENGIUM_WIDGET=${webpack}\n`,
+      },
+      [defined, other, craco, cra, webpack],
+    );
+    expect(findingOf(report, defined, 'next/.env')).toMatchObject({ exposure: 'client', ruleId: 'engium/public-env-key' });
+    expect(findingOf(report, defined, 'next/.env').message).toContain('next/next.config.js:3 defines process.env.ENGIUM_DEFINED');
+    expect(findingOf(report, other, 'next/.env')).toMatchObject({ exposure: 'server', ruleId: 'engium/env-file-key' });
+    expect(findingOf(report, other, 'next/.env').message).toContain('It does not ship: Next.js inlines only NEXT_PUBLIC_ variables');
+    expect(findingOf(report, craco, 'craco/.env')).toMatchObject({ exposure: 'client', chain: ['craco/.env: ENGIUM_CRACO', 'craco/craco.config.js:2 (injects ENGIUM_CRACO)'] });
+    expect(findingOf(report, cra, 'cra/.env')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, cra, 'cra/.env').message).toContain('Create React App embeds only REACT_APP_ variables');
+    expect(findingOf(report, webpack, 'widget/.env').exposure).toBe('unknown');
+  });
+});

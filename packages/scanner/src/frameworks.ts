@@ -270,6 +270,9 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
     injections: [
       { kind: 'env-object', at: { property: 'env' } },
+      // `webpack(config, { webpack }) { config.plugins.push(new webpack.DefinePlugin({ … })) }`: both builds, the browser's among them.
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
       {
         kind: 'shipped-object',
         at: { property: 'publicRuntimeConfig' },
@@ -447,6 +450,17 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     publicEnvOnly: 'Create React App embeds only REACT_APP_ variables (and NODE_ENV) in the build',
     staticFolders: ['public'],
     folders: [client('build', 'Create React App builds a browser app into build/')],
+  },
+  {
+    // Create React App's config overrides: what they add to its webpack config, CRA's rule on env variables does not cover.
+    name: 'CRACO / react-app-rewired',
+    dependencies: ['@craco/craco', 'react-app-rewired'],
+    configs: [`craco.config.${JS}`, `.cracorc.${JS}`, 'config-overrides.js'],
+    injections: [
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
+    ],
   },
   {
     name: 'Docusaurus',
