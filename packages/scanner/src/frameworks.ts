@@ -393,7 +393,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Remix / React Router',
     dependencies: ['@remix-run/dev', '@react-router/dev'],
-    publicEnvOnly: 'React Router builds browser code with Vite, which gives it only VITE_ variables through import.meta.env',
+    publicEnvOnly: 'Remix and React Router put no env variable into browser code but the VITE_ ones Vite gives it through import.meta.env',
     staticFolders: ['public'],
     configs: [`react-router.config.${JS}`, `remix.config.${JS}`],
     folders: [
