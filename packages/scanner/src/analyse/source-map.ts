@@ -432,9 +432,9 @@ export function contentOriginId(fingerprint: string, encoding: string): string {
 /**
  * For keys in a map's `sourcesContent`: where each stands in its original source, by key
  * fingerprint and encoding (`contentOriginId`), and by fingerprint alone. The first place in a
- * repository file wins, then the first place at all: Parcel's production maps list `<anon>`, the whole bundle before its minifier ran, ahead of the modules it
- * was made of, so every key is there first, in a source that is no file. The sources are scanned
- * once, however many keys there are.
+ * repository file wins, then the first place at all: Parcel's production maps list `<anon>`, the
+ * whole bundle before its minifier ran, ahead of the modules it was made of, so every key is there
+ * first, in a source that is no file. The sources are scanned once, however many keys there are.
  */
 export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, ContentOrigin> {
   const origins = new Map<string, ContentOrigin>();
