@@ -804,6 +804,26 @@ describe('build-time injection, read from the config syntax tree', () => {
     expect(findingOf(report, nextRead, 'next/.env')).toMatchObject({ exposure: 'client' });
     expect(findingOf(report, nextRead, 'next/.env').message).toContain('next/next.config.js:2');
   });
+
+  it('ships nothing through publicRuntimeConfig in a Next.js 16 app, which no longer has it', () => {
+    const [written16, read16, written15] = [4821, 4822, 4823].map((seed) => fakeKey('live', seed)) as [string, string, string];
+    const config = (key: string, variable: string) => `module.exports = {\n  publicRuntimeConfig: { engiumKey: process.env.${variable}, fallbackKey: '${key}' },\n};\n`;
+    const report = scan(
+      {
+        'package.json': json({ name: 'site', private: true, workspaces: ['next16', 'next15'] }),
+        'next16/package.json': json({ name: 'next16', dependencies: { next: '^16.0.0' } }),
+        'next16/next.config.js': config(written16, 'ENGIUM_NEXT_KEY'),
+        'next16/.env': `ENGIUM_NEXT_KEY=${read16}\n`,
+        // A range that admits Next.js 15 keeps the option: it may still ship there.
+        'next15/package.json': json({ name: 'next15', dependencies: { next: '>=15.5 <17' } }),
+        'next15/next.config.js': config(written15, 'ENGIUM_OLD_KEY'),
+      },
+      [written16, read16, written15],
+    );
+    expect(findingOf(report, written16, 'next16/next.config.js')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, read16, 'next16/.env')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, written15, 'next15/next.config.js')).toMatchObject({ exposure: 'client', chain: ['next15/next.config.js:2 (build config)'] });
+  });
 });
 
 describe('server components', () => {
@@ -926,5 +946,93 @@ describe('server-side conventions', () => {
       [key],
     );
     expect(findingOf(report, key, 'src/settings.json')).toMatchObject({ exposure: 'client', severity: 'critical' });
+  });
+});
+
+describe('Next.js app router file conventions', () => {
+  it("keeps Next.js 16's proxy and the newer special files on the server, and ships what a client component imports", () => {
+    const [proxy, manifest, notFound, forbidden, client] = [4801, 4802, 4803, 4804, 4805].map((seed) => fakeKey('live', seed)) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'shop', private: true, dependencies: { next: '16.0.0', react: '19.2.0' } }),
+        'src/proxy.ts': `import { NextResponse } from 'next/server';\nconst UPSTREAM = '${proxy}';\nexport function proxy() {\n  return NextResponse.next({ headers: { 'x-upstream': UPSTREAM.slice(0, 4) } });\n}\n`,
+        'src/app/manifest.ts': `const KEY = '${manifest}';\nexport default function manifest() {\n  return { name: 'Shop', id: KEY.slice(0, 4) };\n}\n`,
+        'src/app/global-not-found.tsx': `const KEY = '${notFound}';\nexport default function GlobalNotFound() {\n  return <html><body>{KEY.length}</body></html>;\n}\n`,
+        'src/app/forbidden.tsx': `const KEY = '${forbidden}';\nexport default function Forbidden() {\n  return <p>{KEY.length}</p>;\n}\n`,
+        'src/app/page.tsx': `import { Widget } from '../components/widget';\nexport default function Home() {\n  return <Widget />;\n}\n`,
+        'src/components/widget.tsx': `'use client';\nconst KEY = '${client}';\nexport function Widget() {\n  return <p>{KEY.length}</p>;\n}\n`,
+      },
+      [proxy, manifest, notFound, forbidden, client],
+    );
+    expect(findingOf(report, proxy, 'src/proxy.ts')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, proxy, 'src/proxy.ts').message).toContain('only server code reaches it: src/proxy.ts (Next.js server runtime)');
+    for (const [key, file] of [
+      [manifest, 'src/app/manifest.ts'],
+      [notFound, 'src/app/global-not-found.tsx'],
+      [forbidden, 'src/app/forbidden.tsx'],
+    ] as const) {
+      expect(findingOf(report, key, file).exposure, file).toBe('server');
+      expect(findingOf(report, key, file).message, file).toContain(`${file} (Next.js server component)`);
+    }
+    expect(findingOf(report, client, 'src/components/widget.tsx')).toMatchObject({ exposure: 'client', chain: ['src/components/widget.tsx ("use client")'] });
+  });
+});
+
+describe('SvelteKit remote functions', () => {
+  it('keep a *.remote.ts module on the server though a page imports it, in SvelteKit only', () => {
+    const [remote, vite] = [4811, 4812].map((seed) => fakeKey('live', seed)) as [string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'kit', private: true, devDependencies: { '@sveltejs/kit': '2.70.0', svelte: '5.0.0', vite: '7.0.0' } }),
+        'src/lib/stats.remote.ts': `import { query } from '$app/server';\nconst KEY = '${remote}';\nexport const stats = query(async () => KEY.length);\n`,
+        'src/routes/+page.svelte': `<script lang="ts">\n  import { stats } from '$lib/stats.remote';\n</script>\n<button onclick={() => stats()}>go</button>\n`,
+        // Elsewhere the name means nothing: a Vite app's module called *.remote.ts ships as any other.
+        'widget/package.json': json({ name: 'widget', private: true, devDependencies: { vite: '7.0.0' } }),
+        'widget/index.html': `<script type="module" src="/src/main.ts"></script>\n`,
+        'widget/src/main.ts': `import { KEY } from './config.remote';\nconsole.log(KEY.length);\n`,
+        'widget/src/config.remote.ts': `export const KEY = '${vite}';\n`,
+      },
+      [remote, vite],
+    );
+    expect(findingOf(report, remote, 'src/lib/stats.remote.ts')).toMatchObject({ exposure: 'server', severity: 'high' });
+    expect(findingOf(report, remote, 'src/lib/stats.remote.ts').message).toContain('src/lib/stats.remote.ts (SvelteKit remote function, which browser code calls over the network)');
+    expect(findingOf(report, vite, 'widget/src/config.remote.ts')).toMatchObject({ exposure: 'client', chain: ['widget/src/main.ts (Vite entry in widget/index.html)', 'widget/src/config.remote.ts'] });
+  });
+});
+
+describe('env variables without a public prefix that client code reads', () => {
+  it('stay on the server where the framework hands browsers its public variables alone, unless a config it reads defines them', () => {
+    const [defined, other, craco, cra, webpack] = [4831, 4832, 4833, 4834, 4835].map((seed) => fakeKey('live', seed)) as [string, string, string, string, string];
+    const report = scan(
+      {
+        'package.json': json({ name: 'root', private: true, workspaces: ['next', 'cra', 'craco', 'widget'] }),
+        'next/package.json': json({ name: 'next-app', dependencies: { next: '15.5.0', react: '19.0.0' } }),
+        // Next.js's webpack hook: a DefinePlugin there inlines the variable into both builds.
+        'next/next.config.js': `module.exports = {\n  webpack(config, { webpack }) {\n    config.plugins.push(new webpack.DefinePlugin({ 'process.env.ENGIUM_DEFINED': JSON.stringify(process.env.ENGIUM_DEFINED) }));\n    return config;\n  },\n};\n`,
+        'next/components/widget.tsx': `'use client';\nexport const keys = [process.env.ENGIUM_DEFINED, process.env.ENGIUM_OTHER];\n`,
+        'next/.env': `ENGIUM_DEFINED=${defined}\nENGIUM_OTHER=${other}\n`,
+        'craco/package.json': json({ name: 'craco-app', dependencies: { 'react-scripts': '5.0.1', '@craco/craco': '7.1.0' } }),
+        'craco/craco.config.js': `const webpack = require('webpack');\nmodule.exports = { webpack: { plugins: { add: [new webpack.DefinePlugin({ 'process.env.ENGIUM_CRACO': JSON.stringify(process.env.ENGIUM_CRACO) })] } } };\n`,
+        'craco/src/index.js': `console.log(process.env.ENGIUM_CRACO);\n`,
+        'craco/.env': `ENGIUM_CRACO=${craco}\n`,
+        'cra/package.json': json({ name: 'cra-app', dependencies: { 'react-scripts': '5.0.1' } }),
+        'cra/src/index.js': `console.log(process.env.ENGIUM_CRA);\n`,
+        'cra/.env': `ENGIUM_CRA=${cra}\n`,
+        // webpack with a config that defines nothing: what else builds it is not known.
+        'widget/package.json': json({ name: 'widget', devDependencies: { webpack: '5.0.0' } }),
+        'widget/webpack.config.js': `module.exports = { entry: './src/app.js', target: 'web' };\n`,
+        'widget/src/app.js': `console.log(process.env.ENGIUM_WIDGET);\n`,
+        'widget/.env': `ENGIUM_WIDGET=${webpack}\n`,
+      },
+      [defined, other, craco, cra, webpack],
+    );
+    expect(findingOf(report, defined, 'next/.env')).toMatchObject({ exposure: 'client', ruleId: 'engium/public-env-key' });
+    expect(findingOf(report, defined, 'next/.env').message).toContain('next/next.config.js:3 defines process.env.ENGIUM_DEFINED');
+    expect(findingOf(report, other, 'next/.env')).toMatchObject({ exposure: 'server', ruleId: 'engium/env-file-key' });
+    expect(findingOf(report, other, 'next/.env').message).toContain('It does not ship: Next.js inlines only NEXT_PUBLIC_ variables');
+    expect(findingOf(report, craco, 'craco/.env')).toMatchObject({ exposure: 'client', chain: ['craco/.env: ENGIUM_CRACO', 'craco/craco.config.js:2 (injects ENGIUM_CRACO)'] });
+    expect(findingOf(report, cra, 'cra/.env')).toMatchObject({ exposure: 'server' });
+    expect(findingOf(report, cra, 'cra/.env').message).toContain('Create React App embeds only REACT_APP_ variables');
+    expect(findingOf(report, webpack, 'widget/.env').exposure).toBe('unknown');
   });
 });

@@ -38,7 +38,26 @@ const nextPrerendered = (file: string) => /^\.next\/server\/(app|pages)\/.*\.(ht
 const next: Expectation = {
   browser: (file) => file.startsWith('.next/static/') || nextPrerendered(file),
   server: (file) => (file.startsWith('.next/server/') && !nextPrerendered(file)) || file.startsWith('.next/required-server-files.'),
-  roles: { 'client-literal': 'client', shared: 'client', prop: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+  roles: {
+    'client-literal': 'client',
+    shared: 'client',
+    prop: 'client',
+    'public-env': 'client',
+    'injected-env': 'client',
+    'server-literal': 'server',
+    'server-env': 'server',
+    // A 'use server' file a client component calls, an inline server action, a server component's own
+    // constant, a `server-only` module and Next.js 16's proxy.ts: none reaches the browser.
+    'action-literal': 'server',
+    'inline-action': 'server',
+    'server-component': 'server',
+    'server-only': 'server',
+    'proxy-literal': 'server',
+    // Read by a client component without the NEXT_PUBLIC_ prefix: undefined there, so it stays on the server.
+    'client-read-env': 'server',
+    // Returned by generateMetadata: rendered into the page's <head>.
+    metadata: 'client',
+  },
   reason: 'Next.js',
 };
 const nothing = () => false;
@@ -46,14 +65,34 @@ const nothing = () => false;
 const EXPECTED: Record<RealBuildName, Expectation> = {
   'next-turbopack': next,
   'next-webpack': next,
+  // server-env is read by src/main.ts as import.meta.env.ENGIUM_SERVER_KEY, which Vite leaves undefined without the VITE_ prefix.
   vite: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', stylesheet: 'client', worker: 'client', 'static-file': 'client', 'public-env': 'client', 'injected-env': 'client', 'server-env': 'server' }, reason: 'Vite builds browser code into dist/' },
   'sveltekit-node': {
     browser: under('build/client/', '.svelte-kit/output/client/'),
     server: under('build/server/', '.svelte-kit/output/server/', 'build/index.js', 'build/handler.js'),
-    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    // $lib/server, an endpoint and $env/dynamic/private stay on the server; a universal load (+page.ts) runs in the browser too.
+    roles: {
+      'client-literal': 'client',
+      'public-env': 'client',
+      'server-literal': 'server',
+      'server-env': 'server',
+      'lib-server': 'server',
+      'endpoint-literal': 'server',
+      'dynamic-private': 'server',
+      'universal-load': 'client',
+      // A remote function the page imports: the browser gets a stub that calls the server.
+      'remote-function': 'server',
+    },
     reason: 'SvelteKit',
   },
-  astro: { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client', 'rendered-literal': 'client', 'public-env': 'client', 'server-env': 'server' }, reason: 'static Astro build' },
+  // A module only frontmatter imports stays on the build machine; a <script>'s own constant ships. The frontmatter's
+  // constant ships too: the <script>'s map holds the whole page's source (an inline map in its sourcesContent).
+  astro: {
+    browser: under('dist/'),
+    server: nothing,
+    roles: { 'client-literal': 'client', 'rendered-literal': 'client', 'public-env': 'client', 'server-env': 'server', 'server-module': 'server', 'script-literal': 'client', 'frontmatter-literal': 'client' },
+    reason: 'static Astro build',
+  },
   'webpack-lib': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'webpack-eval-source-map': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
   'webpack-eval': { browser: under('dist/'), server: nothing, roles: { 'client-literal': 'client' }, reason: 'package.json "unpkg"' },
@@ -76,23 +115,36 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
     server: (file) => file.startsWith('.output/server/') || (file.startsWith('.nuxt/') && !file.startsWith('.nuxt/dist/client/')),
     // NUXT_PUBLIC_ENGIUM_KEY fills runtimeConfig.public, which every page sends to the browser.
     // app.config.ts (`shared`) is bundled into the client and the server build alike.
-    roles: { 'client-literal': 'client', shared: 'client', 'public-env': 'client', 'injected-env': 'client', 'server-literal': 'server', 'server-env': 'server' },
+    // A composable ships; server/utils and the private runtimeConfig stay in Nitro; runtimeConfig.public goes to every page.
+    roles: {
+      'client-literal': 'client',
+      shared: 'client',
+      'public-env': 'client',
+      'injected-env': 'client',
+      'server-literal': 'server',
+      'server-env': 'server',
+      composable: 'client',
+      'server-util': 'server',
+      'config-private': 'server',
+      'config-public': 'client',
+    },
     reason: 'Nuxt',
     // Nitro's server chunk sends the public runtime config, which holds this key, with every page.
-    carried: { 'injected-env': ['.output/server/chunks/nitro/nitro.mjs'] },
+    carried: { 'injected-env': ['.output/server/chunks/nitro/nitro.mjs'], 'config-public': ['.output/server/chunks/nitro/nitro.mjs'] },
   },
   'react-router': {
     browser: under('build/client/'),
     server: under('build/server/'),
     // The action's key is stripped from the browser's code, but the client map that ships holds the route's source.
-    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'client', 'server-env': 'server' },
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'client', 'server-env': 'server', 'loader-data': 'client', 'client-loader': 'client' },
     reason: 'React Router',
   },
   // Without maps the action's key is only in build/server: at its source it is server, inside the stripped action.
   'react-router-no-maps': {
     browser: under('build/client/'),
     server: under('build/server/'),
-    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server' },
+    // What the loader returns is the route's data, sent to the browser; clientLoader runs there.
+    roles: { 'client-literal': 'client', 'public-env': 'client', 'server-literal': 'server', 'loader-literal': 'server', 'server-env': 'server', 'loader-data': 'client', 'client-loader': 'client' },
     reason: 'React Router',
   },
   // .parcel-cache, Parcel's build cache, is skipped whole (see below); the rest of dist/ is the browser app.
@@ -111,6 +163,17 @@ const EXPECTED: Record<RealBuildName, Expectation> = {
   },
 };
 
+/** Each build's JSON report, scanned once for every test of this file that reads it. */
+const reports = new Map<RealBuildName, ScanReport>();
+function reportOf(build: RealBuild): ScanReport {
+  let report = reports.get(build.build);
+  if (!report) {
+    report = scanJson(build.root, Object.values(build.keys)).report;
+    reports.set(build.build, report);
+  }
+  return report;
+}
+
 /** Build caches the scanner skips whole, by design: the build machine's own copies, never served. */
 const SKIPPED_CACHES = ['.parcel-cache/'];
 
@@ -121,7 +184,7 @@ describe.each(Object.keys(EXPECTED) as RealBuildName[])('real build %s', (name) 
 
   beforeAll(() => {
     build = realBuild(name);
-    report = scanJson(build.root, Object.values(build.keys)).report;
+    report = reportOf(build);
   }, REAL_BUILD_TIMEOUT);
 
   const findingsOf = (role: string) => report.findings.filter((finding) => finding.secret.redacted === redact(build.keys[role] ?? ''));
@@ -184,24 +247,25 @@ describe('a React Router route module', () => {
   it('ships its component, while the key in its action stays on the server unless a client map publishes the source', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const verdicts = (name: RealBuildName) => {
       const build = realBuild(name);
-      const { report } = scanJson(build.root, Object.values(build.keys));
+      const report = reportOf(build);
       const key = redact(build.keys['loader-literal'] ?? '');
       return report.findings.filter((finding) => finding.secret.redacted === key && finding.file === 'app/routes/home.tsx');
     };
     const [stripped] = verdicts('react-router-no-maps');
-    expect([stripped?.exposure, stripped?.line]).toEqual(['server', 13]);
+    expect([stripped?.exposure, stripped?.line]).toEqual(['server', 21]);
     expect(stripped?.message).toContain('inside action, which React Router / Remix runs on the server and strips from the browser build');
     // With client maps, build/client/assets/home-*.js.map holds the whole route's source, the action too.
     const [published] = verdicts('react-router');
     expect(published?.exposure).toBe('client');
-    expect(published?.chain?.[0]).toBe('app/routes/home.tsx (React Router / Remix route module)');
+    // The route module is the chain's entry: named once, not again as the file the map leads back to.
+    expect(published?.chain).toEqual(['app/routes/home.tsx (React Router / Remix route module)']);
   });
 });
 
 describe('a browser bundle built by a script no bundler convention names', () => {
   it('is client by its IIFE wrapper, with its map and its source: modules presumed server (no browser entry known) are no evidence against it', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('esbuild-script');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const key = redact(build.keys['client-literal'] ?? '');
     const built = report.findings.filter((finding) => finding.secret.redacted === key && finding.file.startsWith('dist/'));
     expect(built.map((finding) => [finding.file, finding.exposure]).sort()).toEqual([['dist/embed.js', 'client'], ['dist/embed.js.map', 'client']]);
@@ -216,7 +280,7 @@ describe('a browser bundle built by a script no bundler convention names', () =>
 describe('the real Parcel build', () => {
   it('inlines the .env value browser code reads, and its cache, which holds copies of the keys, is skipped whole and named', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('parcel');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const injected = report.findings.find((finding) => finding.secret.redacted === redact(build.keys['injected-env'] ?? '') && finding.file === '.env');
     expect([injected?.exposure, injected?.chain]).toEqual(['client', ['.env: ENGIUM_ANALYTICS_KEY', 'package.json (inlines ENGIUM_ANALYTICS_KEY)', 'src/api.ts']]);
     // The cache really holds the keys (the harness checks it): the scanner names it once instead of reporting copies.
@@ -229,11 +293,48 @@ describe('the real Parcel build', () => {
 describe('the real Parcel build with package.json targets', () => {
   it('ships the widget only its target names, from that target, and keeps the Node target in dist/server on the server', { timeout: REAL_BUILD_TIMEOUT }, () => {
     const build = realBuild('parcel-targets');
-    const { report } = scanJson(build.root, Object.values(build.keys));
+    const report = reportOf(build);
     const findingIn = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
     expect(findingIn('entry-literal', 'src/embed.ts')?.chain).toEqual(['src/embed.ts (Parcel target "embed" in package.json)']);
     const server = findingIn('server-literal', 'dist/server/report.js');
     expect([server?.exposure, server?.message]).toEqual(['server', expect.stringContaining("package.json targets.server builds for Node with context: 'node', into dist/server")]);
     expect(findingIn('server-literal', 'server/report.ts')?.exposure).toBe('server');
+  });
+});
+
+describe.each(['next-turbopack', 'next-webpack'] as const)('app router placements in the real %s build', (name) => {
+  it('keeps each server placement on the server by the convention that keeps it there, ships what the page renders, and says why an unprefixed variable client code reads ships nothing', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild(name);
+    const report = reportOf(build);
+    const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
+    const because = (role: string, file: string) => {
+      const finding = atSource(role, file);
+      return [finding?.exposure, finding?.severity, finding?.ruleId, finding?.chain];
+    };
+    expect(because('action-literal', 'app/actions.ts')).toEqual(['server', 'high', 'engium/source-key', undefined]);
+    expect(atSource('action-literal', 'app/actions.ts')?.message).toContain('only server code reaches it: app/actions.ts ("use server")');
+    expect(atSource('server-only', 'lib/admin.ts')?.message).toContain('lib/admin.ts (import "server-only")');
+    expect(atSource('proxy-literal', 'proxy.ts')?.message).toContain('only server code reaches it: proxy.ts (Next.js server runtime)');
+    for (const role of ['server-component', 'inline-action']) expect(because(role, 'app/reports/page.tsx'), role).toEqual(['server', 'high', 'engium/source-key', undefined]);
+    // The same page module passes another constant to a client component, and renders what generateMetadata returns into its <head>: those ship.
+    expect(atSource('prop', 'app/page.tsx')?.chain).toEqual(['app/page.tsx (passes it to <Widget>)', 'components/widget.tsx ("use client")']);
+    expect(because('metadata', 'app/page.tsx')).toEqual(['client', 'critical', 'engium/source-key', ['app/page.tsx (generateMetadata returns it to the browser, Next.js)']]);
+    const unprefixed = atSource('client-read-env', '.env');
+    expect([unprefixed?.exposure, unprefixed?.ruleId]).toEqual(['server', 'engium/env-file-key']);
+    expect(unprefixed?.message).toContain('It does not ship: Next.js inlines only NEXT_PUBLIC_ variables');
+    expect(unprefixed?.message).toContain('so ENGIUM_WIDGET_SECRET is undefined in components/widget.tsx there');
+  });
+});
+
+describe('SvelteKit placements in the real build', () => {
+  it('keeps a remote function the page calls on the server, by the convention that keeps it there, and ships the universal load', { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const build = realBuild('sveltekit-node');
+    const report = reportOf(build);
+    const atSource = (role: string, file: string) => report.findings.find((finding) => finding.secret.redacted === redact(build.keys[role] ?? '') && finding.file === file);
+    const remote = atSource('remote-function', 'src/lib/reports.remote.ts');
+    expect([remote?.exposure, remote?.severity, remote?.chain]).toEqual(['server', 'high', undefined]);
+    expect(remote?.message).toContain('only server code reaches it: src/lib/reports.remote.ts (SvelteKit remote function, which browser code calls over the network)');
+    expect(atSource('lib-server', 'src/lib/server/engium.ts')?.message).toContain('SvelteKit');
+    expect(atSource('universal-load', 'src/routes/+page.ts')?.chain).toEqual(['src/routes/+page.ts (SvelteKit route, runs in the browser)']);
   });
 });

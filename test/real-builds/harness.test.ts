@@ -13,6 +13,16 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     shared: { in: ['.next/static/', '.next/server/'] },
     prop: { in: ['.next/server/'] },
     'server-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    // A client component imports app/actions.ts: its bundle holds a reference to call, not the action's code or map.
+    'action-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'inline-action': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'server-component': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'server-only': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'proxy-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    // Read by the client widget without the NEXT_PUBLIC_ prefix: no build holds it.
+    'client-read-env': { in: [], notIn: ['.next/'] },
+    // generateMetadata's value is in the prerendered page's <head>, not in any browser chunk.
+    metadata: { in: ['.next/server/app/index.html'], notIn: ['.next/static/'] },
   },
   'next-webpack': {
     'client-literal': { in: ['.next/static/'] },
@@ -20,6 +30,12 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'injected-env': { in: ['.next/static/'] },
     shared: { in: ['.next/static/'] },
     'server-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'action-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'inline-action': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'server-only': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'proxy-literal': { in: ['.next/server/'], notIn: ['.next/static/'] },
+    'client-read-env': { in: [], notIn: ['.next/'] },
+    metadata: { in: ['.next/server/app/index.html'], notIn: ['.next/static/'] },
   },
   vite: {
     'client-literal': { in: ['dist/assets/'] },
@@ -34,12 +50,23 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'client-literal': { in: ['build/client/', '.svelte-kit/output/client/'] },
     'public-env': { in: ['build/client/'] },
     'server-literal': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
+    'lib-server': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
+    'endpoint-literal': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
+    // The universal load's constant is folded away from its code, but its map's sourcesContent ships it.
+    'universal-load': { in: ['build/client/'] },
+    'dynamic-private': { in: [], notIn: ['build/', '.svelte-kit/'] },
+    // The page imports the remote function: its client build holds a stub that calls the server.
+    'remote-function': { in: ['build/server/'], notIn: ['build/client/', '.svelte-kit/output/client/'] },
   },
   astro: {
     'client-literal': { in: ['dist/'] },
     'rendered-literal': { in: ['dist/index.html'] },
     'public-env': { in: ['dist/'] },
     'server-env': { in: [], notIn: ['dist/'] },
+    'server-module': { in: [], notIn: ['dist/'] },
+    'script-literal': { in: ['dist/_astro/'] },
+    // The <script>'s map holds its virtual module, whose own inline map holds the whole page, frontmatter too (base64).
+    'frontmatter-literal': { in: [], notIn: ['dist/index.html'] },
   },
   'webpack-lib': { 'client-literal': { in: ['dist/engium-widget.js', 'dist/engium-widget.js.map'] } },
   'webpack-eval-source-map': { 'client-literal': { in: ['dist/engium-widget.js'] } },
@@ -69,6 +96,11 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     'server-literal': { in: ['.output/server/chunks/routes/api/'], notIn: ['.output/public/', '.nuxt/dist/client/'] },
     // The private runtime config is read from the environment at run time: no build holds it.
     'server-env': { in: [], notIn: ['.output/', '.nuxt/'] },
+    composable: { in: ['.output/public/_nuxt/'] },
+    'server-util': { in: ['.output/server/chunks/routes/api/'], notIn: ['.output/public/', '.nuxt/dist/client/'] },
+    // The private runtime config is baked into Nitro's server chunk; the public one into it and the prerendered page.
+    'config-private': { in: ['.output/server/chunks/nitro/nitro.mjs'], notIn: ['.output/public/', '.nuxt/dist/client/'] },
+    'config-public': { in: ['.output/server/chunks/nitro/nitro.mjs', '.output/public/reports/index.html'] },
   },
   'react-router': {
     'client-literal': { in: ['build/client/assets/'] },
@@ -77,11 +109,15 @@ const EXPECTED: Record<RealBuildName, Record<string, { in: string[]; notIn?: (st
     // The action is stripped from the browser's code, but the client map's sourcesContent keeps the route's source.
     'loader-literal': { in: ['build/server/', 'build/client/assets/'], notIn: [/^build\/client\/.*\.js$/] },
     'server-env': { in: [], notIn: ['build/'] },
+    'client-loader': { in: ['build/client/assets/'] },
   },
   'react-router-no-maps': {
     'client-literal': { in: ['build/client/assets/'] },
     'server-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
     'loader-literal': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+    // The loader's data is sent at run time: no browser file of the build holds it.
+    'loader-data': { in: ['build/server/index.js'], notIn: ['build/client/'] },
+    'client-loader': { in: ['build/client/assets/'] },
   },
   parcel: {
     // The map's sourcesContent holds each key twice: in its module and in `<anon>`, the bundle before minification.

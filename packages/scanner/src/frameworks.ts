@@ -73,6 +73,12 @@ export interface InjectionPoint {
    * function in it holds stays behind (a Docusaurus plugin written inline in the config).
    */
   serialized?: boolean;
+  /**
+   * The major version of `dependency` that dropped the option: a package whose package.json asks
+   * for that version or later (`"next": "^16.0.0"`) gets nothing from it. Next.js 16 removed
+   * `publicRuntimeConfig`.
+   */
+  removedIn?: { dependency: string; major: number };
 }
 
 export interface ConfigPlatform {
@@ -201,6 +207,12 @@ export interface FrameworkBuild {
    */
   inlinesEnvReads?: EnvShipping;
   /**
+   * The framework hands browser code only the env variables its public prefix names (and those a
+   * config injects, read from `injections`): any other variable client code reads is undefined
+   * there, so its value stays on the server. Why, in words a person can check.
+   */
+  publicEnvOnly?: string;
+  /**
    * The tool builds every variable of the package's `.env` files into what it ships, whatever its
    * name and whether code reads it (react-native-config writes them into the app's native config).
    */
@@ -243,6 +255,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Next.js',
     dependencies: ['next'],
+    publicEnvOnly: 'Next.js inlines only NEXT_PUBLIC_ variables and those next.config.js `env` names into browser code',
     staticFolders: ['public'],
     configs: [`next.config.${JS}`],
     folders: [
@@ -257,7 +270,15 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
     ],
     injections: [
       { kind: 'env-object', at: { property: 'env' } },
-      { kind: 'shipped-object', at: { property: 'publicRuntimeConfig' }, ships: "puts it in Next.js's publicRuntimeConfig, which every page sends to the browser" },
+      // `webpack(config, { webpack }) { config.plugins.push(new webpack.DefinePlugin({ … })) }`: both builds, the browser's among them.
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      {
+        kind: 'shipped-object',
+        at: { property: 'publicRuntimeConfig' },
+        ships: "puts it in Next.js's publicRuntimeConfig, which every page sends to the browser",
+        removedIn: { dependency: 'next', major: 16 },
+      },
     ],
   },
   {
@@ -270,6 +291,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'SvelteKit',
     dependencies: ['@sveltejs/kit'],
+    publicEnvOnly: 'SvelteKit gives browser code only PUBLIC_ variables, through $env/static/public and $env/dynamic/public',
     staticFolders: ['static'],
     configs: [SVELTE_CONFIG],
     generatedConfigs: ['.svelte-kit/tsconfig.json'],
@@ -321,6 +343,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Nuxt / Nitro',
     dependencies: ['nuxt', 'nitropack'],
+    publicEnvOnly: 'Nuxt gives browser code env values only through runtimeConfig.public, and Vite only VITE_ variables through import.meta.env',
     staticFolders: ['public'],
     configs: [`nuxt.config.${JS}`, `nitro.config.${JS}`],
     generatedConfigs: ['.nuxt/tsconfig*.json'],
@@ -347,6 +370,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Astro',
     dependencies: ['astro'],
+    publicEnvOnly: 'Astro gives client code only PUBLIC_ variables through import.meta.env',
     staticFolders: ['public'],
     configs: [`astro.config.${JS}`],
     // `vite: { define }`: Astro hands its Vite options to Vite, which replaces the names in island and <script> code too.
@@ -369,6 +393,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Remix / React Router',
     dependencies: ['@remix-run/dev', '@react-router/dev'],
+    publicEnvOnly: 'Remix and React Router put no env variable into browser code but the VITE_ ones Vite gives it through import.meta.env',
     staticFolders: ['public'],
     configs: [`react-router.config.${JS}`, `remix.config.${JS}`],
     folders: [
@@ -402,6 +427,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Gatsby',
     dependencies: ['gatsby'],
+    publicEnvOnly: 'Gatsby embeds only GATSBY_ variables in browser code',
     staticFolders: ['static'],
     configs: [`gatsby-config.${JS}`, `gatsby-node.${JS}`],
     // gatsby-node's onCreateWebpackConfig: `actions.setWebpackConfig({ plugins: [plugins.define({…})] })`.
@@ -421,8 +447,20 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Create React App',
     dependencies: ['react-scripts'],
+    publicEnvOnly: 'Create React App embeds only REACT_APP_ variables (and NODE_ENV) in the build',
     staticFolders: ['public'],
     folders: [client('build', 'Create React App builds a browser app into build/')],
+  },
+  {
+    // Create React App's config overrides: what they add to its webpack config, CRA's rule on env variables does not cover.
+    name: 'CRACO / react-app-rewired',
+    dependencies: ['@craco/craco', 'react-app-rewired'],
+    configs: [`craco.config.${JS}`, `.cracorc.${JS}`, 'config-overrides.js'],
+    injections: [
+      { kind: 'defines', at: { construct: 'DefinePlugin' } },
+      { kind: 'env-names', at: { construct: 'EnvironmentPlugin' } },
+      { kind: 'env-reads', at: { construct: 'Dotenv' } },
+    ],
   },
   {
     name: 'Docusaurus',
@@ -539,6 +577,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vue CLI',
     dependencies: ['@vue/cli-service'],
+    publicEnvOnly: 'Vue CLI embeds only VUE_APP_ variables (and NODE_ENV, BASE_URL) in the build',
     // public/index.html is the page template, and the rest of public/ is copied into dist/ as it is.
     staticFolders: ['public'],
     configs: [`vue.config.${JS}`],
@@ -729,6 +768,7 @@ export const FRAMEWORK_BUILDS: readonly FrameworkBuild[] = [
   {
     name: 'Vite',
     dependencies: ['vite'],
+    publicEnvOnly: 'Vite gives client code only VITE_ variables (or its envPrefix) through import.meta.env',
     commandLine: { command: 'vite', flags: {}, config: ['config', 'c'] },
     staticFolders: ['public'],
     configs: [`vite.config.${JS}`],

@@ -18,7 +18,7 @@ import { isBinary, utf8OfUnicodeText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
+import { contentOriginId, inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
 import { byteOffsets, evalModules, mayHoldEvalModuleKeys, moduleAt, moduleCode, moduleUrlAt, positionInModule, type EvalModule } from './eval-modules.js';
 import { resolveSource, sourcePathCandidates } from './source-url.js';
@@ -358,7 +358,7 @@ function applyContentOrigins(map: LoadedSourceMap, inMap: readonly AnalysedHit[]
   const sources = mappedSourcePaths(map);
   for (const hit of inMap) {
     hit.mappedSources = sources;
-    const found = origins.get(hit.secret.fingerprint);
+    const found = origins.get(contentOriginId(hit.secret.fingerprint, hit.encoding)) ?? origins.get(hit.secret.fingerprint);
     if (found && 'origin' in found) hit.origin = found.origin;
     else if (found) analysis.warnings.push({ file: analysis.file.path, message: `${hit.secret.redacted} is in the content of ${found.outside} of source map ${map.location}, a source outside the scanned directory that matches no file of it` });
   }

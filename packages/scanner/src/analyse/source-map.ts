@@ -420,11 +420,21 @@ function originRank(found: ContentOrigin): number {
 }
 
 /**
+ * How `sourcesContentOrigins` names a key's place by fingerprint and encoding: a source may hold a
+ * key twice, as text and in base64 (Astro's `<script>` module, whose own inline map holds the whole
+ * page), and each copy in a `.map` file is the one at its own place. (A key in an inline map's
+ * base64 is plain in the decoded sources: it is found by fingerprint alone.)
+ */
+export function contentOriginId(fingerprint: string, encoding: string): string {
+  return `${fingerprint}\0${encoding}`;
+}
+
+/**
  * For keys in a map's `sourcesContent`: where each stands in its original source, by key
- * fingerprint. The first place in a repository file wins, then the first place at all: Parcel's
- * production maps list `<anon>`, the whole bundle before its minifier ran, ahead of the modules it
- * was made of, so every key is there first, in a source that is no file. The sources are scanned
- * once, however many keys there are.
+ * fingerprint and encoding (`contentOriginId`), and by fingerprint alone. The first place in a
+ * repository file wins, then the first place at all: Parcel's production maps list `<anon>`, the
+ * whole bundle before its minifier ran, ahead of the modules it was made of, so every key is there
+ * first, in a source that is no file. The sources are scanned once, however many keys there are.
  */
 export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, ContentOrigin> {
   const origins = new Map<string, ContentOrigin>();
@@ -439,8 +449,10 @@ export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, Content
           source === undefined || 'outside' in source
             ? { outside: sourceLabel(map, sectionIndex, sourceIndex) }
             : { origin: { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository } };
-        const known = origins.get(hit.secret.fingerprint);
-        if (known === undefined || originRank(found) > originRank(known)) origins.set(hit.secret.fingerprint, found);
+        for (const id of [contentOriginId(hit.secret.fingerprint, hit.encoding), hit.secret.fingerprint]) {
+          const known = origins.get(id);
+          if (known === undefined || originRank(found) > originRank(known)) origins.set(id, found);
+        }
       }
     }
   }

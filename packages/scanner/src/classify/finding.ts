@@ -77,7 +77,10 @@ function whatHappened(hit: HitLike, context: FindingContext, exposure: Exposure)
     case RULES.envFileKey.id:
       return exposure === 'client'
         ? `${key} is assigned to ${context.envVariable ?? 'a variable'} in committed ${context.file} and reaches the browser${chain ? `: ${chain}` : reason}.`
-        : `${key} is committed in ${context.file}${context.envVariable ? ` (${context.envVariable})` : ''}: everyone with the repository has it.`;
+        : `${key} is committed in ${context.file}${context.envVariable ? ` (${context.envVariable})` : ''}: everyone with the repository has it.${
+            // Client code that reads it is named below: the reason says why that ships nothing.
+            exposure === 'server' && context.readers?.length && context.reason ? ` It does not ship: ${context.reason}.` : ''
+          }`;
     case RULES.bundleKey.id: {
       const from = context.origin ? `, from ${context.origin.file}:${context.origin.line}:${context.origin.column}${context.origin.inRepository ? '' : ' (not a file of the repository)'}` : '';
       const served = exposure === 'client' ? `, which is served to browsers${reason}${chain ? `: ${chain}` : ''}` : exposure === 'server' ? `${reason}` : '';

@@ -238,7 +238,9 @@ function classifyHit(
 /** Client, when a copy of the key in a file browsers receive maps back to this source. */
 function shippedExposure(copy: ShippedCopy | undefined, file: string): ModuleExposure | undefined {
   if (!copy) return undefined;
-  const chain = copy.chain.length > 0 && copy.chain.at(-1) !== file ? [...copy.chain, file] : copy.chain;
+  // The copy's chain may end at this file already, as its entry with a label (`app/routes/home.tsx (route module)`).
+  const last = copy.chain.at(-1);
+  const chain = last !== undefined && last !== file && !last.startsWith(`${file} (`) ? [...copy.chain, file] : copy.chain;
   return { exposure: 'client', reason: `its copy in ${copy.file}, which browsers receive, maps back to this file`, chain };
 }
 

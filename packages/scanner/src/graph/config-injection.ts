@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { type BuildSide, type ConfigPlatform, type EnvShipping, type FrameworkBuild, type InjectionPoint } from '../frameworks.js';
 import type { ConfigOutput } from './build-exposure.js';
 import type { BuildLayouts } from './build-layout.js';
-import type { PackageInfo } from './packages.js';
+import { declaredMajor, type PackageInfo } from './packages.js';
 import { dirnamePosix, joinPosix, type RootPaths } from './paths.js';
 import { scriptKindOf } from './source-files.js';
 import type { Problem } from './types.js';
@@ -183,7 +183,8 @@ class ConfigReader {
 
   read(owner: PackageInfo): void {
     this.ownerDir = owner.dir;
-    const points = this.row.injections ?? [];
+    // An option the package's version of the framework no longer has injects nothing.
+    const points = (this.row.injections ?? []).filter(({ removedIn }) => !removedIn || (declaredMajor(owner, removedIn.dependency) ?? 0) < removedIn.major);
     // The page root first: the static folders are relative to it.
     const rootValue = points.filter(({ kind }) => kind === 'page-root').flatMap((point) => this.locate(point))[0];
     this.pageRoot = rootValue && this.pathFrom(rootValue, dirnamePosix(this.config));

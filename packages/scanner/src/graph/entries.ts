@@ -23,6 +23,8 @@ export interface Entry {
   route?: boolean;
   /** For a client entry that does not run in a web page: who receives it (`everyone who installs the app`). */
   receivedBy?: string;
+  /** A server module the client build replaces with calls to the server (`boundaries`): client code that imports it ships none of it. */
+  boundary?: boolean;
 }
 
 /** A route config that names route modules by path (React Router's `app/routes.ts`). */
@@ -48,6 +50,11 @@ interface FrameworkRules {
   receivedBy?: string;
   /** HTML files it puts into the pages it serves as they are, inline scripts and all (Storybook's `preview-head.html`). */
   pages?: readonly (readonly [glob: string, label: string])[];
+  /**
+   * Server modules whose exports browser code receives as calls over the network, as `"use server"`
+   * files are (SvelteKit's remote functions): the client build ships a stub, not the module.
+   */
+  boundaries?: readonly (readonly [glob: string, label: string])[];
 }
 
 const APP_USERS = 'everyone who installs the app';
@@ -85,8 +92,12 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`{src/,}pages/**/*.${JS}`, 'Next.js page, server side'],
       [`{src/,}pages/_document.${JS}`, 'Next.js _document, rendered on the server'],
       [`{src/,}app/**/route.${JS}`, 'Next.js route handler'],
-      [`{src/,}app/**/{page,layout,template,default,not-found,loading,error,global-error,opengraph-image,twitter-image,icon,sitemap,robots}.${JS}`, 'Next.js server component'],
-      [`{src/,}{middleware,instrumentation}.${JS}`, 'Next.js server runtime'],
+      [
+        `{src/,}app/**/{page,layout,template,default,not-found,global-not-found,forbidden,unauthorized,loading,error,global-error,opengraph-image,twitter-image,icon,apple-icon,sitemap,robots,manifest}.${JS}`,
+        'Next.js server component',
+      ],
+      // `proxy` is Next.js 16's name for `middleware`.
+      [`{src/,}{middleware,proxy,instrumentation}.${JS}`, 'Next.js server runtime'],
       [`next.config.${JS}`, 'Next.js config'],
     ],
   },
@@ -138,13 +149,16 @@ const FRAMEWORKS: readonly FrameworkRules[] = [
       [`src/hooks.server.${JS}`, 'SvelteKit server hook'],
       [`src/lib/server/**/*.${JS}`, 'SvelteKit $lib/server'],
     ],
+    // kit.moduleExtensions, `.js` and `.ts` by default.
+    boundaries: [['src/**/*.remote.{js,ts}', 'SvelteKit remote function, which browser code calls over the network']],
   },
   {
     name: 'Astro',
     detect: (info, has) => info.dependencies.has('astro') || has(`astro.config.${JS}`),
     client: [],
     server: [
-      [`src/pages/**/*.{astro,${JS.slice(1)}`, 'Astro page, rendered on the server'],
+      [`src/pages/**/*.astro`, 'Astro page, rendered on the server'],
+      [`src/pages/**/*.${JS}`, 'Astro endpoint, run on the server'],
       [`src/{layouts,components}/**/*.astro`, 'Astro component, rendered on the server'],
       [`src/middleware.${JS}`, 'Astro middleware'],
     ],
@@ -479,6 +493,10 @@ export function findEntries({ paths, files, packages, clientEntries, moduleBytes
       for (const [glob, label] of framework.server) {
         const match = globMatcher(glob);
         for (const file of owned) if (match(file)) add(joinPosix(info.dir, file), 'server', label);
+      }
+      for (const [glob, label] of framework.boundaries ?? []) {
+        const match = globMatcher(glob);
+        for (const file of owned) if (match(file)) entries.push({ file: joinPosix(info.dir, file), side: 'server', label, boundary: true });
       }
       if (framework.routeConfig) {
         for (const file of routeModulesNamed(paths, info.dir, ownedFiles, fileSet, framework.routeConfig)) {

@@ -69,7 +69,8 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
 
   const trees = new SyntaxTrees(ts, paths);
   const routeModules = new Set(entries.filter(({ route }) => route).map(({ file }) => file));
-  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules);
+  const boundaries = new Map(entries.filter(({ boundary }) => boundary).map(({ file, label }) => [file, label]));
+  const graph = new ModuleGraph(ts, paths, resolver, problems, trees, moduleBytes, routeModules, boundaries);
   graph.walkClient(entries);
   // Vue and Svelte components no entry reaches (a component library's) are browser code all the
   // same, and so is what they import: a second walk from them, after the entries' chains are set.
@@ -191,6 +192,19 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
     return { exposure: 'client', reason: prefix.reason, chain: [`${where} (envPrefix ${prefix.prefix})`], where };
   };
 
+  /**
+   * Why a variable without a public prefix that these client modules read stays out of the browser:
+   * each module's package is built by a framework that hands browser code its public variables
+   * alone (and by no tool that inlines whatever code reads); undefined otherwise.
+   */
+  const publicEnvOnlyReason = (readers: readonly string[]): string | undefined => {
+    const reasons = readers.map((reader) => {
+      const rows = layouts.frameworksOf(layouts.ownerOf(reader));
+      return rows.some((row) => row.inlinesEnvReads) ? undefined : rows.find((row) => row.publicEnvOnly)?.publicEnvOnly;
+    });
+    return reasons.every((reason) => reason !== undefined) ? reasons[0] : undefined;
+  };
+
   /** Whether a module may return data a framework sends to the browser, from its path and text (read once each). */
   const returnsDataByFile = new Map<string, boolean>();
   const mayReturnDataAt = (file: string): boolean => {
@@ -255,8 +269,13 @@ export async function analyseProgram(root: string, options: ProgramAnalysisOptio
       const inlined = prefix ? undefined : envInjection(name, file);
       if (inlined?.exposure === 'client') return { exposure: { exposure: 'client', chain: shortest, reason: `${inlined.reason}; read by client code: ${readers.join(', ')}` }, readers };
       if (!prefix) {
+        // Where every reader is built by a framework that hands browser code its public variables
+        // alone, the variable is undefined there: the value stays on the server.
+        const kept = publicEnvOnlyReason(readers);
         return {
-          exposure: { exposure: 'unknown', reason: `${name} has no public prefix, so bundlers do not inline it into ${readers.join(', ')}` },
+          exposure: kept
+            ? { exposure: 'server', reason: `${kept}, so ${name} is undefined in ${readers.join(', ')} there` }
+            : { exposure: 'unknown', reason: `${name} has no public prefix, so bundlers do not inline it into ${readers.join(', ')}` },
           readers,
         };
       }

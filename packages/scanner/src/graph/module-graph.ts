@@ -54,7 +54,16 @@ export class ModuleGraph {
     private readonly moduleBytes: ModuleBytes,
     /** Route modules a route config names, wherever they are (their loaders are stripped from the browser build too). */
     private readonly routeModules: ReadonlySet<string> = new Set(),
+    /** Server modules the client build replaces with calls to the server (SvelteKit remote functions), with why. */
+    private readonly boundaries: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** A module's own marker, else the server marker of a framework boundary. */
+  private markerOf(file: string, marker: FileMarker | undefined): FileMarker | undefined {
+    if (marker?.side === 'server') return marker;
+    const boundary = this.boundaries.get(file);
+    return boundary === undefined ? marker : { side: 'server', id: 'framework-boundary', reason: boundary };
+  }
 
   node(file: string): ModuleNode {
     let node = this.nodes.get(file);
@@ -63,7 +72,7 @@ export class ModuleGraph {
     const read = readModule(this.ts, this.paths, file, this.moduleBytes, { imports: isModuleFile(file) });
     if (!read.ok) {
       this.problems.push({ file, reason: read.reason });
-      node = { file, edges: [], clientEdges: [], marker: fileMarker(file), mentionsEnv: false, readable: false };
+      node = { file, edges: [], clientEdges: [], marker: this.markerOf(file, fileMarker(file)), mentionsEnv: false, readable: false };
       this.nodes.set(file, node);
       return node;
     }
@@ -90,7 +99,7 @@ export class ModuleGraph {
     // (JSON and other data files an import reaches are not JavaScript: a parse would only fail.)
     const syntaxError = source.mayHoldKey && isModuleFile(file) ? this.trees.syntaxError(file) : undefined;
     if (syntaxError) this.problems.push({ file, reason: `syntax error, ${syntaxError}` });
-    node = { file, edges, clientEdges, marker, mentionsEnv: ENV_MENTION.test(source.text), readable: true, ...(syntaxError ? { syntaxError } : {}) };
+    node = { file, edges, clientEdges, marker: this.markerOf(file, marker), mentionsEnv: ENV_MENTION.test(source.text), readable: true, ...(syntaxError ? { syntaxError } : {}) };
     this.nodes.set(file, node);
     return node;
   }

@@ -31,6 +31,18 @@ export interface PackageManifest {
   peerDependencies?: Record<string, unknown>;
 }
 
+/**
+ * The lowest major version of `name` the package asks for, read from the plain forms of its
+ * range (`^16.1.0`, `~16.1`, `16.x`, `>=16`); undefined for any other (`15 || 16`, a tag, a
+ * workspace or git reference), whose reader then assumes nothing.
+ */
+export function declaredMajor(info: PackageInfo, name: string): number | undefined {
+  const { dependencies, devDependencies, peerDependencies } = info.manifest;
+  const range = [dependencies, devDependencies, peerDependencies].map((field) => field?.[name]).find((value) => value !== undefined);
+  const major = typeof range === 'string' ? /^(?:(?:[\^~]|>=?)\s*)?v?(\d+)(?:\.(?:\d+|[xX*]))*(?:-[\w.]+)?$/.exec(range.trim())?.[1] : undefined;
+  return major === undefined ? undefined : Number(major);
+}
+
 export function loadPackages(paths: RootPaths, files: readonly string[], problems: Problem[]): PackageInfo[] {
   const packages: PackageInfo[] = [];
   for (const file of files) {

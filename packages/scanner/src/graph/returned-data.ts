@@ -1,7 +1,8 @@
 // Server data functions whose return value the framework sends to the browser: React Router's and
 // Remix's `loader` and `action` (`useLoaderData`), Next.js's `getServerSideProps` and
-// `getStaticProps` (`__NEXT_DATA__`), Gatsby's `getServerData`, SvelteKit's server `load` (serialised into the page). A key
-// written into what they return ships though the function runs on the server only.
+// `getStaticProps` (`__NEXT_DATA__`) and `generateMetadata` (the page's <head>), Gatsby's
+// `getServerData`, SvelteKit's server `load` (serialised into the page). A key written into what
+// they return ships though the function runs on the server only.
 import { mayHaveDataFunctions } from './data-functions.js';
 import type { ModuleExposure } from './types.js';
 import type { Ts, TypeScript } from './typescript.js';
@@ -27,6 +28,13 @@ const DATA_RETURNS: readonly DataReturn[] = [
     file: mayHaveDataFunctions,
     exports: ['getServerSideProps', 'getStaticProps'],
     sends: "Next.js sends the props it returns to the browser in the page's __NEXT_DATA__",
+  },
+  {
+    framework: 'Next.js',
+    // App router pages and layouts: the metadata is rendered into the page's <head> (and its RSC payload).
+    file: (file) => /(^|\/)app\/(?:.+\/)?(?:page|layout)\.[cm]?[jt]sx?$/.test(file),
+    exports: ['generateMetadata', 'generateViewport'],
+    sends: "Next.js renders the metadata it returns into the page's <head> for the browser",
   },
   {
     framework: 'Gatsby',

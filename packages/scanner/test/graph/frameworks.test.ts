@@ -169,12 +169,20 @@ describe('framework entries', () => {
       'export default function Home() { return <b />; }', // 9
     ].join('\n');
     const page = ['export async function getServerSideProps() {', "  return { props: { key: 'in props' } };", '}', 'export default function Page() { return <i />; }'].join('\n');
+    const appPage = [
+      'export async function generateMetadata() {', // 1
+      "  await fetch('https://api.engium.app/api/v1/me', { headers: { Authorization: 'passed to fetch' } });", // 2
+      "  return { title: 'Shop', other: { 'engium-widget': 'in metadata' } };", // 3
+      '}', // 4
+      'export default function Page() { return <i />; }', // 5
+    ].join('\n');
     const analysis = await analyseApp({
       'package.json': packageJson({ '@sveltejs/kit': '2.0.0', '@react-router/dev': '7.18.7', 'react-router': '7.18.7', next: '16.0.0' }),
       'src/routes/+layout.server.ts': layout,
       'src/routes/+page.svelte': '<p>home</p>\n',
       'app/routes/home.tsx': route,
       'pages/index.tsx': page,
+      'app/shop/page.tsx': appPage,
     });
     const verdict = (file: string, line: number) => analysis.renderedAt(file, line);
     expect(verdict('src/routes/+layout.server.ts', 6)).toMatchObject({
@@ -187,6 +195,9 @@ describe('framework entries', () => {
     expect(verdict('app/routes/home.tsx', 3)?.reason).toContain('returns it from loader: React Router / Remix sends the data');
     expect(verdict('app/routes/home.tsx', 7)).toBeUndefined();
     expect(verdict('pages/index.tsx', 2)?.reason).toContain("Next.js sends the props it returns to the browser in the page's __NEXT_DATA__");
+    // An app router page's metadata is rendered into its <head>.
+    expect(verdict('app/shop/page.tsx', 3)).toMatchObject({ exposure: 'client', chain: ['app/shop/page.tsx (generateMetadata returns it to the browser, Next.js)'] });
+    expect(verdict('app/shop/page.tsx', 2)).toBeUndefined();
   });
 
   it("React Router: what a helper returns ships when a loader returns its call (Remix's window.ENV recipe), not when the loader only uses it", async () => {

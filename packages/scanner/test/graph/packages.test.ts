@@ -1,6 +1,7 @@
-// A workspace package's subpath through its `exports` map, chosen as Node chooses.
+// A workspace package's subpath through its `exports` map, chosen as Node chooses; the major
+// version a package asks for.
 import { describe, expect, it } from 'vitest';
-import { subpathExportTargets } from '../../src/graph/packages.js';
+import { declaredMajor, subpathExportTargets } from '../../src/graph/packages.js';
 import { analyseApp, packageJson } from './support.js';
 
 describe('subpathExportTargets', () => {
@@ -17,6 +18,14 @@ describe('subpathExportTargets', () => {
     expect(subpathExportTargets(exportsField, 'server/internal/x')).toEqual([]);
     expect(subpathExportTargets(exportsField, 'theme')).toEqual(['./dist/theme.js']);
     expect(subpathExportTargets('./dist/index.js', 'theme')).toEqual([]);
+  });
+});
+
+describe('declaredMajor', () => {
+  it('reads the lowest major of a plain range, and nothing from any other', () => {
+    const major = (range: unknown) => declaredMajor({ dir: '', dependencies: new Set(['next']), manifest: { devDependencies: { next: range } } }, 'next');
+    for (const range of ['^16.1.0', '~16.1', '16.x', '16', '>=16', 'v16.0.0', '16.0.0-canary.3']) expect(major(range), range).toBe(16);
+    for (const range of ['15 || 16', '>=15.5 <17', 'latest', 'workspace:*', 'github:vercel/next.js', '*', 42]) expect(major(range), String(range)).toBeUndefined();
   });
 });
 

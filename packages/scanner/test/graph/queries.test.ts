@@ -76,8 +76,29 @@ describe('envReaders', async () => {
     expect(analysis.envReaders('NEXT_PUBLIC_D')).toBeUndefined();
   });
 
-  it('does not call a variable without a public prefix client, even when client code reads it', () => {
-    expect(analysis.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'unknown' }, readers: ['components/C.tsx'] });
+  it('keeps a variable without a public prefix on the server where the framework hands browsers its public ones alone, even when client code reads it', () => {
+    expect(analysis.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'server' }, readers: ['components/C.tsx'] });
+    expect(analysis.envReaders('ENGIUM_API_KEY')?.exposure.reason).toBe(
+      'Next.js inlines only NEXT_PUBLIC_ variables and those next.config.js `env` names into browser code, so ENGIUM_API_KEY is undefined in components/C.tsx there',
+    );
+  });
+
+  it('leaves it unknown where no framework says so: a bundler config it does not read may inline it', async () => {
+    const plain = await analyseApp({
+      'package.json': packageJson({ webpack: '5.0.0' }),
+      'index.html': `<script src="src/main.js"></script>\n`,
+      'src/main.js': `console.log(process.env.ENGIUM_API_KEY);\n`,
+    });
+    expect(plain.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'unknown' }, readers: ['src/main.js'] });
+    // A client module of a Next.js package and one of a plain package read it: the plain one decides.
+    const mixed = await analyseApp({
+      'package.json': packageJson({}),
+      'web/package.json': packageJson({ next: '15.0.0', react: '19.0.0' }),
+      'web/components/C.tsx': `'use client';\nexport const z = process.env.ENGIUM_API_KEY;\n`,
+      'widget/index.html': `<script src="main.js"></script>\n`,
+      'widget/main.js': `console.log(process.env.ENGIUM_API_KEY);\n`,
+    });
+    expect(mixed.envReaders('ENGIUM_API_KEY')).toMatchObject({ exposure: { exposure: 'unknown' }, readers: ['web/components/C.tsx', 'widget/main.js'] });
   });
 
   it('calls a variable client when next.config or vite.config inlines it under any name', async () => {
@@ -88,7 +109,7 @@ describe('envReaders', async () => {
     });
     expect(next.envReaders('ENGIUM_KEY')?.exposure).toMatchObject({ exposure: 'client', chain: ['components/A.tsx ("use client")'] });
     expect(next.envReaders('ENGIUM_KEY')?.exposure.reason).toContain('next.config.mjs:3 inlines ENGIUM_KEY into browser code');
-    expect(next.envReaders('OTHER_KEY')?.exposure.exposure).toBe('unknown');
+    expect(next.envReaders('OTHER_KEY')?.exposure.exposure).toBe('server');
     const vite = await analyseApp({
       'package.json': packageJson({ vite: '6.0.0' }),
       'vite.config.ts': `export default { define: { 'import.meta.env.ENGIUM_KEY': JSON.stringify(process.env.ENGIUM_KEY) } };\n`,
