@@ -1,7 +1,8 @@
 // Origins on real builds: for every key the scanner finds in a bundle or a map of each real build
 // (test/real-builds), the origin it reports is the source, line and column that the bundler's own
 // map gives through @jridgewell/trace-mapping (index maps flattened by its AnyMap), named as the
-// repository file that source is. Where the map names no source there, or there is no map, the
+// repository file that source is, followed through that source's own inline map when it carries
+// one (Astro's <script> modules). Where the map names no source there, or there is no map, the
 // finding has no origin and a warning says which.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -53,6 +54,21 @@ function inSourcesContent(map: TraceMap, needle: string): { source: string; line
   return places.find(({ source }) => !GENERATED_SOURCE.test(source)) ?? places[0];
 }
 
+/**
+ * A place in a map's source followed through that source's own inline map (Astro writes one into
+ * each `<script>` module, mapping it to the `.astro` page), as the scanner follows it: the page's
+ * line and column when the inline map names a source there, else the place as it is.
+ */
+function throughInlineMap(map: TraceMap, place: { source: string; line: number; column: number }): { source: string; line: number; column: number } {
+  const content = map.sourcesContent?.[map.resolvedSources.indexOf(place.source)];
+  const url = content == null ? undefined : /[#@] sourceMappingURL=(data:\S+)\s*$/.exec(content)?.[1];
+  if (url === undefined) return place;
+  const payload = url.slice(url.indexOf(',') + 1);
+  const inner = AnyMap(url.slice(0, url.indexOf(',')).endsWith(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload), place.source);
+  const original = originalPositionFor(inner, { line: place.line, column: place.column - 1 });
+  return original.source === null ? place : { source: original.source, line: original.line, column: original.column + 1 };
+}
+
 function warningsFor(report: ScanReport, file: string): string[] {
   return (report.stats.warnings ?? []).filter((warning) => warning.file === file).map((warning) => warning.message);
 }
@@ -80,7 +96,8 @@ describe.each(BUILDS)('origins in the real %s build', (name) => {
           origins++;
           continue;
         }
-        const expected = key === undefined ? undefined : inSourcesContent(map, key);
+        const found = key === undefined ? undefined : inSourcesContent(map, key);
+        const expected = found && throughInlineMap(map, found);
         expect(expected, `${where}: the key is in the map's sourcesContent`).toBeDefined();
         expect(finding.origin, where).toMatchObject({ line: expected?.line, column: expected?.column, inRepository: !GENERATED_SOURCE.test(expected?.source ?? '') });
         expect(names(expected?.source ?? '', root, finding.origin?.file ?? ''), `${where}: ${expected?.source} is ${finding.origin?.file}`).toBe(true);
@@ -93,21 +110,35 @@ describe.each(BUILDS)('origins in the real %s build', (name) => {
         expect(warningsFor(report, finding.file), where).toContainEqual(expect.stringMatching(/^no source map/));
         continue;
       }
-      const original = originalPositionFor(map, { line: finding.line, column: finding.column - 1 });
-      if (original.source === null) {
+      const traced = originalPositionFor(map, { line: finding.line, column: finding.column - 1 });
+      if (traced.source === null) {
         expect(finding.origin, where).toBeUndefined();
         expect(warningsFor(report, finding.file), where).toContainEqual(expect.stringContaining(`line ${finding.line}, column ${finding.column}`));
         continue;
       }
       // A dependency's module (Nitro's runtime config comes from nitropack's config.mjs) is gone with
       // the node_modules the harness removes after the build: named, but not a file of the repository.
+      const original = throughInlineMap(map, { source: traced.source, line: traced.line, column: traced.column + 1 });
       const dependency = /(?:^|\/)node_modules\//.test(original.source);
-      expect(finding.origin, where).toMatchObject({ line: original.line, column: (original.column ?? 0) + 1, inRepository: !dependency });
+      expect(finding.origin, where).toMatchObject({ line: original.line, column: original.column, inRepository: !dependency });
       expect(names(original.source, root, finding.origin?.file ?? ''), `${where}: ${original.source} is ${finding.origin?.file}`).toBe(true);
       expect(existsSync(join(root, finding.origin?.file ?? '')), `${finding.origin?.file} is a file of the build's repository`).toBe(!dependency);
       origins++;
     }
     expect(origins, `${name}: findings with an origin`).toBeGreaterThan(0);
+  });
+});
+
+describe('a source that carries its own inline map', () => {
+  it("an Astro <script> key points at its line in the .astro page, through the script module's own map", { timeout: REAL_BUILD_TIMEOUT }, () => {
+    const { root, keys } = realBuild('astro');
+    const key = keys['script-literal'] ?? '';
+    const { report } = scanJson(root, Object.values(keys), ['--no-graph']);
+    const page = readFileSync(join(root, 'src/pages/index.astro'), 'utf8').split('\n');
+    const line = page.findIndex((text) => text.includes(key)) + 1;
+    const inMap = report.findings.filter((finding) => finding.secret.redacted === redact(key) && finding.file.endsWith('.map') && finding.encoding === 'plain');
+    expect(inMap.length).toBeGreaterThan(0);
+    for (const finding of inMap) expect(finding.origin).toEqual({ file: 'src/pages/index.astro', line, column: (page[line - 1] ?? '').indexOf(key) + 1, inRepository: true });
   });
 });
 

@@ -3,8 +3,10 @@
  * comment (`//#`, the legacy `//@`, CSS's `/*# … *\/`), inline `data:` maps, and "hidden" maps (a
  * `.map` beside the file with no comment), plain or index maps (`sections`, nested too). A map is
  * read once per bundle for all its keys, and positions are looked up on its bytes as read: the
- * `mappings` text is never copied or decoded whole. A map that cannot be read, parsed or trusted
- * is a warning; the finding stays in the bundle.
+ * `mappings` text is never copied or decoded whole. A source that carries its own inline map (an
+ * earlier build step's, as Astro's `<script>` modules do) is followed through it to the file it
+ * was made from. A map that cannot be read, parsed or trusted is a warning; the finding stays in
+ * the bundle.
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, existsSync, fstatSync, lstatSync } from 'node:fs';
@@ -35,6 +37,8 @@ export interface LoadedSourceMap {
   context: SourceContext;
   /** Where each source is in the repository, found once per map (by `section:source`). */
   resolved: Map<string, SourceOrigin>;
+  /** The inline maps of sources that carry one (by `section:source`; null: none), read once per map. */
+  inner?: Map<string, LoadedSourceMap | null>;
 }
 
 export type SourceMapResult = { map: LoadedSourceMap } | { warning: string } | undefined;
@@ -393,6 +397,11 @@ export type PositionLookup = { origin: Origin } | { unmapped: string };
  * each section's mappings. Throws on mappings that are not VLQ text.
  */
 export function originalPositions(map: LoadedSourceMap, positions: readonly { line: number; column: number }[]): PositionLookup[] {
+  return originalPositionsAt(map, positions, 0);
+}
+
+/** originalPositions, `depth` inline maps in (see throughInnerMap). */
+function originalPositionsAt(map: LoadedSourceMap, positions: readonly { line: number; column: number }[], depth: number): PositionLookup[] {
   const lookups = traceSections(
     map.sections,
     positions.map(({ line, column }) => ({ line, column: column - 1 })),
@@ -406,8 +415,47 @@ export function originalPositions(map: LoadedSourceMap, positions: readonly { li
     const label = sourceLabel(map, lookup.section, lookup.sourceIndex);
     if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map leaves out or does not name with a string` };
     if ('outside' in source) return { unmapped: `maps ${where} to ${label}, a source outside the scanned directory that matches no file of it` };
-    return { origin: { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository } };
+    return { origin: throughInnerMap(map, lookup.section, lookup.sourceIndex, { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository }, depth) };
   });
+}
+
+/** How many build steps' inline maps an origin is followed through. */
+const MAX_INNER_MAPS = 4;
+
+/**
+ * The inline map a source's own content ends with (`//# sourceMappingURL=data:…`): the map of the
+ * build step before the bundler's, as Astro writes it into each `<script>` module. Null when the
+ * source has none, or none that can be read.
+ */
+function innerMap(map: LoadedSourceMap, sectionIndex: number, sourceIndex: number, source: Origin): LoadedSourceMap | null {
+  if (!source.inRepository) return null;
+  const key = `${sectionIndex}:${sourceIndex}`;
+  map.inner ??= new Map();
+  let inner = map.inner.get(key);
+  if (inner === undefined) {
+    const content = map.sections[sectionIndex]?.contents[sourceIndex];
+    const loaded = content?.includes('sourceMappingURL=data:') ? loadSourceMap(map.context.root, resolve(map.context.root, source.file), Buffer.from(content)) : undefined;
+    inner = loaded && 'map' in loaded && loaded.map.inlineLine !== undefined ? loaded.map : null;
+    map.inner.set(key, inner);
+  }
+  return inner;
+}
+
+/**
+ * `origin` in a source that carries its own inline map, followed through that map to the file it
+ * was made from (an `.astro` page, not the `<script>` module its compiler cut out of it) when that
+ * map places it in a repository file; else `origin` as it is.
+ */
+function throughInnerMap(map: LoadedSourceMap, sectionIndex: number, sourceIndex: number, origin: Origin, depth = 0): Origin {
+  const inner = depth < MAX_INNER_MAPS ? innerMap(map, sectionIndex, sourceIndex, origin) : null;
+  if (!inner || origin.line === inner.inlineLine) return origin;
+  let lookup: PositionLookup | undefined;
+  try {
+    [lookup] = originalPositionsAt(inner, [origin], depth + 1);
+  } catch {
+    return origin;
+  }
+  return lookup && 'origin' in lookup && lookup.origin.inRepository ? lookup.origin : origin;
 }
 
 /** Where a key in a map's `sourcesContent` comes from, or which source outside the repository holds it. */
@@ -448,7 +496,7 @@ export function sourcesContentOrigins(map: LoadedSourceMap): Map<string, Content
         const found: ContentOrigin =
           source === undefined || 'outside' in source
             ? { outside: sourceLabel(map, sectionIndex, sourceIndex) }
-            : { origin: { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository } };
+            : { origin: throughInnerMap(map, sectionIndex, sourceIndex, { file: source.file, line: hit.line, column: hit.column, inRepository: source.inRepository }) };
         for (const id of [contentOriginId(hit.secret.fingerprint, hit.encoding), hit.secret.fingerprint]) {
           const known = origins.get(id);
           if (known === undefined || originRank(found) > originRank(known)) origins.set(id, found);
