@@ -13,7 +13,7 @@ import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceSections, type PlacedMappings } from './mapping-lookup.js';
 import { byteSize } from '../byte-size.js';
-import { isInsideDir, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
+import { isInsideDir, jsonErrorWithoutContent, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
 import { toPosix } from '../graph/paths.js';
@@ -361,7 +361,8 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer,
     if (existsSync(hidden)) return { map: readSourceMap(root, hidden, readMapFile(root, hidden, onRead), rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // A map that is not JSON gets V8's message, which quotes the map's bytes (an inline map's, decoded).
+    const reason = error instanceof SyntaxError ? jsonErrorWithoutContent(error) : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return { warning: `source map ${url?.startsWith('data:') ? '(inline)' : (url ?? 'beside the file')} could not be used (${reason}); findings stay in the bundle` };
   }
 }
