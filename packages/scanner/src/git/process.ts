@@ -6,6 +6,14 @@ import { isAbsolute, resolve } from 'node:path';
 
 export class GitError extends Error {
   override name = 'GitError';
+
+  constructor(
+    message: string,
+    /** git's own last words on stderr, when it failed (`fatal: unable to read 3fcbba…`). */
+    readonly detail = '',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -79,10 +87,10 @@ function gitEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-function describeFailure(args: readonly string[], stderr: string, code: number | null): string {
+function failureOf(args: readonly string[], stderr: string, code: number | null): GitError {
   const detail = stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ');
-  if (/not a git repository/i.test(detail)) return `not a git repository (git said: ${detail})`;
-  return `git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`;
+  if (/not a git repository/i.test(detail)) return new GitError(`not a git repository (git said: ${detail})`, detail);
+  return new GitError(`git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`, detail);
 }
 
 export interface GitRunOptions {
@@ -121,7 +129,7 @@ export function spawnGit(cwd: string, args: readonly string[], options: GitRunOp
     );
     child.on('close', (code) => {
       if (code === 0) resolvePromise();
-      else reject(new GitError(describeFailure(args, stderr, code)));
+      else reject(failureOf(args, stderr, code));
     });
   });
   // Callers await `finished` after reading stdout; until then a failure must not count as unhandled.
