@@ -386,6 +386,9 @@ function sourceLabel(map: LoadedSourceMap, sectionIndex: number, sourceIndex: nu
   return map.sections.length > 1 ? `sources[${sourceIndex}] of section ${sectionIndex}` : `sources[${sourceIndex}]`;
 }
 
+/** Whether a 0-based line or column from a map's mappings can be a place in a file. */
+const isPlace = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
+
 /** An original position, or why the map cannot tell it (a sentence that follows "source map <location>"). */
 export type PositionLookup = { origin: Origin } | { unmapped: string };
 
@@ -407,6 +410,10 @@ export function originalPositions(map: LoadedSourceMap, positions: readonly { li
     const label = sourceLabel(map, lookup.section, lookup.sourceIndex);
     if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map leaves out or does not name with a string` };
     if ('outside' in source) return { unmapped: `maps ${where} to ${label}, a source outside the scanned directory that matches no file of it` };
+    // VLQ deltas may add up to a line or column before the file's start (or past any number): no place to report.
+    if (!isPlace(lookup.line) || !isPlace(lookup.column)) {
+      return { unmapped: `maps ${where} to line ${lookup.line + 1}, column ${lookup.column + 1} of ${label}, which no file has (the mappings are corrupt)` };
+    }
     return { origin: { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository } };
   });
 }
