@@ -27,6 +27,8 @@ export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './limits.js';
 
 /** The most bytes of an unreadable archive searched as they are (read whole, on this rare path). */
 const RAW_SEARCH_BYTES = 256 * 1024 * 1024;
+/** Formats that may store an entry's bytes as they are; the others are compressed whole, so their bytes hold no key to see. */
+const MAY_STORE_PLAIN: ReadonlySet<ArchiveFormat> = new Set(['zip', 'crx', 'tar', 'asar']);
 
 const READERS: Record<ArchiveFormat, ArchiveReader> = { zip: zipEntries, crx: crxEntries, tar: tarEntries, tgz: tgzEntries, asar: asarEntries, gzip: gzipEntries, brotli: brotliEntries };
 
@@ -100,7 +102,7 @@ export class ArchiveReaderSet {
       await this.read(source, format, place, result);
     } catch (error) {
       result.warnings.push({ file: file.path, message: `archive could not be read (${(error as Error).message}): the rest of it is not scanned` });
-      this.searchRaw(source, file, result);
+      if (MAY_STORE_PLAIN.has(format)) this.searchRaw(source, file, result);
     }
     return result;
   }
@@ -174,7 +176,7 @@ export class ArchiveReaderSet {
       }
     }
     if (overLimit > 1) result.warnings.push({ file: here, message: `${overLimit - 1} more entries were over the size limits: not scanned` });
-    if (unread) this.searchRaw(source, place.self, result);
+    if (unread && MAY_STORE_PLAIN.has(format)) this.searchRaw(source, place.self, result);
   }
 
   private async readNested(name: string, bytes: Buffer, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {
