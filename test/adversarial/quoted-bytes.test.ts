@@ -43,9 +43,12 @@ describe('JSON that does not parse, with a key near the error', () => {
       'app.asar': asarWithHeader(`{"files":{"a.js":${IN_ASAR}}}`),
     });
     const { report, stdout, stderr } = scanBounded([dir, '--no-graph'], KEYS);
-    const outputs = { json: stdout + stderr, ...Object.fromEntries(['text', 'sarif'].map((format) => [format, runScanner([dir, '--no-graph', '--format', format])])) };
-    for (const [format, output] of Object.entries(outputs)) {
-      const text = typeof output === 'string' ? output : output.stdout + output.stderr;
+    const outputs: Record<string, string> = { json: stdout + stderr };
+    for (const format of ['text', 'sarif']) {
+      const result = runScanner([dir, '--no-graph', '--format', format]);
+      outputs[format] = result.stdout + result.stderr;
+    }
+    for (const [format, text] of Object.entries(outputs)) {
       expectSafeOutput(text, KEYS, format);
       for (const key of KEYS) expect(text, `${format} quotes the start of a key`).not.toContain(startOf(key));
     }
