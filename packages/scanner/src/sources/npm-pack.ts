@@ -4,7 +4,7 @@
  * `.tgz` holds them. Every one of them ships to everyone who installs the package.
  */
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { NPM_PACKAGE } from '@engium/core';
@@ -79,7 +79,9 @@ export async function packTarget(path: string): Promise<ScanTarget> {
   }
   if (!isDirectory) {
     if (!/\.(?:tgz|tar\.gz|tar)$/i.test(target)) throw new UsageError(`cannot scan ${path}: pack takes a package folder or a packed .tgz`);
-    return { kind: 'files', root: dirname(target), files: [fileRecord(dirname(target), basename(target), NPM_SHIPPED)] };
+    // A link given on the command line is followed, as in the audit of one file (see scan.ts).
+    const real = realpathSync(target);
+    return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real), NPM_SHIPPED)] };
   }
   const files = await packedFiles(target);
   return { kind: 'files', root: target, files: files.map((file) => fileRecord(target, file, NPM_SHIPPED)) };
