@@ -20,11 +20,14 @@ export class GitError extends Error {
  * Settings that make git's output parseable whatever the user's config says: quoted paths are
  * pure ASCII (every byte of a name that is not, UTF-8 or not, comes as an octal escape, so names
  * are read byte for byte), no colour, no pager, plain `a/` `b/` prefixes, empty context lines keep
- * their space, diff paths from the repository root whichever folder git runs in, and the root
- * commit's diff shown (a `log.showRoot=false` would hide every key a repository started with).
+ * their space, diff paths from the repository root whichever folder git runs in, the root
+ * commit's diff shown (a `log.showRoot=false` would hide every key a repository started with), and
+ * commit headers in UTF-8 (an `i18n.logOutputEncoding=UTF-16` put NULs in every commit line, and
+ * the log read as no commit at all: no key found).
  */
 const FORMAT_CONFIG = [
   'core.quotePath=true',
+  'i18n.logOutputEncoding=UTF-8',
   'color.ui=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
