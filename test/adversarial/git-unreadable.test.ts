@@ -1,5 +1,6 @@
 // A history git cannot read whole: a corrupt object in the middle of it, one that rename detection
-// reads before the commit's header is shown, and a partial (blobless) clone whose remote is gone.
+// reads before the commit's header is shown, one at HEAD (whose keys are still said to be there),
+// and a partial (blobless) clone whose remote is gone.
 // `git log` dies at the first such object; what it showed before is kept, the commits after it are
 // read, each commit it could not read is a warning naming it and git's reason, and the exit code
 // says the history is not proven clean (2) unless a finding already fails the run (1).
@@ -66,6 +67,21 @@ describe('a corrupt object in the middle of the history', () => {
     expect(historyOf(report)).toEqual([`a.js@${first.slice(0, 7)}`, `c.js@${last.slice(0, 7)}`]);
     expect(report.stats.warnings).toEqual([{ file: '.', message: expect.stringMatching(new RegExp(`^commit ${renamed}: git could not read it`)) }]);
     expect(report.stats.warnings?.[0]?.message).not.toContain(first);
+    expect(status).toBe(1);
+  });
+});
+
+describe('a corrupt object at HEAD', () => {
+  it('still says which keys are at HEAD: every file git can read there is read', () => {
+    const repo = gitRepo('engium-adv-corrupt-head-');
+    commitFiles(repo, { 'a.js': `const a = '${BEFORE}';\n`, 'b.js': `const b = '${LOST}';\n` }, 'only');
+    corrupt(repo, git(repo, 'rev-parse', 'HEAD:b.js'));
+
+    const { report, status } = scanBounded(['history', repo], KEYS);
+    expect(report.findings.map((finding) => [finding.file, finding.commit?.presentAtHead])).toEqual([['a.js', true]]);
+    expect(report.findings[0]?.message).toContain('At HEAD it is still in a.js.');
+    expect(report.findings[0]?.message).not.toContain('gone at HEAD');
+    expect(report.stats.filesScanned).toBe(2);
     expect(status).toBe(1);
   });
 });

@@ -219,8 +219,9 @@ export async function scanHistory(log: HistoryLog, options: HistoryScanOptions =
   };
   /** A commit read again alone, to learn whether git can read it: counted once. */
   const readAgain = async (sha: string): Promise<boolean> => {
+    const counted = { commits, fileChanges, bytesScanned };
     const { failure } = await readRun(commitsLog(log?.cwd ?? '.', [sha]));
-    commits--;
+    ({ commits, fileChanges, bytesScanned } = counted);
     return failure === undefined;
   };
   const warnings: ScanWarning[] = [];

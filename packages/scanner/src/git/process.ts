@@ -11,6 +11,8 @@ export class GitError extends Error {
     message: string,
     /** git's own last words on stderr, when it failed (`fatal: unable to read 3fcbba…`). */
     readonly detail = '',
+    /** git's exit code, when it ran and failed. */
+    readonly exitCode: number | null = null,
   ) {
     super(message);
   }
@@ -92,8 +94,8 @@ function gitEnvironment(): NodeJS.ProcessEnv {
 
 function failureOf(args: readonly string[], stderr: string, code: number | null): GitError {
   const detail = stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ');
-  if (/not a git repository/i.test(detail)) return new GitError(`not a git repository (git said: ${detail})`, detail);
-  return new GitError(`git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`, detail);
+  if (/not a git repository/i.test(detail)) return new GitError(`not a git repository (git said: ${detail})`, detail, code);
+  return new GitError(`git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`, detail, code);
 }
 
 export interface GitRunOptions {
