@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './config.js';
 import { isInsideDir } from './safe-read.js';
 
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = constants;
 
 /** Told what a write did that the user may not expect (stderr, for the CLI). */
 export type WriteNotice = (message: string) => void;
@@ -47,6 +47,14 @@ function isStream(stats: Stats): boolean {
 }
 
 function writeToStream(path: string, bytes: Buffer): void {
+  // A FIFO with no reader blocks an open for writing until one comes, for ever in a tree someone
+  // else made (`.engium-baseline.json` a FIFO): asked without blocking first, it says ENXIO.
+  try {
+    closeSync(openSync(path, O_WRONLY | O_NONBLOCK));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new UsageError(`cannot write ${path}: a FIFO with no reader (nothing would ever read the report)`);
+    throw error;
+  }
   const fd = openSync(path, O_WRONLY);
   try {
     writeAll(fd, bytes);
