@@ -282,7 +282,11 @@ async function readPastFailures(
   while (run.failure) {
     const shown = run.last === undefined ? -1 : order.indexOf(run.last, start);
     const broken = shown < start ? start : (await readsAlone(order[shown] as string)) ? shown + 1 : shown;
-    if (broken >= order.length) return;
+    if (broken >= order.length) {
+      // Every commit was read, whole, and git still failed: said, not passed over.
+      warnings.push({ file: '.', message: `git log failed after showing every commit (${run.failure.detail || run.failure.message})` });
+      return;
+    }
     warnings.push(unreadableCommit(order[broken] as string, run.failure));
     start = broken + 1;
     if (start >= order.length) return;
