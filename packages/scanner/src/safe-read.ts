@@ -30,6 +30,9 @@ export class UnsafeFileError extends Error {
   }
 }
 
+/** The reason for a file a link leads out of the folder it must be in. */
+export const OUTSIDE = 'outside the scanned directory';
+
 /** The kind of a file that is not a regular one, as people call it. */
 export function fileKind(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
@@ -124,7 +127,7 @@ export function openRegularFile(path: string | Buffer, options: SafeOpenOptions 
     if (!stats.isFile()) throw new UnsafeFileError(notRegularReason(stats));
     if (options.privateToUser && !isPrivateToUser(stats)) throw new UnsafeFileError('not private to this user');
     if (options.within !== undefined && !isInsideDir(options.within, realPathOfDescriptor(fd, path))) {
-      throw new UnsafeFileError('outside the scanned directory');
+      throw new UnsafeFileError(OUTSIDE);
     }
     return { fd, size: stats.size };
   } catch (error) {

@@ -2,7 +2,7 @@
  * The directory audit, stage by stage: discover → analyse → classify → suppress. The result is a
  * ScanReport that any report format can render.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FileAnalysis } from './analyse/index.js';
 import { AnalysisThreads, type AnalysisProgress } from './analyse/parallel.js';
@@ -59,7 +59,10 @@ function targetOf(path: string): ScanTarget {
   }
   if (stats.isDirectory()) return { kind: 'directory', root: path };
   if (!stats.isFile()) throw new UsageError(`cannot scan ${path}: not a file or a directory`);
-  return { kind: 'files', root: dirname(path), files: [fileRecord(dirname(path), basename(path))] };
+  // The file the user named, read where it really is: a link given on the command line is theirs to follow
+  // (the reader follows none, so the link itself would be skipped and the run pass).
+  const real = realpathSync(path);
+  return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real))] };
 }
 
 const BUILD_DIR_MATCHER = new BuildDirMatcher();

@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './config.js';
 import { isInsideDir } from './safe-read.js';
 
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = constants;
 
 /** Told what a write did that the user may not expect (stderr, for the CLI). */
 export type WriteNotice = (message: string) => void;
@@ -46,7 +46,31 @@ function isStream(stats: Stats): boolean {
   return stats.isCharacterDevice() || stats.isFIFO() || stats.isSocket();
 }
 
-function writeToStream(path: string, bytes: Buffer): void {
+/** How long a FIFO is given to find a reader, and how often it is asked. */
+const FIFO_READER_WAIT_MS = 2000;
+const FIFO_READER_POLL_MS = 50;
+
+/**
+ * Waits (a little) for `path`, a FIFO, to have a reader. Opening a FIFO for writing blocks until one
+ * comes, for ever in a tree someone else made (`.engium-baseline.json` a FIFO); asked without
+ * blocking, the open answers ENXIO while there is none (a reader blocked in its own open counts).
+ */
+function awaitFifoReader(path: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += FIFO_READER_POLL_MS) {
+    try {
+      closeSync(openSync(path, O_WRONLY | O_NONBLOCK));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error;
+      if (waited >= FIFO_READER_WAIT_MS) throw new UsageError(`cannot write ${path}: a FIFO with no reader (none came in ${FIFO_READER_WAIT_MS / 1000} s)`);
+      Atomics.wait(pause, 0, 0, FIFO_READER_POLL_MS);
+    }
+  }
+}
+
+function writeToStream(path: string, bytes: Buffer, stats: Stats): void {
+  if (stats.isFIFO()) awaitFifoReader(path);
   const fd = openSync(path, O_WRONLY);
   try {
     writeAll(fd, bytes);
@@ -66,11 +90,11 @@ export function writeOutputFile(path: string, text: string, notice: WriteNotice 
     const existing = statOrUndefined(lstatSync, absolute);
     if (existing?.isSymbolicLink()) {
       const target = statOrUndefined(statSync, absolute);
-      if (target && isStream(target)) return writeToStream(absolute, bytes);
+      if (target && isStream(target)) return writeToStream(absolute, bytes, target);
       throw new UsageError(`cannot write ${path}: it is a symbolic link (not followed); remove it or write elsewhere`);
     }
     if (existing?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
-    if (existing && isStream(existing)) return writeToStream(absolute, bytes);
+    if (existing && isStream(existing)) return writeToStream(absolute, bytes, existing);
     if (existing && !existing.isFile()) throw new UsageError(`cannot write ${path}: not a regular file`);
     let folder: string;
     try {

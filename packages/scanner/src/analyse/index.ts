@@ -399,7 +399,8 @@ function applyMap(map: LoadedSourceMap, hits: AnalysedHit[], analysis: FileAnaly
 /** Byte values a region may end after: never inside a key or an encoded key. */
 const REGION_BREAKS = [0x0a, 0x20, 0x22, 0x27, 0x60, 0x2c, 0x28, 0x29]; // \n space " ' ` , ( )
 
-function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, context: AnalyseContext): void {
+function analyseInRegions(fd: number, sizeWhenOpened: number, analysis: FileAnalysis, context: AnalyseContext): void {
+  let size = sizeWhenOpened;
   const { file } = analysis;
   analysis.warnings.push({
     file: file.path,
@@ -414,6 +415,12 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   while (position < size || carry.length > 0) {
     const room = REGION_BYTES - carry.length;
     const read = position < size ? readSync(fd, buffer, 0, Math.min(room, size - position), position) : 0;
+    if (read === 0 && position < size) {
+      // Cut short while it was read (truncated, rewritten): it ends here, or this loop would wait for bytes that never come.
+      const now = fstatSync(fd).size;
+      analysis.warnings.push({ file: file.path, message: `shrank while it was read (${byteSize(sizeWhenOpened)} when opened, ${byteSize(now)} now): its first ${byteSize(position)} were read, keys in the rest are not found` });
+      size = position;
+    }
     position += read;
     const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
     if (first && isBinary(chunk, file.path)) {
@@ -445,8 +452,9 @@ function analyseInRegions(fd: number, size: number, analysis: FileAnalysis, cont
   }
   analysis.bytes = size;
   if (file.role === 'build' && analysis.hits.length > 0 && MAPPABLE_OUTPUT.test(file.path)) {
-    const tail = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
-    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const room = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+    // Only what was read: a file cut short since leaves the rest of the buffer as it was allocated.
+    const tail = room.subarray(0, readSync(fd, room, 0, room.length, size - room.length));
     const result = loadSourceMap(context.root, pathText(file.absolutePath), tail, mapReader(context));
     if (result === undefined) analysis.warnings.push({ file: file.path, message: NO_MAP });
     else if ('warning' in result) analysis.warnings.push({ file: file.path, message: result.warning });

@@ -15,7 +15,7 @@ import type { Origin } from '../finding.js';
 import { keyHitsInText } from './key-hits.js';
 import { traceSections, type PlacedMappings } from './mapping-lookup.js';
 import { byteSize } from '../byte-size.js';
-import { isInsideDir, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
+import { isInsideDir, jsonErrorWithoutContent, openRegularFile, realRootOf, UnsafeFileError } from '../safe-read.js';
 import { readFileInto } from './read-file.js';
 import { joinSourceRoot, resolveSource, sourcePathCandidates, type SourceContext, type SourceOrigin } from './source-url.js';
 import { toPosix } from '../graph/paths.js';
@@ -365,7 +365,8 @@ export function loadSourceMap(root: string, absolutePath: string, bytes: Buffer,
     if (existsSync(hidden)) return { map: readSourceMap(root, hidden, readMapFile(root, hidden, onRead), rootRelative(root, hidden)) };
     return undefined;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // A map that is not JSON gets V8's message, which quotes the map's bytes (an inline map's, decoded).
+    const reason = error instanceof SyntaxError ? jsonErrorWithoutContent(error) : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return { warning: `source map ${url?.startsWith('data:') ? '(inline)' : (url ?? 'beside the file')} could not be used (${reason}); findings stay in the bundle` };
   }
 }
@@ -388,6 +389,9 @@ function sourceOrigin(map: LoadedSourceMap, sectionIndex: number, sourceIndex: n
 function sourceLabel(map: LoadedSourceMap, sectionIndex: number, sourceIndex: number): string {
   return map.sections.length > 1 ? `sources[${sourceIndex}] of section ${sectionIndex}` : `sources[${sourceIndex}]`;
 }
+
+/** Whether a 0-based line or column from a map's mappings can be a place in a file. */
+const isPlace = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
 /** An original position, or why the map cannot tell it (a sentence that follows "source map <location>"). */
 export type PositionLookup = { origin: Origin } | { unmapped: string };
@@ -415,6 +419,10 @@ function originalPositionsAt(map: LoadedSourceMap, positions: readonly { line: n
     const label = sourceLabel(map, lookup.section, lookup.sourceIndex);
     if (source === undefined) return { unmapped: `maps ${where} to ${label}, which the map leaves out or does not name with a string` };
     if ('outside' in source) return { unmapped: `maps ${where} to ${label}, a source outside the scanned directory that matches no file of it` };
+    // VLQ deltas may add up to a line or column before the file's start (or past any number): no place to report.
+    if (!isPlace(lookup.line) || !isPlace(lookup.column)) {
+      return { unmapped: `maps ${where} to line ${lookup.line + 1}, column ${lookup.column + 1} of ${label}, which no file has (the mappings are corrupt)` };
+    }
     return { origin: throughInnerMap(map, lookup.section, lookup.sourceIndex, { file: source.file, line: lookup.line + 1, column: lookup.column + 1, inRepository: source.inRepository }, depth) };
   });
 }

@@ -1,4 +1,5 @@
 import { setUpHook } from '../git/hook-setup.js';
+import { errorMessage } from '../report/escape.js';
 import type { CommandOptions } from './options.js';
 import { SCANNER_VERSION } from '../package-version.js';
 
@@ -6,15 +7,17 @@ import { SCANNER_VERSION } from '../package-version.js';
 export async function run(dir: string, _options: CommandOptions): Promise<number> {
   try {
     const { root, changes, nextSteps } = await setUpHook(dir, `^${SCANNER_VERSION}`);
-    if (changes.length === 0) console.log(`engium-scan init: ${root} is already set up; nothing changed.`);
+    // The root's name and husky's output come from outside: each line escaped, as every output is.
+    const say = (line: string) => console.log(errorMessage(line));
+    if (changes.length === 0) say(`engium-scan init: ${root} is already set up; nothing changed.`);
     else {
-      console.log(`engium-scan init: set up the pre-commit hook in ${root}:`);
-      for (const change of changes) console.log(`  ${change.file}: ${change.what}`);
+      say(`engium-scan init: set up the pre-commit hook in ${root}:`);
+      for (const change of changes) say(`  ${change.file}: ${change.what}`);
     }
-    for (const step of nextSteps) console.log(`  next: ${step}`);
+    for (const step of nextSteps) say(`  next: ${step}`);
     return 0;
   } catch (error) {
-    console.error(`engium-scan init: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`engium-scan init: ${errorMessage(error instanceof Error ? error.message : String(error))}`);
     return 2;
   }
 }

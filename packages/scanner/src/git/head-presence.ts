@@ -7,7 +7,7 @@ import { nameFromBytes, namesFromNulSeparated } from '../discover/byte-names.js'
 import { keyHitsInText } from '../analyse/key-hits.js';
 import { utf8OfUnicodeText } from '../analyse/text-encoding.js';
 import { readBlobs } from './blobs.js';
-import { runGit } from './process.js';
+import { GitError, runGit, tryGit } from './process.js';
 
 export interface Sighting {
   /** The raw key: compared in memory only. */
@@ -66,8 +66,12 @@ async function filesWithNeedles(root: string): Promise<string[]> {
     // In the background: it reads every file at HEAD, and the history log it runs beside is what the
     // run waits for. (The few files it names are then read at normal priority.)
     output = await runGit(root, ['grep', '-l', '-z', '-F', '--text', '--no-color', '-f', '-', 'HEAD', '--'], KEY_NEEDLES.join('\n') + '\n', { background: true });
-  } catch {
-    return []; // git grep exits 1 when nothing matches, 128 when there is no HEAD
+  } catch (error) {
+    // git grep exits 1 when nothing matches. Otherwise there is no HEAD, or an object of it git
+    // cannot read (grep stops there): then every file of HEAD is read, each blob that can be.
+    if (!(error instanceof GitError) || error.exitCode === 1) return [];
+    const listing = await tryGit(root, ['ls-tree', '-r', '-z', '--name-only', 'HEAD']);
+    return listing ? namesFromNulSeparated(listing) : [];
   }
   const head = 'HEAD:';
   const files: string[] = [];

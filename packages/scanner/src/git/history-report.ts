@@ -114,9 +114,10 @@ async function reportOn(log: HistoryLog, answers: Buffer, started: number, optio
     atHeadRead,
     scan.hits.map(({ hit, file }) => ({ key: hit.key, fingerprint: hit.secret.fingerprint, file })),
   );
-  const warnings = shallow
-    ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }]
-    : [];
+  const warnings = [
+    ...(shallow ? [{ file: '.', message: 'shallow clone: older commits are missing, and keys from them are reported at the oldest commit present (fetch more history with git fetch --unshallow)' }] : []),
+    ...scan.warnings,
+  ];
   const { buildFinding: build } = await classify;
   const candidates = scan.hits.map((sighting) =>
     candidateOf(build, sighting, presence.get(sightingId(sighting.hit.secret.fingerprint, sighting.file)) ?? { inFile: false, elsewhere: [] }),

@@ -5,6 +5,7 @@ import { isWrappedBase64Line } from '@engium/core';
 import { splitLines } from './lines.js';
 import { pathFromDiffGitLine, unquotePath, withoutPrefix } from './quoted-path.js';
 import { asciiCodeUnits, isTextByName } from '../analyse/text-encoding.js';
+import { nameFromBytes } from '../discover/byte-names.js';
 
 export interface CommitHeader {
   sha: string;
@@ -69,6 +70,8 @@ export interface PatchVisitor {
   added(line: AddedLine): void;
   /** Called when a file's section ends, after all its added lines. */
   fileDone?(file: FileChange): void;
+  /** A path git shows no diff for because a merge left it in conflict (`* Unmerged path …`). */
+  unmerged?(path: string): void;
 }
 
 /** Our `--format`: a NUL-led line, which no diff line can start with, carrying fields split by NUL. */
@@ -82,8 +85,9 @@ const BACKSLASH = 0x5c;
 const AT = 0x40;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
-/** First bytes of the header lines read: `diff`/`deleted`, `+++`, `new`, `rename`, `copy`, `index`, `Binary`, `GIT`. */
-const HEADER_STARTS: ReadonlySet<number> = new Set([...'d+nrciBG'].map((char) => char.charCodeAt(0)));
+/** First bytes of the header lines read: `diff`/`deleted`, `+++`, `new`, `rename`, `copy`, `index`, `Binary`, `GIT`, `* Unmerged`. */
+const HEADER_STARTS: ReadonlySet<number> = new Set([...'d+nrciBG*'].map((char) => char.charCodeAt(0)));
+const UNMERGED = '* Unmerged path ';
 
 type State = 'between' | 'file-header' | 'hunk';
 
@@ -241,6 +245,13 @@ export class PatchParser {
     }
     if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
       this.openFile(this.parentCount, unquotePath(text.slice(text.indexOf(' ', 5) + 1)));
+      return;
+    }
+    if (text.startsWith(UNMERGED)) {
+      this.closeFile();
+      this.state = 'between';
+      // Not quoted by git: the name's bytes as they are, in the display form every path has.
+      this.visitor.unmerged?.(nameFromBytes(bytes.subarray(from + UNMERGED.length, to)));
       return;
     }
     const file = this.file;

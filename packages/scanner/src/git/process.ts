@@ -6,17 +6,30 @@ import { isAbsolute, resolve } from 'node:path';
 
 export class GitError extends Error {
   override name = 'GitError';
+
+  constructor(
+    message: string,
+    /** git's own last words on stderr, when it failed (`fatal: unable to read 3fcbba…`). */
+    readonly detail = '',
+    /** git's exit code, when it ran and failed. */
+    readonly exitCode: number | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /**
  * Settings that make git's output parseable whatever the user's config says: quoted paths are
  * pure ASCII (every byte of a name that is not, UTF-8 or not, comes as an octal escape, so names
  * are read byte for byte), no colour, no pager, plain `a/` `b/` prefixes, empty context lines keep
- * their space, diff paths from the repository root whichever folder git runs in, and the root
- * commit's diff shown (a `log.showRoot=false` would hide every key a repository started with).
+ * their space, diff paths from the repository root whichever folder git runs in, the root
+ * commit's diff shown (a `log.showRoot=false` would hide every key a repository started with), and
+ * commit headers in UTF-8 (an `i18n.logOutputEncoding=UTF-16` put NULs in every commit line, and
+ * the log read as no commit at all: no key found).
  */
 const FORMAT_CONFIG = [
   'core.quotePath=true',
+  'i18n.logOutputEncoding=UTF-8',
   'color.ui=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
@@ -79,10 +92,10 @@ function gitEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-function describeFailure(args: readonly string[], stderr: string, code: number | null): string {
+function failureOf(args: readonly string[], stderr: string, code: number | null): GitError {
   const detail = stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ');
-  if (/not a git repository/i.test(detail)) return `not a git repository (git said: ${detail})`;
-  return `git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`;
+  if (/not a git repository/i.test(detail)) return new GitError(`not a git repository (git said: ${detail})`, detail, code);
+  return new GitError(`git ${args.join(' ')} failed${code === null ? '' : ` (exit ${code})`}${detail ? `: ${detail}` : ''}`, detail, code);
 }
 
 export interface GitRunOptions {
@@ -121,7 +134,7 @@ export function spawnGit(cwd: string, args: readonly string[], options: GitRunOp
     );
     child.on('close', (code) => {
       if (code === 0) resolvePromise();
-      else reject(new GitError(describeFailure(args, stderr, code)));
+      else reject(failureOf(args, stderr, code));
     });
   });
   // Callers await `finished` after reading stdout; until then a failure must not count as unhandled.

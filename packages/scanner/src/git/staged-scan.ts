@@ -189,6 +189,9 @@ export async function scanStaged(cwd: string, options: StagedScanOptions = {}): 
         filesScanned++;
       }
     },
+    unmerged(path) {
+      if (!options.skipPath?.(path)) skipped.push({ file: path, reason: 'unmerged (a merge conflict): not scanned; git commit refuses it until it is resolved and added, and this hook then scans it' });
+    },
   });
   const { child, finished } = spawnGit(cwd, STAGED_DIFF_ARGUMENTS);
   child.stdin.end();

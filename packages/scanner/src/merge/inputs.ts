@@ -16,7 +16,8 @@ const NAMED_INPUT = /^([A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?)=(.+)$/;
 
 /**
  * Turns command-line arguments into report files: `FILE`, `NAME=FILE`, or `DIR` (every `*.json`
- * below it, named by its path without the extension, so `reports/acme/api.json` is `acme/api`).
+ * below it, named by its path without the extension, so `reports/acme/api.json` is `acme/api`;
+ * symbolic links below DIR are not followed).
  */
 export async function resolveInputs(args: readonly string[]): Promise<ReportInput[]> {
   const inputs: ReportInput[] = [];
@@ -27,7 +28,9 @@ export async function resolveInputs(args: readonly string[]): Promise<ReportInpu
       continue;
     }
     if ((await stat(arg).catch(() => undefined))?.isDirectory()) {
-      const files = await fg('**/*.json', { cwd: arg, onlyFiles: true, dot: false });
+      // Links are not followed: one that loops (`sub/loop -> ..`) would list a report once per lap,
+      // each as a repository of its own, and one to `/` would walk the machine.
+      const files = await fg('**/*.json', { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: false });
       for (const file of files.sort()) inputs.push({ path: `${arg.replace(/(?<!\/)\/+$/, '')}/${file}`, derivedName: file.replace(/\.json$/, '') });
       continue;
     }

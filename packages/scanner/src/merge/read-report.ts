@@ -1,4 +1,5 @@
 import type { Finding, ScanReport } from '../finding.js';
+import { jsonErrorWithoutContent } from '../safe-read.js';
 
 /** A report as read from a file: either the report or why it cannot be used. */
 export type ReadResult = { ok: true; report: ScanReport } | { ok: false; reason: string };
@@ -25,7 +26,8 @@ export function parseReport(text: string): ReadResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+    // V8's message quotes the bytes near the error: the file may be anything (a .env given by mistake).
+    return { ok: false, reason: `not JSON (${jsonErrorWithoutContent(error)})` };
   }
   if (!isRecord(value)) return { ok: false, reason: 'not a report object' };
   if (value.version !== 1) return { ok: false, reason: `unsupported report version ${JSON.stringify(value.version)} (expected 1)` };

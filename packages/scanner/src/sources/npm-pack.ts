@@ -4,7 +4,7 @@
  * `.tgz` holds them. Every one of them ships to everyone who installs the package.
  */
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { NPM_PACKAGE } from '@engium/core';
@@ -44,14 +44,20 @@ export async function packedFiles(dir: string): Promise<string[]> {
   let stdout: string;
   try {
     // --ignore-scripts: a `prepack` that runs this scan must not run it again, and listing builds nothing.
-    ({ stdout } = await run(npm.file, [...npm.prefix, 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' }));
+    // --workspaces=false: the package in `dir`, whatever an `.npmrc` or the environment says; the
+    // workspaces' listings name files relative to each workspace, which would be read from `dir`.
+    ({ stdout } = await run(npm.file, [...npm.prefix, 'pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'], { cwd: dir, maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' }));
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
     const lines = (stderr ?? '')
       .split('\n')
       .filter((line) => line.startsWith('npm error '))
       .map((line) => withoutQuotedContent(line.slice('npm error '.length).trim()));
-    throw new UsageError(`npm pack --dry-run failed in ${dir}: ${lines.length > 0 ? lines.slice(0, 4).join('; ') : message}`);
+    // npm's words name an option the user never gave: the workspace comes from an .npmrc or the environment.
+    const hint = lines.some((line) => line.includes('--no-workspaces and --workspace'))
+      ? ' (an .npmrc or npm_config_workspace names a workspace: scan that workspace\'s folder with engium-scan pack)'
+      : '';
+    throw new UsageError(`npm pack --dry-run failed in ${dir}: ${lines.length > 0 ? lines.slice(0, 4).join('; ') : message}${hint}`);
   }
   let listing: PackListing[];
   try {
@@ -73,7 +79,9 @@ export async function packTarget(path: string): Promise<ScanTarget> {
   }
   if (!isDirectory) {
     if (!/\.(?:tgz|tar\.gz|tar)$/i.test(target)) throw new UsageError(`cannot scan ${path}: pack takes a package folder or a packed .tgz`);
-    return { kind: 'files', root: dirname(target), files: [fileRecord(dirname(target), basename(target), NPM_SHIPPED)] };
+    // A link given on the command line is followed, as in the audit of one file (see scan.ts).
+    const real = realpathSync(target);
+    return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real), NPM_SHIPPED)] };
   }
   const files = await packedFiles(target);
   return { kind: 'files', root: target, files: files.map((file) => fileRecord(target, file, NPM_SHIPPED)) };

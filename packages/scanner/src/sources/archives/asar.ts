@@ -9,7 +9,7 @@ import { getRawHeader } from '@electron/asar';
 import { Pickle } from '@electron/asar/lib/pickle.js';
 import { byteSize } from '../../byte-size.js';
 import type { ArchiveItem, ArchiveSource, EntryRoom } from './types.js';
-import { NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
+import { jsonErrorWithoutContent, NO_FOLLOW_OPEN_FLAGS } from '../../safe-read.js';
 
 interface HeaderNode {
   files?: Record<string, HeaderNode>;
@@ -47,7 +47,8 @@ export async function* asarEntries(source: ArchiveSource, room: EntryRoom): Asyn
       dataStart = 8 + raw.headerSize;
     }
   } catch (error) {
-    yield { problem: `not a readable asar (${(error as Error).message}): not scanned` };
+    // A header that is not JSON gets V8's message, which quotes the header's bytes (its file names).
+    yield { problem: `not a readable asar (${error instanceof SyntaxError ? jsonErrorWithoutContent(error) : (error as Error).message}): not scanned` };
     return;
   }
   const total = 'bytes' in source ? source.bytes.length : source.size;

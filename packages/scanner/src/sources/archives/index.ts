@@ -7,10 +7,11 @@
 import { closeSync } from 'node:fs';
 import { appPackageOf } from '@engium/core';
 import { analyseBytes, type AnalyseContext, type FileAnalysis } from '../../analyse/index.js';
+import { binaryKeyHits } from '../../analyse/binary.js';
 import { BuildDirMatcher } from '../../discover/build-dirs.js';
 import { buildDirOf, isEnvFile, type DiscoveredFile, type ShippedTo } from '../../discover/index.js';
 import { fsPath, pathText } from '../../discover/byte-names.js';
-import { openErrorReason, openRegularFile } from '../../safe-read.js';
+import { openErrorReason, openRegularFile, readRegularFile } from '../../safe-read.js';
 import type { ScanWarning, SkippedFile } from '../../finding.js';
 import { asarEntries } from './asar.js';
 import { archiveFormatOf, SINGLE_FILE_FORMATS, type ArchiveFormat } from './formats.js';
@@ -23,6 +24,11 @@ import { crxEntries, zipEntries } from './zip.js';
 
 export { archiveFormatOf } from './formats.js';
 export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './limits.js';
+
+/** The most bytes of an unreadable archive searched as they are (read whole, on this rare path). */
+const RAW_SEARCH_BYTES = 256 * 1024 * 1024;
+/** Formats that may store an entry's bytes as they are; the others are compressed whole, so their bytes hold no key to see. */
+const MAY_STORE_PLAIN: ReadonlySet<ArchiveFormat> = new Set(['zip', 'crx', 'tar', 'asar']);
 
 const READERS: Record<ArchiveFormat, ArchiveReader> = { zip: zipEntries, crx: crxEntries, tar: tarEntries, tgz: tgzEntries, asar: asarEntries, gzip: gzipEntries, brotli: brotliEntries };
 
@@ -44,6 +50,8 @@ interface Place {
   shipped: ShippedTo | undefined;
   /** Bytes decompressed from the outermost archive so far. */
   usage: { bytes: number };
+  /** The archive being read, as a file of the scan: the outer one on disk, or an entry of it. */
+  self: DiscoveredFile;
 }
 
 /** The path a file compressed whole stands for: its own (in the tree or its archive), without `.gz`/`.br`. */
@@ -88,13 +96,34 @@ export class ArchiveReaderSet {
       return result;
     }
     if (format === undefined) return result;
-    const place: Place = { outer: file, prefix: '', depth: 1, shipped: file.shipped ?? shippedBy(file.path), usage: { bytes: 0 } };
+    const place: Place = { outer: file, prefix: '', depth: 1, shipped: file.shipped ?? shippedBy(file.path), usage: { bytes: 0 }, self: file };
+    const source = { path: fsPath(file.absolutePath), size };
     try {
-      await this.read({ path: fsPath(file.absolutePath), size }, format, place, result);
+      await this.read(source, format, place, result);
     } catch (error) {
       result.warnings.push({ file: file.path, message: `archive could not be read (${(error as Error).message}): the rest of it is not scanned` });
+      if (MAY_STORE_PLAIN.has(format)) this.searchRaw(source, file, result);
     }
     return result;
+  }
+
+  /**
+   * An archive its reader could not read (or not to its end): its own bytes are searched as they
+   * are, as compiled code is, so a key in an entry stored uncompressed (an asar, a tar, a stored zip
+   * entry) is not lost with the rest. Keys already found in its entries are not reported again.
+   */
+  private searchRaw(source: ArchiveSource, self: DiscoveredFile, result: ArchiveScan): void {
+    let bytes: Buffer;
+    try {
+      bytes = 'bytes' in source ? source.bytes : readRegularFile(source.path, { maxBytes: RAW_SEARCH_BYTES, noFollow: true });
+    } catch (error) {
+      result.warnings.push({ file: self.path, message: `its bytes could not be searched as they are either (${openErrorReason(error).reason})` });
+      return;
+    }
+    const found = new Set(result.analyses.flatMap((analysis) => analysis.hits.map((hit) => hit.secret.fingerprint)));
+    const hits = binaryKeyHits(bytes).filter((hit) => !found.has(hit.secret.fingerprint));
+    result.warnings.push({ file: self.path, message: 'its bytes were searched as they are: a key in an entry stored uncompressed is found, one in a compressed entry is not' });
+    if (hits.length > 0) result.analyses.push({ file: self, hits, bytes: 0, warnings: [] });
   }
 
   private room(place: Place): EntryRoom {
@@ -116,9 +145,12 @@ export class ArchiveReaderSet {
     const here = `${place.outer.path}${place.prefix ? `!/${place.prefix.slice(0, -2)}` : ''}`;
     let entries = 0;
     let overLimit = 0;
+    let unread = false;
     for await (const item of READERS[format](source, this.room(place), here)) {
       const entryName = item.name !== undefined ? `${here}!/${item.name}` : here;
       if ('problem' in item) {
+        // The archive itself (not one entry, not a limit): it could not be opened, or read to its end.
+        if (item.name === undefined && !item.overLimit) unread = true;
         // One warning names the first entry the limits kept out; the rest are counted, not listed.
         if (!item.overLimit || overLimit++ === 0) result.warnings.push({ file: entryName, message: item.problem });
         continue;
@@ -144,6 +176,7 @@ export class ArchiveReaderSet {
       }
     }
     if (overLimit > 1) result.warnings.push({ file: here, message: `${overLimit - 1} more entries were over the size limits: not scanned` });
+    if (unread && MAY_STORE_PLAIN.has(format)) this.searchRaw(source, place.self, result);
   }
 
   private async readNested(name: string, bytes: Buffer, format: ArchiveFormat, place: Place, result: ArchiveScan): Promise<void> {
@@ -152,7 +185,7 @@ export class ArchiveReaderSet {
       result.warnings.push({ file: path, message: `archive nested more than ${this.limits.maxDepth} deep: not opened` });
       return;
     }
-    const nested: Place = { ...place, prefix: `${place.prefix}${name}!/`, depth: place.depth + 1, shipped: place.shipped ?? shippedBy(name) };
+    const nested: Place = { ...place, prefix: `${place.prefix}${name}!/`, depth: place.depth + 1, shipped: place.shipped ?? shippedBy(name), self: this.entryFile(place, name) };
     await this.read({ bytes }, format, nested, result);
   }
 
