@@ -2,6 +2,8 @@
  * The committed action bundle, run as the runner runs it, against real git repositories and a
  * real HTTP server playing the GitHub API. Build the bundle first (`node packages/action/build.mjs`).
  */
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeSecret } from '@engium/core';
 import { commitFiles, expectNoFullKey, fakeKey, git, gitRepo, tempDir } from '../support/index.js';
@@ -320,6 +322,27 @@ describe('push and audits', () => {
     expect(run.outputs['leaked-keys']).toBe('2');
     const history = annotations(run).find((annotation) => annotation.properties.file === 'src/pay.ts');
     expect(history?.message).toMatch(/gone at HEAD but stays in every clone/);
+  });
+});
+
+describe('a history git cannot read whole', () => {
+  it('fails a push whose commits git cannot all read, though nothing was found: the history is unproven', async () => {
+    const repo = gitRepo('engium-action-corrupt-');
+    const before = commitFiles(repo, { 'README.md': '# shop\n' }, 'initial');
+    const broken = commitFiles(repo, { 'src/notes.ts': 'export const notes = 1;\n' }, 'notes');
+    // The file changes again, so the push's own diff never needs the blob the history shows.
+    const after = commitFiles(repo, { 'src/notes.ts': 'export const notes = 2;\n' }, 'more');
+    // The commit's blob no longer inflates: git log dies there, as on a damaged clone.
+    const blob = git(repo, 'rev-parse', `${broken}:src/notes.ts`);
+    const object = join(repo, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+    chmodSync(object, 0o644);
+    writeFileSync(object, 'not a zlib stream\n');
+    const payload = { ref: 'refs/heads/feature', before, after, repository: { default_branch: 'main' } };
+    const run = await runAction({ eventName: 'push', payload, workspace: repo, apiUrl: server.url, inputs: { eslint: 'false' } });
+    expect(run.status).toBe(1);
+    const failure = run.commands.filter((command) => command.command === 'error' && command.properties.file === undefined);
+    expect(failure.map((command) => command.message)).toEqual([expect.stringContaining('git could not read every commit of the history')]);
+    expect(run.summary).toContain(`commit ${broken}: git could not read it`);
   });
 });
 

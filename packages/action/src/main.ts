@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { meetsThreshold } from '@engium/core';
+import { missesCommits } from '@engium/scanner';
 import { leakedLiveKeys, runLink } from './alerts/leaks.js';
 import { createOctokit } from './alerts/github-client.js';
 import { GitHubCalls, warnOnFailure } from './alerts/github-errors.js';
@@ -132,7 +133,9 @@ export async function run(): Promise<void> {
     setOutputs(results, { sarif: await writeSarif(results, inputs.sarifFile), json: await writeJsonReport(results, inputs.jsonFile) });
     // Annotations point at files of the repository whose workflow runs: an audit of another repository's checkout turns them off.
     const annotated = inputs.annotations ? leftOutNote(annotate(results)) : undefined;
-    const notes = [...(results.fallback ? [`The event's range: ${results.fallback}`] : []), ...(annotated ? [annotated] : []), ...(await alert(results, inputs, plan))];
+    // Commits git could not read are what the history scan did not do.
+    const unread = results.scanned.warnings.filter((warning) => missesCommits([warning])).map((warning) => `History: ${warning.message}`);
+    const notes = [...(results.fallback ? [`The event's range: ${results.fallback}`] : []), ...unread, ...(annotated ? [annotated] : []), ...(await alert(results, inputs, plan))];
     // An audit from `since` reads only the newer history, a fallback reads more than the range: the scope says so.
     const description =
       results.historySince ? `${plan.description} (history after ${results.historySince.slice(0, 12)} only)`
@@ -146,6 +149,9 @@ export async function run(): Promise<void> {
         `Engium Guard: ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on "${inputs.failOn}". ` +
           'See the annotations and the job summary; rotate every leaked live key.',
       );
+    } else if (unread.length > 0) {
+      // A commit git could not read leaves the history unproven: no finding is not "no leak" then.
+      core.setFailed('Engium Guard: git could not read every commit of the history (the job summary\'s warnings name them): no finding does not mean no leak.');
     } else {
       core.info(`Engium Guard: nothing at or above fail-on "${inputs.failOn}".`);
     }
