@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '@engium/core';
 import { strToU8, zipSync } from 'fflate';
-import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
+import { asarOf, tarOf } from '../support/archive-bytes.js';
 import { fakeKey, runScanner, tempDir } from '../support/index.js';
 import { expectSafeOutput, located, scanBounded } from './support.js';
 
@@ -23,35 +23,13 @@ const KEYS = [IN_CUT_ZIP, IN_ASAR, IN_INNER_ZIP, READ_ENTRY, IN_TAR_ENTRY];
 const storedZip = (files: Record<string, string | Uint8Array>) =>
   Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])), { level: 0 }));
 
-/** An asar archive whose header (a pickled string) is `header`, followed by `data`. */
-function asar(header: string, data: string): Buffer {
-  const text = Buffer.from(header);
-  const padded = Buffer.concat([Buffer.alloc(4), text, Buffer.alloc((4 - (text.length % 4)) % 4)]);
-  padded.writeUInt32LE(text.length, 0);
-  const pickled = Buffer.concat([Buffer.alloc(4), padded]);
-  pickled.writeUInt32LE(padded.length, 0);
-  const size = Buffer.alloc(8);
-  size.writeUInt32LE(4, 0);
-  size.writeUInt32LE(pickled.length, 4);
-  return Buffer.concat([size, pickled, Buffer.from(data)]);
-}
-
-async function tarOf(files: Record<string, string>): Promise<Buffer> {
-  const pack = tarStream.pack();
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content);
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 describe('archives that cannot be read', () => {
   it('are searched as raw bytes after the warning: stored keys are found, none twice', async () => {
     const dir = tempDir('engium-adv-broken-archives-');
     const cut = storedZip({ 'config.js': `module.exports = { key: "${IN_CUT_ZIP}" };\n`, 'big.bin': new Uint8Array(4096) });
     // Cut in the second entry: the first is whole, the central directory is gone.
     writeFileSync(join(dir, 'cut.zip'), cut.subarray(0, 200));
-    writeFileSync(join(dir, 'app.asar'), asar('{"files":{"main.js":{"size":40,"offset":"0"}', `const key = "${IN_ASAR}";\n`));
+    writeFileSync(join(dir, 'app.asar'), asarOf('{"files":{"main.js":{"size":40,"offset":"0"}', `const key = "${IN_ASAR}";\n`));
     const inner = storedZip({ 'inner.js': `var k = "${IN_INNER_ZIP}";\n`, 'pad.bin': new Uint8Array(4096) });
     writeFileSync(join(dir, 'outer.zip'), storedZip({ 'read.js': `var r = "${READ_ENTRY}";\n`, 'inner.zip': inner.subarray(0, 150) }));
 

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asarOf } from '../support/archive-bytes.js';
 import { fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { expectSafeOutput, scanBounded } from './support.js';
 
@@ -19,19 +20,6 @@ const KEYS = [IN_MAP, IN_INLINE_MAP, IN_ASAR, IN_REPORT, BUNDLED];
 /** What V8 would quote of a key: enough of its start to be worth keeping out of every output. */
 const startOf = (key: string) => key.slice(0, 'eng_live_'.length + 1);
 
-/** An asar archive whose header (a pickled JSON string) is `json`. */
-function asarWithHeader(json: string): Buffer {
-  const text = Buffer.from(json);
-  const padded = Buffer.concat([Buffer.alloc(4), text, Buffer.alloc((4 - (text.length % 4)) % 4)]);
-  padded.writeUInt32LE(text.length, 0);
-  const header = Buffer.concat([Buffer.alloc(4), padded]);
-  header.writeUInt32LE(padded.length, 0);
-  const size = Buffer.alloc(8);
-  size.writeUInt32LE(4, 0);
-  size.writeUInt32LE(header.length, 4);
-  return Buffer.concat([size, header, Buffer.from('x')]);
-}
-
 describe('JSON that does not parse, with a key near the error', () => {
   it('a source map beside the bundle, an inline one and an asar header: a warning each, naming the file, no byte of it quoted', () => {
     const dir = tempDir('engium-adv-quoted-');
@@ -40,7 +28,7 @@ describe('JSON that does not parse, with a key near the error', () => {
       'dist/app.js': `var k="${BUNDLED}";\n//# sourceMappingURL=app.js.map\n`,
       'dist/app.js.map': `{"version":3,"sources":["a.ts"],"x":${IN_MAP}}`,
       'dist/inline.js': `var k="${BUNDLED}";\n//# sourceMappingURL=data:application/json;base64,${inlineMap}\n`,
-      'app.asar': asarWithHeader(`{"files":{"a.js":${IN_ASAR}}}`),
+      'app.asar': asarOf(`{"files":{"a.js":${IN_ASAR}}}`, 'x'),
     });
     const { report, stdout, stderr } = scanBounded([dir, '--no-graph'], KEYS);
     const outputs: Record<string, string> = { json: stdout + stderr };

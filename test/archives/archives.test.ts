@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { createPackage } from '@electron/asar';
 import { redact } from '@engium/core';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import tarStream from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, ScanReport } from '../../packages/scanner/src/finding.js';
+import { tarOf } from '../support/archive-bytes.js';
 import { expectNoFullKey, fakeKey, runScanner, tempDir, writeFiles } from '../support/index.js';
 import { expectValidSarif, scanJson } from '../scanner/support.js';
 
@@ -43,15 +43,6 @@ const androidBundle = `${'__d(function(g,r,i,a,m,e,d){var o=r(d[0]);e.x=o},1,[2]
 const mainJsbundle = `// main.jsbundle\n'use strict';\nconst config = { key: "${nestedKey}" };\n`;
 
 const zip = (files: Zippable): Uint8Array => zipSync(files, { level: 6 });
-
-async function tarOf(files: Record<string, string>): Promise<Buffer> {
-  const pack = tarStream.pack();
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content);
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** Sets the "encrypted" flag of every entry, in local headers and the central directory alike. */
 function markEncrypted(archive: Uint8Array): Buffer {
