@@ -174,11 +174,7 @@ function changesThisMember(body: TSESTree.ClassBody, name: string, field: boolea
       found = true;
       return;
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
-      if (isNode(child)) visit(child);
-    }
+    forEachChild(node, visit);
   };
   visit(body);
   return found;
@@ -202,11 +198,7 @@ export function returnedValues(fn: FunctionNode, scope: Scope): { values: TSESTr
       return;
     }
     if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassBody) return;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
-      if (isNode(child)) visit(child);
-    }
+    forEachChild(node, visit);
   };
   fn.body.body.forEach(visit);
   return bare ? undefined : { values, scope: fnScope };
@@ -214,6 +206,15 @@ export function returnedValues(fn: FunctionNode, scope: Scope): { values: TSESTr
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Calls `visit` on each node directly inside `node` (its `parent` link aside). */
+function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
+    if (isNode(child)) visit(child);
+  }
 }
 
 /** The scope of a function, found among the child scopes of the scopes from `scope` outward. */
