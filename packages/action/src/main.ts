@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { meetsThreshold } from '@engium/core';
-import { missesCommits } from '@engium/scanner';
+import { isUnreadCommit } from '@engium/scanner';
 import { leakedLiveKeys, runLink } from './alerts/leaks.js';
 import { createOctokit } from './alerts/github-client.js';
 import { GitHubCalls, warnOnFailure } from './alerts/github-errors.js';
@@ -134,7 +134,7 @@ export async function run(): Promise<void> {
     // Annotations point at files of the repository whose workflow runs: an audit of another repository's checkout turns them off.
     const annotated = inputs.annotations ? leftOutNote(annotate(results)) : undefined;
     // Commits git could not read are what the history scan did not do.
-    const unread = results.scanned.warnings.filter((warning) => missesCommits([warning])).map((warning) => `History: ${warning.message}`);
+    const unread = results.scanned.warnings.filter(isUnreadCommit).map((warning) => `History: ${warning.message}`);
     const notes = [...(results.fallback ? [`The event's range: ${results.fallback}`] : []), ...unread, ...(annotated ? [annotated] : []), ...(await alert(results, inputs, plan))];
     // An audit from `since` reads only the newer history, a fallback reads more than the range: the scope says so.
     const description =
@@ -151,7 +151,7 @@ export async function run(): Promise<void> {
       );
     } else if (unread.length > 0) {
       // A commit git could not read leaves the history unproven: no finding is not "no leak" then.
-      core.setFailed('Engium Guard: git could not read every commit of the history (the job summary\'s warnings name them): no finding does not mean no leak.');
+      core.setFailed('Engium Guard: git could not read every commit of the history (the job summary names them under Not done): no finding does not mean no leak.');
     } else {
       core.info(`Engium Guard: nothing at or above fail-on "${inputs.failOn}".`);
     }

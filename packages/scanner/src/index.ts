@@ -26,7 +26,7 @@ export { RULES, ruleById, type ScanRule } from './rules.js';
 export { discoverFiles, type DiscoveredFile, type DiscoverOptions } from './discover/index.js';
 export { DEFAULT_BUILD_DIRS } from './discover/build-dirs.js';
 export { historyReport, type HistoryReportOptions } from './git/history-report.js';
-export { missesCommits } from './git/history-scan.js';
+export { isUnreadCommit } from './git/history-scan.js';
 export { stagedReport } from './git/staged-report.js';
 export type { GitReportOptions } from './git/report-parts.js';
 export { runGit, tryGit, GitError, TEXT_DIFF_OPTIONS } from './git/process.js';

@@ -59,10 +59,17 @@ function targetOf(path: string): ScanTarget {
   }
   if (stats.isDirectory()) return { kind: 'directory', root: path };
   if (!stats.isFile()) throw new UsageError(`cannot scan ${path}: not a file or a directory`);
-  // The file the user named, read where it really is: a link given on the command line is theirs to follow
-  // (the reader follows none, so the link itself would be skipped and the run pass).
+  return singleFileTarget(path);
+}
+
+/**
+ * A file the user named, scanned alone from its folder, where it really is: a link given on the
+ * command line is theirs to follow (the reader follows none, so the link itself would be skipped
+ * and the run pass).
+ */
+export function singleFileTarget(path: string, shipped?: ShippedTo): ScanTarget {
   const real = realpathSync(path);
-  return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real))] };
+  return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real), shipped)] };
 }
 
 const BUILD_DIR_MATCHER = new BuildDirMatcher();

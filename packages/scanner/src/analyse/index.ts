@@ -18,7 +18,7 @@ import { isBinary, utf8OfUnicodeText } from './text-encoding.js';
 import { findAssembledKeys } from './concatenation.js';
 import { envVariableOf } from './env-file.js';
 import { INLINE_IGNORE, lineIndexAt, lineStarts } from './key-hits.js';
-import { contentOriginId, inlineMapLine, loadSourceMap, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
+import { contentOriginId, inlineMapLine, loadSourceMap, MAPPABLE_OUTPUT, mappedSourcePaths, originalPositions, readSourceMap, sourcesContentOrigins, type LoadedSourceMap, type PositionLookup } from './source-map.js';
 import { hermesKeyHits, isHermesBytecode } from './hermes.js';
 import { byteOffsets, evalModules, mayHoldEvalModuleKeys, moduleAt, moduleCode, moduleUrlAt, positionInModule, type EvalModule } from './eval-modules.js';
 import { resolveSource, sourcePathCandidates } from './source-url.js';
@@ -54,7 +54,6 @@ export const REGION_BYTES = 16 * 1024 * 1024;
 
 /** JS and TS, and React Native's plain bundles (`index.android.bundle`, `main.jsbundle`), which have no `.js`. */
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$|(?:^|\/)(?:index\.(?:android|ios)\.bundle|main\.jsbundle)$/;
-const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
 /** The largest file whose constant concatenations are resolved. */
 const MAX_ASSEMBLY_BYTES = 8 * 1024 * 1024;
 

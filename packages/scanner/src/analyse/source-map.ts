@@ -43,6 +43,9 @@ export interface LoadedSourceMap {
 
 export type SourceMapResult = { map: LoadedSourceMap } | { warning: string } | undefined;
 
+/** Built files a source map can describe: JavaScript and CSS. */
+export const MAPPABLE_OUTPUT = /\.(?:[cm]?js|css)$/;
+
 /** An index map with more sections than this (nested ones counted) is refused. */
 export const MAX_SECTIONS = 100_000;
 /** Index maps nested deeper than this are refused. */

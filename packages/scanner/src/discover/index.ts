@@ -12,6 +12,7 @@ import { BuildDirMatcher, CACHE_DIRS, type BuildDir } from './build-dirs.js';
 import { filesIgnoredIn, heavyRuleReason, ignoreLevel, isGitignored, refusalOf, type IgnoreLevel } from './gitignore.js';
 import { childPath, fsPath, nameFromBytes, type FsPath } from './byte-names.js';
 import { isEnvFile } from '../analyse/env-file.js';
+import { MAPPABLE_OUTPUT } from '../analyse/source-map.js';
 import { isInsideDir, notRegularReason, readRegularText, UnsafeFileError } from '../safe-read.js';
 
 export type FileRole = 'source' | 'env' | 'build';
@@ -151,16 +152,17 @@ function readEntries(absoluteDir: FsPath): Entry[] {
   });
 }
 
-const MAPPABLE = /\.(?:[cm]?js|css)$/;
-
 /**
  * Whether a file is built output by what lies beside it, in a folder no build rule names
  * (`static/js/app.min.js`): code with its source map (`app.min.js.map`), or that map. Its keys are
  * then mapped back to their source and its exposure is the bundle's, not a module's.
  */
 function pairedWithMap(name: string, names: ReadonlySet<string>): boolean {
-  if (name.endsWith('.map')) return MAPPABLE.test(name.slice(0, -'.map'.length)) && names.has(name.slice(0, -'.map'.length));
-  return MAPPABLE.test(name) && names.has(`${name}.map`);
+  if (name.endsWith('.map')) {
+    const code = name.slice(0, -'.map'.length);
+    return MAPPABLE_OUTPUT.test(code) && names.has(code);
+  }
+  return MAPPABLE_OUTPUT.test(name) && names.has(`${name}.map`);
 }
 
 /**

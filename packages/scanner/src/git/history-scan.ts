@@ -128,9 +128,14 @@ function unreadableCommit(sha: string, failure: GitError): ScanWarning {
   return { file: '.', message: `commit ${sha}: git could not read it (${failure.detail || failure.message}): ${UNREAD_NOTE}; the commits after it were scanned` };
 }
 
+/** Whether `warning` names a commit git could not read. */
+export function isUnreadCommit(warning: ScanWarning): boolean {
+  return warning.file === '.' && warning.message.startsWith('commit ') && warning.message.includes(`): ${UNREAD_NOTE};`);
+}
+
 /** Whether the history a report covers has commits git could not read: the scan is incomplete. */
 export function missesCommits(warnings: readonly ScanWarning[] = []): boolean {
-  return warnings.some((warning) => warning.file === '.' && warning.message.startsWith('commit ') && warning.message.includes(`): ${UNREAD_NOTE};`));
+  return warnings.some(isUnreadCommit);
 }
 
 /** Versions of files read whole per `git cat-file`: their keys are kept, their bytes a batch at a time. */

@@ -4,13 +4,13 @@
  * `.tgz` holds them. Every one of them ships to everyone who installs the package.
  */
 import { execFile } from 'node:child_process';
-import { realpathSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { NPM_PACKAGE } from '@engium/core';
 import { UsageError } from '../config.js';
 import type { ShippedTo } from '../discover/index.js';
-import { fileRecord, type ScanTarget } from '../scan.js';
+import { fileRecord, singleFileTarget, type ScanTarget } from '../scan.js';
 
 const run = promisify(execFile);
 
@@ -79,9 +79,7 @@ export async function packTarget(path: string): Promise<ScanTarget> {
   }
   if (!isDirectory) {
     if (!/\.(?:tgz|tar\.gz|tar)$/i.test(target)) throw new UsageError(`cannot scan ${path}: pack takes a package folder or a packed .tgz`);
-    // A link given on the command line is followed, as in the audit of one file (see scan.ts).
-    const real = realpathSync(target);
-    return { kind: 'files', root: dirname(real), files: [fileRecord(dirname(real), basename(real), NPM_SHIPPED)] };
+    return singleFileTarget(target, NPM_SHIPPED);
   }
   const files = await packedFiles(target);
   return { kind: 'files', root: target, files: files.map((file) => fileRecord(target, file, NPM_SHIPPED)) };
